@@ -1,0 +1,3 @@
+from versioner.cli import main
+
+main()

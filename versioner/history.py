@@ -1,0 +1,51 @@
+"""A timeline of one article: each revision with its notices and what changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from versioner.store import Revision
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    revision: Revision
+    words: int
+    notices: tuple[str, ...]
+    new_notices: tuple[str, ...]
+    summary: str
+    flag_counts: Counter[str] = field(default_factory=Counter)
+
+
+def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
+    """One entry per revision, oldest first; changes are against the one before."""
+    entries: list[TimelineEntry] = []
+    seen: dict[str, int] = {}
+    prev = None
+    for rev in revisions:
+        parts = rev.parts()
+        notices = tuple(p.text for p in parts.notices)
+        old_notices = set(p.text for p in prev.parts().notices) if prev else set()
+        new_notices = tuple(n for n in notices if n not in old_notices)
+        if prev is None:
+            summary = "first revision"
+        elif rev.sha256 in seen:
+            summary = f"same text as @{seen[rev.sha256]}"
+        else:
+            summary = _summary(prev, rev)
+        seen.setdefault(rev.sha256, rev.number)
+        entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary))
+        prev = rev
+    return entries
+
+
+def _summary(old: Revision, new: Revision) -> str:
+    from versioner.diff import compare
+
+    comparison = compare(old.parts(), new.parts())
+    counts = Counter(
+        "headline" if c.section == "headline" else f"{c.section} {c.kind}" for c in comparison.changes
+    )
+    return ", ".join(f"{k} x{v}" if v > 1 else k for k, v in sorted(counts.items())) or "whitespace only"

@@ -1,0 +1,306 @@
+"""Parse stage: raw input -> normalised text -> labelled parts.
+
+The parts re-join to the normalised text exactly (``Parts.text()``), so
+nothing an article says is ever lost by parsing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from versioner.errors import BadInput
+
+SECTIONS = ("notice", "headline", "byline", "dateline", "body", "credits")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Part:
+    """One labelled piece of an article, exactly as it stands in the text."""
+
+    section: str
+    raw: str
+    gap: str = ""  # whitespace between the previous part and this one
+    position: str = ""  # notices only: "top" or "bottom"
+
+    @property
+    def text(self) -> str:
+        """The part's words: a Markdown heading loses its ``#`` marks."""
+        if self.section == "headline":
+            return self.raw.lstrip("#").strip()
+        return self.raw
+
+
+@dataclass(frozen=True)
+class Parts:
+    """An article split into parts; ``text()`` gives back the normalised text."""
+
+    parts: tuple[Part, ...]
+
+    def text(self) -> str:
+        if not self.parts:
+            return ""
+        return "".join(p.gap + p.raw for p in self.parts) + "\n"
+
+    def of(self, section: str) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.section == section)
+
+    def first(self, section: str) -> Part | None:
+        found = self.of(section)
+        return found[0] if found else None
+
+    @property
+    def headline(self) -> str | None:
+        part = self.first("headline")
+        return part.text if part else None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.raw for p in self.of("body"))
+
+    @property
+    def notices(self) -> tuple[Part, ...]:
+        return self.of("notice")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Text read from a file or stdin, with what the input said about itself."""
+
+    text: str
+    url: str | None = None
+    published: str | None = None
+    format: str = "text"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# -- normalisation -----------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """LF line endings, no BOM, no trailing spaces, NFC, no blank lines at the
+    ends and exactly one final newline (or the empty string)."""
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+# -- line classifiers --------------------------------------------------------
+
+_TOP_NOTICE = re.compile(
+    r"^\((?:CORRECTED|CORRECTS?|Corrects?|Updates?|UPDATES?|Adds|ADDS|Refiles?|REFILES?|"
+    r"Recasts|RECASTS|Repeats?|REPEATS?|Clarif(?:y|ies)|CLARIF(?:Y|IES)|Changes|Removes|"
+    r"Deletes|Fixes|Rewrites|Writes through|Inserts|Amends|Restores|Moves|Withdraws|"
+    r"Adds|Replaces|Reopens|Recasts|Edits|Advances|Retransmits|Releases|Re-?issues)\b[^\n]*\)$"
+)
+_NOTICE_LINE = re.compile(
+    r"^(?:\*+|_+)?(?:Correction|CORRECTION|Corrections|Clarification|CLARIFICATION|"
+    r"Editor[’']s [Nn]ote|EDITOR[’']S NOTE|Update|UPDATE|Updated|Correction appended|"
+    r"Amendment)\b[^\n]*?[:\-–—]"
+    r"|^(?:\*+|_+)?(?:This|The) (?:story|article|report|piece|version)[^\n]{0,40}?"
+    r"\b(?:has been|was|had been|is)\s+(?:corrected|updated|amended|clarified|changed|edited)\b"
+    r"|^(?:\*+|_+)?An? (?:earlier|previous|prior) version of this\b"
+)
+_CREDITS = re.compile(
+    r"^\((?:Reporting|Writing|Additional reporting|Editing|Compiled|Written|Research|"
+    r"Graphics|Translation|Translated|Production|With reporting|Produced)\b[^\n]*\)$"
+    r"|^(?:Reporting|Additional reporting|Editing) by\b[^\n]*$"
+)
+_BYLINE = re.compile(r"^(?:By|BY|by)\s+[^\s.][^\n]{0,120}$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]*)*"
+    r"(?:,\s+[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+)*)?)"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?P<dash>[–—]|-{1,2})[ \t]+"
+)
+_TERMINAL = tuple(".!?:;\"”’)]…")
+
+
+def is_notice_line(line: str) -> bool:
+    """A correction/update notice line (Reuters parenthetical or newspaper style)."""
+    line = line.strip()
+    return bool(_TOP_NOTICE.match(line) or _NOTICE_LINE.match(line))
+
+
+def is_credits_line(line: str) -> bool:
+    return bool(_CREDITS.match(line.strip()))
+
+
+def is_byline(line: str) -> bool:
+    line = line.strip()
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith(":")
+
+
+def match_dateline(paragraph: str) -> re.Match[str] | None:
+    """The dateline at the start of a paragraph (``KARACHI, Feb 1 (Reuters) –``)."""
+    m = _DATELINE.match(paragraph)
+    if not m or m.end() >= len(paragraph):
+        return None
+    if not (m.group("agency") or m.group("date")) and m.group("dash") == "-":
+        return None  # "ACME-made" style hyphens are not datelines
+    place = m.group("place")
+    if len(place.replace(" ", "")) < 2:
+        return None
+    return m
+
+
+def _is_headline(unit: str, has_more: bool) -> bool:
+    if unit.startswith("#"):
+        return True
+    if not has_more or "\n" in unit or len(unit) > 200:
+        return False
+    if unit.endswith(".") and not unit.endswith("..."):
+        return False
+    return not (is_byline(unit) or is_notice_line(unit) or is_credits_line(unit) or match_dateline(unit))
+
+
+# -- splitting ---------------------------------------------------------------
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    """(gap, unit) pairs: a unit is one paragraph, usually one line; a
+    hard-wrapped paragraph's lines are joined back into one unit."""
+    units: list[tuple[str, str]] = []
+    gap = ""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        if not line:
+            gap += "\n"
+            continue
+        if units and gap == "\n" and _continues(units[-1][1], line):
+            prev_gap, prev = units[-1]
+            units[-1] = (prev_gap, prev + "\n" + line)
+        else:
+            units.append((gap, line))
+        gap = "\n"
+    return units
+
+
+def _continues(prev: str, line: str) -> bool:
+    last = prev.rsplit("\n", 1)[-1]
+    if last.endswith(_TERMINAL) or last.startswith("#") or line.startswith(("#", "(", "By ")):
+        return False
+    if is_notice_line(line) or is_credits_line(line) or match_dateline(line):
+        return False
+    return line[:1].islower() or len(last) >= 60
+
+
+def parse(text: str) -> Parts:
+    """Split normalised text into labelled parts. Every part is optional."""
+    units = _units(text)
+    n = len(units)
+    labels = ["body"] * n
+    positions = [""] * n
+    lo, hi = 0, n
+    while lo < hi and is_notice_line(units[lo][1]):
+        labels[lo], positions[lo] = "notice", "top"
+        lo += 1
+    while hi > lo and (is_notice_line(units[hi - 1][1]) or is_credits_line(units[hi - 1][1])):
+        hi -= 1
+        if is_notice_line(units[hi][1]):
+            labels[hi], positions[hi] = "notice", "bottom"
+        else:
+            labels[hi] = "credits"
+    if lo < hi and not is_byline(units[lo][1]) and _is_headline(units[lo][1], lo + 1 < hi):
+        labels[lo] = "headline"
+        lo += 1
+    if lo < hi and is_byline(units[lo][1]) and lo + 1 < hi:
+        labels[lo] = "byline"
+        lo += 1
+    parts: list[Part] = []
+    for i, (gap, unit) in enumerate(units):
+        if i == lo and lo < hi and (m := match_dateline(unit)):
+            head = unit[: m.end()].rstrip()
+            parts.append(Part("dateline", head, gap))
+            parts.append(Part("body", unit[m.end() :], unit[len(head) : m.end()]))
+            continue
+        parts.append(Part(labels[i], unit, gap, positions[i]))
+    return Parts(tuple(parts))
+
+
+# -- reading input -----------------------------------------------------------
+
+
+def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str:
+    """Bytes -> str, refusing binary data; UTF-8 (with or without BOM) by default."""
+    if b"\x00" in data:
+        raise BadInput(f"{name}: binary data (NUL bytes), not article text")
+    enc = encoding or "utf-8-sig"
+    try:
+        return data.decode(enc)
+    except LookupError:
+        raise BadInput(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        hint = "" if encoding else " (try --encoding latin-1 or cp1252)"
+        raise BadInput(
+            f"{name}: not valid {enc.removesuffix('-sig').upper()} at byte {exc.start}{hint}"
+        ) from None
+
+
+def read_source(
+    data: bytes,
+    name: str = "input",
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Source:
+    """Decode and normalise one revision given as plain text, Markdown or a
+    JSON object (``headline``, ``body`` or ``text``, optional ``url``, ``published``)."""
+    if len(data) > max_bytes:
+        raise BadInput(f"{name}: {len(data):,} bytes is over the limit of {max_bytes:,} (--max-bytes)")
+    raw = decode(data, encoding, name)
+    stripped = raw.lstrip("\ufeff \t\r\n")
+    if name.endswith(".json") or stripped.startswith("{"):
+        return source_from_json(raw, name)
+    text = _checked(normalise(raw), name)
+    return Source(text, format="markdown" if name.endswith(".md") else "text")
+
+
+def _checked(text: str, name: str) -> str:
+    if not text.strip():
+        raise BadInput(f"{name}: no text (empty or whitespace only)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput(f"{name}: invalid Unicode (a lone surrogate)") from None
+    return text
+
+
+def source_from_json(raw: str | dict[str, object], name: str = "input") -> Source:
+    """A JSON article object -> Source; its text is the headline, a blank line, the body."""
+    if isinstance(raw, str):
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise BadInput(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    else:
+        obj = raw
+    if not isinstance(obj, dict):
+        raise BadInput(f"{name}: JSON input must be an object with 'body' or 'text'")
+    body = obj.get("body", obj.get("text"))
+    headline = obj.get("headline", obj.get("title"))
+    if not isinstance(body, str) or (headline is not None and not isinstance(headline, str)):
+        raise BadInput(f"{name}: JSON object needs a string 'body' or 'text'")
+    if "\x00" in body or (headline and "\x00" in headline):
+        raise BadInput(f"{name}: binary data (NUL characters), not article text")
+    joined = f"{headline}\n\n{body}" if headline else body
+    text = _checked(normalise(joined), name)
+    url = obj.get("url")
+    published = obj.get("published")
+    return Source(
+        text,
+        url=url if isinstance(url, str) else None,
+        published=published if isinstance(published, str) else None,
+        format="json",
+    )

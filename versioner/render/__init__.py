@@ -1,0 +1,1 @@
+"""Render stage: terminal (rich), JSON, Markdown and HTML views of plain data."""

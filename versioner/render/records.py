@@ -1,0 +1,117 @@
+"""Views of stored records: article list, timeline, one revision, verify report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from versioner.render.safe import terminal, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from versioner.history import TimelineEntry
+    from versioner.store import Article, Fault, Revision
+
+
+def articles_table(articles: Sequence[Article]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=f"{len(articles)} article(s)", title_justify="left")
+    table.add_column("article", overflow="fold")
+    table.add_column("revs", justify="right")
+    table.add_column("first captured", no_wrap=True)
+    table.add_column("last captured", no_wrap=True)
+    table.add_column("notices", justify="right")
+    for a in articles:
+        table.add_row(terminal(a.key), str(a.revisions), _short(a.first_captured),
+                      _short(a.last_captured), str(a.notices))
+    return table
+
+
+def _short(iso: str) -> str:
+    """2026-02-01T08:15:00Z -> 2026-02-01 08:15 (tables only; JSON keeps full times)."""
+    return iso[:16].replace("T", " ")
+
+
+def articles_json(articles: Sequence[Article]) -> dict[str, Any]:
+    return {
+        "articles": [
+            {"article": a.key, "url": a.url, "revisions": a.revisions,
+             "first_captured": a.first_captured, "last_captured": a.last_captured,
+             "notices": a.notices}
+            for a in articles
+        ]
+    }
+
+
+def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=terminal(f"{key}: {len(entries)} revision(s)"), title_justify="left")
+    for col in ("rev", "captured", "sha256", "words", "notices", "changes"):
+        table.add_column(col)
+    for e in entries:
+        notices = terminal("\n".join(e.notices) or "-")
+        table.add_row(f"@{e.revision.number}", _short(e.revision.captured_at),
+                      e.revision.sha256[:8], str(e.words), notices, terminal(e.summary))
+    return table
+
+
+def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
+    return {
+        "article": key,
+        "revisions": [
+            {"ref": e.revision.ref, "number": e.revision.number,
+             "captured_at": e.revision.captured_at, "sha256": e.revision.sha256,
+             "words": e.words, "notices": list(e.notices), "new_notices": list(e.new_notices),
+             "changes": e.summary, "flags": dict(e.flag_counts)}
+            for e in entries
+        ],
+    }
+
+
+def revision_view(rev: Revision) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+
+    head = terminal(f"{rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", "bold")
+    table = Table(show_header=True, box=None, padding=(0, 1))
+    table.add_column("part", style="cyan", no_wrap=True)
+    table.add_column("text", overflow="fold")
+    para = 0
+    for p in rev.parts().parts:
+        label = p.section
+        if p.section == "body":
+            para += 1
+            label = f"body {para}"
+        table.add_row(label, terminal(p.text))
+    return Group(head, table)
+
+
+def revision_json(rev: Revision) -> dict[str, Any]:
+    parts = []
+    para = 0
+    for p in rev.parts().parts:
+        item: dict[str, Any] = {"section": p.section, "text": p.text}
+        if p.section == "body":
+            para += 1
+            item["paragraph"] = para
+        if p.position:
+            item["position"] = p.position
+        parts.append(item)
+    return {"ref": rev.ref, "article": rev.article, "number": rev.number,
+            "captured_at": rev.captured_at, "sha256": rev.sha256, "url": rev.url,
+            "source": rev.source, "text": rev.text, "parts": parts}
+
+
+def verify_lines(checked: int, faults: Sequence[Fault]) -> list[str]:
+    if not faults:
+        return [f"ok: {checked} revision(s) checked, hashes, numbering and parts sound"]
+    lines = [f"{f.kind}: {visible(f.where)}: {visible(f.message)}" for f in faults]
+    return lines + [f"{len(faults)} fault(s) in {checked} revision(s)"]
+
+
+def verify_json(checked: int, faults: Sequence[Fault]) -> dict[str, Any]:
+    return {"ok": not faults, "revisions": checked,
+            "faults": [{"kind": f.kind, "where": f.where, "message": f.message} for f in faults]}

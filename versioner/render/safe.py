@@ -1,0 +1,63 @@
+"""The one place untrusted article text is made safe, per output kind.
+
+Article text may carry terminal escapes, rich markup, bidi overrides and
+zero-width characters (Trojan Source). Terminal and plain output show them
+as visible escapes; HTML escapes markup too; JSON escapes them as \\uXXXX.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# C0 controls but tab and newline, DEL and C1, zero-width and bidi controls,
+# line/paragraph separators, BOM and interlinear annotation characters.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def _show(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Every control, bidi and invisible formatting character as a visible escape."""
+    return _UNSAFE.sub(_show, text)
+
+
+def has_unsafe(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
+
+
+def terminal(text: str, style: str = "") -> Text:
+    """A rich Text (never parsed as markup) with controls made visible."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+def html_text(text: str) -> str:
+    return html.escape(visible(text), quote=True)
+
+
+def markdown_text(text: str) -> str:
+    """Plain Markdown-safe text: visible controls, and no raw HTML tags."""
+    return visible(text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_dumps(data: Any, indent: int | None = 2) -> str:
+    """JSON with non-ASCII text kept readable but every unsafe character as \\uXXXX."""
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _UNSAFE.sub(_json_escape, out)

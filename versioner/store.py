@@ -1,0 +1,526 @@
+"""Store stage: articles and their immutable revisions in SQLite (sqlite-utils).
+
+All SQL of the project lives in this module. Every public write runs in one
+``BEGIN IMMEDIATE`` transaction, so concurrent writers queue on SQLite's lock
+(with a busy timeout) instead of racing for revision numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from versioner import identity
+from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
+from versioner.parse import Parts, parse
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+DEFAULT_STORE = Path("store") / "versioner.db"
+BUSY_TIMEOUT_S = 30.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_KEY_LEN = 200
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One stored revision: immutable once written."""
+
+    article: str
+    number: int
+    captured_at: str
+    sha256: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.article}@{self.number}"
+
+    def parts(self) -> Parts:
+        return parse(self.text)
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str
+    url: str | None
+    revisions: int
+    first_captured: str
+    last_captured: str
+    notices: int
+
+
+@dataclass(frozen=True)
+class NewRevision:
+    """A revision to be stored: text already normalised."""
+
+    text: str
+    article: str | None = None
+    url: str | None = None
+    captured_at: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    revision: Revision
+    stored: bool  # False when the text equals the article's latest revision
+    joined: str | None = None  # why an existing article was chosen by similarity
+    new_article: bool = False
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    stored: int
+    unchanged: int
+    articles: int
+    new_articles: int
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str  # "hash" | "numbering" | "parts" | "sqlite"
+    where: str
+    message: str
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def utc_iso(value: str | datetime | None = None) -> str:
+    """A capture time as ISO 8601 UTC with a ``Z``; naive times are taken as UTC."""
+    if value is None:
+        dt = datetime.now(timezone.utc)
+    elif isinstance(value, datetime):
+        dt = value
+    else:
+        try:
+            dt = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise BadInput(f"not an ISO 8601 time: {value!r}") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    dt = dt.astimezone(timezone.utc)
+    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if dt.microsecond else "%Y-%m-%dT%H:%M:%SZ"
+    return dt.strftime(fmt)
+
+
+def check_key(key: str) -> str:
+    """An article key is shown and stored as text, never used as a path or SQL."""
+    if not key or not key.strip():
+        raise BadInput("article key is empty")
+    if "@" in key:
+        raise BadInput(f"article key {key!r} contains '@', which REF syntax reserves")
+    if len(key) > MAX_KEY_LEN:
+        raise BadInput(f"article key is over {MAX_KEY_LEN} characters")
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in key):
+        raise BadInput("article key contains control characters")
+    return key
+
+
+# -- opening -----------------------------------------------------------------
+
+
+def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--store``, else ``VERSIONER_STORE``, else ``store/versioner.db`` here."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("VERSIONER_STORE")
+    return Path(env) if env else DEFAULT_STORE
+
+
+class Store:
+    """An open store. Use ``Store.open(path, create=...)``; close when done."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False) -> Store:
+        p = store_path(path)
+        if p.exists():
+            if p.is_dir():
+                raise StoreError(f"store {p} is a directory, not a database file")
+            _check_magic(p)
+        elif not create:
+            raise StoreError(f"no store at {p} (add a revision first, or pass --store)")
+        else:
+            parent = p.parent if str(p.parent) else Path(".")
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
+            if not os.access(parent, os.W_OK):
+                raise StoreError(f"cannot write to store directory {parent}")
+        from sqlite_utils import Database
+
+        try:
+            conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            db = Database(conn, execute_plugins=False)
+            store = cls(db, p)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {p}: {exc}") from None
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        from versioner.migrations import MIGRATIONS
+
+        conn = self.db.conn
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        if MIGRATIONS.pending(self.db):
+            with self._write():
+                MIGRATIONS.apply(self.db)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: committed whole or rolled back whole."""
+        conn = self.db.conn
+        _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            _retry(lambda: conn.execute("COMMIT"))
+
+    # -- reading -------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        rows = self.db.conn.execute(
+            """select a.key, a.url, count(r.id), min(r.captured_at), max(r.captured_at),
+                      coalesce(sum(r.notices), 0)
+               from articles a join revisions r on r.article_id = a.id
+               group by a.id order by max(r.captured_at) desc, a.key"""
+        ).fetchall()
+        return [Article(*row) for row in rows]
+
+    def has_article(self, key: str) -> bool:
+        return self._article_id(key) is not None
+
+    def revisions(self, key: str) -> list[Revision]:
+        aid = self._require_article(key)
+        rows = self.db.conn.execute(
+            _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
+        ).fetchall()
+        return [Revision(*row) for row in rows]
+
+    def iter_revisions(self) -> Iterator[Revision]:
+        """Every revision, article by article, in revision order (streamed)."""
+        cur = self.db.conn.execute(_REV_SELECT + " order by a.key, r.number")
+        for row in cur:
+            yield Revision(*row)
+
+    def revision(self, key: str, number: int) -> Revision:
+        """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
+        aid = self._require_article(key)
+        count = self.db.conn.execute(
+            "select max(number) from revisions where article_id = ?", (aid,)
+        ).fetchone()[0]
+        n = number if number > 0 else count + number
+        row = self.db.conn.execute(
+            _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
+        ).fetchone()
+        if row is None:
+            raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
+        return Revision(*row)
+
+    def latest(self, key: str) -> Revision:
+        return self.revision(key, 0)
+
+    def cached_parts(self, revision: Revision) -> str | None:
+        row = self.db.conn.execute(
+            "select r.parts from revisions r join articles a on a.id = r.article_id"
+            " where a.key = ? and r.number = ?",
+            (revision.article, revision.number),
+        ).fetchone()
+        return row[0] if row else None
+
+    def _article_id(self, key: str) -> int | None:
+        row = self.db.conn.execute("select id from articles where key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _require_article(self, key: str) -> int:
+        aid = self._article_id(key)
+        if aid is None:
+            raise UnknownRef(f"no article {key!r} in the store")
+        return aid
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, new: NewRevision) -> AddResult:
+        """Store one revision (or nothing, if it equals the article's latest)."""
+        with self._write():
+            return _Writer(self).add(new)
+
+    def import_many(self, items: Iterable[NewRevision], progress: Any = None) -> ImportResult:
+        """Store many revisions in one transaction, each article's in capture order.
+
+        Items are staged in a temporary table first, so the input is streamed
+        and sorted by SQLite rather than held in memory."""
+        conn = self.db.conn
+        with self._write():
+            conn.execute(
+                "create temp table if not exists staging (seq integer primary key, article text,"
+                " url text, captured_at text, source text, text text)"
+            )
+            conn.execute("delete from staging")
+            batch: list[tuple[Any, ...]] = []
+            for item in items:
+                at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
+                batch.append((item.article, item.url, at, item.source, item.text))
+                if len(batch) >= 2000:
+                    _stage(conn, batch)
+            _stage(conn, batch)
+            writer = _Writer(self)
+            stored = unchanged = 0
+            cur = conn.execute(
+                "select article, url, captured_at, source, text from staging order by captured_at, seq"
+            )
+            for article, url, at, source, text in _fetch(cur):
+                new = NewRevision(text, article, url, at, source)
+                # keyless items are matched by similarity, so they need fresh sketches
+                res = writer.add(new, defer_sketch=bool(article or url))
+                stored += res.stored
+                unchanged += not res.stored
+                if progress:
+                    progress(1)
+            writer.flush_sketches()
+            conn.execute("drop table staging")
+        return ImportResult(stored, unchanged, len(writer.touched), writer.created)
+
+    # -- integrity -----------------------------------------------------------
+
+    def verify(self) -> tuple[int, list[Fault]]:
+        """Recompute every hash and parse, check numbering and SQLite's own
+        integrity. Returns (revisions checked, faults)."""
+        conn = self.db.conn
+        faults: list[Fault] = []
+        check = conn.execute("pragma integrity_check").fetchall()
+        if check != [("ok",)]:
+            faults.append(Fault("sqlite", str(self.path), "; ".join(r[0] for r in check[:5])))
+        count = 0
+        expected = 1
+        current = None
+        for key, number, sha, text, parts in conn.execute(
+            "select a.key, r.number, r.sha256, r.text, r.parts from revisions r"
+            " join articles a on a.id = r.article_id order by a.key, r.number"
+        ):
+            count += 1
+            if key != current:
+                current, expected = key, 1
+            ref = f"{key}@{number}"
+            if number != expected:
+                faults.append(Fault("numbering", ref, f"expected {key}@{expected}, found {ref}"))
+            expected = number + 1
+            if not isinstance(text, str) or sha256_hex(text) != sha:
+                faults.append(Fault("hash", ref, "text does not match its sha256"))
+            elif parts != parts_json(parse(text)):
+                faults.append(Fault("parts", ref, "cached parts differ from a fresh parse"))
+        return count, faults
+
+
+_REV_SELECT = (
+    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url"
+    " from revisions r join articles a on a.id = r.article_id"
+)
+
+
+def parts_json(parts: Parts) -> str:
+    return json.dumps(
+        [[p.section, p.raw, p.gap, p.position] for p in parts.parts], ensure_ascii=False
+    )
+
+
+def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+    while rows := cur.fetchmany(500):
+        yield from rows
+
+
+def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
+    conn.executemany(
+        "insert into staging (article, url, captured_at, source, text) values (?, ?, ?, ?, ?)", batch
+    )
+    batch.clear()
+
+
+def _check_magic(p: Path) -> None:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"cannot read store {p}: {exc.strerror}") from None
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError(f"{p} is not a versioner store (not a SQLite database)")
+
+
+def _retry(fn: Any, attempts: int = 5) -> Any:
+    """SQLite's busy timeout covers most contention; a WAL snapshot conflict
+    can still surface as 'locked' at once, so retry a few times, then say so."""
+    for i in range(attempts):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if i == attempts - 1:
+                raise StoreError(f"store is busy (locked by another writer for too long): {exc}") from None
+            time.sleep(0.05 * (2**i))
+    return None
+
+
+class _Writer:
+    """Writes inside an open transaction; caches each article's latest state."""
+
+    def __init__(self, store: Store) -> None:
+        self.conn = store.db.conn
+        self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
+        self.touched: set[int] = set()
+        self.created = 0
+        self._dirty_sketch: dict[int, str] = {}
+
+    def _state(self, key: str) -> tuple[int, int, str, str] | None:
+        if key in self.latest:
+            return self.latest[key]
+        row = self.conn.execute(
+            "select a.id, r.number, r.sha256, r.captured_at from articles a"
+            " left join revisions r on r.article_id = a.id where a.key = ?"
+            " order by r.number desc limit 1",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        self.latest[key] = row
+        return row
+
+    def _resolve(self, new: NewRevision, at: str) -> tuple[str, str | None]:
+        if new.article:
+            return check_key(new.article), None
+        if new.url:
+            row = self.conn.execute("select key from articles where url = ?", (new.url,)).fetchone()
+            if row:
+                return row[0], None
+            return self._fresh_key(identity.key_from_url(new.url)), None
+        match = identity.find_same_story(new.text, self._candidates(new.text), self._latest_text)
+        if match:
+            key, score = match
+            return key, f"same story as {key} ({score:.0%} of word shingles shared)"
+        return self._fresh_key(identity.key_from_text(new.text, at)), None
+
+    def _candidates(self, text: str) -> list[str]:
+        sketch = identity.sketch(text)
+        if not sketch:
+            return []
+        marks = ",".join("?" * len(sketch))
+        rows = self.conn.execute(
+            f"select a.key, count(*) c from sketches s join articles a on a.id = s.article_id"
+            f" where s.h in ({marks}) group by s.article_id order by c desc limit 5",
+            sketch,
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def _latest_text(self, key: str) -> str:
+        row = self.conn.execute(
+            "select r.text from revisions r join articles a on a.id = r.article_id"
+            " where a.key = ? order by r.number desc limit 1",
+            (key,),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def _fresh_key(self, base: str) -> str:
+        key, n = base, 1
+        while self._state(key) is not None or self.conn.execute(
+            "select 1 from articles where key = ?", (key,)
+        ).fetchone():
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+    def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
+        at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
+        key, joined = self._resolve(new, at)
+        sha = sha256_hex(new.text)
+        state = self._state(key)
+        new_article = state is None
+        if state is None:
+            aid = self.conn.execute(
+                "insert into articles (key, url, created_at) values (?, ?, ?)", (key, new.url, at)
+            ).lastrowid
+            assert aid is not None
+            number = 0
+            self.created += 1
+        else:
+            aid, number, last_sha, last_at = state
+            if number and last_sha == sha:
+                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
+                return AddResult(rev, stored=False, joined=joined)
+            if number and at <= last_at and self._has(aid, sha, at):
+                # the same capture imported again: idempotent, not out of order
+                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
+                return AddResult(rev, stored=False, joined=joined)
+            if number and at < last_at:
+                raise OutOfOrder(
+                    f"{key}@{number} was captured at {last_at}; a revision captured at {at}"
+                    " cannot follow it"
+                )
+            if new.url and number:
+                self.conn.execute(
+                    "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
+                )
+        parts = parse(new.text)
+        number += 1
+        self.conn.execute(
+            "insert into revisions (article_id, number, captured_at, sha256, text, parts, source,"
+            " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, number, at, sha, new.text, parts_json(parts), new.source, new.url,
+             len(parts.notices)),
+        )
+        self.latest[key] = (aid, number, sha, at)
+        self.touched.add(aid)
+        self._dirty_sketch[aid] = new.text
+        if not defer_sketch:
+            self.flush_sketches()
+        rev = Revision(key, number, at, sha, new.text, new.source, new.url)
+        return AddResult(rev, stored=True, joined=joined, new_article=new_article)
+
+    def _has(self, aid: int, sha: str, at: str) -> bool:
+        return self.conn.execute(
+            "select 1 from revisions where article_id = ? and sha256 = ? and captured_at = ?",
+            (aid, sha, at),
+        ).fetchone() is not None
+
+    def flush_sketches(self) -> None:
+        for aid, text in self._dirty_sketch.items():
+            self.conn.execute("delete from sketches where article_id = ?", (aid,))
+            self.conn.executemany(
+                "insert into sketches (article_id, h) values (?, ?)",
+                [(aid, h) for h in identity.sketch(text)],
+            )
+        self._dirty_sketch.clear()
