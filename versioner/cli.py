@@ -76,10 +76,10 @@ def _guard(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _console() -> Any:
+def _console(no_color: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
 
 
 def _print(renderable: Any) -> None:
@@ -232,6 +232,90 @@ def verify(fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
         out = sys.stdout if not faults else sys.stderr
         out.write("\n".join(records.verify_lines(checked, faults)) + "\n")
     raise typer.Exit(Exit.FOUND if faults else Exit.OK)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+@app.command()
+@_guard
+def diff(
+    refs: Annotated[list[str], typer.Argument(help="KEY (previous vs latest), KEY@N, KEY@-1, or files")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    context: Annotated[int, typer.Option("--context", "-C", min=0, help="unchanged paragraphs around each change")] = 0,
+    side_by_side: Annotated[bool, typer.Option("--side-by-side", "-s", help="old and new in two columns")] = False,
+    flags_only: Annotated[bool, typer.Option("--flags-only", help="print only the flags table")] = False,
+    min_severity: Annotated[Severity, typer.Option("--min-severity", help="hide flags below this")] = Severity.low,
+    no_color: Annotated[bool, typer.Option("--no-color", help="no colour (also NO_COLOR)")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """What changed between two revisions, word by word, with flags. Exit 1 if they differ."""
+    from versioner.pipeline import diff_revisions
+    from versioner.refs import resolve_pair
+    from versioner.render import diffview
+
+    if store:
+        _state["store"] = store
+    old, new = resolve_pair(refs, _open)
+    result = diff_revisions(old, new)
+    flags = result.flags_at_least(min_severity.value)
+    rows = diffview.rows(result.comparison, context)
+    if fmt is DiffFormat.json:
+        _print_json(diffview.diff_json(result.comparison, flags, old, new))
+    elif fmt is DiffFormat.markdown:
+        sys.stdout.write(diffview.markdown_view(rows, flags, old, new))
+    elif fmt is DiffFormat.html:
+        sys.stdout.write(diffview.html_view(rows, flags, old, new))
+    else:
+        console = _console(no_color)
+        markers = no_color or console.no_color or not console.is_terminal
+        if not flags_only:
+            old_n = [p.text for p in result.comparison.old.notices]
+            new_n = [p.text for p in result.comparison.new.notices]
+            console.print(diffview.header(old, new, old_n, new_n))
+            for r in diffview.terminal_view(result.comparison, rows, markers, side_by_side, old.ref, new.ref):
+                console.print(r)
+        if flags:
+            console.print(diffview.flags_table(flags))
+        elif result.identical:
+            console.print("identical texts")
+    raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
+
+
+@app.command()
+@_guard
+def audit(
+    key: Annotated[Optional[str], typer.Argument(help="article key (default: every article)")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="exit 1 on stealth, late, undisclosed or mismatch")] = False,
+    fmt: FormatOpt = Format.text,
+    store: StoreOpt = None,
+) -> None:
+    """Hold each revision's correction and update notices against what changed."""
+    from versioner.audit import STRICT_FAILS, audit_store
+    from versioner.render import auditview
+
+    if store:
+        _state["store"] = store
+    with _open() as st:
+        report = audit_store(st, key)
+    if fmt is Format.json:
+        _print_json(auditview.audit_json(report))
+    else:
+        console = _console()
+        for r in auditview.audit_view(report):
+            console.print(r)
+    failing = any(v.verdict in STRICT_FAILS for _, verdicts in report for v in verdicts)
+    raise typer.Exit(Exit.FOUND if strict and failing else Exit.OK)
 
 
 def _safe(text: str) -> str:

@@ -4,6 +4,7 @@ latest), or a path to a text file that is not stored."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,4 +43,30 @@ def file_revision(path: str, encoding: str | None = None) -> Revision:
 
     p = Path(path)
     src = read_source(read_file(p, encoding), path, encoding)
-    return Revision(path, 0, utc_iso(), sha256_hex(src.text), src.text, source=path)
+    from datetime import datetime, timezone
+
+    mtime = datetime.fromtimestamp(p.stat().st_mtime, timezone.utc)
+    return Revision(path, 0, utc_iso(mtime), sha256_hex(src.text), src.text, source=path)
+
+
+def resolve_pair(refs: list[str], open_store: Callable[[], Store]) -> tuple[Revision, Revision]:
+    """The two revisions a ``diff`` compares: ``KEY`` alone is previous vs
+    latest, ``KEY@N`` alone is @N-1 vs @N; files need no store."""
+    if not 1 <= len(refs) <= 2:
+        raise UnknownRef("diff takes one REF (KEY: previous vs latest) or two")
+    stored = [r for r in refs if not is_file_ref(r)]
+    store = open_store() if stored else None
+    try:
+        if len(refs) == 1:
+            if store is None:
+                raise UnknownRef(f"{refs[0]}: a single file has nothing to compare with")
+            key, n = split_ref(refs[0])
+            new = resolve(store, refs[0])
+            if new.number == 1:
+                raise UnknownRef(f"{new.ref} is the first revision; there is nothing before it")
+            return store.revision(key, new.number - 1), new
+        a, b = (file_revision(r) if is_file_ref(r) else resolve(store, r) for r in refs)  # type: ignore[arg-type]
+        return a, b
+    finally:
+        if store is not None:
+            store.close()

@@ -46,7 +46,8 @@ class Revision:
 
     @property
     def ref(self) -> str:
-        return f"{self.article}@{self.number}"
+        """``KEY@N``; an ad-hoc revision read from a file (number 0) is its path."""
+        return f"{self.article}@{self.number}" if self.number else self.article
 
     def parts(self) -> Parts:
         return parse(self.text)

@@ -48,9 +48,12 @@ def html_text(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]#|<>])")
+
+
 def markdown_text(text: str) -> str:
-    """Plain Markdown-safe text: visible controls, and no raw HTML tags."""
-    return visible(text).replace("<", "&lt;").replace(">", "&gt;")
+    """Markdown-safe text: visible controls, no raw HTML, no live emphasis or links."""
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
 
 
 def _json_escape(m: re.Match[str]) -> str:

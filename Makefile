@@ -1,0 +1,44 @@
+# Every target sets up its own virtual environment first, so on a fresh
+# machine with Python 3.11+ `make demo` and `make test` are all it takes.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_STORE ?= store/demo.db
+
+.PHONY: demo test bench accuracy lint setup clean
+
+$(BIN)/versioner: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,ui]'
+	touch $@
+
+setup: $(BIN)/versioner
+
+demo: setup
+	rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm
+	$(BIN)/versioner --store $(DEMO_STORE) import seeds
+	$(BIN)/versioner --store $(DEMO_STORE) list
+	$(BIN)/versioner --store $(DEMO_STORE) log vessa-landslide
+	$(BIN)/versioner --store $(DEMO_STORE) show balochistan-militants
+	$(BIN)/versioner --store $(DEMO_STORE) diff balochistan-militants || test $$? -eq 1
+	$(BIN)/versioner --store $(DEMO_STORE) diff altair-flight-diversion || test $$? -eq 1
+	$(BIN)/versioner --store $(DEMO_STORE) audit
+	$(BIN)/versioner --store $(DEMO_STORE) verify
+
+test: setup
+	$(BIN)/python -m pytest
+
+accuracy: setup
+	$(BIN)/python bench/accuracy.py
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/python -m pip install -q ruff mypy
+	$(BIN)/ruff check versioner tests bench
+	$(BIN)/mypy versioner
+
+clean:
+	rm -rf $(VENV) build *.egg-info $(DEMO_STORE)*

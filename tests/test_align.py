@@ -1,0 +1,309 @@
+"""Paragraph alignment: each outcome of the NewsEdits taxonomy, pinned."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from versioner.align import ALPHABET_SIZE, Pairing, align_paragraphs, diff_runs, similarity
+
+LEDE = (
+    "Security forces killed 145 militants over 40 hours after coordinated attacks "
+    "across Balochistan, the province's chief minister said on Sunday."
+)
+CONTEXT = (
+    "The attacks underscore the persistence of insurgents in the resource-rich "
+    "province bordering Iran and Afghanistan."
+)
+TOLL = "The military had said 92 militants were killed on Saturday."
+VICTIMS = "He also said 17 law enforcement personnel and 31 civilians were killed in the attacks."
+CLAIM = (
+    "The banned Baloch Liberation Army claimed responsibility, saying it had "
+    "launched a coordinated operation across the province."
+)
+DENIAL = "India denied the assertion on Sunday, accusing Islamabad of deflecting attention from its own problems."
+ARTICLE = [LEDE, CONTEXT, TOLL, VICTIMS, CLAIM]
+
+
+def kinds(pairings: tuple[Pairing, ...]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    return [(p.kind, p.old, p.new) for p in pairings]
+
+
+def assert_partition(pairings: tuple[Pairing, ...], n_old: int, n_new: int) -> None:
+    """Every paragraph of each side appears in exactly one pairing."""
+    olds = sorted(i for p in pairings for i in p.old)
+    news = sorted(j for p in pairings for j in p.new)
+    assert olds == list(range(n_old))
+    assert news == list(range(n_new))
+
+
+# -- one outcome each --------------------------------------------------------
+
+
+def test_identical_articles_keep_every_paragraph() -> None:
+    pairings = align_paragraphs(ARTICLE, list(ARTICLE))
+    assert kinds(pairings) == [("kept", (i,), (i,)) for i in range(5)]
+    assert all(p.similarity == 1.0 and not p.edited for p in pairings)
+
+
+def test_changed_figure_is_an_edited_paragraph_not_removed_and_added() -> None:
+    new = [LEDE.replace("145", "150"), *ARTICLE[1:]]
+    pairings = align_paragraphs(ARTICLE, new)
+    assert kinds(pairings)[0] == ("edited", (0,), (0,))
+    assert pairings[0].edited and 0.5 <= pairings[0].similarity < 1.0
+    assert [p.kind for p in pairings[1:]] == ["kept"] * 4
+
+
+def test_reworded_paragraph_is_edited() -> None:
+    reworded = "On Saturday, the army said security forces had killed 92 militants."
+    new = [LEDE, CONTEXT, reworded, VICTIMS, CLAIM]
+    assert kinds(align_paragraphs(ARTICLE, new))[2] == ("edited", (2,), (2,))
+
+
+def test_paragraph_grown_by_a_sentence_is_edited() -> None:
+    grown = CLAIM + " A spokesman said more attacks would follow in the coming days unless demands were met."
+    new = [LEDE, CONTEXT, TOLL, VICTIMS, grown]
+    assert kinds(align_paragraphs(ARTICLE, new))[4] == ("edited", (4,), (4,))
+
+
+def test_unrelated_replacement_is_removed_and_added() -> None:
+    new = [LEDE, CONTEXT, DENIAL, VICTIMS, CLAIM]
+    assert kinds(align_paragraphs(ARTICLE, new)) == [
+        ("kept", (0,), (0,)),
+        ("kept", (1,), (1,)),
+        ("removed", (2,), ()),
+        ("added", (), (2,)),
+        ("kept", (3,), (3,)),
+        ("kept", (4,), (4,)),
+    ]
+
+
+def test_inserted_paragraph_is_added_in_place() -> None:
+    new = [LEDE, CONTEXT, DENIAL, TOLL, VICTIMS, CLAIM]
+    pairings = align_paragraphs(ARTICLE, new)
+    assert kinds(pairings) == [
+        ("kept", (0,), (0,)),
+        ("kept", (1,), (1,)),
+        ("added", (), (2,)),
+        ("kept", (2,), (3,)),
+        ("kept", (3,), (4,)),
+        ("kept", (4,), (5,)),
+    ]
+    assert pairings[2].similarity == 0.0
+
+
+def test_deleted_paragraph_is_removed_where_it_stood() -> None:
+    new = [LEDE, CONTEXT, VICTIMS, CLAIM]
+    assert kinds(align_paragraphs(ARTICLE, new)) == [
+        ("kept", (0,), (0,)),
+        ("kept", (1,), (1,)),
+        ("removed", (2,), ()),
+        ("kept", (3,), (2,)),
+        ("kept", (4,), (3,)),
+    ]
+
+
+def test_deleted_first_and_last_paragraphs_stay_at_the_ends() -> None:
+    pairings = align_paragraphs(ARTICLE, ARTICLE[1:4])
+    assert kinds(pairings)[0] == ("removed", (0,), ())
+    assert kinds(pairings)[-1] == ("removed", (4,), ())
+
+
+def test_paragraph_moved_down_is_moved_not_removed_and_added() -> None:
+    new = [LEDE, TOLL, VICTIMS, CLAIM, CONTEXT]
+    pairings = align_paragraphs(ARTICLE, new)
+    assert kinds(pairings) == [
+        ("kept", (0,), (0,)),
+        ("kept", (2,), (1,)),
+        ("kept", (3,), (2,)),
+        ("kept", (4,), (3,)),
+        ("moved", (1,), (4,)),
+    ]
+    assert pairings[-1].similarity == 1.0 and not pairings[-1].edited
+
+
+def test_paragraph_moved_and_edited_is_moved_with_edited_flag() -> None:
+    new = [VICTIMS.replace("31 civilians", "33 civilians"), LEDE, CONTEXT, TOLL, CLAIM]
+    pairings = align_paragraphs(ARTICLE, new)
+    assert kinds(pairings)[0] == ("moved", (3,), (0,))
+    assert pairings[0].edited and pairings[0].similarity < 1.0
+    assert [p.kind for p in pairings[1:]] == ["kept"] * 4
+
+
+def test_two_paragraphs_swapped_keep_one_and_move_the_other() -> None:
+    new = [LEDE, TOLL, CONTEXT, VICTIMS, CLAIM]
+    pairings = align_paragraphs(ARTICLE, new)
+    assert sorted(p.kind for p in pairings) == ["kept"] * 4 + ["moved"]
+    assert_partition(pairings, 5, 5)
+
+
+def test_paragraph_split_in_two_is_split() -> None:
+    first = "The banned Baloch Liberation Army claimed responsibility for the attacks."
+    second = "It said it had launched a coordinated operation across the province."
+    old = [LEDE, CLAIM, TOLL]
+    pairings = align_paragraphs(old, [LEDE, first, second, TOLL])
+    assert kinds(pairings) == [
+        ("kept", (0,), (0,)),
+        ("split", (1,), (1, 2)),
+        ("kept", (2,), (3,)),
+    ]
+    assert pairings[1].edited
+
+
+def test_two_paragraphs_merged_into_one_is_merged() -> None:
+    merged = TOLL + " " + VICTIMS
+    pairings = align_paragraphs(ARTICLE, [LEDE, CONTEXT, merged, CLAIM])
+    assert kinds(pairings) == [
+        ("kept", (0,), (0,)),
+        ("kept", (1,), (1,)),
+        ("merged", (2, 3), (2,)),
+        ("kept", (4,), (3,)),
+    ]
+    assert pairings[2].edited and pairings[2].similarity == 1.0
+
+
+def test_edit_followed_by_an_unrelated_new_paragraph_is_not_a_split() -> None:
+    new = [LEDE, CONTEXT, TOLL.replace("92", "95"), DENIAL, VICTIMS, CLAIM]
+    assert kinds(align_paragraphs(ARTICLE, new))[2:4] == [("edited", (2,), (2,)), ("added", (), (3,))]
+
+
+# -- duplicates and edge cases -----------------------------------------------
+
+
+def test_repeated_paragraphs_pair_in_order() -> None:
+    rule = "Read more:"
+    old = [LEDE, rule, CONTEXT, rule, TOLL]
+    new = [LEDE, rule, CONTEXT, rule, TOLL, rule]
+    pairings = align_paragraphs(old, new)
+    assert kinds(pairings) == [("kept", (k,), (k,)) for k in range(5)] + [("added", (), (5,))]
+
+
+def test_dropping_one_of_two_duplicates_removes_one() -> None:
+    rule = "Read more:"
+    pairings = align_paragraphs([rule, LEDE, rule], [LEDE, rule])
+    assert sorted(p.kind for p in pairings) == ["kept", "kept", "removed"]
+    assert_partition(pairings, 3, 2)
+
+
+def test_duplicate_moved_past_the_backbone_is_moved() -> None:
+    old = [TOLL, LEDE, CONTEXT, VICTIMS]
+    new = [LEDE, CONTEXT, VICTIMS, TOLL, TOLL]
+    pairings = align_paragraphs(old, new)
+    assert kinds(pairings) == [
+        ("kept", (1,), (0,)),
+        ("kept", (2,), (1,)),
+        ("kept", (3,), (2,)),
+        ("moved", (0,), (3,)),
+        ("added", (), (4,)),
+    ]
+
+
+def test_empty_old_side_is_all_added() -> None:
+    assert kinds(align_paragraphs([], [LEDE, TOLL])) == [("added", (), (0,)), ("added", (), (1,))]
+
+
+def test_empty_new_side_is_all_removed() -> None:
+    assert kinds(align_paragraphs([LEDE, TOLL], [])) == [("removed", (0,), ()), ("removed", (1,), ())]
+
+
+def test_both_sides_empty_give_nothing() -> None:
+    assert align_paragraphs([], []) == ()
+
+
+def test_paragraphs_without_words_are_removed_and_added_not_paired() -> None:
+    assert kinds(align_paragraphs([LEDE, "***"], [LEDE, "---"])) == [
+        ("kept", (0,), (0,)),
+        ("removed", (1,), ()),
+        ("added", (), (1,)),
+    ]
+
+
+def test_similarity_ignores_case_and_punctuation() -> None:
+    assert similarity("Officials said, on Sunday.", "officials said on sunday") == 1.0
+    assert similarity("", LEDE) == 0.0
+
+
+# -- scale -------------------------------------------------------------------
+
+
+def _paragraphs(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(5000)]
+    return [" ".join(rng.choices(vocab, k=rng.randint(8, 30))) + f" p{seed}x{i}." for i in range(n)]
+
+
+def test_one_edit_among_100000_paragraphs_is_found() -> None:
+    old = _paragraphs(100_000, 1)
+    new = list(old)
+    new[54_321] = new[54_321].replace(" ", " extra ", 1)
+    pairings = align_paragraphs(old, new)
+    assert len(pairings) == 100_000
+    changed = [p for p in pairings if p.kind != "kept"]
+    assert [(p.kind, p.old, p.new) for p in changed] == [("edited", (54_321,), (54_321,))]
+
+
+def test_100000_new_paragraphs_against_an_empty_old_side_are_all_added() -> None:
+    pairings = align_paragraphs([], _paragraphs(100_000, 2))
+    assert len(pairings) == 100_000 and {p.kind for p in pairings} == {"added"}
+
+
+def test_two_unrelated_long_documents_pair_nothing_by_accident() -> None:
+    old, new = _paragraphs(5_000, 3), _paragraphs(5_000, 4)
+    pairings = align_paragraphs(old, new)
+    assert_partition(pairings, 5_000, 5_000)
+    assert {p.kind for p in pairings} == {"added", "removed"}
+
+
+def test_shuffled_long_document_pairs_every_paragraph() -> None:
+    old = _paragraphs(5_000, 5)
+    new = list(old)
+    random.Random(6).shuffle(new)
+    new[10] = new[10] + " more"
+    pairings = align_paragraphs(old, new)
+    assert_partition(pairings, 5_000, 5_000)
+    assert {p.kind for p in pairings} <= {"kept", "moved", "edited"}
+    assert sum(p.edited for p in pairings) == 1
+
+
+# -- the sequence differ underneath ------------------------------------------
+
+
+def test_diff_runs_count_items_not_characters() -> None:
+    assert diff_runs(["a", "bb", "c"], ["a", "x", "c"]) == [
+        ("equal", 1),
+        ("delete", 1),
+        ("insert", 1),
+        ("equal", 1),
+    ]
+
+
+def test_diff_runs_refuse_more_distinct_items_than_the_alphabet() -> None:
+    assert diff_runs(range(ALPHABET_SIZE), [-1]) is None
+    assert diff_runs(range(ALPHABET_SIZE - 1), [-1]) is not None
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([LEDE, CONTEXT, TOLL, VICTIMS, CLAIM, DENIAL, "Read more:", "x"]), max_size=12),
+    st.lists(st.sampled_from([LEDE, CONTEXT, TOLL, VICTIMS, CLAIM, DENIAL, "Read more:", "y"]), max_size=12),
+)
+def test_every_paragraph_lands_in_exactly_one_pairing(old: list[str], new: list[str]) -> None:
+    pairings = align_paragraphs(old, new)
+    assert_partition(pairings, len(old), len(new))
+    for p in pairings:
+        if p.kind == "kept":
+            assert old[p.old[0]] == new[p.new[0]]
+        assert (p.kind == "added") == (not p.old)
+        assert (p.kind == "removed") == (not p.new)
+    order = [p.new[0] for p in pairings if p.new]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("n", [10, 40])
+def test_result_is_deterministic(n: int) -> None:
+    old = _paragraphs(n, 7)
+    new = old[::-1]
+    assert align_paragraphs(old, new) == align_paragraphs(list(old), list(new))

@@ -1,0 +1,254 @@
+"""store: immutable, numbered revisions in SQLite; writes are whole transactions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
+from versioner.parse import normalise
+from versioner.store import NewRevision, Store, check_key, sha256_hex, utc_iso
+
+V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
+V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
+V3 = "(Updates with rescue)\nShip sinks off coast, crew rescued\n\nAll 21 crew were rescued, officials said.\n"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    st_ = Store.open(store_path, create=True)
+    yield st_
+    st_.close()
+
+
+def add(store: Store, text: str, key: str = "ship", at: str | None = None) -> Any:
+    return store.add(NewRevision(text, article=key, captured_at=at))
+
+
+# -- numbering and identity of texts -----------------------------------------
+
+
+def test_revisions_are_numbered_from_one_in_order(store: Store) -> None:
+    refs = [add(store, t, at=f"2026-03-03T0{i}:00:00Z").revision.ref for i, t in enumerate((V1, V2, V3), 1)]
+    assert refs == ["ship@1", "ship@2", "ship@3"]
+    assert [r.number for r in store.revisions("ship")] == [1, 2, 3]
+    assert [r.text for r in store.revisions("ship")] == [V1, V2, V3]
+
+
+def test_identical_text_is_not_a_new_revision(store: Store) -> None:
+    first = add(store, V1, at="2026-03-03T08:00:00Z")
+    again = add(store, V1, at="2026-03-03T09:00:00Z")
+    assert first.stored and not again.stored
+    assert again.revision.ref == "ship@1"
+    assert len(store.revisions("ship")) == 1
+    assert store.latest("ship").captured_at == "2026-03-03T08:00:00Z"
+
+
+def test_return_to_an_older_text_is_a_new_revision(store: Store) -> None:
+    for hour, text in ((8, V1), (9, V2), (10, V1)):
+        assert add(store, text, at=f"2026-03-03T{hour:02}:00:00Z").stored
+    revs = store.revisions("ship")
+    assert [r.number for r in revs] == [1, 2, 3]
+    assert revs[2].sha256 == revs[0].sha256 != revs[1].sha256
+
+
+def test_revision_captured_before_the_latest_is_refused(store: Store) -> None:
+    add(store, V1, at="2026-03-03T10:00:00Z")
+    with pytest.raises(OutOfOrder, match=r"ship@1 was captured at 2026-03-03T10:00:00Z"):
+        add(store, V2, at="2026-03-03T09:59:59Z")
+    assert len(store.revisions("ship")) == 1
+
+
+def test_readding_an_old_revision_with_its_capture_time_is_idempotent(store: Store) -> None:
+    add(store, V1, at="2026-03-03T08:00:00Z")
+    add(store, V2, at="2026-03-03T09:00:00Z")
+    again = add(store, V1, at="2026-03-03T08:00:00Z")
+    assert not again.stored
+    assert len(store.revisions("ship")) == 2
+
+
+def test_stored_revision_knows_its_hash_and_parts(store: Store) -> None:
+    rev = add(store, V3, at="2026-03-03T08:00:00Z").revision
+    assert rev.sha256 == hashlib.sha256(V3.encode("utf-8")).hexdigest() == sha256_hex(V3)
+    assert rev.parts().notices[0].text == "(Updates with rescue)"
+    assert store.articles()[0].notices == 1
+
+
+def test_revision_numbers_count_back_from_the_latest(store: Store) -> None:
+    for hour, text in ((8, V1), (9, V2), (10, V3)):
+        add(store, text, at=f"2026-03-03T{hour:02}:00:00Z")
+    assert store.revision("ship", -1).number == 2
+    assert store.revision("ship", -2).number == 1
+    assert store.latest("ship").number == 3
+    with pytest.raises(UnknownRef, match="ship has 3 revision"):
+        store.revision("ship", 4)
+    with pytest.raises(UnknownRef, match="ship has 3 revision"):
+        store.revision("ship", -3)
+    with pytest.raises(UnknownRef, match="no article 'boat'"):
+        store.revisions("boat")
+
+
+def test_articles_are_listed_latest_change_first(store: Store) -> None:
+    add(store, V1, key="older", at="2026-03-01T08:00:00Z")
+    add(store, V1, key="newer", at="2026-03-02T08:00:00Z")
+    add(store, V2, key="older", at="2026-03-01T09:00:00Z")
+    arts = store.articles()
+    assert [a.key for a in arts] == ["newer", "older"]
+    assert (arts[1].revisions, arts[1].first_captured, arts[1].last_captured) == (
+        2, "2026-03-01T08:00:00Z", "2026-03-01T09:00:00Z")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026-02-01T13:15:00+05:00", "2026-02-01T08:15:00Z"),
+        ("2026-02-01T08:15:00", "2026-02-01T08:15:00Z"),
+        ("2026-02-01 08:15:00.250000Z", "2026-02-01T08:15:00.250000Z"),
+        ("20260201T081500Z", "2026-02-01T08:15:00Z"),
+    ],
+)
+def test_capture_times_are_stored_as_utc(value: str, expected: str) -> None:
+    assert utc_iso(value) == expected
+
+
+def test_capture_time_that_is_not_iso_is_bad_input() -> None:
+    with pytest.raises(BadInput, match="not an ISO 8601 time"):
+        utc_iso("yesterday at noon")
+
+
+@pytest.mark.parametrize("key", ["", "   ", "a@b", "x" * 201, "tab\there", "esc\x1b[31m", "c1\x85"])
+def test_unusable_article_keys_are_refused(key: str) -> None:
+    with pytest.raises(BadInput):
+        check_key(key)
+
+
+def test_store_is_in_wal_mode(store: Store, store_path: Path) -> None:
+    add(store, V1)
+    conn = sqlite3.connect(store_path)
+    try:
+        assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+def test_opening_a_missing_store_without_create_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(tmp_path / "nowhere" / "v.db")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_store_that_is_a_directory_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "dir.db").mkdir()
+    with pytest.raises(StoreError, match="is a directory"):
+        Store.open(tmp_path / "dir.db")
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(st.text(min_size=1))
+def test_stored_revision_comes_back_byte_for_byte(raw: str) -> None:
+    text = normalise(raw)
+    assume(text.strip())
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "v.db"
+        with Store.open(path, create=True) as s:
+            s.add(NewRevision(text, article="k", captured_at="2026-01-01T00:00:00Z"))
+        with Store.open(path) as s:
+            rev = s.latest("k")
+            count, faults = s.verify()
+    assert rev.text.encode("utf-8") == text.encode("utf-8")
+    assert rev.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert rev.parts().text() == text
+    assert (count, faults) == (1, [])
+
+
+# -- through the CLI ---------------------------------------------------------
+
+
+def test_add_prints_the_ref_and_the_second_identical_add_says_unchanged(run: Callable[..., Any],
+                                                                       write: Callable[..., Path]) -> None:
+    f = write("ship.txt", V1)
+    first = run("add", f, "--article", "ship")
+    assert (first.exit_code, first.stdout) == (0, "ship@1\n")
+    # the same words with CRLF and trailing spaces are the same normalised text
+    g = write("ship-crlf.txt", V1.replace("\n", "  \r\n").encode())
+    second = run("add", g, "--article", "ship")
+    assert (second.exit_code, second.stdout) == (0, "ship@1\n")
+    assert second.stderr == "versioner: unchanged: same text as ship@1; nothing stored\n"
+
+
+def test_rollback_through_the_cli_is_a_third_revision(run: Callable[..., Any], write: Callable[..., Path],
+                                                      listing: Callable[..., Any]) -> None:
+    a, b = write("a.txt", V1), write("b.txt", V2)
+    outs = [run("add", f, "--article", "ship", "--at", at).stdout
+            for f, at in ((a, "2026-03-03T08:00Z"), (b, "2026-03-03T08:20Z"), (a, "2026-03-03T09:05Z"))]
+    assert outs == ["ship@1\n", "ship@2\n", "ship@3\n"]
+    assert listing()["ship"]["revisions"] == 3
+
+
+def test_out_of_order_at_is_refused_and_nothing_is_written(run: Callable[..., Any], write: Callable[..., Path],
+                                                          snapshot: Callable[..., Any]) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship", "--at", "2026-03-03T10:00:00Z").exit_code == 0
+    before = snapshot()
+    result = run("add", write("b.txt", V2), "--article", "ship", "--at", "2026-03-03T09:00:00Z")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("versioner: ship@1 was captured at 2026-03-03T10:00:00Z")
+    assert "cannot follow it" in result.stderr and result.stderr.count("\n") == 1
+    assert snapshot() == before
+
+
+def test_at_defaults_to_the_published_time_of_json_input(run: Callable[..., Any], write: Callable[..., Path],
+                                                          listing: Callable[..., Any]) -> None:
+    f = write("a.json", json.dumps({"headline": "Ship sinks", "body": "A ship sank.",
+                                    "published": "2026-03-03T13:00:00+05:00"}))
+    assert run("add", f, "--article", "ship").exit_code == 0
+    assert listing()["ship"]["first_captured"] == "2026-03-03T08:00:00Z"
+
+
+# -- import_many (the library call behind `versioner import`) ---------------
+
+
+def test_import_many_orders_each_articles_revisions_by_capture_time(store: Store) -> None:
+    items = [
+        NewRevision(V3, "ship", captured_at="2026-03-03T10:00:00Z"),
+        NewRevision(V1, "boat", captured_at="2026-03-03T09:30:00Z"),
+        NewRevision(V1, "ship", captured_at="2026-03-03T08:00:00Z"),
+        NewRevision(V2, "ship", captured_at="2026-03-03T09:00:00Z"),
+    ]
+    res = store.import_many(iter(items))
+    assert (res.stored, res.unchanged, res.articles, res.new_articles) == (4, 0, 2, 2)
+    assert [r.text for r in store.revisions("ship")] == [V1, V2, V3]
+
+
+def test_import_many_twice_stores_nothing_the_second_time(store: Store) -> None:
+    items = [NewRevision(t, "ship", captured_at=f"2026-03-03T0{i}:00:00Z") for i, t in enumerate((V1, V2, V1), 1)]
+    store.import_many(iter(items))
+    again = store.import_many(iter(items))
+    assert (again.stored, again.unchanged) == (0, 3)
+    assert [r.number for r in store.revisions("ship")] == [1, 2, 3]
+
+
+def test_import_many_is_rolled_back_whole_when_an_item_fails(store: Store) -> None:
+    add(store, V1, key="kept", at="2026-03-01T08:00:00Z")
+
+    def items() -> Iterator[NewRevision]:
+        yield NewRevision(V1, "ship", captured_at="2026-03-03T08:00:00Z")
+        yield NewRevision(V2, "ship", captured_at="2026-03-03T09:00:00Z")
+        raise BadInput("the third file cannot be read")
+
+    with pytest.raises(BadInput, match="third file"):
+        store.import_many(items())
+    assert [a.key for a in store.articles()] == ["kept"]
+    assert not store.has_article("ship")
+    # the store is still usable afterwards
+    assert add(store, V2, key="ship", at="2026-03-03T09:00:00Z").revision.ref == "ship@1"

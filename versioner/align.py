@@ -1,0 +1,500 @@
+"""Align stage: pair the paragraphs of two revisions.
+
+Every paragraph of either revision lands in exactly one ``Pairing``: kept,
+edited, added, removed, moved, split or merged (the NewsEdits taxonomy of
+addition, deletion, update and refactor). Identical paragraphs are matched
+first, along an order-preserving backbone (a longest common subsequence over
+whole paragraphs); the rest are paired by word overlap, looked up only among
+nearby or rare-word-sharing candidates so that big documents stay linear.
+
+``diff_runs`` is the sequence differ underneath, shared with the word diff:
+diff-match-patch run over items mapped one-to-one onto private-use characters.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import time
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import product
+
+KINDS = ("kept", "edited", "added", "removed", "moved", "split", "merged")
+EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
+CONTAINED_WEIGHT = 0.8  # a paragraph grown or cut by a sentence: its shorter side's share, discounted
+CONTAINED_MIN_WORDS = 5  # ... counted only when the shorter side has this many distinct words
+PART_CONTAINMENT = 0.5  # share of a split/merge part's words that must come from the whole
+DEFAULT_TIMEOUT = 0.5  # seconds diff-match-patch may spend before settling for a coarser diff
+
+_ALL_PAIRS_LIMIT = 4096  # below this many unmatched pairs, compare every pair
+_WINDOW = 3  # otherwise: neighbours either side, by rank, within the same backbone gap
+_RARE_DF = 8  # ... plus paragraphs sharing a word found in at most this many paragraphs
+_RARE_TOP = 3  # ... keeping the few that share the most such words
+
+# Private-use code points only: no letters, digits or spaces among them, so
+# diff-match-patch's cosmetic boundary scoring treats every item alike.
+_PLANES = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+ALPHABET_SIZE = sum(hi - lo for lo, hi in _PLANES)  # 137,468 distinct items per diff
+# Marks that stand apart from words: ASCII punctuation, quotes, dashes, CJK marks.
+PUNCTUATION = string.punctuation + "¡¿«»‹›“”„‟‘’‚‛–—―‐‑‒…·•†‡§¶′″、。，！？：；（）「」『』【】《》〈〉"
+_PUNCT_RUN = re.compile(f"[{re.escape(PUNCTUATION)}]+")
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How paragraphs of the old revision correspond to paragraphs of the new one."""
+
+    kind: str  # one of KINDS
+    old: tuple[int, ...]  # 0-based indexes into the old paragraphs (empty for added)
+    new: tuple[int, ...]  # 0-based indexes into the new paragraphs (empty for removed)
+    similarity: float  # 1.0 for kept, 0.0 for added/removed
+    edited: bool = False  # words changed: a moved paragraph may be; edited/split/merged always are
+
+
+# -- sequence diff over hashed items -----------------------------------------
+
+
+def _alphabet(n: int) -> Iterator[str]:
+    """The first ``n`` characters items are mapped onto."""
+    for lo, hi in _PLANES:
+        take = min(n, hi - lo)
+        yield from map(chr, range(lo, lo + take))
+        n -= take
+
+
+def _encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str] | None:
+    """Both sequences as strings, one character per distinct item; None when
+    there are more distinct items than characters to give them."""
+    distinct = dict.fromkeys(a)
+    distinct.update(dict.fromkeys(b))
+    if len(distinct) > ALPHABET_SIZE:
+        return None
+    # Built with C-level calls throughout: this runs once per word diff.
+    table = dict(zip(distinct, _alphabet(len(distinct))))
+    return "".join(map(table.__getitem__, a)), "".join(map(table.__getitem__, b))
+
+
+_CLEANUP_CHUNK = 256  # diff entries: semantic cleanup is quadratic, so long diffs go in pieces
+_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+_TAGS = {0: "equal", -1: "delete", 1: "insert"}
+
+
+def diff_runs(
+    a: Sequence[Hashable],
+    b: Sequence[Hashable],
+    *,
+    semantic: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    fast: bool = False,
+) -> list[tuple[str, int]] | None:
+    """Runs of ``(tag, count)``, tag equal/delete/insert, that turn ``a`` into
+    ``b`` item by item, no two neighbours with the same tag; None when the two
+    hold more than ``ALPHABET_SIZE`` distinct items. ``semantic`` applies
+    diff-match-patch's semantic cleanup. Past ``timeout`` seconds (0: no limit)
+    the diff, then the cleanup, settle for coarser results that are still
+    valid. ``fast`` diffs with the C++ build (fast_diff_match_patch): same runs."""
+    encoded = _encode(a, b)
+    if encoded is None:
+        return None
+    started = time.monotonic()
+    if fast:
+        import fast_diff_match_patch
+
+        raw = fast_diff_match_patch.diff(
+            *encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False
+        )
+        diffs = [(_FAST_OPS[op], text) for op, text in raw]
+    else:
+        from diff_match_patch import diff_match_patch
+
+        dmp = diff_match_patch()
+        dmp.Diff_Timeout = timeout
+        diffs = dmp.diff_main(*encoded, False)
+    if semantic:
+        diffs = _cleanup_semantic(diffs, started + 2 * timeout if timeout > 0 else None)
+    runs: list[tuple[str, int]] = []
+    for op, text in diffs:
+        if not text:
+            continue
+        if runs and runs[-1][0] == _TAGS[op]:
+            runs[-1] = (runs[-1][0], runs[-1][1] + len(text))
+        else:
+            runs.append((_TAGS[op], len(text)))
+    return runs
+
+
+def _cleanup_semantic(diffs: list[tuple[int, str]], deadline: float | None) -> list[tuple[int, str]]:
+    """diff-match-patch's semantic cleanup, a chunk at a time, each cut in the
+    middle of a long equality; chunks reached after ``deadline`` stay as they are."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    out: list[tuple[int, str]] = []
+    for chunk in _chunks(diffs):
+        if deadline is None or time.monotonic() < deadline:
+            dmp.diff_cleanupSemantic(chunk)
+        out += chunk
+    return out
+
+
+def _chunks(diffs: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    start = 0
+    carry: list[tuple[int, str]] = []  # second half of the equality cut last time
+    while len(diffs) - start > _CLEANUP_CHUNK:
+        # The longest equality in the window's second half: the least likely
+        # to be one that cleanup would have merged away.
+        cut = max(
+            range(start + _CLEANUP_CHUNK // 2, start + _CLEANUP_CHUNK),
+            key=lambda k: len(diffs[k][1]) if diffs[k][0] == 0 else -1,
+        )
+        op, text = diffs[cut]
+        keep = len(text) - len(text) // 2 if op == 0 else len(text)
+        yield carry + diffs[start:cut] + [(op, text[:keep])]
+        carry = [(op, text[keep:])] if keep < len(text) else []
+        start = cut + 1
+    yield carry + diffs[start:]
+
+
+# -- alignment ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Paragraphs matched outside the backbone, before they get their kind."""
+
+    kind: str  # identical | similar | split | merged
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+
+
+def align_paragraphs(
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    threshold: float = EDIT_THRESHOLD,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> tuple[Pairing, ...]:
+    """Pair every paragraph of ``old`` and ``new``: each index appears in exactly
+    one pairing. Ordered by position in the new text, removals where they stood.
+    Paragraphs whose word sets reach Jaccard ``threshold`` count as one edited."""
+    if len(old) == len(new) and all(p == q for p, q in zip(old, new)):
+        return tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new)))
+    backbone = _backbone(old, new, timeout)
+    in_backbone_old = {i for i, _ in backbone}
+    in_backbone_new = {j for _, j in backbone}
+    free_old = [i for i in range(len(old)) if i not in in_backbone_old]
+    free_new = [j for j in range(len(new)) if j not in in_backbone_new]
+    groups = _match_identical(old, new, free_old, free_new)
+    used_old = {i for g in groups for i in g.old}
+    used_new = {j for g in groups for j in g.new}
+    free_old = [i for i in free_old if i not in used_old]
+    free_new = [j for j in free_new if j not in used_new]
+    bb_old = [i for i, _ in backbone]
+    bb_new = [j for _, j in backbone]
+    groups += _match_similar(old, new, free_old, free_new, bb_old, bb_new, threshold)
+    return _assemble(len(old), len(new), backbone, groups)
+
+
+def _backbone(old: Sequence[str], new: Sequence[str], timeout: float) -> list[tuple[int, int]]:
+    """Order-preserving matches of identical paragraphs, as (old, new) index pairs."""
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < len(old) - head and tail < len(new) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    pairs = [(k, k) for k in range(head)]
+    end_old, end_new = len(old) - tail, len(new) - tail
+    common = set(old[i] for i in range(head, end_old)).intersection(new[j] for j in range(head, end_new))
+    if common:
+        # A paragraph found on one side only can never match: leave it out of the LCS.
+        a_idx = [i for i in range(head, end_old) if old[i] in common]
+        b_idx = [j for j in range(head, end_new) if new[j] in common]
+        a = [old[i] for i in a_idx]
+        b = [new[j] for j in b_idx]
+        runs = diff_runs(a, b, timeout=timeout)
+        if runs is None:  # too many distinct paragraphs: keep the common ends only
+            runs = _ends_only(a, b)
+        x = y = 0
+        for tag, n in runs:
+            if tag == "equal":
+                pairs.extend(zip(a_idx[x : x + n], b_idx[y : y + n]))
+            x += n if tag != "insert" else 0
+            y += n if tag != "delete" else 0
+    pairs += [(end_old + k, end_new + k) for k in range(tail)]
+    return pairs
+
+
+def _ends_only(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[str, int]]:
+    """A coarse diff: common prefix and suffix kept, the middle replaced."""
+    p = 0
+    while p < len(a) and p < len(b) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < len(a) - p and s < len(b) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    runs = [("equal", p), ("delete", len(a) - p - s), ("insert", len(b) - p - s), ("equal", s)]
+    return [(tag, n) for tag, n in runs if n]
+
+
+def _match_identical(
+    old: Sequence[str], new: Sequence[str], free_old: list[int], free_new: list[int]
+) -> list[_Group]:
+    """Identical paragraphs the backbone left out (they moved, or repeat): paired
+    first-come first-served, so duplicates pair in their original order."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for i in free_old:
+        waiting[old[i]].append(i)
+    taken: dict[str, int] = defaultdict(int)
+    groups = []
+    for j in free_new:
+        olds = waiting.get(new[j])
+        if olds and taken[new[j]] < len(olds):
+            groups.append(_Group("identical", (olds[taken[new[j]]],), (j,), 1.0))
+            taken[new[j]] += 1
+    return groups
+
+
+def _words(text: str) -> frozenset[str]:
+    """The paragraph's words, case-folded, punctuation dropped."""
+    return frozenset(_PUNCT_RUN.sub(" ", text.casefold()).split())
+
+
+def similarity(a: str, b: str) -> float:
+    """Word overlap of two paragraphs in [0, 1], as ``align_paragraphs`` scores it."""
+    return _similarity(_words(a), _words(b))
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return _score(len(a & b), len(a), len(b))
+
+
+def _score(common: int, size_a: int, size_b: int) -> float:
+    """Jaccard of two word sets sharing ``common`` words; or, when a paragraph
+    gained or lost a sentence, the share of the shorter one's words found in
+    the longer, discounted."""
+    if not common:
+        return 0.0
+    score = common / (size_a + size_b - common)
+    shorter = min(size_a, size_b)
+    if shorter >= CONTAINED_MIN_WORDS:
+        score = max(score, CONTAINED_WEIGHT * common / shorter)
+    return score
+
+
+def _match_similar(
+    old: Sequence[str],
+    new: Sequence[str],
+    free_old: list[int],
+    free_new: list[int],
+    bb_old: list[int],
+    bb_new: list[int],
+    threshold: float,
+) -> list[_Group]:
+    """Reworded, split and merged paragraphs among the unmatched ones, best first."""
+    if not free_old or not free_new:
+        return []
+    cache_old: dict[int, frozenset[str]] = {}
+    cache_new: dict[int, frozenset[str]] = {}
+
+    def wo(i: int) -> frozenset[str]:
+        if i not in cache_old:
+            cache_old[i] = _words(old[i])
+        return cache_old[i]
+
+    def wn(j: int) -> frozenset[str]:
+        if j not in cache_new:
+            cache_new[j] = _words(new[j])
+        return cache_new[j]
+
+    open_old, open_new = set(free_old), set(free_new)
+    found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, float]] = {}
+    for i, j in _candidates(free_old, free_new, bb_old, bb_new, wo, wn):
+        whole, part = wo(i), wn(j)
+        common = len(whole & part)
+        if not common:
+            continue
+        score = _score(common, len(whole), len(part))
+        if score >= threshold:
+            found[(i,), (j,)] = ("similar", score)
+        # One old paragraph split into j and a neighbour (j's words mostly from
+        # it), or two merged into j (i's words mostly in j).
+        if common >= PART_CONTAINMENT * len(part):
+            for j2 in (j - 1, j + 1):
+                key = ((i,), (min(j, j2), max(j, j2)))
+                if j2 in open_new and key not in found:
+                    if joint := _split_score(whole, part, wn(j2), score, threshold):
+                        found[key] = ("split", joint)
+        if common >= PART_CONTAINMENT * len(whole):
+            for i2 in (i - 1, i + 1):
+                key = ((min(i, i2), max(i, i2)), (j,))
+                if i2 in open_old and key not in found:
+                    if joint := _split_score(part, whole, wo(i2), score, threshold):
+                        found[key] = ("merged", joint)
+    groups = []
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1][1], len(kv[0][0]) + len(kv[0][1]), kv[0]))
+    for (olds, news), (kind, score) in ranked:
+        if all(i in open_old for i in olds) and all(j in open_new for j in news):
+            open_old.difference_update(olds)
+            open_new.difference_update(news)
+            groups.append(_Group(kind, olds, news, score))
+    return groups
+
+
+def _split_score(
+    whole: frozenset[str], part: frozenset[str], other: frozenset[str], single: float, threshold: float
+) -> float:
+    """Similarity of ``whole`` to ``part`` and ``other`` together, when ``other``
+    too comes mostly from ``whole`` (``part`` is known to) and together they
+    match it better than either alone; else 0."""
+    if not other or len(other & whole) < PART_CONTAINMENT * len(other):
+        return 0.0
+    joint = _similarity(whole, part | other)
+    if joint >= threshold and joint > single and joint > _similarity(whole, other):
+        return joint
+    return 0.0
+
+
+def _candidates(
+    free_old: list[int],
+    free_new: list[int],
+    bb_old: list[int],
+    bb_new: list[int],
+    wo: Callable[[int], frozenset[str]],
+    wn: Callable[[int], frozenset[str]],
+) -> Iterator[tuple[int, int]]:
+    """(old, new) pairs worth comparing: all of them when few; otherwise rank
+    neighbours inside the same backbone gap, and pairs sharing rare words."""
+    if len(free_old) * len(free_new) <= _ALL_PAIRS_LIMIT:
+        yield from product(free_old, free_new)
+        return
+    gaps_old: dict[int, list[int]] = defaultdict(list)
+    gaps_new: dict[int, list[int]] = defaultdict(list)
+    for i in free_old:
+        gaps_old[bisect_left(bb_old, i)].append(i)
+    for j in free_new:
+        gaps_new[bisect_left(bb_new, j)].append(j)
+    for gap, news in gaps_new.items():
+        olds = gaps_old.get(gap)
+        if not olds:
+            continue
+        for rank, j in enumerate(news):
+            centre = rank * len(olds) // len(news)
+            for i in olds[max(0, centre - _WINDOW) : centre + _WINDOW + 1]:
+                yield i, j
+    # Index the smaller side by its rare words; look the other side up in it.
+    if len(free_old) <= len(free_new):
+        for i, j in _rare_word_pairs(free_old, wo, free_new, wn):
+            yield i, j
+    else:
+        for j, i in _rare_word_pairs(free_new, wn, free_old, wo):
+            yield i, j
+
+
+def _rare_word_pairs(
+    indexed: list[int],
+    words_of: Callable[[int], frozenset[str]],
+    queries: list[int],
+    query_words: Callable[[int], frozenset[str]],
+) -> Iterator[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k in indexed:
+        for w in words_of(k):
+            postings[w].append(k)
+    rare = {w: ks for w, ks in postings.items() if len(ks) <= _RARE_DF}
+    for q in queries:
+        hits: Counter[int] = Counter()
+        for w in query_words(q):
+            if w in rare:
+                hits.update(rare[w])
+        for k, _ in hits.most_common(_RARE_TOP):
+            yield k, q
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []  # tails[k]: smallest tail value of an increasing run of length k+1
+    tail_pos: list[int] = []
+    back = [-1] * len(values)
+    for pos, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(pos)
+        else:
+            tails[k] = v
+            tail_pos[k] = pos
+        back[pos] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos != -1:
+        keep.add(pos)
+        pos = back[pos]
+    return keep
+
+
+def _assemble(
+    n_old: int, n_new: int, backbone: list[tuple[int, int]], groups: list[_Group]
+) -> tuple[Pairing, ...]:
+    """Give each group its kind (in order with the backbone, or moved), add the
+    leftovers as added/removed, and order everything by new position."""
+    bb_old = [i for i, _ in backbone]
+    bb_new = [j for _, j in backbone]
+    by_gap: dict[int, list[_Group]] = defaultdict(list)
+    moved: list[_Group] = []
+    for g in groups:
+        gap = bisect_left(bb_old, g.old[0])
+        (by_gap[gap] if gap == bisect_left(bb_new, g.new[0]) else moved).append(g)
+    in_order: list[_Group] = []
+    for members in by_gap.values():
+        members.sort(key=lambda g: g.new[0])
+        keep = _longest_increasing([g.old[0] for g in members])
+        for pos, g in enumerate(members):
+            (in_order if pos in keep else moved).append(g)
+
+    at_new: list[Pairing | None] = [None] * n_new  # each pairing at its first new paragraph
+    taken_new = bytearray(n_new)
+    taken_old = bytearray(n_old)
+    # The new position each in-order old paragraph maps to: removals follow it.
+    anchor = [-2] * n_old
+    for i, j in backbone:
+        at_new[j] = Pairing("kept", (i,), (j,), 1.0)
+        taken_new[j] = taken_old[i] = 1
+        anchor[i] = j
+    for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:
+        at_new[g.new[0]] = _pairing(g, is_moved)
+        for j in g.new:
+            taken_new[j] = 1
+        for i in g.old:
+            taken_old[i] = 1
+            if not is_moved:
+                anchor[i] = g.new[-1]
+    removed_after: dict[int, list[Pairing]] = defaultdict(list)
+    last = -1
+    for i in range(n_old):
+        if anchor[i] != -2:
+            last = anchor[i]
+        elif not taken_old[i]:
+            removed_after[last].append(Pairing("removed", (i,), (), 0.0))
+    out = removed_after.get(-1, [])
+    for j in range(n_new):
+        p = at_new[j]
+        if p is not None:
+            out.append(p)
+        elif not taken_new[j]:
+            out.append(Pairing("added", (), (j,), 0.0))
+        if j in removed_after:
+            out += removed_after[j]
+    return tuple(out)
+
+
+def _pairing(g: _Group, moved: bool) -> Pairing:
+    if g.kind in ("split", "merged"):
+        return Pairing(g.kind, g.old, g.new, g.similarity, edited=True)
+    if g.kind == "identical":
+        return Pairing("moved" if moved else "kept", g.old, g.new, 1.0)
+    return Pairing("moved" if moved else "edited", g.old, g.new, g.similarity, edited=True)

@@ -1,0 +1,302 @@
+"""Diff stage: word-level diffs, and the comparison of two parsed revisions.
+
+A word diff maps each distinct token (a word, a number, one punctuation mark,
+a run of whitespace) to one character, diffs those strings with
+diff-match-patch and cleans the result up semantically, so a change never
+splits a word and a comma fixed is a change of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from versioner.align import DEFAULT_TIMEOUT, PUNCTUATION, Pairing, align_paragraphs, diff_runs
+from versioner.parse import Part, Parts
+
+EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+SECTION_ORDER = ("headline", "notice", "byline", "dateline", "body", "credits")
+
+
+@dataclass(frozen=True)
+class Op:
+    """One step of a word diff: text kept, inserted or deleted."""
+
+    tag: str  # equal | insert | delete
+    text: str
+
+
+# -- tokens ------------------------------------------------------------------
+
+_W = rf"[^\s{re.escape(PUNCTUATION)}]"
+# Whitespace runs; words (apostrophes inside a word, and the separators inside
+# a number such as 1,200 or 3.5, belong to it); any other character alone.
+_TOKEN = re.compile(rf"\s+|{_W}+(?:(?:['’]|(?<=\d)[.,:/](?=\d)){_W}+)*|.", re.DOTALL)
+_BACKOFF_LIMIT = 256  # chars: past this, tokenize everything rather than hunt for a boundary
+_LINE_PASS = 1000  # chars: longer multi-line middles are diffed line by line first
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens that join back to ``text`` exactly: whitespace runs, words (with
+    inner apostrophes; numbers with inner separators) and single punctuation marks."""
+    return _TOKEN.findall(text)
+
+
+# -- word diff ---------------------------------------------------------------
+
+
+def word_diff(old: str, new: str, timeout: float = DEFAULT_TIMEOUT, *, fast: bool = False) -> tuple[Op, ...]:
+    """Ops turning ``old`` into ``new`` token by token: ``old_text(ops) == old``,
+    ``new_text(ops) == new``, no empty op, no two neighbours with the same tag,
+    and a delete always before the insert it pairs with. Past ``timeout``
+    seconds the diff gets coarser, never wrong. ``fast`` uses the C++ build."""
+    if old == new:
+        return (Op(EQUAL, old),) if old else ()
+    deadline = time.monotonic() + timeout if timeout > 0 else None
+    p = _common_prefix(old, new)
+    s = _common_suffix(old, new, min(len(old), len(new)) - p)
+    # Cut only where whitespace meets non-whitespace: always a token boundary.
+    p = _back_off(p, lambda k: _boundary(old, k) and _boundary(new, k))
+    s = _back_off(s, lambda k: _boundary(old, len(old) - k) and _boundary(new, len(new) - k))
+    mid_old, mid_new = old[p : len(old) - s], new[p : len(new) - s]
+    ops = [Op(EQUAL, old[:p])]
+    ops += _diff_middle(mid_old, mid_new, deadline, fast)
+    ops.append(Op(EQUAL, old[len(old) - s :]))
+    return _normalise(ops)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search: slice comparisons run at C speed
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _boundary(text: str, k: int) -> bool:
+    return k <= 0 or k >= len(text) or text[k - 1].isspace() != text[k].isspace()
+
+
+def _back_off(k: int, ok: Callable[[int], bool]) -> int:
+    """The largest cut at or below ``k`` that ``ok`` accepts (0 if none nearby)."""
+    for cut in range(k, max(k - _BACKOFF_LIMIT, 0), -1):
+        if ok(cut):
+            return cut
+    return 0
+
+
+def _left(deadline: float | None) -> float:
+    """Seconds left before ``deadline``, as a diff timeout (0 means no limit)."""
+    return 0.0 if deadline is None else max(deadline - time.monotonic(), 1e-6)
+
+
+def _diff_middle(old: str, new: str, deadline: float | None, fast: bool) -> list[Op]:
+    """Ops for the part of the texts between their common ends."""
+    if len(old) + len(new) > _LINE_PASS and "\n" in old and "\n" in new:
+        # Like diff-match-patch's own line mode: find the changed lines cheaply,
+        # then diff words only where lines were both deleted and inserted.
+        lines = _diff_tokens(_lines(old), _lines(new), deadline, fast, semantic=False)
+        if lines is not None:
+            ops: list[Op] = []
+            for op in _normalise(lines):
+                if op.tag == INSERT and ops and ops[-1].tag == DELETE:
+                    ops[-1:] = _diff_words(ops[-1].text, op.text, deadline, fast)
+                else:
+                    ops.append(op)
+            return ops
+    return _diff_words(old, new, deadline, fast)
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _diff_words(old: str, new: str, deadline: float | None, fast: bool) -> list[Op]:
+    ops = _diff_tokens(tokenize(old), tokenize(new), deadline, fast)
+    if ops is None:  # more distinct tokens than characters: whole lines instead
+        ops = _diff_tokens(_lines(old), _lines(new), deadline, fast)
+    return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
+
+
+def _diff_tokens(
+    a: list[str], b: list[str], deadline: float | None, fast: bool, semantic: bool = True
+) -> list[Op] | None:
+    runs = diff_runs(a, b, semantic=semantic, timeout=_left(deadline), fast=fast)
+    if runs is None:
+        return None
+    ops = []
+    x = y = 0
+    for tag, n in runs:
+        if tag == DELETE:
+            ops.append(Op(DELETE, "".join(a[x : x + n])))
+            x += n
+        elif tag == INSERT:
+            ops.append(Op(INSERT, "".join(b[y : y + n])))
+            y += n
+        else:
+            ops.append(Op(EQUAL, "".join(a[x : x + n])))
+            x += n
+            y += n
+    return ops
+
+
+def _normalise(ops: Iterable[Op]) -> tuple[Op, ...]:
+    """Drop empty ops; each stretch of changes becomes one delete then one insert."""
+    out: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            out.append(Op(DELETE, "".join(deleted)))
+        if inserted:
+            out.append(Op(INSERT, "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for op in ops:
+        if not op.text:
+            continue
+        if op.tag == EQUAL:
+            flush()
+            if out and out[-1].tag == EQUAL:
+                out[-1] = Op(EQUAL, out[-1].text + op.text)
+            else:
+                out.append(op)
+        else:
+            (deleted if op.tag == DELETE else inserted).append(op.text)
+    flush()
+    return tuple(out)
+
+
+def old_text(ops: Iterable[Op]) -> str:
+    """The old side of a diff: its equal and deleted text."""
+    return "".join(op.text for op in ops if op.tag != INSERT)
+
+
+def new_text(ops: Iterable[Op]) -> str:
+    """The new side of a diff: its equal and inserted text."""
+    return "".join(op.text for op in ops if op.tag != DELETE)
+
+
+def is_whitespace_only(ops: Sequence[Op]) -> bool:
+    """True when the diff changes something, and only whitespace: the two
+    sides hold the same words in the same order (joining two words is not)."""
+    if all(op.tag == EQUAL for op in ops):
+        return False
+    return old_text(ops).split() == new_text(ops).split()
+
+
+# -- comparing two revisions -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two revisions, in one section."""
+
+    section: str  # headline | notice | byline | dateline | body | credits
+    kind: str  # insert | delete | replace | move
+    old: str  # "" for insert
+    new: str  # "" for delete
+    paragraph: int | None  # 1-based: body in the new revision (old for deletes); notices among notices
+    old_paragraph: int | None  # 1-based in the old revision, where there is one
+    ops: tuple[Op, ...] = ()  # word diff for a replace, and for a move whose words changed
+    whitespace_only: bool = False  # a replace that changes nothing but whitespace
+    split_merge: str | None = None  # "split" | "merged": one paragraph against two
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between two parsed revisions."""
+
+    old: Parts
+    new: Parts
+    changes: tuple[Change, ...]
+    pairings: tuple[Pairing, ...]  # body paragraphs, aligned
+
+    @property
+    def identical(self) -> bool:
+        return self.old.text() == self.new.text()
+
+
+def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comparison:
+    """Every change from ``old`` to ``new``, by section (headline, notice,
+    byline, dateline, body, credits) and, within the body, in the order of the
+    new text with removals where they stood. Kept paragraphs give no change."""
+    if old.text() == new.text():
+        kept = tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new.paragraphs)))
+        return Comparison(old, new, (), kept)
+    changes: list[Change] = []
+    for section in SECTION_ORDER:
+        if section == "notice":
+            olds, news = _texts(old.of(section)), _texts(new.of(section))
+            changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
+        elif section == "body":
+            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout)
+            changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
+        else:
+            changes += _single_change(section, old.of(section), new.of(section), timeout)
+    return Comparison(old, new, tuple(changes), pairings)
+
+
+def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
+    return tuple(p.text for p in parts)
+
+
+def _single_change(section: str, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
+    # A section that holds several lines (credits can) is compared as one text.
+    a = "\n".join(_texts(olds)) if olds else None
+    b = "\n".join(_texts(news)) if news else None
+    if a == b:
+        return []
+    if a is None:
+        return [Change(section, "insert", "", b or "", None, None)]
+    if b is None:
+        return [Change(section, "delete", a, "", None, None)]
+    ops = word_diff(a, b, timeout)
+    return [Change(section, "replace", a, b, None, None, ops, is_whitespace_only(ops))]
+
+
+def _list_changes(
+    section: str,
+    olds: Sequence[str],
+    news: Sequence[str],
+    pairings: Sequence[Pairing],
+    timeout: float,
+) -> list[Change]:
+    changes = []
+    for p in pairings:
+        a = "\n".join(olds[i] for i in p.old)
+        b = "\n".join(news[j] for j in p.new)
+        where = p.new[0] + 1 if p.new else p.old[0] + 1
+        was = p.old[0] + 1 if p.old else None
+        if p.kind == "kept" or (p.kind == "moved" and not p.edited and section == "notice"):
+            continue  # a notice carried over is no change, wherever it now stands
+        if p.kind == "added":
+            changes.append(Change(section, "insert", "", b, where, None))
+        elif p.kind == "removed":
+            changes.append(Change(section, "delete", a, "", where, was))
+        elif p.kind == "moved" and section == "body":
+            ops = word_diff(a, b, timeout) if p.edited else ()
+            changes.append(Change(section, "move", a, b, where, was, ops))
+        else:
+            ops = word_diff(a, b, timeout)
+            split_merge = p.kind if p.kind in ("split", "merged") else None
+            changes.append(Change(section, "replace", a, b, where, was, ops, is_whitespace_only(ops), split_merge))
+    return changes

@@ -1,0 +1,531 @@
+"""Figures in news text: every number, amount, percentage, date and time, with its value
+in plain units and the noun phrase it counts.
+
+The change flagger compares the figures of two revisions of a paragraph ("number 31 -> 33,
+counting civilians"), so extraction is regex-driven, deterministic, cheap enough to run on
+every changed paragraph, and never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+__all__ = ["Figure", "extract_figures", "same_quantity", "RUPEE_DEFAULT"]
+
+# "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
+# Pakistani, and a consistent guess is what matters when comparing two revisions.
+RUPEE_DEFAULT = "PKR"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure expression: `text` is input[start:end]; `value` is in plain units
+    (the low end for a range, whose high end is `high`)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | int
+    kind: str  # number | percent | money | ordinal | time | date | range
+    unit: str | None
+    noun: str | None
+    high: float | int | None = None
+    # False when `noun` was taken from before the figure ("the death toll rose to 33") or is
+    # implied by the text itself ("25bp"), so it must not be appended to the figure's text.
+    noun_follows: bool = field(default=True, compare=False)
+
+    @property
+    def phrase(self) -> str:
+        """The figure as a reader would quote it: text plus the noun when the noun follows it."""
+        if self.noun and self.noun_follows:
+            return f"{self.text} {self.noun}"
+        return self.text
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _make_figure(text: str, start: int, end: int, value: float | int, kind: str,
+                 unit: str | None, noun: str | None, high: float | int | None,
+                 noun_follows: bool) -> Figure:
+    """Figure(...) without the generated frozen __init__, which sets the fields one
+    object.__setattr__ at a time and was the largest single cost per figure."""
+    fig = _new_object(Figure)
+    _set_attribute(fig, "__dict__", {
+        "text": text, "start": start, "end": end, "value": value, "kind": kind,
+        "unit": unit, "noun": noun, "high": high, "noun_follows": noun_follows})
+    return fig
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in text, in order, non-overlapping. Never raises, for any str input."""
+    if not isinstance(text, str):
+        return []
+    try:
+        return _extract(text)
+    except Exception:
+        # One pathological paragraph must not stop a batch over millions of revisions;
+        # the property test keeps this path unreached in practice.
+        return []
+
+
+def same_quantity(a: Figure, b: Figure) -> bool:
+    """True when a and b state the same quantity: equal kind, unit, value and high end,
+    however they are written ("1,400" and "1400", "seven" and "7")."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    if a.high is None or b.high is None:
+        return a.high is b.high and _close(a.value, b.value)
+    return _close(a.value, b.value) and _close(a.high, b.high)
+
+
+def _close(x: float | int, y: float | int) -> bool:
+    return x == y or math.isclose(x, y, rel_tol=1e-9)
+
+
+# --- patterns ---------------------------------------------------------------------------
+# Case variants are spelled out as "[Oo]ne" rather than using re.IGNORECASE: the engine
+# rejects a case-folded alternative far more slowly, and these run at every word start.
+
+def _cap(words: str) -> str:
+    """'one|two' -> '[Oo]ne|[Tt]wo'."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+               "nineteen")
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen|lakh|crore"
+_ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORD_OTHER = ("tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+              "eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|"
+              "seventieth|eightieth|ninetieth|hundredth|thousandth|millionth|billionth")
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|"
+                "November|December")
+_CODES = "USD|GBP|EUR|PKR|INR|JPY|CNY|AUD|CAD|CHF|AED|SAR|HKD|SGD"
+
+_SMALL = (rf"(?:(?:{_cap(_TENS_WORDS)})(?:[- ](?:{_UNIT_WORDS})\b)?"
+          rf"|{_cap(_TEEN_WORDS)}|{_cap(_UNIT_WORDS)})\b")
+_SCALE_W = rf"(?:{_cap(_SCALE_WORDS)})\b"
+# "a" counts only before a scale word ("a dozen", "a million"); "and" only after one, so
+# "five and six" stays two figures while "one hundred and five" is one.
+_WORDS = (rf"(?:{_SMALL}|[Aa](?=\s+{_SCALE_W}))(?:[\s-]+{_SCALE_W}(?:(?:\s+and)?\s+{_SMALL})?)*"
+          r"(?![- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|"
+          r"eighths?|ninths?|tenths?)\b)")
+_ORDW = (rf"(?P<ordw>(?:{_cap(_TENS_WORDS)})[- ](?:{_ORD_UNITS})\b"
+         rf"|(?:{_cap(_ORD_OTHER)}|{_cap(_ORD_UNITS)})\b)")
+
+_NUM = (r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?|[0-9]{1,15}(?:\.[0-9]{1,12})?)"
+        r"(?![0-9])")
+_CUR_PRE = (r"(?P<cur_pre>[$£€¥₹₨]|U(?:S\$|\.S\.\s?\$|SD)|A(?:U?\$|UD|ED)|C(?:A?\$|AD|HF|NY)"
+            r"|HK(?:\$|D)|NZ\$|S(?:\$|AR|GD)|Rs\.?|PKR|INR|GBP|EUR|JPY)")
+_CUR_SUF = (r"(?P<cur_suf>(?:(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore"
+            r"|New\s+Zealand)\s+)?[Dd]ollars?|(?:Pakistani|Indian|Sri\s+Lankan)\s+[Rr]upees?"
+            rf"|(?:{_cap('rupee|pound|euro|dirham|riyal')})s?(?:\s+sterling)?"
+            rf"|{_cap('sterling|yen|yuan|renminbi')}|{_CODES})\b")
+_SUFFIX = (r"(?:(?P<ord>st|nd|rd|th)\b"
+           r"|(?P<dec>(?<=0)s)\b"
+           r"|\s?(?P<scale>thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln)\b"
+           # "3m" is million but "3m-high" is metres; "b" is billion only with a currency
+           r"|(?P<sab>[mMkK]|(?(cur_pre)[bB]|(?!)))(?!\w|-[^\W\d_]))?")
+_UNIT = (r"(?:\s?(?P<pct>%|(?:[Pp]er\s?cent|pct)\b)"
+         r"|\s?(?P<bp>(?:basis\s+points?|bps?)\b)"
+         rf"|\s+{_CUR_SUF})?")
+_QUANT = rf"(?P<q>(?:{_CUR_PRE}\s?)?(?:{_NUM}|(?P<words>{_WORDS})){_SUFFIX}{_UNIT})"
+
+_AMPM = r"(?:[ap]\.m\.|[AP]\.M\.|[apAP]\.?[mM]\b)"
+_TIME = (rf"(?P<time>(?P<th>2[0-3]|[01]?[0-9]):(?P<tm>[0-5][0-9])(?![0-9]|:[0-9])"
+         rf"(?:\s?(?P<tap>{_AMPM}))?|(?P<th2>1[0-2]|0?[1-9])\s?(?P<tap2>{_AMPM}))")
+_MONTH = (rf"(?P<mon>(?:{_MONTH_NAMES})(?![a-z])"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+_DAY = (r"(?P<day>3[01]|[12][0-9]|0?[1-9])"
+        r"(?:(?:st|nd|rd|th)\b|(?![0-9A-Za-z]|,[0-9]{3}|:[0-9]|\.[0-9]))")
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
+
+# A figure is tried by the pattern for its first character, so each pattern keeps to the
+# alternatives that can start there and the date forms come before the plain number.
+_DIGIT_RE = re.compile(
+    r"(?P<date>(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])"
+    rf"-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
+    rf"|{_TIME}|{_QUANT}")
+_WORD_RE = re.compile(
+    rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
+    rf"|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT}")
+# A figure never starts inside a word or number ("G20", "1.5", "12:30").
+_QUANT_RE = re.compile(r"(?<![\w.:])" + _QUANT)
+
+
+def _scan_body() -> str:
+    """What can follow the boundary before a figure: a digit, a currency sign or the first
+    letters of a number word, month or currency code (a cheap superset; the full patterns
+    are tried only there, trying them at every word was most of the cost)."""
+    words = "|".join((_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER,
+                      _MONTH_NAMES, _CODES, "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs"))
+    by_first: dict[str, set[str]] = {}
+    for w in words.split("|"):
+        by_first.setdefault(w[0].lower(), set()).add(w[1:4])
+    alts = [f"[{c.upper()}{c}](?:{'|'.join(map(re.escape, sorted(rest)))})"
+            for c, rest in sorted(by_first.items())]
+    return rf"(?:[0-9$£€¥₹₨]|{'|'.join(alts)}|[Aa]\s+(?:{_cap(_SCALE_WORDS)}))"
+
+
+# Two scans because a literal first character lets the engine skip ahead fast: spaces
+# are nearly all the boundaries, and the other boundary characters are rare.
+_SCAN_SPACE_RE = re.compile(" " + _scan_body())
+_SCAN_OTHER_RE = re.compile("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
+                            "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
+_NOUN_RE = re.compile(r"[ \t\xa0]*-?([A-Za-z](?:[\w'’-]*\w)?(?:[ \t\xa0]+[A-Za-z](?:[\w'’-]*\w)?){0,4})")
+_ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
+
+# --- word lists -------------------------------------------------------------------------
+
+_SMALL_VALUES = {w: i + 1 for i, w in enumerate(_UNIT_WORDS.split("|"))}
+_SMALL_VALUES.update({w: i + 10 for i, w in enumerate(_TEEN_WORDS.split("|"))})
+_SMALL_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS_WORDS.split("|"))})
+_SCALES = {"hundred": 100, "dozen": 12, "thousand": 10**3, "k": 10**3, "lakh": 10**5,
+           "lakhs": 10**5, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
+           "crore": 10**7, "crores": 10**7, "billion": 10**9, "bn": 10**9, "b": 10**9,
+           "trillion": 10**12}
+_ORD_VALUES = {w: i + 1 for i, w in enumerate(_ORD_UNITS.split("|"))}
+_ORD_VALUES.update(zip(_ORD_OTHER.split("|"), [*range(10, 20), *range(20, 100, 10),
+                                               100, 10**3, 10**6, 10**9]))
+_MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTH_NAMES.split("|"))}
+_CUR_CODES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD",
+              "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "£": "GBP",
+              "€": "EUR", "¥": "JPY", "₹": "INR", "₨": RUPEE_DEFAULT, "rs": RUPEE_DEFAULT,
+              "rs.": RUPEE_DEFAULT, "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+              "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+              "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR"}
+_DOLLARS = (("australian", "AUD"), ("canadian", "CAD"), ("hong", "HKD"),
+            ("singapore", "SGD"), ("zealand", "NZD"))
+_RUPEES = (("indian", "INR"), ("pakistani", "PKR"), ("sri", "LKR"))
+
+_STOP = frozenset("""
+a an the and or but nor of in on at to for from by with without over under into onto upon
+about above below after before during since until till within among amid amidst between
+through throughout across against toward towards near per via including excluding like as
+than then that which who whom whose where when while if because so also still yet already
+just only even ever now ago each apiece respectively altogether total overall around
+is are was were be been being has have had do does did will would shall should may might
+must can could cannot said says say told tell according reported died die dies fled fell
+rose went came left lost won got took made saw remain remains face faces it its their his
+her they them we us our you your i he she this these those there here not no all some any
+both either neither such what out up down off away back
+monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december
+""".split())
+_SKIP_ADJ = frozenset("more additional other extra further fewer another some odd".split())
+_ED_ING_NOUNS = frozenset("""bed shed speed seed need breed creed hundred building meeting
+morning evening wedding funding bombing shooting ceiling housing spring king thing ring
+string wing training warning offering hearing ruling sibling feeling landing""".split())
+_LY_NOUNS = frozenset("family ally rally assembly supply italy reply anomaly monopoly".split())
+_HEAD_VERBS = frozenset("""rose risen rises climbed climbs jumped increased reached reaches
+stood stands hit hits is was are were fell fallen dropped totalled totaled totals
+numbered""".split())
+_HYPHEN_PREFIXES = frozenset("mid pre post early late over under around".split())
+_ONE_PRONOUN_PREV = frozenset("no any every each the this that which".split())
+_NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent"))
+_RANGE_KINDS = frozenset(("number", "percent", "money", "date"))
+_DIGITS = frozenset("0123456789")
+_DASHES = frozenset("-–—")
+_QUANT_GROUPS = ("num", "words", "scale", "sab", "cur_pre", "cur_suf", "ord", "dec", "pct", "bp")
+
+
+# --- extraction -------------------------------------------------------------------------
+
+def _extract(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    starts = [m.start() + 1 for m in _SCAN_SPACE_RE.finditer(text)]
+    other = [m.start() + 1 for m in _SCAN_OTHER_RE.finditer(text)]
+    if other:
+        starts = sorted(starts + other)
+    if _SCAN_SPACE_RE.match(" " + text[:16]):
+        starts.insert(0, 0)
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue  # inside the previous figure
+        m = (_DIGIT_RE if text[start] in _DIGITS else _WORD_RE).match(text, start)
+        if m is None:
+            continue
+        group = m.lastgroup
+        if group == "q":
+            fig = _quantity_figure(text, m)
+        elif group == "date":
+            fig = _date_figure(text, m)
+        elif group == "time":
+            fig = _time_figure(text, m)
+        elif group == "ordw":
+            fig = _ordinal_word_figure(text, m)
+        else:
+            fig = _between_figure(text, m)
+        if fig is None:
+            pos = m.end()
+        else:
+            out.append(fig)
+            pos = fig.end
+    return out
+
+
+def _figure(text: str, start: int, end: int, value: float | int, kind: str,
+            unit: str | None, high: float | int | None = None,
+            noun: str | None = None) -> Figure:
+    """A Figure for text[start:end], finding its noun when the kind counts something."""
+    follows = noun is None
+    if follows and kind in _NOUN_KINDS:
+        noun = _noun_after(text, end)
+        if noun is None and (kind == "number" or kind == "range"):
+            noun = _noun_before(text, start)
+            follows = False
+    return _make_figure(text[start:end], start, end, value, kind, unit, noun, high, follows)
+
+
+class _Quant(NamedTuple):
+    """One parsed quantity, before deciding whether it opens a range."""
+
+    start: int
+    end: int
+    value: float | int
+    kind: str
+    unit: str | None
+    digits: str  # the number as written, before its scale word
+    scale: int
+    noun: str | None  # a noun the unit itself implies ("basis points")
+
+
+def _parse_quantity(m: re.Match[str]) -> _Quant:
+    num, words, scale_word, sab, pre, suf, ordinal, dec, pct, bp = m.group(*_QUANT_GROUPS)
+    digits = num.replace(",", "") if num is not None else str(_words_value(words))
+    scale_word = scale_word or sab
+    scale = _SCALES[scale_word.lower()] if scale_word else 1
+    value = _plain(digits, scale)
+    kind, unit, noun = "number", None, None
+    if ordinal is not None:
+        kind = "ordinal"
+    elif dec is not None:
+        kind = "date" if len(digits) == 4 else "number"
+    elif pct is not None:
+        kind, unit = "percent", "percent"
+    elif bp is not None:
+        unit, noun = "bp", "basis points"
+    elif pre is not None or suf is not None:
+        kind, unit = "money", _currency(pre, suf)
+    elif num is not None and scale == 1 and len(digits) == 4 and digits[:2] in ("19", "20"):
+        kind = "date"
+    return _Quant(m.start(), m.end(), value, kind, unit, digits, scale, noun)
+
+
+def _plain(digits: str, scale: int) -> int | float:
+    """'1.2' x 10**9 -> 1200000000 exactly; an integral result is an int."""
+    if "." not in digits:
+        return int(digits) * scale
+    if scale == 1:
+        f = float(digits)
+        return int(f) if f.is_integer() else f
+    d = Decimal(digits) * scale
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _words_value(words: str) -> int:
+    """'one hundred and five' -> 105, 'a dozen' -> 12, 'twenty-one thousand' -> 21000."""
+    total = current = 0
+    for tok in words.lower().replace("-", " ").split():
+        if tok == "a":
+            current = 1
+        elif tok in _SMALL_VALUES:
+            current += _SMALL_VALUES[tok]
+        elif tok == "hundred" or tok == "dozen":
+            current = (current or 1) * _SCALES[tok]
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+    return total + current
+
+
+def _currency(pre: str | None, suf: str | None) -> str:
+    if pre is not None:
+        return _CUR_CODES.get(pre.lower().replace(" ", ""), pre)
+    low = " ".join((suf or "").lower().split())
+    if "dollar" in low:
+        return next((code for word, code in _DOLLARS if word in low), "USD")
+    if "rupee" in low:
+        return next((code for word, code in _RUPEES if word in low), RUPEE_DEFAULT)
+    return _CUR_CODES.get(low.split(" ")[0], low.upper())
+
+
+def _prev_word(text: str, index: int) -> str:
+    """The lowercased word just before text[index] (across spaces or one hyphen), or ''."""
+    if index > 0 and text[index - 1] == "-":
+        index -= 1
+    parts = text[max(0, index - 24):index].rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+
+
+def _quantity_figure(text: str, m: re.Match[str]) -> Figure | None:
+    start = m.start()
+    # "Covid-19", "F-16": a number glued to a word by a hyphen is part of a name,
+    # except after prefixes such as "mid-2026".
+    if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+            and _prev_word(text, start) not in _HYPHEN_PREFIXES):
+        return None
+    q = _parse_quantity(m)
+    if q.value == 1 and m.group("words") is not None and m.group().lower() == "one":
+        if (_ONE_PRONOUN_NEXT.match(text, q.end)
+                or _prev_word(text, start) in _ONE_PRONOUN_PREV):
+            return None
+    if q.kind in _RANGE_KINDS:
+        fig = _range_after(text, q)
+        if fig is not None:
+            return fig
+    if q.kind == "date":
+        return _figure(text, q.start, q.end, q.value, "date", None)
+    return _figure(text, q.start, q.end, q.value, q.kind, q.unit, noun=q.noun)
+
+
+def _range_after(text: str, q1: _Quant) -> Figure | None:
+    """'10-12', '10 to 12 million', '2019-20': a range starting at q1, or None."""
+    i = q1.end
+    if q1.kind == "date" and text[i - 1] == "s":
+        return None  # "1990s"
+    if text.startswith(" to ", i):
+        # "rose from 31 to 33" is a change, not a range
+        if _prev_word(text, q1.start) == "from":
+            return None
+        i += 4
+    else:
+        if text.startswith(" ", i):
+            i += 1
+        if text[i:i + 1] not in _DASHES:
+            return None
+        i += 2 if text.startswith(" ", i + 1) else 1
+    m2 = _QUANT_RE.match(text, i)
+    if m2 is None:
+        return None
+    q2 = _parse_quantity(m2)
+    if (q1.kind == "date" and len(q2.digits) == 2 and q2.kind == "number"
+            and int(q2.digits) == (int(q1.digits) + 1) % 100):
+        # a season or fiscal year, "2019-20"
+        return _figure(text, q1.start, q2.end, q1.value, "range", None,
+                       high=int(q1.digits) + 1)
+    return _range(text, q1.start, q1, q2)
+
+
+def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
+    if q2.kind not in _RANGE_KINDS or (q1.unit and q2.unit and q1.unit != q2.unit):
+        return None
+    low, high = q1.value, q2.value
+    # "10 to 12 million": the scale written once applies to both ends
+    if q1.scale == 1 and q2.scale > 1 and float(q1.digits) < float(q2.digits):
+        low = _plain(q1.digits, q2.scale)
+    if not low < high:
+        return None  # "3-1" is a score
+    return _figure(text, start, q2.end, low, "range", q1.unit or q2.unit, high=high,
+                   noun=q1.noun or q2.noun)
+
+
+def _between_figure(text: str, m: re.Match[str]) -> Figure | None:
+    m1 = _QUANT_RE.match(text, m.end())
+    if m1 is None:
+        return None
+    i = m1.end()
+    m2 = _QUANT_RE.match(text, i + 5) if text.startswith(" and ", i) else None
+    if m2 is None:
+        return None
+    q1 = _parse_quantity(m1)
+    if q1.kind not in _RANGE_KINDS:
+        return None
+    return _range(text, m.start(), q1, _parse_quantity(m2))
+
+
+def _ordinal_word_figure(text: str, m: re.Match[str]) -> Figure | None:
+    start, end = m.span()
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return None  # "one-third"
+    if text.startswith(" of ", end) and _prev_word(text, start) == "a":
+        return None  # "a third of the votes" is a fraction
+    words = m.group().lower().replace("-", " ").split()
+    value = _ORD_VALUES[words[-1]] + (_SMALL_VALUES[words[0]] if len(words) > 1 else 0)
+    return _figure(text, start, end, value, "ordinal", None)
+
+
+def _date_figure(text: str, m: re.Match[str]) -> Figure:
+    """Value is YYYYMMDD, with 0 for the parts not written ('Feb 1' -> 201)."""
+    g = m.groupdict()
+    if g.get("iso_y") is not None:
+        y, mon, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    else:
+        mon = _MONTHS[g["mon"][:3].lower()]
+        d = int(g["day"]) if g["day"] else 0
+        y = int(g["year"]) if g["year"] else 0
+    return _figure(text, m.start(), m.end(), y * 10000 + mon * 100 + d, "date", None)
+
+
+def _time_figure(text: str, m: re.Match[str]) -> Figure:
+    """Value is the 24-hour clock as HHMM ('4:17 a.m.' -> 417, '4 pm' -> 1600)."""
+    th, tm, tap, th2, tap2 = m.group("th", "tm", "tap", "th2", "tap2")
+    hour = int(th or th2)
+    minute = int(tm or 0)
+    ampm = tap or tap2
+    if ampm is not None and hour <= 12:
+        if ampm[0] in "pP" and hour < 12:
+            hour += 12
+        elif ampm[0] in "aA" and hour == 12:
+            hour = 0
+    return _figure(text, m.start(), m.end(), hour * 100 + minute, "time", None)
+
+
+def _noun_after(text: str, pos: int) -> str | None:
+    """The head noun phrase right after a figure: up to three words, leading adjectives
+    such as 'more' skipped, stopping at function words, verbs in -ed/-ing and punctuation."""
+    m = _NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        if w in _STOP:
+            break
+        if not kept and w in _SKIP_ADJ:
+            continue
+        if w[-2:] == "ly" and w not in _LY_NOUNS:
+            if kept:
+                break
+            continue  # "heavily armed men"
+        if (w[-2:] == "ed" or w[-3:] == "ing") and w not in _ED_ING_NOUNS:
+            # a participle only leads a noun phrase ("armed men"); after a noun it is a verb
+            if kept or i + 1 == len(words) or words[i + 1] in _STOP:
+                break
+        kept.append(w)
+        if len(kept) == 3:
+            break
+    return " ".join(kept) if kept else None
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """'the death toll rose to 33' -> 'death toll': the subject of a reporting verb just
+    before a figure that no noun follows."""
+    lo = max(0, start - 60)
+    words = text[lo:start].split()
+    if lo > 0 and words:
+        del words[0]  # may be cut in half
+    if not words or not text[start - 1].isspace():
+        return None
+    if words[-1] in ("to", "at", "by"):
+        words.pop()
+    if not words or words[-1] not in _HEAD_VERBS:
+        return None
+    words.pop()
+    while words and words[-1] in ("now", "has", "had", "have"):
+        words.pop()
+    if not words or not words[-1].isalpha() or not words[-1].islower() or words[-1] in _STOP:
+        return None
+    head = words[-1]
+    if len(words) > 1 and words[-2].isalpha() and words[-2].lower() not in _STOP:
+        return f"{words[-2].lower()} {head}"
+    return head

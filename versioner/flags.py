@@ -1,0 +1,397 @@
+"""Flag stage: give every change a type, a severity and a one-line reason.
+
+Rules (the README's table mirrors this module):
+figure, quote, negation, name (high; a one- or two-letter name fix is
+medium), attribution, headline, wording, paragraph-added/removed (medium),
+paragraph-moved, typo, punctuation (low). Whitespace-only changes are not
+flagged. Inside an edited paragraph the diff is cut into hunks (runs of
+non-equal ops); each figure in a hunk gets its own flag, and the rest of
+the hunk gets the first type that applies, in the order above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from versioner.figures import Figure, extract_figures, same_quantity
+
+if TYPE_CHECKING:
+    from versioner.diff import Change, Comparison, Op
+
+SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+TYPES = (
+    "figure", "quote", "name", "negation", "attribution", "headline", "wording", "typo",
+    "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved",
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One judged change. ``paragraph`` is 1-based in the newer revision
+    (the older one for removals); values only on figures."""
+
+    type: str
+    severity: str
+    section: str
+    paragraph: int | None
+    old: str
+    new: str
+    reason: str
+    old_value: float | int | None = None
+    new_value: float | int | None = None
+    noun: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
+
+
+def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
+    """Every flag for a comparison, in document order."""
+    flags: list[Flag] = []
+    for change in comparison.changes:
+        flags.extend(flag_change(change))
+    return tuple(flags)
+
+
+def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
+    """Parse, compare and flag two texts (for scripts and the accuracy set)."""
+    from versioner.diff import compare
+    from versioner.parse import normalise, parse
+
+    return flag_comparison(compare(parse(normalise(old_text)), parse(normalise(new_text))))
+
+
+def flag_change(change: Change) -> list[Flag]:
+    if change.whitespace_only or change.section == "notice":
+        return []  # notices are read by the audit, not flagged as content
+    where = (change.section, change.paragraph)
+    if change.section == "body" and change.kind == "insert":
+        return [_whole("paragraph-added", "medium", where, "", change.new, "paragraph added")]
+    if change.section == "body" and change.kind == "delete":
+        return [_whole("paragraph-removed", "medium", where, change.old, "", "paragraph removed")]
+    if change.kind in ("insert", "delete"):
+        what = "added" if change.kind == "insert" else "removed"
+        if change.section == "headline":
+            return [_whole("headline", "high", where, change.old, change.new, f"headline {what}")]
+        sev = "high" if change.section == "byline" else "medium"
+        typ = "name" if change.section == "byline" else "wording"
+        return [_whole(typ, sev, where, change.old, change.new, f"{change.section} {what}")]
+    flags: list[Flag] = []
+    if change.kind == "move":
+        old_p = change.old_paragraph
+        flags.append(_whole("paragraph-moved", "low", where, change.old, change.new,
+                            f"paragraph moved from {old_p} to {change.paragraph}"))
+        if not change.ops:
+            return flags
+    inner = _flag_ops(change.ops, change.section, change.paragraph)
+    if change.section == "headline":
+        top = max((f.rank for f in inner), default=2)
+        sev = "high" if top >= 3 else "medium"
+        detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
+        flags.append(_whole("headline", sev, where, change.old, change.new, f"headline changed: {detail}"))
+        flags.extend(f for f in inner if f.rank >= 3)
+        return flags
+    if change.section == "byline":
+        return [_whole("name", "high", where, change.old, change.new, "byline changed")]
+    flags.extend(inner)
+    return flags
+
+
+def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
+    return Flag(typ, sev, where[0], where[1], old, new, reason)
+
+
+# -- hunks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hunk:
+    old: str
+    new: str
+    old_start: int
+    new_start: int
+    old_text: str  # the whole old paragraph, for context
+    new_text: str
+
+    @property
+    def old_end(self) -> int:
+        return self.old_start + len(self.old)
+
+    @property
+    def new_end(self) -> int:
+        return self.new_start + len(self.new)
+
+
+def hunks(ops: Sequence[Op]) -> list[_Hunk]:
+    """Runs of non-equal ops, with their positions in the old and new text."""
+    old_text = "".join(o.text for o in ops if o.tag != "insert")
+    new_text = "".join(o.text for o in ops if o.tag != "delete")
+    out: list[_Hunk] = []
+    i = j = 0
+    cur_old: list[str] = []
+    cur_new: list[str] = []
+    start = (0, 0)
+
+    def close() -> None:
+        if cur_old or cur_new:
+            out.append(_Hunk("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text))
+            cur_old.clear()
+            cur_new.clear()
+
+    for op in ops:
+        if op.tag == "equal":
+            close()
+            i += len(op.text)
+            j += len(op.text)
+            continue
+        if not cur_old and not cur_new:
+            start = (i, j)
+        if op.tag == "delete":
+            cur_old.append(op.text)
+            i += len(op.text)
+        else:
+            cur_new.append(op.text)
+            j += len(op.text)
+    close()
+    return out
+
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
+_ATTRIBUTION = {
+    "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
+    "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
+    "admitted", "admits", "denied", "denies", "suggested", "noted", "asserted", "confirmed",
+    "acknowledged", "argued", "contended", "purportedly", "apparently", "announced", "warned",
+}
+_COMMON_CAPS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
+    "that", "these", "those", "his", "her", "their", "its", "our", "there", "after", "before",
+    "as", "for", "of", "to", "with", "by", "from", "when", "while", "if", "mr", "mrs", "ms", "dr",
+}
+_QUOTE_CHARS = "\"“”«»„"
+_QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _negations(s: str) -> list[str]:
+    found = []
+    for w in _words(s):
+        lw = w.lower()
+        if lw in _NEGATION or lw.endswith(("n't", "n’t")):
+            found.append(lw)
+    return found
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    for m in _QUOTE_SPAN.finditer(text):
+        if m.start() < max(end, start + 1) and start < m.end():
+            return True
+    return False
+
+
+def _is_name(word: str, text: str, pos: int) -> bool:
+    if not word[:1].isupper() or word.lower() in _COMMON_CAPS:
+        return False
+    before = text[:pos].rstrip()
+    # sentence-initial capitals are not evidence of a name
+    return bool(before) and before[-1] not in ".!?:“\"‘'(—–-"
+
+
+def _names(seg: str, text: str, offset: int) -> list[str]:
+    return [m.group() for m in _WORD.finditer(seg) if _is_name(m.group(), text, offset + m.start())]
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance, capped at ``limit`` (short words only)."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
+    end = max(end, start + 1)
+    return [f for f in figs if f.start < end and start < f.end]
+
+
+def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None) -> list[Flag]:
+    hs = hunks(ops)
+    if not hs:
+        return []
+    old_figs = extract_figures(hs[0].old_text)
+    new_figs = extract_figures(hs[0].new_text)
+    flags: list[Flag] = []
+    for h in hs:
+        if not h.old.strip() and not h.new.strip():
+            continue  # whitespace only
+        ofs = _figures_in(old_figs, h.old_start, h.old_end)
+        nfs = _figures_in(new_figs, h.new_start, h.new_end)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph)
+        flags.extend(fig_flags)
+        rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph)
+        if rest:
+            flags.append(rest)
+    return _merge_wording(flags)
+
+
+def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: str, paragraph: int | None) -> list[Flag]:
+    flags = []
+    unmatched_new = list(nfs)
+    for of in ofs:
+        partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
+        if partner is None:
+            flags.append(Flag("figure", "high", section, paragraph, of.phrase, "",
+                              f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
+            continue
+        unmatched_new.remove(partner)
+        if same_quantity(of, partner):
+            continue  # same value written differently: left to the wording rules
+        noun = partner.noun or of.noun
+        flags.append(Flag("figure", "high", section, paragraph, of.phrase, partner.phrase,
+                          f"number {of.text} -> {partner.text}" + _counting(partner, of),
+                          of.value, partner.value, noun))
+    for nf in unmatched_new:
+        flags.append(Flag("figure", "high", section, paragraph, "", nf.phrase,
+                          f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
+    return flags
+
+
+def _counting(*figs: Figure) -> str:
+    noun = next((f.noun for f in figs if f.noun), None)
+    return f", counting {noun}" if noun else ""
+
+
+def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
+              section: str, paragraph: int | None) -> Flag | None:
+    old_w, new_w = _words(h.old), _words(h.new)
+    fig_words = {w for f in [*ofs, *nfs] for w in _words(f.text)}
+    rest_old = [w for w in old_w if w not in fig_words]
+    rest_new = [w for w in new_w if w not in fig_words]
+
+    def flag(typ: str, sev: str, reason: str) -> Flag:
+        return Flag(typ, sev, section, paragraph, h.old.strip(), h.new.strip(), reason)
+
+    if had_figures and not rest_old and not rest_new:
+        return None
+    quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
+    if old_w == new_w and not quote_marks:
+        return flag("punctuation", "low", "punctuation only")
+    if quote_marks and old_w == new_w:
+        return flag("quote", "high", "quotation marks added or removed")
+    if _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end):
+        return flag("quote", "high", "inside quotation marks")
+    if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
+        return flag("typo", "low", "capitalisation only")
+    neg_old, neg_new = _negations(h.old), _negations(h.new)
+    if sorted(neg_old) != sorted(neg_new):
+        return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
+    names_old = _names(h.old, h.old_text, h.old_start)
+    names_new = _names(h.new, h.new_text, h.new_start)
+    if names_old or names_new:
+        if len(names_old) == 1 and len(names_new) == 1:
+            d = edit_distance(names_old[0], names_new[0])
+            if d <= 2:
+                n = "one letter" if d == 1 else "two letters"
+                return flag("name", "medium", f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
+        return flag("name", "high", _change_reason("name", names_old, names_new))
+    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
+    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
+    if att_old != att_new:
+        return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
+    typo = _typo_reason(h, old_w, new_w)
+    if typo:
+        return flag("typo", "low", typo)
+    if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
+        return flag("wording", "low", "same figure written differently")
+    return flag("wording", "medium", _wording_reason(h))
+
+
+def _wording_reason(h: _Hunk) -> str:
+    old, new = " ".join(h.old.split()), " ".join(h.new.split())
+    if len(old) > 40 or len(new) > 40:
+        return "words changed"
+    if not old:
+        return f'"{new}" added'
+    if not new:
+        return f'"{old}" removed'
+    return f'"{old}" -> "{new}"'
+
+
+def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str]) -> str:
+    added = [w for w in neg_new if w not in neg_old]
+    removed = [w for w in neg_old if w not in neg_new]
+    nxt = _words(h.new_text[h.new_end:])[:1] or _words(h.old_text[h.old_end:])[:1]
+    before = f' before "{nxt[0]}"' if nxt else ""
+    if added and not removed:
+        return f'"{added[0]}" added{before}'
+    if removed and not added:
+        return f'"{removed[0]}" removed{before}'
+    return f"negation changed: {', '.join(neg_old) or '-'} -> {', '.join(neg_new) or '-'}"
+
+
+def _change_reason(what: str, old: list[str], new: list[str]) -> str:
+    if old and new:
+        return f"{what} changed: {' '.join(old)} -> {' '.join(new)}"
+    if new:
+        return f"{what} added: {' '.join(new)}"
+    return f"{what} removed: {' '.join(old)}"
+
+
+def _typo_reason(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
+    if len(old_w) == 1 and len(new_w) == 1:
+        a, b = old_w[0], new_w[0]
+        d = edit_distance(a.lower(), b.lower())
+        if d <= 2 and d <= max(1, len(a) // 3) and not a.isdigit():
+            return f"{'one' if d == 1 else 'two'}-letter fix of a common word ({a} -> {b})"
+    if not new_w and len(old_w) == 1:
+        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        if old_w[0].lower() in (w.lower() for w in around):
+            return f'repeated word "{old_w[0]}" removed'
+    if not old_w and len(new_w) == 1 and len(new_w[0]) <= 3 and new_w[0].lower() in _SMALL_WORDS:
+        return f'missing small word "{new_w[0]}" added'
+    return None
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
+
+
+def _merge_wording(flags: list[Flag]) -> list[Flag]:
+    """Consecutive wording flags in one paragraph become one (a rewrite is one event)."""
+    out: list[Flag] = []
+    for f in flags:
+        last = out[-1] if out else None
+        if (last and f.type == last.type == "wording" and f.severity == last.severity == "medium"
+                and f.paragraph == last.paragraph and f.section == last.section):
+            n = int(last.reason.split()[0]) + 1 if last.reason[0].isdigit() else 2
+            out[-1] = Flag("wording", "medium", f.section, f.paragraph, f"{last.old} … {f.old}",
+                           f"{last.new} … {f.new}", f"{n} word changes in this paragraph")
+        else:
+            out.append(f)
+    return out
+
+
+def worst(flags: Sequence[Flag]) -> str | None:
+    """The highest severity among flags, or None."""
+    return max((f.severity for f in flags), key=SEVERITY_RANK.__getitem__, default=None)
+
+
+def substantive(flags: Sequence[Flag]) -> list[Flag]:
+    return [f for f in flags if f.severity in ("high", "medium")]

@@ -1,0 +1,797 @@
+"""Read one correction or update notice and work out what it claims.
+
+A notice arrives already cut out of the article (a top parenthetical, a bottom
+line, or a headline slug). ``parse_notice`` says what kind of notice it is and
+what it claims: which part of the article (section, paragraph), what kind of
+thing (a name, a figure, a quote...), which action, and old/new values when the
+notice gives them. The audit later holds these claims against what changed.
+
+Styles read: Reuters and AFP parentheticals ("(Corrects paragraph 3 to show
+...)"), labelled bottom lines ("Correction: ...", "Clarification: ...",
+"Editor's note: ...", "Update, Feb 2: ..."), and sentences in the AP, NYT,
+Guardian and BBC manner ("This story has been corrected to show ...", "An
+earlier version of this article misstated ...", "This article was amended on
+... to ..."). Reading is lexical and deliberately forgiving: a notice that
+cannot be read in detail still yields one generic claim for its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+SECTIONS = ("headline", "body", "byline", "dateline", "caption", "credits", "any")
+ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
+KINDS = ("correction", "update", "refile", "clarification", "repeat")
+POSITIONS = ("top", "bottom", "slug")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A part of the article a notice points at."""
+
+    section: str
+    paragraph: int | None = None
+    subject: str | None = None
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The audit JSON form: only the keys that are set."""
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a notice says was done to one target."""
+
+    action: str
+    target: Target
+    new_value: str | None = None
+    old_value: str | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice as read: its text, kind, where it sat, and what it claims."""
+
+    text: str
+    kind: str
+    position: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """The claims' targets, first occurrence kept, in claim order."""
+        seen: list[Target] = []
+        for claim in self.claims:
+            if claim.target not in seen:
+                seen.append(claim.target)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``notice`` object of the audit JSON (text, kind, targets)."""
+        return {"text": self.text, "kind": self.kind,
+                "targets": [t.to_dict() for t in self.targets]}
+
+
+# -- vocabulary ---------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class _Verb:
+    action: str | None   # None: refile/repeat, which claim nothing by themselves
+    cue: str | None      # what the verb says about the notice's kind
+    wrapper: bool        # may be followed by "to <verb>", which names the real action
+    recast: bool = False
+
+
+_VERBS: dict[str, _Verb] = {}
+
+
+def _register(verb: _Verb, *forms: str) -> None:
+    for form in forms:
+        _VERBS[form] = verb
+
+
+_register(_Verb("change", "correction", True), "correct", "corrects", "corrected", "correcting",
+          "fix", "fixes", "fixed", "fixing", "amend", "amends", "amended", "amending")
+_register(_Verb("change", None, True), "change", "changes", "changed", "revise", "revises", "revised",
+          "edit", "edits", "edited", "modify", "modifies", "modified", "replace", "replaces", "replaced")
+_register(_Verb("update", "update", True), "update", "updates", "updated", "updating")
+_register(_Verb("add", None, False), "add", "adds", "added", "insert", "inserts", "inserted",
+          "include", "includes", "restore", "restores", "restored", "reinstate", "reinstates",
+          "reinstated", "expand", "expands", "expanded")
+_register(_Verb("remove", None, False), "remove", "removes", "removed", "delete", "deletes", "deleted",
+          "withdraw", "withdraws", "withdrawn", "trim", "trims", "trimmed")
+_register(_Verb("clarify", "clarification", True), "clarify", "clarifies", "clarified", "clarifying")
+_register(_Verb("change", "update", False, recast=True), "recast", "recasts", "rewrite", "rewrites",
+          "rewritten", "write", "writes", "rework", "reworks", "reworked", "restructure", "restructures", "restructured")
+_register(_Verb(None, "refile", True), "refile", "refiles", "refiled", "refiling",
+          "retransmits", "reissues", "re-issues")
+_register(_Verb(None, "repeat", True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
+
+# Verbs that may open a parenthetical notice. Base forms and "edited"/"includes"
+# are left out: "(Edited by ...)" and "(Includes reporting by ...)" are credits.
+_LEAD_FORMS = frozenset(w for w in _VERBS if w not in {"include", "includes", "edited"}
+                        and (w.endswith(("s", "ed", "en")) or w == "rpt"))
+_CAPS_LEADS = frozenset({"corrects", "updates", "adds", "refiles", "repeats", "clarifies", "removes",
+                         "fixes", "recasts", "rewrites", "changes", "deletes", "inserts"})
+
+_CARDINALS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+              "fifteen sixteen seventeen eighteen nineteen twenty").split()
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+_ORDINALS += [f"twenty-{o}" for o in _ORDINALS[:9]] + ["thirtieth"]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # longest first: "twenty-first" before "first"
+
+
+_NUM = rf"(?:\d{{1,3}}\b|(?:{_alt(_CARDINALS)})\b)"
+_ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)\b|(?:{_alt(_ORDINALS)})\b)"
+_PW = r"(?:paragraphs?|paras?|grafs?|pars?|pgphs?|pghs?)\.?(?!\w)"
+_SEP = r"\s*(?:,|&|-|–|\band\b|\bor\b|\bto\b|\bthrough\b)\s*"
+# "to" joins numbered paragraphs only after the plural: in "paragraph 2 to 17"
+# the 17 is the corrected value, not the end of a range
+_SEP_NUMBERED = r"\s*(?:,|&|-|–|\band\b|\bor\b|\bthrough\b)\s*"
+_PARA_NUMBERED = re.compile(
+    rf"\b(?:(?:paragraphs|paras|grafs|pars)\.?\s+({_NUM}\s+to\s+{_NUM})"
+    rf"|{_PW}\s*(?:no\.?\s*)?({_NUM}(?:{_SEP_NUMBERED}{_NUM})*))", _I)
+_PARA_ORDINAL = re.compile(rf"\b({_ORD}(?:{_SEP}{_ORD})*)\s+{_PW}", _I)
+_PARA_LEDE = re.compile(r"\b(?:lede|lead\s+paragraph|opening\s+paragraph|top\s+paragraph)\b", _I)
+_PARA_OTHER = re.compile(rf"\b(?:(?:last|final|closing|penultimate)\s+)?{_PW}", _I)
+_SECTION_RES = (
+    ("headline", re.compile(r"\b(?:headlines?|hed)\b", _I)),
+    ("byline", re.compile(r"\bby-?lines?\b", _I)),
+    ("dateline", re.compile(r"\bdatelines?\b", _I)),
+    ("caption", re.compile(r"\b(?:(?:photo|picture|image)\s+)?(?:captions?|cutlines?)\b", _I)),
+    # bare "credit(s)" only at the start: "tax credits" and "credit rating" are not the credits line
+    ("credits", re.compile(r"\b(?:(?:additional\s+reporting|reporting|editing|writing|photo|"
+                           r"contributor|contributing)\s+credits?|credits?\s*lines?)\b|^(?:the\s+)?credits?\b", _I)),
+)
+_LOCATION = re.compile(
+    r"(?:\b(?:in|at|to|of|from|on)\s+)?(?:the\s+)?(?:its\s+)?(?:"
+    + "|".join(p.pattern for p in (_PARA_NUMBERED, _PARA_ORDINAL, _PARA_LEDE, _PARA_OTHER))
+    + "|" + "|".join(r.pattern.replace("^", r"\b") for _, r in _SECTION_RES) + ")", _I)
+_STORY_TAIL = re.compile(r"\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?(?:story|article|report)\b.*$", _I)
+
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_VALUE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
+                         r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
+                         r"september|october|november|december)\b", _I)
+_TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
+_SPELLING = re.compile(r"\b(?:spell(?:ing|ings|ed|t)?|misspell\w*|misspelt)\b", _I)
+_NAME_WORD = re.compile(r"\b(?:names?|surnames?)\b", _I)
+# Keyword subjects; the earliest mention in the notice wins.
+_SUBJECT_RES = (
+    ("quote", re.compile(r"\b(?:quot\w*|misquot\w*|misattribut\w*|comments?|remarks?|statements?|"
+                         r"responses?)\b", _I)),
+    ("title", re.compile(r"\b(?:job\s+)?titles?\b", _I)),
+    ("name", re.compile(r"\b(?:names?|surnames?|misidentif\w*|misnamed|identity)\b", _I)),
+    ("word", re.compile(r"\bwords?\b", _I)),
+    ("date", re.compile(rf"\b(?:dates?|day|weekday|month|year|{_WEEKDAYS}|"
+                        r"january|february|april|june|july|august|september|october|november|december)\b", _I)),
+    ("figure", re.compile(r"\b(?:figures?|numbers?|toll|tally|totals?|amounts?|count|percent|percentage|"
+                          r"rates?|prices?|costs?|ages?|estimates?|forecasts?|basis\s+points?|"
+                          r"casualt(?:y|ies)|population|sum|stake|budget|revenue|profits?|salary|votes)\b|%", _I)),
+)
+# Words that only say "more of the story": "Updates with details" names nothing in particular.
+_GENERIC = frozenset("details detail more new further fresh additional background context information "
+                     "latest developments material story article throughout".split())
+_SUBJECT_ONLY = frozenset("quote quotes quotation quotations comment comments name names figure figures "
+                          "number numbers date dates title word words spelling typo typos error errors "
+                          "mistake".split())
+_EDGE_WORDS = frozenset("and also the a an its this that in of to with from on for as by at".split())
+_PRONOUNS = frozenset("it this that he she they his her their its".split())
+_COPULAS = frozenset("was were is are be been being".split())
+_PREPS = frozenset("on in at by of from to as for with than into".split())
+_ERROR_WORDS = re.compile(r"\b(?:incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|inaccurate(?:ly)?|"
+                          r"mistaken(?:ly)?|misspelled|misspelt)\b", _I)
+
+_NUMBER_TOKEN = re.compile(rf"^(?:[$£€¥]?\d|(?:{_alt(_CARDINALS)}|dozens?|hundreds?|thousands?|millions?|billions?)\b)",
+                           _I)
+_CONTRAST = re.compile(r"^(?P<a>.*?)(?:\s*,\s*(?:and\s+)?not\s+|\s+rather\s+than\s+|\s*,?\s+instead\s+of\s+)"
+                       r"(?P<b>.+)$", _I | re.S)
+_VALUE_MARKER = re.compile(r"^(?P<obj>.*?)\s*\bto\s+(?:show|say|read|reflect|state|indicate|make\s+clear|"
+                           r"note|specify|explain)\b(?:\s+that\b)?\s*(?P<val>.*)$", _I | re.S)
+_TO_FROM = re.compile(r"^(?P<obj>.*?)\s*\bto\s+(?P<new>.+?)\s+from\s+(?P<old>.+)$", _I | re.S)
+_FROM_TO = re.compile(r"^(?P<obj>.*?)\s*\bfrom\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I | re.S)
+_INNER_VERB = re.compile(r"^(?:(?:on|at|in)\s+[^,;]{0,40}?\s+)?to\s+([a-z-]+)\b\s*(.*)$", _I | re.S)
+_VALUE_TAIL = re.compile(r"(?:\s*,?\s+as\s+(?:previously|originally|earlier|first|initially)?\s*"
+                         r"(?:reported|stated|said|published|written)(?:\s+earlier)?|"
+                         r"\s*,?\s+in\s+(?:the\s+)?(?:" + _LOCATION.pattern + r"))\s*$", _I)
+
+# -- gates: is this text a notice at all? ----------------------------------------
+
+_LABEL = re.compile(
+    r"^(?P<label>corrections?|clarifications?|editor'?s'?\s+note|editors'\s+note|updated?|updates|"
+    r"amendment|correction\s+appended)"
+    r"(?P<when>\s*[,(]\s*[^:)]{1,40}\)?)?\s*(?::|\s[-–—]\s?)\s*", _I)
+_NOUNS = (r"(?:story|article|report|post|blog\s+post|piece|item|version|video|page|caption|graphic|"
+          r"column|obituary|headline|entry|list|review|analysis|explainer)")
+_WRAPPER = re.compile(rf"^(?:this|the)\s+(?P<noun>{_NOUNS})\s+(?:has\s+since\s+been|has\s+been|have\s+been|"
+                      r"had\s+been|was|were|is\s+being|is)\s+(?:\w+ly\s+)?(?P<rest>(?P<verb>[a-z-]+)\b.*)$",
+                      _I | re.S)
+_THIS_VERSION = re.compile(r"^this\s+(?:version|story|article|update)\s+(?P<verb>[a-z-]+)\b\s*(?P<rest>.*)$",
+                           _I | re.S)
+_WE_HAVE = re.compile(rf"^we(?:'ve|\s+have|\s+had)?\s+(?P<verb>[a-z-]+)\s+(?:this|the)\s+{_NOUNS}"
+                      r"\b\s*(?P<rest>.*)$", _I | re.S)
+_EARLIER = re.compile(
+    r"^(?:(?:a|the)\s+(?P<part>headline|(?:photo\s+|picture\s+)?caption)\s+(?:on|with|in|of|for|accompanying)\s+)?"
+    r"(?:in\s+)?(?:(?:an?|the)\s+(?:earlier|previous|prior|original|initial)\s+"
+    rf"(?P<noun>version|edition|draft|headline|caption)(?P<of>\s+of\s+(?:this|the)\s+{_NOUNS})?"
+    rf"|(?P<this>this\s+{_NOUNS}\s+(?:originally|initially|previously|earlier)))"
+    r"(?:\s+and\s+(?:its\s+)?(?P<also>headline|caption))?(?:\s*,\s*|\s+|$)", _I)
+_ON_DATE = re.compile(rf"^on\s+(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                      rf"\d{{1,2}}\s+(?:{_MONTHS}))\b(?:,?\s+\d{{4}})?\s*$", _I)
+_PREAMBLE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to)\s+[^,]{1,60},\s*", _I)
+_LEAD_DATE = re.compile(rf"^(?:on\s+)?(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                        rf"\d{{1,2}}\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?\s*[.,:]?\s+", _I)
+_ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no gov sen "
+                            "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
+
+
+def _normalise(text: str) -> str:
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    return re.sub(r"\s+", " ", text).strip().strip("*_").strip()
+
+
+def _label(text: str) -> re.Match[str] | None:
+    m = _LABEL.match(text)
+    # "Update, the minister said: ..." is prose; a label's aside is a date or time
+    if m and m.group("when") and not re.search(rf"\d|\b(?:{_MONTHS}|{_WEEKDAYS})\b", m.group("when"), _I):
+        return None
+    return m
+
+
+# "The story was repeated ...", "This story includes reporting by ..." are prose, not notices.
+_NOT_SENTENCE_VERBS = frozenset({"repeat", "repeats", "repeated", "rpt", "moves", "advances",
+                                 "include", "includes"})
+
+
+def _sentence_style(s: str) -> tuple[str, re.Match[str]] | None:
+    """Which sentence-style notice s opens ("wrapper", "this", "earlier"), with its match."""
+    for style, pattern in (("wrapper", _WRAPPER), ("this", _THIS_VERSION), ("this", _WE_HAVE)):
+        m = pattern.match(s)
+        if m:
+            verb = m.group("verb").lower()
+            after = s[m.end("verb"):]
+            if verb in _VERBS and verb not in _NOT_SENTENCE_VERBS and not re.match(r"\s+by\b", after, _I):
+                return style, m
+    m = _EARLIER.match(s)
+    # "An earlier version of the plan was rejected" is prose: ask for "of this story" or a named error
+    if m and (m.group("of") or _earlier_section(m) or _names_error(s[m.end():])):
+        return "earlier", m
+    return None
+
+
+def _earlier_section(m: re.Match[str]) -> str | None:
+    """The part an "earlier version" phrase names itself: "A headline on an earlier version ..."."""
+    part = (m.group("part") or m.group("also") or m.group("noun") or "").lower().split()
+    return part[-1] if part and part[-1] in ("headline", "caption") else None
+
+
+def _names_error(rest: str) -> bool:
+    return bool(_EV_PASSIVE.match(rest)) or any(p.match(rest) for p, *_ in _EV_CUES[:-1])
+
+
+def is_notice(text: str) -> bool:
+    """True if the line reads as a correction/update notice (never raises, no full parse)."""
+    t = _normalise(text)
+    if not t:
+        return False
+    if t[0] in "([":
+        m = re.match(r"[(\[]\s*([A-Za-z-]+)(?:\s+(through)\b)?", t)
+        word = m.group(1).lower() if m else ""
+        return word in _LEAD_FORMS or (word == "writes" and bool(m and m.group(2)))
+    first = t.split()[0]
+    if first.isupper() and first.lower() in _CAPS_LEADS:  # AFP: "CORRECTS name of minister ..."
+        return True
+    return _label(t) is not None or _sentence_style(_PREAMBLE.sub("", t)) is not None
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at sentence ends and semicolons, but not after "Feb.", "U.S." or an initial."""
+    out, start = [], 0
+    for m in re.finditer(r"(?P<stop>[.!?])[\"')]?\s+(?=[A-Z0-9\"'(])|;\s+", text):
+        if m.group("stop"):
+            before = text[start:m.start()].split()
+            word = before[-1].lower() if before else ""
+            if word in _ABBREVIATIONS or len(word) == 1:
+                continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s.strip(" .;") for s in out if s.strip(" .;")]
+
+
+def _paragraph_numbers(listing: str) -> list[int]:
+    """[3, 4, 5] for "3-5", "3, 4 and 5", "third to fifth"."""
+    numbers: list[int] = []
+    pending_range = False
+    for tok in re.findall(rf"{_ORD}|{_NUM}|\bto\b|\bthrough\b|-|–", listing, _I):
+        low = tok.lower()
+        if low in ("to", "through", "-", "–"):
+            pending_range = bool(numbers)
+            continue
+        digits = re.match(r"\d+", low)
+        value = int(digits.group()) if digits else _word_number(low)
+        if pending_range and numbers and 0 < value - numbers[-1] <= 30:
+            numbers.extend(range(numbers[-1] + 1, value + 1))
+        elif value > 0:
+            numbers.append(value)
+        pending_range = False
+    return numbers
+
+
+def _word_number(word: str) -> int:
+    if word in _CARDINALS:
+        return _CARDINALS.index(word) + 1
+    if word.startswith("twenty-"):
+        return 20 + _ORDINALS.index(word[7:]) + 1
+    return 30 if word == "thirtieth" else _ORDINALS.index(word) + 1
+
+
+def _locations(text: str) -> list[tuple[int, str, int | None]]:
+    """(position, section, paragraph) for every part of the article named in text."""
+    found: list[tuple[int, int, str, int | None]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e, _, _ in found)
+
+    for pattern in (_PARA_NUMBERED, _PARA_ORDINAL):
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                for n in _paragraph_numbers(m.group(1) or m.group(2)):
+                    found.append((m.start(), m.end(), "body", n))
+    for m in _PARA_LEDE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), "body", 1))
+    for m in _PARA_OTHER.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), "body", None))
+    for section, pattern in _SECTION_RES:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), section, None))
+    found.sort(key=lambda f: f[0])  # stable: "paragraphs 3 and 4" stay in order
+    return [(s, sec, par) for s, _, sec, par in found]
+
+
+def _clean(phrase: str) -> str:
+    words = re.sub(r"\s+", " ", phrase).strip(" ,;:.()\"'").split()
+    while words and words[0].lower() in _EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1].lower().strip(",;:.") in _EDGE_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,;:.()\"'")
+
+
+def _detail(obj: str) -> str | None:
+    """The free words naming what a claim is about, or None if they name nothing."""
+    s = _STORY_TAIL.sub("", _LOCATION.sub(" ", obj))
+    s = _ERROR_WORDS.sub(" ", s)
+    s = _clean(s)
+    m = re.match(r"^(?:the\s+)?spelling\s+of\s+(.+)$", s, _I)
+    if m:
+        s = _clean(m.group(1))
+    low = s.lower()
+    if not s or low in _SUBJECT_ONLY or _TYPO.fullmatch(low) or all(w in _GENERIC for w in low.split()):
+        return None
+    return s
+
+
+def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
+    if _TYPO.search(text):
+        return "typo"
+    if _SPELLING.search(text):
+        return "name" if _NAME_WORD.search(text) else "spelling"
+    hits = [(m.start(), subject) for subject, rx in _SUBJECT_RES if (m := rx.search(text))]
+    if hits:
+        return min(hits)[1]
+    given = " ".join(v for v in values if v)
+    if given and _DATE_VALUE.search(given):
+        return "date"
+    if any(_NUMBER_TOKEN.match(w) for w in given.split()):
+        return "figure"
+    return None
+
+
+def _value(text: str) -> str:
+    """A value as quoted in a notice, without "as previously reported" or a trailing location."""
+    previous = None
+    while previous != text:
+        previous, text = text, _VALUE_TAIL.sub("", text).strip(" ,;:.\"'")
+    return text
+
+
+def _statement(a: str, old: str | None) -> tuple[str | None, str | None]:
+    """Split "rate cut was 25 basis points" into ("rate cut", "25 basis points").
+
+    The value is shaped by the old value when there is one: a number starts at
+    a number, otherwise it starts after "was"/"is" or the last preposition.
+    """
+    toks = a.split()
+    low = [t.lower().strip(",;:.\"'()") for t in toks]
+    cop = next((i for i, w in enumerate(low) if w in _COPULAS), None)
+    start = cut = None
+    if old is None or _NUMBER_TOKEN.match(old):
+        nums = [i for i, t in enumerate(toks) if _NUMBER_TOKEN.match(t) and (cop is None or i > cop)]
+        if nums:
+            start = nums[0] if cop is not None else nums[-1]
+            # "rate cut was 25": the name ends at "was"; "loan was repaid in 2023": at the number
+            between = low[cop + 1:start] if cop is not None else ["-"]
+            cut = cop if cop is not None and all(w in _PREPS for w in between) else start
+    if start is None and cop is not None and cop + 1 < len(toks):
+        start, cut = cop + 1, cop
+        old_first = old.split()[0].lower() if old and old.split() else ""
+        if low[start] in _PREPS and low[start] != old_first and start + 1 < len(toks):
+            start += 1  # "It was in Paris, not London"
+    if start is None:
+        preps = [i for i, w in enumerate(low) if w in _PREPS and i + 1 < len(toks)]
+        if preps:
+            start, cut = preps[-1] + 1, preps[-1]
+    if start is None or cut is None:
+        if old is None or not toks:
+            return _detail(a), None
+        start = cut = max(0, len(toks) - len(old.split()))
+    detail_words = _clean(" ".join(toks[:cut]))
+    detail = None if not detail_words or detail_words.lower() in _PRONOUNS else _detail(
+        re.sub(r"^that\s+", "", detail_words, flags=_I))
+    return detail, (_value(" ".join(toks[start:])) or None)
+
+
+@dataclass(frozen=True)
+class _Read:
+    claims: tuple[Claim, ...]
+    cues: frozenset[str]
+
+
+def _make_claims(action: str, obj: str, val_text: str, new: str | None, old: str | None,
+                 cues: set[str], default_section: str | None = None, recast: bool = False,
+                 with_object: bool = False, detail_from_value: bool = True) -> _Read:
+    """Turn one clause (its verb's action, object words and value words) into claims."""
+    subject_text = f"{obj} {val_text}"
+    generic = _detail(obj) is None and not _locations(obj) and not new and not old
+    if action == "update" and with_object and not generic:
+        action = "add"  # "Updates with comment from police": new material, not a rewrite
+    elif action == "update" and not generic and not with_object:
+        action = "change"  # "Updates death toll"
+    if action == "change" and (_TYPO.search(subject_text) or _SPELLING.search(subject_text)):
+        action = "fix-spelling"
+    if action == "remove" and re.match(r"\s*(?:an?\s+|the\s+)?(?:incorrect|erroneous|wrong|inaccurate)\b",
+                                       obj, _I):
+        cues.add("correction")
+    detail = subject = None
+    if not recast and not (action == "update" and generic):
+        detail = _detail(obj)
+        subject = _subject(subject_text, (new, old))
+        if detail is None and val_text and detail_from_value:
+            contrast = _CONTRAST.match(val_text)
+            detail = _statement(contrast.group("a") if contrast else val_text, old)[0]
+    places = _locations(obj) + [p for p in _locations(val_text)
+                                if re.search(r"\bin\s+(?:the\s+)?$", val_text[:p[0]], _I)]
+    if not places:
+        section = default_section or ("body" if action == "add" else "any")
+        places = [(0, section, None)]
+    claims = tuple(Claim(action, Target(sec, par, subject, detail), new, old) for _, sec, par in places)
+    return _Read(claims, frozenset(cues))
+
+
+def _clause(verb_word: str, rest: str, cues: set[str], default_section: str | None) -> _Read:
+    """Read one clause that starts with a notice verb ("corrects paragraph 3 to show ...")."""
+    verb = _VERBS[verb_word.lower()]
+    if verb.cue:
+        cues.add(verb.cue)
+    rest = _ON_DATE.sub("", re.sub(r"^(?:also|then)\s+", "", rest.strip(), flags=_I))
+    if verb.recast and rest.lower().startswith("through"):
+        rest = rest[7:].strip()  # "writes through"
+    inner = _INNER_VERB.match(rest) if verb.wrapper else None
+    if inner and inner.group(1).lower() in _VERBS:
+        return _clause(inner.group(1), inner.group(2), cues, default_section)
+    later = re.search(r"\bto\s+([a-z-]+)\b", rest, _I) if verb.wrapper else None
+    if later and later.group(1).lower() in _VERBS and _locations(rest[:later.start()]) \
+            and _detail(rest[:later.start()]) is None:  # "Corrects paragraphs 3 and 4 to fix typo"
+        where = rest[:later.start()].strip()
+        return _clause(later.group(1), f"{rest[later.end():]} in {where}", cues, default_section)
+    if verb.action is None:  # "(Repeats to additional subscribers)"
+        return _Read((), frozenset(cues))
+    with_object = False
+    if re.match(r"^with\b", rest, _I):
+        rest, with_object = rest[4:].strip(), True
+    if verb.recast:  # "(Recasts with ...)": the whole story was reworked
+        return _make_claims("change", "" if with_object else rest, "", None, None,
+                            cues, default_section or "any", recast=True)
+    obj, val_text, new, old = rest, "", None, None
+    marker = _VALUE_MARKER.match(rest)
+    if marker:
+        obj, val_text = marker.group("obj"), marker.group("val")
+        contrast = _CONTRAST.match(val_text)
+        if contrast:
+            old = _value(contrast.group("b"))
+            new = _statement(contrast.group("a"), old)[1]
+    elif verb.action in ("change", "update"):
+        for pattern in (_TO_FROM, _FROM_TO):
+            m = pattern.match(rest)
+            if m and (m.group("new").split() or [""])[0].lower() not in _VERBS:
+                obj, new, old = m.group("obj"), _value(m.group("new")), _value(m.group("old"))
+                val_text = rest[len(obj):]  # "... to 34 from 43 in paragraph 2": keep the location
+                break
+    return _make_claims(verb.action, obj, val_text, new, old, cues, default_section,
+                        with_object=with_object, detail_from_value=bool(marker))
+
+
+def _clauses(text: str, cues: set[str], default_section: str | None = None) -> _Read:
+    """Read text that starts with a verb; ",", ";" and "and" before another verb start a new clause."""
+    pieces = re.split(r"(\s*[;,](?!\d)\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+plus\s+)", text)
+    clauses: list[list[str]] = []
+    for i in range(0, len(pieces), 2):
+        piece = pieces[i]
+        m = re.match(r"\s*(?:also\s+|then\s+|to\s+)?([A-Za-z-]+)\b(.*)$", piece, re.S)
+        if m and m.group(1).lower() in _VERBS:
+            clauses.append([m.group(1), m.group(2)])
+        elif clauses:
+            clauses[-1][1] += pieces[i - 1] + piece  # part of the previous clause's object or value
+    claims: list[Claim] = []
+    for verb_word, rest in clauses:
+        read = _clause(verb_word, rest, cues, default_section)
+        claims.extend(read.claims)
+    return _Read(tuple(claims), frozenset(cues))
+
+
+_EV_CUES: tuple[tuple[re.Pattern[str], str, str | None, bool], ...] = tuple(
+    (re.compile(p, _I), action, hint, statement) for p, action, hint, statement in (
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+(?:spelled|spelt)\b",
+         "fix-spelling", None, False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly)\s+included\b", "remove", None, False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+(?:identified|named|called)\b",
+         "change", "name", False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+(?:attributed|quoted)\b",
+         "change", "quote", False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+[a-z]+(?:\s+to)?\b",
+         "change", None, True),
+        (r"^(?:misspelled|misspelt)\b", "fix-spelling", None, False),
+        (r"^(?:misidentified|misnamed)\b", "change", "name", False),
+        (r"^(?:misquoted|misattributed)\b", "change", "quote", False),
+        (r"^(?:misstated|misreported|misrepresented|mischaracteri[sz]ed|misdescribed|mislabell?ed|"
+         r"misdated)\b", "change", None, False),
+        (r"^(?:omitted|left\s+out|did\s+not\s+include|failed\s+to\s+(?:include|mention|note|report))\b",
+         "add", None, False),
+        (r"^(?:did\s+not\s+make\s+clear|failed\s+to\s+make\s+clear|did\s+not\s+specify|"
+         r"did\s+not\s+fully\s+explain)\b", "clarify", None, False),
+        (r"^(?:gave|had|used|contained|included|carried|showed|listed|cited|displayed)\s+(?:an?\s+|the\s+)?"
+         r"(?:incorrect|wrong|inaccurate|erroneous|outdated|misspelled)\b", "change", None, False),
+        (r"^(?:contained|had|included|carried)\s+(?:an?\s+)?(?:errors?|mistakes?)(?:\s+in)?\b",
+         "change", None, False),
+        (r"^(?:was|were)\s+(?:published|posted|issued)\s+with\s+(?:an?\s+|the\s+)?"
+         r"(?:incorrect|wrong|inaccurate)\b", "change", None, False),
+        (r"^(?:said|stated|reported)\b", "change", None, True),
+    ))
+_EV_PASSIVE = re.compile(r"^(?P<obj>.+?)\s+(?:was|were|had\s+been)\s+(?P<cue>(?:incorrectly|wrongly)\s+\w+|"
+                         r"misspelled|misspelt|misstated|misidentified|misattributed|misquoted|"
+                         r"incorrect|wrong|inaccurate|omitted|left\s+out)\b(?P<rest>.*)$", _I)
+
+
+def _earlier_version(rest: str, default_section: str | None) -> _Read:
+    """Read what follows "An earlier version of this article ...": the error it made."""
+    cues = {"correction"}
+    passive = _EV_PASSIVE.match(rest)
+    if passive:  # "In an earlier version, the minister's name was misspelled"
+        rest = f"{passive.group('cue')} {passive.group('obj')}{passive.group('rest')}"
+    for pattern, action, hint, statement in _EV_CUES:
+        m = pattern.match(rest)
+        if not m:
+            continue
+        obj = rest[m.end():].strip()
+        if action == "clarify":
+            cues = {"clarification"}
+        if statement:  # "incorrectly said the death toll was 50": a detail and the old value
+            obj = re.sub(r"^that\s+", "", obj, flags=_I)
+            detail, old = _statement(obj, None)
+            read = _make_claims(action, "", obj, None, old, cues, default_section, detail_from_value=False)
+            return _Read(tuple(replace(c, target=replace(c.target, detail=detail)) for c in read.claims),
+                         read.cues)
+        old_value = None
+        if hint == "name" and " as " in obj:  # "misidentified the mayor as John Smith"
+            obj, old_value = obj.rsplit(" as ", 1)
+            old_value = _value(old_value)
+        read = _make_claims(action, obj, "", None, old_value, cues, default_section)
+        if hint:
+            read = _Read(tuple(replace(c, target=replace(c.target, subject=c.target.subject or hint))
+                               for c in read.claims), read.cues)
+        return read
+    return _make_claims("change", "", "", None, None, cues, default_section)
+
+
+def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bool) -> tuple[Claim, ...]:
+    """Fill in values from a follow-up sentence such as "It was 212, not 221." """
+    contrast = _CONTRAST.match(sentence)
+    if contrast:
+        old = _value(contrast.group("b"))
+        detail, new = _statement(contrast.group("a"), old)
+    elif starts_like_value:
+        old, (detail, new) = None, _statement(sentence, None)
+    else:
+        return claims
+    out = []
+    for c in claims:
+        t = c.target
+        if t.subject is None:
+            t = replace(t, subject=_subject(sentence, (new, old)))
+        if t.detail is None and detail:
+            t = replace(t, detail=detail)
+        out.append(replace(c, target=t, new_value=c.new_value or new, old_value=c.old_value or old))
+    return tuple(out)
+
+
+def _is_bare(claim: Claim) -> bool:
+    return claim.target == Target("any") and claim.new_value is None and claim.old_value is None
+
+
+_VALUE_START = re.compile(r"^(?:it|this|that|he|she|they|(?:his|her|their|its|the)(?:\s+[\w'-]+){1,3}\s+"
+                          r"(?:is|was|are|were))\b", _I)
+
+
+def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | None]:
+    """Claims, kind cues, and the first clause's own cue (refile/repeat lead)."""
+    claims: list[Claim] = []
+    cues: set[str] = set()
+    lead_cue: str | None = None
+    last: tuple[Claim, ...] = ()
+    for index, raw in enumerate(sentences):
+        s = _PREAMBLE.sub("", raw)
+        read: _Read | None = None
+        first = re.match(r"([A-Za-z-]+)\b", s)
+        style = _sentence_style(s)
+        if first and first.group(1).lower() in _VERBS:
+            read = _clauses(s, set())
+            if index == 0:
+                lead_cue = _VERBS[first.group(1).lower()].cue
+        elif style and style[0] == "wrapper":
+            noun = style[1].group("noun").lower()
+            read = _clauses(style[1].group("rest"), set(), noun if noun in ("headline", "caption") else None)
+            if all(_is_bare(c) for c in read.claims):
+                read = _Read((), read.cues)  # says only "was corrected": the fallback claim covers it
+        elif style and style[0] == "this":
+            read = _clauses(f"{style[1].group('verb')} {style[1].group('rest')}", set())
+        elif style or (ev_loose := _EARLIER.match(s)):  # inside a notice, "An earlier version said" will do
+            ev = style[1] if style else ev_loose
+            read = _earlier_version(s[ev.end():], _earlier_section(ev))
+        if read is not None:
+            cues |= read.cues
+            if read.claims:
+                last = read.claims
+                claims.extend(read.claims)
+            continue
+        if re.search(r"\b(?:regrets?|apologi[sz]e)\b", s, _I):
+            continue
+        if last:  # "It was 212, not 221." belongs to the claim before it
+            updated = _with_values(last, s, bool(_VALUE_START.match(s)))
+            claims[len(claims) - len(last):] = updated
+            last = updated
+        elif (contrast := _CONTRAST.match(s)) is not None:  # "The minister's name is X, not Y."
+            old = _value(contrast.group("b"))
+            detail, new = _statement(contrast.group("a"), old)
+            subject = _subject(contrast.group("a"), (new, old))
+            last = (Claim("change", Target("any", None, subject, detail), new, old),)
+            claims.extend(last)
+    return claims, cues, lead_cue
+
+
+_MAX_NOTICE_CHARS = 1500
+_GENERIC_CLAIM = {"correction": Claim("change", Target("any")), "update": Claim("update", Target("any")),
+                  "clarification": Claim("clarify", Target("any"))}
+
+
+def parse_notice(text: str, position: str = "top") -> Notice | None:
+    """Read one notice; None if the text is not a correction/update notice at all.
+
+    Every notice that is read has at least one claim, except refiles and
+    repeats that name no change; when the details cannot be read the claim is a
+    generic one for the kind (change/update/clarify on section "any").
+    """
+    if position not in POSITIONS:
+        raise ValueError(f"position must be one of {', '.join(POSITIONS)}, not {position!r}")
+    if position == "slug":
+        slug = split_headline_slug(text)[0] or (text.strip().rstrip("-–").strip() if _is_slug(text) else None)
+        return slug_notice(slug) if slug else None
+    if not is_notice(text):
+        return None
+    # Real notices are a few lines; the cap keeps the lexical reading linear on junk input.
+    body = _normalise(text)[:_MAX_NOTICE_CHARS]
+    label_kind: str | None = None
+    if body[0] in "([":
+        body = body[1:].rstrip(".").rstrip(")]").strip()
+    elif (label := _label(body)) is not None:
+        word = label.group("label").lower()
+        label_kind = ("clarification" if word.startswith("clarif") else "update" if word.startswith("update")
+                      else "editor" if word.startswith("editor") else "correction")
+        body = _LEAD_DATE.sub("", body[label.end():], count=1)
+    claims, cues, lead_cue = _read_sentences(_sentences(body))
+    if label_kind == "editor":  # an editor's note is a clarification unless it says otherwise
+        kind = "correction" if "correction" in cues else "update" if "update" in cues else "clarification"
+    elif label_kind:
+        kind = label_kind
+    elif lead_cue in ("refile", "repeat"):
+        kind = lead_cue
+    else:
+        kind = next((k for k in ("correction", "clarification") if k in cues), "update")
+    if not claims and kind in _GENERIC_CLAIM:
+        claims = [_GENERIC_CLAIM[kind]]
+    return Notice(text.strip(), kind, position, tuple(_lift_values(c) for c in claims))
+
+
+_TRAILING_CONTRAST = re.compile(
+    r"^(?P<detail>.*?)\s+(?:to|at|as|was|were|is|are)\s+(?P<new>[^,;()]+?),\s+not\s+(?P<old>[^,;()]+?)\s*$", _I)
+
+
+def _lift_values(claim: Claim) -> Claim:
+    """"death toll to 17, not 19" left in a detail: lift the values out of it."""
+    detail = claim.target.detail
+    if claim.new_value or claim.old_value or not detail:
+        return claim
+    m = _TRAILING_CONTRAST.match(detail)
+    if not m:
+        return claim
+    target = Target(claim.target.section, claim.target.paragraph, claim.target.subject,
+                    m.group("detail").strip() or None)
+    return Claim(claim.action, target, m.group("new").strip(), m.group("old").strip())
+
+
+# -- headline slugs -------------------------------------------------------------
+
+_SLUG_TOKEN = r"(?:CORRECTED|CORRECTION|CLARIFIED|CLARIFICATION|UPDATE(?:\s+\d{1,3})?|REFILE|RPT|REPEAT)"
+_SLUG_CHAIN = rf"{_SLUG_TOKEN}(?:\s*[-–]\s*{_SLUG_TOKEN})*"
+_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{_SLUG_CHAIN})\s*[-–]\s*(?P<rest>\S.*)$", re.S)
+
+
+def _is_slug(text: str) -> bool:
+    return re.fullmatch(_SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
+
+
+def split_headline_slug(headline: str) -> tuple[str | None, str]:
+    """Split a Reuters-style notice slug off a headline: ("UPDATE 2", "Pakistan says ...").
+
+    Slugs are upper case (so "Repeat-offender law ..." is left alone); the
+    slug comes back with single hyphens between its parts. (None, headline)
+    when there is no slug.
+    """
+    m = _SLUG_HEADLINE.match(headline)
+    if not m or not re.search(r"[a-z]", m.group("rest")):  # an all-caps line is not "slug-headline"
+        return None, headline
+    slug = re.sub(r"\s*[-–]\s*", "-", m.group("slug"))
+    return re.sub(r"\s+", " ", slug), m.group("rest").strip()
+
+
+def slug_notice(slug: str) -> Notice:
+    """The Notice a headline slug implies; ValueError if it is not a notice slug.
+
+    CORRECTED gives a correction with one generic change claim, UPDATE n an
+    update with one generic update claim, REFILE and RPT a refile or repeat
+    with no claims. The strongest word wins: "CORRECTED-UPDATE 1" is a correction.
+    """
+    if not _is_slug(slug):
+        raise ValueError(f"not a notice slug: {slug!r}")
+    norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip().rstrip("-–").strip())).upper()
+    words = set(re.findall(r"[A-Z]+", norm))
+    if words & {"CORRECTED", "CORRECTION"}:
+        kind = "correction"
+    elif words & {"CLARIFIED", "CLARIFICATION"}:
+        kind = "clarification"
+    elif "REFILE" in words:
+        kind = "refile"
+    elif words & {"RPT", "REPEAT"}:
+        kind = "repeat"
+    else:
+        kind = "update"
+    claim = _GENERIC_CLAIM.get(kind)
+    return Notice(norm, kind, "slug", (claim,) if claim else ())

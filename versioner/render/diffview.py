@@ -1,0 +1,316 @@
+"""Views of a comparison: terminal (rich), plain word-diff, Markdown, HTML, JSON.
+
+All five are built from the same rows, so they show the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from versioner.render.safe import html_text, markdown_text, terminal, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from versioner.diff import Change, Comparison
+    from versioner.flags import Flag
+    from versioner.store import Revision
+
+SEVERITY_MARK = {"high": "▲ high", "medium": "● medium", "low": "· low"}
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+DEL_STYLE = "red strike"
+INS_STYLE = "green underline"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the view: a change, an unchanged paragraph, or a gap."""
+
+    kind: str  # "change" | "context" | "gap"
+    label: str
+    change: Change | None = None
+    text: str = ""
+    count: int = 0
+
+
+def rows(comparison: Comparison, context: int = 0) -> list[Row]:
+    """Changes in document order, with ``context`` unchanged paragraphs
+    around each and the rest collapsed into gaps."""
+    out: list[Row] = []
+    body: list[Row] = []
+    by_new = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
+    new_paras = comparison.new.paragraphs
+    for c in comparison.changes:
+        if c.section != "body":
+            out.append(Row("change", c.section if c.paragraph is None else f"{c.section} {c.paragraph}", c))
+    for p in comparison.pairings:
+        if p.kind == "kept":
+            i = p.new[0]
+            body.append(Row("context", f"¶{i + 1}", text=new_paras[i]))
+            continue
+        if p.kind == "removed":
+            c = by_new.get(("delete", p.old[0] + 1))
+        else:
+            c = next((by_new[(k, p.new[0] + 1)] for k in ("replace", "move", "insert")
+                      if (k, p.new[0] + 1) in by_new), None)
+        if c is not None and not c.whitespace_only:
+            body.append(Row("change", _label(c), c))
+    out.extend(_collapse(body, context))
+    return out
+
+
+def _label(c: Change) -> str:
+    if c.kind == "delete":
+        return f"¶{c.paragraph} (old) removed"
+    if c.kind == "insert":
+        return f"¶{c.paragraph} added"
+    if c.kind == "move":
+        return f"¶{c.paragraph} moved from ¶{c.old_paragraph}"
+    if c.split_merge == "split":
+        return f"¶{c.paragraph} split from ¶{c.old_paragraph}"
+    if c.split_merge == "merged":
+        return f"¶{c.paragraph} merged"
+    return f"¶{c.paragraph}"
+
+
+def _collapse(body: list[Row], context: int) -> list[Row]:
+    keep = [r.kind == "change" for r in body]
+    for i, r in enumerate(body):
+        if r.kind == "change":
+            for j in range(max(0, i - context), min(len(body), i + context + 1)):
+                keep[j] = True
+    out: list[Row] = []
+    run = 0
+    for r, k in zip(body, keep):
+        if k:
+            if run:
+                out.append(Row("gap", "", count=run))
+                run = 0
+            out.append(r)
+        else:
+            run += 1
+    if run:
+        out.append(Row("gap", "", count=run))
+    return out
+
+
+def _gap_text(n: int) -> str:
+    return f"… {n} unchanged paragraph{'s' if n != 1 else ''} …"
+
+
+# -- segments ---------------------------------------------------------------
+
+
+def segments(change: Change) -> list[tuple[str, str]]:
+    """(tag, text) runs: equal, delete, insert."""
+    if change.ops:
+        return [(o.tag, o.text) for o in change.ops]
+    if change.kind == "insert":
+        return [("insert", change.new)]
+    if change.kind == "delete":
+        return [("delete", change.old)]
+    return [("equal", change.new)]
+
+
+def _highlight_figures(text: Text) -> None:
+    from versioner.figures import extract_figures
+
+    for f in extract_figures(text.plain):
+        text.stylize("bold", f.start, f.end)
+
+
+def change_text(change: Change, markers: bool) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for tag, s in segments(change):
+        if tag == "equal":
+            out.append_text(terminal(s))
+        elif markers:
+            o, c = ("[-", "-]") if tag == "delete" else ("{+", "+}")
+            out.append_text(terminal(o + s + c, DEL_STYLE if tag == "delete" else INS_STYLE))
+        else:
+            out.append_text(terminal(s, DEL_STYLE if tag == "delete" else INS_STYLE))
+    _highlight_figures(out)
+    return out
+
+
+def side_texts(change: Change) -> tuple[Text, Text]:
+    from rich.text import Text
+
+    old, new = Text(), Text()
+    for tag, s in segments(change):
+        if tag in ("equal", "delete"):
+            old.append_text(terminal(s, DEL_STYLE if tag == "delete" else ""))
+        if tag in ("equal", "insert"):
+            new.append_text(terminal(s, INS_STYLE if tag == "insert" else ""))
+    return old, new
+
+
+# -- terminal ---------------------------------------------------------------
+
+
+def header(old: Revision, new: Revision, old_notices: Sequence[str], new_notices: Sequence[str]) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for sign, rev, notices, style in (("---", old, old_notices, "red"), ("+++", new, new_notices, "green")):
+        out.append_text(terminal(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", f"bold {style}"))
+        out.append("\n")
+        for n in notices:
+            out.append_text(terminal(f"    notice: {n}", "italic"))
+            out.append("\n")
+    return out
+
+
+def terminal_view(comparison: Comparison, rows_: Sequence[Row], markers: bool, side_by_side: bool,
+                  old_ref: str, new_ref: str) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    if side_by_side:
+        table = Table(show_header=True, expand=True, show_lines=True)
+        table.add_column("", no_wrap=True, style="cyan")
+        table.add_column(visible(old_ref), ratio=1, overflow="fold")
+        table.add_column(visible(new_ref), ratio=1, overflow="fold")
+        for r in rows_:
+            if r.kind == "gap":
+                table.add_row("", Text(_gap_text(r.count), "dim"), Text(_gap_text(r.count), "dim"))
+            elif r.kind == "context":
+                table.add_row(r.label, terminal(r.text, "dim"), terminal(r.text, "dim"))
+            elif r.change is not None:
+                o, n = side_texts(r.change)
+                table.add_row(r.label, o, n)
+        return [table]
+    for r in rows_:
+        if r.kind == "gap":
+            out.append(Text(_gap_text(r.count), "dim"))
+        elif r.kind == "context":
+            out.append(Text.assemble((f"{r.label} ", "cyan"), terminal(r.text, "dim")))
+        elif r.change is not None:
+            out.append(Text.assemble((f"{r.label} ", "bold cyan"), change_text(r.change, markers)))
+    return out
+
+
+def flags_table(flags: Sequence[Flag]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    ordered = sorted(flags, key=lambda f: -f.rank)
+    table = Table(title=f"{len(flags)} flag(s)", title_justify="left", expand=False)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("old → new", overflow="fold", ratio=2)
+    table.add_column("why", overflow="fold", ratio=1)
+    for f in ordered:
+        where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
+        table.add_row(Text(SEVERITY_MARK[f.severity], SEVERITY_STYLE[f.severity]), f.type, where,
+                      Text.assemble(terminal(_short(f.old), "red"), " → ", terminal(_short(f.new), "green")),
+                      terminal(f.reason))
+    return table
+
+
+def _short(s: str, n: int = 120) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# -- JSON, Markdown, HTML ----------------------------------------------------
+
+
+def flag_json(f: Flag) -> dict[str, Any]:
+    d: dict[str, Any] = {"type": f.type, "severity": f.severity, "section": f.section,
+                         "paragraph": f.paragraph, "old": f.old, "new": f.new, "reason": f.reason}
+    if f.type == "figure":
+        d["old_value"], d["new_value"] = f.old_value, f.new_value
+        if f.noun:
+            d["noun"] = f.noun
+    return d
+
+
+def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new: Revision) -> dict[str, Any]:
+    return {
+        "from": {"ref": old.ref, "sha256": old.sha256, "captured_at": old.captured_at},
+        "to": {"ref": new.ref, "sha256": new.sha256, "captured_at": new.captured_at},
+        "identical": comparison.identical,
+        "changes": [
+            {"section": c.section, "paragraph": c.paragraph, "kind": c.kind, "old": c.old, "new": c.new,
+             **({"old_paragraph": c.old_paragraph} if c.kind == "move" else {}),
+             **({"whitespace_only": True} if c.whitespace_only else {})}
+            for c in comparison.changes
+        ],
+        "flags": [flag_json(f) for f in flags],
+    }
+
+
+def _md_segments(change: Change) -> str:
+    out = []
+    for tag, s in segments(change):
+        t = markdown_text(s)
+        if tag == "equal":
+            out.append(t)
+        elif t.strip():
+            out.append(f"~~{t.strip()}~~ " if tag == "delete" else f"**{t.strip()}** ")
+    return "".join(out).strip()
+
+
+def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision) -> str:
+    lines = [f"### {markdown_text(old.ref)} → {markdown_text(new.ref)}", "",
+             f"- from: `{old.captured_at}` sha256 `{old.sha256[:12]}`",
+             f"- to: `{new.captured_at}` sha256 `{new.sha256[:12]}`", ""]
+    for r in rows_:
+        if r.kind == "gap":
+            lines.append(f"*{_gap_text(r.count)}*")
+        elif r.kind == "context":
+            lines.append(f"{r.label} {markdown_text(r.text)}")
+        elif r.change is not None:
+            lines.append(f"**{r.label}** {_md_segments(r.change)}")
+        lines.append("")
+    if flags:
+        lines += ["| severity | type | where | old | new | why |", "|---|---|---|---|---|---|"]
+        for f in sorted(flags, key=lambda f: -f.rank):
+            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
+            cells = [SEVERITY_MARK[f.severity], f.type, where, _short(f.old, 80), _short(f.new, 80), f.reason]
+            lines.append("| " + " | ".join(markdown_text(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_CSS = """body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em;color:#222}
+del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
+.label{font:bold 13px monospace;color:#357}.gap{color:#888;font-style:italic}
+table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}
+.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}"""
+
+
+def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision) -> str:
+    title = f"{html_text(old.ref)} → {html_text(new.ref)}"
+    body = [f"<h1>{title}</h1>",
+            f"<p>from {html_text(old.captured_at)} · to {html_text(new.captured_at)}</p>"]
+    for r in rows_:
+        if r.kind == "gap":
+            body.append(f'<p class="gap">{html_text(_gap_text(r.count))}</p>')
+        elif r.kind == "context":
+            body.append(f'<p><span class="label">{html_text(r.label)}</span> {html_text(r.text)}</p>')
+        elif r.change is not None:
+            segs = "".join(
+                html_text(s) if tag == "equal" else
+                (f"<del>{html_text(s)}</del>" if tag == "delete" else f"<ins>{html_text(s)}</ins>")
+                for tag, s in segments(r.change))
+            body.append(f'<p><span class="label">{html_text(r.label)}</span> {segs}</p>')
+    if flags:
+        body.append("<table><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>")
+        for f in sorted(flags, key=lambda f: -f.rank):
+            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
+            body.append(
+                f'<tr><td class="{f.severity}">{html_text(SEVERITY_MARK[f.severity])}</td><td>{html_text(f.type)}</td>'
+                f"<td>{html_text(where)}</td><td>{html_text(_short(f.old))}</td><td>{html_text(_short(f.new))}</td>"
+                f"<td>{html_text(f.reason)}</td></tr>")
+        body.append("</table>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            f"<title>{title}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
