@@ -42,7 +42,9 @@ FLAG_TYPES = (
 )
 SEVERITIES = ("high", "medium", "low")
 SUBSTANTIVE = frozenset({"high", "medium"})
-VERDICTS = ("first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert")
+VERDICTS = (
+    "first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert",
+)
 ERROR = "ERROR"
 
 
@@ -320,7 +322,8 @@ def flag_misses(results: Sequence[FlagResult]) -> list[dict[str, Any]]:
             "error": r.error,
             "missed": [show_expected(e) for e in r.missed],
             "unexpected": [g.show() for g in r.extra],
-            "severity": [f"{e['type']}: expected {e['severity']}, got {g.severity} ({g.show()})" for e, g in sev],
+            "severity": [f"{e['type']}: expected {e['severity']}, got {g.severity} ({g.show()})"
+                         for e, g in sev],
             "got": [g.show() for g in r.got],
         })
     return out
@@ -453,16 +456,19 @@ def render_text(report: dict[str, Any]) -> str:
         for k, c in f["per_severity"].items():
             add(_row(f"severity {k}", c))
         sa = f["severity_agreement"]
-        add(f"  severity agreement on matched flags: {sa['same_severity']}/{sa['matched']} ({_pct(sa['rate']).strip()})")
+        add(f"  severity agreement on matched flags: {sa['same_severity']}/{sa['matched']} "
+            f"({_pct(sa['rate']).strip()})")
         add("")
     if "audit" in report:
         a = report["audit"]
-        add(f"AUDIT  {a['cases']} chains, {a['revisions']} revisions; accuracy {_pct(a['accuracy']).strip()} "
-            f"({a['correct']}/{a['revisions']}), after the first revision {_pct(a['accuracy_after_first']).strip()}; "
+        add(f"AUDIT  {a['cases']} chains, {a['revisions']} revisions; "
+            f"accuracy {_pct(a['accuracy']).strip()} ({a['correct']}/{a['revisions']}), "
+            f"after the first revision {_pct(a['accuracy_after_first']).strip()}; "
             f"{a['cases_exact']} chains exactly right, {a['cases_with_error']} raised ({a['seconds']:.2f}s)")
         add(f"  {'verdict':<18} {'tp':>4} {'fp':>4} {'fn':>4}   precision recall")
         for v, c in a["per_verdict"].items():
-            add(f"  {v:<18} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4}   {_pct(c['precision'])}  {_pct(c['recall'])}")
+            add(f"  {v:<18} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4}   "
+                f"{_pct(c['precision'])}  {_pct(c['recall'])}")
         add("")
     if "flags" in report:
         misses = report["flag_misses"]

@@ -118,9 +118,7 @@ def test_verify_without_a_store_exits_2(run: Callable[..., Any], store_path: Pat
     assert not store_path.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Store.verify runs 'pragma integrity_check' unguarded; on a "
-                   "malformed database sqlite3.DatabaseError escapes as a traceback instead of a fault or exit 2")
-def test_verify_of_a_corrupted_page_reports_it_without_a_traceback(seeded: Path, run: Callable[..., Any],
+def test_verify_of_a_corrupted_page_is_a_sqlite_fault_not_a_traceback(seeded: Path, run: Callable[..., Any],
                                                                    sql: SQL) -> None:
     (root,) = sql("select rootpage from sqlite_master where name = 'revisions'")[0]
     (page_size,) = sql("pragma page_size")[0]
@@ -131,5 +129,7 @@ def test_verify_of_a_corrupted_page_reports_it_without_a_traceback(seeded: Path,
         result = run("verify")
     except sqlite3.DatabaseError as exc:
         pytest.fail(f"raw sqlite3 error reached the user: {exc}")
-    assert (result.exit_code == 1 and "sqlite" in result.stderr) or (
-        result.exit_code == 2 and result.stderr.startswith("versioner: ") and result.stderr.count("\n") == 1)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"sqlite: {seeded}: ")
+    assert result.stderr.endswith("1 fault(s) in 0 revision(s)\n")
+    assert "Traceback" not in result.stderr

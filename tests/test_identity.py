@@ -288,8 +288,6 @@ def test_bidi_override_in_a_key_is_shown_as_a_visible_escape(
     assert "\u202e" not in run("list").stdout
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `add` opens (creates) the store before check_key refuses "
-                   "the key, so a refused key leaves a new empty store behind")
 def test_refused_key_creates_no_store(run: Callable[..., Any], write: Callable[..., Path],
                                       store_path: Path) -> None:
     result = run("add", write("a.txt", VESSA_A), "--article", "a@b")

@@ -240,8 +240,6 @@ def test_seed_headline_gains_the_missing_word(seeds_dir: Path) -> None:
     assert before.paragraphs == after.paragraphs
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a headline with a wire slug 'UPDATE 2-' is taken for a "
-                   "newspaper-style 'Update' notice line (_NOTICE_LINE matches 'UPDATE' + '-')")
 def test_headline_with_update_slug_is_the_headline_not_a_notice(seeds_dir: Path) -> None:
     parts = parsed((seeds_dir / "lestria-minister-resigns" / "20260224T110000Z.txt").read_text())
     assert parts.headline == "UPDATE 2-Lestrian transport minister resigns over port contract inquiry"
@@ -250,8 +248,6 @@ def test_headline_with_update_slug_is_the_headline_not_a_notice(seeds_dir: Path)
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: in one-paragraph-per-line copy, a headline of 60+ "
-                   "characters is joined to the next line as a hard-wrapped paragraph (_continues)")
 def test_long_headline_on_its_own_line_is_not_joined_to_the_first_paragraph() -> None:
     text = (
         "Pakistan says 145 militants killed in 40 hours of fighting in Balochistan\n"
@@ -263,8 +259,6 @@ def test_long_headline_on_its_own_line_is_not_joined_to_the_first_paragraph() ->
     assert len(parts.paragraphs) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a short first sentence starting with 'By' is taken for "
-                   "a byline (is_byline only checks 'By' + at most 14 words)")
 def test_short_first_sentence_starting_with_by_is_body_not_byline() -> None:
     parts = parsed("Ship sinks off coast\n\nBy Monday evening, rescuers had pulled 12 sailors from the sea.\n\n"
                    "The coastguard said the search would go on.\n")
@@ -435,10 +429,10 @@ def test_empty_and_whitespace_only_input_is_refused() -> None:
 WORDS = ("the army said militants were killed in attacks across province on "
          "Sunday officials 145 40 hours “black storm” Quetta Balochistan’s minister by of — – -").split()
 
-sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=25).map(
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=18).map(
     lambda ws: (" ".join(ws)[:1].upper() + " ".join(ws)[1:]) + "."
 )
-paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
 headline = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(
     lambda ws: " ".join(ws).capitalize()
 )
@@ -477,7 +471,7 @@ def articles(draw: st.DrawFn) -> str:
         blocks.append(("# " if draw(st.booleans()) else "") + draw(headline))
     if draw(st.booleans()):
         blocks.append(draw(byline))
-    body = draw(st.lists(paragraph, min_size=1, max_size=6))
+    body = draw(st.lists(paragraph, min_size=1, max_size=5))
     if draw(st.booleans()):
         body[0] = draw(dateline) + body[0]
     width = draw(st.sampled_from([0, 0, 40, 72]))
@@ -504,31 +498,25 @@ def test_parse_is_lossless_for_any_text(raw: str) -> None:
 @given(articles())
 def test_parse_is_lossless_for_article_shaped_text(raw: str) -> None:
     norm = normalise(raw)
+    assert normalise(norm) == norm
     parts = parse(norm)
     assert parts.text() == norm
     order = {s: i for i, s in enumerate(("headline", "byline", "dateline"))}
     labelled = [order[p.section] for p in parts.parts if p.section in order]
     assert labelled == sorted(labelled)  # headline, byline, dateline never out of order
     assert len(parts.of("headline")) <= 1 and len(parts.of("byline")) <= 1
-
-
-@settings(derandomize=True, max_examples=300, deadline=None)
-@given(articles())
-def test_notices_and_credits_of_article_shaped_text_are_found(raw: str) -> None:
-    norm = normalise(raw)
-    parts = parse(norm)
+    # a notice line on top, and credits or a notice at the bottom, are labelled so
     lines = [line for line in norm.split("\n") if line]
-    top = [line for line in lines[:2] if is_notice_line(line)]
-    if top and top[0] == lines[0]:
+    if is_notice_line(lines[0]):
         assert parts.parts[0].section == "notice" and parts.parts[0].position == "top"
-    if is_credits_line(lines[-1]):
+    if len(lines) > 1 and is_credits_line(lines[-1]):
         assert parts.parts[-1].section == "credits"
-    if is_notice_line(lines[-1]) and len(lines) > 1:
+    if len(lines) > 1 and is_notice_line(lines[-1]):
         assert parts.parts[-1].section == "notice"
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(st.one_of(st.text(), articles()))
+@given(st.text())
 def test_normalise_is_idempotent(raw: str) -> None:
     once = normalise(raw)
     assert normalise(once) == once

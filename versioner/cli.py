@@ -203,13 +203,16 @@ def show(
     store: StoreOpt = None,
 ) -> None:
     """One revision with its parts labelled."""
-    from versioner.refs import resolve
+    from versioner.refs import file_revision, is_file_ref, resolve
     from versioner.render import records
 
     if store:
         _state["store"] = store
-    with _open() as st:
-        rev = resolve(st, ref)
+    if is_file_ref(ref) and "@" not in ref:
+        rev = file_revision(ref)
+    else:
+        with _open() as st:
+            rev = resolve(st, ref)
     if fmt is Format.json:
         _print_json(records.revision_json(rev))
     else:
@@ -325,4 +328,10 @@ def _safe(text: str) -> str:
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal or pipe that cannot encode the article's characters gets
+        # escapes instead of a UnicodeEncodeError
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(errors="backslashreplace")
     app()

@@ -129,8 +129,7 @@ def _lines(text: str) -> list[str]:
 
 def _diff_words(old: str, new: str, deadline: float | None, fast: bool) -> list[Op]:
     ops = _diff_tokens(tokenize(old), tokenize(new), deadline, fast)
-    if ops is None:  # more distinct tokens than characters: whole lines instead
-        ops = _diff_tokens(_lines(old), _lines(new), deadline, fast)
+    # More distinct tokens than characters to map them to: one coarse replace.
     return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
 
 

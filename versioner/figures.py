@@ -148,15 +148,20 @@ _DAY = (r"(?P<day>3[01]|[12][0-9]|0?[1-9])"
         r"(?:(?:st|nd|rd|th)\b|(?![0-9A-Za-z]|,[0-9]{3}|:[0-9]|\.[0-9]))")
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
 
+# Up to five words on one line, the noun phrase a figure counts is among them.
+_NOUN_WORDS = r"[A-Za-z](?:[\w'’-]*\w)?(?:[ \t\xa0]+[A-Za-z](?:[\w'’-]*\w)?){0,4}"
+# The words after a quantity come with its match, saving a second match per figure.
+_QUANT_TAIL = rf"{_QUANT}(?:[ \t\xa0]*-?(?P<tail>{_NOUN_WORDS}))?"
+
 # A figure is tried by the pattern for its first character, so each pattern keeps to the
 # alternatives that can start there and the date forms come before the plain number.
 _DIGIT_RE = re.compile(
     r"(?P<date>(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])"
     rf"-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
-    rf"|{_TIME}|{_QUANT}")
+    rf"|{_TIME}|{_QUANT_TAIL}")
 _WORD_RE = re.compile(
     rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
-    rf"|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT}")
+    rf"|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
 # A figure never starts inside a word or number ("G20", "1.5", "12:30").
 _QUANT_RE = re.compile(r"(?<![\w.:])" + _QUANT)
 
@@ -166,7 +171,8 @@ def _scan_body() -> str:
     letters of a number word, month or currency code (a cheap superset; the full patterns
     are tried only there, trying them at every word was most of the cost)."""
     words = "|".join((_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER,
-                      _MONTH_NAMES, _CODES, "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs"))
+                      _MONTH_NAMES, _CODES, "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+                      "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs"))
     by_first: dict[str, set[str]] = {}
     for w in words.split("|"):
         by_first.setdefault(w[0].lower(), set()).add(w[1:4])
@@ -180,7 +186,7 @@ def _scan_body() -> str:
 _SCAN_SPACE_RE = re.compile(" " + _scan_body())
 _SCAN_OTHER_RE = re.compile("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
                             "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
-_NOUN_RE = re.compile(r"[ \t\xa0]*-?([A-Za-z](?:[\w'’-]*\w)?(?:[ \t\xa0]+[A-Za-z](?:[\w'’-]*\w)?){0,4})")
+_NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
 
 # --- word lists -------------------------------------------------------------------------
@@ -255,7 +261,7 @@ def _extract(text: str) -> list[Figure]:
         if m is None:
             continue
         group = m.lastgroup
-        if group == "q":
+        if group == "q" or group == "tail":
             fig = _quantity_figure(text, m)
         elif group == "date":
             fig = _date_figure(text, m)
@@ -266,7 +272,7 @@ def _extract(text: str) -> list[Figure]:
         else:
             fig = _between_figure(text, m)
         if fig is None:
-            pos = m.end()
+            pos = start + 1
         else:
             out.append(fig)
             pos = fig.end
@@ -274,15 +280,19 @@ def _extract(text: str) -> list[Figure]:
 
 
 def _figure(text: str, start: int, end: int, value: float | int, kind: str,
-            unit: str | None, high: float | int | None = None,
-            noun: str | None = None) -> Figure:
-    """A Figure for text[start:end], finding its noun when the kind counts something."""
+            unit: str | None, high: float | int | None = None, noun: str | None = None,
+            following: str | None = None) -> Figure:
+    """A Figure for text[start:end]. Unless given, its noun is found in the words after it
+    (`following`, when the caller already has them) or else in a subject before it."""
     follows = noun is None
     if follows and kind in _NOUN_KINDS:
-        noun = _noun_after(text, end)
+        if following is None:
+            nm = _NOUN_RE.match(text, end)
+            following = nm.group(1) if nm else ""
+        noun = _noun_from(following) if following else None
         if noun is None and (kind == "number" or kind == "range"):
             noun = _noun_before(text, start)
-            follows = False
+            follows = noun is None
     return _make_figure(text[start:end], start, end, value, kind, unit, noun, high, follows)
 
 
@@ -299,7 +309,13 @@ class _Quant(NamedTuple):
     noun: str | None  # a noun the unit itself implies ("basis points")
 
 
-def _parse_quantity(m: re.Match[str]) -> _Quant:
+def _quant(m: re.Match[str]) -> _Quant:
+    return _Quant(m.start("q"), m.end("q"), *_parse_quantity(m))
+
+
+def _parse_quantity(m: re.Match[str]) -> tuple[float | int, str, str | None, str, int,
+                                               str | None]:
+    """value, kind, unit, digits, scale and implied noun of the quantity m matched."""
     num, words, scale_word, sab, pre, suf, ordinal, dec, pct, bp = m.group(*_QUANT_GROUPS)
     digits = num.replace(",", "") if num is not None else str(_words_value(words))
     scale_word = scale_word or sab
@@ -318,7 +334,7 @@ def _parse_quantity(m: re.Match[str]) -> _Quant:
         kind, unit = "money", _currency(pre, suf)
     elif num is not None and scale == 1 and len(digits) == 4 and digits[:2] in ("19", "20"):
         kind = "date"
-    return _Quant(m.start(), m.end(), value, kind, unit, digits, scale, noun)
+    return value, kind, unit, digits, scale, noun
 
 
 def _plain(digits: str, scale: int) -> int | float:
@@ -368,46 +384,48 @@ def _prev_word(text: str, index: int) -> str:
 
 
 def _quantity_figure(text: str, m: re.Match[str]) -> Figure | None:
-    start = m.start()
+    start, end = m.span("q")
     # "Covid-19", "F-16": a number glued to a word by a hyphen is part of a name,
     # except after prefixes such as "mid-2026".
     if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
             and _prev_word(text, start) not in _HYPHEN_PREFIXES):
         return None
-    q = _parse_quantity(m)
-    if q.value == 1 and m.group("words") is not None and m.group().lower() == "one":
-        if (_ONE_PRONOUN_NEXT.match(text, q.end)
+    value, kind, unit, digits, scale, noun = _parse_quantity(m)
+    if value == 1 and m.group("words") is not None and m.group("q").lower() == "one":
+        if (_ONE_PRONOUN_NEXT.match(text, end)
                 or _prev_word(text, start) in _ONE_PRONOUN_PREV):
             return None
-    if q.kind in _RANGE_KINDS:
-        fig = _range_after(text, q)
-        if fig is not None:
-            return fig
-    if q.kind == "date":
-        return _figure(text, q.start, q.end, q.value, "date", None)
-    return _figure(text, q.start, q.end, q.value, q.kind, q.unit, noun=q.noun)
+    if kind in _RANGE_KINDS:
+        after = _range_separator(text, start, end, kind)
+        if after is not None:
+            fig = _range_after(text, _quant(m), after)
+            if fig is not None:
+                return fig
+    if kind == "date":
+        return _figure(text, start, end, value, "date", None)
+    return _figure(text, start, end, value, kind, unit, noun=noun,
+                   following=m.group("tail") or "")
 
 
-def _range_after(text: str, q1: _Quant) -> Figure | None:
-    """'10-12', '10 to 12 million', '2019-20': a range starting at q1, or None."""
-    i = q1.end
-    if q1.kind == "date" and text[i - 1] == "s":
+def _range_separator(text: str, start: int, end: int, kind: str) -> int | None:
+    """Where the second number starts when a dash or 'to' follows text[start:end]."""
+    if kind == "date" and text[end - 1] == "s":
         return None  # "1990s"
-    if text.startswith(" to ", i):
+    if text.startswith(" to ", end):
         # "rose from 31 to 33" is a change, not a range
-        if _prev_word(text, q1.start) == "from":
-            return None
-        i += 4
-    else:
-        if text.startswith(" ", i):
-            i += 1
-        if text[i:i + 1] not in _DASHES:
-            return None
-        i += 2 if text.startswith(" ", i + 1) else 1
+        return None if _prev_word(text, start) == "from" else end + 4
+    i = end + 1 if text.startswith(" ", end) else end
+    if text[i:i + 1] not in _DASHES:
+        return None
+    return i + 2 if text.startswith(" ", i + 1) else i + 1
+
+
+def _range_after(text: str, q1: _Quant, i: int) -> Figure | None:
+    """'10-12', '10 to 12 million', '2019-20': a range from q1 to a quantity at i, or None."""
     m2 = _QUANT_RE.match(text, i)
     if m2 is None:
         return None
-    q2 = _parse_quantity(m2)
+    q2 = _quant(m2)
     if (q1.kind == "date" and len(q2.digits) == 2 and q2.kind == "number"
             and int(q2.digits) == (int(q1.digits) + 1) % 100):
         # a season or fiscal year, "2019-20"
@@ -437,10 +455,10 @@ def _between_figure(text: str, m: re.Match[str]) -> Figure | None:
     m2 = _QUANT_RE.match(text, i + 5) if text.startswith(" and ", i) else None
     if m2 is None:
         return None
-    q1 = _parse_quantity(m1)
+    q1 = _quant(m1)
     if q1.kind not in _RANGE_KINDS:
         return None
-    return _range(text, m.start(), q1, _parse_quantity(m2))
+    return _range(text, m.start(), q1, _quant(m2))
 
 
 def _ordinal_word_figure(text: str, m: re.Match[str]) -> Figure | None:
@@ -480,13 +498,10 @@ def _time_figure(text: str, m: re.Match[str]) -> Figure:
     return _figure(text, m.start(), m.end(), hour * 100 + minute, "time", None)
 
 
-def _noun_after(text: str, pos: int) -> str | None:
-    """The head noun phrase right after a figure: up to three words, leading adjectives
-    such as 'more' skipped, stopping at function words, verbs in -ed/-ing and punctuation."""
-    m = _NOUN_RE.match(text, pos)
-    if m is None:
-        return None
-    words = m.group(1).lower().split()
+def _noun_from(following: str) -> str | None:
+    """The head noun phrase in the words right after a figure: up to three words, leading
+    adjectives such as 'more' skipped, stopping at function words and at verbs."""
+    words = following.lower().split()
     kept: list[str] = []
     for i, w in enumerate(words):
         if w in _STOP:
@@ -516,8 +531,10 @@ def _noun_before(text: str, start: int) -> str | None:
         del words[0]  # may be cut in half
     if not words or not text[start - 1].isspace():
         return None
-    if words[-1] in ("to", "at", "by"):
+    if words[-1] in ("to", "at", "by", "from"):
         words.pop()
+        if len(words) > 1 and words[-1][:1].isdigit() and words[-2] == "from":
+            del words[-2:]  # "rose from 31 to 33"
     if not words or words[-1] not in _HEAD_VERBS:
         return None
     words.pop()

@@ -52,8 +52,11 @@ class Flag:
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """Every flag for a comparison, in document order."""
     flags: list[Flag] = []
+    # a notice replaced by a newer one is superseded, not withdrawn
+    superseded = any(c.section == "notice" and c.kind in ("insert", "replace") for c in comparison.changes)
     for change in comparison.changes:
-        flags.extend(flag_change(change))
+        if not (superseded and change.section == "notice"):
+            flags.extend(flag_change(change))
     return tuple(flags)
 
 
@@ -66,9 +69,15 @@ def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
 
 
 def flag_change(change: Change) -> list[Flag]:
-    if change.whitespace_only or change.section == "notice":
-        return []  # notices are read by the audit, not flagged as content
     where = (change.section, change.paragraph)
+    if change.section == "notice":
+        # notices are read by the audit; only a notice that disappears is a
+        # change of content (a correction quietly withdrawn)
+        if change.kind == "delete":
+            return [_whole("paragraph-removed", "medium", where, change.old, "", "notice removed")]
+        return []
+    if change.whitespace_only:
+        return []
     if change.section == "body" and change.kind == "insert":
         return [_whole("paragraph-added", "medium", where, "", change.new, "paragraph added")]
     if change.section == "body" and change.kind == "delete":
@@ -87,18 +96,32 @@ def flag_change(change: Change) -> list[Flag]:
                             f"paragraph moved from {old_p} to {change.paragraph}"))
         if not change.ops:
             return flags
-    inner = _flag_ops(change.ops, change.section, change.paragraph)
     if change.section == "headline":
-        top = max((f.rank for f in inner), default=2)
-        sev = "high" if top >= 3 else "medium"
-        detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
-        flags.append(_whole("headline", sev, where, change.old, change.new, f"headline changed: {detail}"))
-        flags.extend(f for f in inner if f.rank >= 3)
-        return flags
+        return [_headline_flag(change)]
+    inner = _flag_ops(change.ops, change.section, change.paragraph)
     if change.section == "byline":
         return [_whole("name", "high", where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+def _headline_flag(change: Change) -> Flag:
+    """One flag per headline change: medium, high when a figure, quote, name
+    or negation in it changed; a wire slug (``UPDATE 2-``) alone is low."""
+    from versioner.diff import word_diff
+    from versioner.notices import split_headline_slug
+
+    where = (change.section, change.paragraph)
+    old_slug, old_bare = split_headline_slug(change.old.lstrip("# "))
+    new_slug, new_bare = split_headline_slug(change.new.lstrip("# "))
+    if old_bare.strip() == new_bare.strip():
+        return _whole("headline", "low", where, change.old, change.new,
+                      f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
+    inner = _flag_ops(word_diff(old_bare, new_bare), "headline", None)
+    top = max((f.rank for f in inner), default=2)
+    detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
+    return _whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
+                  f"headline changed: {detail}")
 
 
 def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
@@ -167,6 +190,12 @@ _ATTRIBUTION = {
     "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
     "admitted", "admits", "denied", "denies", "suggested", "noted", "asserted", "confirmed",
     "acknowledged", "argued", "contended", "purportedly", "apparently", "announced", "warned",
+    "reported", "reports", "reporting", "cited", "citing", "quoted", "quoting", "sources", "source",
+}
+_DATE_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "yesterday", "today", "tomorrow", "tonight",
 }
 _COMMON_CAPS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
@@ -175,6 +204,13 @@ _COMMON_CAPS = {
 }
 _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+
+
+_QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
+def _plain_quotes(s: str) -> str:
+    return s.translate(_QUOTE_STYLE)
 
 
 def _words(s: str) -> list[str]:
@@ -291,15 +327,25 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
 
     if had_figures and not rest_old and not rest_new:
         return None
+    if _plain_quotes(h.old) == _plain_quotes(h.new):
+        return flag("punctuation", "low", "quotation mark or apostrophe style only")
     quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
-    if old_w == new_w and not quote_marks:
+    inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
+    if old_w == new_w and not quote_marks and not inside:
         return flag("punctuation", "low", "punctuation only")
     if quote_marks and old_w == new_w:
         return flag("quote", "high", "quotation marks added or removed")
-    if _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end):
+    if inside:
         return flag("quote", "high", "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag("typo", "low", "capitalisation only")
+    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS]
+    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS]
+    if dates_old != dates_new:
+        return flag("figure", "high", _change_reason("date", dates_old, dates_new))
+    noun_change = _counted_noun_change(h, ofs, nfs)
+    if noun_change:
+        return flag("figure", "high", noun_change)
     neg_old, neg_new = _negations(h.old), _negations(h.new)
     if sorted(neg_old) != sorted(neg_new):
         return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
@@ -316,6 +362,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new:
         return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
+    following = _words(h.new_text[h.new_end:])[:1]
+    if following and following[0].lower() in _ATTRIBUTION and (old_w or new_w):
+        return flag("attribution", "medium",
+                    f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = _typo_reason(h, old_w, new_w)
     if typo:
         return flag("typo", "low", typo)
@@ -333,6 +383,24 @@ def _wording_reason(h: _Hunk) -> str:
     if not new:
         return f'"{old}" removed'
     return f'"{old}" -> "{new}"'
+
+
+_OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
+
+
+def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
+    """"17 officers" -> "17 protesters": the number now counts something else."""
+    from versioner.figures import extract_figures
+
+    before_old = [f for f in extract_figures(h.old_text[: h.old_start]) if h.old_start - f.end <= _OLD_FIGS_NEAR]
+    before_new = [f for f in extract_figures(h.new_text[: h.new_start]) if h.new_start - f.end <= _OLD_FIGS_NEAR]
+    if not before_old or not before_new or ofs or nfs:
+        return None
+    o, n = before_old[-1], before_new[-1]
+    old_w, new_w = _words(h.old), _words(h.new)
+    if same_quantity(o, n) and old_w and new_w and old_w[0].lower() != new_w[0].lower():
+        return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
+    return None
 
 
 def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str]) -> str:
@@ -374,15 +442,18 @@ _SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "b
 
 
 def _merge_wording(flags: list[Flag]) -> list[Flag]:
-    """Consecutive wording flags in one paragraph become one (a rewrite is one event)."""
+    """Consecutive wording (or quote) flags in one paragraph become one: a
+    rewrite of a sentence or a quote is one event for an editor."""
     out: list[Flag] = []
     for f in flags:
         last = out[-1] if out else None
-        if (last and f.type == last.type == "wording" and f.severity == last.severity == "medium"
+        if (last and f.type == last.type and f.type in ("wording", "quote")
+                and f.severity == last.severity != "low"
                 and f.paragraph == last.paragraph and f.section == last.section):
             n = int(last.reason.split()[0]) + 1 if last.reason[0].isdigit() else 2
-            out[-1] = Flag("wording", "medium", f.section, f.paragraph, f"{last.old} … {f.old}",
-                           f"{last.new} … {f.new}", f"{n} word changes in this paragraph")
+            what = "word changes" if f.type == "wording" else "changes inside quotation marks"
+            out[-1] = Flag(f.type, f.severity, f.section, f.paragraph, f"{last.old} … {f.old}",
+                           f"{last.new} … {f.new}", f"{n} {what} in this paragraph")
         else:
             out.append(f)
     return out

@@ -105,7 +105,7 @@ _TOP_NOTICE = re.compile(
 _NOTICE_LINE = re.compile(
     r"^(?:\*+|_+)?(?:Correction|CORRECTION|Corrections|Clarification|CLARIFICATION|"
     r"Editor[’']s [Nn]ote|EDITOR[’']S NOTE|Update|UPDATE|Updated|Correction appended|"
-    r"Amendment)\b[^\n]*?[:\-–—]"
+    r"Amendment)\b[^\n:]{0,30}?(?::|\s[–—-]\s)"
     r"|^(?:\*+|_+)?(?:This|The) (?:story|article|report|piece|version)[^\n]{0,40}?"
     r"\b(?:has been|was|had been|is)\s+(?:corrected|updated|amended|clarified|changed|edited)\b"
     r"|^(?:\*+|_+)?An? (?:earlier|previous|prior) version of this\b"
@@ -136,9 +136,17 @@ def is_credits_line(line: str) -> bool:
     return bool(_CREDITS.match(line.strip()))
 
 
+_NAME_JOINERS = {"and", "de", "del", "da", "van", "von", "der", "den", "la", "le", "of", "the", "al",
+                 "bin", "ibn", "in", "y", "e", "du", "dos", "das", "ter"}
+
+
 def is_byline(line: str) -> bool:
+    """``By Jane Roe`` / ``By Jane Roe and John Doe, Agency``: names, not a sentence."""
     line = line.strip()
-    return bool(_BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith(":")
+    if not _BYLINE.match(line) or len(line.split()) > 12 or line.endswith((":", ".")):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line.split(None, 1)[1] if " " in line else "")
+    return bool(words) and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
 
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
@@ -172,6 +180,9 @@ def _units(text: str) -> list[tuple[str, str]]:
     hard-wrapped paragraph's lines are joined back into one unit."""
     units: list[tuple[str, str]] = []
     gap = ""
+    # only copy that separates paragraphs by blank lines can be hard-wrapped;
+    # in one-paragraph-a-line wire copy every line stands alone
+    wrapped = "\n\n" in text
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -179,7 +190,7 @@ def _units(text: str) -> list[tuple[str, str]]:
         if not line:
             gap += "\n"
             continue
-        if units and gap == "\n" and _continues(units[-1][1], line):
+        if wrapped and units and gap == "\n" and _continues(units[-1][1], line):
             prev_gap, prev = units[-1]
             units[-1] = (prev_gap, prev + "\n" + line)
         else:

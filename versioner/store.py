@@ -146,9 +146,11 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Store:
     """An open store. Use ``Store.open(path, create=...)``; close when done."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, created: bool = False) -> None:
         self.db = db
         self.path = path
+        self.created = created  # this open made the file: a failed command removes it
+        self.made_dir: Path | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False) -> Store:
@@ -159,8 +161,11 @@ class Store:
             _check_magic(p)
         elif not create:
             raise StoreError(f"no store at {p} (add a revision first, or pass --store)")
-        else:
+        created = not p.exists()
+        made_dir = None
+        if created:
             parent = p.parent if str(p.parent) else Path(".")
+            made_dir = None if parent.exists() else parent
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -172,7 +177,8 @@ class Store:
         try:
             conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             db = Database(conn, execute_plugins=False)
-            store = cls(db, p)
+            store = cls(db, p, created)
+            store.made_dir = made_dir
             store._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
@@ -184,8 +190,17 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         self.close()
+        if exc_type is not None and self.created:
+            # a command that failed on a store it had just created leaves no file behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            if self.made_dir is not None:
+                try:
+                    self.made_dir.rmdir()
+                except OSError:
+                    pass  # not empty: someone else's files are there
 
     def _migrate(self) -> None:
         from versioner.migrations import MIGRATIONS
@@ -324,9 +339,13 @@ class Store:
         integrity. Returns (revisions checked, faults)."""
         conn = self.db.conn
         faults: list[Fault] = []
-        check = conn.execute("pragma integrity_check").fetchall()
+        try:
+            check = conn.execute("pragma integrity_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return 0, [Fault("sqlite", str(self.path), f"database is damaged: {exc}")]
         if check != [("ok",)]:
             faults.append(Fault("sqlite", str(self.path), "; ".join(r[0] for r in check[:5])))
+            return 0, faults
         count = 0
         expected = 1
         current = None

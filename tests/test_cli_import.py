@@ -1,0 +1,204 @@
+"""versioner import: a folder of KEY/TIME.txt files or a .jsonl file, in one transaction."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
+V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
+V3 = "(Updates with rescue)\nShip sinks off coast, crew rescued\n\nAll 21 crew were rescued, officials said.\n"
+
+def _seed_copy(seeds_dir: Path, dest: Path) -> Path:
+    shutil.copytree(seeds_dir, dest, ignore=shutil.ignore_patterns("README.md"))
+    return dest
+
+
+def test_import_of_seeds_stores_every_chain_in_order(run: Callable[..., Any], seeds_dir: Path,
+                                                     listing: Callable[..., Any]) -> None:
+    result = run("import", seeds_dir)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "imported 17 revision(s) (0 unchanged) into 7 article(s), 7 new\n"
+    arts = listing()
+    assert {k: a["revisions"] for k, a in arts.items()} == {
+        "altair-flight-diversion": 2, "balochistan-militants": 2, "bravnik-marathon": 2,
+        "caldoria-rate-cut": 2, "lestria-minister-resigns": 2, "port-aven-tram": 3, "vessa-landslide": 4,
+    }
+    assert arts["vessa-landslide"]["first_captured"] == "2026-04-07T05:30:00Z"
+    assert arts["vessa-landslide"]["last_captured"] == "2026-04-07T19:05:00Z"
+
+
+def test_reimporting_the_same_folder_is_idempotent(run: Callable[..., Any], seeds_dir: Path,
+                                                   snapshot: Callable[..., Any]) -> None:
+    assert run("import", seeds_dir).exit_code == 0
+    before = snapshot()
+    again = run("import", seeds_dir)
+    assert again.exit_code == 0
+    assert again.stdout == "imported 0 revision(s) (17 unchanged) into 0 article(s), 0 new\n"
+    assert snapshot() == before  # not a byte of the store changes
+    assert run("verify").exit_code == 0
+
+
+def test_import_orders_revisions_by_capture_time_not_by_file_name(run: Callable[..., Any],
+                                                                  write: Callable[..., Path]) -> None:
+    # "2026-…" sorts before "2026020…" by name, but it was captured later
+    write("in/ship/2026-03-03T11:00:00+00:00.txt", V2)
+    write("in/ship/20260303T080000Z.txt", V1)
+    # names say nothing; the JSON's own "published" time orders them
+    write("in/boat/a.json", json.dumps({"headline": "Boat", "body": "Second text.", "published": "2026-03-04T12:00:00Z"}))
+    write("in/boat/b.json", json.dumps({"headline": "Boat", "body": "First text.", "published": "2026-03-04T07:00:00Z"}))
+    assert run("import", "in").exit_code == 0
+    assert run("show", "ship@1", "--format", "json").stdout.count("A cargo ship sank") == 2  # text + parts
+    assert json.loads(run("show", "ship@1", "-f", "json").stdout)["text"] == V1
+    assert json.loads(run("show", "ship@2", "-f", "json").stdout)["text"] == V2
+    assert json.loads(run("show", "boat@1", "-f", "json").stdout)["captured_at"] == "2026-03-04T07:00:00Z"
+    assert "First text." in json.loads(run("show", "boat@1", "-f", "json").stdout)["text"]
+
+
+def test_import_jsonl_sorts_each_articles_lines_by_capture_time(run: Callable[..., Any],
+                                                                write: Callable[..., Path],
+                                                                listing: Callable[..., Any]) -> None:
+    lines = [
+        {"article": "ship", "text": V3, "captured_at": "2026-03-03T10:00:00Z"},
+        {"article": "boat", "headline": "Boat", "body": "Later.", "captured_at": "2026-03-03T09:30:00Z"},
+        {"article": "ship", "text": V1, "captured_at": "2026-03-03T08:00:00Z"},
+        {"article": "boat", "headline": "Boat", "body": "Earlier.", "captured_at": "2026-03-03T07:00:00Z"},
+        {"article": "ship", "text": V2, "captured_at": "2026-03-03T09:00:00+00:00"},
+    ]
+    f = write("feed.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n\n")
+    result = run("import", f)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "imported 5 revision(s) (0 unchanged) into 2 article(s), 2 new\n"
+    texts = [json.loads(run("show", f"ship@{n}", "-f", "json").stdout)["text"] for n in (1, 2, 3)]
+    assert texts == [V1, V2, V3]
+    assert json.loads(run("show", "boat@1", "-f", "json").stdout)["parts"][1]["text"] == "Earlier."
+    assert listing()["ship"]["last_captured"] == "2026-03-03T10:00:00Z"
+
+
+def test_import_is_one_transaction_a_bad_file_late_in_the_folder_writes_nothing(
+    run: Callable[..., Any], write: Callable[..., Path], seeds_dir: Path, tmp_path: Path,
+    snapshot: Callable[..., Any],
+) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship").exit_code == 0
+    folder = _seed_copy(seeds_dir, tmp_path / "in")
+    write("in/zz-last/20260505T000000Z.txt", b"Binary\n\x00\x01\x02 data\n")
+    before = snapshot()
+    result = run("import", folder)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("versioner: ") and "zz-last" in result.stderr
+    assert "NUL" in result.stderr and result.stderr.count("\n") == 1
+    assert snapshot() == before
+
+
+def test_import_with_a_bad_jsonl_line_names_it_and_writes_nothing(
+    run: Callable[..., Any], write: Callable[..., Path], snapshot: Callable[..., Any],
+) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship").exit_code == 0
+    good = json.dumps({"article": "boat", "text": "Boat\n\nIt floats.", "captured_at": "2026-03-03T07:00:00Z"})
+    f = write("feed.jsonl", "\n".join([good] * 3 + ['{"article": "boat", "text": ']) + "\n")
+    before = snapshot()
+    result = run("import", f)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"versioner: {f}:4: not valid JSON")
+    assert snapshot() == before
+
+
+def test_import_that_would_put_a_revision_before_a_stored_one_writes_nothing(
+    run: Callable[..., Any], write: Callable[..., Path], snapshot: Callable[..., Any],
+) -> None:
+    assert run("add", write("a.txt", V2), "--article", "ship", "--at", "2026-03-03T12:00:00Z").exit_code == 0
+    write("in/boat/20260303T070000Z.txt", "Boat\n\nIt floats.\n")
+    write("in/ship/20260303T080000Z.txt", V1)
+    before = snapshot()
+    result = run("import", "in")
+    assert result.exit_code == 2
+    assert "cannot follow it" in result.stderr
+    assert snapshot() == before  # boat, imported before the failure, is rolled back too
+
+
+def test_import_of_a_file_that_is_neither_folder_nor_jsonl_is_bad_input(
+    run: Callable[..., Any], write: Callable[..., Path], snapshot: Callable[..., Any],
+) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship").exit_code == 0
+    before = snapshot()
+    result = run("import", "a.txt")
+    assert (result.exit_code, result.stderr) == (2, "versioner: a.txt: import takes a folder or a .jsonl file\n")
+    assert snapshot() == before
+
+
+def test_failed_import_into_a_fresh_location_creates_no_store(run: Callable[..., Any],
+                                                              store_path: Path) -> None:
+    result = run("import", "no-such-folder")
+    assert result.exit_code == 2
+    assert result.stderr == "versioner: no-such-folder: no such file or directory\n"
+    assert not store_path.exists()
+
+
+def test_import_into_a_fresh_store_from_jsonl_without_keys_groups_by_story(
+    run: Callable[..., Any], write: Callable[..., Path], seeds_dir: Path, listing: Callable[..., Any],
+) -> None:
+    rows = []
+    for path in sorted((seeds_dir / "vessa-landslide").glob("*.txt")):
+        rows.append({"text": path.read_text(), "captured_at": path.stem})
+    f = write("feed.jsonl", "\n".join(json.dumps(r) for r in reversed(rows)) + "\n")
+    assert run("import", f).exit_code == 0
+    arts = listing()
+    assert len(arts) == 1
+    (only,) = arts.values()
+    assert only["revisions"] == 4
+    assert only["article"].startswith("landslide-buries-homes-in-morvanian-mountain-village")
+
+
+def test_import_from_the_console_script_is_quiet_on_a_pipe(seeds_dir: Path, versioner_exe: str,
+                                                           sh: Callable[..., Any]) -> None:
+    result = sh("import", seeds_dir, exe=versioner_exe)
+    assert result.returncode == 0
+    assert result.stdout == b"imported 17 revision(s) (0 unchanged) into 7 article(s), 7 new\n"
+    assert result.stderr == b""  # no progress bar when stderr is not a terminal
+
+
+def test_failed_import_from_the_console_script_exits_2_with_one_line(
+    run: Callable[..., Any], write: Callable[..., Path], versioner_exe: str, sh: Callable[..., Any],
+    snapshot: Callable[..., Any],
+) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship").exit_code == 0
+    write("in/boat/20260303T070000Z.txt", "Boat\n\nIt floats.\n")
+    write("in/boat/20260303T080000Z.txt", "Boat sinks\n\nIt sank.\n".encode("cp1252") + b"\x93oops\x94\n")
+    before = snapshot()
+    result = sh("import", "in", exe=versioner_exe)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.startswith(b"versioner: in/boat/20260303T080000Z.txt: not valid UTF-8")
+    assert result.stderr.count(b"\n") == 1
+    assert snapshot() == before
+
+
+def test_import_with_encoding_reads_cp1252_files(run: Callable[..., Any], write: Callable[..., Path]) -> None:
+    write("in/boat/20260303T080000Z.txt", "Boat sinks\n\n\u201cIt sank,\u201d she said.\n".encode("cp1252"))
+    assert run("import", "in", "--encoding", "cp1252").exit_code == 0
+    assert json.loads(run("show", "boat", "-f", "json").stdout)["text"] == "Boat sinks\n\n\u201cIt sank,\u201d she said.\n"
+
+
+def test_import_skips_readmes_and_other_suffixes(run: Callable[..., Any], write: Callable[..., Path],
+                                                 listing: Callable[..., Any]) -> None:
+    write("in/README.md", "# Notes about this folder\n\nNot an article.\n")
+    write("in/boat/notes.csv", "a,b\n")
+    write("in/boat/20260303T080000Z.md", "# Boat sinks\n\nIt sank.\n")
+    result = run("import", "in")
+    assert result.stdout == "imported 1 revision(s) (0 unchanged) into 1 article(s), 1 new\n"
+    assert list(listing()) == ["boat"]
+
+
+def test_import_of_an_empty_folder_is_bad_input(run: Callable[..., Any], write: Callable[..., Path],
+                                                tmp_path: Path, snapshot: Callable[..., Any]) -> None:
+    assert run("add", write("a.txt", V1), "--article", "ship").exit_code == 0
+    (tmp_path / "empty").mkdir()
+    before = snapshot()
+    result = run("import", "empty")
+    assert (result.exit_code, result.stderr) == (2, "versioner: empty: no .txt, .md or .json files to import\n")
+    assert snapshot() == before
