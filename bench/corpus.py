@@ -211,7 +211,9 @@ class Writer:
             return (f"The {c(ORGS)} said {self.figure()} had been {c(VERBS_PP)} in {c(PLACES)} "
                     f"since {c(WEEKDAYS)}, {c(PHRASES)}.")
         if k == 1:
-            return f"“{c(QUOTES)},” {self.name(names)}, a {c(TITLES)} with the {c(ORGS)}, {c(SAYS[:2])}."
+            title = c(TITLES)
+            an = "an" if title[0] in "aeiou" else "a"
+            return f"“{c(QUOTES)},” {self.name(names)}, {an} {title} with the {c(ORGS)}, {c(SAYS[:2])}."
         if k == 2:
             return (f"{self.name(names)}, the {c(TITLES)}, said the {c(THINGS)} would {c(VERBS)} "
                     f"support for {self.figure()} by {c(MONTHS)} {self.rng.randint(1, 28)}.")

@@ -24,7 +24,9 @@ CLAIM = (
     "The banned Baloch Liberation Army claimed responsibility, saying it had "
     "launched a coordinated operation across the province."
 )
-DENIAL = "India denied the assertion on Sunday, accusing Islamabad of deflecting attention from its own problems."
+DENIAL = (
+    "India denied the assertion on Sunday, accusing Islamabad of deflecting attention from its own problems."
+)
 ARTICLE = [LEDE, CONTEXT, TOLL, VICTIMS, CLAIM]
 
 

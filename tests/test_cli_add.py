@@ -89,7 +89,8 @@ def test_latin1_file_with_encoding_option_keeps_its_accents(run: Callable[..., A
     assert "é" in run("show", "cafe").stdout
 
 
-def test_json_file_gives_text_url_and_capture_time(run: Callable[..., Any], write: Callable[..., Path]) -> None:
+def test_json_file_gives_text_url_and_capture_time(run: Callable[..., Any],
+                                                    write: Callable[..., Path]) -> None:
     f = write("a.json", json.dumps({"headline": "Café owners protest", "body": "They protested.",
                                     "url": "https://courier.example/port-aven/cafe-owners-protest",
                                     "published": "2026-03-10T12:00:00Z"}))
@@ -170,8 +171,9 @@ def test_bad_input_on_a_fresh_location_creates_no_store(run: Callable[..., Any],
     assert not store_path.parent.exists()
 
 
-def test_store_that_is_a_text_file_is_refused_and_left_alone(run: Callable[..., Any], write: Callable[..., Path],
-                                                             tmp_path: Path) -> None:
+def test_store_that_is_a_text_file_is_refused_and_left_alone(
+    run: Callable[..., Any], write: Callable[..., Path], tmp_path: Path,
+) -> None:
     notes = write("notes.txt", "my shopping list\n")
     f = write("a.txt", ARTICLE)
     for args in (["--store", notes, "add", f], ["add", f, "--store", notes]):
@@ -182,7 +184,8 @@ def test_store_that_is_a_text_file_is_refused_and_left_alone(run: Callable[..., 
 
 def test_store_whose_folder_is_a_file_is_refused(run: Callable[..., Any], write: Callable[..., Path]) -> None:
     write("blocker", "not a folder\n")
-    assert_refused(run("--store", "blocker/v.db", "add", write("a.txt", ARTICLE)), "cannot create store directory")
+    result = run("--store", "blocker/v.db", "add", write("a.txt", ARTICLE))
+    assert_refused(result, "cannot create store directory")
     assert Path("blocker").read_text() == "not a folder\n"
 
 
@@ -254,3 +257,9 @@ def test_help_lists_every_command(versioner_exe: str) -> None:
     assert out.returncode == 0
     for command in ("add", "import", "list", "log", "show", "verify"):
         assert f" {command} " in out.stdout
+
+
+def test_error_messages_show_control_characters_as_escapes(existing: None, run: Callable[..., Any]) -> None:
+    result = run("add", "evil\x1b[2J\u202e.txt")
+    assert_refused(result, "evil\\x1b[2J<U+202E>.txt: no such file")
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr

@@ -133,3 +133,14 @@ def test_verify_of_a_corrupted_page_is_a_sqlite_fault_not_a_traceback(seeded: Pa
     assert result.stderr.startswith(f"sqlite: {seeded}: ")
     assert result.stderr.endswith("1 fault(s) in 0 revision(s)\n")
     assert "Traceback" not in result.stderr
+
+
+def test_a_revision_cut_off_from_its_article_is_a_fault(seeded: Path, run: Callable[..., Any],
+                                                       sql: SQL) -> None:
+    sql("update revisions set article_id = 999 where number = 2 and article_id = "
+        "(select id from articles where key = 'caldoria-rate-cut')")
+    assert sql("select count(*) from revisions") == [(17,)]
+    result = run("verify", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["revisions"] == 17

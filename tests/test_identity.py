@@ -199,7 +199,8 @@ def test_url_in_json_input_gives_the_key(run: Callable[..., Any], write: Callabl
     assert run("add", f).stdout == "ship-sinks-off-coast@1\n"
 
 
-def test_two_urls_with_the_same_slug_get_two_keys(run: Callable[..., Any], write: Callable[..., Path]) -> None:
+def test_two_urls_with_the_same_slug_get_two_keys(run: Callable[..., Any],
+                                                  write: Callable[..., Path]) -> None:
     a = run("add", write("a.txt", VESSA_A), "--url", "https://one.example/news/landslide")
     b = run("add", write("b.txt", VESSA_B), "--url", "https://two.example/world/landslide")
     assert (a.stdout, b.stdout) == ("landslide@1\n", "landslide-2@1\n")
@@ -257,7 +258,10 @@ def test_a_retelling_by_another_agency_is_a_separate_article(
     assert len(listing()) == 2
 
 
-@pytest.mark.parametrize("key", ["../../x", "'; drop table articles; --", "a/b\\c", "[bold]x[/bold]", "%s %n {0}"])
+HOSTILE_KEYS = ["../../x", "'; drop table articles; --", "a/b\\c", "[bold]x[/bold]", "%s %n {0}"]
+
+
+@pytest.mark.parametrize("key", HOSTILE_KEYS)
 def test_hostile_keys_are_stored_and_shown_as_text_and_write_no_files(
     key: str, run: Callable[..., Any], write: Callable[..., Path], tmp_path: Path,
     listing: Callable[..., Any],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -194,8 +195,9 @@ def test_rollback_through_the_cli_is_a_third_revision(run: Callable[..., Any], w
     assert listing()["ship"]["revisions"] == 3
 
 
-def test_out_of_order_at_is_refused_and_nothing_is_written(run: Callable[..., Any], write: Callable[..., Path],
-                                                          snapshot: Callable[..., Any]) -> None:
+def test_out_of_order_at_is_refused_and_nothing_is_written(
+    run: Callable[..., Any], write: Callable[..., Path], snapshot: Callable[..., Any],
+) -> None:
     assert run("add", write("a.txt", V1), "--article", "ship", "--at", "2026-03-03T10:00:00Z").exit_code == 0
     before = snapshot()
     result = run("add", write("b.txt", V2), "--article", "ship", "--at", "2026-03-03T09:00:00Z")
@@ -230,7 +232,8 @@ def test_import_many_orders_each_articles_revisions_by_capture_time(store: Store
 
 
 def test_import_many_twice_stores_nothing_the_second_time(store: Store) -> None:
-    items = [NewRevision(t, "ship", captured_at=f"2026-03-03T0{i}:00:00Z") for i, t in enumerate((V1, V2, V1), 1)]
+    times = ("2026-03-03T01:00:00Z", "2026-03-03T02:00:00Z", "2026-03-03T03:00:00Z")
+    items = [NewRevision(t, "ship", captured_at=at) for t, at in zip((V1, V2, V1), times)]
     store.import_many(iter(items))
     again = store.import_many(iter(items))
     assert (again.stored, again.unchanged) == (0, 3)
@@ -251,3 +254,33 @@ def test_import_many_is_rolled_back_whole_when_an_item_fails(store: Store) -> No
     assert not store.has_article("ship")
     # the store is still usable afterwards
     assert add(store, V2, key="ship", at="2026-03-03T09:00:00Z").revision.ref == "ship@1"
+
+
+def test_concurrent_writers_get_consecutive_numbers(tmp_path: Path, versioner_exe: str) -> None:
+    """Six processes add to one article at once, on a store none of them has created yet."""
+    files = []
+    for i in range(6):
+        f = tmp_path / f"w{i}.txt"
+        f.write_text(f"Ship sinks off coast\n\nA cargo ship sank on Monday, writer {i} reports.\n")
+        files.append(f)
+    procs = [subprocess.Popen([versioner_exe, "add", f, "--article", "ship"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for f in files]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, [err for _, err in outs]
+    assert sorted(out for out, _ in outs) == [f"ship@{n}\n".encode() for n in range(1, 7)]
+    with Store.open(tmp_path / "store" / "versioner.db") as s:
+        assert [r.number for r in s.revisions("ship")] == [1, 2, 3, 4, 5, 6]
+        assert s.verify() == (6, [])
+
+
+def test_a_capture_half_a_second_later_is_not_out_of_order(store: Store) -> None:
+    add(store, V1, at="2026-03-03T08:00:00Z")
+    assert add(store, V2, at="2026-03-03T08:00:00.500Z").revision.ref == "ship@2"
+
+
+def test_import_many_orders_mixed_precision_times_by_time(store: Store) -> None:
+    store.import_many(iter([
+        NewRevision(V2, "ship", captured_at="2026-03-03T08:00:00.250Z"),
+        NewRevision(V1, "ship", captured_at="2026-03-03T08:00:00Z"),
+    ]))
+    assert [r.text for r in store.revisions("ship")] == [V1, V2]

@@ -59,6 +59,12 @@ class Pairing:
 
 def _alphabet(n: int) -> Iterator[str]:
     """The first ``n`` characters items are mapped onto."""
+    if n <= _PLANES[0][1] - _PLANES[0][0]:
+        return map(chr, range(_PLANES[0][0], _PLANES[0][0] + n))
+    return _planes(n)
+
+
+def _planes(n: int) -> Iterator[str]:
     for lo, hi in _PLANES:
         take = min(n, hi - lo)
         yield from map(chr, range(lo, lo + take))
@@ -73,7 +79,7 @@ def _encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str] | N
     if len(distinct) > ALPHABET_SIZE:
         return None
     # Built with C-level calls throughout: this runs once per word diff.
-    table = dict(zip(distinct, _alphabet(len(distinct))))
+    table = dict(zip(distinct, _alphabet(len(distinct)), strict=True))
     return "".join(map(table.__getitem__, a)), "".join(map(table.__getitem__, b))
 
 
@@ -180,8 +186,8 @@ def align_paragraphs(
 ) -> tuple[Pairing, ...]:
     """Pair every paragraph of ``old`` and ``new``: each index appears in exactly
     one pairing. Ordered by position in the new text, removals where they stood.
-    Paragraphs whose word sets reach Jaccard ``threshold`` count as one edited."""
-    if len(old) == len(new) and all(p == q for p, q in zip(old, new)):
+    Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited."""
+    if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
         return tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new)))
     backbone = _backbone(old, new, timeout)
     in_backbone_old = {i for i, _ in backbone}
@@ -209,20 +215,21 @@ def _backbone(old: Sequence[str], new: Sequence[str], timeout: float) -> list[tu
         tail += 1
     pairs = [(k, k) for k in range(head)]
     end_old, end_new = len(old) - tail, len(new) - tail
-    common = set(old[i] for i in range(head, end_old)).intersection(new[j] for j in range(head, end_new))
+    common = {old[i] for i in range(head, end_old)}.intersection(new[j] for j in range(head, end_new))
     if common:
         # A paragraph found on one side only can never match: leave it out of the LCS.
         a_idx = [i for i in range(head, end_old) if old[i] in common]
         b_idx = [j for j in range(head, end_new) if new[j] in common]
         a = [old[i] for i in a_idx]
         b = [new[j] for j in b_idx]
-        runs = diff_runs(a, b, timeout=timeout)
+        # Paragraphs only edited, added or removed leave the shared ones in order.
+        runs = [("equal", len(a))] if a == b else diff_runs(a, b, timeout=timeout)
         if runs is None:  # too many distinct paragraphs: keep the common ends only
             runs = _ends_only(a, b)
         x = y = 0
         for tag, n in runs:
             if tag == "equal":
-                pairs.extend(zip(a_idx[x : x + n], b_idx[y : y + n]))
+                pairs.extend(zip(a_idx[x : x + n], b_idx[y : y + n], strict=True))
             x += n if tag != "insert" else 0
             y += n if tag != "delete" else 0
     pairs += [(end_old + k, end_new + k) for k in range(tail)]
@@ -286,6 +293,9 @@ def _score(common: int, size_a: int, size_b: int) -> float:
     return score
 
 
+_Key = tuple[tuple[int, ...], tuple[int, ...]]  # (old indexes, new indexes) of a candidate match
+
+
 def _match_similar(
     old: Sequence[str],
     new: Sequence[str],
@@ -312,7 +322,8 @@ def _match_similar(
         return cache_new[j]
 
     open_old, open_new = set(free_old), set(free_new)
-    found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, float]] = {}
+    found: dict[_Key, tuple[str, float]] = {}
+    key: _Key
     for i, j in _candidates(free_old, free_new, bb_old, bb_new, wo, wn):
         whole, part = wo(i), wn(j)
         common = len(whole & part)
@@ -326,15 +337,21 @@ def _match_similar(
         if common >= PART_CONTAINMENT * len(part):
             for j2 in (j - 1, j + 1):
                 key = ((i,), (min(j, j2), max(j, j2)))
-                if j2 in open_new and key not in found:
-                    if joint := _split_score(whole, part, wn(j2), score, threshold):
-                        found[key] = ("split", joint)
+                if (
+                    j2 in open_new
+                    and key not in found
+                    and (joint := _split_score(whole, part, wn(j2), score, threshold))
+                ):
+                    found[key] = ("split", joint)
         if common >= PART_CONTAINMENT * len(whole):
             for i2 in (i - 1, i + 1):
                 key = ((min(i, i2), max(i, i2)), (j,))
-                if i2 in open_old and key not in found:
-                    if joint := _split_score(part, whole, wo(i2), score, threshold):
-                        found[key] = ("merged", joint)
+                if (
+                    i2 in open_old
+                    and key not in found
+                    and (joint := _split_score(part, whole, wo(i2), score, threshold))
+                ):
+                    found[key] = ("merged", joint)
     groups = []
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][1], len(kv[0][0]) + len(kv[0][1]), kv[0]))
     for (olds, news), (kind, score) in ranked:

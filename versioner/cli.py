@@ -89,7 +89,8 @@ def _print(renderable: Any) -> None:
 def _print_json(data: Any) -> None:
     from versioner.render.safe import json_dumps
 
-    sys.stdout.write(json_dumps(data) + "\n")
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    sys.stdout.write(json_dumps(data, ascii_only=encoding != "utf8") + "\n")
 
 
 def _open(create: bool = False) -> Any:

@@ -297,5 +297,7 @@ def _list_changes(
         else:
             ops = word_diff(a, b, timeout)
             split_merge = p.kind if p.kind in ("split", "merged") else None
-            changes.append(Change(section, "replace", a, b, where, was, ops, is_whitespace_only(ops), split_merge))
+            changes.append(
+                Change(section, "replace", a, b, where, was, ops, is_whitespace_only(ops), split_merge)
+            )
     return changes

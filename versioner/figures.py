@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["Figure", "extract_figures", "same_quantity", "RUPEE_DEFAULT"]
+__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "same_quantity"]
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -50,11 +50,11 @@ _new_object = object.__new__
 _set_attribute = object.__setattr__
 
 
-def _make_figure(text: str, start: int, end: int, value: float | int, kind: str,
-                 unit: str | None, noun: str | None, high: float | int | None,
+def _make_figure(text: str, start: int, end: int, value: float, kind: str,
+                 unit: str | None, noun: str | None, high: float | None,
                  noun_follows: bool) -> Figure:
     """Figure(...) without the generated frozen __init__, which sets the fields one
-    object.__setattr__ at a time and was the largest single cost per figure."""
+    object.__setattr__ at a time and costs over twice as much, on every figure."""
     fig = _new_object(Figure)
     _set_attribute(fig, "__dict__", {
         "text": text, "start": start, "end": end, "value": value, "kind": kind,
@@ -68,7 +68,7 @@ def extract_figures(text: str) -> list[Figure]:
         return []
     try:
         return _extract(text)
-    except Exception:
+    except Exception:  # noqa: BLE001
         # One pathological paragraph must not stop a batch over millions of revisions;
         # the property test keeps this path unreached in practice.
         return []
@@ -84,7 +84,7 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     return _close(a.value, b.value) and _close(a.high, b.high)
 
 
-def _close(x: float | int, y: float | int) -> bool:
+def _close(x: float, y: float) -> bool:
     return x == y or math.isclose(x, y, rel_tol=1e-9)
 
 
@@ -148,8 +148,8 @@ _DAY = (r"(?P<day>3[01]|[12][0-9]|0?[1-9])"
         r"(?:(?:st|nd|rd|th)\b|(?![0-9A-Za-z]|,[0-9]{3}|:[0-9]|\.[0-9]))")
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
 
-# Up to five words on one line, the noun phrase a figure counts is among them.
-_NOUN_WORDS = r"[A-Za-z](?:[\w'’-]*\w)?(?:[ \t\xa0]+[A-Za-z](?:[\w'’-]*\w)?){0,4}"
+# Up to four words on one line: the noun phrase a figure counts, and the word after it.
+_NOUN_WORDS = r"[A-Za-z](?:[\w'’-]*\w)?(?:[ \t\xa0]+[A-Za-z](?:[\w'’-]*\w)?){0,3}"
 # The words after a quantity come with its match, saving a second match per figure.
 _QUANT_TAIL = rf"{_QUANT}(?:[ \t\xa0]*-?(?P<tail>{_NOUN_WORDS}))?"
 
@@ -170,13 +170,16 @@ def _scan_body() -> str:
     """What can follow the boundary before a figure: a digit, a currency sign or the first
     letters of a number word, month or currency code (a cheap superset; the full patterns
     are tried only there, trying them at every word was most of the cost)."""
-    words = "|".join((_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER,
-                      _MONTH_NAMES, _CODES, "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-                      "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs"))
+    lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
+             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+             "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs")
     by_first: dict[str, set[str]] = {}
-    for w in words.split("|"):
-        by_first.setdefault(w[0].lower(), set()).add(w[1:4])
-    alts = [f"[{c.upper()}{c}](?:{'|'.join(map(re.escape, sorted(rest)))})"
+    for w in (w for words in lists for w in words.split("|")):
+        for form in {w, w[0].upper() + w[1:]}:
+            by_first.setdefault(form[0], set()).add(form[1:4])
+    # one alternative per first character, not "[Tt]": the engine rejects an alternative
+    # that opens with a literal character several times faster than one opening with a set
+    alts = [f"{re.escape(c)}(?:{'|'.join(map(re.escape, sorted(rest)))})"
             for c, rest in sorted(by_first.items())]
     return rf"(?:[0-9$£€¥₹₨]|{'|'.join(alts)}|[Aa]\s+(?:{_cap(_SCALE_WORDS)}))"
 
@@ -190,6 +193,10 @@ _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
 
 # --- word lists -------------------------------------------------------------------------
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 _SMALL_VALUES = {w: i + 1 for i, w in enumerate(_UNIT_WORDS.split("|"))}
 _SMALL_VALUES.update({w: i + 10 for i, w in enumerate(_TEEN_WORDS.split("|"))})
@@ -212,7 +219,7 @@ _DOLLARS = (("australian", "AUD"), ("canadian", "CAD"), ("hong", "HKD"),
             ("singapore", "SGD"), ("zealand", "NZD"))
 _RUPEES = (("indian", "INR"), ("pakistani", "PKR"), ("sri", "LKR"))
 
-_STOP = frozenset("""
+_STOP = _word_set("""
 a an the and or but nor of in on at to for from by with without over under into onto upon
 about above below after before during since until till within among amid amidst between
 through throughout across against toward towards near per via including excluding like as
@@ -220,22 +227,23 @@ than then that which who whom whose where when while if because so also still ye
 just only even ever now ago each apiece respectively altogether total overall around
 is are was were be been being has have had do does did will would shall should may might
 must can could cannot said says say told tell according reported died die dies fled fell
-rose went came left lost won got took made saw remain remains face faces it its their his
+rose went came left lost won got took made saw remain remains face faces struck began
+broke fought gave held kept led met paid ran sent shot sold spent stood wrote it its their his
 her they them we us our you your i he she this these those there here not no all some any
 both either neither such what out up down off away back
 monday tuesday wednesday thursday friday saturday sunday january february march april june
 july august september october november december
-""".split())
-_SKIP_ADJ = frozenset("more additional other extra further fewer another some odd".split())
-_ED_ING_NOUNS = frozenset("""bed shed speed seed need breed creed hundred building meeting
+""")
+_SKIP_ADJ = _word_set("more additional other extra further fewer another some odd")
+_ED_ING_NOUNS = _word_set("""bed shed speed seed need breed creed hundred building meeting
 morning evening wedding funding bombing shooting ceiling housing spring king thing ring
-string wing training warning offering hearing ruling sibling feeling landing""".split())
-_LY_NOUNS = frozenset("family ally rally assembly supply italy reply anomaly monopoly".split())
-_HEAD_VERBS = frozenset("""rose risen rises climbed climbs jumped increased reached reaches
+string wing training warning offering hearing ruling sibling feeling landing""")
+_LY_NOUNS = _word_set("family ally rally assembly supply italy reply anomaly monopoly")
+_HEAD_VERBS = _word_set("""rose risen rises climbed climbs jumped increased reached reaches
 stood stands hit hits is was are were fell fallen dropped totalled totaled totals
-numbered""".split())
-_HYPHEN_PREFIXES = frozenset("mid pre post early late over under around".split())
-_ONE_PRONOUN_PREV = frozenset("no any every each the this that which".split())
+numbered""")
+_HYPHEN_PREFIXES = _word_set("mid pre post early late over under around")
+_ONE_PRONOUN_PREV = _word_set("no any every each the this that which")
 _NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent"))
 _RANGE_KINDS = frozenset(("number", "percent", "money", "date"))
 _DIGITS = frozenset("0123456789")
@@ -246,6 +254,8 @@ _QUANT_GROUPS = ("num", "words", "scale", "sab", "cur_pre", "cur_suf", "ord", "d
 # --- extraction -------------------------------------------------------------------------
 
 def _extract(text: str) -> list[Figure]:
+    """extract_figures without its safety net: tries the full patterns at each candidate
+    start in order, skipping starts inside a figure already taken."""
     out: list[Figure] = []
     starts = [m.start() + 1 for m in _SCAN_SPACE_RE.finditer(text)]
     other = [m.start() + 1 for m in _SCAN_OTHER_RE.finditer(text)]
@@ -279,8 +289,8 @@ def _extract(text: str) -> list[Figure]:
     return out
 
 
-def _figure(text: str, start: int, end: int, value: float | int, kind: str,
-            unit: str | None, high: float | int | None = None, noun: str | None = None,
+def _figure(text: str, start: int, end: int, value: float, kind: str,
+            unit: str | None, high: float | None = None, noun: str | None = None,
             following: str | None = None) -> Figure:
     """A Figure for text[start:end]. Unless given, its noun is found in the words after it
     (`following`, when the caller already has them) or else in a subject before it."""
@@ -310,6 +320,7 @@ class _Quant(NamedTuple):
 
 
 def _quant(m: re.Match[str]) -> _Quant:
+    """The quantity m matched, with its span, for deciding on a range."""
     return _Quant(m.start("q"), m.end("q"), *_parse_quantity(m))
 
 
@@ -332,7 +343,7 @@ def _parse_quantity(m: re.Match[str]) -> tuple[float | int, str, str | None, str
         unit, noun = "bp", "basis points"
     elif pre is not None or suf is not None:
         kind, unit = "money", _currency(pre, suf)
-    elif num is not None and scale == 1 and len(digits) == 4 and digits[:2] in ("19", "20"):
+    elif num is not None and scale == 1 and len(num) == 4 and num[:2] in ("19", "20"):
         kind = "date"
     return value, kind, unit, digits, scale, noun
 
@@ -390,11 +401,11 @@ def _quantity_figure(text: str, m: re.Match[str]) -> Figure | None:
     if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
             and _prev_word(text, start) not in _HYPHEN_PREFIXES):
         return None
-    value, kind, unit, digits, scale, noun = _parse_quantity(m)
-    if value == 1 and m.group("words") is not None and m.group("q").lower() == "one":
-        if (_ONE_PRONOUN_NEXT.match(text, end)
-                or _prev_word(text, start) in _ONE_PRONOUN_PREV):
-            return None
+    value, kind, unit, _, _, noun = _parse_quantity(m)
+    if (value == 1 and m.group("words") is not None and m.group("q").lower() == "one"
+            and (_ONE_PRONOUN_NEXT.match(text, end)
+                 or _prev_word(text, start) in _ONE_PRONOUN_PREV)):
+        return None  # "one of the deadliest", "no one"
     if kind in _RANGE_KINDS:
         after = _range_separator(text, start, end, kind)
         if after is not None:
@@ -437,6 +448,8 @@ def _range_after(text: str, q1: _Quant, i: int) -> Figure | None:
 def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
     if q2.kind not in _RANGE_KINDS or (q1.unit and q2.unit and q1.unit != q2.unit):
         return None
+    if q1.kind == "percent" and q2.kind != "percent":
+        return None  # "fell 2.3 per cent to 1,234.5 points": a change and a level
     low, high = q1.value, q2.value
     # "10 to 12 million": the scale written once applies to both ends
     if q1.scale == 1 and q2.scale > 1 and float(q1.digits) < float(q2.digits):
@@ -512,10 +525,10 @@ def _noun_from(following: str) -> str | None:
             if kept:
                 break
             continue  # "heavily armed men"
-        if (w[-2:] == "ed" or w[-3:] == "ing") and w not in _ED_ING_NOUNS:
-            # a participle only leads a noun phrase ("armed men"); after a noun it is a verb
-            if kept or i + 1 == len(words) or words[i + 1] in _STOP:
-                break
+        # a participle only leads a noun phrase ("armed men"); after a noun it is a verb
+        if ((w[-2:] == "ed" or w[-3:] == "ing") and w not in _ED_ING_NOUNS
+                and (kept or i + 1 == len(words) or words[i + 1] in _STOP)):
+            break
         kept.append(w)
         if len(kept) == 3:
             break

@@ -119,6 +119,11 @@ def utc_iso(value: str | datetime | None = None) -> str:
     return dt.strftime(fmt)
 
 
+def time_key(iso: str) -> str:
+    """A capture time that sorts as text: ``...:00Z`` and ``...:00.5Z`` compare by time."""
+    return iso if "." in iso else iso[:-1] + ".000000Z"
+
+
 def check_key(key: str) -> str:
     """An article key is shown and stored as text, never used as a path or SQL."""
     if not key or not key.strip():
@@ -179,7 +184,7 @@ class Store:
             db = Database(conn, execute_plugins=False)
             store = cls(db, p, created)
             store.made_dir = made_dir
-            store._migrate()
+            store._migrate(create)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
         return store
@@ -202,7 +207,7 @@ class Store:
                 except OSError:
                     pass  # not empty: someone else's files are there
 
-    def _migrate(self) -> None:
+    def _migrate(self, create: bool) -> None:
         from versioner.migrations import MIGRATIONS
 
         conn = self.db.conn
@@ -210,7 +215,11 @@ class Store:
             _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        if MIGRATIONS.pending(self.db):
+        pending = MIGRATIONS.pending(self.db)
+        if pending and not create and not self.db.table_names():
+            # an empty file is a valid SQLite database, but not a store
+            raise StoreError(f"{self.path} is not a versioner store (an empty database)")
+        if pending:
             with self._write():
                 MIGRATIONS.apply(self.db)
 
@@ -261,6 +270,8 @@ class Store:
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
         n = number if number > 0 else count + number
+        if not 0 < n <= count:
+            raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
         row = self.db.conn.execute(
             _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
         ).fetchone()
@@ -305,20 +316,20 @@ class Store:
         with self._write():
             conn.execute(
                 "create temp table if not exists staging (seq integer primary key, article text,"
-                " url text, captured_at text, source text, text text)"
+                " url text, captured_at text, sort_at text, source text, text text)"
             )
             conn.execute("delete from staging")
             batch: list[tuple[Any, ...]] = []
             for item in items:
                 at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
-                batch.append((item.article, item.url, at, item.source, item.text))
+                batch.append((item.article, item.url, at, time_key(at), item.source, item.text))
                 if len(batch) >= 2000:
                     _stage(conn, batch)
             _stage(conn, batch)
             writer = _Writer(self)
             stored = unchanged = 0
             cur = conn.execute(
-                "select article, url, captured_at, source, text from staging order by captured_at, seq"
+                "select article, url, captured_at, source, text from staging order by sort_at, seq"
             )
             for article, url, at, source, text in _fetch(cur):
                 new = NewRevision(text, article, url, at, source)
@@ -351,9 +362,12 @@ class Store:
         current = None
         for key, number, sha, text, parts in conn.execute(
             "select a.key, r.number, r.sha256, r.text, r.parts from revisions r"
-            " join articles a on a.id = r.article_id order by a.key, r.number"
+            " left join articles a on a.id = r.article_id order by a.key, r.number"
         ):
             count += 1
+            if key is None:
+                faults.append(Fault("orphan", f"revision #{number}", "revision belongs to no article"))
+                continue
             if key != current:
                 current, expected = key, 1
             ref = f"{key}@{number}"
@@ -386,7 +400,8 @@ def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
 
 def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
     conn.executemany(
-        "insert into staging (article, url, captured_at, source, text) values (?, ?, ?, ?, ?)", batch
+        "insert into staging (article, url, captured_at, sort_at, source, text) values (?, ?, ?, ?, ?, ?)",
+        batch,
     )
     batch.clear()
 
@@ -441,7 +456,7 @@ class _Writer:
         return row
 
     def _resolve(self, new: NewRevision, at: str) -> tuple[str, str | None]:
-        if new.article:
+        if new.article is not None:
             return check_key(new.article), None
         if new.url:
             row = self.conn.execute("select key from articles where url = ?", (new.url,)).fetchone()
@@ -501,11 +516,11 @@ class _Writer:
             if number and last_sha == sha:
                 rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
                 return AddResult(rev, stored=False, joined=joined)
-            if number and at <= last_at and self._has(aid, sha, at):
+            if number and time_key(at) <= time_key(last_at) and self._has(aid, sha, at):
                 # the same capture imported again: idempotent, not out of order
                 rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
                 return AddResult(rev, stored=False, joined=joined)
-            if number and at < last_at:
+            if number and time_key(at) < time_key(last_at):
                 raise OutOfOrder(
                     f"{key}@{number} was captured at {last_at}; a revision captured at {at}"
                     " cannot follow it"

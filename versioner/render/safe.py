@@ -60,7 +60,8 @@ def _json_escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
-def json_dumps(data: Any, indent: int | None = 2) -> str:
-    """JSON with non-ASCII text kept readable but every unsafe character as \\uXXXX."""
-    out = json.dumps(data, ensure_ascii=False, indent=indent)
+def json_dumps(data: Any, indent: int | None = 2, ascii_only: bool = False) -> str:
+    """JSON with non-ASCII text kept readable (unless ``ascii_only``) but every
+    unsafe character as \\uXXXX."""
+    out = json.dumps(data, ensure_ascii=ascii_only, indent=indent)
     return _UNSAFE.sub(_json_escape, out)
