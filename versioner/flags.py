@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, same_quantity
@@ -206,6 +206,7 @@ _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
 
+_STYLE_ONLY = "quotation mark or apostrophe style only"
 _QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
@@ -328,7 +329,7 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if had_figures and not rest_old and not rest_new:
         return None
     if _plain_quotes(h.old) == _plain_quotes(h.new):
-        return flag("punctuation", "low", "quotation mark or apostrophe style only")
+        return flag("punctuation", "low", _STYLE_ONLY)
     quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
     inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
     if old_w == new_w and not quote_marks and not inside:
@@ -336,6 +337,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if quote_marks and old_w == new_w:
         return flag("quote", "high", "quotation marks added or removed")
     if inside:
+        slip = _slip_in_quote(h, old_w, new_w)
+        if slip:
+            return flag("typo", "low", f"{slip}, inside quotation marks: the speaker's words restored")
         return flag("quote", "high", "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag("typo", "low", "capitalisation only")
@@ -440,6 +444,47 @@ def _typo_reason(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
 
+# Real words one inserted, dropped or swapped letter apart (inside the word): fixing one into
+# the other inside a quote changes what the speaker said, so it is never a slip.
+_NEAR_WORDS = frozenset(frozenset(p.split("/")) for p in """
+lose/loose were/where from/form trail/trial angel/angle causal/casual later/latter
+quite/quiet diary/dairy county/country sliver/silver bran/barn dose/does chose/choose
+marital/martial bought/brought though/through tough/through then/them board/broad
+whether/weather medal/meddle moral/morale personal/personnel price/prize unite/untie
+being/begin sacred/scared who/whom there/three fiend/friend sing/sign salve/slave
+""".split())
+
+
+def _slip_in_quote(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
+    """An obvious transcription slip fixed inside a quote: a doubled word removed, or one
+    letter inserted, dropped or two swapped inside a word (``evry`` -> ``every``). A letter
+    replaced, or a change at a word's end (``officer`` -> ``officers``, ``use`` -> ``used``),
+    too often turns one real word into another (``now`` -> ``not``), so those stay quotes."""
+    if not new_w and len(old_w) == 1:
+        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        if old_w[0].lower() in (w.lower() for w in around):
+            return f'repeated word "{old_w[0]}" removed'
+        return None
+    if len(old_w) != 1 or len(new_w) != 1:
+        return None
+    a, b = old_w[0], new_w[0]
+    la, lb = a.lower(), b.lower()
+    if la == lb or len(lb) < 4 or frozenset((la, lb)) in _NEAR_WORDS:
+        return None
+    if la[-1] != lb[-1] or la[0] != lb[0]:
+        return None  # an inflection or a different word, not a slip
+    if len(la) == len(lb):
+        diff = [i for i in range(len(la)) if la[i] != lb[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and la[diff[0]] == lb[diff[1]] \
+            and la[diff[1]] == lb[diff[0]]
+        return f"two letters swapped ({a} -> {b})" if swapped else None
+    short, long_ = (la, lb) if len(la) < len(lb) else (lb, la)
+    if len(long_) - len(short) != 1:
+        return None
+    if any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1)):
+        return f"one-letter fix ({a} -> {b})"
+    return None
+
 
 def _merge_wording(flags: list[Flag]) -> list[Flag]:
     """Consecutive wording (or quote) flags in one paragraph become one: a
@@ -447,7 +492,11 @@ def _merge_wording(flags: list[Flag]) -> list[Flag]:
     out: list[Flag] = []
     for f in flags:
         last = out[-1] if out else None
-        if (last and f.type == last.type and f.type in ("wording", "quote")
+        if (last and f.reason == last.reason == _STYLE_ONLY
+                and f.paragraph == last.paragraph and f.section == last.section):
+            # opening and closing marks restyled together are one typographic edit
+            out[-1] = replace(last, old=f"{last.old} … {f.old}", new=f"{last.new} … {f.new}")
+        elif (last and f.type == last.type and f.type in ("wording", "quote")
                 and f.severity == last.severity != "low"
                 and f.paragraph == last.paragraph and f.section == last.section):
             n = int(last.reason.split()[0]) + 1 if last.reason[0].isdigit() else 2
