@@ -355,6 +355,14 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
     names_old = _names(h.old, h.old_text, h.old_start)
     names_new = _names(h.new, h.new_text, h.new_start)
+    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
+    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
+    if att_old != att_new and not (old_w and new_w):
+        # "according to the Treasury" dropped: the name is the source being cited, and what
+        # a reader loses is the attribution (the claim now reads as the writer's own)
+        reason = _change_reason("attribution", att_old, att_new)
+        cited = names_old or names_new
+        return flag("attribution", "medium", reason + (f" (source: {' '.join(cited)})" if cited else ""))
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
@@ -362,8 +370,6 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                 n = "one letter" if d == 1 else "two letters"
                 return flag("name", "medium", f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
         return flag("name", "high", _change_reason("name", names_old, names_new))
-    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
-    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new:
         return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
     following = _words(h.new_text[h.new_end:])[:1]
