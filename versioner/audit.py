@@ -7,9 +7,10 @@ whole chain; the rest compare a revision with the one before it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from versioner.diff import Comparison, compare
 from versioner.flags import Flag, flag_comparison, substantive
@@ -279,11 +280,12 @@ def _settle(work: _Work, still: list[Claim]) -> None:
     work.verdict = replace(v, verdict=verdict, reasons=tuple(reasons), unmatched=tuple(still))
 
 
-def _seconds(a: str, b: str) -> int:
-    def parse(s: str) -> datetime:
-        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+def _parse_time(s: str) -> datetime:
+    return datetime.fromisoformat(s.replace("Z", "+00:00"))
 
-    return int((parse(b) - parse(a)).total_seconds())
+
+def _seconds(a: str, b: str) -> int:
+    return int((_parse_time(b) - _parse_time(a)).total_seconds())
 
 
 def _describe(f: Flag) -> str:
@@ -301,21 +303,91 @@ def _claim_text(claim: Claim) -> str:
     return f"{claim.action} {what} in {where}"
 
 
+@dataclass(frozen=True)
+class Latency:
+    """How long a revision's substantive changes waited for a notice.
+
+    ``disclosed_by`` is the revision whose notice owned up (the revision itself
+    when its own notice covered them, latency 0); None with ``latency_s`` None
+    when no notice ever did. ``never_disclosed`` counts the changes no notice
+    ever covered (some may remain even when others were disclosed)."""
+
+    ref: str
+    captured_at: str
+    disclosed_by: str | None
+    latency_s: int | None
+    never_disclosed: int
+
+
+# verdicts of revisions that made substantive changes (a revert restores text already seen)
+_CHANGING = frozenset(("consistent", "undisclosed", "mismatch", "stealth", "late"))
+
+
+def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
+    """One entry per revision with substantive changes, oldest first."""
+    out: list[Latency] = []
+    for v in verdicts:
+        if v.verdict not in _CHANGING or not substantive(v.flags):
+            continue
+        if v.verdict == "late":
+            by, latency = v.disclosed_by, v.latency_s
+        elif substantive(v.covered):
+            by, latency = v.ref, 0
+        else:
+            by, latency = None, None
+        out.append(Latency(v.ref, v.revision.captured_at, by, latency, len(substantive(v.undisclosed))))
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleAudit:
+    """An article's verdicts (those reported) and its notice latency."""
+
+    article: str
+    verdicts: tuple[Verdict, ...]
+    latency: tuple[Latency, ...]
+
+    def __iter__(self) -> Iterator[Any]:
+        # unpacks as (article, verdicts), the shape audit_store returned before latency
+        return iter((self.article, self.verdicts))
+
+
 def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
     return max((v.verdict for v in verdicts), key=VERDICT_RANK.__getitem__, default=None)
 
 
-def audit_store(store: Store, key: str | None = None) -> list[tuple[str, list[Verdict]]]:
-    """Audit one article, or every article in the store (streamed article by article)."""
+def audit_store(store: Store, key: str | None = None, since: str | None = None) -> list[ArticleAudit]:
+    """Audit one article, or every article in the store (streamed article by article).
+
+    ``since`` (ISO 8601, UTC when no zone is given) keeps only the revisions captured
+    at or after it, and drops articles left with none; verdicts and latencies are
+    still worked out on the whole chain, so a change made before ``since`` and owned
+    up to after it is still ``late``."""
+    from versioner.store import utc_iso
+
+    cutoff = _parse_time(utc_iso(since)) if since is not None else None
+    report: list[ArticleAudit] = []
+
+    def add(article: str, chain: Sequence[Revision]) -> None:
+        verdicts = audit_chain(chain)
+        latency = notice_latency(verdicts)
+        if cutoff is not None:
+            verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
+            kept = {v.ref for v in verdicts}
+            latency = [x for x in latency if x.ref in kept]
+            if not verdicts:
+                return
+        report.append(ArticleAudit(article, tuple(verdicts), tuple(latency)))
+
     if key is not None:
-        return [(key, audit_chain(store.revisions(key)))]
-    report: list[tuple[str, list[Verdict]]] = []
+        add(key, store.revisions(key))
+        return report
     chain: list[Revision] = []
     for rev in store.iter_revisions():
         if chain and chain[-1].article != rev.article:
-            report.append((chain[0].article, audit_chain(chain)))
+            add(chain[0].article, chain)
             chain = []
         chain.append(rev)
     if chain:
-        report.append((chain[0].article, audit_chain(chain)))
+        add(chain[0].article, chain)
     return report

@@ -1,4 +1,5 @@
-"""A timeline of one article: each revision with its notices and what changed."""
+"""A timeline of one article: each revision with its notices, what changed, its flag
+counts and its audit verdict."""
 
 from __future__ import annotations
 
@@ -17,14 +18,20 @@ class TimelineEntry:
     new_notices: tuple[str, ...]
     summary: str
     flag_counts: Counter[str] = field(default_factory=Counter)
+    verdict: str | None = None
+    verdict_reasons: tuple[str, ...] = ()
 
 
 def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
-    """One entry per revision, oldest first; changes are against the one before."""
+    """One entry per revision, oldest first; changes, flags and verdicts are against the
+    one before (verdicts as ``versioner audit`` gives them, over the whole chain)."""
+    from versioner.audit import audit_chain
+
+    verdicts = audit_chain(revisions)
     entries: list[TimelineEntry] = []
     seen: dict[str, int] = {}
     prev = None
-    for rev in revisions:
+    for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
         old_notices = set(p.text for p in prev.parts().notices) if prev else set()
@@ -36,7 +43,9 @@ def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
         else:
             summary = _summary(prev, rev)
         seen.setdefault(rev.sha256, rev.number)
-        entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary))
+        counts = Counter(f.type for f in verdict.flags)
+        entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary,
+                                     counts, verdict.verdict, verdict.reasons))
         prev = rev
     return entries
 
