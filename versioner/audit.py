@@ -7,6 +7,7 @@ whole chain; the rest compare a revision with the one before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 from versioner.diff import Comparison, compare
 from versioner.flags import Flag, flag_comparison, substantive
-from versioner.notices import Claim, Notice, parse_notice, slug_notice, split_headline_slug
+from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice, split_headline_slug
 from versioner.parse import Parts
 from versioner.store import Revision, Store
 
@@ -146,8 +147,12 @@ _GENERIC_OK = {"paragraph-added", "paragraph-removed", "paragraph-moved", "wordi
                "typo", "punctuation", "headline"}
 
 
-def covers(claim: Claim, flag: Flag) -> bool:
-    """Does this claim account for this flag?"""
+def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
+    """Does this claim account for this flag?
+
+    ``sole_correction``: the claim is a bare "this was corrected" (a CORRECTED- slug or a
+    notice that says no more) and no notice in the revision says anything more specific;
+    it then owns every change, because readers were told the story was corrected."""
     t = claim.target
     if t.section not in ("any", "body") and t.section != flag.section:
         return False
@@ -156,9 +161,20 @@ def covers(claim: Claim, flag: Flag) -> bool:
             return False
         if t.paragraph is not None and flag.paragraph is not None and abs(flag.paragraph - t.paragraph) > 0:
             return False
+    if claim.action == "add" and t.section in ("any", "body"):
+        # adding material ("adds comment", "adds vote tally") owns new paragraphs and
+        # insertions, never a change to words already published
+        if flag.type == "paragraph-added":
+            return True
+        if flag.old:
+            return False
     subject = t.subject
     if subject in ("figure", "date") or (t.detail and _looks_numeric(t.detail)):
-        return flag.type == "figure" or (flag.section == "headline" and flag.type == "headline")
+        if flag.type == "figure":
+            return _kind_fits(t.detail, flag)
+        if _words_values_fit(claim, flag):
+            return True
+        return flag.section == "headline" and flag.type == "headline"
     if subject in ("name", "spelling", "typo", "title"):
         return flag.type in ("name", "typo", "wording", "headline", "punctuation")
     if subject == "quote":
@@ -170,31 +186,76 @@ def covers(claim: Claim, flag: Flag) -> bool:
     if claim.action == "remove" and t.section in ("any", "body") and t.paragraph is None:
         return flag.type in ("paragraph-removed", "wording")
     if t.section == "any" and t.paragraph is None:
+        if sole_correction and _is_bare_correction(claim):
+            return True
         # a generic "updates with details" owns new material, not silent
         # changes to figures, names, quotes or negations already published
         return flag.type in _GENERIC_OK
     return True
 
 
-_NUMERIC_DETAILS = ("toll", "number", "figure", "count", "rate", "amount", "total", "price", "age", "date", "percent")
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
+
+
+def _words_values_fit(claim: Claim, flag: Flag) -> bool:
+    """"... a third of the construction cost, not of the whole scheme": values in words, not
+    numbers, so the subject guessed from "cost" is weak evidence; the values say which
+    words changed, and a flag whose old or new text has them is the change claimed."""
+    values = [v for v in (claim.new_value, claim.old_value) if v]
+    if not values:
+        return False
+    from versioner.figures import extract_figures
+
+    if any(extract_figures(v) for v in values):
+        return False
+    new_ok = bool(claim.new_value) and bool(_content_words(claim.new_value or "") & _content_words(flag.new))
+    old_ok = bool(claim.old_value) and bool(_content_words(claim.old_value or "") & _content_words(flag.old))
+    return new_ok or old_ok
+
+
+def _is_bare_correction(claim: Claim) -> bool:
+    return (claim.action == "change" and claim.target == Target("any")
+            and claim.new_value is None and claim.old_value is None)
+
+
+_NUMERIC_DETAILS = re.compile(
+    r"\b(?:toll|numbers?|figures?|count|rates?|amounts?|totals?|prices?|ages?|dates?|percent(?:age)?|"
+    r"costs?|years?|tally)\b", re.IGNORECASE)
+# "the cost of the barrier": an amount of money, so a count of homes changing is not it
+_MONEY_DETAILS = re.compile(r"\b(?:costs?|prices?|budgets?|fines?|fees?|funding|salar(?:y|ies)|spending|"
+                            r"bills?)\b", re.IGNORECASE)
+_COUNT_KINDS = frozenset(("number", "date", "time", "ordinal"))
 
 
 def _looks_numeric(detail: str) -> bool:
-    d = detail.lower()
-    return any(w in d for w in _NUMERIC_DETAILS)
+    # whole words: "Agency" is not "age"
+    return _NUMERIC_DETAILS.search(detail) is not None
+
+
+def _kind_fits(detail: str | None, flag: Flag) -> bool:
+    """A figure claim about money does not own a changed count, date or time."""
+    if not detail or not _MONEY_DETAILS.search(detail):
+        return True
+    from versioner.figures import extract_figures
+
+    kinds = {f.kind for f in extract_figures(f"{flag.old} {flag.new}")}
+    return not kinds or not kinds <= _COUNT_KINDS
 
 
 def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag], list[Claim], list[str]]:
     covered: list[Flag] = []
     unmatched: list[Claim] = []
     problems: list[str] = []
+    # a bare "corrected" counts for everything only when nothing more specific was said
+    sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
         if not notice.claims and notice.kind in ("repeat", "refile", "update", "correction"):
             # a bare slug or "(Repeats ...)" claims nothing specific
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
         for claim in notice.claims:
-            hits = [f for f in flags if covers(claim, f)]
+            hits = [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
                 unmatched.append(claim)
                 continue
@@ -248,8 +309,6 @@ def _resolve_late(works: list[_Work]) -> None:
                 if hits and _check_values(claim, hits) is None:
                     owner = (k, hits)
                     break
-                if earlier.verdict.notices:
-                    break  # do not reach back past an earlier notice
             if owner is None:
                 if claim in v.unmatched:
                     still.append(claim)
