@@ -45,3 +45,11 @@ def test_a_fraction_changed_is_one_figure_flag() -> None:
     flags = flag_texts(HEAD + "Fares rose by a third in May.\n", HEAD + "Fares rose by a quarter in May.\n")
     assert [(f.type, f.old, f.new) for f in flags] == [("figure", "a third", "a quarter")]
     assert flags[0].old_value is not None and round(flags[0].old_value, 3) == 0.333
+
+
+def test_the_same_figure_restyled_is_low_wording_whatever_follows_it() -> None:
+    # "citing" after the figure must not make the restyle look like a changed source
+    for old, new in (("95 billion pounds, citing", "£95bn, citing"), ("on April 14.", "on 14 April."),
+                     ("at 4:17 a.m. on", "at 04:17 on")):
+        typ, sev, reason = _one(f"Costs rose to {old} the report", f"Costs rose to {new} the report")
+        assert (typ, sev, reason) == ("wording", "low", "same figure written differently"), old

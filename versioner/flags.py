@@ -328,6 +328,12 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
 
     if had_figures and not rest_old and not rest_new:
         return None
+    if (ofs and nfs and not rest_old and not rest_new
+            and all(any(same_quantity(o, n) for n in nfs) for o in ofs)
+            and all(any(same_quantity(o, n) for o in ofs) for n in nfs)):
+        # "95 billion pounds" -> "£95bn", "April 14" -> "14 April": only the style changed,
+        # whatever words happen to sit next to it
+        return flag("wording", "low", "same figure written differently")
     if _plain_quotes(h.old) == _plain_quotes(h.new):
         return flag("punctuation", "low", _STYLE_ONLY)
     quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
