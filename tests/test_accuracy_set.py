@@ -96,7 +96,7 @@ def test_flag_set_covers_every_type_and_has_negatives(flag_cases: list[tuple[int
 # -- audit.jsonl -------------------------------------------------------------
 
 def test_audit_cases_enough_and_ids_unique(audit_cases: list[tuple[int, dict[str, Any]]]) -> None:
-    assert len(audit_cases) >= 59
+    assert len(audit_cases) >= 65
     ids = [c["id"] for _, c in audit_cases]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     assert not dupes, f"duplicate ids: {dupes}"

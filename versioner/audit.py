@@ -115,7 +115,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     subst = substantive(flags)
     if not notices:
         if not subst:
-            kinds = sorted({f.type for f in flags}) or ["whitespace"]
+            kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict="minor", reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",)), comparison)
         reasons = tuple(f"no notice for {_describe(f)}" for f in subst)

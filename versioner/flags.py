@@ -43,6 +43,9 @@ class Flag:
     old_value: float | int | None = None
     new_value: float | int | None = None
     noun: str | None = None
+    # a visible change that only fixes typos or punctuation (a headline typo): it keeps
+    # its severity for the reader, but needs no notice (DESIGN: typo fixes are not substantive)
+    cosmetic: bool = False
 
     @property
     def rank(self) -> int:
@@ -120,8 +123,9 @@ def _headline_flag(change: Change) -> Flag:
     inner = _flag_ops(word_diff(old_bare, new_bare), "headline", None)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
-    return _whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
-                  f"headline changed: {detail}")
+    cosmetic = bool(inner) and all(f.type in ("typo", "punctuation") for f in inner)
+    return replace(_whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
+                          f"headline changed: {detail}"), cosmetic=cosmetic)
 
 
 def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
@@ -526,4 +530,5 @@ def worst(flags: Sequence[Flag]) -> str | None:
 
 
 def substantive(flags: Sequence[Flag]) -> list[Flag]:
-    return [f for f in flags if f.severity in ("high", "medium")]
+    """The flags that need a notice: high or medium, and not a typo or punctuation fix."""
+    return [f for f in flags if f.severity in ("high", "medium") and not f.cosmetic]
