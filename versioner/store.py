@@ -14,14 +14,14 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from versioner import identity
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.parse import Parts, parse
+from versioner.parse import Parts, parse, parts_from_spans, parts_to_spans
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -43,6 +43,8 @@ class Revision:
     text: str
     source: str | None = None
     url: str | None = None
+    # the store's cached parse (parts_json); parts() rebuilds from it without parsing
+    spans: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def ref(self) -> str:
@@ -50,6 +52,14 @@ class Revision:
         return f"{self.article}@{self.number}" if self.number else self.article
 
     def parts(self) -> Parts:
+        if self.spans is not None:
+            try:
+                parts = parts_from_spans(self.text, json.loads(self.spans))
+            except (ValueError, TypeError):
+                parts = None
+            # a cache that does not give the text back is ignored (verify reports it)
+            if parts is not None and parts.text() == self.text:
+                return parts
         return parse(self.text)
 
 
@@ -382,15 +392,14 @@ class Store:
 
 
 _REV_SELECT = (
-    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url"
+    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
     " from revisions r join articles a on a.id = r.article_id"
 )
 
 
 def parts_json(parts: Parts) -> str:
-    return json.dumps(
-        [[p.section, p.raw, p.gap, p.position] for p in parts.parts], ensure_ascii=False
-    )
+    """The cached form of a parse: spans over the text, not copies of it."""
+    return json.dumps(parts_to_spans(parts), separators=(",", ":"))
 
 
 def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
