@@ -224,12 +224,13 @@ def show(
 @_guard
 def verify(fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
+    from versioner.pipeline import verify_store
     from versioner.render import records
 
     if store:
         _state["store"] = store
     with _open() as st:
-        checked, faults = st.verify()
+        checked, faults = verify_store(st)
     if fmt is Format.json:
         _print_json(records.verify_json(checked, faults))
     else:

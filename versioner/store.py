@@ -353,6 +353,57 @@ class Store:
             conn.execute("drop table staging")
         return ImportResult(stored, unchanged, len(writer.touched), writer.created)
 
+    # -- derived data (a cache of pure functions of stored text) ---------------
+
+    def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
+        """Cached comparisons of ``key``'s revisions: (from number, to number) ->
+        (rules version, changes JSON, flags JSON)."""
+        rows = self.db.conn.execute(
+            "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+            " join revisions n on n.id = p.to_revision_id"
+            " join revisions o on o.id = p.from_revision_id"
+            " join articles a on a.id = n.article_id where a.key = ?",
+            (key,),
+        ).fetchall()
+        return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows}
+
+    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
+        """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
+        Best effort: a store that is read-only or busy keeps none and says 0."""
+        conn = self.db.conn
+        conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError:
+            return 0
+        finally:
+            conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        try:
+            conn.executemany(
+                "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
+                " select o.id, n.id, ?4, ?5, ?6 from articles a"
+                " join revisions o on o.article_id = a.id and o.number = ?2"
+                " join revisions n on n.article_id = a.id and n.number = ?3 where a.key = ?1",
+                rows,
+            )
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            conn.execute("ROLLBACK")
+            return 0
+        return len(rows)
+
+    def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, str, str, str]]:
+        """Every cached comparison with its two revisions (streamed)."""
+        cur = self.db.conn.execute(
+            "select p.rules, p.changes, p.flags, a.key, o.number, o.captured_at, o.sha256, o.text,"
+            " o.source, o.url, o.parts, n.number, n.captured_at, n.sha256, n.text, n.source, n.url,"
+            " n.parts from pairs p join revisions o on o.id = p.from_revision_id"
+            " join revisions n on n.id = p.to_revision_id join articles a on a.id = n.article_id"
+            " order by a.key, n.number"
+        )
+        for rules, changes, flags, key, *rest in _fetch(cur):
+            yield Revision(key, *rest[:7]), Revision(key, *rest[7:]), rules, changes, flags
+
     # -- integrity -----------------------------------------------------------
 
     def verify(self) -> tuple[int, list[Fault]]:
