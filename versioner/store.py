@@ -30,6 +30,8 @@ DEFAULT_STORE = Path("store") / "versioner.db"
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
+# the name of the last migration in migrations.py (a test holds the two together)
+LATEST_MIGRATION = "m002_pair_cache_and_span_parts"
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,8 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Store:
     """An open store. Use ``Store.open(path, create=...)``; close when done."""
 
-    def __init__(self, db: Database, path: Path, created: bool = False) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool = False) -> None:
+        self.conn = conn
         self.path = path
         self.created = created  # this open made the file: a failed command removes it
         self.made_dir: Path | None = None
@@ -187,20 +189,24 @@ class Store:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
-        from sqlite_utils import Database
-
         try:
             conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-            db = Database(conn, execute_plugins=False)
-            store = cls(db, p, created)
+            store = cls(conn, p, created)
             store.made_dir = made_dir
             store._migrate(create)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
         return store
 
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils Database (migrations, table access)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -218,13 +224,15 @@ class Store:
                     pass  # not empty: someone else's files are there
 
     def _migrate(self, create: bool) -> None:
-        from versioner.migrations import MIGRATIONS
-
-        conn = self.db.conn
+        conn = self.conn
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        if _schema_is_current(conn):
+            return  # the common case, answered without importing sqlite-utils
+        from versioner.migrations import MIGRATIONS
+
         pending = MIGRATIONS.pending(self.db)
         if pending and not create and not self.db.table_names():
             # an empty file is a valid SQLite database, but not a store
@@ -236,7 +244,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: committed whole or rolled back whole."""
-        conn = self.db.conn
+        conn = self.conn
         _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
             yield conn
@@ -249,7 +257,7 @@ class Store:
     # -- reading -------------------------------------------------------------
 
     def articles(self) -> list[Article]:
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             """select a.key, a.url, count(r.id), min(r.captured_at), max(r.captured_at),
                       coalesce(sum(r.notices), 0)
                from articles a join revisions r on r.article_id = a.id
@@ -262,27 +270,27 @@ class Store:
 
     def revisions(self, key: str) -> list[Revision]:
         aid = self._require_article(key)
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
         ).fetchall()
         return [Revision(*row) for row in rows]
 
     def iter_revisions(self) -> Iterator[Revision]:
         """Every revision, article by article, in revision order (streamed)."""
-        cur = self.db.conn.execute(_REV_SELECT + " order by a.key, r.number")
+        cur = self.conn.execute(_REV_SELECT + " order by a.key, r.number")
         for row in cur:
             yield Revision(*row)
 
     def revision(self, key: str, number: int) -> Revision:
         """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
         aid = self._require_article(key)
-        count = self.db.conn.execute(
+        count = self.conn.execute(
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
         n = number if number > 0 else count + number
         if not 0 < n <= count:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
         ).fetchone()
         if row is None:
@@ -293,7 +301,7 @@ class Store:
         return self.revision(key, 0)
 
     def cached_parts(self, revision: Revision) -> str | None:
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             "select r.parts from revisions r join articles a on a.id = r.article_id"
             " where a.key = ? and r.number = ?",
             (revision.article, revision.number),
@@ -301,7 +309,7 @@ class Store:
         return row[0] if row else None
 
     def _article_id(self, key: str) -> int | None:
-        row = self.db.conn.execute("select id from articles where key = ?", (key,)).fetchone()
+        row = self.conn.execute("select id from articles where key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def _require_article(self, key: str) -> int:
@@ -322,7 +330,7 @@ class Store:
 
         Items are staged in a temporary table first, so the input is streamed
         and sorted by SQLite rather than held in memory."""
-        conn = self.db.conn
+        conn = self.conn
         with self._write():
             conn.execute(
                 "create temp table if not exists staging (seq integer primary key, article text,"
@@ -358,7 +366,7 @@ class Store:
     def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
         """Cached comparisons of ``key``'s revisions: (from number, to number) ->
         (rules version, changes JSON, flags JSON)."""
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
             " join revisions n on n.id = p.to_revision_id"
             " join revisions o on o.id = p.from_revision_id"
@@ -370,7 +378,7 @@ class Store:
     def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
         """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
         Best effort: a store that is read-only or busy keeps none and says 0."""
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -394,7 +402,7 @@ class Store:
 
     def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, str, str, str]]:
         """Every cached comparison with its two revisions (streamed)."""
-        cur = self.db.conn.execute(
+        cur = self.conn.execute(
             "select p.rules, p.changes, p.flags, a.key, o.number, o.captured_at, o.sha256, o.text,"
             " o.source, o.url, o.parts, n.number, n.captured_at, n.sha256, n.text, n.source, n.url,"
             " n.parts from pairs p join revisions o on o.id = p.from_revision_id"
@@ -409,7 +417,7 @@ class Store:
     def verify(self) -> tuple[int, list[Fault]]:
         """Recompute every hash and parse, check numbering and SQLite's own
         integrity. Returns (revisions checked, faults)."""
-        conn = self.db.conn
+        conn = self.conn
         faults: list[Fault] = []
         try:
             check = conn.execute("pragma integrity_check").fetchall()
@@ -466,6 +474,18 @@ def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
     batch.clear()
 
 
+def _schema_is_current(conn: sqlite3.Connection) -> bool:
+    """Has the latest migration been applied? (Migrations apply in order.)"""
+    try:
+        row = conn.execute(
+            "select 1 from _sqlite_migrations where migration_set = 'versioner' and name = ?",
+            (LATEST_MIGRATION,),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return False  # no migrations table: a new store
+    return row is not None
+
+
 def _check_magic(p: Path) -> None:
     try:
         with p.open("rb") as fh:
@@ -495,7 +515,7 @@ class _Writer:
     """Writes inside an open transaction; caches each article's latest state."""
 
     def __init__(self, store: Store) -> None:
-        self.conn = store.db.conn
+        self.conn = store.conn
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
