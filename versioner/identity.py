@@ -7,13 +7,14 @@ the exact Jaccard similarity of the full shingle sets decides.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from versioner.parse import parse
+from versioner.parse import Parts, parse
 
 SKETCH_SIZE = 32
 SHINGLE = 3
@@ -26,16 +27,21 @@ MIN_CONTAINMENT_JACCARD = 0.3
 _WORD = re.compile(r"\w+")
 
 
-def _story_text(text: str) -> str:
+def story_text(text: str, parts: Parts | None = None) -> str:
     """Headline and body: notices, bylines and credits say little about identity."""
-    parts = parse(text)
+    parts = parts or parse(text)
     keep = [p.text for p in parts.parts if p.section in ("headline", "body")]
     return " ".join(keep) or text
 
 
 def shingles(text: str) -> set[int]:
     """Hashes of the story's word 3-shingles (casefolded), as signed 64-bit integers."""
-    words = _WORD.findall(_story_text(text).casefold())
+    return story_shingles(story_text(text))
+
+
+def story_shingles(story: str) -> set[int]:
+    """``shingles`` of a text already reduced to its story (``story_text``)."""
+    words = _WORD.findall(story.casefold())
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
     # One CRC per distinct word, then CPython's tuple hash per shingle: both run in C,
@@ -48,7 +54,12 @@ def shingles(text: str) -> set[int]:
 
 def sketch(text: str) -> list[int]:
     """The SKETCH_SIZE smallest shingle hashes (bottom-k MinHash)."""
-    return sorted(shingles(text))[:SKETCH_SIZE]
+    return story_sketch(story_text(text))
+
+
+def story_sketch(story: str) -> list[int]:
+    """``sketch`` of a text already reduced to its story (``story_text``)."""
+    return heapq.nsmallest(SKETCH_SIZE, story_shingles(story))
 
 
 def similarity(a: set[int], b: set[int]) -> tuple[float, float]:

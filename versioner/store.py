@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -113,6 +114,9 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z", re.ASCII)
+
+
 def utc_iso(value: str | datetime | None = None) -> str:
     """A capture time as ISO 8601 UTC with a ``Z``; naive times are taken as UTC."""
     if value is None:
@@ -124,6 +128,8 @@ def utc_iso(value: str | datetime | None = None) -> str:
             dt = datetime.fromisoformat(value.strip())
         except ValueError:
             raise BadInput(f"not an ISO 8601 time: {value!r}") from None
+        if _CANONICAL_TIME.fullmatch(value) and not value.endswith(".000000Z"):
+            return value  # already in this form: every revision passes here up to three times
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     dt = dt.astimezone(timezone.utc)
@@ -519,7 +525,7 @@ class _Writer:
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
-        self._dirty_sketch: dict[int, str] = {}
+        self._dirty_sketch: dict[int, str] = {}  # article id -> story text of its latest
 
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
         if key in self.latest:
@@ -619,7 +625,7 @@ class _Writer:
         )
         self.latest[key] = (aid, number, sha, at)
         self.touched.add(aid)
-        self._dirty_sketch[aid] = new.text
+        self._dirty_sketch[aid] = identity.story_text(new.text, parts)
         if not defer_sketch:
             self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
@@ -632,10 +638,10 @@ class _Writer:
         ).fetchone() is not None
 
     def flush_sketches(self) -> None:
-        for aid, text in self._dirty_sketch.items():
+        for aid, story in self._dirty_sketch.items():
             self.conn.execute("delete from sketches where article_id = ?", (aid,))
             self.conn.executemany(
                 "insert into sketches (article_id, h) values (?, ?)",
-                [(aid, h) for h in identity.sketch(text)],
+                [(aid, h) for h in identity.story_sketch(story)],
             )
         self._dirty_sketch.clear()
