@@ -1,8 +1,6 @@
 """Command line (typer): each command parses options, makes one library call
 and hands the result to a renderer. Errors are mapped to exit codes in one place."""
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
