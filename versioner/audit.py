@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from versioner.diff import Comparison, compare
-from versioner.flags import Flag, flag_comparison, substantive
+from versioner.flags import Flag, substantive
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice, split_headline_slug
 from versioner.parse import Parts
+from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Revision, Store
 
 VERDICTS = ("first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert")
@@ -49,7 +49,6 @@ class Verdict:
 @dataclass
 class _Work:
     verdict: Verdict
-    comparison: Comparison | None = None
     pending: list[Flag] = field(default_factory=list)  # stealth flags a later notice may own
 
 
@@ -70,8 +69,9 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     return found
 
 
-def audit_chain(revisions: Sequence[Revision]) -> list[Verdict]:
-    """One verdict per revision, oldest first."""
+def audit_chain(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[Verdict]:
+    """One verdict per revision, oldest first. ``pairs`` supplies (and keeps) the
+    comparison of each revision with the one before."""
     works: list[_Work] = []
     seen_text: dict[str, int] = {}
     seen_headline: dict[str, int] = {}
@@ -79,7 +79,7 @@ def audit_chain(revisions: Sequence[Revision]) -> list[Verdict]:
     prev_parts: Parts | None = None
     for rev in revisions:
         parts = rev.parts()
-        works.append(_audit_one(rev, parts, prev, prev_parts, seen_text, seen_headline))
+        works.append(_audit_one(rev, parts, prev, prev_parts, seen_text, seen_headline, pairs))
         seen_text.setdefault(rev.sha256, rev.number)
         if parts.headline is not None:
             seen_headline.setdefault(_bare_headline(parts.headline), rev.number)
@@ -93,34 +93,35 @@ def _bare_headline(headline: str) -> str:
 
 
 def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: Parts | None,
-               seen_text: dict[str, int], seen_headline: dict[str, int]) -> _Work:
+               seen_text: dict[str, int], seen_headline: dict[str, int],
+               pairs: PairCache | None) -> _Work:
     if prev is None or prev_parts is None:
         return _Work(Verdict(rev, "first", ("no earlier revision",)))
     if rev.sha256 == prev.sha256:
         return _Work(Verdict(rev, "unchanged", ("same text as the revision before",), previous=prev))
-    comparison = compare(prev_parts, parts)
-    flags = flag_comparison(comparison)
+    pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
+    flags = pair.flags
     notices = tuple(new_notices(prev_parts, parts))
     base = Verdict(rev, "", (), notices, flags, previous=prev)
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
         return _Work(replace(base, verdict="revert",
-                             reasons=(f"text returns to @{n} (a rollback)",)), comparison)
-    only_headline = all(c.section == "headline" for c in comparison.changes)
+                             reasons=(f"text returns to @{n} (a rollback)",)))
+    only_headline = all(section == "headline" for section, _ in pair.changes)
     if only_headline and parts.headline and not notices:
         n = seen_headline.get(_bare_headline(parts.headline))
         if n is not None and n != prev.number:
             return _Work(replace(base, verdict="revert", reasons=(
-                f"headline returns to the one in @{n} (A/B headline test or rollback)",)), comparison)
+                f"headline returns to the one in @{n} (A/B headline test or rollback)",)))
     subst = substantive(flags)
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict="minor", reasons=(
-                f"no new notice; only {', '.join(kinds)} fixes",)), comparison)
+                f"no new notice; only {', '.join(kinds)} fixes",)))
         reasons = tuple(f"no notice for {_describe(f)}" for f in subst)
         return _Work(replace(base, verdict="stealth", reasons=reasons, undisclosed=tuple(subst)),
-                     comparison, pending=list(subst))
+                     pending=list(subst))
     covered, unmatched, value_problems = _match(notices, flags)
     outside = [f for f in subst if f not in covered]
     reasons: list[str] = []
@@ -137,7 +138,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
     work = _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
-                         undisclosed=tuple(outside), unmatched=tuple(unmatched)), comparison)
+                         undisclosed=tuple(outside), unmatched=tuple(unmatched)))
     return work
 
 
@@ -417,6 +418,7 @@ def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
 
 def audit_store(store: Store, key: str | None = None, since: str | None = None) -> list[ArticleAudit]:
     """Audit one article, or every article in the store (streamed article by article).
+    Comparisons come from the store's cache where it has them, and are kept there.
 
     ``since`` (ISO 8601, UTC when no zone is given) keeps only the revisions captured
     at or after it, and drops articles left with none; verdicts and latencies are
@@ -425,10 +427,11 @@ def audit_store(store: Store, key: str | None = None, since: str | None = None) 
     from versioner.store import utc_iso
 
     cutoff = _parse_time(utc_iso(since)) if since is not None else None
+    pairs = PairCache(store)
     report: list[ArticleAudit] = []
 
     def add(article: str, chain: Sequence[Revision]) -> None:
-        verdicts = audit_chain(chain)
+        verdicts = audit_chain(chain, pairs)
         latency = notice_latency(verdicts)
         if cutoff is not None:
             verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
@@ -440,6 +443,7 @@ def audit_store(store: Store, key: str | None = None, since: str | None = None) 
 
     if key is not None:
         add(key, store.revisions(key))
+        pairs.save()
         return report
     chain: list[Revision] = []
     for rev in store.iter_revisions():
@@ -449,4 +453,5 @@ def audit_store(store: Store, key: str | None = None, since: str | None = None) 
         chain.append(rev)
     if chain:
         add(chain[0].article, chain)
+    pairs.save()
     return report
