@@ -162,7 +162,7 @@ def test_log_shows_each_revisions_verdict(run, seeded):
     assert data["revisions"][2]["flags"].get("figure") == 1
     assert any("disclosed only by vessa-landslide@4" in r for r in data["revisions"][2]["verdict_reasons"])
     rows = [line for line in run("log", "port-aven-tram").stdout.splitlines() if line.startswith("│")]
-    assert [row.split("│")[-2].strip() for row in rows] == ["first", "stealth", "revert"]
+    assert [row.split("│")[-2].strip() for row in rows] == ["○ first", "‼ stealth", "↺ revert"]
 
 
 def test_strict_fails_on_a_late_disclosure(run, write):
@@ -191,3 +191,10 @@ def test_installed_versioner_audits_to_html_and_exits_1_when_strict(sh, versione
     assert strict.returncode == 1 and b"### vessa-landslide" in strict.stdout
     log = sh("log", "vessa-landslide", "--format", "json", exe=versioner_exe)
     assert [r["verdict"] for r in json.loads(log.stdout)["revisions"]][-1] == "consistent"
+
+
+def test_since_after_every_capture_reports_nothing_and_passes_strict(run, seeded):
+    for fmt, expected in (("text", "No revisions to report.\n"), ("markdown", "No revisions to report.\n")):
+        result = run("audit", "--since", "2030-01-01", "--strict", "-f", fmt)
+        assert (result.exit_code, result.stdout) == (0, expected)
+    assert json.loads(run("audit", "--since", "2030-01-01", "-f", "json").stdout) == {"articles": []}

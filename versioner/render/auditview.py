@@ -130,7 +130,7 @@ def audit_view(report: Sequence[ArticleAudit]) -> list[RenderableType]:
         out.append(table)
         lines = [latency_line(x) for x in a.latency] or ["no substantive changes"]
         out.append(terminal("notice latency: " + "; ".join(lines)))
-    return out
+    return out or [terminal("No revisions to report.")]
 
 
 def audit_markdown(report: Sequence[ArticleAudit]) -> str:

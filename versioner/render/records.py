@@ -55,8 +55,19 @@ def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType
         notices = terminal("\n".join(e.notices) or "-")
         table.add_row(f"@{e.revision.number}", _short(e.revision.captured_at),
                       e.revision.sha256[:8], str(e.words), notices, terminal(e.summary),
-                      e.verdict or "-")
+                      _verdict_mark(e.verdict))
     return table
+
+
+def _verdict_mark(verdict: str | None) -> RenderableType:
+    from rich.text import Text
+
+    from versioner.render.auditview import VERDICT_MARK
+
+    if verdict is None:
+        return "-"
+    mark, style = VERDICT_MARK[verdict]
+    return Text(mark, style)
 
 
 def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
