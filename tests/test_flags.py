@@ -53,3 +53,13 @@ def test_the_same_figure_restyled_is_low_wording_whatever_follows_it() -> None:
                      ("at 4:17 a.m. on", "at 04:17 on")):
         typ, sev, reason = _one(f"Costs rose to {old} the report", f"Costs rose to {new} the report")
         assert (typ, sev, reason) == ("wording", "low", "same figure written differently"), old
+
+
+def test_every_listed_near_word_pair_would_otherwise_pass_as_a_slip(monkeypatch) -> None:
+    import versioner.flags as flags_module
+
+    pairs = [tuple(p) for p in flags_module._NEAR_WORDS]
+    monkeypatch.setattr(flags_module, "_NEAR_WORDS", frozenset())
+    hunk = flags_module._Hunk("", "", 0, 0, "", "")
+    for a, b in pairs:
+        assert flags_module._slip_in_quote(hunk, [a], [b]), (a, b)

@@ -460,14 +460,15 @@ def _typo_reason(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
 
-# Real words one inserted, dropped or swapped letter apart (inside the word): fixing one into
-# the other inside a quote changes what the speaker said, so it is never a slip.
+# Real words one inserted, dropped or swapped letter apart inside the word (the only slips
+# _slip_in_quote accepts): fixing one into the other inside a quote changes what the speaker
+# said, so it is never a slip. A test checks every pair would otherwise pass as one.
 _NEAR_WORDS = frozenset(frozenset(p.split("/")) for p in """
-lose/loose were/where from/form trail/trial angel/angle causal/casual later/latter
-quite/quiet diary/dairy county/country sliver/silver bran/barn dose/does chose/choose
-marital/martial bought/brought though/through tough/through then/them board/broad
-whether/weather medal/meddle moral/morale personal/personnel price/prize unite/untie
-being/begin sacred/scared who/whom there/three fiend/friend sing/sign salve/slave
+lose/loose were/where from/form trail/trial causal/casual later/latter diary/dairy
+county/country sliver/silver bran/barn chose/choose marital/martial bought/brought
+though/through unite/untie united/untied sacred/scared there/three fiend/friend
+salve/slave clam/calm pubic/public cannon/canon desert/dessert complaint/compliant
+lightening/lightning
 """.split())
 
 
