@@ -109,18 +109,18 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                              reasons=(f"text returns to @{n} (a rollback)",)))
     only_headline = all(section == "headline" for section, _ in pair.changes)
     if only_headline and parts.headline and not notices:
-        n = seen_headline.get(_bare_headline(parts.headline))
-        if n is not None and n != prev.number:
+        seen = seen_headline.get(_bare_headline(parts.headline))
+        if seen is not None and seen != prev.number:
             return _Work(replace(base, verdict="revert", reasons=(
-                f"headline returns to the one in @{n} (A/B headline test or rollback)",)))
+                f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     subst = substantive(flags)
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict="minor", reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",)))
-        reasons = tuple(f"no notice for {_describe(f)}" for f in subst)
-        return _Work(replace(base, verdict="stealth", reasons=reasons, undisclosed=tuple(subst)),
+        return _Work(replace(base, verdict="stealth", reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
+                             undisclosed=tuple(subst)),
                      pending=list(subst))
     covered, unmatched, value_problems = _match(notices, flags)
     outside = [f for f in subst if f not in covered]
