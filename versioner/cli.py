@@ -184,13 +184,13 @@ def log(
     store: StoreOpt = None,
 ) -> None:
     """Timeline of one article: revisions, notices, what changed."""
-    from versioner.history import timeline
+    from versioner.history import article_timeline
     from versioner.render import records
 
     if store:
         _state["store"] = store
     with _open() as st:
-        entries = timeline(st.revisions(key))
+        entries = article_timeline(st, key)
     if fmt is Format.json:
         _print_json(records.timeline_json(key, entries))
     else:

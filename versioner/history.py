@@ -6,8 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from versioner.store import Revision
+
+if TYPE_CHECKING:
+    from versioner.pipeline import PairCache
+    from versioner.store import Store
 
 
 @dataclass(frozen=True)
@@ -22,12 +27,24 @@ class TimelineEntry:
     verdict_reasons: tuple[str, ...] = ()
 
 
-def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
+def article_timeline(store: Store, key: str) -> list[TimelineEntry]:
+    """``timeline`` of one stored article, its comparisons read from (and kept in)
+    the store's cache."""
+    from versioner.pipeline import PairCache
+
+    pairs = PairCache(store)
+    entries = timeline(store.revisions(key), pairs)
+    pairs.save()
+    return entries
+
+
+def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[TimelineEntry]:
     """One entry per revision, oldest first; changes, flags and verdicts are against the
     one before (verdicts as ``versioner audit`` gives them, over the whole chain)."""
     from versioner.audit import audit_chain
+    from versioner.pipeline import compare_pair
 
-    verdicts = audit_chain(revisions)
+    verdicts = audit_chain(revisions, pairs)
     entries: list[TimelineEntry] = []
     seen: dict[str, int] = {}
     prev = None
@@ -41,7 +58,8 @@ def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
         elif rev.sha256 in seen:
             summary = f"same text as @{seen[rev.sha256]}"
         else:
-            summary = _summary(prev, rev)
+            pair = pairs.get(prev, rev, prev.parts(), parts) if pairs else compare_pair(prev.parts(), parts)
+            summary = _summary(pair.changes)
         seen.setdefault(rev.sha256, rev.number)
         counts = Counter(f.type for f in verdict.flags)
         entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary,
@@ -50,11 +68,6 @@ def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
     return entries
 
 
-def _summary(old: Revision, new: Revision) -> str:
-    from versioner.diff import compare
-
-    comparison = compare(old.parts(), new.parts())
-    counts = Counter(
-        "headline" if c.section == "headline" else f"{c.section} {c.kind}" for c in comparison.changes
-    )
+def _summary(changes: Sequence[tuple[str, str]]) -> str:
+    counts = Counter("headline" if section == "headline" else f"{section} {kind}" for section, kind in changes)
     return ", ".join(f"{k} x{v}" if v > 1 else k for k, v in sorted(counts.items())) or "whitespace only"
