@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from versioner.flags import Flag, substantive
-from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice, split_headline_slug
-from versioner.parse import Parts
+from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
+from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Revision, Store
 

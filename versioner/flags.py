@@ -112,7 +112,7 @@ def _headline_flag(change: Change) -> Flag:
     """One flag per headline change: medium, high when a figure, quote, name
     or negation in it changed; a wire slug (``UPDATE 2-``) alone is low."""
     from versioner.diff import word_diff
-    from versioner.notices import split_headline_slug
+    from versioner.parse import split_headline_slug
 
     where = (change.section, change.paragraph)
     old_slug, old_bare = split_headline_slug(change.old.lstrip("# "))

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from versioner.parse import SLUG_CHAIN, split_headline_slug
+
 SECTIONS = ("headline", "body", "byline", "dateline", "caption", "credits", "any")
 ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
 KINDS = ("correction", "update", "refile", "clarification", "repeat")
@@ -749,27 +751,8 @@ def _lift_values(claim: Claim) -> Claim:
 
 # -- headline slugs -------------------------------------------------------------
 
-_SLUG_TOKEN = r"(?:CORRECTED|CORRECTION|CLARIFIED|CLARIFICATION|UPDATE(?:\s+\d{1,3})?|REFILE|RPT|REPEAT)"
-_SLUG_CHAIN = rf"{_SLUG_TOKEN}(?:\s*[-–]\s*{_SLUG_TOKEN})*"
-_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{_SLUG_CHAIN})\s*[-–]\s*(?P<rest>\S.*)$", re.S)
-
-
 def _is_slug(text: str) -> bool:
-    return re.fullmatch(_SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
-
-
-def split_headline_slug(headline: str) -> tuple[str | None, str]:
-    """Split a Reuters-style notice slug off a headline: ("UPDATE 2", "Pakistan says ...").
-
-    Slugs are upper case (so "Repeat-offender law ..." is left alone); the
-    slug comes back with single hyphens between its parts. (None, headline)
-    when there is no slug.
-    """
-    m = _SLUG_HEADLINE.match(headline)
-    if not m or not re.search(r"[a-z]", m.group("rest")):  # an all-caps line is not "slug-headline"
-        return None, headline
-    slug = re.sub(r"\s*[-–]\s*", "-", m.group("slug"))
-    return re.sub(r"\s+", " ", slug), m.group("rest").strip()
+    return re.fullmatch(SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
 
 
 def slug_notice(slug: str) -> Notice:
