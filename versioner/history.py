@@ -51,7 +51,7 @@ def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None) -> l
     for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
-        old_notices = set(p.text for p in prev.parts().notices) if prev else set()
+        old_notices: set[str] = {p.text for p in prev.parts().notices} if prev else set()
         new_notices = tuple(n for n in notices if n not in old_notices)
         if prev is None:
             summary = "first revision"

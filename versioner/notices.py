@@ -239,8 +239,11 @@ _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr
                             "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
 
 
+_STRAIGHTEN = str.maketrans("’‘“”\u00a0", "''\"\" ")
+
+
 def _normalise(text: str) -> str:
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    text = text.translate(_STRAIGHTEN)
     return re.sub(r"\s+", " ", text).strip().strip("*_").strip()
 
 
@@ -667,6 +670,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             read = _clauses(f"{style[1].group('verb')} {style[1].group('rest')}", set())
         elif style or (ev_loose := _EARLIER.match(s)):  # inside a notice, "An earlier version said" will do
             ev = style[1] if style else ev_loose
+            assert ev is not None  # one of the two matched to get here
             read = _earlier_version(s[ev.end():], _earlier_section(ev))
         if read is not None:
             cues |= read.cues
