@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 DEFAULT_STORE = Path("store") / "versioner.db"
+# How long a writer waits for another's lock before giving up (a setting:
+# VERSIONER_BUSY_TIMEOUT, in seconds); `_retry` tries a few times on top.
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
@@ -140,6 +142,20 @@ def check_key(key: str) -> str:
 # -- opening -----------------------------------------------------------------
 
 
+def busy_timeout() -> float:
+    """Seconds to wait for another writer: ``VERSIONER_BUSY_TIMEOUT``, else 30."""
+    raw = os.environ.get("VERSIONER_BUSY_TIMEOUT")
+    if not raw:
+        return BUSY_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise StoreError(f"VERSIONER_BUSY_TIMEOUT must be seconds from 0 to 3600, not {raw!r}")
+    return value
+
+
 def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--store``, else ``VERSIONER_STORE``, else ``store/versioner.db`` here."""
     if explicit:
@@ -180,7 +196,7 @@ class Store:
         from sqlite_utils import Database
 
         try:
-            conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            conn = sqlite3.connect(str(p), timeout=busy_timeout(), check_same_thread=False)
             db = Database(conn, execute_plugins=False)
             store = cls(db, p, created)
             store.made_dir = made_dir
@@ -426,7 +442,11 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if i == attempts - 1:
-                raise StoreError(f"store is busy (locked by another writer for too long): {exc}") from None
+                # SQLite's own wording ("database is locked") names no cause or remedy
+                raise StoreError(
+                    f"store is busy: another process held its write lock for over {attempts} x"
+                    f" {busy_timeout():g} s; nothing written, try again"
+                ) from None
             time.sleep(0.05 * (2**i))
     return None
 
