@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -390,12 +391,32 @@ class Store:
             if number != expected:
                 faults.append(Fault("numbering", ref, f"expected {key}@{expected}, found {ref}"))
             expected = number + 1
-            if not isinstance(text, str) or sha256_hex(text) != sha:
-                faults.append(Fault("hash", ref, "text does not match its sha256"))
-            elif parts != parts_json(parse(text)):
-                faults.append(Fault("parts", ref, "cached parts differ from a fresh parse"))
+            fault = _content_fault(text, sha, parts)
+            if fault:
+                faults.append(Fault(fault[0], ref, fault[1]))
         return count, faults
 
+
+def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] | None:
+    """What is wrong with one stored revision's text, hash and cached parts.
+
+    The cached parts were derived from the text when it was stored, so they
+    are a second witness: they tell an altered text from an altered hash."""
+    if not isinstance(text, str):
+        return "hash", f"text is not text but {type(text).__name__} data"
+    if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+        return "hash", "stored sha256 is not 64 hex digits"
+    fresh = parts_json(parse(text))
+    if sha256_hex(text) != sha:
+        if parts == fresh:
+            return "hash", "sha256 does not match the text, which still matches its cached parts: the hash was altered"
+        return "hash", "text does not match its sha256 nor its cached parts: the text was altered"
+    if parts != fresh:
+        return "parts", "cached parts differ from a fresh parse"
+    return None
+
+
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 _REV_SELECT = (
     "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url"
