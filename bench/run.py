@@ -391,14 +391,19 @@ def bench_add_inproc(cfg: Config, tmp: Path) -> dict[str, Any]:
 
 
 def bench_audit(imp: dict[str, Any], cmd: list[str]) -> dict[str, Any]:
-    log(f"versioner audit --format json over {imp['stored']:,} revisions ...")
-    p = run_proc([*cmd, "--store", imp["store"], "audit", "--format", "json"], env=child_env())
-    if p.rc not in (0, 1):
-        raise RuntimeError(f"audit failed (exit {p.rc}): {p.stderr.strip()[-500:]}")
-    pairs = imp["pairs"]
-    res = {"pairs": pairs, "revisions": imp["stored"], "seconds": p.seconds,
-           "pairs_per_s": pairs / p.seconds, "max_rss_kb": p.max_rss_kb}
-    log(f"  {res['pairs_per_s']:.0f} pairs/s, {p.seconds:.1f}s, max RSS {(p.max_rss_kb or 0) / 1024:.0f} MB")
+    # The first audit compares every pair and keeps the results in the store; the
+    # second reads them back (what `log`, the UI and a re-audit after new captures see).
+    res: dict[str, Any] = {"pairs": imp["pairs"], "revisions": imp["stored"]}
+    for run in ("cold", "cached"):
+        log(f"versioner audit --format json over {imp['stored']:,} revisions ({run}) ...")
+        p = run_proc([*cmd, "--store", imp["store"], "audit", "--format", "json"], env=child_env())
+        if p.rc not in (0, 1):
+            raise RuntimeError(f"audit failed (exit {p.rc}): {p.stderr.strip()[-500:]}")
+        prefix = "" if run == "cold" else "cached_"
+        res.update({f"{prefix}seconds": p.seconds, f"{prefix}pairs_per_s": imp["pairs"] / p.seconds,
+                    f"{prefix}max_rss_kb": p.max_rss_kb})
+        log(f"  {imp['pairs'] / p.seconds:.0f} pairs/s, {p.seconds:.1f}s, "
+            f"max RSS {(p.max_rss_kb or 0) / 1024:.0f} MB")
     return res
 
 
@@ -565,8 +570,11 @@ class Report:
                 rows.append(Row(f"Store.add in-process, {mode}, per add", d["s_per_add"], "ms"))
         if "audit" in r:
             a = r["audit"]
-            rows.append(Row(f"`versioner audit --format json`, {a['pairs']:,} pairs (pairs/s)",
+            rows.append(Row(f"`versioner audit --format json`, {a['pairs']:,} pairs, first run (pairs/s)",
                             a["pairs_per_s"], "/s", ">= 2,000", a["pairs_per_s"] >= 2000))
+            if "cached_pairs_per_s" in a:
+                rows.append(Row("`versioner audit --format json`, again, pairs cached (pairs/s)",
+                                a["cached_pairs_per_s"], "/s", ">= 2,000", a["cached_pairs_per_s"] >= 2000))
             rows.append(Row(f"`versioner audit` peak RSS, {a['revisions']:,} revisions", a["max_rss_kb"], "MB"))
         if "startup" in r:
             st = r["startup"]
@@ -623,7 +631,8 @@ class Report:
                     f"store {i['store_bytes'] / 1e6:,.0f} MB."]
         if "audit" in r:
             a = r["audit"]
-            out += [f"Audit: {a['pairs']:,} revision pairs in {a['seconds']:,.1f} s."]
+            out += [f"Audit: {a['pairs']:,} revision pairs in {a['seconds']:,.1f} s, comparing each pair; "
+                    f"{a.get('cached_seconds', float('nan')):,.1f} s again with the pairs cached."]
         if self.errors:
             out += ["", "Errors:"] + [f"- {k}: {v}" for k, v in self.errors.items()]
         return "\n".join(out) + "\n"

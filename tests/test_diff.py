@@ -230,7 +230,7 @@ def test_fast_engine_gives_the_same_ops(tokens: list[str], data: st.DataObject) 
     new = "".join(data.draw(st.permutations(tokens)))[: data.draw(st.integers(0, len(old)))] + data.draw(
         st.sampled_from(["", " killed 150", "Quetta, ", "."])
     )
-    assert word_diff(old, new, fast=True) == word_diff(old, new)
+    assert word_diff(old, new, fast=True) == word_diff(old, new, fast=False)
 
 
 # -- word diff: properties ---------------------------------------------------

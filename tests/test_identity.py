@@ -298,3 +298,24 @@ def test_refused_key_creates_no_store(run: Callable[..., Any], write: Callable[.
     assert result.exit_code == 2
     assert "reserves" in result.stderr
     assert not store_path.exists()
+
+
+def test_sketch_is_the_same_in_every_process_whatever_the_hash_seed() -> None:
+    # Sketches are stored and compared across runs: a hash salted per process
+    # (as str hashes are) would make every stored sketch useless.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from versioner.identity import sketch;"
+        "print(sketch('Floods cut the coastal road to Vessa for a third day on Tuesday.'))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "random")
+    }
+    assert len(outs) == 1 and outs.pop().startswith("[")

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from versioner.errors import BadInput
 from versioner.parse import (
     Parts,
+    parts_from_spans,
+    parts_to_spans,
     decode,
     is_byline,
     is_credits_line,
@@ -520,3 +522,12 @@ def test_parse_is_lossless_for_article_shaped_text(raw: str) -> None:
 def test_normalise_is_idempotent(raw: str) -> None:
     once = normalise(raw)
     assert normalise(once) == once
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.one_of(st.text(), articles()))
+def test_spans_rebuild_exactly_the_parts_a_parse_gives(raw: str) -> None:
+    # the store caches spans instead of parsing every revision it reads
+    norm = normalise(raw)
+    parts = parse(norm)
+    assert parts_from_spans(norm, parts_to_spans(parts)) == parts

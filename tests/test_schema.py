@@ -49,29 +49,24 @@ SCHEMA = {
         ("kind", "TEXT", 0, None, 0),
         ("claims", "TEXT", 0, None, 0),
     ],
-    "flags": [
+    "pairs": [
         ("from_revision_id", "INTEGER", 1, None, 1),
         ("to_revision_id", "INTEGER", 1, None, 2),
-        ("idx", "INTEGER", 1, None, 3),
-        ("type", "TEXT", 1, None, 0),
-        ("severity", "TEXT", 1, None, 0),
-        ("section", "TEXT", 1, None, 0),
-        ("paragraph", "INTEGER", 0, None, 0),
-        ("old", "TEXT", 0, None, 0),
-        ("new", "TEXT", 0, None, 0),
-        ("reason", "TEXT", 0, None, 0),
+        ("rules", "TEXT", 1, None, 0),
+        ("changes", "TEXT", 1, None, 0),
+        ("flags", "TEXT", 1, None, 0),
     ],
 }
 
 INDEXES = {
-    "articles_url", "revisions_sha", "sketches_h", "sketches_article",
+    "articles_url", "revisions_sha", "sketches_h", "sketches_article", "pairs_to",
     "idx__sqlite_migrations_migration_set_name",
     # from UNIQUE and composite PRIMARY KEY constraints
     "sqlite_autoindex_articles_1", "sqlite_autoindex_revisions_1",
-    "sqlite_autoindex_notices_1", "sqlite_autoindex_flags_1",
+    "sqlite_autoindex_notices_1", "sqlite_autoindex_pairs_1",
 }
 
-MIGRATIONS = ["m001_articles_and_revisions"]
+MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts"]
 
 
 def _make_store(store_path: Path) -> None:
@@ -91,7 +86,9 @@ def test_schema_is_pinned(store_path: Path, sql: SQL) -> None:
 def test_indexes_are_pinned(store_path: Path, sql: SQL) -> None:
     _make_store(store_path)
     assert {name for (name,) in sql("select name from sqlite_master where type = 'index'")} == INDEXES
-    assert {name for (name,) in sql("select name from sqlite_master where type in ('view', 'trigger')")} == set()
+    assert {name for (name,) in sql("select name from sqlite_master where type in ('view', 'trigger')")} == {
+        "flag_rows"
+    }
 
 
 def test_revision_numbers_are_unique_per_article(store_path: Path, sql: SQL) -> None:
@@ -113,3 +110,45 @@ def test_store_created_by_the_cli_has_the_same_schema(run: Callable[..., Any], w
     assert run("add", write("a.txt", "Ship sinks\n\nA ship sank.\n"), "--article", "ship").exit_code == 0
     assert {name for (name,) in sql("select name from sqlite_master where type = 'table'")} == set(SCHEMA)
     assert sql("pragma journal_mode") == [("wal",)]
+
+
+def test_a_store_made_before_the_pair_cache_is_migrated_and_keeps_its_revisions(
+    store_path: Path, sql: SQL
+) -> None:
+    from sqlite_utils import Database
+
+    from versioner.migrations import m001_articles_and_revisions
+    from versioner.store import sha256_hex
+
+    # a store as m001 left it: parts cached as copies of the text, a flags table
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(str(store_path))
+    m001_articles_and_revisions(db)
+    db.execute(
+        "create table _sqlite_migrations (id integer primary key, migration_set text, name text,"
+        " applied_at text)"
+    )
+    db.execute("insert into _sqlite_migrations (migration_set, name, applied_at) values"
+               " ('versioner', 'm001_articles_and_revisions', '2026-11-01')")
+    text = "Ship sinks\n\nA ship sank.\n"
+    db.execute("insert into articles (id, key, created_at) values (1, 'ship', '2026-11-01T00:00:00Z')")
+    db.execute(
+        "insert into revisions (article_id, number, captured_at, sha256, text, parts) values"
+        " (1, 1, '2026-11-01T00:00:00Z', ?, ?, '[[\"headline\", \"Ship sinks\", \"\", \"\"]]')",
+        [sha256_hex(text), text],
+    )
+    db.conn.commit()
+    db.close()
+    with Store.open(store_path) as st:
+        rev = st.latest("ship")
+        assert rev.text == text and rev.parts().headline == "Ship sinks"
+        assert st.verify() == (1, [])
+    assert "flags" not in {n for (n,) in sql("select name from sqlite_master where type = 'table'")}
+
+
+def test_the_store_knows_the_name_of_the_latest_migration() -> None:
+    # Store.open skips sqlite-utils when this migration is already applied
+    from versioner.migrations import MIGRATIONS as APPLIED
+    from versioner.store import LATEST_MIGRATION
+
+    assert [m.name for m in APPLIED._migrations][-1] == LATEST_MIGRATION == MIGRATIONS[-1]

@@ -13,6 +13,7 @@ diff-match-patch run over items mapped one-to-one onto private-use characters.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import string
 import time
@@ -20,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 
 KINDS = ("kept", "edited", "added", "removed", "moved", "split", "merged")
@@ -88,25 +90,32 @@ _FAST_OPS = {"=": 0, "-": -1, "+": 1}
 _TAGS = {0: "equal", -1: "delete", 1: "insert"}
 
 
+@cache
+def has_fast_engine() -> bool:
+    """Is the C++ build of diff-match-patch (extra ``fast``) installed?"""
+    return importlib.util.find_spec("fast_diff_match_patch") is not None
+
+
 def diff_runs(
     a: Sequence[Hashable],
     b: Sequence[Hashable],
     *,
     semantic: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
-    fast: bool = False,
+    fast: bool | None = None,
 ) -> list[tuple[str, int]] | None:
     """Runs of ``(tag, count)``, tag equal/delete/insert, that turn ``a`` into
     ``b`` item by item, no two neighbours with the same tag; None when the two
     hold more than ``ALPHABET_SIZE`` distinct items. ``semantic`` applies
     diff-match-patch's semantic cleanup. Past ``timeout`` seconds (0: no limit)
     the diff, then the cleanup, settle for coarser results that are still
-    valid. ``fast`` diffs with the C++ build (fast_diff_match_patch): same runs."""
+    valid. ``fast`` diffs with the C++ build (fast_diff_match_patch), which gives the
+    same runs 2-3x sooner; None: whenever it is installed."""
     encoded = _encode(a, b)
     if encoded is None:
         return None
     started = time.monotonic()
-    if fast:
+    if fast or (fast is None and has_fast_engine()):
         import fast_diff_match_patch
 
         raw = fast_diff_match_patch.diff(

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from versioner.diff import Comparison, compare
-from versioner.flags import Flag, flag_comparison, substantive
+from versioner.flags import Flag, substantive
 from versioner.notices import Claim, Notice, parse_notice, slug_notice, split_headline_slug
 from versioner.parse import Parts
+from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Revision, Store
 
 VERDICTS = ("first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert")
@@ -47,7 +47,6 @@ class Verdict:
 @dataclass
 class _Work:
     verdict: Verdict
-    comparison: Comparison | None = None
     pending: list[Flag] = field(default_factory=list)  # stealth flags a later notice may own
 
 
@@ -68,8 +67,9 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     return found
 
 
-def audit_chain(revisions: Sequence[Revision]) -> list[Verdict]:
-    """One verdict per revision, oldest first."""
+def audit_chain(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[Verdict]:
+    """One verdict per revision, oldest first. ``pairs`` supplies (and keeps) the
+    comparison of each revision with the one before."""
     works: list[_Work] = []
     seen_text: dict[str, int] = {}
     seen_headline: dict[str, int] = {}
@@ -77,7 +77,7 @@ def audit_chain(revisions: Sequence[Revision]) -> list[Verdict]:
     prev_parts: Parts | None = None
     for rev in revisions:
         parts = rev.parts()
-        works.append(_audit_one(rev, parts, prev, prev_parts, seen_text, seen_headline))
+        works.append(_audit_one(rev, parts, prev, prev_parts, seen_text, seen_headline, pairs))
         seen_text.setdefault(rev.sha256, rev.number)
         if parts.headline is not None:
             seen_headline.setdefault(_bare_headline(parts.headline), rev.number)
@@ -91,34 +91,35 @@ def _bare_headline(headline: str) -> str:
 
 
 def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: Parts | None,
-               seen_text: dict[str, int], seen_headline: dict[str, int]) -> _Work:
+               seen_text: dict[str, int], seen_headline: dict[str, int],
+               pairs: PairCache | None) -> _Work:
     if prev is None or prev_parts is None:
         return _Work(Verdict(rev, "first", ("no earlier revision",)))
     if rev.sha256 == prev.sha256:
         return _Work(Verdict(rev, "unchanged", ("same text as the revision before",), previous=prev))
-    comparison = compare(prev_parts, parts)
-    flags = flag_comparison(comparison)
+    pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
+    flags = pair.flags
     notices = tuple(new_notices(prev_parts, parts))
     base = Verdict(rev, "", (), notices, flags, previous=prev)
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
         return _Work(replace(base, verdict="revert",
-                             reasons=(f"text returns to @{n} (a rollback)",)), comparison)
-    only_headline = all(c.section == "headline" for c in comparison.changes)
+                             reasons=(f"text returns to @{n} (a rollback)",)))
+    only_headline = all(section == "headline" for section, _ in pair.changes)
     if only_headline and parts.headline and not notices:
         n = seen_headline.get(_bare_headline(parts.headline))
         if n is not None and n != prev.number:
             return _Work(replace(base, verdict="revert", reasons=(
-                f"headline returns to the one in @{n} (A/B headline test or rollback)",)), comparison)
+                f"headline returns to the one in @{n} (A/B headline test or rollback)",)))
     subst = substantive(flags)
     if not notices:
         if not subst:
             kinds = sorted({f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict="minor", reasons=(
-                f"no new notice; only {', '.join(kinds)} fixes",)), comparison)
+                f"no new notice; only {', '.join(kinds)} fixes",)))
         reasons = tuple(f"no notice for {_describe(f)}" for f in subst)
         return _Work(replace(base, verdict="stealth", reasons=reasons, undisclosed=tuple(subst)),
-                     comparison, pending=list(subst))
+                     pending=list(subst))
     covered, unmatched, value_problems = _match(notices, flags)
     outside = [f for f in subst if f not in covered]
     reasons: list[str] = []
@@ -135,7 +136,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
     work = _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
-                         undisclosed=tuple(outside), unmatched=tuple(unmatched)), comparison)
+                         undisclosed=tuple(outside), unmatched=tuple(unmatched)))
     return work
 
 
@@ -306,16 +307,21 @@ def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
 
 
 def audit_store(store: Store, key: str | None = None) -> list[tuple[str, list[Verdict]]]:
-    """Audit one article, or every article in the store (streamed article by article)."""
+    """Audit one article, or every article in the store (streamed article by article).
+    Comparisons come from the store's cache where it has them, and are kept there."""
+    pairs = PairCache(store)
     if key is not None:
-        return [(key, audit_chain(store.revisions(key)))]
-    report: list[tuple[str, list[Verdict]]] = []
+        report = [(key, audit_chain(store.revisions(key), pairs))]
+        pairs.save()
+        return report
+    report = []
     chain: list[Revision] = []
     for rev in store.iter_revisions():
         if chain and chain[-1].article != rev.article:
-            report.append((chain[0].article, audit_chain(chain)))
+            report.append((chain[0].article, audit_chain(chain, pairs)))
             chain = []
         chain.append(rev)
     if chain:
-        report.append((chain[0].article, audit_chain(chain)))
+        report.append((chain[0].article, audit_chain(chain, pairs)))
+    pairs.save()
     return report

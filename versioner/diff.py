@@ -47,11 +47,13 @@ def tokenize(text: str) -> list[str]:
 # -- word diff ---------------------------------------------------------------
 
 
-def word_diff(old: str, new: str, timeout: float = DEFAULT_TIMEOUT, *, fast: bool = False) -> tuple[Op, ...]:
+def word_diff(
+    old: str, new: str, timeout: float = DEFAULT_TIMEOUT, *, fast: bool | None = None
+) -> tuple[Op, ...]:
     """Ops turning ``old`` into ``new`` token by token: ``old_text(ops) == old``,
     ``new_text(ops) == new``, no empty op, no two neighbours with the same tag,
     and a delete always before the insert it pairs with. Past ``timeout``
-    seconds the diff gets coarser, never wrong. ``fast`` uses the C++ build."""
+    seconds the diff gets coarser, never wrong. ``fast``: see ``diff_runs``."""
     if old == new:
         return (Op(EQUAL, old),) if old else ()
     deadline = time.monotonic() + timeout if timeout > 0 else None
@@ -106,7 +108,7 @@ def _left(deadline: float | None) -> float:
     return 0.0 if deadline is None else max(deadline - time.monotonic(), 1e-6)
 
 
-def _diff_middle(old: str, new: str, deadline: float | None, fast: bool) -> list[Op]:
+def _diff_middle(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Op]:
     """Ops for the part of the texts between their common ends."""
     if len(old) + len(new) > _LINE_PASS and "\n" in old and "\n" in new:
         # Like diff-match-patch's own line mode: find the changed lines cheaply,
@@ -127,14 +129,14 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _diff_words(old: str, new: str, deadline: float | None, fast: bool) -> list[Op]:
+def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Op]:
     ops = _diff_tokens(tokenize(old), tokenize(new), deadline, fast)
     # More distinct tokens than characters to map them to: one coarse replace.
     return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
 
 
 def _diff_tokens(
-    a: list[str], b: list[str], deadline: float | None, fast: bool, semantic: bool = True
+    a: list[str], b: list[str], deadline: float | None, fast: bool | None, semantic: bool = True
 ) -> list[Op] | None:
     runs = diff_runs(a, b, semantic=semantic, timeout=_left(deadline), fast=fast)
     if runs is None:

@@ -76,3 +76,41 @@ def m001_articles_and_revisions(db: Database) -> None:
             primary key (from_revision_id, to_revision_id, idx)
         )"""
     )
+
+
+@MIGRATIONS()
+def m002_pair_cache_and_span_parts(db: Database) -> None:
+    from versioner.parse import parse
+    from versioner.store import parts_json
+
+    # The per-flag table was never written; a pair's flags are cached whole instead,
+    # with the rules version that made them, and read through a view per flag.
+    db.execute("drop table flags")
+    db.execute(
+        """create table pairs (
+            from_revision_id integer not null references revisions(id),
+            to_revision_id integer not null references revisions(id),
+            rules text not null,
+            changes text not null,
+            flags text not null,
+            primary key (from_revision_id, to_revision_id)
+        )"""
+    )
+    db.execute("create index pairs_to on pairs(to_revision_id)")
+    db.execute(
+        """create view flag_rows as
+           select p.from_revision_id, p.to_revision_id, f.key as idx,
+                  json_extract(f.value, '$.type') as type,
+                  json_extract(f.value, '$.severity') as severity,
+                  json_extract(f.value, '$.section') as section,
+                  json_extract(f.value, '$.paragraph') as paragraph,
+                  json_extract(f.value, '$.old') as old,
+                  json_extract(f.value, '$.new') as new,
+                  json_extract(f.value, '$.reason') as reason
+           from pairs p, json_each(p.flags) f"""
+    )
+    # Cached parts become spans over the text instead of a second copy of it.
+    rows = db.execute("select id, text from revisions").fetchall()
+    db.conn.executemany(
+        "update revisions set parts = ? where id = ?", [(parts_json(parse(t)), i) for i, t in rows]
+    )

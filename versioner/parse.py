@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from versioner.errors import BadInput
 
@@ -67,6 +68,22 @@ class Parts:
     @property
     def notices(self) -> tuple[Part, ...]:
         return self.of("notice")
+
+
+def parts_to_spans(parts: Parts) -> list[list[str | int]]:
+    """The parts as ``[section, gap length, raw length, position]``: with the text,
+    all it takes to rebuild them without parsing again (the store's cached form)."""
+    return [[p.section, len(p.gap), len(p.raw), p.position] for p in parts.parts]
+
+
+def parts_from_spans(text: str, spans: list[list[Any]]) -> Parts:
+    """Parts rebuilt from ``text`` and the spans ``parts_to_spans`` gave for it."""
+    out: list[Part] = []
+    at = 0
+    for section, gap, raw, position in spans:
+        out.append(Part(section, text[at + gap : at + gap + raw], text[at : at + gap], position))
+        at += gap + raw
+    return Parts(tuple(out))
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,22 @@
-"""The pipeline end to end for two revisions: parse, align, diff, flag."""
+"""The pipeline end to end for two revisions: parse, align, diff, flag; and the
+cache that keeps what comparing two stored revisions found."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
-from versioner.store import Revision
+from versioner.store import Fault, Revision, sha256_hex
+
+if TYPE_CHECKING:
+    from versioner.parse import Parts
+    from versioner.store import Store
 
 
 @dataclass(frozen=True)
@@ -31,3 +41,106 @@ def diff_revisions(old: Revision, new: Revision) -> DiffResult:
     new_parts = old_parts if old.sha256 == new.sha256 else new.parts()
     comparison = compare(old_parts, new_parts)
     return DiffResult(old, new, comparison, flag_comparison(comparison))
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """What the audit and the timeline need from comparing two revisions."""
+
+    flags: tuple[Flag, ...]
+    changes: tuple[tuple[str, str], ...]  # (section, kind) of each change, in order
+
+
+def compare_pair(old: Parts, new: Parts) -> PairResult:
+    """Align, diff and flag two parsed revisions, keeping the summary only."""
+    comparison = compare(old, new)
+    return PairResult(flag_comparison(comparison), tuple((c.section, c.kind) for c in comparison.changes))
+
+
+_RULE_MODULES = ("parse.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
+
+
+@cache
+def rules_version() -> str:
+    """A fingerprint of the code that decides changes and flags: a cached pair made
+    by other rules (any edit to those modules) is stale and computed again."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _RULE_MODULES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _flags_json(flags: tuple[Flag, ...]) -> str:
+    return json.dumps([asdict(f) for f in flags], ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_json(changes: str, flags: str) -> PairResult:
+    return PairResult(
+        tuple(Flag(**f) for f in json.loads(flags)), tuple((s, k) for s, k in json.loads(changes))
+    )
+
+
+class PairCache:
+    """Results of comparing consecutive stored revisions, computed once and kept in
+    the store. ``get`` computes what is missing; ``save`` writes it back (best
+    effort: a read-only or busy store just keeps recomputing)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rules = rules_version()
+        self._known: dict[str, dict[tuple[int, int], tuple[str, str, str]]] = {}
+        self._new: list[tuple[str, int, int, str, str, str]] = []
+        self.hits = self.misses = 0
+
+    def get(self, old: Revision, new: Revision, old_parts: Parts, new_parts: Parts) -> PairResult:
+        """The comparison of ``old`` with ``new``: from the store when it is there."""
+        known = self._known.get(new.article)
+        if known is None and old.number and new.number:
+            known = self._known[new.article] = self.store.cached_pairs(new.article)
+        row = known.get((old.number, new.number)) if known else None
+        if row is not None and row[0] == self.rules:
+            self.hits += 1
+            return _from_json(row[1], row[2])
+        self.misses += 1
+        result = compare_pair(old_parts, new_parts)
+        if old.number and new.number and old.article == new.article:
+            changes = json.dumps(result.changes, separators=(",", ":"))
+            self._new.append((new.article, old.number, new.number, self.rules, changes,
+                              _flags_json(result.flags)))
+        return result
+
+    def save(self) -> int:
+        """Write the pairs computed since the last save; how many were written."""
+        rows, self._new = self._new, []
+        if not rows:
+            return 0
+        return self.store.save_pairs(rows)
+
+
+def verify_store(store: Store) -> tuple[int, list[Fault]]:
+    """The store's own checks (hashes, numbering, parts, SQLite), then its cached
+    comparisons recomputed: (revisions checked, faults)."""
+    checked, faults = store.verify()
+    if not any(f.kind == "sqlite" for f in faults):
+        faults += verify_pairs(store)
+    return checked, faults
+
+
+def verify_pairs(store: Store) -> list[Fault]:
+    """Recompute every cached pair made by the current rules and compare."""
+    faults: list[Fault] = []
+    rules = rules_version()
+    for old, new, row_rules, changes, flags in store.iter_cached_pairs():
+        if row_rules != rules:
+            continue  # made by other rules: stale, not wrong; recomputed when next read
+        if not all(isinstance(r.text, str) and sha256_hex(r.text) == r.sha256 for r in (old, new)):
+            continue  # a hash fault, which the store's own check reports
+        fresh = compare_pair(old.parts(), new.parts())
+        try:
+            cached: Any = _from_json(changes, flags)
+        except (ValueError, TypeError):
+            cached = None
+        if cached != fresh:
+            faults.append(Fault("cache", f"{old.ref}..{new.ref}", "cached flags differ from a fresh diff"))
+    return faults

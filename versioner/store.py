@@ -15,14 +15,14 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from versioner import identity
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.parse import Parts, parse
+from versioner.parse import Parts, parse, parts_from_spans, parts_to_spans
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,6 +33,8 @@ DEFAULT_STORE = Path("store") / "versioner.db"
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
+# the name of the last migration in migrations.py (a test holds the two together)
+LATEST_MIGRATION = "m002_pair_cache_and_span_parts"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Revision:
     text: str
     source: str | None = None
     url: str | None = None
+    # the store's cached parse (parts_json); parts() rebuilds from it without parsing
+    spans: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def ref(self) -> str:
@@ -53,6 +57,14 @@ class Revision:
         return f"{self.article}@{self.number}" if self.number else self.article
 
     def parts(self) -> Parts:
+        if self.spans is not None:
+            try:
+                parts = parts_from_spans(self.text, json.loads(self.spans))
+            except (ValueError, TypeError):
+                parts = None
+            # a cache that does not give the text back is ignored (verify reports it)
+            if parts is not None and parts.text() == self.text:
+                return parts
         return parse(self.text)
 
 
@@ -104,6 +116,9 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z", re.ASCII)
+
+
 def utc_iso(value: str | datetime | None = None) -> str:
     """A capture time as ISO 8601 UTC with a ``Z``; naive times are taken as UTC."""
     if value is None:
@@ -115,6 +130,8 @@ def utc_iso(value: str | datetime | None = None) -> str:
             dt = datetime.fromisoformat(value.strip())
         except ValueError:
             raise BadInput(f"not an ISO 8601 time: {value!r}") from None
+        if _CANONICAL_TIME.fullmatch(value) and not value.endswith(".000000Z"):
+            return value  # already in this form: every revision passes here up to three times
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     dt = dt.astimezone(timezone.utc)
@@ -168,8 +185,8 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Store:
     """An open store. Use ``Store.open(path, create=...)``; close when done."""
 
-    def __init__(self, db: Database, path: Path, created: bool = False) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool = False) -> None:
+        self.conn = conn
         self.path = path
         self.created = created  # this open made the file: a failed command removes it
         self.made_dir: Path | None = None
@@ -194,20 +211,24 @@ class Store:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
-        from sqlite_utils import Database
-
         try:
             conn = sqlite3.connect(str(p), timeout=busy_timeout(), check_same_thread=False)
-            db = Database(conn, execute_plugins=False)
-            store = cls(db, p, created)
+            store = cls(conn, p, created)
             store.made_dir = made_dir
             store._migrate(create)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
         return store
 
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils Database (migrations, table access)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -225,13 +246,15 @@ class Store:
                     pass  # not empty: someone else's files are there
 
     def _migrate(self, create: bool) -> None:
-        from versioner.migrations import MIGRATIONS
-
-        conn = self.db.conn
+        conn = self.conn
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        if _schema_is_current(conn):
+            return  # the common case, answered without importing sqlite-utils
+        from versioner.migrations import MIGRATIONS
+
         pending = MIGRATIONS.pending(self.db)
         if pending and not create and not self.db.table_names():
             # an empty file is a valid SQLite database, but not a store
@@ -243,7 +266,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: committed whole or rolled back whole."""
-        conn = self.db.conn
+        conn = self.conn
         _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
             yield conn
@@ -256,7 +279,7 @@ class Store:
     # -- reading -------------------------------------------------------------
 
     def articles(self) -> list[Article]:
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             """select a.key, a.url, count(r.id), min(r.captured_at), max(r.captured_at),
                       coalesce(sum(r.notices), 0)
                from articles a join revisions r on r.article_id = a.id
@@ -269,27 +292,27 @@ class Store:
 
     def revisions(self, key: str) -> list[Revision]:
         aid = self._require_article(key)
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
         ).fetchall()
         return [Revision(*row) for row in rows]
 
     def iter_revisions(self) -> Iterator[Revision]:
         """Every revision, article by article, in revision order (streamed)."""
-        cur = self.db.conn.execute(_REV_SELECT + " order by a.key, r.number")
+        cur = self.conn.execute(_REV_SELECT + " order by a.key, r.number")
         for row in cur:
             yield Revision(*row)
 
     def revision(self, key: str, number: int) -> Revision:
         """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
         aid = self._require_article(key)
-        count = self.db.conn.execute(
+        count = self.conn.execute(
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
         n = number if number > 0 else count + number
         if not 0 < n <= count:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
         ).fetchone()
         if row is None:
@@ -300,7 +323,7 @@ class Store:
         return self.revision(key, 0)
 
     def cached_parts(self, revision: Revision) -> str | None:
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             "select r.parts from revisions r join articles a on a.id = r.article_id"
             " where a.key = ? and r.number = ?",
             (revision.article, revision.number),
@@ -308,7 +331,7 @@ class Store:
         return row[0] if row else None
 
     def _article_id(self, key: str) -> int | None:
-        row = self.db.conn.execute("select id from articles where key = ?", (key,)).fetchone()
+        row = self.conn.execute("select id from articles where key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def _require_article(self, key: str) -> int:
@@ -329,7 +352,7 @@ class Store:
 
         Items are staged in a temporary table first, so the input is streamed
         and sorted by SQLite rather than held in memory."""
-        conn = self.db.conn
+        conn = self.conn
         with self._write():
             conn.execute(
                 "create temp table if not exists staging (seq integer primary key, article text,"
@@ -360,12 +383,63 @@ class Store:
             conn.execute("drop table staging")
         return ImportResult(stored, unchanged, len(writer.touched), writer.created)
 
+    # -- derived data (a cache of pure functions of stored text) ---------------
+
+    def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
+        """Cached comparisons of ``key``'s revisions: (from number, to number) ->
+        (rules version, changes JSON, flags JSON)."""
+        rows = self.conn.execute(
+            "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+            " join revisions n on n.id = p.to_revision_id"
+            " join revisions o on o.id = p.from_revision_id"
+            " join articles a on a.id = n.article_id where a.key = ?",
+            (key,),
+        ).fetchall()
+        return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows}
+
+    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
+        """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
+        Best effort: a store that is read-only or busy keeps none and says 0."""
+        conn = self.conn
+        conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError:
+            return 0
+        finally:
+            conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
+        try:
+            conn.executemany(
+                "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
+                " select o.id, n.id, ?4, ?5, ?6 from articles a"
+                " join revisions o on o.article_id = a.id and o.number = ?2"
+                " join revisions n on n.article_id = a.id and n.number = ?3 where a.key = ?1",
+                rows,
+            )
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            conn.execute("ROLLBACK")
+            return 0
+        return len(rows)
+
+    def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, str, str, str]]:
+        """Every cached comparison with its two revisions (streamed)."""
+        cur = self.conn.execute(
+            "select p.rules, p.changes, p.flags, a.key, o.number, o.captured_at, o.sha256, o.text,"
+            " o.source, o.url, o.parts, n.number, n.captured_at, n.sha256, n.text, n.source, n.url,"
+            " n.parts from pairs p join revisions o on o.id = p.from_revision_id"
+            " join revisions n on n.id = p.to_revision_id join articles a on a.id = n.article_id"
+            " order by a.key, n.number"
+        )
+        for rules, changes, flags, key, *rest in _fetch(cur):
+            yield Revision(key, *rest[:7]), Revision(key, *rest[7:]), rules, changes, flags
+
     # -- integrity -----------------------------------------------------------
 
     def verify(self) -> tuple[int, list[Fault]]:
         """Recompute every hash and parse, check numbering and SQLite's own
         integrity. Returns (revisions checked, faults)."""
-        conn = self.db.conn
+        conn = self.conn
         faults: list[Fault] = []
         try:
             check = conn.execute("pragma integrity_check").fetchall()
@@ -399,19 +473,14 @@ class Store:
 
 def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] | None:
     """What is wrong with one stored revision's text, hash and cached parts.
-
-    The cached parts were derived from the text when it was stored, so they
-    are a second witness: they tell an altered text from an altered hash."""
+    (One row cannot tell an altered text from an altered hash: both are one fault.)"""
     if not isinstance(text, str):
         return "hash", f"text is not text but {type(text).__name__} data"
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
         return "hash", "stored sha256 is not 64 hex digits"
-    fresh = parts_json(parse(text))
     if sha256_hex(text) != sha:
-        if parts == fresh:
-            return "hash", "sha256 does not match the text, which still matches its cached parts: the hash was altered"
-        return "hash", "text does not match its sha256 nor its cached parts: the text was altered"
-    if parts != fresh:
+        return "hash", "text does not match its sha256"
+    if parts != parts_json(parse(text)):
         return "parts", "cached parts differ from a fresh parse"
     return None
 
@@ -419,15 +488,14 @@ def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] 
 _SHA256 = re.compile("[0-9a-f]{64}")
 
 _REV_SELECT = (
-    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url"
+    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
     " from revisions r join articles a on a.id = r.article_id"
 )
 
 
 def parts_json(parts: Parts) -> str:
-    return json.dumps(
-        [[p.section, p.raw, p.gap, p.position] for p in parts.parts], ensure_ascii=False
-    )
+    """The cached form of a parse: spans over the text, not copies of it."""
+    return json.dumps(parts_to_spans(parts), separators=(",", ":"))
 
 
 def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
@@ -441,6 +509,18 @@ def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
         batch,
     )
     batch.clear()
+
+
+def _schema_is_current(conn: sqlite3.Connection) -> bool:
+    """Has the latest migration been applied? (Migrations apply in order.)"""
+    try:
+        row = conn.execute(
+            "select 1 from _sqlite_migrations where migration_set = 'versioner' and name = ?",
+            (LATEST_MIGRATION,),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return False  # no migrations table: a new store
+    return row is not None
 
 
 def _check_magic(p: Path) -> None:
@@ -476,11 +556,11 @@ class _Writer:
     """Writes inside an open transaction; caches each article's latest state."""
 
     def __init__(self, store: Store) -> None:
-        self.conn = store.db.conn
+        self.conn = store.conn
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
-        self._dirty_sketch: dict[int, str] = {}
+        self._dirty_sketch: dict[int, str] = {}  # article id -> story text of its latest
 
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
         if key in self.latest:
@@ -580,7 +660,7 @@ class _Writer:
         )
         self.latest[key] = (aid, number, sha, at)
         self.touched.add(aid)
-        self._dirty_sketch[aid] = new.text
+        self._dirty_sketch[aid] = identity.story_text(new.text, parts)
         if not defer_sketch:
             self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
@@ -593,10 +673,10 @@ class _Writer:
         ).fetchone() is not None
 
     def flush_sketches(self) -> None:
-        for aid, text in self._dirty_sketch.items():
+        for aid, story in self._dirty_sketch.items():
             self.conn.execute("delete from sketches where article_id = ?", (aid,))
             self.conn.executemany(
                 "insert into sketches (article_id, h) values (?, ?)",
-                [(aid, h) for h in identity.sketch(text)],
+                [(aid, h) for h in identity.story_sketch(story)],
             )
         self._dirty_sketch.clear()

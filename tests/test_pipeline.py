@@ -1,0 +1,83 @@
+"""pipeline: comparing stored revisions, and the cache that keeps what it found."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from versioner.audit import audit_store
+from versioner.pipeline import PairCache, compare_pair, rules_version, verify_store
+from versioner.store import Store
+
+SQL = Callable[..., list[tuple[Any, ...]]]
+
+
+def _verdicts(report: list[tuple[str, list[Any]]]) -> list[tuple[str, str, tuple[Any, ...]]]:
+    return [(v.ref, v.verdict, v.flags) for _, verdicts in report for v in verdicts]
+
+
+def test_audit_keeps_each_comparison_and_the_next_audit_reads_it_back(seeded: Path, sql: SQL) -> None:
+    with Store.open(seeded) as st:
+        first = audit_store(st)
+    # 17 revisions in 7 articles: 10 pairs of consecutive revisions
+    (cached,) = sql("select count(*) from pairs")[0]
+    assert cached == 10
+    with Store.open(seeded) as st:
+        pairs = PairCache(st)
+        for key in ("vessa-landslide", "altair-flight-diversion"):
+            revs = st.revisions(key)
+            for old, new in zip(revs, revs[1:]):
+                pairs.get(old, new, old.parts(), new.parts())
+        assert (pairs.hits, pairs.misses) == (4, 0)
+        again = audit_store(st)
+    assert _verdicts(again) == _verdicts(first)
+
+
+def test_cached_flags_are_the_flags_a_fresh_diff_gives(seeded: Path) -> None:
+    with Store.open(seeded) as st:
+        audit_store(st)
+        revs = st.revisions("altair-flight-diversion")
+        cached = PairCache(st).get(revs[0], revs[1], revs[0].parts(), revs[1].parts())
+    fresh = compare_pair(revs[0].parts(), revs[1].parts())
+    assert cached == fresh
+    figure = next(f for f in cached.flags if f.type == "figure")
+    assert (figure.old_value, figure.new_value) == (221, 212)
+
+
+def test_a_pair_cached_by_other_rules_is_computed_again(seeded: Path, sql: SQL) -> None:
+    with Store.open(seeded) as st:
+        audit_store(st)
+    sql("update pairs set rules = 'older-rules', flags = '[]'")
+    with Store.open(seeded) as st:
+        report = audit_store(st)
+    verdicts = {v.ref: v.verdict for _, vs in report for v in vs}
+    assert verdicts["altair-flight-diversion@2"] == "undisclosed"  # not fooled by the emptied flags
+    assert {r for (r,) in sql("select distinct rules from pairs")} == {rules_version()}
+
+
+def test_verify_finds_cached_flags_that_a_fresh_diff_does_not_give(
+    seeded: Path, sql: SQL, run: Callable[..., Any]
+) -> None:
+    with Store.open(seeded) as st:
+        audit_store(st)
+        assert verify_store(st) == (17, [])
+    (flags,) = sql(
+        "select p.flags from pairs p join revisions r on r.id = p.to_revision_id"
+        " join articles a on a.id = r.article_id where a.key = 'caldoria-rate-cut'"
+    )[0]
+    tampered = [dict(f, new_value=50) if f["type"] == "figure" else f for f in json.loads(flags)]
+    sql("update pairs set flags = ? where flags = ?", (json.dumps(tampered), flags))
+    result = run("verify")
+    assert result.exit_code == 1
+    assert "cache: caldoria-rate-cut@1..caldoria-rate-cut@2: cached flags differ from a fresh diff" in (
+        result.stderr
+    )
+
+
+def test_flag_rows_view_shows_each_cached_flag(seeded: Path, sql: SQL) -> None:
+    with Store.open(seeded) as st:
+        audit_store(st)
+    rows = sql("select type, severity, old, new from flag_rows where type = 'figure' and old like '221%'")
+    assert rows == [("figure", "high", "221 passengers", "212 passengers")]
