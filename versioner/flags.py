@@ -420,8 +420,6 @@ def _figures_ending_before(text: str, pos: int) -> list[Figure]:
 
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
     """"17 officers" -> "17 protesters": the number now counts something else."""
-    from versioner.figures import extract_figures
-
     before_old = _figures_ending_before(h.old_text, h.old_start)
     before_new = _figures_ending_before(h.new_text, h.new_start)
     if not before_old or not before_new or ofs or nfs:
