@@ -211,6 +211,7 @@ class Store:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
+            created = cls._create_whole(p)
         try:
             conn = sqlite3.connect(str(p), timeout=busy_timeout(), check_same_thread=False)
             store = cls(conn, p, created)
@@ -219,6 +220,37 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
         return store
+
+    @classmethod
+    def _create_whole(cls, p: Path) -> bool:
+        """Build a new store's schema in a file beside ``p`` and link it into
+        place, so that a crash (SIGKILL, power) leaves no store or a whole one,
+        never an empty database that read commands refuse. False when another
+        process linked its own first (two first writers at once)."""
+        tmp = p.with_name(f".{p.name}.{os.getpid()}.new")
+        try:
+            conn = sqlite3.connect(str(tmp), timeout=busy_timeout())
+            try:
+                cls(conn, tmp)._migrate(create=True)
+            finally:
+                conn.close()  # the last connection: checkpoints the WAL into the file
+            try:
+                os.link(tmp, p)  # atomic, and unlike a rename it never replaces a store
+            except FileExistsError:
+                return False
+            except OSError:
+                # a file system without hard links: rename, as atomic, checked first
+                if p.exists():
+                    return False
+                os.replace(tmp, p)
+            return True
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot create store {p}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create store {p}: {exc.strerror}") from None
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
 
     @property
     def db(self) -> Database:
