@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -64,7 +64,7 @@ def test_any_two_hostile_revisions_compare_into_changes_that_rebuild_them(a: str
                if p.kind == "kept" and p.new[0] in kept)
 
 
-@settings(derandomize=True, max_examples=40, deadline=None,
+@settings(derandomize=True, max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(TEXT, TEXT)
 def test_the_cli_never_crashes_and_never_prints_a_raw_control(a: str, b: str) -> None:
@@ -80,7 +80,9 @@ def test_the_cli_never_crashes_and_never_prints_a_raw_control(a: str, b: str) ->
             assert r.exit_code in (0, 2)
             assert not _RAW.search(r.stdout_bytes.decode() + r.stderr_bytes.decode())
         if codes != [0, 0] or refs[1] != "k@2\n":
-            return  # input refused, or the same text twice: nothing to compare
+            event("refused, or the same text twice")
+            return  # nothing to compare
+        event("both stored, then diffed, shown and logged")
         for args in (["diff", "k@1", "k@2"], ["diff", "k@1", "k@2", "-f", "json"], ["show", "k"], ["log", "k"]):
             r = runner.invoke(app, ["--store", store, *args], catch_exceptions=False)
             assert r.exit_code in (0, 1), (args, r.stderr)
