@@ -52,7 +52,7 @@ def test_altered_sha256_is_a_hash_fault(seeded: Path, run: Callable[..., Any], s
     sql(f"update revisions set sha256 = ? where id = {REV}", ("0" * 64, "vessa-landslide", 3))
     result = run("verify")
     assert result.exit_code == 1
-    assert "hash: vessa-landslide@3: text does not match its sha256" in result.stderr
+    assert result.stderr == "hash: vessa-landslide@3: text does not match its sha256\n1 fault(s) in 17 revision(s)\n"
 
 
 def test_text_replaced_by_a_blob_is_a_hash_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
@@ -60,7 +60,47 @@ def test_text_replaced_by_a_blob_is_a_hash_fault(seeded: Path, run: Callable[...
     result = run("verify", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["faults"] == [
-        {"kind": "hash", "where": "port-aven-tram@1", "message": "text does not match its sha256"}]
+        {"kind": "hash", "where": "port-aven-tram@1", "message": "text is not text but bytes data"}]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ("set text = replace(text, 'tram', 'train')", "text does not match its sha256"),
+    ("set text = replace(text, 'tram', 'tra')", "text does not match its sha256"),
+    ("set sha256 = '" + "ab" * 32 + "'", "text does not match its sha256"),
+    ("set sha256 = 'not a hash'", "stored sha256 is not 64 hex digits"),
+    ("set sha256 = ''", "stored sha256 is not 64 hex digits"),
+    ("set parts = '[]'", "cached parts differ from a fresh parse"),
+])
+def test_each_kind_of_tampering_has_its_own_message_in_json(change: str, message: str, seeded: Path,
+                                                            run: Callable[..., Any], sql: SQL) -> None:
+    sql(f"update revisions {change} where id = {REV}", ("port-aven-tram", 2))
+    result = run("verify", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert [(f["where"], f["message"]) for f in data["faults"]] == [("port-aven-tram@2", message)]
+
+
+def test_a_missing_first_revision_is_a_numbering_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
+    sql(f"delete from revisions where id = {REV}", ("vessa-landslide", 1))
+    result = run("verify", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["faults"] == [
+        {"kind": "numbering", "where": "vessa-landslide@2",
+         "message": "expected vessa-landslide@1, found vessa-landslide@2"}]
+
+
+def test_a_store_that_is_not_a_database_is_named_as_such_even_with_json(
+        run: Callable[..., Any], write: Callable[..., Path]) -> None:
+    for name, content in (("zeros.db", b"\x00" * 4096), ("page.db", b"<html>not a store</html>"),
+                          ("fake.db", b"SQLite format 3\x00" + b"\xff" * 200)):
+        path = write(name, content)
+        result = run("--store", path, "verify", "--format", "json")
+        assert result.exit_code == 2, name
+        assert result.stdout == ""
+        assert result.stderr.startswith("versioner: ") and result.stderr.count("\n") == 1
+        assert f"{path}" in result.stderr and "not a" in result.stderr, result.stderr
+        assert path.read_bytes() == content  # looked at, never written
 
 
 def test_numbering_gap_is_a_numbering_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:

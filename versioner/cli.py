@@ -44,6 +44,14 @@ StoreOpt = Annotated[
     typer.Option("--store", help="SQLite store (default: $VERSIONER_STORE or store/versioner.db)"),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
+# Limits on one revision: settings with defaults (option, else environment variable)
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", min=1, envvar="VERSIONER_MAX_BYTES", help="largest revision accepted, in bytes")
+]
+MaxParagraphsOpt = Annotated[
+    int, typer.Option("--max-paragraphs", min=1, envvar="VERSIONER_MAX_PARAGRAPHS",
+                      help="most paragraphs a revision may have")
+]
 
 
 def _err(message: str) -> None:
@@ -113,7 +121,8 @@ def add(
     url: Annotated[Optional[str], typer.Option("--url", help="the article's URL")] = None,
     at: Annotated[Optional[str], typer.Option("--at", help="capture time, ISO 8601 (default: now)")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="e.g. latin-1, cp1252")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="largest input accepted")] = 5 * 1024 * 1024,
+    max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
+    max_paragraphs: MaxParagraphsOpt = 20_000,
     store: StoreOpt = None,
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
@@ -125,7 +134,7 @@ def add(
         _state["store"] = store
     name = "stdin" if file == "-" else file
     data = sys.stdin.buffer.read(max_bytes + 1) if file == "-" else read_file(Path(file), encoding, max_bytes)
-    src = read_source(data, name, encoding, max_bytes)
+    src = read_source(data, name, encoding, max_bytes, max_paragraphs)
     when = at or src.published
     new = NewRevision(src.text, article, url or src.url, utc_iso(when) if when else None, name)
     with _open(create=True) as st:
@@ -142,7 +151,8 @@ def add(
 def import_(
     path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, or a .jsonl file")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="largest revision accepted")] = 5 * 1024 * 1024,
+    max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
+    max_paragraphs: MaxParagraphsOpt = 20_000,
     store: StoreOpt = None,
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
@@ -151,7 +161,7 @@ def import_(
 
     if store:
         _state["store"] = store
-    items = iter_path(path, encoding, max_bytes)
+    items = iter_path(path, encoding, max_bytes, max_paragraphs)
     with _open(create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick)
     sys.stdout.write(

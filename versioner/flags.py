@@ -11,6 +11,8 @@ the hunk gets the first type that applies, in the order above.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -222,6 +224,19 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
+# How far around a hunk a neighbouring word or figure is looked for: a window,
+# not the rest of the paragraph, so a huge paragraph with many edits stays linear.
+_CONTEXT = 400
+
+
+def _word_after(text: str, pos: int) -> list[str]:
+    return _words(text[pos : pos + _CONTEXT])[:1]
+
+
+def _word_before(text: str, pos: int) -> list[str]:
+    return _words(text[max(0, pos - _CONTEXT) : pos])[-1:]
+
+
 def _negations(s: str) -> list[str]:
     found = []
     for w in _words(s):
@@ -231,19 +246,28 @@ def _negations(s: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # once per paragraph, not once per hunk: a long paragraph with many edits stays linear
+    return tuple(m.span() for m in _QUOTE_SPAN.finditer(text))
+
+
 def _in_quotes(text: str, start: int, end: int) -> bool:
-    for m in _QUOTE_SPAN.finditer(text):
-        if m.start() < max(end, start + 1) and start < m.end():
-            return True
-    return False
+    spans = _quote_spans(text)
+    # spans are ordered and disjoint: of those starting before `end`, the last reaches furthest
+    i = bisect.bisect_left(spans, (max(end, start + 1),))
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _is_name(word: str, text: str, pos: int) -> bool:
     if not word[:1].isupper() or word.lower() in _COMMON_CAPS:
         return False
-    before = text[:pos].rstrip()
+    # the character before the word, spaces skipped (walked back, not copied: linear in long text)
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
     # sentence-initial capitals are not evidence of a name
-    return bool(before) and before[-1] not in ".!?:“\"‘'(—–-"
+    return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
 
 
 def _names(seg: str, text: str, offset: int) -> list[str]:
@@ -382,7 +406,7 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag("name", "high", _change_reason("name", names_old, names_new))
     if att_old != att_new:
         return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
-    following = _words(h.new_text[h.new_end:])[:1]
+    following = _word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _ATTRIBUTION and (old_w or new_w):
         return flag("attribution", "medium",
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
@@ -408,12 +432,16 @@ def _wording_reason(h: _Hunk) -> str:
 _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 
 
+def _figures_ending_before(text: str, pos: int) -> list[Figure]:
+    """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
+    start = max(0, pos - _CONTEXT)
+    return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
+
+
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
     """"17 officers" -> "17 protesters": the number now counts something else."""
-    from versioner.figures import extract_figures
-
-    before_old = [f for f in extract_figures(h.old_text[: h.old_start]) if h.old_start - f.end <= _OLD_FIGS_NEAR]
-    before_new = [f for f in extract_figures(h.new_text[: h.new_start]) if h.new_start - f.end <= _OLD_FIGS_NEAR]
+    before_old = _figures_ending_before(h.old_text, h.old_start)
+    before_new = _figures_ending_before(h.new_text, h.new_start)
     if not before_old or not before_new or ofs or nfs:
         return None
     o, n = before_old[-1], before_new[-1]
@@ -426,7 +454,7 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str 
 def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str]) -> str:
     added = [w for w in neg_new if w not in neg_old]
     removed = [w for w in neg_old if w not in neg_new]
-    nxt = _words(h.new_text[h.new_end:])[:1] or _words(h.old_text[h.old_end:])[:1]
+    nxt = _word_after(h.new_text, h.new_end) or _word_after(h.old_text, h.old_end)
     before = f' before "{nxt[0]}"' if nxt else ""
     if added and not removed:
         return f'"{added[0]}" added{before}'
@@ -450,7 +478,7 @@ def _typo_reason(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
         if d <= 2 and d <= max(1, len(a) // 3) and not a.isdigit():
             return f"{'one' if d == 1 else 'two'}-letter fix of a common word ({a} -> {b})"
     if not new_w and len(old_w) == 1:
-        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        around = _word_before(h.old_text, h.old_start) + _word_after(h.old_text, h.old_end)
         if old_w[0].lower() in (w.lower() for w in around):
             return f'repeated word "{old_w[0]}" removed'
     if not old_w and len(new_w) == 1 and len(new_w[0]) <= 3 and new_w[0].lower() in _SMALL_WORDS:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from versioner.errors import BadInput
-from versioner.parse import DEFAULT_MAX_BYTES, read_source, source_from_json
+from versioner.parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARAGRAPHS, read_source, source_from_json
 from versioner.store import NewRevision, utc_iso
 
 SUFFIXES = (".txt", ".md", ".json")
@@ -42,19 +42,24 @@ def time_from_name(stem: str) -> str | None:
         return None
 
 
-def iter_path(path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[NewRevision]:
+def iter_path(
+    path: Path,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS,
+) -> Iterator[NewRevision]:
     """Every revision under a folder, or in a .jsonl file, one at a time."""
     if not path.exists():
         raise BadInput(f"{path}: no such file or directory")
     if path.is_dir():
-        yield from _iter_dir(path, encoding, max_bytes)
+        yield from _iter_dir(path, encoding, max_bytes, max_paragraphs)
     elif path.suffix in (".jsonl", ".ndjson"):
-        yield from _iter_jsonl(path, max_bytes)
+        yield from _iter_jsonl(path, max_bytes, max_paragraphs)
     else:
         raise BadInput(f"{path}: import takes a folder or a .jsonl file")
 
 
-def _iter_dir(root: Path, encoding: str | None, max_bytes: int) -> Iterator[NewRevision]:
+def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:
     files = sorted(
         p for p in root.rglob("*")
         if p.is_file() and p.suffix in SUFFIXES and not p.name.upper().startswith("README")
@@ -64,7 +69,7 @@ def _iter_dir(root: Path, encoding: str | None, max_bytes: int) -> Iterator[NewR
     for f in files:
         rel = f.relative_to(root)
         key = rel.parts[-2] if len(rel.parts) >= 2 else None
-        src = read_source(read_file(f, encoding, max_bytes), str(f), encoding, max_bytes)
+        src = read_source(read_file(f, encoding, max_bytes), str(f), encoding, max_bytes, max_paragraphs)
         at = time_from_name(f.stem) or src.published and utc_iso(src.published) or _mtime(f)
         yield NewRevision(src.text, key, src.url, at, str(rel))
 
@@ -73,7 +78,7 @@ def _mtime(f: Path) -> str:
     return utc_iso(datetime.fromtimestamp(f.stat().st_mtime, timezone.utc))
 
 
-def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[NewRevision]:
+def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -91,7 +96,7 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[NewRevision]:
                 raise BadInput(f"{where}: not valid JSON ({exc})") from None
             if not isinstance(obj, dict):
                 raise BadInput(f"{where}: each line must be a JSON object")
-            src = source_from_json(obj, where)
+            src = source_from_json(obj, where, max_paragraphs)
             article = obj.get("article")
             at = obj.get("captured_at") or obj.get("at") or src.published
             if article is not None and not isinstance(article, str):

@@ -16,6 +16,9 @@ from versioner.errors import BadInput
 
 SECTIONS = ("notice", "headline", "byline", "dateline", "body", "credits")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# A revision with more paragraphs than this is refused before anything is
+# stored: alignment and rendering grow with it, and real articles stay far below.
+DEFAULT_MAX_PARAGRAPHS = 20_000
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ def read_source(
     name: str = "input",
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS,
 ) -> Source:
     """Decode and normalise one revision given as plain text, Markdown or a
     JSON object (``headline``, ``body`` or ``text``, optional ``url``, ``published``)."""
@@ -290,14 +294,17 @@ def read_source(
     raw = decode(data, encoding, name)
     stripped = raw.lstrip("\ufeff \t\r\n")
     if name.endswith(".json") or stripped.startswith("{"):
-        return source_from_json(raw, name)
-    text = _checked(normalise(raw), name)
+        return source_from_json(raw, name, max_paragraphs)
+    text = _checked(normalise(raw), name, max_paragraphs)
     return Source(text, format="markdown" if name.endswith(".md") else "text")
 
 
-def _checked(text: str, name: str) -> str:
+def _checked(text: str, name: str, max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS) -> str:
     if not text.strip():
         raise BadInput(f"{name}: no text (empty or whitespace only)")
+    # a cheap upper bound first (every paragraph has a line), the exact count only near the limit
+    if text.count("\n") > max_paragraphs and (n := len(_units(text))) > max_paragraphs:
+        raise BadInput(f"{name}: {n:,} paragraphs is over the limit of {max_paragraphs:,} (--max-paragraphs)")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -305,7 +312,9 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
-def source_from_json(raw: str | dict[str, object], name: str = "input") -> Source:
+def source_from_json(
+    raw: str | dict[str, object], name: str = "input", max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
+) -> Source:
     """A JSON article object -> Source; its text is the headline, a blank line, the body."""
     if isinstance(raw, str):
         try:
@@ -323,7 +332,7 @@ def source_from_json(raw: str | dict[str, object], name: str = "input") -> Sourc
     if "\x00" in body or (headline and "\x00" in headline):
         raise BadInput(f"{name}: binary data (NUL characters), not article text")
     joined = f"{headline}\n\n{body}" if headline else body
-    text = _checked(normalise(joined), name)
+    text = _checked(normalise(joined), name, max_paragraphs)
     url = obj.get("url")
     published = obj.get("published")
     return Source(

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 DEFAULT_STORE = Path("store") / "versioner.db"
+# How long a writer waits for another's lock before giving up (a setting:
+# VERSIONER_BUSY_TIMEOUT, in seconds); `_retry` tries a few times on top.
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
@@ -158,6 +160,20 @@ def check_key(key: str) -> str:
 # -- opening -----------------------------------------------------------------
 
 
+def busy_timeout() -> float:
+    """Seconds to wait for another writer: ``VERSIONER_BUSY_TIMEOUT``, else 30."""
+    raw = os.environ.get("VERSIONER_BUSY_TIMEOUT")
+    if not raw:
+        return BUSY_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise StoreError(f"VERSIONER_BUSY_TIMEOUT must be seconds from 0 to 3600, not {raw!r}")
+    return value
+
+
 def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--store``, else ``VERSIONER_STORE``, else ``store/versioner.db`` here."""
     if explicit:
@@ -195,14 +211,46 @@ class Store:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
+            created = cls._create_whole(p)
         try:
-            conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            conn = sqlite3.connect(str(p), timeout=busy_timeout(), check_same_thread=False)
             store = cls(conn, p, created)
             store.made_dir = made_dir
             store._migrate(create)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from None
         return store
+
+    @classmethod
+    def _create_whole(cls, p: Path) -> bool:
+        """Build a new store's schema in a file beside ``p`` and link it into
+        place, so that a crash (SIGKILL, power) leaves no store or a whole one,
+        never an empty database that read commands refuse. False when another
+        process linked its own first (two first writers at once)."""
+        tmp = p.with_name(f".{p.name}.{os.getpid()}.new")
+        try:
+            conn = sqlite3.connect(str(tmp), timeout=busy_timeout())
+            try:
+                cls(conn, tmp)._migrate(create=True)
+            finally:
+                conn.close()  # the last connection: checkpoints the WAL into the file
+            try:
+                os.link(tmp, p)  # atomic, and unlike a rename it never replaces a store
+            except FileExistsError:
+                return False
+            except OSError:
+                # a file system without hard links: rename, as atomic, checked first
+                if p.exists():
+                    return False
+                os.replace(tmp, p)
+            return True
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot create store {p}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create store {p}: {exc.strerror}") from None
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
 
     @property
     def db(self) -> Database:
@@ -391,7 +439,7 @@ class Store:
         except sqlite3.DatabaseError:
             return 0
         finally:
-            conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
         try:
             conn.executemany(
                 "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
@@ -449,12 +497,27 @@ class Store:
             if number != expected:
                 faults.append(Fault("numbering", ref, f"expected {key}@{expected}, found {ref}"))
             expected = number + 1
-            if not isinstance(text, str) or sha256_hex(text) != sha:
-                faults.append(Fault("hash", ref, "text does not match its sha256"))
-            elif parts != parts_json(parse(text)):
-                faults.append(Fault("parts", ref, "cached parts differ from a fresh parse"))
+            fault = _content_fault(text, sha, parts)
+            if fault:
+                faults.append(Fault(fault[0], ref, fault[1]))
         return count, faults
 
+
+def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] | None:
+    """What is wrong with one stored revision's text, hash and cached parts.
+    (One row cannot tell an altered text from an altered hash: both are one fault.)"""
+    if not isinstance(text, str):
+        return "hash", f"text is not text but {type(text).__name__} data"
+    if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+        return "hash", "stored sha256 is not 64 hex digits"
+    if sha256_hex(text) != sha:
+        return "hash", "text does not match its sha256"
+    if parts != parts_json(parse(text)):
+        return "parts", "cached parts differ from a fresh parse"
+    return None
+
+
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 _REV_SELECT = (
     "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
@@ -512,7 +575,11 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if i == attempts - 1:
-                raise StoreError(f"store is busy (locked by another writer for too long): {exc}") from None
+                # SQLite's own wording ("database is locked") names no cause or remedy
+                raise StoreError(
+                    f"store is busy: another process held its write lock for over {attempts} x"
+                    f" {busy_timeout():g} s; nothing written, try again"
+                ) from None
             time.sleep(0.05 * (2**i))
     return None
 

@@ -115,6 +115,39 @@ def segments(change: Change) -> list[tuple[str, str]]:
     return [("equal", change.new)]
 
 
+# An unchanged run inside a changed paragraph longer than LONG_EQUAL characters
+# is shown by the EQUAL_ENDS characters next to each change: one edit in a
+# 10 MB paragraph prints a few lines, not 10 MB (JSON keeps the whole text).
+LONG_EQUAL = 2000
+EQUAL_ENDS = 300
+
+
+def _elided(n: int) -> str:
+    return f" … {n:,} unchanged characters … "
+
+
+def shown_segments(change: Change) -> list[tuple[str, str]]:
+    """``segments`` for a reader: long unchanged runs cut to their ends, the
+    cut marked by an ("elided", marker) segment."""
+    segs = segments(change)
+    out: list[tuple[str, str]] = []
+    for i, (tag, s) in enumerate(segs):
+        if tag != "equal" or len(s) <= LONG_EQUAL:
+            out.append((tag, s))
+            continue
+        # keep the start next to the change before and the end next to the one after
+        # (a paragraph that is one unchanged run, a move, keeps its start); cut at spaces
+        first, last = i == 0, i == len(segs) - 1
+        head = s[:EQUAL_ENDS].rsplit(" ", 1)[0] if not first or last else ""
+        tail = s[-EQUAL_ENDS:].split(" ", 1)[-1] if not last else ""
+        if head:
+            out.append(("equal", head))
+        out.append(("elided", _elided(len(s) - len(head) - len(tail))))
+        if tail:
+            out.append(("equal", tail))
+    return out
+
+
 def _highlight_figures(text: Text) -> None:
     from versioner.figures import extract_figures
 
@@ -126,9 +159,11 @@ def change_text(change: Change, markers: bool) -> Text:
     from rich.text import Text
 
     out = Text()
-    for tag, s in segments(change):
+    for tag, s in shown_segments(change):
         if tag == "equal":
             out.append_text(terminal(s))
+        elif tag == "elided":
+            out.append(s, "dim italic")
         elif markers:
             o, c = ("[-", "-]") if tag == "delete" else ("{+", "+}")
             out.append_text(terminal(o + s + c, DEL_STYLE if tag == "delete" else INS_STYLE))
@@ -142,7 +177,10 @@ def side_texts(change: Change) -> tuple[Text, Text]:
     from rich.text import Text
 
     old, new = Text(), Text()
-    for tag, s in segments(change):
+    for tag, s in shown_segments(change):
+        if tag == "elided":
+            old.append(s, "dim italic")
+            new.append(s, "dim italic")
         if tag in ("equal", "delete"):
             old.append_text(terminal(s, DEL_STYLE if tag == "delete" else ""))
         if tag in ("equal", "insert"):

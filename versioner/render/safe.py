@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 # C0 controls but tab and newline, DEL and C1, zero-width and bidi controls,
-# line/paragraph separators, BOM and interlinear annotation characters.
+# line/paragraph separators, BOM, interlinear annotation characters, and the
+# invisible tag characters (U+E0000-E007F), which can smuggle hidden text.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 
 
@@ -57,7 +58,12 @@ def markdown_text(text: str) -> str:
 
 
 def _json_escape(m: re.Match[str]) -> str:
-    return f"\\u{ord(m.group()):04x}"
+    code = ord(m.group())
+    if code > 0xFFFF:
+        # JSON's \\u takes four hex digits: a character beyond them is a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def json_dumps(data: Any, indent: int | None = 2, ascii_only: bool = False) -> str:
