@@ -74,9 +74,19 @@ def title(widget: Any) -> str:
     return str(widget.border_title)
 
 
-def compare_snapshot(app: VersionerApp, name: str) -> None:
-    """The screen as SVG equals tests/snapshots/ui/NAME.svg (ids normalised)."""
-    svg = re.sub(r"terminal-\d+-", "terminal-", app.export_screenshot(title="versioner ui"))
+async def compare_snapshot(pilot: Pilot[Any], name: str) -> None:
+    """The screen as SVG equals tests/snapshots/ui/NAME.svg (ids normalised).
+
+    Tables settle their column widths on idle, so the screen is taken once
+    two screenshots in a row agree."""
+    app = pilot.app
+    svg = ""
+    for _ in range(20):
+        await pilot.pause()
+        shot = re.sub(r"terminal-\d+-", "terminal-", app.export_screenshot(title="versioner ui"))
+        if shot == svg:
+            break
+        svg = shot
     path = SNAPSHOTS / f"{name}.svg"
     if os.environ.get("UPDATE_UI_SNAPSHOTS"):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +158,7 @@ async def test_stepping_to_the_correction_shows_its_flags_and_verdict(app_factor
         assert "verdict ✓ consistent" in text
         flags = table_rows(app.query_one(FlagsTable))
         assert [f[:3] for f in flags] == [["● medium", "headline", "headline"]]
-        compare_snapshot(app, "correction")
+        await compare_snapshot(pilot, "correction")
 
 
 @run_async
@@ -163,7 +173,7 @@ async def test_slash_filters_the_article_list(app_factory: Any) -> None:
         articles = app.query_one(ArticleList)
         assert [r[2] for r in table_rows(articles)] == ["port-aven-tram"]
         assert title(articles) == "articles 1/7"
-        compare_snapshot(app, "filtered")
+        await compare_snapshot(pilot, "filtered")
         await pilot.press("enter")  # leaves the filter for the list
         assert app.focused is articles
         await pilot.press("enter")
@@ -195,7 +205,7 @@ async def test_n_and_p_walk_the_flags_and_h_keeps_the_high_ones(app_factory: Any
         assert "high only (2 hidden)" in title(flags)
         await pilot.press("n")
         assert "¶2" in plain(pane.current.content)
-        compare_snapshot(app, "high-only")
+        await compare_snapshot(pilot, "high-only")
         await pilot.press("h")
         assert flags.row_count == 3
 
@@ -214,7 +224,7 @@ async def test_s_shows_old_and_new_side_by_side(app_factory: Any) -> None:
         line = next(ln for ln in text.splitlines() if "Flight AL318" in ln)
         assert line.count("Flight AL318") == 2 and "221" in line and "212" in line
         assert "{+" not in text
-        compare_snapshot(app, "side-by-side")
+        await compare_snapshot(pilot, "side-by-side")
         await pilot.press("s")
         assert "{+212+}" in diff_text(app)
 
@@ -238,7 +248,7 @@ async def test_opening_at_a_key_selects_it_and_shows_its_latest_diff(app_factory
         assert articles.key_at(articles.cursor_row) == "caldoria-rate-cut"
         assert "caldoria-rate-cut@1 → caldoria-rate-cut@2" in title(app.query_one(DiffPane))
         assert [r[1] for r in table_rows(app.query_one(FlagsTable))] == ["figure"]
-        compare_snapshot(app, "open-at-key")
+        await compare_snapshot(pilot, "open-at-key")
 
 
 # -- untrusted text ------------------------------------------------------------
@@ -263,7 +273,7 @@ async def test_markup_and_escapes_in_article_text_show_literally(store_path: Pat
             assert "headline [bold red]x[/] \\x1b[2J\\x1b[31mred <U+202E>evil" in text
             assert "[link=http://x]a link[/link] and [reverse]more[/]" in text
             assert "\x1b" not in text and "\u202e" not in text
-            compare_snapshot(app, "hostile")
+            await compare_snapshot(pilot, "hostile")
     finally:
         app.browser.close()
 

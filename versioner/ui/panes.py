@@ -29,6 +29,18 @@ _VI_KEYS = [
 ]
 
 
+def _fill(table: DataTable[Any], labels: Sequence[str], rows: Sequence[Sequence[Text]]) -> None:
+    """Replace columns and rows, each column as wide as its widest cell.
+
+    Widths are given rather than left to DataTable, which settles automatic
+    widths on idle and can paint (and snapshot) a table with stale ones."""
+    table.clear(columns=True)
+    for i, label in enumerate(labels):
+        width = max([len(label)] + [r[i].cell_len for r in rows])
+        table.add_column(label, key=label, width=width)
+    table.add_rows(rows)
+
+
 class ArticleList(DataTable[Any]):
     """Articles a page at a time; the worst verdict is computed in a worker,
     only for the rows on screen."""
@@ -127,16 +139,17 @@ class TimelineTable(DataTable[Any]):
         super().__init__(cursor_type="row", **kwargs)
         self.entries: list[TimelineRow] = []
 
+    LABELS = ("rev", "captured", "verdict", "new notice")
+
     def on_mount(self) -> None:
-        for label in ("rev", "captured", "verdict", "new notice"):
-            self.add_column(label, key=label)
+        _fill(self, self.LABELS, [])
 
     def show(self, rows: list[TimelineRow]) -> None:
-        self.clear()
         self.entries = rows
-        for r in rows:
-            self.add_row(f"@{r.revision.number}", cells.short_time(r.revision.captured_at)[5:],
-                         cells.verdict_cell(r.verdict.verdict), cells.notice_cell(r.entry.new_notices))
+        _fill(self, self.LABELS, [
+            (Text(f"@{r.revision.number}"), Text(cells.short_time(r.revision.captured_at)[5:]),
+             cells.verdict_cell(r.verdict.verdict), cells.notice_cell(r.entry.new_notices))
+            for r in rows])
 
 
 class FlagsTable(DataTable[Any]):
@@ -148,16 +161,15 @@ class FlagsTable(DataTable[Any]):
         super().__init__(cursor_type="row", **kwargs)
         self.flags: list[Flag] = []
 
+    LABELS = ("severity", "type", "where", "old → new", "why")
+
     def on_mount(self) -> None:
-        for label in ("severity", "type", "where", "old → new", "why"):
-            self.add_column(label, key=label)
+        _fill(self, self.LABELS, [])
 
     def show(self, flags: Sequence[Flag], high_only: bool) -> None:
-        self.clear()
         self.flags = sorted((f for f in flags if f.severity == "high" or not high_only),
                             key=lambda f: -f.rank)
-        for f in self.flags:
-            self.add_row(*cells.flag_cells(f))
+        _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags])
 
 
 class DiffPane(VerticalScroll):
