@@ -53,7 +53,7 @@ class VersionerApp(App[None]):
         Binding("p", "flag(-1)", "previous flag", show=False),
         Binding("s", "side_by_side", "side by side"),
         Binding("h", "high_only", "high only"),
-        Binding("escape", "back", "back", show=False),
+        Binding("escape", "go_back", "back", show=False),
         Binding("q", "quit", "quit"),
     ]
 
@@ -88,6 +88,7 @@ class VersionerApp(App[None]):
         articles.focus()
         if self.start_key and articles.select(self.start_key):
             self.open_article(self.start_key)
+            self.query_one(TimelineTable).focus()
 
     def on_descendant_focus(self) -> None:
         # reading a diff needs the rows: the list and timeline shrink meanwhile
@@ -222,7 +223,7 @@ class VersionerApp(App[None]):
         self.high_only = not self.high_only
         self._render_flags()
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         """Escape: close the filter, or go back one pane."""
         box = self.query_one("#filter", Input)
         if box.has_focus:

@@ -69,11 +69,12 @@ def where(flag: Flag) -> str:
 
 
 def flag_cells(flag: Flag) -> tuple[Text, Text, Text, Text, Text]:
-    """severity, type, where, old → new, why: one row of the flags table."""
+    """severity, type, where, why, old → new: one row of the flags table (the
+    reason before the texts, which may be long)."""
     from rich.text import Text
 
     change = Text.assemble(terminal(_one_line(flag.old), "red"), " → ", terminal(_one_line(flag.new), "green"))
-    return severity_cell(flag.severity), Text(flag.type), Text(where(flag)), change, terminal(flag.reason)
+    return severity_cell(flag.severity), Text(flag.type), Text(where(flag)), terminal(flag.reason), change
 
 
 def notice_cell(notices: Sequence[str]) -> Text:

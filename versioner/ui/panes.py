@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from versioner.store import Article
     from versioner.ui.model import Browser, RevisionView, TimelineRow
 
-_VI_KEYS = [
+_VI_KEYS: list[BindingType] = [
     Binding("enter", "select_cursor", "open", key_display="⏎"),
     Binding("j", "cursor_down", "move", key_display="↑↓jk"),
     Binding("k", "cursor_up", "up", show=False),
@@ -45,7 +46,7 @@ class ArticleList(DataTable[Any]):
     """Articles a page at a time; the worst verdict is computed in a worker,
     only for the rows on screen."""
 
-    BINDINGS = _VI_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
     PAGE = 100
 
     def __init__(self, browser: Browser, **kwargs: Any) -> None:
@@ -125,7 +126,7 @@ class ArticleList(DataTable[Any]):
         if index is None:
             return  # filtered away meanwhile
         try:
-            self.update_cell_at((index, 0), cells.verdict_symbol(verdict))
+            self.update_cell_at(Coordinate(index, 0), cells.verdict_symbol(verdict))
         except CellDoesNotExist:
             pass
 
@@ -133,7 +134,7 @@ class ArticleList(DataTable[Any]):
 class TimelineTable(DataTable[Any]):
     """The selected article's revisions: number, capture time, verdict, new notices."""
 
-    BINDINGS = _VI_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
@@ -155,13 +156,13 @@ class TimelineTable(DataTable[Any]):
 class FlagsTable(DataTable[Any]):
     """Flags of the open diff, most severe first; optionally only the high ones."""
 
-    BINDINGS = _VI_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.flags: list[Flag] = []
 
-    LABELS = ("severity", "type", "where", "old → new", "why")
+    LABELS = ("severity", "type", "where", "why", "old → new")
 
     def on_mount(self) -> None:
         _fill(self, self.LABELS, [])
@@ -177,7 +178,7 @@ class DiffPane(VerticalScroll):
     (refs, notices, headline, verdict) then one block per changed paragraph,
     so a flag can scroll its paragraph into view."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "move", key_display="↑↓jk"),
         Binding("k,up", "scroll_up", "up", show=False),
     ]
