@@ -218,7 +218,9 @@ async def test_s_shows_old_and_new_side_by_side(app_factory: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "{+212+}" in diff_text(app)  # inline: markers, not colour alone
-        await pilot.press("s")
+        await pilot.press("enter")  # the latest revision again, now with the diff focused
+        await settle(pilot)
+        await pilot.press("s", "n")
         await pilot.pause()
         text = diff_text(app)
         assert "side by side" in title(app.query_one(DiffPane))

@@ -39,7 +39,6 @@ class VersionerApp(App[None]):
     #articles, #timeline, #diff, #flags { border: round $secondary; }
     #articles:focus, #timeline:focus, #diff:focus, #flags:focus { border: round $accent; }
     #filter { height: 1; border: none; padding: 0 1; display: none; }
-    #filter.shown { display: block; }
     #diff { height: 1fr; padding: 0 1; }
     #flags { height: 7; }
     DiffPane .head { margin-bottom: 1; }
@@ -48,7 +47,8 @@ class VersionerApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "open", key_display="⏎"),
-        Binding("slash", "filter", "filter", key_display="/"),
+        # priority: handled before the keys typed after it are handed to the list
+        Binding("slash", "filter", "filter", key_display="/", priority=True),
         Binding("n", "flag(1)", "flag", key_display="n/p"),
         Binding("p", "flag(-1)", "previous flag", show=False),
         Binding("s", "side_by_side", "side by side"),
@@ -108,8 +108,13 @@ class VersionerApp(App[None]):
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
-        box.add_class("shown")
-        box.focus()
+        if box.has_focus:
+            box.insert_text_at_cursor("/")  # a "/" typed in the filter is text
+            return
+        # shown and focused at once, not deferred as focus() is: keys typed
+        # right after "/" must land in the box
+        box.display = True
+        self.screen.set_focus(box)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(ArticleList).show(self.browser.matching(event.value))
@@ -227,7 +232,7 @@ class VersionerApp(App[None]):
         """Escape: close the filter, or go back one pane."""
         box = self.query_one("#filter", Input)
         if box.has_focus:
-            box.set_class(bool(box.value), "shown")  # an empty filter needs no row
+            box.display = bool(box.value)  # an empty filter needs no row
             self.query_one(ArticleList).focus()
             return
         order: list[Any] = [self.query_one(ArticleList), self.query_one(TimelineTable),

@@ -108,8 +108,9 @@ def diff_header(old: Revision, new: Revision, new_notices: Sequence[str]) -> Tex
     return out
 
 
-def side_row(row: Row) -> RenderableType:
-    """One diff row as two columns, old | new (gaps and context span both)."""
+def side_row(row: Row, label_width: int) -> RenderableType:
+    """One diff row as old | new columns; ``label_width`` is the same for
+    every row of a view, so the columns line up."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -117,7 +118,7 @@ def side_row(row: Row) -> RenderableType:
     from versioner.render.diffview import side_texts
 
     table = Table(show_header=False, box=box.MINIMAL, show_edge=False, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True, style="cyan", width=max(6, len(row.label)))
+    table.add_column(no_wrap=True, style="cyan", width=label_width)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(ratio=1, overflow="fold")
     if row.kind == "gap":
@@ -131,12 +132,12 @@ def side_row(row: Row) -> RenderableType:
     return table
 
 
-def side_header(old_ref: str, new_ref: str) -> RenderableType:
+def side_header(old_ref: str, new_ref: str, label_width: int) -> RenderableType:
     from rich import box
     from rich.table import Table
 
     table = Table(show_header=False, box=box.MINIMAL, show_edge=False, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True, width=6)
+    table.add_column(no_wrap=True, width=label_width)
     table.add_column(ratio=1)
     table.add_column(ratio=1)
     table.add_row("", terminal(f"--- {old_ref}", "bold red"), terminal(f"+++ {new_ref}", "bold green"))

@@ -215,8 +215,9 @@ class DiffPane(VerticalScroll):
         widgets.append(Static(head, classes="head"))
         rows = diffview.rows(diff.comparison)
         if side_by_side:
-            widgets.append(Static(cells.side_header(diff.old.ref, diff.new.ref)))
-            renderables = [cells.side_row(r) for r in rows]
+            width = max((len(r.label) for r in rows), default=0)
+            widgets.append(Static(cells.side_header(diff.old.ref, diff.new.ref, width)))
+            renderables = [cells.side_row(r, width) for r in rows]
         else:
             renderables = diffview.terminal_view(diff.comparison, rows, True, False, diff.old.ref, diff.new.ref)
         for r, renderable in zip(rows, renderables):
