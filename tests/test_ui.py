@@ -234,6 +234,20 @@ async def test_s_shows_old_and_new_side_by_side(app_factory: Any) -> None:
 
 
 @run_async
+async def test_light_theme_keeps_words_and_markers(app_factory: Any) -> None:
+    app = app_factory("altair-flight-diversion")
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert app.current_theme.dark is False
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "{+212+}" in diff_text(app)
+        assert [r[0] for r in table_rows(app.query_one(FlagsTable))] == ["▲ high", "▲ high"]
+        await compare_snapshot(pilot, "light")
+
+
+@run_async
 async def test_q_quits(app_factory: Any) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

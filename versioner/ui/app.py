@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input
+from textual.worker import get_current_worker
 
 from versioner.render.safe import terminal
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
@@ -46,7 +47,6 @@ class VersionerApp(App[None]):
     DataTable { scrollbar-size-vertical: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "open", key_display="⏎"),
         # priority: handled before the keys typed after it are handed to the list
         Binding("slash", "filter", "filter", key_display="/", priority=True),
         Binding("n", "flag(1)", "flag", key_display="n/p"),
@@ -94,9 +94,6 @@ class VersionerApp(App[None]):
         # reading a diff needs the rows: the list and timeline shrink meanwhile
         reading = isinstance(self.focused, (DiffPane, FlagsTable))
         self.screen.set_class(reading, "-reading")
-
-    def action_open(self) -> None:
-        """Enter where the focused pane has no action of its own: nothing to open."""
 
     # -- articles ------------------------------------------------------------
 
@@ -147,7 +144,9 @@ class VersionerApp(App[None]):
 
     def _load_timeline(self, key: str) -> None:
         rows = self.browser.timeline(key)
-        self.call_from_thread(self._show_timeline, key, rows)
+        # a thread cannot be stopped: one superseded by a newer choice just stays silent
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_timeline, key, rows)
 
     def _show_timeline(self, key: str, rows: list[TimelineRow]) -> None:
         self.rows = rows
@@ -172,7 +171,8 @@ class VersionerApp(App[None]):
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
         view = self.browser.open_revision(rows, index)
-        self.call_from_thread(self._show_revision, view, focus)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_revision, view, focus)
 
     def _show_revision(self, view: RevisionView, focus: bool) -> None:
         self.view = view
