@@ -341,6 +341,20 @@ def audit(
     raise typer.Exit(Exit.FOUND if strict and failing else Exit.OK)
 
 
+@app.command()
+@_guard
+def ui(
+    key: Annotated[Optional[str], typer.Argument(help="article to open at (default: the list)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Browse articles, revisions and flags in an interactive terminal UI (extra: ui)."""
+    from versioner.ui import run
+
+    if store:
+        _state["store"] = store
+    run(_state["store"], key)
+
+
 def _safe(text: str) -> str:
     from versioner.render.safe import visible
 

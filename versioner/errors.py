@@ -23,3 +23,7 @@ class StoreError(VersionerError):
 
 class OutOfOrder(VersionerError):
     """A revision captured before the article's latest one."""
+
+
+class MissingExtra(VersionerError):
+    """An optional dependency (an extra such as ``versioner[ui]``) is not installed."""
