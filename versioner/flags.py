@@ -59,9 +59,10 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     # a notice replaced by a newer one is superseded, not withdrawn
     superseded = any(c.section == "notice" and c.kind in ("insert", "replace") for c in comparison.changes)
+    names = ArticleNames(comparison.old.text(), comparison.new.text())
     for change in comparison.changes:
         if not (superseded and change.section == "notice"):
-            flags.extend(flag_change(change))
+            flags.extend(flag_change(change, names))
     return tuple(flags)
 
 
@@ -73,7 +74,8 @@ def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
     return flag_comparison(compare(parse(normalise(old_text)), parse(normalise(new_text))))
 
 
-def flag_change(change: Change) -> list[Flag]:
+def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]:
+    """The flags of one change; ``names`` are the names its article uses."""
     where = (change.section, change.paragraph)
     if change.section == "notice":
         # notices are read by the audit; only a notice that disappears is a
@@ -103,7 +105,7 @@ def flag_change(change: Change) -> list[Flag]:
             return flags
     if change.section == "headline":
         return [_headline_flag(change)]
-    inner = _flag_ops(change.ops, change.section, change.paragraph)
+    inner = _flag_ops(change.ops, change.section, change.paragraph, names)
     if change.section == "byline":
         return [_whole("name", "high", where, change.old, change.new, "byline changed")]
     flags.extend(inner)
@@ -270,8 +272,34 @@ def _is_name(word: str, text: str, pos: int) -> bool:
     return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
 
 
-def _names(seg: str, text: str, offset: int) -> list[str]:
-    return [m.group() for m in _WORD.finditer(seg) if _is_name(m.group(), text, offset + m.start())]
+def _names(seg: str, text: str, offset: int, known: ArticleNames | None = None) -> list[str]:
+    """The names in ``seg`` (at ``offset`` in ``text``): capitalised words inside a
+    sentence, and at its start those the article also capitalises inside one."""
+    found = []
+    for m in _WORD.finditer(seg):
+        word = m.group()
+        if _is_name(word, text, offset + m.start()) or (
+            known is not None and word[:1].isupper() and word.lower() not in _COMMON_CAPS and word in known
+        ):
+            found.append(word)
+    return found
+
+
+class ArticleNames:
+    """Words the two revisions capitalise inside a sentence: names, even where a
+    sentence starts with one ("Reinhold approved ..."). Worked out on first use."""
+
+    def __init__(self, *texts: str) -> None:
+        self._texts = texts
+        self._names: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._names is None:
+            self._names = {
+                m.group() for text in self._texts for m in _WORD.finditer(text)
+                if _is_name(m.group(), text, m.start())
+            }
+        return word in self._names
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -297,7 +325,8 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
     return [f for f in figs if f.start < end and start < f.end]
 
 
-def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None) -> list[Flag]:
+def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None,
+              names: ArticleNames | None = None) -> list[Flag]:
     hs = hunks(ops)
     if not hs:
         return []
@@ -311,7 +340,7 @@ def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None) -> list[Fl
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         fig_flags = _figure_flags(ofs, nfs, section, paragraph)
         flags.extend(fig_flags)
-        rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph)
+        rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
     return _merge_wording(flags)
@@ -345,7 +374,7 @@ def _counting(*figs: Figure) -> str:
 
 
 def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
-              section: str, paragraph: int | None) -> Flag | None:
+              section: str, paragraph: int | None, names: ArticleNames | None = None) -> Flag | None:
     old_w, new_w = _words(h.old), _words(h.new)
     fig_words = {w for f in [*ofs, *nfs] for w in _words(f.text)}
     rest_old = [w for w in old_w if w not in fig_words]
@@ -387,8 +416,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     neg_old, neg_new = _negations(h.old), _negations(h.new)
     if sorted(neg_old) != sorted(neg_new):
         return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
-    names_old = _names(h.old, h.old_text, h.old_start)
-    names_new = _names(h.new, h.new_text, h.new_start)
+    names_old = _names(h.old, h.old_text, h.old_start, names)
+    names_new = _names(h.new, h.new_text, h.new_start, names)
     att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
     att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new and not (old_w and new_w):
@@ -397,6 +426,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
         return flag("attribution", "medium", reason + (f" (source: {' '.join(cited)})" if cited else ""))
+    if (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
+            and new_w[0][:1].isupper():
+        names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
