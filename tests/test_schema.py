@@ -59,14 +59,14 @@ SCHEMA = {
 }
 
 INDEXES = {
-    "articles_url", "revisions_sha", "sketches_h", "sketches_article", "pairs_to",
+    "articles_url", "revisions_sha", "sketches_h", "sketches_article", "pairs_to", "revisions_summary",
     "idx__sqlite_migrations_migration_set_name",
     # from UNIQUE and composite PRIMARY KEY constraints
     "sqlite_autoindex_articles_1", "sqlite_autoindex_revisions_1",
     "sqlite_autoindex_notices_1", "sqlite_autoindex_pairs_1",
 }
 
-MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts"]
+MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts", "m003_revision_summary_index"]
 
 
 def _make_store(store_path: Path) -> None:

@@ -114,3 +114,10 @@ def m002_pair_cache_and_span_parts(db: Database) -> None:
     db.conn.executemany(
         "update revisions set parts = ? where id = ?", [(parts_json(parse(t)), i) for i, t in rows]
     )
+
+
+@MIGRATIONS()
+def m003_revision_summary_index(db: Database) -> None:
+    # `list` and the UI count, date and sum notices per article: a covering index
+    # answers that without reading each revision's text
+    db.execute("create index revisions_summary on revisions(article_id, captured_at, notices)")

@@ -34,7 +34,7 @@ BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
 # the name of the last migration in migrations.py (a test holds the two together)
-LATEST_MIGRATION = "m002_pair_cache_and_span_parts"
+LATEST_MIGRATION = "m003_revision_summary_index"
 
 
 @dataclass(frozen=True)
