@@ -1,7 +1,7 @@
-"""The labelled accuracy set is well-formed, and bench/accuracy.py runs on it.
-
-No accuracy thresholds here: the figures are for reading (``make accuracy``),
-not for failing the build.
+"""The labelled accuracy set is well-formed, bench/accuracy.py runs on it, and the
+targets of issue 5 hold: figure precision and recall >= 0.97, every flag type's
+precision and recall >= 0.9, audit verdict accuracy >= 0.95. A missed target
+fails the build and prints the accuracy report.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _when(value: str) -> datetime:
 # -- flags.jsonl -------------------------------------------------------------
 
 def test_flag_cases_enough_and_ids_unique(flag_cases: list[tuple[int, dict[str, Any]]]) -> None:
-    assert len(flag_cases) >= 80
+    assert len(flag_cases) >= 140
     ids = [c["id"] for _, c in flag_cases]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     assert not dupes, f"duplicate ids: {dupes}"
@@ -96,7 +96,7 @@ def test_flag_set_covers_every_type_and_has_negatives(flag_cases: list[tuple[int
 # -- audit.jsonl -------------------------------------------------------------
 
 def test_audit_cases_enough_and_ids_unique(audit_cases: list[tuple[int, dict[str, Any]]]) -> None:
-    assert len(audit_cases) >= 30
+    assert len(audit_cases) >= 65
     ids = [c["id"] for _, c in audit_cases]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     assert not dupes, f"duplicate ids: {dupes}"
@@ -217,3 +217,54 @@ def test_a_raising_case_is_a_miss_not_a_crash(accuracy: ModuleType) -> None:
     assert ares.got == ["ERROR", "ERROR"] and "ValueError" in (ares.error or "")
     figs = accuracy.audit_figures([ares])
     assert figs["correct"] == 0 and figs["per_verdict"]["stealth"]["fn"] == 1
+
+
+# -- the targets (issue 5) ---------------------------------------------------
+
+FIGURE_TARGET = 0.97
+TYPE_TARGET = 0.9
+AUDIT_TARGET = 0.95
+
+
+@pytest.fixture(scope="module")
+def report(accuracy: ModuleType) -> dict[str, Any]:
+    """The accuracy script's figures, computed in-process on the labelled files."""
+    from versioner.audit import audit_chain
+    from versioner.flags import flag_texts
+
+    fres = [accuracy.run_flag_case(c, flag_texts, None, 20) for c in accuracy.load_jsonl(FLAGS_FILE)]
+    ares = [accuracy.run_audit_case(c, audit_chain, None, 20) for c in accuracy.load_jsonl(AUDIT_FILE)]
+    return {"flags": accuracy.flag_figures(fres), "flag_misses": accuracy.flag_misses(fres),
+            "audit": accuracy.audit_figures(ares), "audit_misses": accuracy.audit_misses(ares)}
+
+
+def _below(c: dict[str, Any], target: float) -> list[str]:
+    return [f"{k} {c[k]:.3f}" for k in ("precision", "recall") if c[k] is not None and c[k] < target]
+
+
+def test_figure_flags_meet_their_target(report: dict[str, Any], accuracy: ModuleType) -> None:
+    low = _below(report["flags"]["per_type"]["figure"], FIGURE_TARGET)
+    assert not low, f"figure {', '.join(low)} < {FIGURE_TARGET}\n" + accuracy.render_text(report)
+
+
+def test_every_flag_type_meets_its_target(report: dict[str, Any], accuracy: ModuleType) -> None:
+    low = {t: _below(c, TYPE_TARGET) for t, c in report["flags"]["per_type"].items()}
+    low = {t: v for t, v in low.items() if v}
+    unmeasured = [t for t, c in report["flags"]["per_type"].items() if c["precision"] is None or c["recall"] is None]
+    assert not low and not unmeasured, (
+        f"below {TYPE_TARGET}: {low}; never measured: {unmeasured}\n" + accuracy.render_text(report))
+
+
+def test_audit_verdicts_meet_their_target(report: dict[str, Any], accuracy: ModuleType) -> None:
+    acc = report["audit"]["accuracy"]
+    assert acc is not None and acc >= AUDIT_TARGET, (
+        f"audit accuracy {acc} < {AUDIT_TARGET}\n" + accuracy.render_text(report))
+
+
+def test_targets_are_checked_against_the_figures_the_script_prints(accuracy: ModuleType) -> None:
+    # a miss must lower the figures the targets read: a perfect score cannot come from an empty run
+    got = [accuracy.Got("figure", "high", "31", "")]
+    res = accuracy.FlagResult("x", [{"type": "figure", "severity": "high", "old": "31", "new": "33"}], got)
+    res.pairs = accuracy.match(res.expected, res.got)
+    figure = accuracy.flag_figures([res])["per_type"]["figure"]
+    assert _below(figure, FIGURE_TARGET) == ["precision 0.000", "recall 0.000"]

@@ -207,8 +207,16 @@ def test_and_joins_only_after_a_scale_word() -> None:
     assert [f.value for f in extract_figures("five and six")] == [5, 6]
 
 
-def test_fractions_are_not_counts() -> None:
-    assert extract_figures("two-thirds of voters, one-third of seats, a third of them") == []
+def test_fractions_are_figures_that_count_nothing() -> None:
+    figs = extract_figures("two-thirds of voters, one-third of seats, a third of them, half of the rest")
+    assert [(f.text, f.kind, round(f.value, 3), f.noun) for f in figs] == [
+        ("two-thirds", "fraction", 0.667, None), ("one-third", "fraction", 0.333, None),
+        ("a third", "fraction", 0.333, None), ("half", "fraction", 0.5, None)]
+
+
+def test_an_ordinal_after_a_is_not_a_fraction() -> None:
+    assert [(f.text, f.kind) for f in extract_figures("a third round of talks, a fourth term")] == [
+        ("third", "ordinal"), ("fourth", "ordinal")]
 
 
 # --- ranges ------------------------------------------------------------------------------

@@ -81,3 +81,15 @@ def test_flag_rows_view_shows_each_cached_flag(seeded: Path, sql: SQL) -> None:
         audit_store(st)
     rows = sql("select type, severity, old, new from flag_rows where type = 'figure' and old like '221%'")
     assert rows == [("figure", "high", "221 passengers", "212 passengers")]
+
+
+def test_log_keeps_its_comparisons_for_the_audit(seeded: Path, sql: SQL, run: Callable[..., Any]) -> None:
+    assert sql("select count(*) from pairs") == [(0,)]
+    assert run("log", "vessa-landslide").exit_code == 0
+    assert sql("select count(*) from pairs") == [(3,)]
+    with Store.open(seeded) as st:
+        pairs = PairCache(st)
+        revs = st.revisions("vessa-landslide")
+        for old, new in zip(revs, revs[1:]):
+            pairs.get(old, new, old.parts(), new.parts())
+    assert (pairs.hits, pairs.misses) == (3, 0)

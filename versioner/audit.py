@@ -7,13 +7,15 @@ whole chain; the rest compare a revision with the one before it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from versioner.flags import Flag, substantive
-from versioner.notices import Claim, Notice, parse_notice, slug_notice, split_headline_slug
-from versioner.parse import Parts
+from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
+from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Revision, Store
 
@@ -107,18 +109,18 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                              reasons=(f"text returns to @{n} (a rollback)",)))
     only_headline = all(section == "headline" for section, _ in pair.changes)
     if only_headline and parts.headline and not notices:
-        n = seen_headline.get(_bare_headline(parts.headline))
-        if n is not None and n != prev.number:
+        seen = seen_headline.get(_bare_headline(parts.headline))
+        if seen is not None and seen != prev.number:
             return _Work(replace(base, verdict="revert", reasons=(
-                f"headline returns to the one in @{n} (A/B headline test or rollback)",)))
+                f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     subst = substantive(flags)
     if not notices:
         if not subst:
-            kinds = sorted({f.type for f in flags}) or ["whitespace"]
+            kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict="minor", reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",)))
-        reasons = tuple(f"no notice for {_describe(f)}" for f in subst)
-        return _Work(replace(base, verdict="stealth", reasons=reasons, undisclosed=tuple(subst)),
+        return _Work(replace(base, verdict="stealth", reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
+                             undisclosed=tuple(subst)),
                      pending=list(subst))
     covered, unmatched, value_problems = _match(notices, flags)
     outside = [f for f in subst if f not in covered]
@@ -146,8 +148,12 @@ _GENERIC_OK = {"paragraph-added", "paragraph-removed", "paragraph-moved", "wordi
                "typo", "punctuation", "headline"}
 
 
-def covers(claim: Claim, flag: Flag) -> bool:
-    """Does this claim account for this flag?"""
+def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
+    """Does this claim account for this flag?
+
+    ``sole_correction``: the claim is a bare "this was corrected" (a CORRECTED- slug or a
+    notice that says no more) and no notice in the revision says anything more specific;
+    it then owns every change, because readers were told the story was corrected."""
     t = claim.target
     if t.section not in ("any", "body") and t.section != flag.section:
         return False
@@ -156,9 +162,20 @@ def covers(claim: Claim, flag: Flag) -> bool:
             return False
         if t.paragraph is not None and flag.paragraph is not None and abs(flag.paragraph - t.paragraph) > 0:
             return False
+    if claim.action == "add" and t.section in ("any", "body"):
+        # adding material ("adds comment", "adds vote tally") owns new paragraphs and
+        # insertions, never a change to words already published
+        if flag.type == "paragraph-added":
+            return True
+        if flag.old:
+            return False
     subject = t.subject
     if subject in ("figure", "date") or (t.detail and _looks_numeric(t.detail)):
-        return flag.type == "figure" or (flag.section == "headline" and flag.type == "headline")
+        if flag.type == "figure":
+            return _kind_fits(t.detail, flag)
+        if _words_values_fit(claim, flag):
+            return True
+        return flag.section == "headline" and flag.type == "headline"
     if subject in ("name", "spelling", "typo", "title"):
         return flag.type in ("name", "typo", "wording", "headline", "punctuation")
     if subject == "quote":
@@ -170,31 +187,76 @@ def covers(claim: Claim, flag: Flag) -> bool:
     if claim.action == "remove" and t.section in ("any", "body") and t.paragraph is None:
         return flag.type in ("paragraph-removed", "wording")
     if t.section == "any" and t.paragraph is None:
+        if sole_correction and _is_bare_correction(claim):
+            return True
         # a generic "updates with details" owns new material, not silent
         # changes to figures, names, quotes or negations already published
         return flag.type in _GENERIC_OK
     return True
 
 
-_NUMERIC_DETAILS = ("toll", "number", "figure", "count", "rate", "amount", "total", "price", "age", "date", "percent")
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
+
+
+def _words_values_fit(claim: Claim, flag: Flag) -> bool:
+    """"... a third of the construction cost, not of the whole scheme": values in words, not
+    numbers, so the subject guessed from "cost" is weak evidence; the values say which
+    words changed, and a flag whose old or new text has them is the change claimed."""
+    values = [v for v in (claim.new_value, claim.old_value) if v]
+    if not values:
+        return False
+    from versioner.figures import extract_figures
+
+    if any(extract_figures(v) for v in values):
+        return False
+    new_ok = bool(claim.new_value) and bool(_content_words(claim.new_value or "") & _content_words(flag.new))
+    old_ok = bool(claim.old_value) and bool(_content_words(claim.old_value or "") & _content_words(flag.old))
+    return new_ok or old_ok
+
+
+def _is_bare_correction(claim: Claim) -> bool:
+    return (claim.action == "change" and claim.target == Target("any")
+            and claim.new_value is None and claim.old_value is None)
+
+
+_NUMERIC_DETAILS = re.compile(
+    r"\b(?:toll|numbers?|figures?|count|rates?|amounts?|totals?|prices?|ages?|dates?|percent(?:age)?|"
+    r"costs?|years?|tally)\b", re.IGNORECASE)
+# "the cost of the barrier": an amount of money, so a count of homes changing is not it
+_MONEY_DETAILS = re.compile(r"\b(?:costs?|prices?|budgets?|fines?|fees?|funding|salar(?:y|ies)|spending|"
+                            r"bills?)\b", re.IGNORECASE)
+_COUNT_KINDS = frozenset(("number", "date", "time", "ordinal"))
 
 
 def _looks_numeric(detail: str) -> bool:
-    d = detail.lower()
-    return any(w in d for w in _NUMERIC_DETAILS)
+    # whole words: "Agency" is not "age"
+    return _NUMERIC_DETAILS.search(detail) is not None
+
+
+def _kind_fits(detail: str | None, flag: Flag) -> bool:
+    """A figure claim about money does not own a changed count, date or time."""
+    if not detail or not _MONEY_DETAILS.search(detail):
+        return True
+    from versioner.figures import extract_figures
+
+    kinds = {f.kind for f in extract_figures(f"{flag.old} {flag.new}")}
+    return not kinds or not kinds <= _COUNT_KINDS
 
 
 def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag], list[Claim], list[str]]:
     covered: list[Flag] = []
     unmatched: list[Claim] = []
     problems: list[str] = []
+    # a bare "corrected" counts for everything only when nothing more specific was said
+    sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
         if not notice.claims and notice.kind in ("repeat", "refile", "update", "correction"):
             # a bare slug or "(Repeats ...)" claims nothing specific
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
         for claim in notice.claims:
-            hits = [f for f in flags if covers(claim, f)]
+            hits = [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
                 unmatched.append(claim)
                 continue
@@ -248,8 +310,6 @@ def _resolve_late(works: list[_Work]) -> None:
                 if hits and _check_values(claim, hits) is None:
                     owner = (k, hits)
                     break
-                if earlier.verdict.notices:
-                    break  # do not reach back past an earlier notice
             if owner is None:
                 if claim in v.unmatched:
                     still.append(claim)
@@ -280,11 +340,12 @@ def _settle(work: _Work, still: list[Claim]) -> None:
     work.verdict = replace(v, verdict=verdict, reasons=tuple(reasons), unmatched=tuple(still))
 
 
-def _seconds(a: str, b: str) -> int:
-    def parse(s: str) -> datetime:
-        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+def _parse_time(s: str) -> datetime:
+    return datetime.fromisoformat(s.replace("Z", "+00:00"))
 
-    return int((parse(b) - parse(a)).total_seconds())
+
+def _seconds(a: str, b: str) -> int:
+    return int((_parse_time(b) - _parse_time(a)).total_seconds())
 
 
 def _describe(f: Flag) -> str:
@@ -302,26 +363,95 @@ def _claim_text(claim: Claim) -> str:
     return f"{claim.action} {what} in {where}"
 
 
+@dataclass(frozen=True)
+class Latency:
+    """How long a revision's substantive changes waited for a notice.
+
+    ``disclosed_by`` is the revision whose notice owned up (the revision itself
+    when its own notice covered them, latency 0); None with ``latency_s`` None
+    when no notice ever did. ``never_disclosed`` counts the changes no notice
+    ever covered (some may remain even when others were disclosed)."""
+
+    ref: str
+    captured_at: str
+    disclosed_by: str | None
+    latency_s: int | None
+    never_disclosed: int
+
+
+# verdicts of revisions that made substantive changes (a revert restores text already seen)
+_CHANGING = frozenset(("consistent", "undisclosed", "mismatch", "stealth", "late"))
+
+
+def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
+    """One entry per revision with substantive changes, oldest first."""
+    out: list[Latency] = []
+    for v in verdicts:
+        if v.verdict not in _CHANGING or not substantive(v.flags):
+            continue
+        if v.verdict == "late":
+            by, latency = v.disclosed_by, v.latency_s
+        elif substantive(v.covered):
+            by, latency = v.ref, 0
+        else:
+            by, latency = None, None
+        out.append(Latency(v.ref, v.revision.captured_at, by, latency, len(substantive(v.undisclosed))))
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleAudit:
+    """An article's verdicts (those reported) and its notice latency."""
+
+    article: str
+    verdicts: tuple[Verdict, ...]
+    latency: tuple[Latency, ...]
+
+    def __iter__(self) -> Iterator[Any]:
+        # unpacks as (article, verdicts), the shape audit_store returned before latency
+        return iter((self.article, self.verdicts))
+
+
 def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
     return max((v.verdict for v in verdicts), key=VERDICT_RANK.__getitem__, default=None)
 
 
-def audit_store(store: Store, key: str | None = None) -> list[tuple[str, list[Verdict]]]:
+def audit_store(store: Store, key: str | None = None, since: str | None = None) -> list[ArticleAudit]:
     """Audit one article, or every article in the store (streamed article by article).
-    Comparisons come from the store's cache where it has them, and are kept there."""
+    Comparisons come from the store's cache where it has them, and are kept there.
+
+    ``since`` (ISO 8601, UTC when no zone is given) keeps only the revisions captured
+    at or after it, and drops articles left with none; verdicts and latencies are
+    still worked out on the whole chain, so a change made before ``since`` and owned
+    up to after it is still ``late``."""
+    from versioner.store import utc_iso
+
+    cutoff = _parse_time(utc_iso(since)) if since is not None else None
     pairs = PairCache(store)
+    report: list[ArticleAudit] = []
+
+    def add(article: str, chain: Sequence[Revision]) -> None:
+        verdicts = audit_chain(chain, pairs)
+        latency = notice_latency(verdicts)
+        if cutoff is not None:
+            verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
+            kept = {v.ref for v in verdicts}
+            latency = [x for x in latency if x.ref in kept]
+            if not verdicts:
+                return
+        report.append(ArticleAudit(article, tuple(verdicts), tuple(latency)))
+
     if key is not None:
-        report = [(key, audit_chain(store.revisions(key), pairs))]
+        add(key, store.revisions(key))
         pairs.save()
         return report
-    report = []
     chain: list[Revision] = []
     for rev in store.iter_revisions():
         if chain and chain[-1].article != rev.article:
-            report.append((chain[0].article, audit_chain(chain, pairs)))
+            add(chain[0].article, chain)
             chain = []
         chain.append(rev)
     if chain:
-        report.append((chain[0].article, audit_chain(chain, pairs)))
+        add(chain[0].article, chain)
     pairs.save()
     return report

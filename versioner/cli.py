@@ -194,13 +194,13 @@ def log(
     store: StoreOpt = None,
 ) -> None:
     """Timeline of one article: revisions, notices, what changed."""
-    from versioner.history import timeline
+    from versioner.history import article_timeline
     from versioner.render import records
 
     if store:
         _state["store"] = store
     with _open() as st:
-        entries = timeline(st.revisions(key))
+        entries = article_timeline(st, key)
     if fmt is Format.json:
         _print_json(records.timeline_json(key, entries))
     else:
@@ -313,7 +313,10 @@ def diff(
 def audit(
     key: Annotated[Optional[str], typer.Argument(help="article key (default: every article)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 on stealth, late, undisclosed or mismatch")] = False,
-    fmt: FormatOpt = Format.text,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE",
+        help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
@@ -323,14 +326,18 @@ def audit(
     if store:
         _state["store"] = store
     with _open() as st:
-        report = audit_store(st, key)
-    if fmt is Format.json:
+        report = audit_store(st, key, since)
+    if fmt is DiffFormat.json:
         _print_json(auditview.audit_json(report))
+    elif fmt is DiffFormat.markdown:
+        sys.stdout.write(auditview.audit_markdown(report))
+    elif fmt is DiffFormat.html:
+        sys.stdout.write(auditview.audit_html(report))
     else:
         console = _console()
         for r in auditview.audit_view(report):
             console.print(r)
-    failing = any(v.verdict in STRICT_FAILS for _, verdicts in report for v in verdicts)
+    failing = any(v.verdict in STRICT_FAILS for a in report for v in a.verdicts)
     raise typer.Exit(Exit.FOUND if strict and failing else Exit.OK)
 
 

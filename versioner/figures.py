@@ -30,7 +30,7 @@ class Figure:
     start: int
     end: int
     value: float | int
-    kind: str  # number | percent | money | ordinal | time | date | range
+    kind: str  # number | percent | money | ordinal | fraction | time | date | range
     unit: str | None
     noun: str | None
     high: float | int | None = None
@@ -118,6 +118,18 @@ _SCALE_W = rf"(?:{_cap(_SCALE_WORDS)})\b"
 _WORDS = (rf"(?:{_SMALL}|[Aa](?=\s+{_SCALE_W}))(?:[\s-]+{_SCALE_W}(?:(?:\s+and)?\s+{_SMALL})?)*"
           r"(?![- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|"
           r"eighths?|ninths?|tenths?)\b)")
+# "a third", "two-thirds", "one and a half"-free forms: a share of something is a figure
+# (a price rise "by a third" -> "by a quarter" changes its size), but it counts nothing.
+_FRAC_PLURAL = "halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths"
+_FRAC_ONE = "half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+# "a third round of talks" is an ordinal: after "a" a singular share needs a word that
+# cannot start a noun phrase after it ("by a third since", "a quarter of").
+_FRAC_FOLLOW = (r"(?=\s+(?:of|since|in|on|from|to|and|or|than|over|last|this|compared|between"
+                r"|a|an|per)\b|\s*[^\w\s-]|\s*$)")
+_FRAC = (rf"(?P<frac>(?:{_cap(_UNIT_WORDS)})[- ](?:{_FRAC_PLURAL})\b(?!-)"
+         rf"|[Oo]ne-(?:{_FRAC_ONE})\b(?!-)"
+         rf"|(?:[Aa]n?|[Oo]ne)\s(?:{_FRAC_ONE})\b{_FRAC_FOLLOW}"
+         r"|[Hh]alf(?=\s+(?:of|the|a|an|its|their|his|her)\b)|(?<=by\s)half\b)")
 _ORDW = (rf"(?P<ordw>(?:{_cap(_TENS_WORDS)})[- ](?:{_ORD_UNITS})\b"
          rf"|(?:{_cap(_ORD_OTHER)}|{_cap(_ORD_UNITS)})\b)")
 
@@ -161,7 +173,7 @@ _DIGIT_RE = re.compile(
     rf"|{_TIME}|{_QUANT_TAIL}")
 _WORD_RE = re.compile(
     rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
-    rf"|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
+    rf"|{_FRAC}|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
 # A figure never starts inside a word or number ("G20", "1.5", "12:30").
 _QUANT_RE = re.compile(r"(?<![\w.:])" + _QUANT)
 
@@ -172,7 +184,7 @@ def _scan_body() -> str:
     are tried only there, trying them at every word was most of the cost)."""
     lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-             "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs")
+             "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs|half|Half")
     by_first: dict[str, set[str]] = {}
     for w in (w for words in lists for w in words.split("|")):
         for form in {w, w[0].upper() + w[1:]}:
@@ -181,7 +193,8 @@ def _scan_body() -> str:
     # that opens with a literal character several times faster than one opening with a set
     alts = [f"{re.escape(c)}(?:{'|'.join(map(re.escape, sorted(rest)))})"
             for c, rest in sorted(by_first.items())]
-    return rf"(?:[0-9$£€¥₹₨]|{'|'.join(alts)}|[Aa]\s+(?:{_cap(_SCALE_WORDS)}))"
+    return (rf"(?:[0-9$£€¥₹₨]|{'|'.join(alts)}"
+            rf"|[Aa]n?(?=\s+(?:{_cap(_SCALE_WORDS)}|{_FRAC_ONE})))")
 
 
 # Two scans because a literal first character lets the engine skip ahead fast: spaces
@@ -279,6 +292,8 @@ def _extract(text: str) -> list[Figure]:
             fig = _time_figure(text, m)
         elif group == "ordw":
             fig = _ordinal_word_figure(text, m)
+        elif group == "frac":
+            fig = _fraction_figure(text, m)
         else:
             fig = _between_figure(text, m)
         if fig is None:
@@ -483,6 +498,18 @@ def _ordinal_word_figure(text: str, m: re.Match[str]) -> Figure | None:
     words = m.group().lower().replace("-", " ").split()
     value = _ORD_VALUES[words[-1]] + (_SMALL_VALUES[words[0]] if len(words) > 1 else 0)
     return _figure(text, start, end, value, "ordinal", None)
+
+
+_DENOM_VALUES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+
+
+def _fraction_figure(text: str, m: re.Match[str]) -> Figure:
+    """'a third' -> 1/3, 'two-thirds' -> 2/3, 'half of' -> 1/2; kind 'fraction'."""
+    words = m.group().lower().replace("-", " ").split()
+    count = 1 if len(words) == 1 or words[0] in ("a", "an") else _SMALL_VALUES[words[0]]
+    denom_word = words[-1]
+    denom = _DENOM_VALUES.get(denom_word) or _ORD_VALUES[denom_word.removesuffix("s")]
+    return _figure(text, m.start(), m.end(), count / denom, "fraction", None)
 
 
 def _date_figure(text: str, m: re.Match[str]) -> Figure:

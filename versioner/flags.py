@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, same_quantity
@@ -45,6 +45,9 @@ class Flag:
     old_value: float | int | None = None
     new_value: float | int | None = None
     noun: str | None = None
+    # a visible change that only fixes typos or punctuation (a headline typo): it keeps
+    # its severity for the reader, but needs no notice (DESIGN: typo fixes are not substantive)
+    cosmetic: bool = False
 
     @property
     def rank(self) -> int:
@@ -111,7 +114,7 @@ def _headline_flag(change: Change) -> Flag:
     """One flag per headline change: medium, high when a figure, quote, name
     or negation in it changed; a wire slug (``UPDATE 2-``) alone is low."""
     from versioner.diff import word_diff
-    from versioner.notices import split_headline_slug
+    from versioner.parse import split_headline_slug
 
     where = (change.section, change.paragraph)
     old_slug, old_bare = split_headline_slug(change.old.lstrip("# "))
@@ -122,8 +125,9 @@ def _headline_flag(change: Change) -> Flag:
     inner = _flag_ops(word_diff(old_bare, new_bare), "headline", None)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
-    return _whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
-                  f"headline changed: {detail}")
+    cosmetic = bool(inner) and all(f.type in ("typo", "punctuation") for f in inner)
+    return replace(_whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
+                          f"headline changed: {detail}"), cosmetic=cosmetic)
 
 
 def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
@@ -208,6 +212,7 @@ _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
 
+_STYLE_ONLY = "quotation mark or apostrophe style only"
 _QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
@@ -351,8 +356,14 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
 
     if had_figures and not rest_old and not rest_new:
         return None
+    if (ofs and nfs and not rest_old and not rest_new
+            and all(any(same_quantity(o, n) for n in nfs) for o in ofs)
+            and all(any(same_quantity(o, n) for o in ofs) for n in nfs)):
+        # "95 billion pounds" -> "£95bn", "April 14" -> "14 April": only the style changed,
+        # whatever words happen to sit next to it
+        return flag("wording", "low", "same figure written differently")
     if _plain_quotes(h.old) == _plain_quotes(h.new):
-        return flag("punctuation", "low", "quotation mark or apostrophe style only")
+        return flag("punctuation", "low", _STYLE_ONLY)
     quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
     inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
     if old_w == new_w and not quote_marks and not inside:
@@ -360,6 +371,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if quote_marks and old_w == new_w:
         return flag("quote", "high", "quotation marks added or removed")
     if inside:
+        slip = _slip_in_quote(h, old_w, new_w)
+        if slip:
+            return flag("typo", "low", f"{slip}, inside quotation marks: the speaker's words restored")
         return flag("quote", "high", "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag("typo", "low", "capitalisation only")
@@ -375,6 +389,14 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
     names_old = _names(h.old, h.old_text, h.old_start)
     names_new = _names(h.new, h.new_text, h.new_start)
+    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
+    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
+    if att_old != att_new and not (old_w and new_w):
+        # "according to the Treasury" dropped: the name is the source being cited, and what
+        # a reader loses is the attribution (the claim now reads as the writer's own)
+        reason = _change_reason("attribution", att_old, att_new)
+        cited = names_old or names_new
+        return flag("attribution", "medium", reason + (f" (source: {' '.join(cited)})" if cited else ""))
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
@@ -382,8 +404,6 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                 n = "one letter" if d == 1 else "two letters"
                 return flag("name", "medium", f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
         return flag("name", "high", _change_reason("name", names_old, names_new))
-    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
-    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new:
         return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
     following = _word_after(h.new_text, h.new_end)
@@ -468,6 +488,48 @@ def _typo_reason(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
 
+# Real words one inserted, dropped or swapped letter apart inside the word (the only slips
+# _slip_in_quote accepts): fixing one into the other inside a quote changes what the speaker
+# said, so it is never a slip. A test checks every pair would otherwise pass as one.
+_NEAR_WORDS = frozenset(frozenset(p.split("/")) for p in """
+lose/loose were/where from/form trail/trial causal/casual later/latter diary/dairy
+county/country sliver/silver bran/barn chose/choose marital/martial bought/brought
+though/through unite/untie united/untied sacred/scared there/three fiend/friend
+salve/slave clam/calm pubic/public cannon/canon desert/dessert complaint/compliant
+lightening/lightning
+""".split())
+
+
+def _slip_in_quote(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
+    """An obvious transcription slip fixed inside a quote: a doubled word removed, or one
+    letter inserted, dropped or two swapped inside a word (``evry`` -> ``every``). A letter
+    replaced, or a change at a word's end (``officer`` -> ``officers``, ``use`` -> ``used``),
+    too often turns one real word into another (``now`` -> ``not``), so those stay quotes."""
+    if not new_w and len(old_w) == 1:
+        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        if old_w[0].lower() in (w.lower() for w in around):
+            return f'repeated word "{old_w[0]}" removed'
+        return None
+    if len(old_w) != 1 or len(new_w) != 1:
+        return None
+    a, b = old_w[0], new_w[0]
+    la, lb = a.lower(), b.lower()
+    if la == lb or len(lb) < 4 or frozenset((la, lb)) in _NEAR_WORDS:
+        return None
+    if la[-1] != lb[-1] or la[0] != lb[0]:
+        return None  # an inflection or a different word, not a slip
+    if len(la) == len(lb):
+        diff = [i for i in range(len(la)) if la[i] != lb[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and la[diff[0]] == lb[diff[1]] \
+            and la[diff[1]] == lb[diff[0]]
+        return f"two letters swapped ({a} -> {b})" if swapped else None
+    short, long_ = (la, lb) if len(la) < len(lb) else (lb, la)
+    if len(long_) - len(short) != 1:
+        return None
+    if any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1)):
+        return f"one-letter fix ({a} -> {b})"
+    return None
+
 
 def _merge_wording(flags: list[Flag]) -> list[Flag]:
     """Consecutive wording (or quote) flags in one paragraph become one: a
@@ -475,7 +537,11 @@ def _merge_wording(flags: list[Flag]) -> list[Flag]:
     out: list[Flag] = []
     for f in flags:
         last = out[-1] if out else None
-        if (last and f.type == last.type and f.type in ("wording", "quote")
+        if (last and f.reason == last.reason == _STYLE_ONLY
+                and f.paragraph == last.paragraph and f.section == last.section):
+            # opening and closing marks restyled together are one typographic edit
+            out[-1] = replace(last, old=f"{last.old} … {f.old}", new=f"{last.new} … {f.new}")
+        elif (last and f.type == last.type and f.type in ("wording", "quote")
                 and f.severity == last.severity != "low"
                 and f.paragraph == last.paragraph and f.section == last.section):
             n = int(last.reason.split()[0]) + 1 if last.reason[0].isdigit() else 2
@@ -493,4 +559,5 @@ def worst(flags: Sequence[Flag]) -> str | None:
 
 
 def substantive(flags: Sequence[Flag]) -> list[Flag]:
-    return [f for f in flags if f.severity in ("high", "medium")]
+    """The flags that need a notice: high or medium, and not a typo or punctuation fix."""
+    return [f for f in flags if f.severity in ("high", "medium") and not f.cosmetic]

@@ -1,12 +1,18 @@
-"""A timeline of one article: each revision with its notices and what changed."""
+"""A timeline of one article: each revision with its notices, what changed, its flag
+counts and its audit verdict."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from versioner.store import Revision
+
+if TYPE_CHECKING:
+    from versioner.pipeline import PairCache
+    from versioner.store import Store
 
 
 @dataclass(frozen=True)
@@ -17,35 +23,51 @@ class TimelineEntry:
     new_notices: tuple[str, ...]
     summary: str
     flag_counts: Counter[str] = field(default_factory=Counter)
+    verdict: str | None = None
+    verdict_reasons: tuple[str, ...] = ()
 
 
-def timeline(revisions: Sequence[Revision]) -> list[TimelineEntry]:
-    """One entry per revision, oldest first; changes are against the one before."""
+def article_timeline(store: Store, key: str) -> list[TimelineEntry]:
+    """``timeline`` of one stored article, its comparisons read from (and kept in)
+    the store's cache."""
+    from versioner.pipeline import PairCache
+
+    pairs = PairCache(store)
+    entries = timeline(store.revisions(key), pairs)
+    pairs.save()
+    return entries
+
+
+def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[TimelineEntry]:
+    """One entry per revision, oldest first; changes, flags and verdicts are against the
+    one before (verdicts as ``versioner audit`` gives them, over the whole chain)."""
+    from versioner.audit import audit_chain
+    from versioner.pipeline import compare_pair
+
+    verdicts = audit_chain(revisions, pairs)
     entries: list[TimelineEntry] = []
     seen: dict[str, int] = {}
     prev = None
-    for rev in revisions:
+    for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
-        old_notices = set(p.text for p in prev.parts().notices) if prev else set()
+        old_notices: set[str] = {p.text for p in prev.parts().notices} if prev else set()
         new_notices = tuple(n for n in notices if n not in old_notices)
         if prev is None:
             summary = "first revision"
         elif rev.sha256 in seen:
             summary = f"same text as @{seen[rev.sha256]}"
         else:
-            summary = _summary(prev, rev)
+            pair = pairs.get(prev, rev, prev.parts(), parts) if pairs else compare_pair(prev.parts(), parts)
+            summary = _summary(pair.changes)
         seen.setdefault(rev.sha256, rev.number)
-        entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary))
+        counts = Counter(f.type for f in verdict.flags)
+        entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary,
+                                     counts, verdict.verdict, verdict.reasons))
         prev = rev
     return entries
 
 
-def _summary(old: Revision, new: Revision) -> str:
-    from versioner.diff import compare
-
-    comparison = compare(old.parts(), new.parts())
-    counts = Counter(
-        "headline" if c.section == "headline" else f"{c.section} {c.kind}" for c in comparison.changes
-    )
+def _summary(changes: Sequence[tuple[str, str]]) -> str:
+    counts = Counter("headline" if section == "headline" else f"{section} {kind}" for section, kind in changes)
     return ", ".join(f"{k} x{v}" if v > 1 else k for k, v in sorted(counts.items())) or "whitespace only"

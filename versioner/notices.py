@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from versioner.parse import SLUG_CHAIN, split_headline_slug
+
 SECTIONS = ("headline", "body", "byline", "dateline", "caption", "credits", "any")
 ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
 KINDS = ("correction", "update", "refile", "clarification", "repeat")
@@ -237,8 +239,11 @@ _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr
                             "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
 
 
+_STRAIGHTEN = str.maketrans("’‘“”\u00a0", "''\"\" ")
+
+
 def _normalise(text: str) -> str:
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    text = text.translate(_STRAIGHTEN)
     return re.sub(r"\s+", " ", text).strip().strip("*_").strip()
 
 
@@ -665,6 +670,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             read = _clauses(f"{style[1].group('verb')} {style[1].group('rest')}", set())
         elif style or (ev_loose := _EARLIER.match(s)):  # inside a notice, "An earlier version said" will do
             ev = style[1] if style else ev_loose
+            assert ev is not None  # one of the two matched to get here
             read = _earlier_version(s[ev.end():], _earlier_section(ev))
         if read is not None:
             cues |= read.cues
@@ -749,27 +755,8 @@ def _lift_values(claim: Claim) -> Claim:
 
 # -- headline slugs -------------------------------------------------------------
 
-_SLUG_TOKEN = r"(?:CORRECTED|CORRECTION|CLARIFIED|CLARIFICATION|UPDATE(?:\s+\d{1,3})?|REFILE|RPT|REPEAT)"
-_SLUG_CHAIN = rf"{_SLUG_TOKEN}(?:\s*[-–]\s*{_SLUG_TOKEN})*"
-_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{_SLUG_CHAIN})\s*[-–]\s*(?P<rest>\S.*)$", re.S)
-
-
 def _is_slug(text: str) -> bool:
-    return re.fullmatch(_SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
-
-
-def split_headline_slug(headline: str) -> tuple[str | None, str]:
-    """Split a Reuters-style notice slug off a headline: ("UPDATE 2", "Pakistan says ...").
-
-    Slugs are upper case (so "Repeat-offender law ..." is left alone); the
-    slug comes back with single hyphens between its parts. (None, headline)
-    when there is no slug.
-    """
-    m = _SLUG_HEADLINE.match(headline)
-    if not m or not re.search(r"[a-z]", m.group("rest")):  # an all-caps line is not "slug-headline"
-        return None, headline
-    slug = re.sub(r"\s*[-–]\s*", "-", m.group("slug"))
-    return re.sub(r"\s+", " ", slug), m.group("rest").strip()
+    return re.fullmatch(SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
 
 
 def slug_notice(slug: str) -> Notice:

@@ -341,3 +341,25 @@ def source_from_json(
         published=published if isinstance(published, str) else None,
         format="json",
     )
+
+
+# -- headline slugs -----------------------------------------------------------
+
+# Wire services put a notice on the headline itself: "UPDATE 2-", "CORRECTED-".
+_SLUG_TOKEN = r"(?:CORRECTED|CORRECTION|CLARIFIED|CLARIFICATION|UPDATE(?:\s+\d{1,3})?|REFILE|RPT|REPEAT)"
+SLUG_CHAIN = rf"{_SLUG_TOKEN}(?:\s*[-–]\s*{_SLUG_TOKEN})*"
+_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{SLUG_CHAIN})\s*[-–]\s*(?P<rest>\S.*)$", re.S)
+
+
+def split_headline_slug(headline: str) -> tuple[str | None, str]:
+    """Split a Reuters-style notice slug off a headline: ("UPDATE 2", "Pakistan says ...").
+
+    Slugs are upper case (so "Repeat-offender law ..." is left alone); the
+    slug comes back with single hyphens between its parts. (None, headline)
+    when there is no slug.
+    """
+    m = _SLUG_HEADLINE.match(headline)
+    if not m or not re.search(r"[a-z]", m.group("rest")):  # an all-caps line is not "slug-headline"
+        return None, headline
+    slug = re.sub(r"\s*[-–]\s*", "-", m.group("slug"))
+    return re.sub(r"\s+", " ", slug), m.group("rest").strip()

@@ -91,10 +91,14 @@ class PairCache:
         self.rules = rules_version()
         self._known: dict[str, dict[tuple[int, int], tuple[str, str, str]]] = {}
         self._new: list[tuple[str, int, int, str, str, str]] = []
+        self._made: dict[tuple[str, int, int], PairResult] = {}  # computed since opening
         self.hits = self.misses = 0
 
     def get(self, old: Revision, new: Revision, old_parts: Parts, new_parts: Parts) -> PairResult:
         """The comparison of ``old`` with ``new``: from the store when it is there."""
+        made = self._made.get((new.article, old.number, new.number))
+        if made is not None and old.number and new.number:
+            return made
         known = self._known.get(new.article)
         if known is None and old.number and new.number:
             known = self._known[new.article] = self.store.cached_pairs(new.article)
@@ -105,6 +109,7 @@ class PairCache:
         self.misses += 1
         result = compare_pair(old_parts, new_parts)
         if old.number and new.number and old.article == new.article:
+            self._made[(new.article, old.number, new.number)] = result
             changes = json.dumps(result.changes, separators=(",", ":"))
             self._new.append((new.article, old.number, new.number, self.rules, changes,
                               _flags_json(result.flags)))

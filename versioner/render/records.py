@@ -49,13 +49,25 @@ def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType
     from rich.table import Table
 
     table = Table(title=terminal(f"{key}: {len(entries)} revision(s)"), title_justify="left")
-    for col in ("rev", "captured", "sha256", "words", "notices", "changes"):
+    for col in ("rev", "captured", "sha256", "words", "notices", "changes", "verdict"):
         table.add_column(col)
     for e in entries:
         notices = terminal("\n".join(e.notices) or "-")
         table.add_row(f"@{e.revision.number}", _short(e.revision.captured_at),
-                      e.revision.sha256[:8], str(e.words), notices, terminal(e.summary))
+                      e.revision.sha256[:8], str(e.words), notices, terminal(e.summary),
+                      _verdict_mark(e.verdict))
     return table
+
+
+def _verdict_mark(verdict: str | None) -> RenderableType:
+    from rich.text import Text
+
+    from versioner.render.auditview import VERDICT_MARK
+
+    if verdict is None:
+        return "-"
+    mark, style = VERDICT_MARK[verdict]
+    return Text(mark, style)
 
 
 def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
@@ -65,7 +77,8 @@ def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
             {"ref": e.revision.ref, "number": e.revision.number,
              "captured_at": e.revision.captured_at, "sha256": e.revision.sha256,
              "words": e.words, "notices": list(e.notices), "new_notices": list(e.new_notices),
-             "changes": e.summary, "flags": dict(e.flag_counts)}
+             "changes": e.summary, "flags": dict(e.flag_counts),
+             "verdict": e.verdict, "verdict_reasons": list(e.verdict_reasons)}
             for e in entries
         ],
     }
