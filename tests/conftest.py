@@ -37,7 +37,8 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("VERSIONER_STORE", str(store))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
-    for var in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE"):
+    for var in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE",
+                "VERSIONER_MAX_BYTES", "VERSIONER_MAX_PARAGRAPHS", "VERSIONER_BUSY_TIMEOUT"):
         monkeypatch.delenv(var, raising=False)
     return store
 

@@ -38,7 +38,8 @@ def test_a_10_mb_single_line_is_added_and_diffed_in_bounded_time(run: Callable[.
     rng = random.Random(10)
     words = _one_line(rng, 10_000_000)
     write("v1.txt", "Headline of a huge story\n\n" + " ".join(words) + "\n")
-    words[len(words) // 3], words[2 * len(words) // 3] = "150", "not"
+    # the edits carry terminal escapes and a bidi override too
+    words[len(words) // 3], words[2 * len(words) // 3] = "150\x1b]0;pwned\x07", "not\u202e"
     write("v2.txt", "Headline of a huge story\n\n" + " ".join(words) + "\n")
     started = time.monotonic()
     assert run("add", "v1.txt", "--article", "huge").exit_code == 2  # over the default --max-bytes
@@ -52,7 +53,8 @@ def test_a_10_mb_single_line_is_added_and_diffed_in_bounded_time(run: Callable[.
     print(f"\n10 MB single line: add x2 {added:.1f} s, diff {diffed:.1f} s, {len(result.stdout):,} chars out")
     assert result.exit_code == 1
     # both edits shown, each with its neighbourhood, the 10 MB around them elided
-    assert "{+150+}" in result.stdout and "{+not+}" in result.stdout
+    assert "{+150\\x1b]0;pwned\\x07+}" in result.stdout and "{+not<U+202E>+}" in result.stdout
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert result.stdout.count("unchanged characters") == 3
     assert len(result.stdout) < 20_000
     assert added + diffed < 120

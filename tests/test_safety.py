@@ -100,6 +100,13 @@ def test_import_with_one_revision_over_the_paragraph_limit_writes_nothing(
     assert snapshot() == before
 
 
+def test_every_limit_and_setting_is_documented() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in ("--max-bytes", "--max-paragraphs", "VERSIONER_MAX_BYTES", "VERSIONER_MAX_PARAGRAPHS",
+                 "VERSIONER_BUSY_TIMEOUT", "20,000"):
+        assert name in readme, name
+
+
 # -- permissions -----------------------------------------------------------------
 
 
