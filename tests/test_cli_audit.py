@@ -198,3 +198,21 @@ def test_since_after_every_capture_reports_nothing_and_passes_strict(run, seeded
         result = run("audit", "--since", "2030-01-01", "--strict", "-f", fmt)
         assert (result.exit_code, result.stdout) == (0, expected)
     assert json.loads(run("audit", "--since", "2030-01-01", "-f", "json").stdout) == {"articles": []}
+
+
+def test_json_audit_of_an_unknown_article_writes_nothing_to_stdout(run, seeded) -> None:
+    # the audit streams, but a bad key is found before the first byte is written
+    result = run("audit", "no-such-article", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no-such-article" in result.stderr
+
+
+def test_json_audit_streamed_is_one_valid_document(run, seeded) -> None:
+    import json
+
+    result = run("audit", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert [a["article"] for a in doc["articles"]] == sorted(a["article"] for a in doc["articles"])
+    assert len(doc["articles"]) == 7
+    assert sum(len(a["revisions"]) for a in doc["articles"]) == 17

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import html.parser
 import json
-from pathlib import Path
 
 import pytest
-
-from versioner.diff import new_text, old_text
 
 
 def test_diff_key_alone_compares_previous_with_latest(run, seeded):

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
 V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
 V3 = "(Updates with rescue)\nShip sinks off coast, crew rescued\n\nAll 21 crew were rescued, officials said.\n"

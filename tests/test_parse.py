@@ -14,8 +14,6 @@ from hypothesis import strategies as st
 from versioner.errors import BadInput
 from versioner.parse import (
     Parts,
-    parts_from_spans,
-    parts_to_spans,
     decode,
     is_byline,
     is_credits_line,
@@ -23,6 +21,8 @@ from versioner.parse import (
     match_dateline,
     normalise,
     parse,
+    parts_from_spans,
+    parts_to_spans,
     read_source,
     source_from_json,
 )

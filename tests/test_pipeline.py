@@ -93,3 +93,25 @@ def test_log_keeps_its_comparisons_for_the_audit(seeded: Path, sql: SQL, run: Ca
         for old, new in zip(revs, revs[1:]):
             pairs.get(old, new, old.parts(), new.parts())
     assert (pairs.hits, pairs.misses) == (3, 0)
+
+
+def test_a_whole_store_audit_writes_its_cache_as_it_goes(
+    seeded: Path, sql: SQL, monkeypatch: Any
+) -> None:
+    # saved every few articles while the revisions are still being read, so memory
+    # stays flat over a large store; every pair still lands
+    import versioner.pipeline
+
+    monkeypatch.setattr(versioner.pipeline, "_SAVE_EVERY", 2)
+    saved: list[int] = []
+    real_save = Store.save_pairs
+
+    def counting_save(self: Store, rows: list[Any]) -> int:
+        saved.append(len(rows))
+        return real_save(self, rows)
+
+    monkeypatch.setattr(Store, "save_pairs", counting_save)
+    with Store.open(seeded) as st:
+        assert len(audit_store(st)) == 7
+    assert len(saved) > 1 and sum(saved) == 10
+    assert sql("select count(*) from pairs") == [(10,)]

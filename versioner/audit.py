@@ -8,7 +8,7 @@ whole chain; the rest compare a revision with the one before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -417,8 +417,14 @@ def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
 
 
 def audit_store(store: Store, key: str | None = None, since: str | None = None) -> list[ArticleAudit]:
-    """Audit one article, or every article in the store (streamed article by article).
-    Comparisons come from the store's cache where it has them, and are kept there.
+    """``iter_audit`` gathered into a list."""
+    return list(iter_audit(store, key, since))
+
+
+def iter_audit(store: Store, key: str | None = None, since: str | None = None) -> Iterator[ArticleAudit]:
+    """Audit one article, or every article in the store, yielding article by article
+    (memory stays flat over millions of revisions). Comparisons come from the store's
+    cache where it has them, and are kept there.
 
     ``since`` (ISO 8601, UTC when no zone is given) keeps only the revisions captured
     at or after it, and drops articles left with none; verdicts and latencies are
@@ -426,32 +432,51 @@ def audit_store(store: Store, key: str | None = None, since: str | None = None) 
     up to after it is still ``late``."""
     from versioner.store import utc_iso
 
+    # checked before the first article is yielded: a bad key or date is an error
+    # before any output, not halfway through it
     cutoff = _parse_time(utc_iso(since)) if since is not None else None
-    pairs = PairCache(store)
-    report: list[ArticleAudit] = []
+    chains = [store.revisions(key)] if key is not None else _chains(store.iter_revisions())
+    return _audit_chains(PairCache(store), chains, cutoff)
 
-    def add(article: str, chain: Sequence[Revision]) -> None:
-        verdicts = audit_chain(chain, pairs)
-        latency = notice_latency(verdicts)
-        if cutoff is not None:
-            verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
-            kept = {v.ref for v in verdicts}
-            latency = [x for x in latency if x.ref in kept]
-            if not verdicts:
-                return
-        report.append(ArticleAudit(article, tuple(verdicts), tuple(latency)))
 
-    if key is not None:
-        add(key, store.revisions(key))
+def _audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
+                  cutoff: datetime | None) -> Iterator[ArticleAudit]:
+    try:
+        for chain in chains:
+            verdicts = audit_chain(chain, pairs)
+            latency = notice_latency(verdicts)
+            if cutoff is not None:
+                verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
+                kept = {v.ref for v in verdicts}
+                latency = [x for x in latency if x.ref in kept]
+                if not verdicts:
+                    continue
+            yield ArticleAudit(chain[0].article, tuple(verdicts), tuple(latency))
+    finally:
         pairs.save()
-        return report
+
+
+class AuditRun:
+    """An audit passed through as it streams, remembering whether a revision failed
+    ``--strict`` (one of STRICT_FAILS)."""
+
+    def __init__(self, articles: Iterable[ArticleAudit]) -> None:
+        self._articles = articles
+        self.failing = False
+
+    def __iter__(self) -> Iterator[ArticleAudit]:
+        for a in self._articles:
+            self.failing = self.failing or any(v.verdict in STRICT_FAILS for v in a.verdicts)
+            yield a
+
+
+def _chains(revisions: Iterator[Revision]) -> Iterator[list[Revision]]:
+    """Consecutive revisions of one article at a time."""
     chain: list[Revision] = []
-    for rev in store.iter_revisions():
+    for rev in revisions:
         if chain and chain[-1].article != rev.article:
-            add(chain[0].article, chain)
+            yield chain
             chain = []
         chain.append(rev)
     if chain:
-        add(chain[0].article, chain)
-    pairs.save()
-    return report
+        yield chain

@@ -92,14 +92,19 @@ def _print(renderable: Any) -> None:
     _console().print(renderable)
 
 
-def _print_json(data: Any) -> None:
+def _json_dumps() -> Callable[[Any], str]:
+    """JSON as this stdout wants it: indented for a person at a terminal; one line for
+    a pipe, which json's C encoder writes several times faster (it has no indented
+    mode); ASCII escapes where the stream cannot encode UTF-8."""
     from versioner.render.safe import json_dumps
 
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    # indented for a person at a terminal; one line for a pipe, which json's C encoder
-    # writes several times faster (it has no indented mode)
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json_dumps(data, indent=indent, ascii_only=encoding != "utf8") + "\n")
+    return functools.partial(json_dumps, indent=2 if sys.stdout.isatty() else None,
+                             ascii_only=encoding != "utf8")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(_json_dumps()(data) + "\n")
 
 
 def _open(create: bool = False) -> Any:
@@ -320,25 +325,25 @@ def audit(
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
-    from versioner.audit import STRICT_FAILS, audit_store
+    from versioner.audit import AuditRun, iter_audit
     from versioner.render import auditview
 
     if store:
         _state["store"] = store
     with _open() as st:
-        report = audit_store(st, key, since)
-    if fmt is DiffFormat.json:
-        _print_json(auditview.audit_json(report))
-    elif fmt is DiffFormat.markdown:
-        sys.stdout.write(auditview.audit_markdown(report))
-    elif fmt is DiffFormat.html:
-        sys.stdout.write(auditview.audit_html(report))
-    else:
-        console = _console()
-        for r in auditview.audit_view(report):
-            console.print(r)
-    failing = any(v.verdict in STRICT_FAILS for a in report for v in a.verdicts)
-    raise typer.Exit(Exit.FOUND if strict and failing else Exit.OK)
+        # streamed: each article is written as soon as it is audited
+        report = AuditRun(iter_audit(st, key, since))
+        if fmt is DiffFormat.json:
+            sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
+        elif fmt is DiffFormat.markdown:
+            sys.stdout.write(auditview.audit_markdown(report))
+        elif fmt is DiffFormat.html:
+            sys.stdout.write(auditview.audit_html(report))
+        else:
+            console = _console()
+            for r in auditview.audit_view(report):
+                console.print(r)
+    raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
 
 
 @app.command()

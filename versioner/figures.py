@@ -68,7 +68,7 @@ def extract_figures(text: str) -> list[Figure]:
         return []
     try:
         return _extract(text)
-    except Exception:  # noqa: BLE001
+    except Exception:
         # One pathological paragraph must not stop a batch over millions of revisions;
         # the property test keeps this path unreached in practice.
         return []

@@ -81,6 +81,9 @@ def _from_json(changes: str, flags: str) -> PairResult:
     )
 
 
+_SAVE_EVERY = 2000  # computed pairs kept in memory before they are written
+
+
 class PairCache:
     """Results of comparing consecutive stored revisions, computed once and kept in
     the store. ``get`` computes what is missing; ``save`` writes it back (best
@@ -91,11 +94,19 @@ class PairCache:
         self.rules = rules_version()
         self._known: dict[str, dict[tuple[int, int], tuple[str, str, str]]] = {}
         self._new: list[tuple[str, int, int, str, str, str]] = []
-        self._made: dict[tuple[str, int, int], PairResult] = {}  # computed since opening
+        self._made: dict[tuple[str, int, int], PairResult] = {}  # computed for this article
+        self._article: str | None = None
         self.hits = self.misses = 0
 
     def get(self, old: Revision, new: Revision, old_parts: Parts, new_parts: Parts) -> PairResult:
         """The comparison of ``old`` with ``new``: from the store when it is there."""
+        if new.article != self._article:
+            # one article at a time: memory stays flat over a whole-store audit
+            self._article = new.article
+            self._known.clear()
+            self._made.clear()
+            if len(self._new) >= _SAVE_EVERY:
+                self.save()
         made = self._made.get((new.article, old.number, new.number))
         if made is not None and old.number and new.number:
             return made

@@ -4,7 +4,7 @@ reasons and notice latency."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from versioner.render.safe import html_text, markdown_text, terminal
@@ -100,10 +100,22 @@ def latency_json(latency: Sequence[Latency]) -> dict[str, Any]:
     }
 
 
-def audit_json(report: Sequence[ArticleAudit]) -> dict[str, Any]:
-    return {"articles": [{"article": a.article, "revisions": [verdict_json(v) for v in a.verdicts],
-                          "latency": latency_json(a.latency)}
-                         for a in report]}
+def article_json(a: ArticleAudit) -> dict[str, Any]:
+    return {"article": a.article, "revisions": [verdict_json(v) for v in a.verdicts],
+            "latency": latency_json(a.latency)}
+
+
+def audit_json(report: Iterable[ArticleAudit]) -> dict[str, Any]:
+    return {"articles": [article_json(a) for a in report]}
+
+
+def audit_json_stream(report: Iterable[ArticleAudit], dumps: Callable[[Any], str]) -> Iterator[str]:
+    """``audit_json`` as pieces of text, an article at a time, so that a whole-store
+    audit is never held in memory at once."""
+    yield '{"articles": ['
+    for i, a in enumerate(report):
+        yield ("," if i else "") + dumps(article_json(a))
+    yield "]}\n"
 
 
 def _why(v: Verdict) -> list[str]:
@@ -111,12 +123,14 @@ def _why(v: Verdict) -> list[str]:
     return list(v.reasons)
 
 
-def audit_view(report: Sequence[ArticleAudit]) -> list[RenderableType]:
+def audit_view(report: Iterable[ArticleAudit]) -> Iterator[RenderableType]:
+    """Renderables for the terminal, an article at a time."""
     from rich.table import Table
     from rich.text import Text
 
-    out: list[RenderableType] = []
+    shown = False
     for a in report:
+        shown = True
         table = Table(title=terminal(a.article, "bold"), title_justify="left", show_lines=False)
         table.add_column("rev", no_wrap=True)
         table.add_column("verdict", no_wrap=True)
@@ -127,13 +141,14 @@ def audit_view(report: Sequence[ArticleAudit]) -> list[RenderableType]:
             notice = "\n".join(n.text for n in v.notices) or "-"
             table.add_row(f"@{v.revision.number}", Text(mark, style), terminal(notice),
                           terminal("\n".join(_why(v))))
-        out.append(table)
+        yield table
         lines = [latency_line(x) for x in a.latency] or ["no substantive changes"]
-        out.append(terminal("notice latency: " + "; ".join(lines)))
-    return out or [terminal("No revisions to report.")]
+        yield terminal("notice latency: " + "; ".join(lines))
+    if not shown:
+        yield terminal("No revisions to report.")
 
 
-def audit_markdown(report: Sequence[ArticleAudit]) -> str:
+def audit_markdown(report: Iterable[ArticleAudit]) -> str:
     """A Markdown report: one table per article, every piece of text escaped."""
     lines: list[str] = []
     for a in report:
@@ -156,7 +171,7 @@ text-align:left;vertical-align:top}.bad{color:#b00;font-weight:bold}.warn{color:
 _CLASS = {"bold red": "bad", "yellow": "warn", "green": "ok", "cyan": "ok", "dim": "dim"}
 
 
-def audit_html(report: Sequence[ArticleAudit]) -> str:
+def audit_html(report: Iterable[ArticleAudit]) -> str:
     """One self-contained HTML page (inline CSS, no scripts, nothing fetched)."""
     body = ["<h1>versioner audit</h1>"]
     for a in report:

@@ -51,13 +51,14 @@ def rows(comparison: Comparison, context: int = 0) -> list[Row]:
             i = p.new[0]
             body.append(Row("context", f"¶{i + 1}", text=new_paras[i]))
             continue
+        found: Change | None
         if p.kind == "removed":
-            c = by_new.get(("delete", p.old[0] + 1))
+            found = by_new.get(("delete", p.old[0] + 1))
         else:
-            c = next((by_new[(k, p.new[0] + 1)] for k in ("replace", "move", "insert")
-                      if (k, p.new[0] + 1) in by_new), None)
-        if c is not None and not c.whitespace_only:
-            body.append(Row("change", _label(c), c))
+            found = next((by_new[(k, p.new[0] + 1)] for k in ("replace", "move", "insert")
+                          if (k, p.new[0] + 1) in by_new), None)
+        if found is not None and not found.whitespace_only:
+            body.append(Row("change", _label(found), found))
     out.extend(_collapse(body, context))
     return out
 
