@@ -161,3 +161,12 @@ def test_no_color_env_keeps_markers_on_a_terminal_free_run(sh, tmp_path):
     p = sh("diff", a, b, env={"NO_COLOR": "1"})
     assert "\x1b[" not in p.stdout.decode()
     assert "[-3.1-]{+3.4+}%" in p.stdout.decode()
+
+
+def test_piped_diff_keeps_each_paragraph_on_one_line(run, seeded):
+    # like `git diff --word-diff` into a pipe: greppable, never wrapped at 80 columns
+    result = run("diff", "altair-flight-diversion")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("--- altair-flight-diversion@1") and lines[0].endswith("sha256 131946755ae5")
+    (para,) = [line for line in lines if line.startswith("¶2 ")]
+    assert "[-221-]{+212+} passengers" in para and para.endswith("according to the airline.")

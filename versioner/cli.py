@@ -85,7 +85,11 @@ def _guard(fn: F) -> F:
 def _console(no_color: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
+    console = Console(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
+    # into a pipe or file, a line of text stays one line (grep, diff tools); tables
+    # still fit the width
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def _print(renderable: Any) -> None:
