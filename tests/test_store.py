@@ -6,17 +6,13 @@ import hashlib
 import json
 import sqlite3
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.parse import normalise
 from versioner.store import NewRevision, Store, check_key, sha256_hex, utc_iso
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
@@ -151,24 +147,6 @@ def test_a_store_that_is_a_directory_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "dir.db").mkdir()
     with pytest.raises(StoreError, match="is a directory"):
         Store.open(tmp_path / "dir.db")
-
-
-@settings(derandomize=True, max_examples=100, deadline=None)
-@given(st.text(min_size=1))
-def test_stored_revision_comes_back_byte_for_byte(raw: str) -> None:
-    text = normalise(raw)
-    assume(text.strip())
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "v.db"
-        with Store.open(path, create=True) as s:
-            s.add(NewRevision(text, article="k", captured_at="2026-01-01T00:00:00Z"))
-        with Store.open(path) as s:
-            rev = s.latest("k")
-            count, faults = s.verify()
-    assert rev.text.encode("utf-8") == text.encode("utf-8")
-    assert rev.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
-    assert rev.parts().text() == text
-    assert (count, faults) == (1, [])
 
 
 # -- through the CLI ---------------------------------------------------------
