@@ -42,7 +42,8 @@ class RevisionView:
 
 
 class Browser:
-    """Read-only access to one store for the UI; results of audits are cached."""
+    """Access to one store for the UI: it reads revisions, and keeps the comparisons
+    it computes in the store's cache as ``audit`` and ``log`` do."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -87,11 +88,18 @@ class Browser:
         """Each revision of ``key``, oldest first, with its notices and verdict."""
         from versioner.audit import audit_chain, worst_verdict
         from versioner.history import timeline
+        from versioner.pipeline import PairCache
 
         revisions = self._revisions(key)
-        verdicts = audit_chain(revisions)
+        with self._lock:
+            # the store's cached comparisons, shared by the verdicts and the timeline
+            # (each pair compared at most once), and kept for next time
+            pairs = PairCache(self._store)
+            verdicts = audit_chain(revisions, pairs)
+            entries = timeline(revisions, pairs)
+            pairs.save()
         self._worst[key] = worst_verdict(verdicts)
-        return [TimelineRow(e, v) for e, v in zip(timeline(revisions), verdicts)]
+        return [TimelineRow(e, v) for e, v in zip(entries, verdicts, strict=True)]
 
     def open_revision(self, rows: Sequence[TimelineRow], index: int) -> RevisionView:
         """The diff of ``rows[index]`` against the revision before it (none for the first)."""
