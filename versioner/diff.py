@@ -283,12 +283,12 @@ def _list_changes(
 ) -> list[Change]:
     changes = []
     for p in pairings:
+        if p.kind == "kept" or (p.kind == "moved" and not p.edited and section == "notice"):
+            continue  # a notice carried over is no change, wherever it now stands
         a = "\n".join(olds[i] for i in p.old)
         b = "\n".join(news[j] for j in p.new)
         where = p.new[0] + 1 if p.new else p.old[0] + 1
         was = p.old[0] + 1 if p.old else None
-        if p.kind == "kept" or (p.kind == "moved" and not p.edited and section == "notice"):
-            continue  # a notice carried over is no change, wherever it now stands
         if p.kind == "added":
             changes.append(Change(section, "insert", "", b, where, None))
         elif p.kind == "removed":

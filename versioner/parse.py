@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from versioner.errors import BadInput
@@ -61,9 +62,10 @@ class Parts:
         part = self.first("headline")
         return part.text if part else None
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[str, ...]:
-        return tuple(p.raw for p in self.of("body"))
+        # asked for many times per comparison; a frozen instance can still cache
+        return tuple(p.raw for p in self.parts if p.section == "body")
 
     @property
     def notices(self) -> tuple[Part, ...]:
