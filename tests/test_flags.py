@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from versioner.flags import flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
@@ -63,3 +66,45 @@ def test_every_listed_near_word_pair_would_otherwise_pass_as_a_slip(monkeypatch)
     hunk = flags_module._Hunk("", "", 0, 0, "", "")
     for a, b in pairs:
         assert flags_module._slip_in_quote(hunk, [a], [b]), (a, b)
+
+
+# Figures are read only in windows around the edits of a long paragraph; the flags
+# must be the ones a reading of the whole paragraph gives.
+_SENTENCES = [
+    "The death toll rose to 33 on Sunday, the Interior Ministry said.",
+    "Rescuers pulled 14 people from the rubble of a five-storey building overnight.",
+    "The central bank cut its main rate by 25 basis points to 4.75%.",
+    "Officials said about $1.2 billion in aid had been pledged since March 3.",
+    "Dr. Anna Reinholt told reporters that 1,400 homes were without power.",
+    "The strike, which began at 4:17 a.m., affected some two hundred flights.",
+    "Between 10 and 12 million people live in the region, according to the census.",
+    "The company said third-quarter profit fell 18% to 2.4 billion crowns.",
+    "Police arrested 31 protesters, while 17 officers were hurt.",
+    "Turnout was 61 percent, the highest since 1998.",
+]
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(range(len(_SENTENCES))), min_size=8, max_size=30), st.data())
+def test_reading_figures_near_the_edits_gives_the_flags_of_reading_them_all(
+    order: list[int], data: st.DataObject
+) -> None:
+    import versioner.flags as flags_module
+    from versioner.figures import extract_figures
+
+    old_sentences = [_SENTENCES[i] for i in order]
+    new_sentences = list(old_sentences)
+    for k in data.draw(st.lists(st.integers(0, len(order) - 1), min_size=1, max_size=3, unique=True)):
+        swap = data.draw(st.sampled_from([("33", "35"), ("14", "41"), ("Sunday", "Monday"), ("said", "claimed"),
+                                          ("25", "50"), ("rose", "fell"), ("1,400", "1,200"), ("were", "were not")]))
+        new_sentences[k] = new_sentences[k].replace(*swap, 1)
+    old = "Headline\n" + " ".join(old_sentences)
+    new = "Headline\n" + " ".join(new_sentences)
+    windowed = flag_texts(old, new)
+    real = flags_module._figures_around
+    try:
+        flags_module._figures_around = lambda text, spans: extract_figures(text)
+        whole = flag_texts(old, new)
+    finally:
+        flags_module._figures_around = real
+    assert windowed == whole

@@ -45,6 +45,11 @@ class Figure:
             return f"{self.text} {self.noun}"
         return self.text
 
+    def shifted(self, offset: int) -> Figure:
+        """The same figure found in a slice of the text that starts at ``offset``."""
+        return _make_figure(self.text, self.start + offset, self.end + offset, self.value, self.kind,
+                            self.unit, self.noun, self.high, self.noun_follows)
+
 
 _new_object = object.__new__
 _set_attribute = object.__setattr__

@@ -330,8 +330,8 @@ def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None,
     hs = hunks(ops)
     if not hs:
         return []
-    old_figs = extract_figures(hs[0].old_text)
-    new_figs = extract_figures(hs[0].new_text)
+    old_figs = _figures_around(hs[0].old_text, [(h.old_start, h.old_end) for h in hs])
+    new_figs = _figures_around(hs[0].new_text, [(h.new_start, h.new_end) for h in hs])
     flags: list[Flag] = []
     for h in hs:
         if not h.old.strip() and not h.new.strip():
@@ -344,6 +344,38 @@ def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None,
         if rest:
             flags.append(rest)
     return _merge_wording(flags)
+
+
+# Characters either side of an edit that can hold a figure touching it and what the
+# figure reader looks at around it (the 60 characters before it, four words after).
+_FIGURE_CONTEXT = 120
+
+
+def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
+    """The figures of ``text`` that can touch these edits, read from windows around
+    them that open at a sentence start, so that each reads as in the whole text; the
+    whole text when the windows would cover half of it. Reading only near the edits
+    keeps a long paragraph with a few edits cheap."""
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo = _sentence_start(text, max(0, start - _FIGURE_CONTEXT))
+        hi = min(len(text), end + _FIGURE_CONTEXT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    if 2 * sum(hi - lo for lo, hi in windows) >= len(text):
+        return extract_figures(text)
+    return [f.shifted(lo) for lo, hi in windows for f in extract_figures(text[lo:hi])]
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after ". ", "? ", "! " or a line break)."""
+    if pos <= 0:
+        return 0
+    cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
+              text.rfind("\n", 0, pos))
+    return cut + 1 if cut >= 0 else 0
 
 
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: str, paragraph: int | None) -> list[Flag]:
