@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from versioner.store import Revision
 
 if TYPE_CHECKING:
+    from versioner.audit import Verdict
     from versioner.pipeline import PairCache
     from versioner.store import Store
 
@@ -38,33 +39,36 @@ def article_timeline(store: Store, key: str) -> list[TimelineEntry]:
     return entries
 
 
-def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[TimelineEntry]:
+def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
+             verdicts: Sequence[Verdict] | None = None) -> list[TimelineEntry]:
     """One entry per revision, oldest first; changes, flags and verdicts are against the
-    one before (verdicts as ``versioner audit`` gives them, over the whole chain)."""
+    one before (verdicts as ``versioner audit`` gives them, over the whole chain;
+    pass them when already worked out)."""
     from versioner.audit import audit_chain
     from versioner.pipeline import compare_pair
 
-    verdicts = audit_chain(revisions, pairs)
+    if verdicts is None:
+        verdicts = audit_chain(revisions, pairs)
     entries: list[TimelineEntry] = []
     seen: dict[str, int] = {}
-    prev = None
+    prev = prev_parts = None
     for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
-        old_notices: set[str] = {p.text for p in prev.parts().notices} if prev else set()
+        old_notices: set[str] = {p.text for p in prev_parts.notices} if prev_parts else set()
         new_notices = tuple(n for n in notices if n not in old_notices)
-        if prev is None:
+        if prev is None or prev_parts is None:
             summary = "first revision"
         elif rev.sha256 in seen:
             summary = f"same text as @{seen[rev.sha256]}"
         else:
-            pair = pairs.get(prev, rev, prev.parts(), parts) if pairs else compare_pair(prev.parts(), parts)
+            pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
             summary = _summary(pair.changes)
         seen.setdefault(rev.sha256, rev.number)
         counts = Counter(f.type for f in verdict.flags)
         entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary,
                                      counts, verdict.verdict, verdict.reasons))
-        prev = rev
+        prev, prev_parts = rev, parts
     return entries
 
 

@@ -92,11 +92,11 @@ class Browser:
 
         revisions = self._revisions(key)
         with self._lock:
-            # the store's cached comparisons, shared by the verdicts and the timeline
-            # (each pair compared at most once), and kept for next time
+            # the store's cached comparisons, each pair compared at most once and
+            # kept for next time; the verdicts are worked out once for both panes
             pairs = PairCache(self._store)
             verdicts = audit_chain(revisions, pairs)
-            entries = timeline(revisions, pairs)
+            entries = timeline(revisions, pairs, verdicts)
             pairs.save()
         self._worst[key] = worst_verdict(verdicts)
         return [TimelineRow(e, v) for e, v in zip(entries, verdicts, strict=True)]
