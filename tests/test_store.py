@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
 from versioner.store import NewRevision, Store, check_key, sha256_hex, utc_iso
@@ -232,6 +234,68 @@ def test_import_many_is_rolled_back_whole_when_an_item_fails(store: Store) -> No
     assert not store.has_article("ship")
     # the store is still usable afterwards
     assert add(store, V2, key="ship", at="2026-03-03T09:00:00Z").revision.ref == "ship@1"
+
+
+def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with sqlite3.connect(path) as conn:
+        return {t: conn.execute(f"select * from {t} order by rowid").fetchall()
+                for t in ("articles", "revisions", "sketches")}
+
+
+_STORIES = (V1, V2, V3, "Rates cut again\n\nThe central bank cut its rate by half a point.\n",
+            "Rates cut again\n\nThe central bank cut its rate by half a point on Tuesday.\n")
+
+
+@settings(derandomize=True, max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_STORIES), st.sampled_from(("ship", "rates", None, "url")),
+                          st.integers(0, 5)), max_size=12), st.booleans())
+def test_import_in_capture_order_writes_what_the_staged_import_writes(
+    tmp_path: Path, rows: list[tuple[str, str | None, int]], in_order: bool
+) -> None:
+    """A collection in capture order is written as it is read; an iterator is
+    staged and sorted. The stores must come out the same, row for row."""
+    if in_order:
+        rows = sorted(rows, key=lambda r: r[2])
+    items = [NewRevision(text, None if key == "url" else key, "https://x.example/a" if key == "url" else None,
+                         f"2026-03-03T0{hour}:00:00Z") for text, key, hour in rows]
+    outcomes = []
+    for name, given_items in (("direct", items), ("staged", iter(items))):
+        path = tmp_path / f"{name}-{len(rows)}-{in_order}.db"
+        with Store.open(path, create=True) as st_:
+            st_.add(NewRevision(V1, "ship", captured_at="2026-03-03T02:30:00Z"))
+            try:
+                res: object = st_.import_many(given_items)
+            except OutOfOrder as exc:
+                res = str(exc)
+        outcomes.append((res, _tables(path)))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_import_reports_an_unreadable_line_before_an_out_of_order_capture(store: Store) -> None:
+    """Input errors come first, as when every item is read before any is written."""
+    add(store, V1, at="2026-03-03T08:00:00Z")
+
+    class Items:
+        def __iter__(self) -> Iterator[NewRevision]:
+            yield NewRevision(V2, "ship", captured_at="2026-03-03T07:00:00Z")  # before ship@1
+            yield NewRevision(V3, "ship", captured_at="2026-03-03T09:00:00Z")
+            raise BadInput("line 3 cannot be read")
+
+    with pytest.raises(BadInput, match="line 3"):
+        store.import_many(Items())
+    assert len(store.revisions("ship")) == 1
+
+
+def test_import_out_of_capture_order_reads_a_collection_again_and_sorts_it(store: Store) -> None:
+    items = [
+        NewRevision(V1, "ship", captured_at="2026-03-03T08:00:00Z"),
+        NewRevision(V3, "ship", captured_at="2026-03-03T10:00:00Z"),
+        NewRevision(V2, "ship", captured_at="2026-03-03T09:00:00Z"),
+    ]
+    res = store.import_many(items)
+    assert (res.stored, res.unchanged, res.articles) == (3, 0, 1)
+    assert [r.text for r in store.revisions("ship")] == [V1, V2, V3]
 
 
 def test_concurrent_writers_get_consecutive_numbers(tmp_path: Path, versioner_exe: str) -> None:

@@ -165,12 +165,12 @@ def import_(
     store: StoreOpt = None,
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
-    from versioner.ingest import iter_path
+    from versioner.ingest import PathRevisions
     from versioner.render.progress import counter
 
     if store:
         _state["store"] = store
-    items = iter_path(path, encoding, max_bytes, max_paragraphs)
+    items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
     with _open(create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick)
     sys.stdout.write(

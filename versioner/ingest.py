@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -57,6 +58,21 @@ def iter_path(
         yield from _iter_jsonl(path, max_bytes, max_paragraphs)
     else:
         raise BadInput(f"{path}: import takes a folder or a .jsonl file")
+
+
+@dataclass(frozen=True)
+class PathRevisions:
+    """``iter_path`` as an iterable that reads the input afresh each time it is
+    iterated: an import of input that is out of capture order reads it twice
+    rather than holding it."""
+
+    path: Path
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
+
+    def __iter__(self) -> Iterator[NewRevision]:
+        return iter_path(self.path, self.encoding, self.max_bytes, self.max_paragraphs)
 
 
 def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:

@@ -382,38 +382,18 @@ class Store:
     def import_many(self, items: Iterable[NewRevision], progress: Any = None) -> ImportResult:
         """Store many revisions in one transaction, each article's in capture order.
 
-        Items are staged in a temporary table first, so the input is streamed
-        and sorted by SQLite rather than held in memory."""
-        conn = self.conn
+        Input already in capture order (a crawl, an export) is written as it is
+        read. Other input is staged in a temporary table and sorted by SQLite,
+        so it is streamed too; a collection, or an iterable whose ``__iter__``
+        starts over (``ingest.PathRevisions``), is then read a second time, and
+        a one-shot iterator is staged from the start."""
         with self._write():
-            conn.execute(
-                "create temp table if not exists staging (seq integer primary key, article text,"
-                " url text, captured_at text, sort_at text, source text, text text)"
-            )
-            conn.execute("delete from staging")
-            batch: list[tuple[Any, ...]] = []
-            for item in items:
-                at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
-                batch.append((item.article, item.url, at, time_key(at), item.source, item.text))
-                if len(batch) >= 2000:
-                    _stage(conn, batch)
-            _stage(conn, batch)
             writer = _Writer(self)
-            stored = unchanged = 0
-            cur = conn.execute(
-                "select article, url, captured_at, source, text from staging order by sort_at, seq"
-            )
-            for article, url, at, source, text in _fetch(cur):
-                new = NewRevision(text, article, url, at, source)
-                # keyless items are matched by similarity, so they need fresh sketches
-                res = writer.add(new, defer_sketch=bool(article or url))
-                stored += res.stored
-                unchanged += not res.stored
-                if progress:
-                    progress(1)
+            if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
+                writer = _Writer(self)
+                _import_staged(writer, items, progress)
             writer.flush_sketches()
-            conn.execute("drop table staging")
-        return ImportResult(stored, unchanged, len(writer.touched), writer.created)
+        return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created)
 
     # -- derived data (a cache of pure functions of stored text) ---------------
 
@@ -543,6 +523,65 @@ def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
     batch.clear()
 
 
+
+def _import_in_order(writer: _Writer, items: Iterable[NewRevision], progress: Any) -> bool:
+    """Write the items as they come, in one savepoint. False, with nothing
+    written, when one turns out to be captured before the one it follows:
+    the staged import is then the one that counts."""
+    conn = writer.conn
+    conn.execute("savepoint in_order")
+    last = ""
+    failure: Exception | None = None
+    for item in items:
+        at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
+        sort_at = time_key(at)
+        if sort_at < last:
+            conn.execute("rollback to in_order")
+            conn.execute("release in_order")
+            return False
+        last = sort_at
+        if failure is not None:
+            continue
+        try:
+            writer.add_item(NewRevision(item.text, item.article, item.url, at, item.source))
+        except Exception as exc:
+            # The staged import reads all input before it writes: an unreadable
+            # line further on, or an earlier capture that sorts first, is the
+            # error to report. So read on, and raise this one only at the end.
+            failure = exc
+            continue
+        if progress:
+            progress(1)
+    if failure is not None:
+        raise failure
+    conn.execute("release in_order")
+    return True
+
+
+def _import_staged(writer: _Writer, items: Iterable[NewRevision], progress: Any) -> None:
+    """Stage every item in a temporary table, then write them sorted by capture time."""
+    conn = writer.conn
+    conn.execute(
+        "create temp table if not exists staging (seq integer primary key, article text,"
+        " url text, captured_at text, sort_at text, source text, text text)"
+    )
+    conn.execute("delete from staging")
+    batch: list[tuple[Any, ...]] = []
+    for item in items:
+        at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
+        batch.append((item.article, item.url, at, time_key(at), item.source, item.text))
+        if len(batch) >= 2000:
+            _stage(conn, batch)
+    _stage(conn, batch)
+    cur = conn.execute(
+        "select article, url, captured_at, source, text from staging order by sort_at, seq"
+    )
+    for article, url, at, source, text in _fetch(cur):
+        writer.add_item(NewRevision(text, article, url, at, source))
+        if progress:
+            progress(1)
+    conn.execute("drop table staging")
+
 def _schema_is_current(conn: sqlite3.Connection) -> bool:
     """Has the latest migration been applied? (Migrations apply in order.)"""
     try:
@@ -592,6 +631,7 @@ class _Writer:
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
+        self.stored = self.unchanged = 0  # counted by add_item
         self._dirty_sketch: dict[int, str] = {}  # article id -> story text of its latest
 
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
@@ -697,6 +737,13 @@ class _Writer:
             self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
         return AddResult(rev, stored=True, joined=joined, new_article=new_article)
+
+    def add_item(self, new: NewRevision) -> None:
+        """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
+        # keyless items are matched by similarity, so they need fresh sketches
+        res = self.add(new, defer_sketch=bool(new.article or new.url))
+        self.stored += res.stored
+        self.unchanged += not res.stored
 
     def _has(self, aid: int, sha: str, at: str) -> bool:
         return self.conn.execute(
