@@ -7,11 +7,12 @@ the exact Jaccard similarity of the full shingle sets decides.
 
 from __future__ import annotations
 
-import heapq
+import functools
+import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from versioner.parse import Parts, parse
@@ -41,15 +42,40 @@ def shingles(text: str) -> set[int]:
 
 def story_shingles(story: str) -> set[int]:
     """``shingles`` of a text already reduced to its story (``story_text``)."""
-    words = _WORD.findall(story.casefold())
-    if len(words) < SHINGLE:
-        words = words + [""] * (SHINGLE - len(words))
-    # One CRC per distinct word, then CPython's tuple hash per shingle: both run in C,
+    return set(_shingle_hashes(_word_ids(story)))
+
+
+def _word_ids(story: str) -> list[int]:
+    # One CRC per word, then CPython's tuple hash per shingle: both run in C,
     # and neither is salted per process (str hashes are; tuples of ints are not).
     # Hashing each shingle's text with blake2b was half the cost of a bulk import.
-    ids = {w: zlib.crc32(w.encode()) for w in set(words)}
-    seq = [ids[w] for w in words]
-    return set(map(hash, zip(seq, seq[1:], seq[2:])))
+    words = _words(story)
+    if len(words) < SHINGLE:
+        words = words + [b""] * (SHINGLE - len(words))
+    return list(map(zlib.crc32, words))
+
+
+def _shingle_hashes(ids: list[int]) -> Iterator[int]:
+    return map(hash, zip(ids, ids[1:], ids[2:]))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# every ASCII byte that is not a word character becomes a space
+_WORD_BYTES = bytes(b if re.fullmatch(rb"\w", bytes([b])) else 32 for b in range(256))
+
+
+def _words(story: str) -> list[bytes]:
+    """``_WORD.findall(story.casefold())``, UTF-8 encoded, at a third of the cost:
+    ASCII text is split on its non-word bytes instead of matched word by word."""
+    folded = story.casefold()
+    if not folded.isascii():
+        # curly quotes, dashes, currency signs: separators, as a space would be
+        for char in set(_NON_ASCII.findall(folded)):
+            if not _WORD.fullmatch(char):
+                folded = folded.replace(char, " ")
+    if folded.isascii():
+        return folded.encode().translate(_WORD_BYTES).split()
+    return [w.encode() for w in _WORD.findall(folded)]
 
 
 def sketch(text: str) -> list[int]:
@@ -59,7 +85,18 @@ def sketch(text: str) -> list[int]:
 
 def story_sketch(story: str) -> list[int]:
     """``sketch`` of a text already reduced to its story (``story_text``)."""
-    return heapq.nsmallest(SKETCH_SIZE, story_shingles(story))
+    ids = _word_ids(story)
+    count = len(ids) - 2
+    if count > 2 * SKETCH_SIZE:
+        # Shingle hashes are spread evenly over 64 bits, so the smallest lie below
+        # a bound that about twice SKETCH_SIZE of them pass: only those are kept
+        # and sorted. When fewer than SKETCH_SIZE pass (rarely), all are sorted.
+        bound = -(2**63) + (2 * SKETCH_SIZE << 64) // count
+        below = functools.partial(operator.gt, bound)  # C all the way, unlike bound.__gt__
+        low = sorted(set(filter(below, _shingle_hashes(ids))))
+        if len(low) >= SKETCH_SIZE:
+            return low[:SKETCH_SIZE]
+    return sorted(set(_shingle_hashes(ids)))[:SKETCH_SIZE]
 
 
 def similarity(a: set[int], b: set[int]) -> tuple[float, float]:
