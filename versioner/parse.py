@@ -232,6 +232,15 @@ def _continues(prev: str, line: str) -> bool:
 
 def parse(text: str) -> Parts:
     """Split normalised text into labelled parts. Every part is optional."""
+    return Parts(tuple(Part(*piece) for piece in parse_pieces(text)))
+
+
+Piece = tuple[str, str, str, str]  # a Part's fields: section, raw, gap, position
+
+
+def parse_pieces(text: str) -> list[Piece]:
+    """``parse``, each part as a plain tuple of its fields: for a caller that only
+    stores the parse (bulk import), without the cost of a Part object for each."""
     units = _units(text)
     n = len(units)
     labels = ["body"] * n
@@ -240,27 +249,30 @@ def parse(text: str) -> Parts:
     while lo < hi and is_notice_line(units[lo][1]):
         labels[lo], positions[lo] = "notice", "top"
         lo += 1
-    while hi > lo and (is_notice_line(units[hi - 1][1]) or is_credits_line(units[hi - 1][1])):
-        hi -= 1
-        if is_notice_line(units[hi][1]):
-            labels[hi], positions[hi] = "notice", "bottom"
+    while hi > lo:
+        last = units[hi - 1][1]
+        if is_notice_line(last):
+            labels[hi - 1], positions[hi - 1] = "notice", "bottom"
+        elif is_credits_line(last):
+            labels[hi - 1] = "credits"
         else:
-            labels[hi] = "credits"
+            break
+        hi -= 1
     if lo < hi and not is_byline(units[lo][1]) and _is_headline(units[lo][1], lo + 1 < hi):
         labels[lo] = "headline"
         lo += 1
     if lo < hi and is_byline(units[lo][1]) and lo + 1 < hi:
         labels[lo] = "byline"
         lo += 1
-    parts: list[Part] = []
+    pieces: list[Piece] = []
     for i, (gap, unit) in enumerate(units):
         if i == lo and lo < hi and (m := match_dateline(unit)):
             head = unit[: m.end()].rstrip()
-            parts.append(Part("dateline", head, gap))
-            parts.append(Part("body", unit[m.end() :], unit[len(head) : m.end()]))
+            pieces.append(("dateline", head, gap, ""))
+            pieces.append(("body", unit[m.end() :], unit[len(head) : m.end()], ""))
             continue
-        parts.append(Part(labels[i], unit, gap, positions[i]))
-    return Parts(tuple(parts))
+        pieces.append((labels[i], unit, gap, positions[i]))
+    return pieces
 
 
 # -- reading input -----------------------------------------------------------

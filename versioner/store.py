@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from versioner import identity
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.parse import Parts, parse, parts_from_spans, parts_to_spans
+from versioner.parse import Parts, Piece, parse, parse_pieces, parts_from_spans, parts_to_spans
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -144,6 +144,9 @@ def time_key(iso: str) -> str:
     return iso if "." in iso else iso[:-1] + ".000000Z"
 
 
+_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def check_key(key: str) -> str:
     """An article key is shown and stored as text, never used as a path or SQL."""
     if not key or not key.strip():
@@ -152,7 +155,7 @@ def check_key(key: str) -> str:
         raise BadInput(f"article key {key!r} contains '@', which REF syntax reserves")
     if len(key) > MAX_KEY_LEN:
         raise BadInput(f"article key is over {MAX_KEY_LEN} characters")
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in key):
+    if _CONTROL_CHAR.search(key):
         raise BadInput("article key contains control characters")
     return key
 
@@ -507,7 +510,16 @@ _REV_SELECT = (
 
 def parts_json(parts: Parts) -> str:
     """The cached form of a parse: spans over the text, not copies of it."""
-    return json.dumps(parts_to_spans(parts), separators=(",", ":"))
+    return _COMPACT_JSON(parts_to_spans(parts))
+
+
+def _pieces_json(pieces: list[Piece]) -> str:
+    """``parts_json`` of the parse that ``parse_pieces`` gave."""
+    return _COMPACT_JSON([[section, len(gap), len(raw), position] for section, raw, gap, position in pieces])
+
+
+# what json.dumps(..., separators=(",", ":")) gives, without a new encoder each call
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
@@ -632,7 +644,11 @@ class _Writer:
         self.touched: set[int] = set()
         self.created = 0
         self.stored = self.unchanged = 0  # counted by add_item
-        self._dirty_sketch: dict[int, str] = {}  # article id -> story text of its latest
+        # article id -> row of its latest revision, whose sketch is due: read back when
+        # the sketch is made, so that an import holds no texts (an article's latest is
+        # only known at the end)
+        self._dirty_sketch: dict[int, int] = {}
+        self._unsketched: set[int] = set()  # articles created here, with no sketch rows yet
 
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
         if key in self.latest:
@@ -704,6 +720,7 @@ class _Writer:
             assert aid is not None
             number = 0
             self.created += 1
+            self._unsketched.add(aid)
         else:
             aid, number, last_sha, last_at = state
             if number and last_sha == sha:
@@ -722,17 +739,19 @@ class _Writer:
                 self.conn.execute(
                     "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
                 )
-        parts = parse(new.text)
+        pieces = parse_pieces(new.text)
+        spans = _pieces_json(pieces)
         number += 1
-        self.conn.execute(
+        rid = self.conn.execute(
             "insert into revisions (article_id, number, captured_at, sha256, text, parts, source,"
             " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (aid, number, at, sha, new.text, parts_json(parts), new.source, new.url,
-             len(parts.notices)),
-        )
+            (aid, number, at, sha, new.text, spans, new.source, new.url,
+             sum(piece[0] == "notice" for piece in pieces)),
+        ).lastrowid
+        assert rid is not None
         self.latest[key] = (aid, number, sha, at)
         self.touched.add(aid)
-        self._dirty_sketch[aid] = identity.story_text(new.text, parts)
+        self._dirty_sketch[aid] = rid
         if not defer_sketch:
             self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
@@ -752,10 +771,19 @@ class _Writer:
         ).fetchone() is not None
 
     def flush_sketches(self) -> None:
-        for aid, story in self._dirty_sketch.items():
-            self.conn.execute("delete from sketches where article_id = ?", (aid,))
-            self.conn.executemany(
-                "insert into sketches (article_id, h) values (?, ?)",
-                [(aid, h) for h in identity.story_sketch(story)],
-            )
+        rows: list[tuple[int, int]] = []
+        for aid, rid in self._dirty_sketch.items():
+            if aid in self._unsketched:
+                self._unsketched.discard(aid)  # nothing to delete
+            else:
+                self._insert_sketches(rows)  # rows go in in the same order as deletes
+                self.conn.execute("delete from sketches where article_id = ?", (aid,))
+            text, spans = self.conn.execute("select text, parts from revisions where id = ?", (rid,)).fetchone()
+            story = identity.story_text(text, parts_from_spans(text, json.loads(spans)))
+            rows.extend((aid, h) for h in identity.story_sketch(story))
+        self._insert_sketches(rows)
         self._dirty_sketch.clear()
+
+    def _insert_sketches(self, rows: list[tuple[int, int]]) -> None:
+        self.conn.executemany("insert into sketches (article_id, h) values (?, ?)", rows)
+        rows.clear()
