@@ -200,3 +200,43 @@ def test_import_of_an_empty_folder_is_bad_input(run: Callable[..., Any], write: 
     result = run("import", "empty")
     assert (result.exit_code, result.stderr) == (2, "versioner: empty: no .txt, .md or .json files to import\n")
     assert snapshot() == before
+
+
+def _chains(n: int) -> list[dict[str, str]]:
+    return [{"article": f"story-{i % 7}", "captured_at": f"2026-03-03T{i // 60:02}:{i % 60:02}:00Z",
+             "text": f"Story {i % 7}\n\nRevision {i}: a cargo ship sank on Monday.\n(Corrects the day)\n"}
+            for i in range(n)]
+
+
+def test_a_big_file_read_in_a_second_process_gives_the_same_store(
+    run: Callable[..., Any], write: Callable[..., Path], tmp_path: Path, monkeypatch: Any
+) -> None:
+    from versioner import ingest
+    from versioner.store import Store, prepare
+
+    lines = _chains(600)
+    path = write("many.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
+    dumps = []
+    for threshold in (10**12, 0):  # read here, then read ahead in another process
+        monkeypatch.setattr(ingest, "READ_AHEAD_BYTES", threshold)
+        assert [*ingest.PathRevisions(path)] == [*ingest.iter_path(path)]
+        assert all(r.prepared in (None, prepare(r.text)) for r in ingest.PathRevisions(path))
+        store = tmp_path / f"s{threshold}.db"
+        result = run("--store", store, "import", path)
+        assert result.exit_code == 0, result.stderr
+        with Store.open(store) as st:
+            dumps.append([st.conn.execute(f"select * from {t} order by rowid").fetchall()
+                          for t in ("articles", "revisions", "sketches")])
+    assert dumps[0] == dumps[1]
+
+
+def test_a_bad_line_read_in_a_second_process_is_the_same_error(
+    run: Callable[..., Any], write: Callable[..., Path], monkeypatch: Any
+) -> None:
+    from versioner import ingest
+
+    monkeypatch.setattr(ingest, "READ_AHEAD_BYTES", 0)
+    text = "".join(json.dumps(r) + "\n" for r in _chains(450)) + "{not json\n"
+    result = run("import", write("bad.jsonl", text))
+    assert result.exit_code == 2
+    assert "bad.jsonl:451: not valid JSON" in result.stderr

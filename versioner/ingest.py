@@ -9,14 +9,22 @@ and are placed by similarity. JSON Lines: one object a line with ``text`` or
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from versioner.errors import BadInput
 from versioner.parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARAGRAPHS, read_source, source_from_json
-from versioner.store import NewRevision, utc_iso
+from versioner.store import NewRevision, prepare, utc_iso
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 SUFFIXES = (".txt", ".md", ".json")
 
@@ -60,6 +68,12 @@ def iter_path(
         raise BadInput(f"{path}: import takes a folder or a .jsonl file")
 
 
+# A .jsonl file at least this big is read, normalised and parsed in a second
+# process while this one writes; for less, starting that process does not pay.
+READ_AHEAD_BYTES = 8 * 1024 * 1024
+_BATCH = 200  # revisions sent from the reading process at a time
+
+
 @dataclass(frozen=True)
 class PathRevisions:
     """``iter_path`` as an iterable that reads the input afresh each time it is
@@ -72,7 +86,67 @@ class PathRevisions:
     max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
 
     def __iter__(self) -> Iterator[NewRevision]:
+        if self._read_ahead_pays():
+            return _read_ahead(self)
+        return self.read()
+
+    def read(self) -> Iterator[NewRevision]:
         return iter_path(self.path, self.encoding, self.max_bytes, self.max_paragraphs)
+
+    def _read_ahead_pays(self) -> bool:
+        try:
+            big = self.path.suffix in (".jsonl", ".ndjson") and self.path.stat().st_size >= READ_AHEAD_BYTES
+        except OSError:
+            return False  # iter_path says what is wrong
+        # fork, not spawn: spawn runs the caller's main module again, and only Linux
+        # forks a Python process safely (the child touches no lock and no store)
+        return big and sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+
+
+def _read_ahead(revisions: PathRevisions) -> Iterator[NewRevision]:
+    """The revisions of ``revisions.read()``, read and prepared for storing
+    (``store.prepare``) in another process, in the same order, with the same errors."""
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_prepare_in_worker, args=(revisions, sender, receiver), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        while (batch := receiver.recv()) is not None:
+            if isinstance(batch, Exception):
+                raise batch
+            for row in batch:
+                yield NewRevision(*row)
+    except EOFError:
+        raise BadInput(f"{revisions.path}: the process reading it stopped (out of memory?)") from None
+    finally:
+        receiver.close()
+        worker.kill()  # done, or no longer wanted: the import stopped reading
+        worker.join()
+
+
+def _prepare_in_worker(revisions: PathRevisions, out: Connection, parents_end: Connection) -> None:
+    # The forked copy of the reading end would keep the pipe open after the
+    # importing process dies: closed, a send to a killed import fails at once.
+    parents_end.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the importing process
+    batch: list[tuple[object, ...]] = []
+    try:
+        try:
+            for item in revisions.read():
+                batch.append((item.text, item.article, item.url, item.captured_at, item.source,
+                              prepare(item.text)))
+                if len(batch) >= _BATCH:
+                    out.send(batch)
+                    batch = []
+        except Exception as exc:
+            out.send(batch)
+            out.send(exc)
+            return
+        out.send(batch)
+        out.send(None)
+    except OSError:
+        pass  # the importing process stopped reading (an error, or killed)
 
 
 def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:

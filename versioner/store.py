@@ -87,6 +87,22 @@ class NewRevision:
     url: str | None = None
     captured_at: str | None = None
     source: str | None = None
+    # ``prepare(text)``, when the reader worked it out already (in another process)
+    prepared: Prepared | None = field(default=None, compare=False, repr=False)
+
+
+# a text's sha256, its cached parse (``parts_json``) and its number of notices
+Prepared = tuple[str, str, int]
+
+
+def prepare(text: str) -> Prepared:
+    """What storing a text takes that depends on the text alone."""
+    return (sha256_hex(text), *_parsed(text))
+
+
+def _parsed(text: str) -> tuple[str, int]:
+    pieces = parse_pieces(text)
+    return _pieces_json(pieces), sum(piece[0] == "notice" for piece in pieces)
 
 
 @dataclass(frozen=True)
@@ -555,7 +571,7 @@ def _import_in_order(writer: _Writer, items: Iterable[NewRevision], progress: An
         if failure is not None:
             continue
         try:
-            writer.add_item(NewRevision(item.text, item.article, item.url, at, item.source))
+            writer.add_item(NewRevision(item.text, item.article, item.url, at, item.source, item.prepared))
         except Exception as exc:
             # The staged import reads all input before it writes: an unreadable
             # line further on, or an earlier capture that sorts first, is the
@@ -710,7 +726,7 @@ class _Writer:
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
         key, joined = self._resolve(new, at)
-        sha = sha256_hex(new.text)
+        sha = new.prepared[0] if new.prepared else sha256_hex(new.text)
         state = self._state(key)
         new_article = state is None
         if state is None:
@@ -739,14 +755,12 @@ class _Writer:
                 self.conn.execute(
                     "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
                 )
-        pieces = parse_pieces(new.text)
-        spans = _pieces_json(pieces)
+        spans, notices = new.prepared[1:] if new.prepared else _parsed(new.text)
         number += 1
         rid = self.conn.execute(
             "insert into revisions (article_id, number, captured_at, sha256, text, parts, source,"
             " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (aid, number, at, sha, new.text, spans, new.source, new.url,
-             sum(piece[0] == "notice" for piece in pieces)),
+            (aid, number, at, sha, new.text, spans, new.source, new.url, notices),
         ).lastrowid
         assert rid is not None
         self.latest[key] = (aid, number, sha, at)
@@ -781,6 +795,8 @@ class _Writer:
             text, spans = self.conn.execute("select text, parts from revisions where id = ?", (rid,)).fetchone()
             story = identity.story_text(text, parts_from_spans(text, json.loads(spans)))
             rows.extend((aid, h) for h in identity.story_sketch(story))
+            if len(rows) >= 10_000:  # an import's worth of rows would be 100 MB of tuples
+                self._insert_sketches(rows)
         self._insert_sketches(rows)
         self._dirty_sketch.clear()
 
