@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
 V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
@@ -208,13 +211,18 @@ def _chains(n: int) -> list[dict[str, str]]:
             for i in range(n)]
 
 
+@pytest.mark.parametrize("shuffled", [False, True])
 def test_a_big_file_read_in_a_second_process_gives_the_same_store(
-    run: Callable[..., Any], write: Callable[..., Path], tmp_path: Path, monkeypatch: Any
+    run: Callable[..., Any], write: Callable[..., Path], tmp_path: Path, monkeypatch: Any, shuffled: bool
 ) -> None:
+    """In capture order the lines are written as read; shuffled, they are staged
+    and sorted, with what the second process prepared staged beside them."""
     from versioner import ingest
     from versioner.store import Store, prepare
 
     lines = _chains(600)
+    if shuffled:
+        random.Random(1).shuffle(lines)
     path = write("many.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
     dumps = []
     for threshold in (10**12, 0):  # read here, then read ahead in another process
@@ -227,6 +235,7 @@ def test_a_big_file_read_in_a_second_process_gives_the_same_store(
         with Store.open(store) as st:
             dumps.append([st.conn.execute(f"select * from {t} order by rowid").fetchall()
                           for t in ("articles", "revisions", "sketches")])
+            assert st.verify() == (600, [])
     assert dumps[0] == dumps[1]
 
 

@@ -545,7 +545,8 @@ def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
 
 def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
     conn.executemany(
-        "insert into staging (article, url, captured_at, sort_at, source, text) values (?, ?, ?, ?, ?, ?)",
+        "insert into staging (article, url, captured_at, sort_at, source, text, sha256, parts, notices)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         batch,
     )
     batch.clear()
@@ -591,21 +592,25 @@ def _import_staged(writer: _Writer, items: Iterable[NewRevision], progress: Any)
     conn = writer.conn
     conn.execute(
         "create temp table if not exists staging (seq integer primary key, article text,"
-        " url text, captured_at text, sort_at text, source text, text text)"
+        " url text, captured_at text, sort_at text, source text, text text,"
+        " sha256 text, parts text, notices integer)"
     )
     conn.execute("delete from staging")
     batch: list[tuple[Any, ...]] = []
     for item in items:
         at = utc_iso(item.captured_at) if item.captured_at else utc_iso()
-        batch.append((item.article, item.url, at, time_key(at), item.source, item.text))
+        batch.append((item.article, item.url, at, time_key(at), item.source, item.text,
+                      *(item.prepared or (None, None, None))))
         if len(batch) >= 2000:
             _stage(conn, batch)
     _stage(conn, batch)
     cur = conn.execute(
-        "select article, url, captured_at, source, text from staging order by sort_at, seq"
+        "select article, url, captured_at, source, text, sha256, parts, notices from staging"
+        " order by sort_at, seq"
     )
-    for article, url, at, source, text in _fetch(cur):
-        writer.add_item(NewRevision(text, article, url, at, source))
+    for article, url, at, source, text, *prepared in _fetch(cur):
+        writer.add_item(NewRevision(text, article, url, at, source,
+                                    tuple(prepared) if prepared[0] is not None else None))
         if progress:
             progress(1)
     conn.execute("drop table staging")
