@@ -46,6 +46,12 @@ class Parts:
     parts: tuple[Part, ...]
 
     def text(self) -> str:
+        return self._text
+
+    # The accessors below are asked for many times per comparison and audit; a
+    # frozen instance can still cache them (cached_property writes to __dict__).
+    @cached_property
+    def _text(self) -> str:
         if not self.parts:
             return ""
         return "".join(p.gap + p.raw for p in self.parts) + "\n"
@@ -54,20 +60,18 @@ class Parts:
         return tuple(p for p in self.parts if p.section == section)
 
     def first(self, section: str) -> Part | None:
-        found = self.of(section)
-        return found[0] if found else None
+        return next((p for p in self.parts if p.section == section), None)
 
-    @property
+    @cached_property
     def headline(self) -> str | None:
         part = self.first("headline")
         return part.text if part else None
 
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
-        # asked for many times per comparison; a frozen instance can still cache
         return tuple(p.raw for p in self.parts if p.section == "body")
 
-    @property
+    @cached_property
     def notices(self) -> tuple[Part, ...]:
         return self.of("notice")
 

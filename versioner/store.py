@@ -59,12 +59,12 @@ class Revision:
     def parts(self) -> Parts:
         if self.spans is not None:
             try:
-                parts = parts_from_spans(self.text, json.loads(self.spans))
-            except (ValueError, TypeError):
-                parts = None
+                spans = json.loads(self.spans)
+            except ValueError:
+                spans = None
             # a cache that does not give the text back is ignored (verify reports it)
-            if parts is not None and parts.text() == self.text:
-                return parts
+            if isinstance(spans, list) and _spans_cover(spans, self.text):
+                return parts_from_spans(self.text, spans)
         return parse(self.text)
 
 
@@ -523,6 +523,20 @@ _REV_SELECT = (
     "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
     " from revisions r join articles a on a.id = r.article_id"
 )
+
+
+def _spans_cover(spans: list[Any], text: str) -> bool:
+    """Do ``spans`` rebuild exactly ``text``? Their slices are consecutive, so they
+    do when the lengths are whole numbers that add up to the text less its final
+    newline: the same answer as re-joining the parts, without the join."""
+    if not spans:
+        return text == ""
+    try:
+        lengths = [n for _, gap, raw, _ in spans for n in (gap, raw)]
+    except (TypeError, ValueError):
+        return False
+    return (text.endswith("\n") and all(type(n) is int and n >= 0 for n in lengths)
+            and sum(lengths) == len(text) - 1)
 
 
 def parts_json(parts: Parts) -> str:
