@@ -56,11 +56,19 @@ class Parts:
             return ""
         return "".join(p.gap + p.raw for p in self.parts) + "\n"
 
+    @cached_property
+    def _by_section(self) -> dict[str, tuple[Part, ...]]:
+        found: dict[str, list[Part]] = {}
+        for p in self.parts:
+            found.setdefault(p.section, []).append(p)
+        return {section: tuple(ps) for section, ps in found.items()}
+
     def of(self, section: str) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.section == section)
+        return self._by_section.get(section, ())
 
     def first(self, section: str) -> Part | None:
-        return next((p for p in self.parts if p.section == section), None)
+        found = self._by_section.get(section)
+        return found[0] if found else None
 
     @cached_property
     def headline(self) -> str | None:

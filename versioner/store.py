@@ -531,12 +531,15 @@ def _spans_cover(spans: list[Any], text: str) -> bool:
     newline: the same answer as re-joining the parts, without the join."""
     if not spans:
         return text == ""
+    total = 0
     try:
-        lengths = [n for _, gap, raw, _ in spans for n in (gap, raw)]
-    except (TypeError, ValueError):
+        for _, gap, raw, _ in spans:
+            if type(gap) is not int or type(raw) is not int or gap < 0 or raw < 0:
+                return False
+            total += gap + raw
+    except (TypeError, ValueError):  # not four fields
         return False
-    return (text.endswith("\n") and all(type(n) is int and n >= 0 for n in lengths)
-            and sum(lengths) == len(text) - 1)
+    return total == len(text) - 1 and text.endswith("\n")
 
 
 def parts_json(parts: Parts) -> str:
