@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.store import NewRevision, Store, check_key, sha256_hex, utc_iso
+from versioner.store import NewRevision, Revision, Store, check_key, sha256_hex, utc_iso
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
 V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
@@ -326,3 +326,33 @@ def test_import_many_orders_mixed_precision_times_by_time(store: Store) -> None:
         NewRevision(V1, "ship", captured_at="2026-03-03T08:00:00Z"),
     ]))
     assert [r.text for r in store.revisions("ship")] == [V1, V2]
+
+
+# -- cached parts: the cheap check that spans give the text back ----------------
+
+_span = st.tuples(st.sampled_from(["body", "headline", "notice"]), st.integers(-3, 12),
+                  st.integers(-3, 12), st.sampled_from(["", "top", "bottom"]))
+
+
+@settings(max_examples=400, derandomize=True)
+@given(text=st.text(alphabet="ab \n", max_size=30), spans=st.lists(_span, max_size=5))
+def test_spans_check_agrees_with_rejoining_the_parts(text: str, spans: list[tuple[Any, ...]]) -> None:
+    # Revision.parts() trusts cached spans only when they rebuild the text; the
+    # check adds up lengths instead of joining, and must give the join's answer
+    from versioner.parse import parts_from_spans
+    from versioner.store import _spans_cover
+
+    rows = [list(s) for s in spans]
+    assert _spans_cover(rows, text) == (parts_from_spans(text, rows).text() == text
+                                        and all(n >= 0 for _, g, r, _ in rows for n in (g, r)))
+
+
+def test_parts_from_a_corrupt_span_cache_fall_back_to_a_parse() -> None:
+    text = "Headline\nBody one.\n"
+    good = Revision("k", 1, "2026-01-01T00:00:00Z", sha256_hex(text), text, spans='[["headline",0,8,""],["body",1,9,""]]')
+    assert good.parts().headline == "Headline"
+    for spans in ('[["headline",0,8,""],["body",1,12,""]]', '[["headline",0,9,""],["body",-1,9,""]]',
+                  '{"a": 1}', "not json", '[["body", "0", 9, ""]]'):
+        bad = Revision("k", 1, "2026-01-01T00:00:00Z", sha256_hex(text), text, spans=spans)
+        assert bad.parts().text() == text
+        assert bad.parts().headline == "Headline"

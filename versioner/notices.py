@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from versioner.parse import SLUG_CHAIN, split_headline_slug
 
@@ -698,6 +699,10 @@ _GENERIC_CLAIM = {"correction": Claim("change", Target("any")), "update": Claim(
                   "clarification": Claim("clarify", Target("any"))}
 
 
+# Wire notices repeat word for word across stories ("(Updates with details)",
+# "(Adds byline)"); the reading is a pure function of the text and gives frozen
+# values, so each distinct notice is read once per process.
+@lru_cache(maxsize=4096)
 def parse_notice(text: str, position: str = "top") -> Notice | None:
     """Read one notice; None if the text is not a correction/update notice at all.
 

@@ -46,28 +46,40 @@ class Parts:
     parts: tuple[Part, ...]
 
     def text(self) -> str:
+        return self._text
+
+    # The accessors below are asked for many times per comparison and audit; a
+    # frozen instance can still cache them (cached_property writes to __dict__).
+    @cached_property
+    def _text(self) -> str:
         if not self.parts:
             return ""
         return "".join(p.gap + p.raw for p in self.parts) + "\n"
 
+    @cached_property
+    def _by_section(self) -> dict[str, tuple[Part, ...]]:
+        found: dict[str, list[Part]] = {}
+        for p in self.parts:
+            found.setdefault(p.section, []).append(p)
+        return {section: tuple(ps) for section, ps in found.items()}
+
     def of(self, section: str) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.section == section)
+        return self._by_section.get(section, ())
 
     def first(self, section: str) -> Part | None:
-        found = self.of(section)
+        found = self._by_section.get(section)
         return found[0] if found else None
 
-    @property
+    @cached_property
     def headline(self) -> str | None:
         part = self.first("headline")
         return part.text if part else None
 
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
-        # asked for many times per comparison; a frozen instance can still cache
         return tuple(p.raw for p in self.parts if p.section == "body")
 
-    @property
+    @cached_property
     def notices(self) -> tuple[Part, ...]:
         return self.of("notice")
 

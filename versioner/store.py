@@ -59,12 +59,12 @@ class Revision:
     def parts(self) -> Parts:
         if self.spans is not None:
             try:
-                parts = parts_from_spans(self.text, json.loads(self.spans))
-            except (ValueError, TypeError):
-                parts = None
+                spans = json.loads(self.spans)
+            except ValueError:
+                spans = None
             # a cache that does not give the text back is ignored (verify reports it)
-            if parts is not None and parts.text() == self.text:
-                return parts
+            if isinstance(spans, list) and _spans_cover(spans, self.text):
+                return parts_from_spans(self.text, spans)
         return parse(self.text)
 
 
@@ -522,6 +522,23 @@ _REV_SELECT = (
     "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
     " from revisions r join articles a on a.id = r.article_id"
 )
+
+
+def _spans_cover(spans: list[Any], text: str) -> bool:
+    """Do ``spans`` rebuild exactly ``text``? Their slices are consecutive, so they
+    do when the lengths are whole numbers that add up to the text less its final
+    newline: the same answer as re-joining the parts, without the join."""
+    if not spans:
+        return text == ""
+    total = 0
+    try:
+        for _, gap, raw, _ in spans:
+            if type(gap) is not int or type(raw) is not int or gap < 0 or raw < 0:
+                return False
+            total += gap + raw
+    except (TypeError, ValueError):  # not four fields
+        return False
+    return total == len(text) - 1 and text.endswith("\n")
 
 
 def parts_json(parts: Parts) -> str:
