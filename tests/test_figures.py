@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
-from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 
 
 def only(text: str) -> Figure:
@@ -409,3 +409,32 @@ def test_spans_hold_on_text_dense_with_figures(text: str) -> None:
         assert previous_end <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         previous_end = f.end
+
+
+_FIGURE_ENDS = st.lists(st.sampled_from([
+    " ", "-", "–", ",", ".", ":", "$", "US$", "£", "%", "1", "12", "1,400", "3.1", "2026", "20",
+    "4:17", "a.m.", "P.M.", "pm", "am", "to", "and", "between", "a", "an", "One", "seven",
+    "Twenty", "hundred", "dozen", "thousand", "lakhs", "crore", "bn", "mln", "m", "k", "b", "s",
+    "th", "per cent", "pct", "basis points", "bps", "Nov", "Sept.", "December", "fifth",
+    "Ninetieth", "thirds", "half", "quarter", "of", "dollars", "Hong Kong", "rupees",
+    "sterling", "yen", "USD", "AED", "Rs.", "since", "people", "x", "é", "\n", "’",
+]), max_size=40).map("".join)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 40))
+def test_every_figure_ends_where_may_end_figure_allows(text: str, lo: int) -> None:
+    # the flagger skips reading figures where may_end_figure says none can end
+    lo = min(lo, len(text))
+    for f in figures_module._extract(text[lo:]):
+        assert may_end_figure(text, lo + f.end, lo), (text[lo:], f)
+
+
+def test_may_end_figure_on_the_corpus_figures() -> None:
+    text = ("At least 31 people died and 1,200 fled, 4.5% of them by 4 a.m. on 24 Nov. 2025, "
+            "the fifth such flood since the 1990s; damage put at Rs5bn or $3m, two-thirds "
+            "of it uninsured, a third of the 5th district, twenty-one million US dollars.")
+    for f in extract_figures(text):
+        assert may_end_figure(text, f.end), f
+    assert not may_end_figure(text, text.index(" died"))
+    assert not may_end_figure("officials said the", len("officials said the"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "same_quantity"]
+__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "may_end_figure", "same_quantity"]
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -267,6 +267,35 @@ _RANGE_KINDS = frozenset(("number", "percent", "money", "date"))
 _DIGITS = frozenset("0123456789")
 _DASHES = frozenset("-–—")
 _QUANT_GROUPS = ("num", "words", "scale", "sab", "cur_pre", "cur_suf", "ord", "dec", "pct", "bp")
+
+
+# The last word of a figure that does not end in a digit, "%" or "." ("a.m.", "24 Nov."):
+# a number, scale, ordinal or fraction word, a unit, a currency, a month, or the letters
+# glued to a number ("5th", "1990s", "3m", "4pm").
+_END_WORDS = frozenset("|".join((
+    _UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _SCALE_WORDS, _ORD_UNITS, _ORD_OTHER, _FRAC_ONE,
+    _FRAC_PLURAL, _MONTH_NAMES, _CODES, "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+    "lakhs|crores|bn|mn|mln|st|nd|rd|th|s|m|k|b|am|pm|pct|cent|percent|point|points|bp|bps",
+    "dollar|dollars|rupee|rupees|pound|pounds|euro|euros|dirham|dirhams|riyal|riyals",
+    "sterling|yen|yuan|renminbi",
+)).lower().split("|"))
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
+    """False only when no figure read from ``text[lo:]`` can end at ``end``: a cheap test
+    that lets a caller skip reading figures (a property test holds it to every figure)."""
+    if end <= lo:
+        return False
+    last = text[end - 1]
+    if last.isdigit() or last == "%" or last == ".":
+        return True
+    if last not in _ASCII_LETTERS:
+        return False
+    start = end - 1
+    while start > lo and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end].lower() in _END_WORDS
 
 
 # --- extraction -------------------------------------------------------------------------

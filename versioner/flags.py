@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -499,18 +499,25 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - _CONTEXT)
+    if not any(may_end_figure(text, end, start) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
+        return []  # nothing there can end a figure: no need to read the text before
     return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
 
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
     """"17 officers" -> "17 protesters": the number now counts something else."""
+    old_w, new_w = _words(h.old), _words(h.new)
+    # the cheap conditions first: reading the figures before the hunk costs the most
+    if ofs or nfs or not old_w or not new_w or old_w[0].lower() == new_w[0].lower():
+        return None
     before_old = _figures_ending_before(h.old_text, h.old_start)
+    if not before_old:
+        return None
     before_new = _figures_ending_before(h.new_text, h.new_start)
-    if not before_old or not before_new or ofs or nfs:
+    if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
-    old_w, new_w = _words(h.old), _words(h.new)
-    if same_quantity(o, n) and old_w and new_w and old_w[0].lower() != new_w[0].lower():
+    if same_quantity(o, n):
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
 
