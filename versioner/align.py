@@ -144,15 +144,22 @@ def diff_runs(
 def _cleanup_semantic(diffs: list[tuple[int, str]], deadline: float | None) -> list[tuple[int, str]]:
     """diff-match-patch's semantic cleanup, a chunk at a time, each cut in the
     middle of a long equality; chunks reached after ``deadline`` stay as they are."""
-    from diff_match_patch import diff_match_patch
-
-    dmp = diff_match_patch()
+    cleanup = _cleanup_semantic_step()
     out: list[tuple[int, str]] = []
     for chunk in _chunks(diffs):
         if deadline is None or time.monotonic() < deadline:
-            dmp.diff_cleanupSemantic(chunk)
+            cleanup(chunk)
         out += chunk
     return out
+
+
+@cache
+def _cleanup_semantic_step() -> Callable[[list[tuple[int, str]]], None]:
+    """diff-match-patch's semantic cleanup (in place), its module loaded once: it
+    keeps no state between calls, so one instance serves every diff."""
+    from diff_match_patch import diff_match_patch
+
+    return diff_match_patch().diff_cleanupSemantic
 
 
 def _chunks(diffs: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
