@@ -417,7 +417,8 @@ _FIGURE_ENDS = st.lists(st.sampled_from([
     "Twenty", "hundred", "dozen", "thousand", "lakhs", "crore", "bn", "mln", "m", "k", "b", "s",
     "th", "per cent", "pct", "basis points", "bps", "Nov", "Sept.", "December", "fifth",
     "Ninetieth", "thirds", "half", "quarter", "of", "dollars", "Hong Kong", "rupees",
-    "sterling", "yen", "USD", "AED", "Rs.", "since", "people", "x", "é", "\n", "’",
+    "sterling", "yen", "USD", "AED", "Rs.", "since", "people", "x", "é", "\n", "’", ". ",
+    "U.S. Dollars", "Nov. 24", "“", ";", "(", "The", "Dollars", "by", "rose to",
 ]), max_size=40).map("".join)
 
 
@@ -438,3 +439,29 @@ def test_may_end_figure_on_the_corpus_figures() -> None:
         assert may_end_figure(text, f.end), f
     assert not may_end_figure(text, text.index(" died"))
     assert not may_end_figure("officials said the", len("officials said the"))
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8))))
+def test_figures_touching_finds_what_extract_figures_finds_there(text: str, spans: list[tuple[int, int]]) -> None:
+    # the flagger reads figures only around its edits: it must see them as the whole text does
+    spans = sorted((min(a, len(text)), min(a + n, len(text))) for a, n in spans)
+
+    def touching(figs: list[Figure]) -> list[Figure]:
+        return [f for f in figs if any(f.start < max(b, a + 1) and a < f.end for a, b in spans)]
+
+    assert touching(figures_module.figures_touching(text, spans)) == touching(extract_figures(text))
+
+
+@pytest.mark.parametrize(("text", "edited"), [
+    ("They paid 5 U.S. Dollars each.", "ollars"),
+    ("It opened on 24 Nov. 2025, officials said.", "2025"),
+    ("Aid of “$5 million” arrived.", "million"),
+    ("Fares rose 4.5% to Rs. 200 (about $1).", "200"),
+    ("Toll rises. Twenty-one were killed at 4 a.m. Police said.", "killed"),
+])
+def test_figures_touching_reads_a_figure_across_its_separators(text: str, edited: str) -> None:
+    start = text.index(edited)
+    spans = [(start, start + len(edited))]
+    whole = [f for f in extract_figures(text) if f.start < spans[0][1] and start < f.end]
+    assert [f for f in figures_module.figures_touching(text, spans) if f in whole] == whole

@@ -8,13 +8,16 @@ every changed paragraph, and never raises.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "may_end_figure", "same_quantity"]
+__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
+           "same_quantity"]
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -303,14 +306,57 @@ def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
 def _extract(text: str) -> list[Figure]:
     """extract_figures without its safety net: tries the full patterns at each candidate
     start in order, skipping starts inside a figure already taken."""
-    out: list[Figure] = []
     starts = [m.start() + 1 for m in _SCAN_SPACE_RE.finditer(text)]
     other = [m.start() + 1 for m in _SCAN_OTHER_RE.finditer(text)]
     if other:
         starts = sorted(starts + other)
     if _SCAN_SPACE_RE.match(" " + text[:16]):
         starts.insert(0, 0)
-    pos = 0
+    return _scan(text, starts, 0)[0]
+
+
+def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
+    """The figures of ``extract_figures(text)`` that overlap one of ``spans`` (in order,
+    each [start, end); an empty one stands for the character at its start), and maybe a
+    few more. Reading resumes after the last character before a span that no figure can
+    hold, and stops at its end, so a few edits in a long text cost a few sentences."""
+    try:
+        out: list[Figure] = []
+        # candidate starts, in order, found once for all the spans
+        candidates = heapq.merge(*((m.start() + 1 for m in scan.finditer(text))
+                                   for scan in (_SCAN_SPACE_RE, _SCAN_OTHER_RE)))
+        upcoming = next(candidates, None)
+        scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
+        for start, end in spans:
+            end = max(end, start + 1)
+            if end <= scanned:
+                continue
+            lo = scanned
+            for m in _BARRIER_RE.finditer(text, scanned, start):
+                lo = pos = m.end()  # no figure spans the barrier: what came before is done
+            starts = [0] if lo == 0 and _SCAN_SPACE_RE.match(" " + text[:16]) else []
+            while upcoming is not None and upcoming < end:
+                if upcoming >= lo:
+                    starts.append(upcoming)
+                upcoming = next(candidates, None)
+            found, pos = _scan(text, starts, pos)
+            out += found
+            scanned = end
+        return out
+    except Exception:
+        return []  # as extract_figures
+
+
+# Characters no figure holds (its text is ASCII letters and digits, spaces and a few
+# separators and signs), and a space between a full stop and a capital ("Nov. 24",
+# "U.S. Dollars" are the only figures with a full stop and a space inside).
+_BARRIER_RE = re.compile(r"[^0-9A-Za-z\s\-–—,.:%$£€¥₹₨]|(?<=\.) (?=[A-CE-Z])")
+
+
+def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int]:
+    """The figures read from these candidate starts, in order, when the last figure
+    before them ends at ``pos``; and where the last figure ends."""
+    out: list[Figure] = []
     for start in starts:
         if start < pos:
             continue  # inside the previous figure
@@ -335,7 +381,7 @@ def _extract(text: str) -> list[Figure]:
         else:
             out.append(fig)
             pos = fig.end
-    return out
+    return out, pos
 
 
 def _figure(text: str, start: int, end: int, value: float, kind: str,

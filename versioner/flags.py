@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
+from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -356,17 +356,21 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]
     them that open at a sentence start, so that each reads as in the whole text; the
     whole text when the windows would cover half of it. Reading only near the edits
     keeps a long paragraph with a few edits cheap."""
-    windows: list[tuple[int, int]] = []
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []  # lo, hi, the spans inside
     for start, end in spans:
         lo = _sentence_start(text, max(0, start - _FIGURE_CONTEXT))
         hi = min(len(text), end + _FIGURE_CONTEXT)
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]), windows[-1][2])
         else:
-            windows.append((lo, hi))
-    if 2 * sum(hi - lo for lo, hi in windows) >= len(text):
-        return extract_figures(text)
-    return [f.shifted(lo) for lo, hi in windows for f in extract_figures(text[lo:hi])]
+            windows.append((lo, hi, []))
+        windows[-1][2].append((start, end))
+    # Only the figures touching an edit are looked at: figures_touching finds them
+    # without reading the rest.
+    if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
+        return figures_touching(text, spans)
+    return [f.shifted(lo) for lo, hi, inside in windows
+            for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])]
 
 
 def _sentence_start(text: str, pos: int) -> int:
