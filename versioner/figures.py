@@ -8,6 +8,7 @@ every changed paragraph, and never raises.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -175,15 +176,15 @@ _QUANT_TAIL = rf"{_QUANT}(?:[ \t\xa0]*-?(?P<tail>{_NOUN_WORDS}))?"
 
 # A figure is tried by the pattern for its first character, so each pattern keeps to the
 # alternatives that can start there and the date forms come before the plain number.
-_DIGIT_RE = re.compile(
+_DIGIT_PATTERN = (
     r"(?P<date>(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])"
     rf"-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
     rf"|{_TIME}|{_QUANT_TAIL}")
-_WORD_RE = re.compile(
+_WORD_PATTERN = (
     rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
     rf"|{_FRAC}|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
 # A figure never starts inside a word or number ("G20", "1.5", "12:30").
-_QUANT_RE = re.compile(r"(?<![\w.:])" + _QUANT)
+_QUANT_PATTERN = r"(?<![\w.:])" + _QUANT
 
 
 def _scan_body() -> str:
@@ -207,11 +208,19 @@ def _scan_body() -> str:
 
 # Two scans because a literal first character lets the engine skip ahead fast: spaces
 # are nearly all the boundaries, and the other boundary characters are rare.
-_SCAN_SPACE_RE = re.compile(" " + _scan_body())
-_SCAN_OTHER_RE = re.compile("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
-                            "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
+_SCAN_SPACE = " " + _scan_body()
+_SCAN_OTHER = ("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
+               "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The pattern, compiled on first use: compiling them all at import cost ~20 ms of
+    start-up, and a diff whose edits hold no figure needs few of them."""
+    return re.compile(pattern)
+
 
 # --- word lists -------------------------------------------------------------------------
 
@@ -306,11 +315,11 @@ def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
 def _extract(text: str) -> list[Figure]:
     """extract_figures without its safety net: tries the full patterns at each candidate
     start in order, skipping starts inside a figure already taken."""
-    starts = [m.start() + 1 for m in _SCAN_SPACE_RE.finditer(text)]
-    other = [m.start() + 1 for m in _SCAN_OTHER_RE.finditer(text)]
+    starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
+    other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
     if other:
         starts = sorted(starts + other)
-    if _SCAN_SPACE_RE.match(" " + text[:16]):
+    if _compiled(_SCAN_SPACE).match(" " + text[:16]):
         starts.insert(0, 0)
     return _scan(text, starts, 0)[0]
 
@@ -324,7 +333,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
         out: list[Figure] = []
         # candidate starts, in order, found once for all the spans
         candidates = heapq.merge(*((m.start() + 1 for m in scan.finditer(text))
-                                   for scan in (_SCAN_SPACE_RE, _SCAN_OTHER_RE)))
+                                   for scan in map(_compiled, (_SCAN_SPACE, _SCAN_OTHER))))
         upcoming = next(candidates, None)
         scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
         for start, end in spans:
@@ -334,7 +343,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
             lo = scanned
             for m in _BARRIER_RE.finditer(text, scanned, start):
                 lo = pos = m.end()  # no figure spans the barrier: what came before is done
-            starts = [0] if lo == 0 and _SCAN_SPACE_RE.match(" " + text[:16]) else []
+            starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
             while upcoming is not None and upcoming < end:
                 if upcoming >= lo:
                     starts.append(upcoming)
@@ -360,7 +369,7 @@ def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int
     for start in starts:
         if start < pos:
             continue  # inside the previous figure
-        m = (_DIGIT_RE if text[start] in _DIGITS else _WORD_RE).match(text, start)
+        m = _compiled(_DIGIT_PATTERN if text[start] in _DIGITS else _WORD_PATTERN).match(text, start)
         if m is None:
             continue
         group = m.lastgroup
@@ -528,7 +537,7 @@ def _range_separator(text: str, start: int, end: int, kind: str) -> int | None:
 
 def _range_after(text: str, q1: _Quant, i: int) -> Figure | None:
     """'10-12', '10 to 12 million', '2019-20': a range from q1 to a quantity at i, or None."""
-    m2 = _QUANT_RE.match(text, i)
+    m2 = _compiled(_QUANT_PATTERN).match(text, i)
     if m2 is None:
         return None
     q2 = _quant(m2)
@@ -556,11 +565,11 @@ def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
 
 
 def _between_figure(text: str, m: re.Match[str]) -> Figure | None:
-    m1 = _QUANT_RE.match(text, m.end())
+    m1 = _compiled(_QUANT_PATTERN).match(text, m.end())
     if m1 is None:
         return None
     i = m1.end()
-    m2 = _QUANT_RE.match(text, i + 5) if text.startswith(" and ", i) else None
+    m2 = _compiled(_QUANT_PATTERN).match(text, i + 5) if text.startswith(" and ", i) else None
     if m2 is None:
         return None
     q1 = _quant(m1)
