@@ -9,9 +9,9 @@ every changed paragraph, and never raises.
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -315,13 +315,17 @@ def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
 def _extract(text: str) -> list[Figure]:
     """extract_figures without its safety net: tries the full patterns at each candidate
     start in order, skipping starts inside a figure already taken."""
-    starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
-    other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
-    if other:
-        starts = sorted(starts + other)
+    starts = _candidate_starts(text)
     if _compiled(_SCAN_SPACE).match(" " + text[:16]):
         starts.insert(0, 0)
     return _scan(text, starts, 0)[0]
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Where a figure may start after a boundary character, in order."""
+    starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
+    other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
+    return sorted(starts + other) if other else starts
 
 
 def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
@@ -331,10 +335,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
     hold, and stops at its end, so a few edits in a long text cost a few sentences."""
     try:
         out: list[Figure] = []
-        # candidate starts, in order, found once for all the spans
-        candidates = heapq.merge(*((m.start() + 1 for m in scan.finditer(text))
-                                   for scan in map(_compiled, (_SCAN_SPACE, _SCAN_OTHER))))
-        upcoming = next(candidates, None)
+        candidates = _candidate_starts(text)
         scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
         for start, end in spans:
             end = max(end, start + 1)
@@ -344,10 +345,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
             for m in _BARRIER_RE.finditer(text, scanned, start):
                 lo = pos = m.end()  # no figure spans the barrier: what came before is done
             starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
-            while upcoming is not None and upcoming < end:
-                if upcoming >= lo:
-                    starts.append(upcoming)
-                upcoming = next(candidates, None)
+            starts += candidates[bisect_left(candidates, lo):bisect_left(candidates, end)]
             found, pos = _scan(text, starts, pos)
             out += found
             scanned = end
