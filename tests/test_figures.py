@@ -423,12 +423,13 @@ _FIGURE_ENDS = st.lists(st.sampled_from([
 
 
 @settings(derandomize=True, max_examples=1000, deadline=None)
-@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 40))
-def test_every_figure_ends_where_may_end_figure_allows(text: str, lo: int) -> None:
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 40), st.integers(0, 40))
+def test_every_figure_ends_where_may_end_figure_allows(text: str, lo: int, cut: int) -> None:
     # the flagger skips reading figures where may_end_figure says none can end
     lo = min(lo, len(text))
-    for f in figures_module._extract(text[lo:]):
-        assert may_end_figure(text, lo + f.end, lo), (text[lo:], f)
+    hi = max(lo, len(text) - cut)
+    for f in figures_module._extract(text[lo:hi]):
+        assert may_end_figure(text, lo + f.end, lo, hi), (text[lo:hi], f)
 
 
 def test_may_end_figure_on_the_corpus_figures() -> None:
@@ -439,6 +440,9 @@ def test_may_end_figure_on_the_corpus_figures() -> None:
         assert may_end_figure(text, f.end), f
     assert not may_end_figure(text, text.index(" died"))
     assert not may_end_figure("officials said the", len("officials said the"))
+    assert not may_end_figure("the ruling", 2)  # "th" inside a word
+    assert may_end_figure("the 5th ruling", 7)
+    assert may_end_figure("on 24 NovX", 9)  # a month ends before a capital
 
 
 @settings(derandomize=True, max_examples=1000, deadline=None)

@@ -294,8 +294,8 @@ _END_WORDS = frozenset("|".join((
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
-    """False only when no figure read from ``text[lo:]`` can end at ``end``: a cheap test
+def may_end_figure(text: str, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """False only when no figure read from ``text[lo:hi]`` can end at ``end``: a cheap test
     that lets a caller skip reading figures (a property test holds it to every figure)."""
     if end <= lo:
         return False
@@ -304,6 +304,8 @@ def may_end_figure(text: str, end: int, lo: int = 0) -> bool:
         return True
     if last not in _ASCII_LETTERS:
         return False
+    if end < (len(text) if hi is None else hi) and "a" <= text[end] <= "z":
+        return False  # a figure's last word ends there: "th" is not a figure's end in "the"
     start = end - 1
     while start > lo and text[start - 1] in _ASCII_LETTERS:
         start -= 1

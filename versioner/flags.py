@@ -503,7 +503,7 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - _CONTEXT)
-    if not any(may_end_figure(text, end, start) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
+    if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
         return []  # nothing there can end a figure: no need to read the text before
     return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
