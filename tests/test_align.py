@@ -337,3 +337,11 @@ def test_result_is_deterministic(n: int) -> None:
 def test_semantic_runs_are_the_same_from_either_engine(a: list[int], b: list[int]) -> None:
     # short diffs use the C++ build's own semantic cleanup, long ones the Python one in chunks
     assert diff_runs(a, b, semantic=True, fast=True) == diff_runs(a, b, semantic=True, fast=False)
+
+
+def test_kept_pairings_are_plain_pairings() -> None:
+    from versioner.align import _kept
+
+    made, plain = _kept(3, 4), Pairing("kept", (3,), (4,), 1.0)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain)

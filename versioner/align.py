@@ -56,6 +56,20 @@ class Pairing:
     edited: bool = False  # words changed: a moved paragraph may be; edited/split/merged always are
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _kept(i: int, j: int) -> Pairing:
+    """``Pairing("kept", (i,), (j,), 1.0)`` without the generated frozen __init__, which
+    sets the fields one object.__setattr__ at a time: an alignment makes one per kept
+    paragraph, thousands in a long article."""
+    pairing = _new_object(Pairing)
+    _set_attribute(pairing, "__dict__", {"kind": "kept", "old": (i,), "new": (j,),
+                                         "similarity": 1.0, "edited": False})
+    return pairing
+
+
 # -- sequence diff over hashed items -----------------------------------------
 
 
@@ -217,7 +231,7 @@ def align_paragraphs(
     one pairing. Ordered by position in the new text, removals where they stood.
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited."""
     if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
-        return tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new)))
+        return tuple(_kept(i, i) for i in range(len(new)))
     backbone = _backbone(old, new, timeout)
     in_backbone_old = {i for i, _ in backbone}
     in_backbone_new = {j for _, j in backbone}
@@ -508,7 +522,7 @@ def _assemble(
     # The new position each in-order old paragraph maps to: removals follow it.
     anchor = [-2] * n_old
     for i, j in backbone:
-        at_new[j] = Pairing("kept", (i,), (j,), 1.0)
+        at_new[j] = _kept(i, j)
         taken_new[j] = taken_old[i] = 1
         anchor[i] = j
     for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:
