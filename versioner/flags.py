@@ -287,19 +287,39 @@ def _names(seg: str, text: str, offset: int, known: ArticleNames | None = None) 
 
 class ArticleNames:
     """Words the two revisions capitalise inside a sentence: names, even where a
-    sentence starts with one ("Reinhold approved ..."). Worked out on first use."""
+    sentence starts with one ("Reinhold approved ..."). Each word asked about is looked
+    up where it occurs, not every word of the article read."""
 
     def __init__(self, *texts: str) -> None:
         self._texts = texts
-        self._names: set[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if self._names is None:
-            self._names = {
-                m.group() for text in self._texts for m in _WORD.finditer(text)
-                if _is_name(m.group(), text, m.start())
-            }
-        return word in self._names
+        if not isinstance(word, str) or not word:
+            return False
+        if word not in self._asked:
+            self._asked[word] = any(_named_in(text, word) for text in self._texts)
+        return self._asked[word]
+
+
+def _named_in(text: str, word: str) -> bool:
+    """Does ``word`` stand in ``text`` as a whole word (a _WORD match) that reads as a name?"""
+    at = text.find(word)
+    while at >= 0:
+        # a whole word: no word character (nor one and an apostrophe) before it, and
+        # the word read from there is exactly this one
+        before = text[at - 1] if at else " "
+        inside = _is_word_char(before) or (
+            before in "'’" and at > 1 and _is_word_char(text[at - 2]))
+        if not inside and (m := _WORD.match(text, at)) and m.end() == at + len(word) \
+                and _is_name(word, text, at):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
