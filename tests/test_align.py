@@ -330,3 +330,18 @@ def test_result_is_deterministic(n: int) -> None:
     old = _paragraphs(n, 7)
     new = old[::-1]
     assert align_paragraphs(old, new) == align_paragraphs(list(old), list(new))
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=140), st.lists(st.integers(0, 12), max_size=140))
+def test_semantic_runs_are_the_same_from_either_engine(a: list[int], b: list[int]) -> None:
+    # short diffs use the C++ build's own semantic cleanup, long ones the Python one in chunks
+    assert diff_runs(a, b, semantic=True, fast=True) == diff_runs(a, b, semantic=True, fast=False)
+
+
+def test_kept_pairings_are_plain_pairings() -> None:
+    from versioner.align import _kept
+
+    made, plain = _kept(3, 4), Pairing("kept", (3,), (4,), 1.0)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
-from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 
 
 def only(text: str) -> Figure:
@@ -409,3 +409,63 @@ def test_spans_hold_on_text_dense_with_figures(text: str) -> None:
         assert previous_end <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         previous_end = f.end
+
+
+_FIGURE_ENDS = st.lists(st.sampled_from([
+    " ", "-", "–", ",", ".", ":", "$", "US$", "£", "%", "1", "12", "1,400", "3.1", "2026", "20",
+    "4:17", "a.m.", "P.M.", "pm", "am", "to", "and", "between", "a", "an", "One", "seven",
+    "Twenty", "hundred", "dozen", "thousand", "lakhs", "crore", "bn", "mln", "m", "k", "b", "s",
+    "th", "per cent", "pct", "basis points", "bps", "Nov", "Sept.", "December", "fifth",
+    "Ninetieth", "thirds", "half", "quarter", "of", "dollars", "Hong Kong", "rupees",
+    "sterling", "yen", "USD", "AED", "Rs.", "since", "people", "x", "é", "\n", "’", ". ",
+    "U.S. Dollars", "Nov. 24", "“", ";", "(", "The", "Dollars", "by", "rose to",
+]), max_size=40).map("".join)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 40), st.integers(0, 40))
+def test_every_figure_ends_where_may_end_figure_allows(text: str, lo: int, cut: int) -> None:
+    # the flagger skips reading figures where may_end_figure says none can end
+    lo = min(lo, len(text))
+    hi = max(lo, len(text) - cut)
+    for f in figures_module._extract(text[lo:hi]):
+        assert may_end_figure(text, lo + f.end, lo, hi), (text[lo:hi], f)
+
+
+def test_may_end_figure_on_the_corpus_figures() -> None:
+    text = ("At least 31 people died and 1,200 fled, 4.5% of them by 4 a.m. on 24 Nov. 2025, "
+            "the fifth such flood since the 1990s; damage put at Rs5bn or $3m, two-thirds "
+            "of it uninsured, a third of the 5th district, twenty-one million US dollars.")
+    for f in extract_figures(text):
+        assert may_end_figure(text, f.end), f
+    assert not may_end_figure(text, text.index(" died"))
+    assert not may_end_figure("officials said the", len("officials said the"))
+    assert not may_end_figure("the ruling", 2)  # "th" inside a word
+    assert may_end_figure("the 5th ruling", 7)
+    assert may_end_figure("on 24 NovX", 9)  # a month ends before a capital
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8))))
+def test_figures_touching_finds_what_extract_figures_finds_there(text: str, spans: list[tuple[int, int]]) -> None:
+    # the flagger reads figures only around its edits: it must see them as the whole text does
+    spans = sorted((min(a, len(text)), min(a + n, len(text))) for a, n in spans)
+
+    def touching(figs: list[Figure]) -> list[Figure]:
+        return [f for f in figs if any(f.start < max(b, a + 1) and a < f.end for a, b in spans)]
+
+    assert touching(figures_module.figures_touching(text, spans)) == touching(extract_figures(text))
+
+
+@pytest.mark.parametrize(("text", "edited"), [
+    ("They paid 5 U.S. Dollars each.", "ollars"),
+    ("It opened on 24 Nov. 2025, officials said.", "2025"),
+    ("Aid of “$5 million” arrived.", "million"),
+    ("Fares rose 4.5% to Rs. 200 (about $1).", "200"),
+    ("Toll rises. Twenty-one were killed at 4 a.m. Police said.", "killed"),
+])
+def test_figures_touching_reads_a_figure_across_its_separators(text: str, edited: str) -> None:
+    start = text.index(edited)
+    spans = [(start, start + len(edited))]
+    whole = [f for f in extract_figures(text) if f.start < spans[0][1] and start < f.end]
+    assert [f for f in figures_module.figures_touching(text, spans) if f in whole] == whole

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner.flags import flag_texts
+from versioner import flags as flags_module
+from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
 
@@ -108,3 +109,18 @@ def test_reading_figures_near_the_edits_gives_the_flags_of_reading_them_all(
     finally:
         flags_module._figures_around = real
     assert windowed == whole
+
+
+_NAMEY = st.lists(st.sampled_from([
+    " ", ". ", ", ", "“", "’", "'", "-", "_", "Reinhold", "reinhold", "Reinholds", "O'Reinhold",
+    "Reinhold's", "said", "The", "Mr", "9", "é", "\n",
+]), max_size=25).map("".join)
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(_NAMEY, _NAMEY, st.sampled_from(["Reinhold", "Reinholds", "The", "Mr", "Reinhold's", "O", "s"]))
+def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: str) -> None:
+    # looked up word by word: the same answers as reading every name of both texts
+    every = {m.group() for text in (old, new) for m in flags_module._WORD.finditer(text)
+             if flags_module._is_name(m.group(), text, m.start())}
+    assert (word in ArticleNames(old, new)) == (word in every)

@@ -19,7 +19,7 @@ import string
 import time
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -54,6 +54,20 @@ class Pairing:
     new: tuple[int, ...]  # 0-based indexes into the new paragraphs (empty for removed)
     similarity: float  # 1.0 for kept, 0.0 for added/removed
     edited: bool = False  # words changed: a moved paragraph may be; edited/split/merged always are
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _kept(i: int, j: int) -> Pairing:
+    """``Pairing("kept", (i,), (j,), 1.0)`` without the generated frozen __init__, which
+    sets the fields one object.__setattr__ at a time: an alignment makes one per kept
+    paragraph, thousands in a long article."""
+    pairing = _new_object(Pairing)
+    _set_attribute(pairing, "__dict__", {"kind": "kept", "old": (i,), "new": (j,),
+                                         "similarity": 1.0, "edited": False})
+    return pairing
 
 
 # -- sequence diff over hashed items -----------------------------------------
@@ -118,6 +132,14 @@ def diff_runs(
     if fast or (fast is None and has_fast_engine()):
         import fast_diff_match_patch
 
+        # The C++ build's own semantic cleanup gives the same diff as the Python one,
+        # several times sooner, but in one piece: used when the diff cannot need chunks.
+        if not semantic or len(encoded[0]) + len(encoded[1]) <= _CLEANUP_CHUNK:
+            counts = fast_diff_match_patch.diff(
+                *encoded, timelimit=timeout, checklines=False,
+                cleanup="Semantic" if semantic else "No", counts_only=True,
+            )
+            return _runs((_FAST_OPS[op], n) for op, n in counts)
         raw = fast_diff_match_patch.diff(
             *encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False
         )
@@ -130,29 +152,41 @@ def diff_runs(
         diffs = dmp.diff_main(*encoded, False)
     if semantic:
         diffs = _cleanup_semantic(diffs, started + 2 * timeout if timeout > 0 else None)
+    return _runs((op, len(text)) for op, text in diffs)
+
+
+def _runs(steps: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
+    """(op, count) steps as runs: empty ones dropped, neighbours with one tag merged."""
     runs: list[tuple[str, int]] = []
-    for op, text in diffs:
-        if not text:
+    for op, n in steps:
+        if not n:
             continue
         if runs and runs[-1][0] == _TAGS[op]:
-            runs[-1] = (runs[-1][0], runs[-1][1] + len(text))
+            runs[-1] = (runs[-1][0], runs[-1][1] + n)
         else:
-            runs.append((_TAGS[op], len(text)))
+            runs.append((_TAGS[op], n))
     return runs
 
 
 def _cleanup_semantic(diffs: list[tuple[int, str]], deadline: float | None) -> list[tuple[int, str]]:
     """diff-match-patch's semantic cleanup, a chunk at a time, each cut in the
     middle of a long equality; chunks reached after ``deadline`` stay as they are."""
-    from diff_match_patch import diff_match_patch
-
-    dmp = diff_match_patch()
+    cleanup = _cleanup_semantic_step()
     out: list[tuple[int, str]] = []
     for chunk in _chunks(diffs):
         if deadline is None or time.monotonic() < deadline:
-            dmp.diff_cleanupSemantic(chunk)
+            cleanup(chunk)
         out += chunk
     return out
+
+
+@cache
+def _cleanup_semantic_step() -> Callable[[list[tuple[int, str]]], None]:
+    """diff-match-patch's semantic cleanup (in place), its module loaded once: it
+    keeps no state between calls, so one instance serves every diff."""
+    from diff_match_patch import diff_match_patch
+
+    return diff_match_patch().diff_cleanupSemantic
 
 
 def _chunks(diffs: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -197,7 +231,7 @@ def align_paragraphs(
     one pairing. Ordered by position in the new text, removals where they stood.
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited."""
     if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
-        return tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new)))
+        return tuple(_kept(i, i) for i in range(len(new)))
     backbone = _backbone(old, new, timeout)
     in_backbone_old = {i for i, _ in backbone}
     in_backbone_new = {j for _, j in backbone}
@@ -488,7 +522,7 @@ def _assemble(
     # The new position each in-order old paragraph maps to: removals follow it.
     anchor = [-2] * n_old
     for i, j in backbone:
-        at_new[j] = Pairing("kept", (i,), (j,), 1.0)
+        at_new[j] = _kept(i, j)
         taken_new[j] = taken_old[i] = 1
         anchor[i] = j
     for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:

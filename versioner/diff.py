@@ -130,7 +130,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Op]:
-    ops = _diff_tokens(tokenize(old), tokenize(new), deadline, fast)
+    a, b = tokenize(old), tokenize(new)
+    if not a or not b or set(a).isdisjoint(b):
+        # Nothing in common (a word replaced, a phrase added): the diff can only delete
+        # the one side and insert the other, so the engine is not asked.
+        return [Op(DELETE, old), Op(INSERT, new)]
+    ops = _diff_tokens(a, b, deadline, fast)
     # More distinct tokens than characters to map them to: one coarse replace.
     return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
 
@@ -201,7 +206,15 @@ def is_whitespace_only(ops: Sequence[Op]) -> bool:
     sides hold the same words in the same order (joining two words is not)."""
     if all(op.tag == EQUAL for op in ops):
         return False
+    # Equal text is on both sides, so when the changed text holds more non-space
+    # characters on one side, so does the whole: no need to join the paragraph.
+    if _non_space(ops, DELETE) != _non_space(ops, INSERT):
+        return False
     return old_text(ops).split() == new_text(ops).split()
+
+
+def _non_space(ops: Sequence[Op], tag: str) -> int:
+    return sum(len(word) for op in ops if op.tag == tag for word in op.text.split())
 
 
 # -- comparing two revisions -------------------------------------------------

@@ -8,13 +8,17 @@ every changed paragraph, and never raises.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "same_quantity"]
+__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
+           "same_quantity"]
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -172,15 +176,15 @@ _QUANT_TAIL = rf"{_QUANT}(?:[ \t\xa0]*-?(?P<tail>{_NOUN_WORDS}))?"
 
 # A figure is tried by the pattern for its first character, so each pattern keeps to the
 # alternatives that can start there and the date forms come before the plain number.
-_DIGIT_RE = re.compile(
+_DIGIT_PATTERN = (
     r"(?P<date>(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])"
     rf"-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
     rf"|{_TIME}|{_QUANT_TAIL}")
-_WORD_RE = re.compile(
+_WORD_PATTERN = (
     rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
     rf"|{_FRAC}|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
 # A figure never starts inside a word or number ("G20", "1.5", "12:30").
-_QUANT_RE = re.compile(r"(?<![\w.:])" + _QUANT)
+_QUANT_PATTERN = r"(?<![\w.:])" + _QUANT
 
 
 def _scan_body() -> str:
@@ -204,11 +208,19 @@ def _scan_body() -> str:
 
 # Two scans because a literal first character lets the engine skip ahead fast: spaces
 # are nearly all the boundaries, and the other boundary characters are rare.
-_SCAN_SPACE_RE = re.compile(" " + _scan_body())
-_SCAN_OTHER_RE = re.compile("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
-                            "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
+_SCAN_SPACE = " " + _scan_body()
+_SCAN_OTHER = ("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
+               "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The pattern, compiled on first use: compiling them all at import cost ~20 ms of
+    start-up, and a diff whose edits hold no figure needs few of them."""
+    return re.compile(pattern)
+
 
 # --- word lists -------------------------------------------------------------------------
 
@@ -269,23 +281,95 @@ _DASHES = frozenset("-–—")
 _QUANT_GROUPS = ("num", "words", "scale", "sab", "cur_pre", "cur_suf", "ord", "dec", "pct", "bp")
 
 
+# The last word of a figure that does not end in a digit, "%" or "." ("a.m.", "24 Nov."):
+# a number, scale, ordinal or fraction word, a unit, a currency, a month, or the letters
+# glued to a number ("5th", "1990s", "3m", "4pm").
+_END_WORDS = frozenset("|".join((
+    _UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _SCALE_WORDS, _ORD_UNITS, _ORD_OTHER, _FRAC_ONE,
+    _FRAC_PLURAL, _MONTH_NAMES, _CODES, "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+    "lakhs|crores|bn|mn|mln|st|nd|rd|th|s|m|k|b|am|pm|pct|cent|percent|point|points|bp|bps",
+    "dollar|dollars|rupee|rupees|pound|pounds|euro|euros|dirham|dirhams|riyal|riyals",
+    "sterling|yen|yuan|renminbi",
+)).lower().split("|"))
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def may_end_figure(text: str, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """False only when no figure read from ``text[lo:hi]`` can end at ``end``: a cheap test
+    that lets a caller skip reading figures (a property test holds it to every figure)."""
+    if end <= lo:
+        return False
+    last = text[end - 1]
+    if last.isdigit() or last == "%" or last == ".":
+        return True
+    if last not in _ASCII_LETTERS:
+        return False
+    if end < (len(text) if hi is None else hi) and "a" <= text[end] <= "z":
+        return False  # a figure's last word ends there: "th" is not a figure's end in "the"
+    start = end - 1
+    while start > lo and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end].lower() in _END_WORDS
+
+
 # --- extraction -------------------------------------------------------------------------
 
 def _extract(text: str) -> list[Figure]:
     """extract_figures without its safety net: tries the full patterns at each candidate
     start in order, skipping starts inside a figure already taken."""
-    out: list[Figure] = []
-    starts = [m.start() + 1 for m in _SCAN_SPACE_RE.finditer(text)]
-    other = [m.start() + 1 for m in _SCAN_OTHER_RE.finditer(text)]
-    if other:
-        starts = sorted(starts + other)
-    if _SCAN_SPACE_RE.match(" " + text[:16]):
+    starts = _candidate_starts(text)
+    if _compiled(_SCAN_SPACE).match(" " + text[:16]):
         starts.insert(0, 0)
-    pos = 0
+    return _scan(text, starts, 0)[0]
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Where a figure may start after a boundary character, in order."""
+    starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
+    other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
+    return sorted(starts + other) if other else starts
+
+
+def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
+    """The figures of ``extract_figures(text)`` that overlap one of ``spans`` (in order,
+    each [start, end); an empty one stands for the character at its start), and maybe a
+    few more. Reading resumes after the last character before a span that no figure can
+    hold, and stops at its end, so a few edits in a long text cost a few sentences."""
+    try:
+        out: list[Figure] = []
+        candidates = _candidate_starts(text)
+        scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
+        for start, end in spans:
+            end = max(end, start + 1)
+            if end <= scanned:
+                continue
+            lo = scanned
+            for m in _BARRIER_RE.finditer(text, scanned, start):
+                lo = pos = m.end()  # no figure spans the barrier: what came before is done
+            starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
+            starts += candidates[bisect_left(candidates, lo):bisect_left(candidates, end)]
+            found, pos = _scan(text, starts, pos)
+            out += found
+            scanned = end
+        return out
+    except Exception:
+        return []  # as extract_figures
+
+
+# Characters no figure holds (its text is ASCII letters and digits, spaces and a few
+# separators and signs), and a space between a full stop and a capital ("Nov. 24",
+# "U.S. Dollars" are the only figures with a full stop and a space inside).
+_BARRIER_RE = re.compile(r"[^0-9A-Za-z\s\-–—,.:%$£€¥₹₨]|(?<=\.) (?=[A-CE-Z])")
+
+
+def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int]:
+    """The figures read from these candidate starts, in order, when the last figure
+    before them ends at ``pos``; and where the last figure ends."""
+    out: list[Figure] = []
     for start in starts:
         if start < pos:
             continue  # inside the previous figure
-        m = (_DIGIT_RE if text[start] in _DIGITS else _WORD_RE).match(text, start)
+        m = _compiled(_DIGIT_PATTERN if text[start] in _DIGITS else _WORD_PATTERN).match(text, start)
         if m is None:
             continue
         group = m.lastgroup
@@ -306,7 +390,7 @@ def _extract(text: str) -> list[Figure]:
         else:
             out.append(fig)
             pos = fig.end
-    return out
+    return out, pos
 
 
 def _figure(text: str, start: int, end: int, value: float, kind: str,
@@ -453,7 +537,7 @@ def _range_separator(text: str, start: int, end: int, kind: str) -> int | None:
 
 def _range_after(text: str, q1: _Quant, i: int) -> Figure | None:
     """'10-12', '10 to 12 million', '2019-20': a range from q1 to a quantity at i, or None."""
-    m2 = _QUANT_RE.match(text, i)
+    m2 = _compiled(_QUANT_PATTERN).match(text, i)
     if m2 is None:
         return None
     q2 = _quant(m2)
@@ -481,11 +565,11 @@ def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
 
 
 def _between_figure(text: str, m: re.Match[str]) -> Figure | None:
-    m1 = _QUANT_RE.match(text, m.end())
+    m1 = _compiled(_QUANT_PATTERN).match(text, m.end())
     if m1 is None:
         return None
     i = m1.end()
-    m2 = _QUANT_RE.match(text, i + 5) if text.startswith(" and ", i) else None
+    m2 = _compiled(_QUANT_PATTERN).match(text, i + 5) if text.startswith(" and ", i) else None
     if m2 is None:
         return None
     q1 = _quant(m1)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -287,19 +287,39 @@ def _names(seg: str, text: str, offset: int, known: ArticleNames | None = None) 
 
 class ArticleNames:
     """Words the two revisions capitalise inside a sentence: names, even where a
-    sentence starts with one ("Reinhold approved ..."). Worked out on first use."""
+    sentence starts with one ("Reinhold approved ..."). Each word asked about is looked
+    up where it occurs, not every word of the article read."""
 
     def __init__(self, *texts: str) -> None:
         self._texts = texts
-        self._names: set[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if self._names is None:
-            self._names = {
-                m.group() for text in self._texts for m in _WORD.finditer(text)
-                if _is_name(m.group(), text, m.start())
-            }
-        return word in self._names
+        if not isinstance(word, str) or not word:
+            return False
+        if word not in self._asked:
+            self._asked[word] = any(_named_in(text, word) for text in self._texts)
+        return self._asked[word]
+
+
+def _named_in(text: str, word: str) -> bool:
+    """Does ``word`` stand in ``text`` as a whole word (a _WORD match) that reads as a name?"""
+    at = text.find(word)
+    while at >= 0:
+        # a whole word: no word character (nor one and an apostrophe) before it, and
+        # the word read from there is exactly this one
+        before = text[at - 1] if at else " "
+        inside = _is_word_char(before) or (
+            before in "'’" and at > 1 and _is_word_char(text[at - 2]))
+        if not inside and (m := _WORD.match(text, at)) and m.end() == at + len(word) \
+                and _is_name(word, text, at):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -356,17 +376,21 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]
     them that open at a sentence start, so that each reads as in the whole text; the
     whole text when the windows would cover half of it. Reading only near the edits
     keeps a long paragraph with a few edits cheap."""
-    windows: list[tuple[int, int]] = []
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []  # lo, hi, the spans inside
     for start, end in spans:
         lo = _sentence_start(text, max(0, start - _FIGURE_CONTEXT))
         hi = min(len(text), end + _FIGURE_CONTEXT)
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]), windows[-1][2])
         else:
-            windows.append((lo, hi))
-    if 2 * sum(hi - lo for lo, hi in windows) >= len(text):
-        return extract_figures(text)
-    return [f.shifted(lo) for lo, hi in windows for f in extract_figures(text[lo:hi])]
+            windows.append((lo, hi, []))
+        windows[-1][2].append((start, end))
+    # Only the figures touching an edit are looked at: figures_touching finds them
+    # without reading the rest.
+    if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
+        return figures_touching(text, spans)
+    return [f.shifted(lo) for lo, hi, inside in windows
+            for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])]
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -499,18 +523,25 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - _CONTEXT)
+    if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
+        return []  # nothing there can end a figure: no need to read the text before
     return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
 
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
     """"17 officers" -> "17 protesters": the number now counts something else."""
+    old_w, new_w = _words(h.old), _words(h.new)
+    # the cheap conditions first: reading the figures before the hunk costs the most
+    if ofs or nfs or not old_w or not new_w or old_w[0].lower() == new_w[0].lower():
+        return None
     before_old = _figures_ending_before(h.old_text, h.old_start)
+    if not before_old:
+        return None
     before_new = _figures_ending_before(h.new_text, h.new_start)
-    if not before_old or not before_new or ofs or nfs:
+    if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
-    old_w, new_w = _words(h.old), _words(h.new)
-    if same_quantity(o, n) and old_w and new_w and old_w[0].lower() != new_w[0].lower():
+    if same_quantity(o, n):
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
 
