@@ -530,4 +530,7 @@ def test_spans_rebuild_exactly_the_parts_a_parse_gives(raw: str) -> None:
     # the store caches spans instead of parsing every revision it reads
     norm = normalise(raw)
     parts = parse(norm)
-    assert parts_from_spans(norm, parts_to_spans(parts)) == parts
+    rebuilt = parts_from_spans(norm, parts_to_spans(parts))
+    assert rebuilt == parts
+    # built without the dataclass __init__: the same values, hashes and reprs
+    assert [(hash(a), repr(a), a.text) for a in rebuilt.parts] == [(hash(b), repr(b), b.text) for b in parts.parts]

@@ -95,9 +95,18 @@ def parts_from_spans(text: str, spans: list[list[Any]]) -> Parts:
     out: list[Part] = []
     at = 0
     for section, gap, raw, position in spans:
-        out.append(Part(section, text[at + gap : at + gap + raw], text[at : at + gap], position))
+        # Part(section, raw, gap, position) without the frozen __init__'s four
+        # object.__setattr__ calls: every revision an audit reads is rebuilt here
+        part = _new_object(Part)
+        _set_attribute(part, "__dict__", {"section": section, "raw": text[at + gap : at + gap + raw],
+                                          "gap": text[at : at + gap], "position": position})
+        out.append(part)
         at += gap + raw
     return Parts(tuple(out))
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
 
 
 @dataclass(frozen=True)
