@@ -124,3 +124,10 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
     every = {m.group() for text in (old, new) for m in flags_module._WORD.finditer(text)
              if flags_module._is_name(m.group(), text, m.start())}
     assert (word in ArticleNames(old, new)) == (word in every)
+
+
+@given(st.text(alphabet=st.sampled_from("ab’' .\n5é_"), max_size=30), st.integers(0, 35))
+def test_word_after_is_the_first_word_of_the_window(text: str, pos: int) -> None:
+    # _word_after searches from pos; it must find what reading the window would
+    window = text[pos : pos + flags_module._CONTEXT]
+    assert flags_module._word_after(text, pos) == flags_module._words(window)[:1]
