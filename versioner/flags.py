@@ -124,7 +124,9 @@ def _headline_flag(change: Change) -> Flag:
     if old_bare.strip() == new_bare.strip():
         return _whole("headline", "low", where, change.old, change.new,
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
-    inner = _flag_ops(word_diff(old_bare, new_bare), "headline", None)
+    # without a slug the bare headlines are the change's own texts: its diff is theirs
+    same_texts = old_bare == change.old and new_bare == change.new and change.ops
+    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), "headline", None)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in ("typo", "punctuation") for f in inner)
@@ -329,6 +331,16 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Damerau-Levenshtein distance, capped at ``limit`` (short words only)."""
     if abs(len(a) - len(b)) >= limit:
         return limit
+    # A common start and end never change the distance (a respelled name keeps most of
+    # its letters): only what lies between is compared, letter by letter.
+    shorter = min(len(a), len(b))
+    p = 0
+    while p < shorter and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < shorter - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    a, b = a[p : len(a) - s], b[p : len(b) - s]
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
