@@ -228,6 +228,17 @@ def test_similarity_ignores_case_and_punctuation() -> None:
     assert similarity("", LEDE) == 0.0
 
 
+@given(st.text(alphabet=st.sampled_from("ab ,.;“”–—…\n\t\xa0\u2003ÉßİΣ'’-"), max_size=40) | st.text(max_size=40))
+def test_paragraph_words_are_split_at_every_run_of_punctuation(text: str) -> None:
+    # _words replaces marks one at a time for speed; the words must be those of the runs
+    import re
+
+    from versioner.align import PUNCTUATION, _words
+
+    runs = re.compile(f"[{re.escape(PUNCTUATION)}]+")
+    assert _words(text) == frozenset(runs.sub(" ", text.casefold()).split())
+
+
 # -- scale -------------------------------------------------------------------
 
 
@@ -345,3 +356,28 @@ def test_kept_pairings_are_plain_pairings() -> None:
     made, plain = _kept(3, 4), Pairing("kept", (3,), (4,), 1.0)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain)
+
+
+_FEW_WORDS = st.lists(st.sampled_from(["a b c", "a b d", "x y z", "a b c d e f", "p q", "", "a b c d e g"]),
+                      max_size=6)
+
+
+@given(_FEW_WORDS, st.integers(0, 3), st.integers(0, 3), _FEW_WORDS, _FEW_WORDS)
+@settings(max_examples=400)
+def test_one_paragraph_changed_each_side_pairs_as_the_general_path(
+    ends: list[str], head: int, tail: int, mid_old: list[str], mid_new: list[str]
+) -> None:
+    # the fast path for common ends around at most one paragraph each side must give
+    # exactly what the full matching and assembly give
+    from versioner import align
+
+    old = ends[:head] + mid_old[:1] + ends[head:head + tail]
+    new = ends[:head] + mid_new[:1] + ends[head:head + tail]
+    assert align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, align.DEFAULT_TIMEOUT)
+
+
+def test_kept_runs_shared_or_not_are_the_pairings_they_stand_for() -> None:
+    from versioner.align import _kept_run
+
+    for i, j, n in ((0, 0, 5), (3, 3, 40), (2, 5, 4), (0, 0, 0), (7, 7, 1)):
+        assert _kept_run(i, j, n) == [Pairing("kept", (i + k,), (j + k,), 1.0) for k in range(n)]

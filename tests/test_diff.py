@@ -527,3 +527,12 @@ def test_every_new_paragraph_is_kept_or_given_by_a_change(pair: tuple[list[str],
     assert sorted(c.paragraph or 0 for c in deletes) == sorted(
         p.old[0] + 1 for p in result.pairings if not p.new
     )
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab1 \n,", max_size=20), st.text(alphabet="ab1 \n,", max_size=20))
+def test_whitespace_only_is_the_plain_definition(a: str, b: str) -> None:
+    # is_whitespace_only rules diffs out early by counting and sorting changed letters;
+    # it must still say exactly: something changed, and the words are the same
+    ops = word_diff(a, b)
+    assert is_whitespace_only(ops) == (a != b and a.split() == b.split())

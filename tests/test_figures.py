@@ -469,3 +469,26 @@ def test_figures_touching_reads_a_figure_across_its_separators(text: str, edited
     spans = [(start, start + len(edited))]
     whole = [f for f in extract_figures(text) if f.start < spans[0][1] and start < f.end]
     assert [f for f in figures_module.figures_touching(text, spans) if f in whole] == whole
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 60), st.integers(0, 60))
+def test_last_barrier_is_the_last_one_found_from_the_left(text: str, lo: int, hi: int) -> None:
+    found = [m.end() for m in figures_module._BARRIER_RE.finditer(text, lo, hi)]
+    last = figures_module._LAST_BARRIER_RE.match(text, lo, hi)
+    assert (last.end() if last else None) == (found[-1] if found else None)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8)), max_size=4))
+def test_figures_touching_finds_every_figure_over_its_spans(text: str, raw: list[tuple[int, int]]) -> None:
+    spans, at = [], 0
+    for gap, width in raw:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + width, len(text))))
+        at = spans[-1][1] + 1
+    touching = figures_module.figures_touching(text, spans)
+    for f in extract_figures(text):
+        if any(f.start < max(e, s + 1) and s < f.end for s, e in spans):
+            assert f in touching, (text, spans, f)
+    assert set(touching) <= set(extract_figures(text))

@@ -124,3 +124,34 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
     every = {m.group() for text in (old, new) for m in flags_module._WORD.finditer(text)
              if flags_module._is_name(m.group(), text, m.start())}
     assert (word in ArticleNames(old, new)) == (word in every)
+
+
+@given(st.text(alphabet=st.sampled_from("ab’' .\n5é_"), max_size=30), st.integers(0, 35))
+def test_word_after_is_the_first_word_of_the_window(text: str, pos: int) -> None:
+    # _word_after searches from pos; it must find what reading the window would
+    window = text[pos : pos + flags_module._CONTEXT]
+    assert flags_module._word_after(text, pos) == flags_module._words(window)[:1]
+
+
+def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
+    # the restricted Damerau-Levenshtein table over whole words, as edit_distance was first written
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="abcé", max_size=9), st.text(alphabet="abcé", max_size=9), st.integers(1, 6))
+def test_edit_distance_trimming_common_ends_changes_nothing(a: str, b: str, limit: int) -> None:
+    assert flags_module.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)

@@ -206,15 +206,22 @@ def is_whitespace_only(ops: Sequence[Op]) -> bool:
     sides hold the same words in the same order (joining two words is not)."""
     if all(op.tag == EQUAL for op in ops):
         return False
-    # Equal text is on both sides, so when the changed text holds more non-space
-    # characters on one side, so does the whole: no need to join the paragraph.
-    if _non_space(ops, DELETE) != _non_space(ops, INSERT):
+    # Equal text is on both sides, so when the changed text holds other non-space
+    # characters on one side, so does the whole: no need to join the paragraph. Counted
+    # first; compared letter for letter when few (a figure or a name changed).
+    deleted, inserted = _non_space(ops, DELETE), _non_space(ops, INSERT)
+    if len(deleted) != len(inserted):
+        return False
+    if len(deleted) <= _FEW_CHANGED and sorted(deleted) != sorted(inserted):
         return False
     return old_text(ops).split() == new_text(ops).split()
 
 
-def _non_space(ops: Sequence[Op], tag: str) -> int:
-    return sum(len(word) for op in ops if op.tag == tag for word in op.text.split())
+_FEW_CHANGED = 64  # characters: sorting more than a few could cost more than the full test
+
+
+def _non_space(ops: Sequence[Op], tag: str) -> str:
+    return "".join(word for op in ops if op.tag == tag for word in op.text.split())
 
 
 # -- comparing two revisions -------------------------------------------------

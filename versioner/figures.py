@@ -344,8 +344,9 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
             if end <= scanned:
                 continue
             lo = scanned
-            for m in _BARRIER_RE.finditer(text, scanned, start):
-                lo = pos = m.end()  # no figure spans the barrier: what came before is done
+            last = _LAST_BARRIER_RE.match(text, scanned, start)
+            if last:
+                lo = pos = last.end()  # no figure spans the barrier: what came before is done
             starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
             starts += candidates[bisect_left(candidates, lo):bisect_left(candidates, end)]
             found, pos = _scan(text, starts, pos)
@@ -360,6 +361,9 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
 # separators and signs), and a space between a full stop and a capital ("Nov. 24",
 # "U.S. Dollars" are the only figures with a full stop and a space inside).
 _BARRIER_RE = re.compile(r"[^0-9A-Za-z\s\-–—,.:%$£€¥₹₨]|(?<=\.) (?=[A-CE-Z])")
+# The last barrier: every barrier is one character, so backing off from the end finds
+# the one a left-to-right search would find last, without stepping through the others.
+_LAST_BARRIER_RE = re.compile(rf"(?s:.*)(?:{_BARRIER_RE.pattern})")
 
 
 def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int]:

@@ -124,12 +124,14 @@ def _headline_flag(change: Change) -> Flag:
     if old_bare.strip() == new_bare.strip():
         return _whole("headline", "low", where, change.old, change.new,
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
-    inner = _flag_ops(word_diff(old_bare, new_bare), "headline", None)
+    # without a slug the bare headlines are the change's own texts: its diff is theirs
+    same_texts = old_bare == change.old and new_bare == change.new and change.ops
+    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), "headline", None)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in ("typo", "punctuation") for f in inner)
-    return replace(_whole("headline", "high" if top >= 3 else "medium", where, change.old, change.new,
-                          f"headline changed: {detail}"), cosmetic=cosmetic)
+    return Flag("headline", "high" if top >= 3 else "medium", change.section, change.paragraph,
+                change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
 
 
 def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
@@ -211,6 +213,7 @@ _COMMON_CAPS = {
     "as", "for", "of", "to", "with", "by", "from", "when", "while", "if", "mr", "mrs", "ms", "dr",
 }
 _QUOTE_CHARS = "\"“”«»„"
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 _QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
 
@@ -232,16 +235,18 @@ _CONTEXT = 400
 
 
 def _word_after(text: str, pos: int) -> list[str]:
-    return _words(text[pos : pos + _CONTEXT])[:1]
+    # the first word of text[pos : pos + _CONTEXT], found without reading the rest
+    m = _WORD.search(text, pos, pos + _CONTEXT)
+    return [m.group()] if m else []
 
 
 def _word_before(text: str, pos: int) -> list[str]:
     return _words(text[max(0, pos - _CONTEXT) : pos])[-1:]
 
 
-def _negations(s: str) -> list[str]:
+def _negations(words: list[str]) -> list[str]:
     found = []
-    for w in _words(s):
+    for w in words:
         lw = w.lower()
         if lw in _NEGATION or lw.endswith(("n't", "n’t")):
             found.append(lw)
@@ -326,6 +331,16 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Damerau-Levenshtein distance, capped at ``limit`` (short words only)."""
     if abs(len(a) - len(b)) >= limit:
         return limit
+    # A common start and end never change the distance (a respelled name keeps most of
+    # its letters): only what lies between is compared, letter by letter.
+    shorter = min(len(a), len(b))
+    p = 0
+    while p < shorter and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < shorter - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    a, b = a[p : len(a) - s], b[p : len(b) - s]
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -449,7 +464,7 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag("wording", "low", "same figure written differently")
     if _plain_quotes(h.old) == _plain_quotes(h.new):
         return flag("punctuation", "low", _STYLE_ONLY)
-    quote_marks = any(c in _QUOTE_CHARS for c in h.old + h.new)
+    quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None
     inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
     if old_w == new_w and not quote_marks and not inside:
         return flag("punctuation", "low", "punctuation only")
@@ -466,10 +481,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     dates_new = [w for w in new_w if w.lower() in _DATE_WORDS]
     if dates_old != dates_new:
         return flag("figure", "high", _change_reason("date", dates_old, dates_new))
-    noun_change = _counted_noun_change(h, ofs, nfs)
+    noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag("figure", "high", noun_change)
-    neg_old, neg_new = _negations(h.old), _negations(h.new)
+    neg_old, neg_new = _negations(old_w), _negations(new_w)
     if sorted(neg_old) != sorted(neg_new):
         return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
     names_old = _names(h.old, h.old_text, h.old_start, names)
@@ -528,9 +543,10 @@ def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
 
-def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> str | None:
-    """"17 officers" -> "17 protesters": the number now counts something else."""
-    old_w, new_w = _words(h.old), _words(h.new)
+def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
+                         old_w: list[str], new_w: list[str]) -> str | None:
+    """"17 officers" -> "17 protesters": the number now counts something else
+    (``old_w``, ``new_w``: the hunk's words, read once by the caller)."""
     # the cheap conditions first: reading the figures before the hunk costs the most
     if ofs or nfs or not old_w or not new_w or old_w[0].lower() == new_w[0].lower():
         return None
