@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,6 +21,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # A revision with more paragraphs than this is refused before anything is
 # stored: alignment and rendering grow with it, and real articles stay far below.
 DEFAULT_MAX_PARAGRAPHS = 20_000
+Piece = tuple[str, str, str, str]  # a Part's fields: section, raw, gap, position
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,12 @@ class Parts:
 def parts_to_spans(parts: Parts) -> list[list[str | int]]:
     """The parts as ``[section, gap length, raw length, position]``: with the text,
     all it takes to rebuild them without parsing again (the store's cached form)."""
-    return [[p.section, len(p.gap), len(p.raw), p.position] for p in parts.parts]
+    return pieces_to_spans((p.section, p.raw, p.gap, p.position) for p in parts.parts)
+
+
+def pieces_to_spans(pieces: Iterable[Piece]) -> list[list[str | int]]:
+    """``parts_to_spans`` of the parse that ``parse_pieces`` gave."""
+    return [[section, len(gap), len(raw), position] for section, raw, gap, position in pieces]
 
 
 def parts_from_spans(text: str, spans: list[list[Any]]) -> Parts:
@@ -254,9 +261,6 @@ def _continues(prev: str, line: str) -> bool:
 def parse(text: str) -> Parts:
     """Split normalised text into labelled parts. Every part is optional."""
     return Parts(tuple(Part(*piece) for piece in parse_pieces(text)))
-
-
-Piece = tuple[str, str, str, str]  # a Part's fields: section, raw, gap, position
 
 
 def parse_pieces(text: str) -> list[Piece]:

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from versioner import identity
 from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
-from versioner.parse import Parts, Piece, parse, parse_pieces, parts_from_spans, parts_to_spans
+from versioner.parse import (
+    Parts,
+    Piece,
+    parse,
+    parse_pieces,
+    parts_from_spans,
+    parts_to_spans,
+    pieces_to_spans,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -548,7 +556,7 @@ def parts_json(parts: Parts) -> str:
 
 def _pieces_json(pieces: list[Piece]) -> str:
     """``parts_json`` of the parse that ``parse_pieces`` gave."""
-    return _COMPACT_JSON([[section, len(gap), len(raw), position] for section, raw, gap, position in pieces])
+    return _COMPACT_JSON(pieces_to_spans(pieces))
 
 
 # what json.dumps(..., separators=(",", ":")) gives, without a new encoder each call
@@ -567,7 +575,6 @@ def _stage(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
         batch,
     )
     batch.clear()
-
 
 
 def _import_in_order(writer: _Writer, items: Iterable[NewRevision], progress: Any) -> bool:
@@ -631,6 +638,7 @@ def _import_staged(writer: _Writer, items: Iterable[NewRevision], progress: Any)
         if progress:
             progress(1)
     conn.execute("drop table staging")
+
 
 def _schema_is_current(conn: sqlite3.Connection) -> bool:
     """Has the latest migration been applied? (Migrations apply in order.)"""
