@@ -186,6 +186,21 @@ def test_a_jsonl_link_to_dev_zero_is_refused(tmp_path: Path, versioner_exe: str)
     assert done.peak_mb < RSS_BOUND_MB
 
 
+def test_json_lines_from_a_fifo_are_imported(tmp_path: Path, versioner_exe: str) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    lines = b"".join(json.dumps({"article": "feed", "text": ARTICLE.replace("Tuesday", day),
+                                 "captured_at": f"2026-03-1{i}T12:00:00Z"}).encode() + b"\n"
+                     for i, day in enumerate(["Monday", "Tuesday", "Wednesday"]))
+    writer = _writer(fifo, f"out.write({lines!r})\nout.close()")
+    try:
+        done = _child([versioner_exe, "import", fifo])
+    finally:
+        writer.wait(timeout=60)
+    assert (done.code, done.stderr) == (0, ""), done
+    assert done.stdout.startswith("imported 3 revision(s)")
+
+
 def test_a_200_mb_json_line_is_refused_without_reading_it_whole(tmp_path: Path, versioner_exe: str) -> None:
     big = tmp_path / "big.jsonl"
     with big.open("wb") as fh:

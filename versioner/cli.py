@@ -44,7 +44,8 @@ StoreOpt = Annotated[
     typer.Option("--store", help="SQLite store (default: $VERSIONER_STORE or store/versioner.db)"),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
-# Limits on one revision: settings with defaults (option, else environment variable)
+# Limits on one revision: settings with defaults (option, else environment variable).
+# At most 1 GiB: a revision is held in memory several times over while it is stored.
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
                       help="largest revision accepted, in bytes")
