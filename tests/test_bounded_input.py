@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,31 +42,45 @@ class Outcome:
     peak_mb: float
 
 
+# Runs a command and writes its peak memory to a file. The measured process is forked
+# from this small interpreter, not from pytest: a child's ru_maxrss starts at its
+# parent's size, and pytest grows to hundreds of MB during a full run.
+_MEASURE = (
+    "import os, subprocess, sys\n"
+    "child = subprocess.Popen(sys.argv[2:])\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def _child(args: Sequence[str | bytes | Path], stdin: Any = subprocess.DEVNULL,
            close_stdin: bool = False, timeout: float = 60) -> Outcome:
     """Run the CLI with its address space capped; its exit code, output and peak memory
-    (``ru_maxrss`` from ``wait4``). Killed after ``timeout`` seconds (a hang fails the test)."""
+    (``ru_maxrss``). Killed after ``timeout`` seconds (a hang fails the test)."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
         if close_stdin:
             os.close(0)
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(list(args), stdin=None if close_stdin else stdin, stdout=out, stderr=err,
-                                preexec_fn=limit)
-        watchdog = threading.Timer(timeout, proc.kill)
-        watchdog.start()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile() as peak:
+        # with stdin closed the measuring process could hand its own pipes on as fd 0
+        measured = list(args) if close_stdin else [sys.executable, "-c", _MEASURE, peak.name, *args]
+        proc = subprocess.Popen(measured, stdin=None if close_stdin else stdin, stdout=out, stderr=err,
+                                preexec_fn=limit, start_new_session=True)
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            watchdog.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        assert proc.returncode != -9, f"killed after {timeout} s: {args}"
+            code = proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            raise AssertionError(f"still running after {timeout} s: {args}") from None
         out.seek(0)
         err.seek(0)
-        return Outcome(proc.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                       usage.ru_maxrss / 1024)
+        peak_kb = int(peak.read() or 0)
+        return Outcome(code, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
+                       peak_kb / 1024)
 
 
 def assert_one_line(outcome: Outcome, *fragments: str) -> None:
