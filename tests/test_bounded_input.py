@@ -183,6 +183,15 @@ def test_process_substitution_still_works(versioner_exe: str, tmp_path: Path) ->
     assert (done.code, done.stdout, done.stderr) == (0, "procsub@1\n", "")
 
 
+def test_an_empty_process_substitution_is_empty_input_not_a_silent_pipe(versioner_exe: str) -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("needs bash for <(...)")
+    # the writer has exited before versioner opens the pipe: nothing to wait for
+    done = _child([bash, "-c", '"$0" add <(true) --article empty', versioner_exe])
+    assert_one_line(done, "no text (empty or whitespace only)")
+
+
 def test_closed_stdin_is_one_line(versioner_exe: str, store_path: Path) -> None:
     done = _child([versioner_exe, "add", "-", "--article", "x"], close_stdin=True)
     assert_one_line(done, "stdin: standard input is closed")

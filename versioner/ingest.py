@@ -103,12 +103,24 @@ def open_input(path: Path) -> BinaryIO:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise BadInput(f"{name}: is a directory (use `versioner import` for folders)")
-        first = _wait_for_writer(fd, name) if stat.S_ISFIFO(mode) else b""
+        first = _wait_for_writer(fd, name) if stat.S_ISFIFO(mode) and not _from_pipe_call(fd) else b""
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
     return os.fdopen(fd, "rb") if not first else io.BufferedReader(_Prefixed(first, fd))
+
+
+def _from_pipe_call(fd: int) -> bool:
+    """A pipe made by pipe(), not a named FIFO (``<(...)`` is /dev/fd/N): it had its
+    writer from the start, so an end of data is real and nothing is to be waited for.
+    Such pipes live on one pseudo file system (Linux: pipefs)."""
+    probe, other = os.pipe()
+    try:
+        return os.fstat(fd).st_dev == os.fstat(probe).st_dev
+    finally:
+        os.close(probe)
+        os.close(other)
 
 
 def _wait_for_writer(fd: int, name: str) -> bytes:
