@@ -44,9 +44,11 @@ StoreOpt = Annotated[
     typer.Option("--store", help="SQLite store (default: $VERSIONER_STORE or store/versioner.db)"),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
-# Limits on one revision: settings with defaults (option, else environment variable)
+# Limits on one revision: settings with defaults (option, else environment variable).
+# At most 1 GiB: a revision is held in memory several times over while it is stored.
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", min=1, envvar="VERSIONER_MAX_BYTES", help="largest revision accepted, in bytes")
+    int, typer.Option("--max-bytes", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
+                      help="largest revision accepted, in bytes")
 ]
 MaxParagraphsOpt = Annotated[
     int, typer.Option("--max-paragraphs", min=1, envvar="VERSIONER_MAX_PARAGRAPHS",
@@ -135,17 +137,18 @@ def add(
     store: StoreOpt = None,
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
-    from versioner.ingest import read_file
-    from versioner.parse import read_source
+    from versioner.ingest import read_file, read_stdin, shown_path
+    from versioner.parse import read_source, require_utf8
     from versioner.store import NewRevision, utc_iso
 
     if store:
         _state["store"] = store
-    name = "stdin" if file == "-" else file
-    data = sys.stdin.buffer.read(max_bytes + 1) if file == "-" else read_file(Path(file), encoding, max_bytes)
+    name = "stdin" if file == "-" else shown_path(file)
+    data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
     src = read_source(data, name, encoding, max_bytes, max_paragraphs)
     when = at or src.published
-    new = NewRevision(src.text, article, url or src.url, utc_iso(when) if when else None, name)
+    url = require_utf8(url, "--url") if url else src.url
+    new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
     with _open(create=True) as st:
         res = st.add(new)
     if res.joined:

@@ -8,19 +8,26 @@ and are placed by similarity. JSON Lines: one object a line with ``text`` or
 
 from __future__ import annotations
 
-import json
+import io
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from versioner.errors import BadInput
-from versioner.parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARAGRAPHS, read_source, source_from_json
+from versioner.parse import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PARAGRAPHS,
+    load_json,
+    read_source,
+    source_from_json,
+)
 from versioner.store import NewRevision, prepare, utc_iso
 
 if TYPE_CHECKING:
@@ -29,19 +36,144 @@ if TYPE_CHECKING:
 SUFFIXES = (".txt", ".md", ".json")
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored and printed: bytes of a name that are not
+    UTF-8 (which Python carries as lone surrogates) become ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's bytes, with one-line errors for what cannot be read."""
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
-    if path.is_dir():
-        raise BadInput(f"{path}: is a directory (use `versioner import` for folders)")
+    """A file's bytes, with one-line errors for what cannot be read. Devices and pipes
+    are read no further than the limit: their size is not known beforehand."""
+    name = shown_path(path)
+    with open_input(path) as fh:
+        st = os.fstat(fh.fileno())
+        if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:  # refused without reading it
+            raise BadInput(f"{name}: {st.st_size:,} bytes is over the limit of {max_bytes:,} (--max-bytes)")
+        return read_bounded(fh, name, max_bytes)
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Standard input's bytes, read no further than the limit."""
+    if sys.stdin is None:  # started with it closed (`<&-`)
+        raise BadInput("stdin: standard input is closed")
+    return read_bounded(sys.stdin.buffer, "stdin", max_bytes)
+
+
+_CHUNK = 1024 * 1024
+
+
+def read_bounded(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Everything ``fh`` gives, refused as soon as it passes ``max_bytes``: an endless
+    device or pipe costs no more memory than the limit. Read in chunks, since a
+    single read allocates the size it asks for."""
+    chunks: list[bytes] = []
+    total = 0
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInput(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (--max-bytes)")
-        return path.read_bytes()
+        while total <= max_bytes and (chunk := fh.read(min(_CHUNK, max_bytes + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
     except OSError as exc:
-        raise BadInput(f"{path}: cannot read ({exc.strerror})") from None
+        raise BadInput(f"{name}: cannot read ({exc.strerror})") from None
+    except MemoryError:
+        raise BadInput(f"{name}: out of memory reading it (a lower --max-bytes?)") from None
+    if total > max_bytes:
+        raise BadInput(f"{name}: over the limit of {max_bytes:,} bytes (--max-bytes)")
+    return b"".join(chunks)
+
+
+# How long to wait for a process to open a named pipe (FIFO) for writing: a plain
+# open() would wait for ever. A writer that has opened it may take its time, as
+# on stdin (``add <(curl ...)``).
+PIPE_WAIT_S = 10.0
+
+
+def open_input(path: Path) -> BinaryIO:
+    """``path`` opened for reading, with one-line errors; a FIFO that no process
+    opens for writing within ``PIPE_WAIT_S`` is refused rather than waited on."""
+    name = shown_path(path)
+    try:
+        # non-blocking, or opening a FIFO would wait for a writer for ever
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    except FileNotFoundError:
+        raise BadInput(f"{name}: no such file") from None
+    except OSError as exc:
+        raise BadInput(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise BadInput(f"{name}: is a directory (use `versioner import` for folders)")
+        first = _wait_for_writer(fd, name) if stat.S_ISFIFO(mode) and not _from_pipe_call(fd) else b""
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb") if not first else io.BufferedReader(_Prefixed(first, fd))
+
+
+def _from_pipe_call(fd: int) -> bool:
+    """A pipe made by pipe(), not a named FIFO (``<(...)`` is /dev/fd/N): it had its
+    writer from the start, so an end of data is real and nothing is to be waited for.
+    Such pipes live on one pseudo file system (Linux: pipefs)."""
+    probe, other = os.pipe()
+    try:
+        return os.fstat(fd).st_dev == os.fstat(probe).st_dev
+    finally:
+        os.close(probe)
+        os.close(other)
+
+
+def _wait_for_writer(fd: int, name: str) -> bytes:
+    """The first bytes of a FIFO opened non-blocking, once a writer has opened it
+    (b"" if it wrote nothing yet, or nothing at all and closed)."""
+    import select
+    import time
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    deadline = time.monotonic() + PIPE_WAIT_S
+    while True:
+        try:
+            first = os.read(fd, _CHUNK)
+        except BlockingIOError:
+            return b""  # a writer has it open, with nothing written yet
+        if first:
+            return first
+        # b"": no writer, yet. poll() wakes for data, or (POLLHUP) for a writer
+        # that came and went; a writer that opened and is silent only a read sees.
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise BadInput(f"{name}: no process wrote to this pipe within {PIPE_WAIT_S:g} s")
+        events = poller.poll(min(left, 0.1) * 1000)
+        if events and not events[0][1] & select.POLLIN:
+            return b""  # a writer opened it and closed it without writing: empty
+
+
+class _Prefixed(io.RawIOBase):
+    """A file descriptor's bytes with ``first`` (already read from it) in front."""
+
+    def __init__(self, first: bytes, fd: int) -> None:
+        self._first = first
+        self._fd = fd
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def readinto(self, buffer: Any) -> int:
+        if self._first:
+            n = min(len(buffer), len(self._first))
+            buffer[:n] = self._first[:n]
+            self._first = self._first[n:]
+            return n
+        return os.readv(self._fd, [buffer])
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
 
 
 def time_from_name(stem: str) -> str | None:
@@ -58,14 +190,18 @@ def iter_path(
     max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS,
 ) -> Iterator[NewRevision]:
     """Every revision under a folder, or in a .jsonl file, one at a time."""
-    if not path.exists():
-        raise BadInput(f"{path}: no such file or directory")
-    if path.is_dir():
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except FileNotFoundError:
+        raise BadInput(f"{shown_path(path)}: no such file or directory") from None
+    except OSError as exc:  # a name too long, a loop of links
+        raise BadInput(f"{shown_path(path)}: cannot read ({exc.strerror})") from None
+    if is_dir:
         yield from _iter_dir(path, encoding, max_bytes, max_paragraphs)
     elif path.suffix in (".jsonl", ".ndjson"):
         yield from _iter_jsonl(path, max_bytes, max_paragraphs)
     else:
-        raise BadInput(f"{path}: import takes a folder or a .jsonl file")
+        raise BadInput(f"{shown_path(path)}: import takes a folder or a .jsonl file")
 
 
 # A .jsonl file at least this big is read, normalised and parsed in a second
@@ -155,13 +291,14 @@ def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: 
         if p.is_file() and p.suffix in SUFFIXES and not p.name.upper().startswith("README")
     )
     if not files:
-        raise BadInput(f"{root}: no .txt, .md or .json files to import")
+        raise BadInput(f"{shown_path(root)}: no .txt, .md or .json files to import")
     for f in files:
         rel = f.relative_to(root)
-        key = rel.parts[-2] if len(rel.parts) >= 2 else None
-        src = read_source(read_file(f, encoding, max_bytes), str(f), encoding, max_bytes, max_paragraphs)
+        # a folder or file name that is not UTF-8 is taken, with the bytes escaped
+        key = shown_path(rel.parts[-2]) if len(rel.parts) >= 2 else None
+        src = read_source(read_file(f, encoding, max_bytes), shown_path(f), encoding, max_bytes, max_paragraphs)
         at = time_from_name(f.stem) or src.published and utc_iso(src.published) or _mtime(f)
-        yield NewRevision(src.text, key, src.url, at, str(rel))
+        yield NewRevision(src.text, key, src.url, at, shown_path(rel))
 
 
 def _mtime(f: Path) -> str:
@@ -169,21 +306,13 @@ def _mtime(f: Path) -> str:
 
 
 def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
+    name = shown_path(path)
+    with open_input(path) as fh:
+        for lineno, line in _bounded_lines(fh, name, max_bytes):
+            where = f"{name}:{lineno}"
             if not line.strip():
                 continue
-            if len(line) > max_bytes:
-                raise BadInput(f"{where}: {len(line):,} bytes is over the limit of {max_bytes:,}")
-            try:
-                obj = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise BadInput(f"{where}: not valid JSON ({exc})") from None
+            obj = load_json(line, where)
             if not isinstance(obj, dict):
                 raise BadInput(f"{where}: each line must be a JSON object")
             src = source_from_json(obj, where, max_paragraphs)
@@ -194,3 +323,19 @@ def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[New
             if at is not None and not isinstance(at, str):
                 raise BadInput(f"{where}: 'captured_at' must be an ISO 8601 string")
             yield NewRevision(src.text, article, src.url, utc_iso(at) if at else None, where)
+
+
+def _bounded_lines(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[int, bytes]]:
+    """(number, line) for each line; a line longer than ``max_bytes`` is refused
+    once that much of it is read, not after reading all of it (or, from a device,
+    for ever)."""
+    lineno = 0
+    try:
+        # max_bytes + 2: room for the limit and a line end (\r\n)
+        while line := fh.readline(max_bytes + 2):
+            lineno += 1
+            if len(line.rstrip(b"\r\n")) > max_bytes:
+                raise BadInput(f"{name}:{lineno}: a line over the limit of {max_bytes:,} bytes (--max-bytes)")
+            yield lineno, line
+    except OSError as exc:
+        raise BadInput(f"{name}: cannot read ({exc.strerror})") from None

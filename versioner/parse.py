@@ -6,6 +6,7 @@ nothing an article says is ever lost by parsing it.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import unicodedata
@@ -304,19 +305,35 @@ def parse_pieces(text: str) -> list[Piece]:
 
 
 def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str:
-    """Bytes -> str, refusing binary data; UTF-8 (with or without BOM) by default."""
-    if b"\x00" in data:
-        raise BadInput(f"{name}: binary data (NUL bytes), not article text")
-    enc = encoding or "utf-8-sig"
+    """Bytes -> str, refusing binary data; UTF-8 (with or without BOM) by default,
+    UTF-16 or UTF-32 when the bytes start with their byte-order mark."""
+    enc = encoding or _sniff_encoding(data)
     try:
-        return data.decode(enc)
-    except LookupError:
+        # decoded first: UTF-16 and UTF-32 text has NUL bytes in every character
+        text = data.decode(enc)
+    except (LookupError, UnicodeEncodeError):  # an unknown name, or one that is not even text
         raise BadInput(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            raise BadInput(f"{name}: binary data (NUL bytes), not article text") from None
         hint = "" if encoding else " (try --encoding latin-1 or cp1252)"
         raise BadInput(
             f"{name}: not valid {enc.removesuffix('-sig').upper()} at byte {exc.start}{hint}"
         ) from None
+    if "\x00" in text:
+        raise BadInput(f"{name}: binary data (NUL bytes), not article text")
+    return text
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _sniff_encoding(data: bytes) -> str:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc
+    return "utf-8-sig"
 
 
 def read_source(
@@ -351,17 +368,42 @@ def _checked(text: str, name: str, max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS)
     return text
 
 
+def load_json(raw: str | bytes, name: str = "input") -> object:
+    """``json.loads`` with a one-line error for everything it raises on bad input."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{name}: not valid JSON (not UTF-8 at byte {exc.start})") from None
+    except ValueError:  # an integer beyond sys.get_int_max_str_digits() (4,300 digits)
+        raise BadInput(f"{name}: not valid JSON (a number too long to read)") from None
+    except RecursionError:
+        raise BadInput(f"{name}: not valid JSON (nested too deeply)") from None
+
+
+def is_utf8(value: str) -> bool:
+    """False for a string with a lone surrogate: what Python makes of bytes that are
+    not UTF-8 in arguments and file names (and JSON of a ``\\udXXX`` escape);
+    SQLite cannot store it, nor UTF-8 output show it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def require_utf8(value: str, what: str) -> str:
+    if not is_utf8(value):
+        raise BadInput(f"{what} is not valid UTF-8")
+    return value
+
+
 def source_from_json(
     raw: str | dict[str, object], name: str = "input", max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS
 ) -> Source:
     """A JSON article object -> Source; its text is the headline, a blank line, the body."""
-    if isinstance(raw, str):
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    else:
-        obj = raw
+    obj = load_json(raw, name) if isinstance(raw, str) else raw
     if not isinstance(obj, dict):
         raise BadInput(f"{name}: JSON input must be an object with 'body' or 'text'")
     body = obj.get("body", obj.get("text"))
@@ -376,7 +418,7 @@ def source_from_json(
     published = obj.get("published")
     return Source(
         text,
-        url=url if isinstance(url, str) else None,
+        url=require_utf8(url, f"{name}: 'url'") if isinstance(url, str) else None,
         published=published if isinstance(published, str) else None,
         format="json",
     )

@@ -32,21 +32,25 @@ def resolve(store: Store, ref: str) -> Revision:
 
 
 def is_file_ref(ref: str) -> bool:
-    return Path(ref).is_file()
+    try:
+        return Path(ref).is_file()
+    except OSError:  # a name too long for a file (over 255 bytes) is a KEY, not a file
+        return False
 
 
 def file_revision(path: str, encoding: str | None = None) -> Revision:
     """An ad-hoc revision read from a file, not stored."""
-    from versioner.ingest import read_file
+    from versioner.ingest import read_file, shown_path
     from versioner.parse import read_source
     from versioner.store import Revision, sha256_hex, utc_iso
 
     p = Path(path)
-    src = read_source(read_file(p, encoding), path, encoding)
+    name = shown_path(path)  # the bytes of a name that is not UTF-8 escaped
+    src = read_source(read_file(p, encoding), name, encoding)
     from datetime import datetime, timezone
 
     mtime = datetime.fromtimestamp(p.stat().st_mtime, timezone.utc)
-    return Revision(path, 0, utc_iso(mtime), sha256_hex(src.text), src.text, source=path)
+    return Revision(name, 0, utc_iso(mtime), sha256_hex(src.text), src.text, source=name)
 
 
 def resolve_pair(refs: list[str], open_store: Callable[[], Store]) -> tuple[Revision, Revision]:

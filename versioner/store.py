@@ -25,11 +25,13 @@ from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
 from versioner.parse import (
     Parts,
     Piece,
+    is_utf8,
     parse,
     parse_pieces,
     parts_from_spans,
     parts_to_spans,
     pieces_to_spans,
+    require_utf8,
 )
 
 if TYPE_CHECKING:
@@ -181,7 +183,7 @@ def check_key(key: str) -> str:
         raise BadInput(f"article key is over {MAX_KEY_LEN} characters")
     if _CONTROL_CHAR.search(key):
         raise BadInput("article key contains control characters")
-    return key
+    return require_utf8(key, "article key")
 
 
 # -- opening -----------------------------------------------------------------
@@ -390,6 +392,8 @@ class Store:
         return row[0] if row else None
 
     def _article_id(self, key: str) -> int | None:
+        if not is_utf8(key):  # bytes that are not UTF-8 in an argument: no stored key has them
+            return None
         row = self.conn.execute("select id from articles where key = ?", (key,)).fetchone()
         return row[0] if row else None
 

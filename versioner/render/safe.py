@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 # C0 controls but tab and newline, DEL and C1, zero-width and bidi controls,
 # line/paragraph separators, BOM, interlinear annotation characters, and the
-# invisible tag characters (U+E0000-E007F), which can smuggle hidden text.
+# invisible tag characters (U+E0000-E007F), which can smuggle hidden text; and
+# lone surrogates (bytes of an argument that are not UTF-8), which no output can encode.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
 )
 
 
