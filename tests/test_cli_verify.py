@@ -55,12 +55,12 @@ def test_altered_sha256_is_a_hash_fault(seeded: Path, run: Callable[..., Any], s
     assert result.stderr == "hash: vessa-landslide@3: text does not match its sha256\n1 fault(s) in 17 revision(s)\n"
 
 
-def test_text_replaced_by_a_blob_is_a_hash_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
+def test_text_replaced_by_a_blob_is_a_text_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
     sql(f"update revisions set text = X'00FF' where id = {REV}", ("port-aven-tram", 1))
     result = run("verify", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["faults"] == [
-        {"kind": "hash", "where": "port-aven-tram@1", "message": "text is not text but bytes data"}]
+        {"kind": "text", "where": "port-aven-tram@1", "message": "text is binary data, not text"}]
 
 
 @pytest.mark.parametrize(("change", "message"), [

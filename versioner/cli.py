@@ -3,6 +3,7 @@ and hands the result to a renderer. Errors are mapped to exit codes in one place
 
 import functools
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from enum import Enum, IntEnum
@@ -70,6 +71,12 @@ def _guard(fn: F) -> F:
         except VersionerError as exc:
             _err(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except sqlite3.Error as exc:
+            # wherever a read meets a damaged file ("database disk image is malformed")
+            from versioner.store import sqlite_failure, store_path
+
+            _err(str(sqlite_failure(store_path(_state["store"]), exc)))
+            raise typer.Exit(Exit.ERROR) from None
         except BrokenPipeError:
             # a closed pipe (`| head`) is not an error worth a traceback
             devnull = os.open(os.devnull, os.O_WRONLY)
