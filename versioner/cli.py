@@ -58,7 +58,9 @@ MaxParagraphsOpt = Annotated[
 def _err(message: str) -> None:
     from versioner.render.safe import visible
 
-    sys.stderr.write(f"versioner: {visible(message)}\n")
+    # one line, even for SQLite's messages that quote a damaged schema's SQL
+    one_line = " ".join(part.strip() for part in message.replace("\r", "\n").split("\n") if part.strip())
+    sys.stderr.write(f"versioner: {visible(one_line)}\n")
 
 
 def _guard(fn: F) -> F:
@@ -71,11 +73,14 @@ def _guard(fn: F) -> F:
         except VersionerError as exc:
             _err(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             # wherever a read meets a damaged file ("database disk image is malformed")
             from versioner.store import sqlite_failure, store_path
 
-            _err(str(sqlite_failure(store_path(_state["store"]), exc)))
+            failure = sqlite_failure(store_path(_state["store"]), exc)
+            if failure is None:
+                raise
+            _err(str(failure))
             raise typer.Exit(Exit.ERROR) from None
         except BrokenPipeError:
             # a closed pipe (`| head`) is not an error worth a traceback

@@ -703,8 +703,17 @@ def damaged(path: str | os.PathLike[str], what: str) -> StoreError:
     return StoreError(f"store {path} is damaged: {what}; run versioner verify")
 
 
-def sqlite_failure(path: str | os.PathLike[str], exc: sqlite3.Error) -> StoreError:
-    """A raw SQLite error as a StoreError: a damaged file, or SQLite's own words."""
+def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError | None:
+    """A raw SQLite error as a StoreError: a damaged file, or SQLite's own words.
+    None for an exception that did not come from SQLite."""
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite quoting a damaged schema's bytes: the sqlite3 module cannot decode
+        # its message, and raises this instead of the DatabaseError
+        if isinstance(exc.object, bytes) and exc.object.startswith(b"malformed database schema"):
+            return damaged(path, exc.object.decode("utf-8", "backslashreplace"))
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
     if type(exc) is sqlite3.DatabaseError or _is_undecodable(exc):
         # SQLITE_CORRUPT and SQLITE_NOTADB ("database disk image is malformed",
         # "file is not a database") are plain DatabaseErrors
@@ -712,7 +721,7 @@ def sqlite_failure(path: str | os.PathLike[str], exc: sqlite3.Error) -> StoreErr
     return StoreError(f"store {path}: {exc}")
 
 
-def _is_undecodable(exc: sqlite3.Error) -> bool:
+def _is_undecodable(exc: Exception) -> bool:
     return str(exc).startswith("Could not decode to UTF-8")
 
 
