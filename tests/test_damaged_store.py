@@ -251,3 +251,127 @@ def test_random_bytes_flipped_in_the_file_never_give_a_traceback(seeded: Path) -
             assert_no_traceback(result, args)
             outcomes[result.exit_code] = outcomes.get(result.exit_code, 0) + 1
     assert outcomes.get(2, 0) > 0  # some damage is found, not only ignored
+
+
+# -- the terminal UI -------------------------------------------------------------
+
+
+def _ui_modules() -> Any:
+    pytest.importorskip("textual")
+    import versioner.ui.app
+    import versioner.ui.panes
+
+    return versioner.ui.app, versioner.ui.panes
+
+
+async def _settle(pilot: Any) -> None:
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def _rows(table: Any) -> list[list[str]]:
+    return [[getattr(c, "plain", str(c)) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _pane_text(app: Any) -> str:
+    from textual.widgets import Static
+
+    from versioner.ui.panes import DiffPane
+
+    return "".join(str(w.content) for w in app.query_one(DiffPane).query(Static))
+
+
+def _headless(monkeypatch: pytest.MonkeyPatch, keys: tuple[str, ...] = ("q",)) -> None:
+    """``versioner ui`` in-process: the app driven by its pilot instead of a terminal."""
+    import asyncio
+
+    ui_app, _ = _ui_modules()
+
+    def run(self: Any, *args: Any, **kwargs: Any) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(100, 30)) as pilot:
+                await _settle(pilot)
+                await pilot.press(*keys)
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(ui_app.VersionerApp, "run", run)
+
+
+def test_the_ui_shows_a_damaged_article_in_place_and_the_rest_stays_browsable(seeded: Path, sql: SQL) -> None:
+    import asyncio
+
+    _, panes = _ui_modules()
+    from versioner.errors import StoreError
+    from versioner.ui import make_app
+
+    sql(f"update revisions set text = CAST(x'fffe' AS TEXT) where id = {REV}")
+    said = f"versioner: store {seeded} is damaged: {KEY}@2: text is not valid UTF-8; run versioner verify"
+
+    async def drive() -> Any:
+        app = make_app(None)
+        try:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await _settle(pilot)
+                articles = app.query_one(panes.ArticleList)
+                symbols = {row[2]: row[0] for row in _rows(articles)}
+                assert symbols[KEY] == "?" and list(symbols.values()).count("?") == 1
+                assert articles.select(KEY)
+                await pilot.press("enter")
+                await _settle(pilot)
+                assert said in _pane_text(app)
+                assert "cannot be read" in str(app.query_one(panes.TimelineTable).border_title)
+                assert articles.select("vessa-landslide")
+                articles.focus()
+                await pilot.press("enter")
+                await _settle(pilot)
+                assert len(_rows(app.query_one(panes.TimelineTable))) == 4
+                assert "vessa-landslide@3 → vessa-landslide@4" in str(app.query_one(panes.DiffPane).border_title)
+            return app.failure
+        finally:
+            app.browser.close()
+
+    failure = asyncio.run(drive())
+    assert isinstance(failure, StoreError) and f"versioner: {failure}" == said
+
+
+def test_versioner_ui_ends_with_one_line_and_exit_2_after_showing_a_damaged_article(
+        seeded: Path, sql: SQL, monkeypatch: pytest.MonkeyPatch) -> None:
+    _headless(monkeypatch)
+    sql(f"update revisions set text = CAST(x'fffe' AS TEXT) where id = {REV}")
+    result = invoke("ui", KEY)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr == (f"versioner: store {seeded} is damaged: {KEY}@2: text is not valid UTF-8;"
+                             " run versioner verify\n")
+
+
+@pytest.mark.parametrize("change", ["captured_at = 'garbage'", "captured_at = x'00'"])
+def test_versioner_ui_on_a_store_whose_listing_is_damaged_exits_2_before_it_starts(
+        change: str, seeded: Path, sql: SQL, monkeypatch: pytest.MonkeyPatch) -> None:
+    _headless(monkeypatch)
+    sql(f"update revisions set {change} where id = {REV}")
+    result = invoke("ui")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"versioner: store {seeded} is damaged: {KEY}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_the_ui_computes_a_malformed_cached_flag_row_again(seeded: Path, sql: SQL,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _headless(monkeypatch)
+    assert invoke("audit").exit_code == 0
+    sql("update pairs set flags = '[{\"type\": 5}]'")
+    result = invoke("ui", KEY)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_versioner_ui_does_not_exit_0_after_the_app_failed(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ui_app, _ = _ui_modules()
+
+    def crash(self: Any, *args: Any, **kwargs: Any) -> None:
+        self._return_code = 1  # what Textual sets after an unhandled exception
+
+    monkeypatch.setattr(ui_app.VersionerApp, "run", crash)
+    assert invoke("ui").exit_code == 2

@@ -373,7 +373,8 @@ def ui(
 
     if store:
         _state["store"] = store
-    run(_state["store"], key)
+    if run(_state["store"], key):
+        raise typer.Exit(Exit.ERROR)  # Textual ended on an error it has shown
 
 
 def _safe(text: str) -> str:
