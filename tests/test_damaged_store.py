@@ -375,3 +375,13 @@ def test_versioner_ui_does_not_exit_0_after_the_app_failed(seeded: Path, monkeyp
 
     monkeypatch.setattr(ui_app.VersionerApp, "run", crash)
     assert invoke("ui").exit_code == 2
+
+
+def test_the_cache_check_knows_the_type_of_every_flag_field() -> None:
+    """A Flag field the check does not know would make every cached row look malformed."""
+    from dataclasses import fields
+
+    from versioner.flags import Flag
+    from versioner.pipeline import _FLAG_TYPES
+
+    assert set(_FLAG_TYPES) == {f.name for f in fields(Flag)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,27 +96,20 @@ def _is_change(item: object) -> bool:
     return isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
 
 
-_FLAG_TEXT = ("type", "severity", "section", "old", "new", "reason")
-
-
 def _is_flag(item: object) -> bool:
-    """Does ``item`` have exactly a Flag's fields, each of its type?"""
-    if not isinstance(item, dict) or not set(_FLAG_TEXT) <= item.keys() <= _FLAG_FIELDS:
-        return False
-    number = (int, float)
-    return (all(isinstance(item[k], str) for k in _FLAG_TEXT)
-            and item["severity"] in SEVERITY_RANK
-            and _optional(item.get("paragraph"), int)
-            and _optional(item.get("old_value"), number) and _optional(item.get("new_value"), number)
-            and _optional(item.get("noun"), str)
-            and isinstance(item.get("cosmetic", False), bool))
+    """Does ``item`` have a Flag's fields (the required ones at least), each of its type?"""
+    return (type(item) is dict and _FLAG_REQUIRED <= item.keys()
+            and all(type(value) in _FLAG_TYPES.get(name, ()) for name, value in item.items())
+            and item["severity"] in SEVERITY_RANK)
 
 
-def _optional(value: object, kind: type | tuple[type, ...]) -> bool:
-    return value is None or (isinstance(value, kind) and not isinstance(value, bool))
-
-
-_FLAG_FIELDS = frozenset(f.name for f in fields(Flag))
+# each Flag field and the types JSON gives it (exact types: a bool is not a paragraph)
+_FLAG_TYPES: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(("type", "severity", "section", "old", "new", "reason"), (str,)),
+    "paragraph": (int, type(None)), "old_value": (int, float, type(None)),
+    "new_value": (int, float, type(None)), "noun": (str, type(None)), "cosmetic": (bool,),
+}
+_FLAG_REQUIRED = frozenset(f.name for f in fields(Flag) if f.default is MISSING)
 
 
 _SAVE_EVERY = 2000  # computed pairs kept in memory before they are written

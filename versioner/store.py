@@ -501,14 +501,17 @@ class Store:
         """Cached comparisons of ``key``'s revisions: (from number, to number) ->
         (rules version, changes JSON, flags JSON). A row that is not text is left
         out: it is a cache, computed again (and replaced) when it is needed."""
-        with self._lenient_text():
-            rows = self.conn.execute(
-                "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
-                " join revisions n on n.id = p.to_revision_id"
-                " join revisions o on o.id = p.from_revision_id"
-                " join articles a on a.id = n.article_id where a.key = ?",
-                (key,),
-            ).fetchall()
+        query = ("select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+                 " join revisions n on n.id = p.to_revision_id"
+                 " join revisions o on o.id = p.from_revision_id"
+                 " join articles a on a.id = n.article_id where a.key = ?")
+        try:
+            rows = self.conn.execute(query, (key,)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not _is_undecodable(exc):
+                raise
+            with self._lenient_text():  # slower: only when a row needs it
+                rows = self.conn.execute(query, (key,)).fetchall()
         return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows
                 if all(type(cell) is str for cell in (rules, changes, flags))}
 
