@@ -710,9 +710,9 @@ def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError |
     """A raw SQLite error as a StoreError: a damaged file, or SQLite's own words.
     None for an exception that did not come from SQLite."""
     if isinstance(exc, UnicodeDecodeError):
-        # SQLite quoting a damaged schema's bytes: the sqlite3 module cannot decode
-        # its message, and raises this instead of the DatabaseError
-        if isinstance(exc.object, bytes) and exc.object.startswith(b"malformed database schema"):
+        # SQLite quoting damaged bytes ("no such table: main.r\x94visions"): the
+        # sqlite3 module cannot decode its message, and raises this instead
+        if isinstance(exc.object, bytes) and _raised_by_sqlite(exc):
             return damaged(path, exc.object.decode("utf-8", "backslashreplace"))
         return None
     if not isinstance(exc, sqlite3.Error):
@@ -722,6 +722,19 @@ def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError |
         # "file is not a database") are plain DatabaseErrors
         return damaged(path, str(exc))
     return StoreError(f"store {path}: {exc}")
+
+
+def _raised_by_sqlite(exc: Exception) -> bool:
+    """Was ``exc`` raised by a call into SQLite? The innermost Python frame is then
+    code that talks to SQLite (this module or sqlite-utils), which decodes nothing
+    else that could fail."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", ""))
+    return module in (__name__, "versioner.migrations") or module.startswith("sqlite_utils")
 
 
 def _is_undecodable(exc: Exception) -> bool:
