@@ -55,12 +55,12 @@ def test_altered_sha256_is_a_hash_fault(seeded: Path, run: Callable[..., Any], s
     assert result.stderr == "hash: vessa-landslide@3: text does not match its sha256\n1 fault(s) in 17 revision(s)\n"
 
 
-def test_text_replaced_by_a_blob_is_a_hash_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
+def test_text_replaced_by_a_blob_is_a_text_fault(seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
     sql(f"update revisions set text = X'00FF' where id = {REV}", ("port-aven-tram", 1))
     result = run("verify", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["faults"] == [
-        {"kind": "hash", "where": "port-aven-tram@1", "message": "text is not text but bytes data"}]
+        {"kind": "text", "where": "port-aven-tram@1", "message": "text is binary data, not text"}]
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -184,3 +184,21 @@ def test_a_revision_cut_off_from_its_article_is_a_fault(seeded: Path, run: Calla
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["ok"] is False and data["revisions"] == 17
+
+
+def test_verify_checks_every_column_the_commands_read_and_names_each_fault(
+        seeded: Path, run: Callable[..., Any], sql: SQL) -> None:
+    sql(f"update revisions set text = CAST(x'ff' AS TEXT) where id = {REV}", ("bravnik-marathon", 1))
+    sql(f"update revisions set captured_at = 'garbage' where id = {REV}", ("vessa-landslide", 2))
+    sql(f"update revisions set notices = 'x' where id = {REV}", ("port-aven-tram", 1))
+    [(aid,)] = sql("select id from articles where key = 'lestria-minister-resigns'")
+    sql("update articles set key = 'a@b' where key = 'lestria-minister-resigns'")
+    result = run("verify")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"article: article #{aid}: article key 'a@b' contains '@', which REF syntax reserves",
+        "text: bravnik-marathon@1: text is not valid UTF-8",
+        "notices: port-aven-tram@1: notice count 'x' is not a whole number",
+        "time: vessa-landslide@2: capture time 'garbage' is not an ISO 8601 UTC time",
+        "4 fault(s) in 17 revision(s)",
+    ]

@@ -3,6 +3,7 @@ and hands the result to a renderer. Errors are mapped to exit codes in one place
 
 import functools
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from enum import Enum, IntEnum
@@ -59,7 +60,9 @@ MaxParagraphsOpt = Annotated[
 def _err(message: str) -> None:
     from versioner.render.safe import visible
 
-    sys.stderr.write(f"versioner: {visible(message)}\n")
+    # one line, even for SQLite's messages that quote a damaged schema's SQL
+    one_line = " ".join(part.strip() for part in message.replace("\r", "\n").split("\n") if part.strip())
+    sys.stderr.write(f"versioner: {visible(one_line)}\n")
 
 
 def _guard(fn: F) -> F:
@@ -72,6 +75,15 @@ def _guard(fn: F) -> F:
         except VersionerError as exc:
             _err(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            # wherever a read meets a damaged file ("database disk image is malformed")
+            from versioner.store import sqlite_failure, store_path
+
+            failure = sqlite_failure(store_path(_state["store"]), exc)
+            if failure is None:
+                raise
+            _err(str(failure))
+            raise typer.Exit(Exit.ERROR) from None
         except BrokenPipeError:
             # a closed pipe (`| head`) is not an error worth a traceback
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -364,7 +376,8 @@ def ui(
 
     if store:
         _state["store"] = store
-    run(_state["store"], key)
+    if run(_state["store"], key):
+        raise typer.Exit(Exit.ERROR)  # Textual ended on an error it has shown
 
 
 def _safe(text: str) -> str:

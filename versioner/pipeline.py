@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
@@ -77,10 +77,39 @@ def _flags_json(flags: tuple[Flag, ...]) -> str:
     return json.dumps([vars(f) for f in flags], ensure_ascii=False, separators=(",", ":"))
 
 
-def _from_json(changes: str, flags: str) -> PairResult:
-    return PairResult(
-        tuple(Flag(**f) for f in json.loads(flags)), tuple((s, k) for s, k in json.loads(changes))
-    )
+def pair_from_json(changes: object, flags: object) -> PairResult | None:
+    """A cached pair as the pipeline wrote it; None for a row that is not (altered
+    by hand or damaged on disk): a cache, so it is computed again, never trusted."""
+    if not isinstance(changes, str) or not isinstance(flags, str):
+        return None
+    try:
+        change_list, flag_list = json.loads(changes), json.loads(flags)
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(change_list, list) and isinstance(flag_list, list)
+            and all(_is_change(c) for c in change_list) and all(_is_flag(f) for f in flag_list)):
+        return None
+    return PairResult(tuple(Flag(**f) for f in flag_list), tuple((s, k) for s, k in change_list))
+
+
+def _is_change(item: object) -> bool:
+    return isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+
+
+def _is_flag(item: object) -> bool:
+    """Does ``item`` have a Flag's fields (the required ones at least), each of its type?"""
+    return (type(item) is dict and _FLAG_REQUIRED <= item.keys()
+            and all(type(value) in _FLAG_TYPES.get(name, ()) for name, value in item.items())
+            and item["severity"] in SEVERITY_RANK)
+
+
+# each Flag field and the types JSON gives it (exact types: a bool is not a paragraph)
+_FLAG_TYPES: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(("type", "severity", "section", "old", "new", "reason"), (str,)),
+    "paragraph": (int, type(None)), "old_value": (int, float, type(None)),
+    "new_value": (int, float, type(None)), "noun": (str, type(None)), "cosmetic": (bool,),
+}
+_FLAG_REQUIRED = frozenset(f.name for f in fields(Flag) if f.default is MISSING)
 
 
 _SAVE_EVERY = 2000  # computed pairs kept in memory before they are written
@@ -116,9 +145,10 @@ class PairCache:
         if known is None and old.number and new.number:
             known = self._known[new.article] = self.store.cached_pairs(new.article)
         row = known.get((old.number, new.number)) if known else None
-        if row is not None and row[0] == self.rules:
+        cached = pair_from_json(row[1], row[2]) if row is not None and row[0] == self.rules else None
+        if cached is not None:
             self.hits += 1
-            return _from_json(row[1], row[2])
+            return cached
         self.misses += 1
         result = compare_pair(old_parts, new_parts)
         if old.number and new.number and old.article == new.article:
@@ -137,8 +167,8 @@ class PairCache:
 
 
 def verify_store(store: Store) -> tuple[int, list[Fault]]:
-    """The store's own checks (hashes, numbering, parts, SQLite), then its cached
-    comparisons recomputed: (revisions checked, faults)."""
+    """The store's own checks (SQLite, every row's cells, hashes, numbering, parts),
+    then its cached comparisons: (revisions checked, faults)."""
     checked, faults = store.verify()
     if not any(f.kind == "sqlite" for f in faults):
         faults += verify_pairs(store)
@@ -146,19 +176,33 @@ def verify_store(store: Store) -> tuple[int, list[Fault]]:
 
 
 def verify_pairs(store: Store) -> list[Fault]:
-    """Recompute every cached pair made by the current rules and compare."""
+    """Every cached pair read as the pipeline reads it, and those made by the
+    current rules recomputed and compared."""
+    import sqlite3
+
     faults: list[Fault] = []
     rules = rules_version()
-    for old, new, row_rules, changes, flags in store.iter_cached_pairs():
-        if row_rules != rules:
-            continue  # made by other rules: stale, not wrong; recomputed when next read
-        if not all(isinstance(r.text, str) and sha256_hex(r.text) == r.sha256 for r in (old, new)):
-            continue  # a hash fault, which the store's own check reports
-        fresh = compare_pair(old.parts(), new.parts())
-        try:
-            cached: Any = _from_json(changes, flags)
-        except (ValueError, TypeError):
-            cached = None
-        if cached != fresh:
-            faults.append(Fault("cache", f"{old.ref}..{new.ref}", "cached flags differ from a fresh diff"))
+    try:
+        for old, new, row_rules, changes, flags in store.iter_cached_pairs():
+            fault = _pair_fault(old, new, row_rules, changes, flags, rules)
+            if fault:
+                faults.append(Fault("cache", f"{old.ref}..{new.ref}", fault))
+    except sqlite3.DatabaseError as exc:
+        faults.append(Fault("sqlite", str(store.path), f"cannot read the cached comparisons: {exc}"))
     return faults
+
+
+def _pair_fault(old: Revision, new: Revision, row_rules: object, changes: object, flags: object,
+                rules: str) -> str | None:
+    if not isinstance(row_rules, str):
+        return "cached rules version is not text"
+    cached = pair_from_json(changes, flags)
+    if cached is None:
+        return "cached changes or flags are not what the pipeline writes"
+    if row_rules != rules:
+        return None  # made by other rules: stale, not wrong; recomputed when next read
+    if not all(isinstance(r.text, str) and sha256_hex(r.text) == r.sha256 for r in (old, new)):
+        return None  # a text or hash fault, which the store's own check reports
+    if cached != compare_pair(old.parts(), new.parts()):
+        return "cached flags differ from a fresh diff"
+    return None

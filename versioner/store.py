@@ -133,7 +133,11 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str  # "hash" | "numbering" | "parts" | "sqlite"
+    # "sqlite" (SQLite's own check or a read failed), "orphan" (a revision of no
+    # article), "numbering", "time" (capture time unreadable or out of order),
+    # "text" (not text, or not UTF-8), "hash", "parts", "notices", "column" (source,
+    # url or created_at not text), "article" (a bad key), "sketch", "cache" (pairs)
+    kind: str
     where: str
     message: str
 
@@ -163,6 +167,17 @@ def utc_iso(value: str | datetime | None = None) -> str:
     dt = dt.astimezone(timezone.utc)
     fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if dt.microsecond else "%Y-%m-%dT%H:%M:%SZ"
     return dt.strftime(fmt)
+
+
+def is_stored_time(value: object) -> bool:
+    """Is ``value`` a capture time as the store keeps it (``utc_iso``'s form, a real date)?"""
+    if not isinstance(value, str) or not _CANONICAL_TIME.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:  # 2026-02-30, 25:00
+        return False
+    return True
 
 
 def time_key(iso: str) -> str:
@@ -338,14 +353,22 @@ class Store:
             _retry(lambda: conn.execute("COMMIT"))
 
     # -- reading -------------------------------------------------------------
+    # Each row read is checked before it becomes an Article or a Revision: a damaged
+    # store (a hand-altered row, bytes flipped on disk) is one StoreError naming the
+    # revision and suggesting `verify`, not a TypeError three stages further on.
 
     def articles(self) -> list[Article]:
-        rows = self.conn.execute(
-            """select a.key, a.url, count(r.id), min(r.captured_at), max(r.captured_at),
-                      coalesce(sum(r.notices), 0)
-               from articles a join revisions r on r.article_id = a.id
-               group by a.id order by max(r.captured_at) desc, a.key"""
-        ).fetchall()
+        with self._reading():
+            rows = self.conn.execute(
+                """select a.key, a.url, count(r.id), min(r.captured_at), max(r.captured_at),
+                          coalesce(sum(r.notices), 0)
+                   from articles a join revisions r on r.article_id = a.id
+                   group by a.id order by max(r.captured_at) desc, a.key"""
+            ).fetchall()
+        for row in rows:
+            problem = _article_problem(row)
+            if problem:
+                raise self.damaged(_name(row[0]), problem)
         return [Article(*row) for row in rows]
 
     def has_article(self, key: str) -> bool:
@@ -353,16 +376,18 @@ class Store:
 
     def revisions(self, key: str) -> list[Revision]:
         aid = self._require_article(key)
-        rows = self.conn.execute(
-            _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
-        ).fetchall()
-        return [Revision(*row) for row in rows]
+        with self._reading(aid):
+            rows = self.conn.execute(
+                _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
+            ).fetchall()
+        return [self._revision(row) for row in rows]
 
     def iter_revisions(self) -> Iterator[Revision]:
         """Every revision, article by article, in revision order (streamed)."""
-        cur = self.conn.execute(_REV_SELECT + " order by a.key, r.number")
-        for row in cur:
-            yield Revision(*row)
+        with self._reading():
+            cur = self.conn.execute(_REV_SELECT + " order by a.key, r.number")
+            for row in cur:
+                yield self._revision(row)
 
     def revision(self, key: str, number: int) -> Revision:
         """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
@@ -370,18 +395,66 @@ class Store:
         count = self.conn.execute(
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
+        if count is not None and type(count) is not int:
+            raise self.damaged(key, f"revision number {_show(count)} is not a whole number")
+        count = count or 0
         n = number if number > 0 else count + number
         if not 0 < n <= count:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
-        row = self.conn.execute(
-            _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
-        ).fetchone()
+        with self._reading(aid):
+            row = self.conn.execute(
+                _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
+            ).fetchone()
         if row is None:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
-        return Revision(*row)
+        return self._revision(row)
 
     def latest(self, key: str) -> Revision:
         return self.revision(key, 0)
+
+    def damaged(self, where: str | None, what: str) -> StoreError:
+        """The error for a store whose rows are not what it wrote."""
+        return damaged(self.path, f"{where}: {what}" if where else what)
+
+    def _revision(self, row: tuple[Any, ...]) -> Revision:
+        problem = _revision_problem(row)
+        if problem:
+            raise self.damaged(f"{_name(row[0])}@{_name(row[1])}", problem)
+        return Revision(*row)
+
+    @contextmanager
+    def _reading(self, aid: int | None = None) -> Iterator[None]:
+        """Text SQLite cannot give back as UTF-8 becomes ``damaged``, naming the
+        revision (found again, reading leniently, only when it happens)."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if not _is_undecodable(exc):
+                raise
+            raise self._undecodable(aid) from None
+
+    def _undecodable(self, aid: int | None) -> StoreError:
+        where = "" if aid is None else " where r.article_id = ?"
+        with self._lenient_text():
+            for row in _fetch(self.conn.execute(
+                    "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
+                    " from revisions r left join articles a on a.id = r.article_id" + where,
+                    () if aid is None else (aid,))):
+                bad = [column for column, cell in zip(_REV_COLUMNS, row) if isinstance(cell, _Undecodable)]
+                if bad:
+                    return self.damaged(f"{_name(row[0])}@{_name(row[1])}", f"{bad[0]} is not valid UTF-8")
+        return self.damaged(None, "text that is not valid UTF-8")
+
+    @contextmanager
+    def _lenient_text(self) -> Iterator[None]:
+        """Text cells read without raising: undecodable ones as ``_Undecodable`` bytes."""
+        conn = self.conn
+        before = conn.text_factory
+        conn.text_factory = _lenient_decode
+        try:
+            yield
+        finally:
+            conn.text_factory = before
 
     def cached_parts(self, revision: Revision) -> str | None:
         row = self.conn.execute(
@@ -430,15 +503,21 @@ class Store:
 
     def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
         """Cached comparisons of ``key``'s revisions: (from number, to number) ->
-        (rules version, changes JSON, flags JSON)."""
-        rows = self.conn.execute(
-            "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
-            " join revisions n on n.id = p.to_revision_id"
-            " join revisions o on o.id = p.from_revision_id"
-            " join articles a on a.id = n.article_id where a.key = ?",
-            (key,),
-        ).fetchall()
-        return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows}
+        (rules version, changes JSON, flags JSON). A row that is not text is left
+        out: it is a cache, computed again (and replaced) when it is needed."""
+        query = ("select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+                 " join revisions n on n.id = p.to_revision_id"
+                 " join revisions o on o.id = p.from_revision_id"
+                 " join articles a on a.id = n.article_id where a.key = ?")
+        try:
+            rows = self.conn.execute(query, (key,)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not _is_undecodable(exc):
+                raise
+            with self._lenient_text():  # slower: only when a row needs it
+                rows = self.conn.execute(query, (key,)).fetchall()
+        return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows
+                if all(type(cell) is str for cell in (rules, changes, flags))}
 
     def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
         """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
@@ -465,8 +544,13 @@ class Store:
             return 0
         return len(rows)
 
-    def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, str, str, str]]:
-        """Every cached comparison with its two revisions (streamed)."""
+    def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, Any, Any, Any]]:
+        """Every cached comparison with its two revisions (streamed), for ``verify``:
+        cells are read as stored, unchecked (undecodable text as ``_Undecodable``)."""
+        with self._lenient_text():
+            yield from self._cached_pair_rows()
+
+    def _cached_pair_rows(self) -> Iterator[tuple[Revision, Revision, Any, Any, Any]]:
         cur = self.conn.execute(
             "select p.rules, p.changes, p.flags, a.key, o.number, o.captured_at, o.sha256, o.text,"
             " o.source, o.url, o.parts, n.number, n.captured_at, n.sha256, n.text, n.source, n.url,"
@@ -480,52 +564,246 @@ class Store:
     # -- integrity -----------------------------------------------------------
 
     def verify(self) -> tuple[int, list[Fault]]:
-        """Recompute every hash and parse, check numbering and SQLite's own
-        integrity. Returns (revisions checked, faults)."""
-        conn = self.conn
-        faults: list[Fault] = []
+        """SQLite's own integrity check, then every row the commands read: each
+        cell's type and form, hashes, numbering, capture order, cached parts and
+        notice counts, article keys, sketches. Returns (revisions checked, faults);
+        a damaged store gives faults, never an exception."""
         try:
-            check = conn.execute("pragma integrity_check").fetchall()
+            check = self.conn.execute("pragma integrity_check").fetchall()
         except sqlite3.DatabaseError as exc:
             return 0, [Fault("sqlite", str(self.path), f"database is damaged: {exc}")]
         if check != [("ok",)]:
-            faults.append(Fault("sqlite", str(self.path), "; ".join(r[0] for r in check[:5])))
-            return 0, faults
-        count = 0
+            return 0, [Fault("sqlite", str(self.path), "; ".join(str(r[0]) for r in check[:5]))]
+        faults: list[Fault] = []
+        counted = [0]
+        try:
+            with self._lenient_text():
+                self._verify_articles(faults)
+                self._verify_revisions(faults, counted)
+                self._verify_sketches(faults)
+                self._verify_pair_links(faults)
+        except sqlite3.DatabaseError as exc:
+            # a schema altered by hand (a table gone) or a read failing halfway
+            faults.append(Fault("sqlite", str(self.path), f"cannot read the store: {exc}"))
+        return counted[0], faults
+
+    def _verify_articles(self, faults: list[Fault]) -> None:
+        for aid, key, url, created in _fetch(self.conn.execute(
+                "select id, key, url, created_at from articles order by key")):
+            where = f"article #{aid}"
+            problem = _text_problem(key, "article key")
+            if problem is None:
+                try:
+                    check_key(key)
+                    where = key
+                except BadInput as exc:
+                    problem = str(exc)
+            if problem:
+                faults.append(Fault("article", where, problem))
+            for what, value, nullable in (("url", url, True), ("created_at", created, False)):
+                problem = _text_problem(value, what, nullable)
+                if problem:
+                    faults.append(Fault("column", where, problem))
+
+    def _verify_revisions(self, faults: list[Fault], counted: list[int]) -> None:
+        current: object = None
         expected = 1
-        current = None
-        for key, number, sha, text, parts in conn.execute(
-            "select a.key, r.number, r.sha256, r.text, r.parts from revisions r"
-            " left join articles a on a.id = r.article_id order by a.key, r.number"
-        ):
-            count += 1
-            if key is None:
-                faults.append(Fault("orphan", f"revision #{number}", "revision belongs to no article"))
+        last: tuple[str, str] | None = None  # the article's previous (ref, capture time)
+        for row in _fetch(self.conn.execute(
+                "select r.article_id, a.id, a.key, r.number, r.captured_at, r.sha256, r.text, r.parts,"
+                " r.notices, r.source, r.url from revisions r left join articles a on a.id = r.article_id"
+                " order by a.key, r.number")):
+            counted[0] += 1
+            aid, found, key, number, at, sha, text, parts, notices, source, url = row
+            if found is None:
+                faults.append(Fault("orphan", f"revision #{_name(number)}", "revision belongs to no article"))
                 continue
-            if key != current:
-                current, expected = key, 1
-            ref = f"{key}@{number}"
-            if number != expected:
-                faults.append(Fault("numbering", ref, f"expected {key}@{expected}, found {ref}"))
-            expected = number + 1
-            fault = _content_fault(text, sha, parts)
-            if fault:
-                faults.append(Fault(fault[0], ref, fault[1]))
-        return count, faults
+            if aid != current:
+                current, expected, last = aid, 1, None
+            ref = f"{_name(key)}@{_name(number)}"
+            if type(number) is not int:
+                faults.append(Fault("numbering", ref, f"revision number {_show(number)} is not a whole number"))
+            elif number != expected:
+                faults.append(Fault("numbering", ref, f"expected {_name(key)}@{expected}, found {ref}"))
+            expected = number + 1 if type(number) is int else expected + 1
+            problem = _time_problem(at)
+            if problem:
+                faults.append(Fault("time", ref, problem))
+            else:
+                if last is not None and time_key(at) < time_key(last[1]):
+                    faults.append(Fault("time", ref, f"captured at {at}, before {last[0]} ({last[1]})"))
+                last = (ref, at)
+            for kind, message in _content_faults(text, sha, parts, notices):
+                faults.append(Fault(kind, ref, message))
+            for what, value in (("source", source), ("url", url)):
+                problem = _text_problem(value, what, nullable=True)
+                if problem:
+                    faults.append(Fault("column", ref, problem))
+
+    def _verify_sketches(self, faults: list[Fault]) -> None:
+        for aid, key, bad in self.conn.execute(
+                "select s.article_id, a.key, sum(typeof(s.h) != 'integer') from sketches s"
+                " left join articles a on a.id = s.article_id group by s.article_id"):
+            where = f"article #{_name(aid)}" if key is None else _name(key)
+            if key is None:
+                faults.append(Fault("sketch", where, "sketch rows belong to no article"))
+            elif bad:
+                faults.append(Fault("sketch", where, f"{bad} sketch value(s) are not whole numbers"))
+
+    def _verify_pair_links(self, faults: list[Fault]) -> None:
+        (loose,) = self.conn.execute(
+            "select count(*) from pairs p left join revisions o on o.id = p.from_revision_id"
+            " left join revisions n on n.id = p.to_revision_id"
+            " left join articles a on a.id = n.article_id"
+            " where o.id is null or a.id is null").fetchone()
+        if loose:
+            faults.append(Fault("cache", "pairs", f"{loose} cached comparison(s) refer to no revision"))
 
 
-def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] | None:
-    """What is wrong with one stored revision's text, hash and cached parts.
-    (One row cannot tell an altered text from an altered hash: both are one fault.)"""
-    if not isinstance(text, str):
-        return "hash", f"text is not text but {type(text).__name__} data"
+def _content_faults(text: object, sha: object, parts: object, notices: object) -> list[tuple[str, str]]:
+    """What is wrong with one stored revision's text, hash, cached parts and notice
+    count. (One row cannot tell an altered text from an altered hash: both are one fault.)"""
+    problem = _text_problem(text, "text")
+    if problem or not isinstance(text, str):
+        return [("text", problem or "text is unreadable")]  # nothing else can be checked against it
+    count_ok = type(notices) is int and notices >= 0
+    bad_count = [] if count_ok else [("notices", f"notice count {_show(notices)} is not a whole number")]
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
-        return "hash", "stored sha256 is not 64 hex digits"
+        return [("hash", "stored sha256 is not 64 hex digits"), *bad_count]
     if sha256_hex(text) != sha:
-        return "hash", "text does not match its sha256"
-    if parts != parts_json(parse(text)):
-        return "parts", "cached parts differ from a fresh parse"
-    return None
+        # what is derived from the text is not compared with a text that is not the one stored
+        return [("hash", "text does not match its sha256"), *bad_count]
+    spans, found = _parsed(text)
+    faults = [("parts", _parts_problem(parts))] if parts != spans else []
+    if count_ok and notices != found:
+        bad_count = [("notices", f"notice count {notices} differs from the {found} a fresh parse finds")]
+    return faults + bad_count
+
+
+def _parts_problem(parts: object) -> str:
+    problem = _text_problem(parts, "cached parts")
+    if problem:
+        return problem
+    try:
+        json.loads(parts)  # type: ignore[arg-type]
+    except ValueError:
+        return "cached parts are not valid JSON"
+    return "cached parts differ from a fresh parse"
+
+
+# -- damaged rows --------------------------------------------------------------
+
+
+class _Undecodable(bytes):
+    """A text cell whose bytes are not UTF-8 (read under ``Store._lenient_text``)."""
+
+
+def _lenient_decode(raw: bytes) -> str | bytes:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Undecodable(raw)
+
+
+def damaged(path: str | os.PathLike[str], what: str) -> StoreError:
+    """The one line a command says when the store is not what it wrote."""
+    return StoreError(f"store {path} is damaged: {what}; run versioner verify")
+
+
+def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError | None:
+    """A raw SQLite error as a StoreError: a damaged file, or SQLite's own words.
+    None for an exception that did not come from SQLite."""
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite quoting damaged bytes ("no such table: main.r\x94visions"): the
+        # sqlite3 module cannot decode its message, and raises this instead
+        if isinstance(exc.object, bytes) and _raised_by_sqlite(exc):
+            return damaged(path, exc.object.decode("utf-8", "backslashreplace"))
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    if type(exc) is sqlite3.DatabaseError or _is_undecodable(exc):
+        # SQLITE_CORRUPT and SQLITE_NOTADB ("database disk image is malformed",
+        # "file is not a database") are plain DatabaseErrors
+        return damaged(path, str(exc))
+    return StoreError(f"store {path}: {exc}")
+
+
+def _raised_by_sqlite(exc: Exception) -> bool:
+    """Was ``exc`` raised by a call into SQLite? The innermost Python frame is then
+    code that talks to SQLite (this module or sqlite-utils), which decodes nothing
+    else that could fail."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", ""))
+    return module in (__name__, "versioner.migrations") or module.startswith("sqlite_utils")
+
+
+def _is_undecodable(exc: Exception) -> bool:
+    return str(exc).startswith("Could not decode to UTF-8")
+
+
+_REV_COLUMNS = ("article key", "revision number", "capture time", "sha256", "text", "source", "url",
+                "cached parts")
+
+
+def _revision_problem(row: tuple[Any, ...]) -> str | None:
+    """Why a row of ``_REV_SELECT`` cannot be a Revision (None when it can)."""
+    key, number, at, sha, text, source, url, spans = row
+    if type(number) is not int:
+        return f"revision number {_show(number)} is not a whole number"
+    for what, value, nullable in (("article key", key, False), ("text", text, False),
+                                  ("sha256", sha, False), ("source", source, True),
+                                  ("url", url, True), ("cached parts", spans, True)):
+        problem = _text_problem(value, what, nullable)
+        if problem:
+            return problem
+    return _time_problem(at)
+
+
+def _article_problem(row: tuple[Any, ...]) -> str | None:
+    """Why a row of ``Store.articles``'s query cannot be an Article."""
+    key, url, _, first, last, notices = row
+    problem = _text_problem(key, "article key") or _text_problem(url, "url", nullable=True)
+    problem = problem or _time_problem(first) or _time_problem(last)
+    if problem is None and (type(notices) is not int or notices < 0):
+        problem = f"notice counts add up to {_show(notices)}, not a whole number"
+    return problem
+
+
+def _text_problem(value: object, what: str, nullable: bool = False) -> str | None:
+    """Why a cell that should hold text does not (None when it does)."""
+    if isinstance(value, str):
+        return None
+    if value is None:
+        return None if nullable else f"{what} is missing (NULL)"
+    if isinstance(value, _Undecodable):
+        return f"{what} is not valid UTF-8"
+    if isinstance(value, bytes):
+        return f"{what} is binary data, not text"
+    return f"{what} is a number ({_show(value)}), not text"
+
+
+def _time_problem(value: object) -> str | None:
+    problem = _text_problem(value, "capture time")
+    if problem is None and not is_stored_time(value):
+        problem = f"capture time {_show(value)} is not an ISO 8601 UTC time"
+    return problem
+
+
+def _show(value: object) -> str:
+    """A cell's value for a message: short, whatever it holds."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _name(cell: object) -> str:
+    """A key or number for naming a damaged row, whatever the cell holds."""
+    if isinstance(cell, bytes):
+        return cell.decode("utf-8", "backslashreplace")
+    return str(cell)
 
 
 _SHA256 = re.compile("[0-9a-f]{64}")

@@ -49,10 +49,15 @@ def make_app(store_path: str | os.PathLike[str] | None, key: str | None = None) 
         return VersionerApp(loading.result(), key)
 
 
-def run(store_path: str | os.PathLike[str] | None, key: str | None = None) -> None:
-    """Run the UI until the user quits."""
+def run(store_path: str | os.PathLike[str] | None, key: str | None = None) -> int:
+    """Run the UI until the user quits; the exit code (Textual's, non-zero after a
+    crash). Raises the first error the UI showed (a damaged article), so that
+    ``versioner ui`` ends with it on one line and exit 2."""
     app = make_app(store_path, key)
     try:
         app.run()
     finally:
         app.browser.close()
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input
 from textual.worker import get_current_worker
 
+from versioner.errors import VersionerError
 from versioner.render.safe import terminal
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
 
@@ -66,6 +67,9 @@ class VersionerApp(App[None]):
         self.side_by_side = False
         self.high_only = False
         self.flag_index = -1
+        # the first error met (a damaged article): shown where it happened, the rest
+        # stays browsable, and `versioner ui` ends with it (one line, exit 2)
+        self.failure: VersionerError | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -143,10 +147,35 @@ class VersionerApp(App[None]):
         self.run_worker(partial(self._load_timeline, key), thread=True, exclusive=True, group="timeline")
 
     def _load_timeline(self, key: str) -> None:
-        rows = self.browser.timeline(key)
+        try:
+            rows = self.browser.timeline(key)
+        except VersionerError as exc:
+            self.call_from_thread(self._show_failure, key, exc)
+            return
         # a thread cannot be stopped: one superseded by a newer choice just stays silent
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show_timeline, key, rows)
+
+    def _show_failure(self, key: str, exc: VersionerError) -> None:
+        """An article that cannot be read: said in its place, marked in the list."""
+        self.failure = self.failure or exc
+        self.rows = []
+        self.view = None
+        table = self.query_one(TimelineTable)
+        table.show([])
+        table.border_title = Text.assemble("timeline ", terminal(key, "bold"), " cannot be read")
+        self.query_one(ArticleList).set_failed(key)
+        self.query_one(DiffPane).error(f"versioner: {exc}")
+        self._render_flags()
+
+    def _show_diff_failure(self, exc: VersionerError) -> None:
+        self.failure = self.failure or exc
+        self.view = None
+        self.query_one(DiffPane).error(f"versioner: {exc}")
+        self._render_flags()
+
+    def on_article_list_failed(self, event: ArticleList.Failed) -> None:
+        self.failure = self.failure or event.error
 
     def _show_timeline(self, key: str, rows: list[TimelineRow]) -> None:
         self.rows = rows
@@ -170,7 +199,11 @@ class VersionerApp(App[None]):
                         exclusive=True, group="diff")
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
-        view = self.browser.open_revision(rows, index)
+        try:
+            view = self.browser.open_revision(rows, index)
+        except VersionerError as exc:
+            self.call_from_thread(self._show_diff_failure, exc)
+            return
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show_revision, view, focus)
 

@@ -53,6 +53,13 @@ def pending_cell() -> Text:
     return Text("…", "dim")
 
 
+def failed_cell() -> Text:
+    """A cell whose value could not be computed: the article cannot be read."""
+    from rich.text import Text
+
+    return Text("?", "bold red")
+
+
 def severity_cell(severity: str) -> Text:
     from rich.text import Text
 

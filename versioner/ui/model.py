@@ -10,7 +10,8 @@ the UI reads from worker threads as well as its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,26 @@ class Browser:
         with self._lock:
             return self._store.revisions(key)
 
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """SQLite's own errors (a damaged file) as the StoreError the UI shows."""
+        from versioner.store import sqlite_failure
+
+        try:
+            yield
+        except Exception as exc:
+            failure = sqlite_failure(self._store.path, exc)
+            if failure is None:
+                raise
+            raise failure from None
+
     def timeline(self, key: str) -> list[TimelineRow]:
-        """Each revision of ``key``, oldest first, with its notices and verdict."""
+        """Each revision of ``key``, oldest first, with its notices and verdict.
+        Raises StoreError when the article's rows are damaged."""
+        with self._reading():
+            return self._timeline(key)
+
+    def _timeline(self, key: str) -> list[TimelineRow]:
         from versioner.audit import audit_chain, worst_verdict
         from versioner.history import timeline
         from versioner.pipeline import PairCache

@@ -12,10 +12,12 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
+from versioner.errors import VersionerError
 from versioner.ui import cells
 
 if TYPE_CHECKING:
@@ -49,11 +51,20 @@ class ArticleList(DataTable[Any]):
     BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
     PAGE = 100
 
+    class Failed(Message):
+        """An article on screen could not be read (its verdict is marked ``?``)."""
+
+        def __init__(self, key: str, error: VersionerError) -> None:
+            super().__init__()
+            self.key = key
+            self.error = error
+
     def __init__(self, browser: Browser, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.browser = browser
         self.matches: list[Article] = []
         self.loaded = 0
+        self.failed: set[str] = set()  # articles that cannot be read: never computed again
 
     def on_mount(self) -> None:
         # the worst verdict as its symbol only: the list must fit a third of 80 columns
@@ -73,7 +84,8 @@ class ArticleList(DataTable[Any]):
         rows = []
         for a in page:
             known, verdict = self.browser.cached_worst(a.key)
-            rows.append((cells.verdict_symbol(verdict) if known else cells.pending_cell(),
+            symbol = cells.verdict_symbol(verdict) if known else cells.pending_cell()
+            rows.append((cells.failed_cell() if a.key in self.failed else symbol,
                          Text(str(a.revisions), justify="right"), cells.terminal(a.key)))
         self.add_rows(rows)
         self.loaded += len(page)
@@ -109,7 +121,7 @@ class ArticleList(DataTable[Any]):
 
     def fill_verdicts(self) -> None:
         """Compute, in a worker thread, the verdicts of the rows on screen not yet known."""
-        todo = [k for k in self.visible_keys() if not self.browser.cached_worst(k)[0]]
+        todo = [k for k in self.visible_keys() if not self.browser.cached_worst(k)[0] and k not in self.failed]
         if todo:
             self.run_worker(partial(self._compute, todo), thread=True, exclusive=True, group="verdicts")
 
@@ -118,15 +130,27 @@ class ArticleList(DataTable[Any]):
         for key in keys:
             if worker.is_cancelled:
                 return
-            verdict = self.browser.worst_verdict(key)
+            try:
+                verdict = self.browser.worst_verdict(key)
+            except VersionerError as exc:
+                self.app.call_from_thread(self.set_failed, key)
+                self.post_message(self.Failed(key, exc))
+                continue
             self.app.call_from_thread(self.set_verdict, key, verdict)
 
     def set_verdict(self, key: str, verdict: str | None) -> None:
+        self._set_symbol(key, cells.verdict_symbol(verdict))
+
+    def set_failed(self, key: str) -> None:
+        self.failed.add(key)
+        self._set_symbol(key, cells.failed_cell())
+
+    def _set_symbol(self, key: str, symbol: Text) -> None:
         index = next((i for i in range(self.loaded) if self.matches[i].key == key), None)
         if index is None:
             return  # filtered away meanwhile
         try:
-            self.update_cell_at(Coordinate(index, 0), cells.verdict_symbol(verdict))
+            self.update_cell_at(Coordinate(index, 0), symbol)
         except CellDoesNotExist:
             pass
 
@@ -194,6 +218,13 @@ class DiffPane(VerticalScroll):
         self.blocks = []
         self.current = None
         self.mount(Static(Text(text, "dim")))
+
+    def error(self, text: str) -> None:
+        """An error in place of the diff (text from the store: shown escaped)."""
+        self.remove_children()
+        self.blocks = []
+        self.current = None
+        self.mount(Static(cells.terminal(text, "bold red")))
 
     def show(self, view: RevisionView, side_by_side: bool) -> None:
         from versioner.render import diffview, records
