@@ -44,11 +44,16 @@ def read_file(path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_
         raise BadInput(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def time_from_name(stem: str) -> str | None:
+def time_from_name(path: Path) -> str | None:
+    """The capture time a file's name gives (``20260201T081500Z.txt``), if it is one."""
     try:
-        return utc_iso(datetime.fromisoformat(stem))
+        when = datetime.fromisoformat(path.stem)
     except ValueError:
-        return None
+        return None  # not a dated name: the time comes from the text or the file
+    try:
+        return utc_iso(when)
+    except BadInput as exc:
+        raise BadInput(f"{path}: {exc}") from None
 
 
 def iter_path(
@@ -160,7 +165,7 @@ def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: 
         rel = f.relative_to(root)
         key = rel.parts[-2] if len(rel.parts) >= 2 else None
         src = read_source(read_file(f, encoding, max_bytes), str(f), encoding, max_bytes, max_paragraphs)
-        at = time_from_name(f.stem) or src.published and utc_iso(src.published) or _mtime(f)
+        at = time_from_name(f) or src.published and _time(src.published, str(f)) or _mtime(f)
         yield NewRevision(src.text, key, src.url, at, str(rel))
 
 
@@ -193,4 +198,12 @@ def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[New
                 raise BadInput(f"{where}: 'article' must be a string")
             if at is not None and not isinstance(at, str):
                 raise BadInput(f"{where}: 'captured_at' must be an ISO 8601 string")
-            yield NewRevision(src.text, article, src.url, utc_iso(at) if at else None, where)
+            yield NewRevision(src.text, article, src.url, _time(at, where) if at else None, where)
+
+
+def _time(value: str, where: str) -> str:
+    """``utc_iso``, its error saying where the time was read."""
+    try:
+        return utc_iso(value)
+    except BadInput as exc:
+        raise BadInput(f"{where}: {exc}") from None

@@ -16,12 +16,12 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from versioner import identity
-from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
+from versioner.errors import BadInput, StoreError, UnknownRef
 from versioner.parse import (
     Parts,
     Piece,
@@ -41,6 +41,8 @@ DEFAULT_STORE = Path("store") / "versioner.db"
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
+# how far ahead of the clock a capture time may be (time zones, clock skew)
+FUTURE_LIMIT = timedelta(days=1)
 # the name of the last migration in migrations.py (a test holds the two together)
 LATEST_MIGRATION = "m003_revision_summary_index"
 
@@ -116,9 +118,11 @@ def _parsed(text: str) -> tuple[str, int]:
 @dataclass(frozen=True)
 class AddResult:
     revision: Revision
-    stored: bool  # False when the text equals the article's latest revision
+    stored: bool  # False when the text equals the one it would follow, or is stored already
     joined: str | None = None  # why an existing article was chosen by similarity
     new_article: bool = False
+    # back-filled before this many later revisions, each renumbered one up
+    renumbered: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class ImportResult:
     unchanged: int
     articles: int
     new_articles: int
+    backfilled: int = 0  # stored before later revisions of their article, which moved up
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,8 @@ def sha256_hex(text: str) -> str:
 
 
 _CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z", re.ASCII)
+# the same shape as a SQLite GLOB, which skips rows that would not decode as text
+_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z"
 
 
 def utc_iso(value: str | datetime | None = None) -> str:
@@ -158,9 +165,14 @@ def utc_iso(value: str | datetime | None = None) -> str:
             return value  # already in this form: every revision passes here up to three times
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
-    dt = dt.astimezone(timezone.utc)
-    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if dt.microsecond else "%Y-%m-%dT%H:%M:%SZ"
-    return dt.strftime(fmt)
+    try:
+        dt = dt.astimezone(timezone.utc)
+    except OverflowError:
+        # 0001-01-01T00:00+01:00 is in year 0 in UTC, 9999-12-31T23:59-01:00 in 10000
+        raise BadInput(f"time {dt.isoformat()} is outside the years 1 to 9999 in UTC") from None
+    # not strftime: its %Y gives year 5 as "5", which neither parses nor sorts
+    frac = f".{dt.microsecond:06d}" if dt.microsecond else ""
+    return f"{dt.year:04d}-{dt:%m-%dT%H:%M:%S}{frac}Z"
 
 
 def time_key(iso: str) -> str:
@@ -362,9 +374,13 @@ class Store:
         for row in cur:
             yield Revision(*row)
 
-    def revision(self, key: str, number: int) -> Revision:
-        """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
+    def revision(self, key: str, number: int | str) -> Revision:
+        """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before);
+        a string is a prefix of the revision's sha256 (lower-case hex), which a back-fill
+        never changes."""
         aid = self._require_article(key)
+        if isinstance(number, str):
+            return self._revision_by_sha(aid, key, number)
         count = self.conn.execute(
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
@@ -377,6 +393,23 @@ class Store:
         if row is None:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
         return Revision(*row)
+
+    def _revision_by_sha(self, aid: int, key: str, prefix: str) -> Revision:
+        rows = self.conn.execute(
+            _REV_SELECT + " where r.article_id = ? and substr(r.sha256, 1, ?) = ? order by r.number",
+            (aid, len(prefix), prefix),
+        ).fetchall()
+        ref = f"{key}@sha:{prefix}"
+        if not rows:
+            raise UnknownRef(f"{ref}: no revision of {key} has a sha256 starting {prefix}")
+        if len(rows) > 1:
+            refs = ", ".join(f"{key}@{row[1]}" for row in rows[:5]) + (", ..." if len(rows) > 5 else "")
+            if len({row[3] for row in rows}) > 1:
+                raise UnknownRef(f"{ref} is ambiguous: {len(rows)} revisions match ({refs});"
+                                 " give more hex digits")
+            raise UnknownRef(f"{ref}: {len(rows)} revisions have that text ({refs}: it came back);"
+                             " name one by number")
+        return Revision(*rows[0])
 
     def latest(self, key: str) -> Revision:
         return self.revision(key, 0)
@@ -401,13 +434,18 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
-    def add(self, new: NewRevision) -> AddResult:
-        """Store one revision (or nothing, if it equals the article's latest)."""
+    def add(self, new: NewRevision, allow_future: bool = False) -> AddResult:
+        """Store one revision in capture order: after the last one captured at or
+        before it, renumbering later ones (a back-fill). Nothing is stored when its
+        text equals the revision it would follow, or the same capture is stored.
+        A capture time over a day ahead of the clock is refused unless allowed."""
         with self._write():
-            return _Writer(self).add(new)
+            return _Writer(self, allow_future).add(new)
 
-    def import_many(self, items: Iterable[NewRevision], progress: Any = None) -> ImportResult:
-        """Store many revisions in one transaction, each article's in capture order.
+    def import_many(self, items: Iterable[NewRevision], progress: Any = None,
+                    allow_future: bool = False) -> ImportResult:
+        """Store many revisions in one transaction, each article's in capture order
+        (``add``'s rules, back-fills included).
 
         Input already in capture order (a crawl, an export) is written as it is
         read. Other input is staged in a temporary table and sorted by SQLite,
@@ -415,20 +453,22 @@ class Store:
         starts over (``ingest.PathRevisions``), is then read a second time, and
         a one-shot iterator is staged from the start."""
         with self._write():
-            writer = _Writer(self)
+            writer = _Writer(self, allow_future)
             if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
-                writer = _Writer(self)
+                writer = _Writer(self, allow_future)
                 _import_staged(writer, items, progress)
             writer.flush_sketches()
-        return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created)
+        return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
+                            writer.backfilled)
 
     # -- derived data (a cache of pure functions of stored text) ---------------
 
-    def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
-        """Cached comparisons of ``key``'s revisions: (from number, to number) ->
-        (rules version, changes JSON, flags JSON)."""
+    def cached_pairs(self, key: str) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """Cached comparisons of ``key``'s revisions: (from sha256, to sha256) ->
+        (rules version, changes JSON, flags JSON). Keyed by the texts, which a
+        comparison is a function of: numbers move when a revision is back-filled."""
         rows = self.conn.execute(
-            "select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+            "select o.sha256, n.sha256, p.rules, p.changes, p.flags from pairs p"
             " join revisions n on n.id = p.to_revision_id"
             " join revisions o on o.id = p.from_revision_id"
             " join articles a on a.id = n.article_id where a.key = ?",
@@ -436,9 +476,11 @@ class Store:
         ).fetchall()
         return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows}
 
-    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
-        """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
-        Best effort: a store that is read-only or busy keeps none and says 0."""
+    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str, str, str]]) -> int:
+        """Keep computed comparisons: (key, from number, to number, rules, changes, flags,
+        from sha256, to sha256); a row whose numbers no longer hold those texts (a
+        back-fill since) is left out. Best effort: a store that is read-only or busy
+        keeps none and says 0."""
         conn = self.conn
         conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
         try:
@@ -451,8 +493,9 @@ class Store:
             conn.executemany(
                 "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
                 " select o.id, n.id, ?4, ?5, ?6 from articles a"
-                " join revisions o on o.article_id = a.id and o.number = ?2"
-                " join revisions n on n.article_id = a.id and n.number = ?3 where a.key = ?1",
+                " join revisions o on o.article_id = a.id and o.number = ?2 and o.sha256 = ?7"
+                " join revisions n on n.article_id = a.id and n.number = ?3 and n.sha256 = ?8"
+                " where a.key = ?1",
                 rows,
             )
             conn.execute("COMMIT")
@@ -507,7 +550,28 @@ class Store:
             fault = _content_fault(text, sha, parts)
             if fault:
                 faults.append(Fault(fault[0], ref, fault[1]))
+        faults += self._capture_order_faults()
         return count, faults
+
+    def _capture_order_faults(self) -> list[Fault]:
+        """Revisions numbered against their capture times: every view takes number
+        order for capture order. (Times that do not parse are another fault.)"""
+        faults: list[Fault] = []
+        prev: tuple[int, int, str] | None = None
+        for aid, number, at in self.conn.execute(
+            "select article_id, number, captured_at from revisions where captured_at glob ?"
+            " order by article_id, number", (_TIME_GLOB,)
+        ):
+            if not _CANONICAL_TIME.fullmatch(at):
+                continue
+            if prev and prev[0] == aid and time_key(at) < time_key(prev[2]):
+                key = self.conn.execute(
+                    "select cast(key as blob) from articles where id = ?", (aid,)
+                ).fetchone()[0].decode("utf-8", "replace")
+                faults.append(Fault("numbering", f"{key}@{number}",
+                                    f"captured {at}, before {key}@{prev[1]} ({prev[2]})"))
+            prev = (aid, number, at)
+        return faults
 
 
 def _content_fault(text: object, sha: object, parts: object) -> tuple[str, str] | None:
@@ -684,8 +748,13 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
 class _Writer:
     """Writes inside an open transaction; caches each article's latest state."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, allow_future: bool = False) -> None:
         self.conn = store.conn
+        # capture times after this are refused (typos such as 2206 for 2026):
+        # the clock read once, as a writer lives for one transaction
+        self.horizon = None if allow_future else time_key(
+            utc_iso(datetime.now(timezone.utc) + FUTURE_LIMIT))
+        self.backfilled = 0  # stored before an article's later revisions, which moved up
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
@@ -755,10 +824,17 @@ class _Writer:
 
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
+        if self.horizon is not None and time_key(at) > self.horizon:
+            where = f"{new.source}: " if new.source else ""
+            raise BadInput(
+                f"{where}capture time {at} is more than a day ahead of the clock; a mistyped"
+                " year? (--allow-future or VERSIONER_ALLOW_FUTURE=1 stores it)"
+            )
         key, joined = self._resolve(new, at)
         sha = new.prepared[0] if new.prepared else sha256_hex(new.text)
         state = self._state(key)
         new_article = state is None
+        renumbered = 0
         if state is None:
             aid = self.conn.execute(
                 "insert into articles (key, url, created_at) values (?, ?, ?)", (key, new.url, at)
@@ -768,20 +844,24 @@ class _Writer:
             self.created += 1
             self._unsketched.add(aid)
         else:
-            aid, number, last_sha, last_at = state
-            if number and last_sha == sha:
-                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
+            aid, last, last_sha, last_at = state
+            same = self._has(aid, sha, at) if last and time_key(at) <= time_key(last_at) else None
+            if same is not None:
+                # the same capture imported again: idempotent
+                return AddResult(same, stored=False, joined=joined)
+            if last and time_key(at) < time_key(last_at):
+                prev = self._before(aid, key, at)
+                if prev is not None and prev.sha256 == sha:
+                    return AddResult(prev, stored=False, joined=joined)
+                number = prev.number if prev else 0
+                renumbered = self._make_room(aid, number)
+                self.latest[key] = (aid, last + 1, last_sha, last_at)
+            elif last and last_sha == sha:
+                rev = Revision(key, last, last_at, sha, new.text, new.source, new.url)
                 return AddResult(rev, stored=False, joined=joined)
-            if number and time_key(at) <= time_key(last_at) and self._has(aid, sha, at):
-                # the same capture imported again: idempotent, not out of order
-                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
-                return AddResult(rev, stored=False, joined=joined)
-            if number and time_key(at) < time_key(last_at):
-                raise OutOfOrder(
-                    f"{key}@{number} was captured at {last_at}; a revision captured at {at}"
-                    " cannot follow it"
-                )
-            if new.url and number:
+            else:
+                number = last
+            if new.url and last:
                 self.conn.execute(
                     "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
                 )
@@ -793,13 +873,16 @@ class _Writer:
             (aid, number, at, sha, new.text, spans, new.source, new.url, notices),
         ).lastrowid
         assert rid is not None
-        self.latest[key] = (aid, number, sha, at)
         self.touched.add(aid)
-        self._dirty_sketch[aid] = rid
-        if not defer_sketch:
-            self.flush_sketches()
+        if renumbered:
+            self.backfilled += 1  # the latest, and so the article's sketch, is unchanged
+        else:
+            self.latest[key] = (aid, number, sha, at)
+            self._dirty_sketch[aid] = rid
+            if not defer_sketch:
+                self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
-        return AddResult(rev, stored=True, joined=joined, new_article=new_article)
+        return AddResult(rev, stored=True, joined=joined, new_article=new_article, renumbered=renumbered)
 
     def add_item(self, new: NewRevision) -> None:
         """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
@@ -808,11 +891,49 @@ class _Writer:
         self.stored += res.stored
         self.unchanged += not res.stored
 
-    def _has(self, aid: int, sha: str, at: str) -> bool:
-        return self.conn.execute(
-            "select 1 from revisions where article_id = ? and sha256 = ? and captured_at = ?",
+    def _has(self, aid: int, sha: str, at: str) -> Revision | None:
+        """The stored revision with this text and capture time, if there is one."""
+        row = self.conn.execute(
+            _REV_SELECT + " where r.article_id = ? and r.sha256 = ? and r.captured_at = ?"
+            " order by r.number limit 1",
             (aid, sha, at),
-        ).fetchone() is not None
+        ).fetchone()
+        return Revision(*row) if row else None
+
+    def _before(self, aid: int, key: str, at: str) -> Revision | None:
+        """The revision a capture at ``at`` comes after: the last one captured at
+        or before it (numbers follow capture times, so read from the latest back)."""
+        at_key = time_key(at)
+        cur = self.conn.execute(
+            "select number, captured_at from revisions where article_id = ? order by number desc", (aid,)
+        )
+        for number, captured_at in cur:
+            if time_key(captured_at) <= at_key:
+                cur.close()
+                row = self.conn.execute(
+                    _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, number)
+                ).fetchone()
+                return Revision(*row)
+        return None
+
+    def _make_room(self, aid: int, after: int) -> int:
+        """Move the revisions numbered above ``after`` one up, in this transaction;
+        how many moved. UNIQUE(article_id, number) is checked row by row, so the
+        numbers go negative first and then to their new places. The cached
+        comparison of the two revisions that are no longer neighbours is dropped."""
+        moved = self.conn.execute(
+            "update revisions set number = -number where article_id = ? and number > ?", (aid, after)
+        ).rowcount
+        self.conn.execute(
+            "update revisions set number = 1 - number where article_id = ? and number < 0", (aid,)
+        )
+        self.conn.execute(
+            "delete from pairs where from_revision_id in (select id from revisions"
+            " where article_id = ?1 and number = ?2) and to_revision_id in (select id"
+            " from revisions where article_id = ?1 and number = ?2 + 2)",
+            (aid, after),
+        )
+        return moved
 
     def flush_sketches(self) -> None:
         rows: list[tuple[int, int]] = []
