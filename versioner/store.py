@@ -844,23 +844,11 @@ class _Writer:
             self.created += 1
             self._unsketched.add(aid)
         else:
-            aid, last, last_sha, last_at = state
-            same = self._has(aid, sha, at) if last and time_key(at) <= time_key(last_at) else None
-            if same is not None:
-                # the same capture imported again: idempotent
-                return AddResult(same, stored=False, joined=joined)
-            if last and time_key(at) < time_key(last_at):
-                prev = self._before(aid, key, at)
-                if prev is not None and prev.sha256 == sha:
-                    return AddResult(prev, stored=False, joined=joined)
-                number = prev.number if prev else 0
-                renumbered = self._make_room(aid, number)
-                self.latest[key] = (aid, last + 1, last_sha, last_at)
-            elif last and last_sha == sha:
-                rev = Revision(key, last, last_at, sha, new.text, new.source, new.url)
-                return AddResult(rev, stored=False, joined=joined)
-            else:
-                number = last
+            aid, last = state[:2]
+            placed = self._place(key, state, new, sha, at)
+            if isinstance(placed, Revision):
+                return AddResult(placed, stored=False, joined=joined)
+            number, renumbered = placed
             if new.url and last:
                 self.conn.execute(
                     "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
@@ -884,6 +872,29 @@ class _Writer:
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
         return AddResult(rev, stored=True, joined=joined, new_article=new_article, renumbered=renumbered)
 
+    def _place(self, key: str, state: tuple[int, int, str, str], new: NewRevision, sha: str,
+               at: str) -> tuple[int, int] | Revision:
+        """Where a revision of a stored article goes: (the number it follows, how many
+        later revisions were moved up to make room for it); or the stored revision
+        that makes it unneeded: the same capture, or the same text as the one it
+        would follow. A text equal to the one after it is stored: the later one
+        cannot move, and this is the earliest sighting of that text."""
+        aid, last, last_sha, last_at = state
+        if last and time_key(at) <= time_key(last_at):
+            same = self._has(aid, sha, at)
+            if same is not None:  # the same capture imported again: idempotent
+                return Revision(key, same, at, sha, new.text, new.source, new.url)
+        if not last or time_key(at) >= time_key(last_at):
+            if last and last_sha == sha:
+                return Revision(key, last, last_at, sha, new.text, new.source, new.url)
+            return last or 0, 0  # 0: an article row left without revisions
+        prev = self._before(aid, key, at)
+        if prev is not None and prev.sha256 == sha:
+            return prev
+        number = prev.number if prev else 0
+        self.latest[key] = (aid, last + 1, last_sha, last_at)
+        return number, self._make_room(aid, number)
+
     def add_item(self, new: NewRevision) -> None:
         """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
         # keyless items are matched by similarity, so they need fresh sketches
@@ -891,14 +902,13 @@ class _Writer:
         self.stored += res.stored
         self.unchanged += not res.stored
 
-    def _has(self, aid: int, sha: str, at: str) -> Revision | None:
-        """The stored revision with this text and capture time, if there is one."""
+    def _has(self, aid: int, sha: str, at: str) -> int | None:
+        """The number of the stored revision with this text and capture time, if any."""
         row = self.conn.execute(
-            _REV_SELECT + " where r.article_id = ? and r.sha256 = ? and r.captured_at = ?"
-            " order by r.number limit 1",
+            "select min(number) from revisions where article_id = ? and sha256 = ? and captured_at = ?",
             (aid, sha, at),
         ).fetchone()
-        return Revision(*row) if row else None
+        return row[0]
 
     def _before(self, aid: int, key: str, at: str) -> Revision | None:
         """The revision a capture at ``at`` comes after: the last one captured at
