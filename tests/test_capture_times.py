@@ -475,6 +475,33 @@ def test_any_arrival_order_gives_the_chain_in_capture_order(tmp_path: Path, orde
     path.unlink()
 
 
+@settings(derandomize=True, max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_TEXTS[:3]), min_size=1, max_size=8), st.randoms(use_true_random=False),
+       st.integers(0, 8))
+def test_an_import_after_any_history_of_adds_is_idempotent(tmp_path: Path, texts: list[str], rnd: Any,
+                                                           added: int) -> None:
+    """Texts may repeat here. Some captures are added one by one in any order, then all
+    are imported: the chain is in capture order, 1..n, verify is clean, and importing
+    them all again stores nothing (each import decides in capture order, and what it
+    decides for a capture no later one of its own can undo)."""
+    captures = [NewRevision(t, "ship", captured_at=f"2026-03-03T08:{i:02}:00Z") for i, t in enumerate(texts)]
+    early = rnd.sample(captures, min(added, len(captures)))
+    path = tmp_path / f"i-{rnd.random()}.db"
+    with Store.open(path, create=True) as st_:
+        for item in early:
+            st_.add(item)
+        st_.import_many(captures)
+        revs = st_.revisions("ship")
+        assert [r.number for r in revs] == list(range(1, len(revs) + 1))
+        assert [r.captured_at for r in revs] == sorted(r.captured_at for r in revs)
+        again = st_.import_many(list(reversed(captures)))
+        assert (again.stored, again.unchanged) == (0, len(captures))
+        assert st_.revisions("ship") == revs
+        assert st_.verify() == (len(revs), [])
+    path.unlink()
+
+
 def test_bad_input_class_is_what_the_library_raises_for_times(store: Store) -> None:
     with pytest.raises(BadInput, match="outside the years 1 to 9999"):
         add(store, V1, "9999-12-31T23:59:59-01:00")
