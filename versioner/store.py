@@ -440,7 +440,10 @@ class Store:
         text equals the revision it would follow, or the same capture is stored.
         A capture time over a day ahead of the clock is refused unless allowed."""
         with self._write():
-            return _Writer(self, allow_future).add(new)
+            writer = _Writer(self, allow_future)
+            res = writer.add(new)
+            writer.close_gaps()
+            return res
 
     def import_many(self, items: Iterable[NewRevision], progress: Any = None,
                     allow_future: bool = False) -> ImportResult:
@@ -457,6 +460,7 @@ class Store:
             if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
                 writer = _Writer(self, allow_future)
                 _import_staged(writer, items, progress)
+            writer.close_gaps()
             writer.flush_sketches()
         return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
                             writer.backfilled)
@@ -745,8 +749,19 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
     return None
 
 
+@dataclass
+class _Gap:
+    """An article's revisions moved to minus their numbers to make room for back-fills."""
+
+    tail_at: str  # time_key of the first moved revision: later captures go among them
+    top: int  # the number of the last back-fill put in the room
+    inserted: int  # back-fills put in so far
+    moved: int  # revisions moved
+
+
 class _Writer:
-    """Writes inside an open transaction; caches each article's latest state."""
+    """Writes inside an open transaction; caches each article's latest state.
+    ``close_gaps`` before the transaction commits."""
 
     def __init__(self, store: Store, allow_future: bool = False) -> None:
         self.conn = store.conn
@@ -755,6 +770,7 @@ class _Writer:
         self.horizon = None if allow_future else time_key(
             utc_iso(datetime.now(timezone.utc) + FUTURE_LIMIT))
         self.backfilled = 0  # stored before an article's later revisions, which moved up
+        self._gaps: dict[int, _Gap] = {}  # article id -> later revisions moved out of the way
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
@@ -806,6 +822,13 @@ class _Writer:
         return [r[0] for r in rows]
 
     def _latest_text(self, key: str) -> str:
+        state = self.latest.get(key)
+        if state is not None:
+            # by its hash: while a back-fill's renumbering is open, the latest is numbered below 0
+            row = self.conn.execute(
+                "select text from revisions where article_id = ? and sha256 = ? limit 1", state[::2]
+            ).fetchone()
+            return row[0] if row else ""
         row = self.conn.execute(
             "select r.text from revisions r join articles a on a.id = r.article_id"
             " where a.key = ? order by r.number desc limit 1",
@@ -887,7 +910,12 @@ class _Writer:
         if not last or time_key(at) >= time_key(last_at):
             if last and last_sha == sha:
                 return Revision(key, last, last_at, sha, new.text, new.source, new.url)
+            if aid in self._gaps:
+                self._close_gap(aid)  # an append goes after the moved revisions, numbered again
             return last or 0, 0  # 0: an article row left without revisions
+        gap = self._gaps.get(aid)
+        if gap is not None and time_key(at) >= gap.tail_at:
+            self._close_gap(aid)  # it goes among the moved revisions
         prev = self._before(aid, key, at)
         if prev is not None and prev.sha256 == sha:
             return prev
@@ -904,18 +932,22 @@ class _Writer:
 
     def _has(self, aid: int, sha: str, at: str) -> int | None:
         """The number of the stored revision with this text and capture time, if any."""
+        # no min() or order by: either makes SQLite walk the article by number
+        # instead of looking the capture time up in revisions_summary
         row = self.conn.execute(
-            "select min(number) from revisions where article_id = ? and sha256 = ? and captured_at = ?",
+            "select number from revisions where article_id = ? and sha256 = ? and captured_at = ?",
             (aid, sha, at),
         ).fetchone()
-        return row[0]
+        return row[0] if row else None
 
     def _before(self, aid: int, key: str, at: str) -> Revision | None:
         """The revision a capture at ``at`` comes after: the last one captured at
-        or before it (numbers follow capture times, so read from the latest back)."""
+        or before it (numbers follow capture times, so read from the latest back;
+        revisions moved out of the way, below 0, are all captured after ``at``)."""
         at_key = time_key(at)
         cur = self.conn.execute(
-            "select number, captured_at from revisions where article_id = ? order by number desc", (aid,)
+            "select number, captured_at from revisions where article_id = ? and number > 0"
+            " order by number desc", (aid,)
         )
         for number, captured_at in cur:
             if time_key(captured_at) <= at_key:
@@ -927,23 +959,49 @@ class _Writer:
         return None
 
     def _make_room(self, aid: int, after: int) -> int:
-        """Move the revisions numbered above ``after`` one up, in this transaction;
-        how many moved. UNIQUE(article_id, number) is checked row by row, so the
-        numbers go negative first and then to their new places. The cached
-        comparison of the two revisions that are no longer neighbours is dropped."""
-        moved = self.conn.execute(
-            "update revisions set number = -number where article_id = ? and number > ?", (aid, after)
-        ).rowcount
+        """Free number ``after + 1`` for a back-fill; how many later revisions it
+        goes before (each ends up one number higher). The later revisions are moved
+        out of the way once, to minus their numbers, and stay there while more
+        back-fills land in the space they left (an archive import, in capture order,
+        goes before the same revisions many times); ``close_gaps`` puts them back
+        above the back-fills. (UNIQUE(article_id, number) is checked row by row, so
+        a shift of one in place would collide.)"""
+        gap = self._gaps.get(aid)
+        if gap is not None and gap.top != after:
+            self._close_gap(aid)
+            gap = None
+        if gap is None:
+            # the two revisions that stop being neighbours: their cached comparison goes
+            self.conn.execute(
+                "delete from pairs where from_revision_id in (select id from revisions"
+                " where article_id = ?1 and number = ?2) and to_revision_id in (select id"
+                " from revisions where article_id = ?1 and number = ?2 + 1)",
+                (aid, after),
+            )
+            moved = self.conn.execute(
+                "update revisions set number = -number where article_id = ? and number > ?", (aid, after)
+            ).rowcount
+            tail_at = self.conn.execute(
+                "select captured_at from revisions where article_id = ? and number = ?", (aid, -after - 1)
+            ).fetchone()[0]
+            gap = self._gaps[aid] = _Gap(time_key(tail_at), after, 0, moved)
+        gap.top += 1
+        gap.inserted += 1
+        return gap.moved
+
+    def _close_gap(self, aid: int) -> None:
+        gap = self._gaps.pop(aid)
+        # -n + inserted: each moved revision's old number plus the back-fills before it
         self.conn.execute(
-            "update revisions set number = 1 - number where article_id = ? and number < 0", (aid,)
+            "update revisions set number = ? - number where article_id = ? and number < 0",
+            (gap.inserted, aid),
         )
-        self.conn.execute(
-            "delete from pairs where from_revision_id in (select id from revisions"
-            " where article_id = ?1 and number = ?2) and to_revision_id in (select id"
-            " from revisions where article_id = ?1 and number = ?2 + 2)",
-            (aid, after),
-        )
-        return moved
+
+    def close_gaps(self) -> None:
+        """Number every revision moved out of the way by a back-fill again (before
+        the transaction ends: until then the numbers of moved revisions are below 0)."""
+        for aid in list(self._gaps):
+            self._close_gap(aid)
 
     def flush_sketches(self) -> None:
         rows: list[tuple[int, int]] = []
