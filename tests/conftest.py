@@ -38,7 +38,8 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
     for var in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE",
-                "VERSIONER_MAX_BYTES", "VERSIONER_MAX_PARAGRAPHS", "VERSIONER_BUSY_TIMEOUT"):
+                "VERSIONER_MAX_BYTES", "VERSIONER_MAX_PARAGRAPHS", "VERSIONER_BUSY_TIMEOUT",
+                "VERSIONER_ALLOW_FUTURE"):
         monkeypatch.delenv(var, raising=False)
     return store
 

@@ -128,7 +128,7 @@ def test_since_a_date_alone_is_midnight_utc_and_drops_quiet_articles(run, seeded
 def test_since_a_bad_date_exits_2(run, seeded):
     result = run("audit", "--since", "last tuesday")
     assert result.exit_code == 2
-    assert result.stderr.startswith("versioner: not an ISO 8601 time")
+    assert result.stderr.startswith("versioner: --since: not an ISO 8601 time")
 
 
 def test_latency_in_json_keeps_the_required_keys(run, seeded):

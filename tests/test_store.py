@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
+from versioner.errors import BadInput, StoreError, UnknownRef
 from versioner.store import NewRevision, Revision, Store, check_key, sha256_hex, utc_iso
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
@@ -60,11 +60,11 @@ def test_return_to_an_older_text_is_a_new_revision(store: Store) -> None:
     assert revs[2].sha256 == revs[0].sha256 != revs[1].sha256
 
 
-def test_revision_captured_before_the_latest_is_refused(store: Store) -> None:
+def test_revision_captured_before_the_latest_is_back_filled_before_it(store: Store) -> None:
     add(store, V1, at="2026-03-03T10:00:00Z")
-    with pytest.raises(OutOfOrder, match=r"ship@1 was captured at 2026-03-03T10:00:00Z"):
-        add(store, V2, at="2026-03-03T09:59:59Z")
-    assert len(store.revisions("ship")) == 1
+    res = add(store, V2, at="2026-03-03T09:59:59Z")
+    assert (res.stored, res.revision.ref, res.renumbered) == (True, "ship@1", 1)
+    assert [r.text for r in store.revisions("ship")] == [V2, V1]
 
 
 def test_readding_an_old_revision_with_its_capture_time_is_idempotent(store: Store) -> None:
@@ -175,17 +175,14 @@ def test_rollback_through_the_cli_is_a_third_revision(run: Callable[..., Any], w
     assert listing()["ship"]["revisions"] == 3
 
 
-def test_out_of_order_at_is_refused_and_nothing_is_written(
-    run: Callable[..., Any], write: Callable[..., Path], snapshot: Callable[..., Any],
+def test_an_earlier_at_is_back_filled_and_the_renumbering_said_on_stderr(
+    run: Callable[..., Any], write: Callable[..., Path],
 ) -> None:
     assert run("add", write("a.txt", V1), "--article", "ship", "--at", "2026-03-03T10:00:00Z").exit_code == 0
-    before = snapshot()
     result = run("add", write("b.txt", V2), "--article", "ship", "--at", "2026-03-03T09:00:00Z")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith("versioner: ship@1 was captured at 2026-03-03T10:00:00Z")
-    assert "cannot follow it" in result.stderr and result.stderr.count("\n") == 1
-    assert snapshot() == before
+    assert (result.exit_code, result.stdout) == (0, "ship@1\n")
+    assert result.stderr.startswith("versioner: back-filled before ship@2: 1 later revision(s) renumbered")
+    assert result.stderr.count("\n") == 1
 
 
 def test_at_defaults_to_the_published_time_of_json_input(run: Callable[..., Any], write: Callable[..., Path],
@@ -264,10 +261,7 @@ def test_import_in_capture_order_writes_what_the_staged_import_writes(
         path = tmp_path / f"{name}-{len(rows)}-{in_order}.db"
         with Store.open(path, create=True) as st_:
             st_.add(NewRevision(V1, "ship", captured_at="2026-03-03T02:30:00Z"))
-            try:
-                res: object = st_.import_many(given_items)
-            except OutOfOrder as exc:
-                res = str(exc)
+            res = st_.import_many(given_items)  # captures before ship@1 are back-filled
         outcomes.append((res, _tables(path)))
     assert outcomes[0] == outcomes[1]
 

@@ -430,11 +430,15 @@ def iter_audit(store: Store, key: str | None = None, since: str | None = None) -
     at or after it, and drops articles left with none; verdicts and latencies are
     still worked out on the whole chain, so a change made before ``since`` and owned
     up to after it is still ``late``."""
+    from versioner.errors import BadInput
     from versioner.store import utc_iso
 
     # checked before the first article is yielded: a bad key or date is an error
     # before any output, not halfway through it
-    cutoff = _parse_time(utc_iso(since)) if since is not None else None
+    try:
+        cutoff = _parse_time(utc_iso(since)) if since is not None else None
+    except BadInput as exc:
+        raise BadInput(f"--since: {exc}") from None
     chains = [store.revisions(key)] if key is not None else _chains(store.iter_revisions())
     return _audit_chains(PairCache(store), chains, cutoff)
 

@@ -55,6 +55,10 @@ MaxParagraphsOpt = Annotated[
     int, typer.Option("--max-paragraphs", min=1, envvar="VERSIONER_MAX_PARAGRAPHS",
                       help="most paragraphs a revision may have")
 ]
+AllowFutureOpt = Annotated[
+    bool, typer.Option("--allow-future", envvar="VERSIONER_ALLOW_FUTURE",
+                       help="store capture times over a day ahead of the clock")
+]
 
 
 def _err(message: str) -> None:
@@ -146,6 +150,7 @@ def add(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="e.g. latin-1, cp1252")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
+    allow_future: AllowFutureOpt = False,
     store: StoreOpt = None,
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
@@ -162,11 +167,13 @@ def add(
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
     with _open(create=True) as st:
-        res = st.add(new)
+        res = st.add(new, allow_future)
     if res.joined:
         _err(f"joined article {res.revision.article}: {res.joined}")
     if not res.stored:
         _err(f"unchanged: same text as {res.revision.ref}; nothing stored")
+    if res.renumbered:
+        _err(_backfill_note(res.revision, res.renumbered))
     sys.stdout.write(_safe(res.revision.ref) + "\n")
 
 
@@ -177,6 +184,7 @@ def import_(
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
+    allow_future: AllowFutureOpt = False,
     store: StoreOpt = None,
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
@@ -187,11 +195,14 @@ def import_(
         _state["store"] = store
     items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
     with _open(create=True) as st, counter("importing") as tick:
-        res = st.import_many(items, progress=tick)
+        res = st.import_many(items, progress=tick, allow_future=allow_future)
     sys.stdout.write(
         f"imported {res.stored} revision(s) ({res.unchanged} unchanged) into "
         f"{res.articles} article(s), {res.new_articles} new\n"
     )
+    if res.backfilled:
+        _err(f"{res.backfilled} revision(s) back-filled before later captures, which were renumbered;"
+             " KEY@sha:PREFIX refs do not change")
 
 
 @app.command("list")
@@ -378,6 +389,13 @@ def ui(
         _state["store"] = store
     if run(_state["store"], key):
         raise typer.Exit(Exit.ERROR)  # Textual ended on an error it has shown
+
+
+def _backfill_note(rev: Any, renumbered: int) -> str:
+    n, key = rev.number, rev.article
+    now = f"@{n + 1}" if renumbered == 1 else f"@{n + 1} to @{n + renumbered}"
+    return (f"back-filled before {key}@{n + 1}: {renumbered} later revision(s) renumbered one up"
+            f" (now {now}); {key}@sha:PREFIX refs do not change")
 
 
 def _safe(text: str) -> str:

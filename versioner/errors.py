@@ -21,9 +21,5 @@ class StoreError(VersionerError):
     """The store cannot be opened, read or written."""
 
 
-class OutOfOrder(VersionerError):
-    """A revision captured before the article's latest one."""
-
-
 class MissingExtra(VersionerError):
     """An optional dependency (an extra such as ``versioner[ui]``) is not installed."""

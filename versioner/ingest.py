@@ -176,11 +176,16 @@ class _Prefixed(io.RawIOBase):
         super().close()
 
 
-def time_from_name(stem: str) -> str | None:
+def time_from_name(path: Path) -> str | None:
+    """The capture time a file's name gives (``20260201T081500Z.txt``), if it is one."""
     try:
-        return utc_iso(datetime.fromisoformat(stem))
+        when = datetime.fromisoformat(path.stem)
     except ValueError:
-        return None
+        return None  # not a dated name: the time comes from the text or the file
+    try:
+        return utc_iso(when)
+    except BadInput as exc:
+        raise BadInput(f"{path}: {exc}") from None
 
 
 def iter_path(
@@ -297,7 +302,7 @@ def _iter_dir(root: Path, encoding: str | None, max_bytes: int, max_paragraphs: 
         # a folder or file name that is not UTF-8 is taken, with the bytes escaped
         key = shown_path(rel.parts[-2]) if len(rel.parts) >= 2 else None
         src = read_source(read_file(f, encoding, max_bytes), shown_path(f), encoding, max_bytes, max_paragraphs)
-        at = time_from_name(f.stem) or src.published and utc_iso(src.published) or _mtime(f)
+        at = time_from_name(f) or src.published and _time(src.published, shown_path(f)) or _mtime(f)
         yield NewRevision(src.text, key, src.url, at, shown_path(rel))
 
 
@@ -322,7 +327,7 @@ def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[New
                 raise BadInput(f"{where}: 'article' must be a string")
             if at is not None and not isinstance(at, str):
                 raise BadInput(f"{where}: 'captured_at' must be an ISO 8601 string")
-            yield NewRevision(src.text, article, src.url, utc_iso(at) if at else None, where)
+            yield NewRevision(src.text, article, src.url, _time(at, where) if at else None, where)
 
 
 def _bounded_lines(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[int, bytes]]:
@@ -339,3 +344,11 @@ def _bounded_lines(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[in
             yield lineno, line
     except OSError as exc:
         raise BadInput(f"{name}: cannot read ({exc.strerror})") from None
+
+
+def _time(value: str, where: str) -> str:
+    """``utc_iso``, its error saying where the time was read."""
+    try:
+        return utc_iso(value)
+    except BadInput as exc:
+        raise BadInput(f"{where}: {exc}") from None

@@ -123,8 +123,9 @@ class PairCache:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.rules = rules_version()
-        self._known: dict[str, dict[tuple[int, int], tuple[str, str, str]]] = {}
-        self._new: list[tuple[str, int, int, str, str, str]] = []
+        # by the two texts' sha256, not numbers, which a back-fill elsewhere may shift
+        self._known: dict[str, dict[tuple[str, str], tuple[str, str, str]]] = {}
+        self._new: list[tuple[str, int, int, str, str, str, str, str]] = []
         self._made: dict[tuple[str, int, int], PairResult] = {}  # computed for this article
         self._article: str | None = None
         self.hits = self.misses = 0
@@ -144,7 +145,7 @@ class PairCache:
         known = self._known.get(new.article)
         if known is None and old.number and new.number:
             known = self._known[new.article] = self.store.cached_pairs(new.article)
-        row = known.get((old.number, new.number)) if known else None
+        row = known.get((old.sha256, new.sha256)) if known else None
         cached = pair_from_json(row[1], row[2]) if row is not None and row[0] == self.rules else None
         if cached is not None:
             self.hits += 1
@@ -155,7 +156,7 @@ class PairCache:
             self._made[(new.article, old.number, new.number)] = result
             changes = json.dumps(result.changes, separators=(",", ":"))
             self._new.append((new.article, old.number, new.number, self.rules, changes,
-                              _flags_json(result.flags)))
+                              _flags_json(result.flags), old.sha256, new.sha256))
         return result
 
     def save(self) -> int:

@@ -1,5 +1,7 @@
-"""REF syntax: ``KEY`` (latest), ``KEY@N`` (1-based), ``KEY@-1`` (one before
-latest), or a path to a text file that is not stored."""
+"""REF syntax: ``KEY`` (latest), ``KEY@N`` (1-based, in capture order), ``KEY@-1``
+(one before latest), ``KEY@sha:PREFIX`` (the revision whose sha256 starts with
+PREFIX, at least 4 hex digits: unlike N, it stays the same when an older capture
+is back-filled), or a path to a text file that is not stored."""
 
 from __future__ import annotations
 
@@ -14,10 +16,20 @@ if TYPE_CHECKING:
     from versioner.store import Revision, Store
 
 _AT = re.compile(r"^(?P<key>.+)@(?P<n>-?\d+)$")
+_AT_SHA = re.compile(r"^(?P<key>.+)@sha:(?P<prefix>.*)$", re.DOTALL)
+MIN_SHA_PREFIX = 4  # as git: fewer digits would often match several revisions
+_SHA_PREFIX = re.compile(rf"[0-9a-f]{{{MIN_SHA_PREFIX},64}}")
 
 
-def split_ref(ref: str) -> tuple[str, int]:
-    """(key, number); number 0 means latest, negative counts back from it."""
+def split_ref(ref: str) -> tuple[str, int | str]:
+    """(key, number); number 0 means latest, negative counts back from it; for
+    ``KEY@sha:PREFIX``, (key, PREFIX in lower case)."""
+    m = _AT_SHA.match(ref)
+    if m:
+        prefix = m.group("prefix").lower()
+        if not _SHA_PREFIX.fullmatch(prefix):
+            raise UnknownRef(f"{ref}: 'sha:' takes {MIN_SHA_PREFIX} to 64 hex digits of a revision's sha256")
+        return m.group("key"), prefix
     m = _AT.match(ref)
     if m:
         return m.group("key"), int(m.group("n"))

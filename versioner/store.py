@@ -16,12 +16,12 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from versioner import identity
-from versioner.errors import BadInput, OutOfOrder, StoreError, UnknownRef
+from versioner.errors import BadInput, StoreError, UnknownRef
 from versioner.parse import (
     Parts,
     Piece,
@@ -43,6 +43,8 @@ DEFAULT_STORE = Path("store") / "versioner.db"
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_KEY_LEN = 200
+# how far ahead of the clock a capture time may be (time zones, clock skew)
+FUTURE_LIMIT = timedelta(days=1)
 # the name of the last migration in migrations.py (a test holds the two together)
 LATEST_MIGRATION = "m003_revision_summary_index"
 
@@ -118,9 +120,11 @@ def _parsed(text: str) -> tuple[str, int]:
 @dataclass(frozen=True)
 class AddResult:
     revision: Revision
-    stored: bool  # False when the text equals the article's latest revision
+    stored: bool  # False when the text equals the one it would follow, or is stored already
     joined: str | None = None  # why an existing article was chosen by similarity
     new_article: bool = False
+    # back-filled before this many later revisions, each renumbered one up
+    renumbered: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class ImportResult:
     unchanged: int
     articles: int
     new_articles: int
+    backfilled: int = 0  # stored before later revisions of their article, which moved up
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ def sha256_hex(text: str) -> str:
 
 
 _CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z", re.ASCII)
+# the same shape as a SQLite GLOB, which skips rows that would not decode as text
 
 
 def utc_iso(value: str | datetime | None = None) -> str:
@@ -164,9 +170,14 @@ def utc_iso(value: str | datetime | None = None) -> str:
             return value  # already in this form: every revision passes here up to three times
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
-    dt = dt.astimezone(timezone.utc)
-    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if dt.microsecond else "%Y-%m-%dT%H:%M:%SZ"
-    return dt.strftime(fmt)
+    try:
+        dt = dt.astimezone(timezone.utc)
+    except OverflowError:
+        # 0001-01-01T00:00+01:00 is in year 0 in UTC, 9999-12-31T23:59-01:00 in 10000
+        raise BadInput(f"time {dt.isoformat()} is outside the years 1 to 9999 in UTC") from None
+    # not strftime: its %Y gives year 5 as "5", which neither parses nor sorts
+    frac = f".{dt.microsecond:06d}" if dt.microsecond else ""
+    return f"{dt.year:04d}-{dt:%m-%dT%H:%M:%S}{frac}Z"
 
 
 def is_stored_time(value: object) -> bool:
@@ -389,9 +400,13 @@ class Store:
             for row in cur:
                 yield self._revision(row)
 
-    def revision(self, key: str, number: int) -> Revision:
-        """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before)."""
+    def revision(self, key: str, number: int | str) -> Revision:
+        """``number`` is 1-based; 0 or negative counts back from the latest (-1: one before);
+        a string is a prefix of the revision's sha256 (lower-case hex), which a back-fill
+        never changes."""
         aid = self._require_article(key)
+        if isinstance(number, str):
+            return self._revision_by_sha(aid, key, number)
         count = self.conn.execute(
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
@@ -408,6 +423,23 @@ class Store:
         if row is None:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
         return self._revision(row)
+
+    def _revision_by_sha(self, aid: int, key: str, prefix: str) -> Revision:
+        rows = self.conn.execute(
+            _REV_SELECT + " where r.article_id = ? and substr(r.sha256, 1, ?) = ? order by r.number",
+            (aid, len(prefix), prefix),
+        ).fetchall()
+        ref = f"{key}@sha:{prefix}"
+        if not rows:
+            raise UnknownRef(f"{ref}: no revision of {key} has a sha256 starting {prefix}")
+        if len(rows) > 1:
+            refs = ", ".join(f"{key}@{row[1]}" for row in rows[:5]) + (", ..." if len(rows) > 5 else "")
+            if len({row[3] for row in rows}) > 1:
+                raise UnknownRef(f"{ref} is ambiguous: {len(rows)} revisions match ({refs});"
+                                 " give more hex digits")
+            raise UnknownRef(f"{ref}: {len(rows)} revisions have that text ({refs}: it came back);"
+                             " name one by number")
+        return Revision(*rows[0])
 
     def latest(self, key: str) -> Revision:
         return self.revision(key, 0)
@@ -478,13 +510,21 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
-    def add(self, new: NewRevision) -> AddResult:
-        """Store one revision (or nothing, if it equals the article's latest)."""
+    def add(self, new: NewRevision, allow_future: bool = False) -> AddResult:
+        """Store one revision in capture order: after the last one captured at or
+        before it, renumbering later ones (a back-fill). Nothing is stored when its
+        text equals the revision it would follow, or the same capture is stored.
+        A capture time over a day ahead of the clock is refused unless allowed."""
         with self._write():
-            return _Writer(self).add(new)
+            writer = _Writer(self, allow_future)
+            res = writer.add(new)
+            writer.close_gaps()
+            return res
 
-    def import_many(self, items: Iterable[NewRevision], progress: Any = None) -> ImportResult:
-        """Store many revisions in one transaction, each article's in capture order.
+    def import_many(self, items: Iterable[NewRevision], progress: Any = None,
+                    allow_future: bool = False) -> ImportResult:
+        """Store many revisions in one transaction, each article's in capture order
+        (``add``'s rules, back-fills included).
 
         Input already in capture order (a crawl, an export) is written as it is
         read. Other input is staged in a temporary table and sorted by SQLite,
@@ -492,20 +532,24 @@ class Store:
         starts over (``ingest.PathRevisions``), is then read a second time, and
         a one-shot iterator is staged from the start."""
         with self._write():
-            writer = _Writer(self)
+            writer = _Writer(self, allow_future)
             if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
-                writer = _Writer(self)
+                writer = _Writer(self, allow_future)
                 _import_staged(writer, items, progress)
+            writer.close_gaps()
             writer.flush_sketches()
-        return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created)
+        return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
+                            writer.backfilled)
 
     # -- derived data (a cache of pure functions of stored text) ---------------
 
-    def cached_pairs(self, key: str) -> dict[tuple[int, int], tuple[str, str, str]]:
-        """Cached comparisons of ``key``'s revisions: (from number, to number) ->
-        (rules version, changes JSON, flags JSON). A row that is not text is left
-        out: it is a cache, computed again (and replaced) when it is needed."""
-        query = ("select o.number, n.number, p.rules, p.changes, p.flags from pairs p"
+    def cached_pairs(self, key: str) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """Cached comparisons of ``key``'s revisions: (from sha256, to sha256) ->
+        (rules version, changes JSON, flags JSON). Keyed by the texts, which a
+        comparison is a function of: numbers move when a revision is back-filled.
+        A row that is not text is left out: it is a cache, computed again (and
+        replaced) when it is needed."""
+        query = ("select o.sha256, n.sha256, p.rules, p.changes, p.flags from pairs p"
                  " join revisions n on n.id = p.to_revision_id"
                  " join revisions o on o.id = p.from_revision_id"
                  " join articles a on a.id = n.article_id where a.key = ?")
@@ -519,9 +563,11 @@ class Store:
         return {(o, n): (rules, changes, flags) for o, n, rules, changes, flags in rows
                 if all(type(cell) is str for cell in (rules, changes, flags))}
 
-    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str]]) -> int:
-        """Keep computed comparisons: (key, from number, to number, rules, changes, flags).
-        Best effort: a store that is read-only or busy keeps none and says 0."""
+    def save_pairs(self, rows: list[tuple[str, int, int, str, str, str, str, str]]) -> int:
+        """Keep computed comparisons: (key, from number, to number, rules, changes, flags,
+        from sha256, to sha256); a row whose numbers no longer hold those texts (a
+        back-fill since) is left out. Best effort: a store that is read-only or busy
+        keeps none and says 0."""
         conn = self.conn
         conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
         try:
@@ -534,8 +580,9 @@ class Store:
             conn.executemany(
                 "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
                 " select o.id, n.id, ?4, ?5, ?6 from articles a"
-                " join revisions o on o.article_id = a.id and o.number = ?2"
-                " join revisions n on n.article_id = a.id and n.number = ?3 where a.key = ?1",
+                " join revisions o on o.article_id = a.id and o.number = ?2 and o.sha256 = ?7"
+                " join revisions n on n.article_id = a.id and n.number = ?3 and n.sha256 = ?8"
+                " where a.key = ?1",
                 rows,
             )
             conn.execute("COMMIT")
@@ -963,11 +1010,28 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
     return None
 
 
-class _Writer:
-    """Writes inside an open transaction; caches each article's latest state."""
+@dataclass
+class _Gap:
+    """An article's revisions moved to minus their numbers to make room for back-fills."""
 
-    def __init__(self, store: Store) -> None:
+    tail_at: str  # time_key of the first moved revision: later captures go among them
+    top: int  # the number of the last back-fill put in the room
+    inserted: int  # back-fills put in so far
+    moved: int  # revisions moved
+
+
+class _Writer:
+    """Writes inside an open transaction; caches each article's latest state.
+    ``close_gaps`` before the transaction commits."""
+
+    def __init__(self, store: Store, allow_future: bool = False) -> None:
         self.conn = store.conn
+        # capture times after this are refused (typos such as 2206 for 2026):
+        # the clock read once, as a writer lives for one transaction
+        self.horizon = None if allow_future else time_key(
+            utc_iso(datetime.now(timezone.utc) + FUTURE_LIMIT))
+        self.backfilled = 0  # stored before an article's later revisions, which moved up
+        self._gaps: dict[int, _Gap] = {}  # article id -> later revisions moved out of the way
         self.latest: dict[str, tuple[int, int, str, str]] = {}  # key -> id, n, sha, at
         self.touched: set[int] = set()
         self.created = 0
@@ -1019,6 +1083,13 @@ class _Writer:
         return [r[0] for r in rows]
 
     def _latest_text(self, key: str) -> str:
+        state = self.latest.get(key)
+        if state is not None:
+            # by its hash: while a back-fill's renumbering is open, the latest is numbered below 0
+            row = self.conn.execute(
+                "select text from revisions where article_id = ? and sha256 = ? limit 1", state[::2]
+            ).fetchone()
+            return row[0] if row else ""
         row = self.conn.execute(
             "select r.text from revisions r join articles a on a.id = r.article_id"
             " where a.key = ? order by r.number desc limit 1",
@@ -1037,10 +1108,17 @@ class _Writer:
 
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
+        if self.horizon is not None and time_key(at) > self.horizon:
+            where = f"{new.source}: " if new.source else ""
+            raise BadInput(
+                f"{where}capture time {at} is more than a day ahead of the clock; a mistyped"
+                " year? (--allow-future or VERSIONER_ALLOW_FUTURE=1 stores it)"
+            )
         key, joined = self._resolve(new, at)
         sha = new.prepared[0] if new.prepared else sha256_hex(new.text)
         state = self._state(key)
         new_article = state is None
+        renumbered = 0
         if state is None:
             aid = self.conn.execute(
                 "insert into articles (key, url, created_at) values (?, ?, ?)", (key, new.url, at)
@@ -1050,20 +1128,12 @@ class _Writer:
             self.created += 1
             self._unsketched.add(aid)
         else:
-            aid, number, last_sha, last_at = state
-            if number and last_sha == sha:
-                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
-                return AddResult(rev, stored=False, joined=joined)
-            if number and time_key(at) <= time_key(last_at) and self._has(aid, sha, at):
-                # the same capture imported again: idempotent, not out of order
-                rev = Revision(key, number, last_at, sha, new.text, new.source, new.url)
-                return AddResult(rev, stored=False, joined=joined)
-            if number and time_key(at) < time_key(last_at):
-                raise OutOfOrder(
-                    f"{key}@{number} was captured at {last_at}; a revision captured at {at}"
-                    " cannot follow it"
-                )
-            if new.url and number:
+            aid, last = state[:2]
+            placed = self._place(key, state, new, sha, at)
+            if isinstance(placed, Revision):
+                return AddResult(placed, stored=False, joined=joined)
+            number, renumbered = placed
+            if new.url and last:
                 self.conn.execute(
                     "update articles set url = coalesce(url, ?) where id = ?", (new.url, aid)
                 )
@@ -1075,13 +1145,44 @@ class _Writer:
             (aid, number, at, sha, new.text, spans, new.source, new.url, notices),
         ).lastrowid
         assert rid is not None
-        self.latest[key] = (aid, number, sha, at)
         self.touched.add(aid)
-        self._dirty_sketch[aid] = rid
-        if not defer_sketch:
-            self.flush_sketches()
+        if renumbered:
+            self.backfilled += 1  # the latest, and so the article's sketch, is unchanged
+        else:
+            self.latest[key] = (aid, number, sha, at)
+            self._dirty_sketch[aid] = rid
+            if not defer_sketch:
+                self.flush_sketches()
         rev = Revision(key, number, at, sha, new.text, new.source, new.url)
-        return AddResult(rev, stored=True, joined=joined, new_article=new_article)
+        return AddResult(rev, stored=True, joined=joined, new_article=new_article, renumbered=renumbered)
+
+    def _place(self, key: str, state: tuple[int, int, str, str], new: NewRevision, sha: str,
+               at: str) -> tuple[int, int] | Revision:
+        """Where a revision of a stored article goes: (the number it follows, how many
+        later revisions were moved up to make room for it); or the stored revision
+        that makes it unneeded: the same capture, or the same text as the one it
+        would follow. A text equal to the one after it is stored: the later one
+        cannot move, and this is the earliest sighting of that text."""
+        aid, last, last_sha, last_at = state
+        if last and time_key(at) <= time_key(last_at):
+            same = self._has(aid, sha, at)
+            if same is not None:  # the same capture imported again: idempotent
+                return Revision(key, same, at, sha, new.text, new.source, new.url)
+        if not last or time_key(at) >= time_key(last_at):
+            if last and last_sha == sha:
+                return Revision(key, last, last_at, sha, new.text, new.source, new.url)
+            if aid in self._gaps:
+                self._close_gap(aid)  # an append goes after the moved revisions, numbered again
+            return last or 0, 0  # 0: an article row left without revisions
+        gap = self._gaps.get(aid)
+        if gap is not None and time_key(at) >= gap.tail_at:
+            self._close_gap(aid)  # it goes among the moved revisions
+        prev = self._before(aid, key, at)
+        if prev is not None and prev.sha256 == sha:
+            return prev
+        number = prev.number if prev else 0
+        self.latest[key] = (aid, last + 1, last_sha, last_at)
+        return number, self._make_room(aid, number)
 
     def add_item(self, new: NewRevision) -> None:
         """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
@@ -1090,11 +1191,78 @@ class _Writer:
         self.stored += res.stored
         self.unchanged += not res.stored
 
-    def _has(self, aid: int, sha: str, at: str) -> bool:
-        return self.conn.execute(
-            "select 1 from revisions where article_id = ? and sha256 = ? and captured_at = ?",
+    def _has(self, aid: int, sha: str, at: str) -> int | None:
+        """The number of the stored revision with this text and capture time, if any."""
+        # no min() or order by: either makes SQLite walk the article by number
+        # instead of looking the capture time up in revisions_summary
+        row = self.conn.execute(
+            "select number from revisions where article_id = ? and sha256 = ? and captured_at = ?",
             (aid, sha, at),
-        ).fetchone() is not None
+        ).fetchone()
+        return row[0] if row else None
+
+    def _before(self, aid: int, key: str, at: str) -> Revision | None:
+        """The revision a capture at ``at`` comes after: the last one captured at
+        or before it (numbers follow capture times, so read from the latest back;
+        revisions moved out of the way, below 0, are all captured after ``at``)."""
+        at_key = time_key(at)
+        cur = self.conn.execute(
+            "select number, captured_at from revisions where article_id = ? and number > 0"
+            " order by number desc", (aid,)
+        )
+        for number, captured_at in cur:
+            if time_key(captured_at) <= at_key:
+                cur.close()
+                row = self.conn.execute(
+                    _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, number)
+                ).fetchone()
+                return Revision(*row)
+        return None
+
+    def _make_room(self, aid: int, after: int) -> int:
+        """Free number ``after + 1`` for a back-fill; how many later revisions it
+        goes before (each ends up one number higher). The later revisions are moved
+        out of the way once, to minus their numbers, and stay there while more
+        back-fills land in the space they left (an archive import, in capture order,
+        goes before the same revisions many times); ``close_gaps`` puts them back
+        above the back-fills. (UNIQUE(article_id, number) is checked row by row, so
+        a shift of one in place would collide.)"""
+        gap = self._gaps.get(aid)
+        if gap is not None and gap.top != after:
+            self._close_gap(aid)
+            gap = None
+        if gap is None:
+            # the two revisions that stop being neighbours: their cached comparison goes
+            self.conn.execute(
+                "delete from pairs where from_revision_id in (select id from revisions"
+                " where article_id = ?1 and number = ?2) and to_revision_id in (select id"
+                " from revisions where article_id = ?1 and number = ?2 + 1)",
+                (aid, after),
+            )
+            moved = self.conn.execute(
+                "update revisions set number = -number where article_id = ? and number > ?", (aid, after)
+            ).rowcount
+            tail_at = self.conn.execute(
+                "select captured_at from revisions where article_id = ? and number = ?", (aid, -after - 1)
+            ).fetchone()[0]
+            gap = self._gaps[aid] = _Gap(time_key(tail_at), after, 0, moved)
+        gap.top += 1
+        gap.inserted += 1
+        return gap.moved
+
+    def _close_gap(self, aid: int) -> None:
+        gap = self._gaps.pop(aid)
+        # -n + inserted: each moved revision's old number plus the back-fills before it
+        self.conn.execute(
+            "update revisions set number = ? - number where article_id = ? and number < 0",
+            (gap.inserted, aid),
+        )
+
+    def close_gaps(self) -> None:
+        """Number every revision moved out of the way by a back-fill again (before
+        the transaction ends: until then the numbers of moved revisions are below 0)."""
+        for aid in list(self._gaps):
+            self._close_gap(aid)
 
     def flush_sketches(self) -> None:
         rows: list[tuple[int, int]] = []
