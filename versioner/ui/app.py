@@ -8,8 +8,10 @@ in worker threads so the screen never waits on them.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -24,6 +26,36 @@ from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
 if TYPE_CHECKING:
     from versioner.flags import Flag
     from versioner.ui.model import Browser, RevisionView, TimelineRow
+
+
+T = TypeVar("T")
+
+
+def _cancellable(work: Callable[[], T]) -> T | None:
+    """``work()`` in a daemon thread, for a thread worker: None as soon as the worker
+    is cancelled (a newer choice, or quitting). A Python thread cannot be stopped, and
+    Textual's worker threads are joined when the app exits: a diff of a 4 MB revision
+    would hold `q` for seconds. A daemon thread is left to finish, or to end with the
+    process; its result is dropped."""
+    worker = get_current_worker()
+    done = threading.Event()
+    box: list[Any] = []
+
+    def run() -> None:
+        try:
+            box.append(work())
+        except BaseException as exc:  # handed to the worker, which reports it
+            box.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, daemon=True, name=f"versioner-{worker.name}").start()
+    while not done.wait(0.05):
+        if worker.is_cancelled:
+            return None
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return None if worker.is_cancelled else cast(T, box[0])
 
 
 class VersionerApp(App[None]):
@@ -143,9 +175,8 @@ class VersionerApp(App[None]):
         self.run_worker(partial(self._load_timeline, key), thread=True, exclusive=True, group="timeline")
 
     def _load_timeline(self, key: str) -> None:
-        rows = self.browser.timeline(key)
-        # a thread cannot be stopped: one superseded by a newer choice just stays silent
-        if not get_current_worker().is_cancelled:
+        rows = _cancellable(partial(self.browser.timeline, key))
+        if rows is not None:
             self.call_from_thread(self._show_timeline, key, rows)
 
     def _show_timeline(self, key: str, rows: list[TimelineRow]) -> None:
@@ -170,8 +201,8 @@ class VersionerApp(App[None]):
                         exclusive=True, group="diff")
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
-        view = self.browser.open_revision(rows, index)
-        if not get_current_worker().is_cancelled:
+        view = _cancellable(partial(self.browser.open_revision, rows, index))
+        if view is not None:
             self.call_from_thread(self._show_revision, view, focus)
 
     def _show_revision(self, view: RevisionView, focus: bool) -> None:
@@ -195,8 +226,9 @@ class VersionerApp(App[None]):
         table = self.query_one(FlagsTable)
         flags = self.view.diff.flags if self.view and self.view.diff else ()
         table.show(flags, self.high_only)
-        hidden = len(flags) - len(table.flags)
+        hidden = len(flags) - table.total
         table.border_title = (f"flags {len(table.flags)}"
+                              + (f" of {table.total:,}" if table.total > len(table.flags) else "")
                               + (f" high only ({hidden} hidden)" if self.high_only else ""))
         self.flag_index = -1
 
