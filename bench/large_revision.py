@@ -13,8 +13,8 @@ by this parent with time.perf_counter; peak memory is the child's own max RSS
 - diff json: `versioner diff KEY --format json` into a pipe
 - ui first paint: `versioner ui KEY` headless at 100x30, from the start of the
   process to the first paint of the diff pane with the diff in it
-- ui quit: `q` pressed while the diff is being computed, to the end of the
-  process
+- ui quit: `q` pressed while the diff is being computed (the pane says so),
+  to the end of the process
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ KEY = "big"
 _UI_CHILD = """
 import asyncio, sys, time
 t0 = time.perf_counter()
+from textual import events
 from versioner.ui import make_app
 from versioner.ui.panes import DiffPane
 
@@ -51,10 +52,14 @@ async def main(store, key, mode):
         async with app.run_test(size=(100, 30)) as pilot:
             pane = app.query_one(DiffPane)
             if mode == "quit":
-                while not str(pane.border_title or "").startswith("diff") or not pane.children:
+                while "computing the diff" not in str(pane.children[0].content if pane.children else ""):
                     await pilot.pause(0.01)
+                # the key as a terminal delivers it (pilot.press also waits for the
+                # screen to settle, which is not what a user waits for)
                 print("q", time.time(), flush=True)
-                await pilot.press("q")
+                app.post_message(events.Key("q", "q"))
+                while app.is_running:
+                    await asyncio.sleep(0.005)
                 return
             while not pane.blocks:
                 await pilot.pause(0.05)

@@ -127,8 +127,16 @@ def _json_dumps() -> Callable[[Any], str]:
                              ascii_only=encoding != "utf8")
 
 
+def _write(text: str, piece: int = 1 << 16) -> None:
+    """``text`` to stdout in pieces: a pipe closed during one large write loses its
+    tail without an error (the buffered writer returns a short count that the text
+    layer drops), but the next piece sees it."""
+    for start in range(0, len(text), piece):
+        sys.stdout.write(text[start:start + piece])
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(_json_dumps()(data) + "\n")
+    _write(_json_dumps()(data) + "\n")
 
 
 def _open(create: bool = False) -> Any:
@@ -318,9 +326,9 @@ def diff(
     if fmt is DiffFormat.json:
         _print_json(diffview.diff_json(result.comparison, flags, old, new))
     elif fmt is DiffFormat.markdown:
-        sys.stdout.write(diffview.markdown_view(rows, flags, old, new))
+        _write(diffview.markdown_view(rows, flags, old, new))
     elif fmt is DiffFormat.html:
-        sys.stdout.write(diffview.html_view(rows, flags, old, new))
+        _write(diffview.html_view(rows, flags, old, new))
     elif not (console := _console(no_color)).is_terminal:
         # a pipe or a file: plain lines as they are made, no rich layout (which took
         # 58 s and 740 MB on a 4 MB revision); every flag
@@ -367,9 +375,9 @@ def audit(
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
         elif fmt is DiffFormat.markdown:
-            sys.stdout.write(auditview.audit_markdown(report))
+            _write(auditview.audit_markdown(report))
         elif fmt is DiffFormat.html:
-            sys.stdout.write(auditview.audit_html(report))
+            _write(auditview.audit_html(report))
         else:
             console = _console()
             for r in auditview.audit_view(report):

@@ -8,54 +8,22 @@ in worker threads so the screen never waits on them.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input
-from textual.worker import get_current_worker
 
 from versioner.render.safe import terminal
+from versioner.ui.background import cancellable
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
     from versioner.ui.model import Browser, RevisionView, TimelineRow
-
-
-T = TypeVar("T")
-
-
-def _cancellable(work: Callable[[], T]) -> T | None:
-    """``work()`` in a daemon thread, for a thread worker: None as soon as the worker
-    is cancelled (a newer choice, or quitting). A Python thread cannot be stopped, and
-    Textual's worker threads are joined when the app exits: a diff of a 4 MB revision
-    would hold `q` for seconds. A daemon thread is left to finish, or to end with the
-    process; its result is dropped."""
-    worker = get_current_worker()
-    done = threading.Event()
-    box: list[Any] = []
-
-    def run() -> None:
-        try:
-            box.append(work())
-        except BaseException as exc:  # handed to the worker, which reports it
-            box.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, daemon=True, name=f"versioner-{worker.name}").start()
-    while not done.wait(0.05):
-        if worker.is_cancelled:
-            return None
-    if isinstance(box[0], BaseException):
-        raise box[0]
-    return None if worker.is_cancelled else cast(T, box[0])
 
 
 class VersionerApp(App[None]):
@@ -175,7 +143,7 @@ class VersionerApp(App[None]):
         self.run_worker(partial(self._load_timeline, key), thread=True, exclusive=True, group="timeline")
 
     def _load_timeline(self, key: str) -> None:
-        rows = _cancellable(partial(self.browser.timeline, key))
+        rows = cancellable(partial(self.browser.timeline, key))
         if rows is not None:
             self.call_from_thread(self._show_timeline, key, rows)
 
@@ -201,7 +169,7 @@ class VersionerApp(App[None]):
                         exclusive=True, group="diff")
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
-        view = _cancellable(partial(self.browser.open_revision, rows, index))
+        view = cancellable(partial(self.browser.open_revision, rows, index))
         if view is not None:
             self.call_from_thread(self._show_revision, view, focus)
 

@@ -54,7 +54,7 @@ class Browser:
     def close(self) -> None:
         # a worker still reading (the user quit during a long diff) may hold the lock
         # for seconds: the process is ending then, and the file closes with it
-        if self._lock.acquire(timeout=0.5):
+        if self._lock.acquire(timeout=0.2):
             try:
                 self._store.close()
             finally:

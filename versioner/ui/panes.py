@@ -17,6 +17,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 from versioner.ui import cells
+from versioner.ui.background import cancellable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
@@ -116,9 +117,10 @@ class ArticleList(DataTable[Any]):
     def _compute(self, keys: Sequence[str]) -> None:
         worker = get_current_worker()
         for key in keys:
+            # cancellable: an article's audit may wait for the lock behind a long diff
+            verdict = cancellable(partial(self.browser.worst_verdict, key))
             if worker.is_cancelled:
                 return
-            verdict = self.browser.worst_verdict(key)
             self.app.call_from_thread(self.set_verdict, key, verdict)
 
     def set_verdict(self, key: str, verdict: str | None) -> None:
