@@ -127,10 +127,30 @@ def test_the_diff_pane_shows_a_page_of_a_large_revision(store_path: Path) -> Non
                 await pilot.pause()
                 assert block is not None and len(pane.blocks) >= (last.paragraph or 0)
                 assert f"¶{last.paragraph}" in str(block.content)
+                # the verdict's reasons (one a change) are cut too
+                head = str(pane.query(".head").first().content)
+                assert head.count("\n  · ") == 10 and "more (each change is in the flags table)" in head
+                app.open_revision(0)  # the first revision: its text, a page of parts
+                for _ in range(4):
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                assert "(first)" in str(pane.border_title)
+                assert f"… {701 - DiffPane.PAGE:,} more parts (versioner show)" in plain(pane)
         finally:
             app.browser.close()
 
     asyncio.run(scenario())
+
+
+def plain(pane: Any) -> str:
+    from textual.widgets import Static
+
+    out = []
+    for w in pane.query(Static):
+        console = Console(width=100, file=io.StringIO(), record=True, color_system=None)
+        console.print(w.content)
+        out.append(console.export_text())
+    return "".join(out)
 
 
 def _texts(pane: Any) -> str:

@@ -23,7 +23,15 @@ from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
+    from versioner.render.diffview import Row
     from versioner.ui.model import Browser, RevisionView, TimelineRow
+
+
+def _diff_rows(browser: Browser, rows: list[TimelineRow], index: int) -> tuple[RevisionView, list[Row]]:
+    from versioner.render.diffview import rows as diff_rows
+
+    view = browser.open_revision(rows, index)
+    return view, diff_rows(view.diff.comparison) if view.diff else []
 
 
 class VersionerApp(App[None]):
@@ -63,6 +71,7 @@ class VersionerApp(App[None]):
         self.start_key = key
         self.rows: list[TimelineRow] = []
         self.view: RevisionView | None = None
+        self.view_rows: list[Row] = []  # its diff's rows, worked out with it in the worker
         self.side_by_side = False
         self.high_only = False
         self.flag_index = -1
@@ -169,12 +178,12 @@ class VersionerApp(App[None]):
                         exclusive=True, group="diff")
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
-        view = cancellable(partial(self.browser.open_revision, rows, index))
-        if view is not None:
-            self.call_from_thread(self._show_revision, view, focus)
+        loaded = cancellable(partial(_diff_rows, self.browser, rows, index))
+        if loaded is not None:
+            self.call_from_thread(self._show_revision, *loaded, focus)
 
-    def _show_revision(self, view: RevisionView, focus: bool) -> None:
-        self.view = view
+    def _show_revision(self, view: RevisionView, rows: list[Row], focus: bool) -> None:
+        self.view, self.view_rows = view, rows
         self._render_view()
         if focus:
             self.query_one(DiffPane).focus()
@@ -183,7 +192,7 @@ class VersionerApp(App[None]):
         if self.view is None:
             return
         pane = self.query_one(DiffPane)
-        pane.show(self.view, self.side_by_side)
+        pane.show(self.view, self.view_rows, self.side_by_side)
         diff = self.view.diff
         title = (f"{diff.old.ref} → {diff.new.ref}" if diff else f"{self.view.row.revision.ref} (first)")
         mode = " side by side" if self.side_by_side else ""

@@ -21,6 +21,7 @@ from versioner.ui.background import cancellable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
+    from versioner.render.diffview import Row
     from versioner.store import Article
     from versioner.ui.model import Browser, RevisionView, TimelineRow
 
@@ -198,7 +199,7 @@ class DiffPane(VerticalScroll):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.blocks: list[tuple[Static, Any]] = []  # (widget, diffview.Row), in the order of rows
-        self.rows: list[Any] = []  # every diffview.Row of the diff; blocks are the first ones
+        self.rows: list[Row] = []  # every row of the diff; blocks show the first ones
         self.current: Static | None = None
         self._more: Static | None = None
         self._diff: Any = None  # the DiffResult shown
@@ -215,23 +216,25 @@ class DiffPane(VerticalScroll):
         self._clear()
         self.mount(Static(Text(text, "dim")))
 
-    def show(self, view: RevisionView, side_by_side: bool) -> None:
-        from versioner.render import diffview, records
+    def show(self, view: RevisionView, rows: list[Row], side_by_side: bool) -> None:
+        """The revision's diff, whose ``diffview.rows`` are ``rows``."""
+        from versioner.render import records
 
         self._clear()
         row = view.row
         widgets: list[Static] = []
         if view.diff is None:
             widgets.append(Static(cells.verdict_lines(row.verdict), classes="head"))
-            widgets.append(Static(records.revision_view(row.revision)))
+            widgets.append(Static(records.revision_view(row.revision, limit=self.PAGE)))
             self.mount_all(widgets)
             self.scroll_home(animate=False)
             return
         diff = view.diff
-        head = Text.assemble(cells.diff_header(diff.old, diff.new, row.entry.new_notices), "\n",
+        head = Text.assemble(cells.diff_header(diff.old, diff.new, row.entry.new_notices,
+                                                 diff.comparison.new.headline), "\n",
                              cells.verdict_lines(row.verdict))
         widgets.append(Static(head, classes="head"))
-        self.rows = diffview.rows(diff.comparison)
+        self.rows = rows
         width = max((len(r.label) for r in self.rows), default=0)
         self._diff, self._side = diff, (side_by_side, width)
         if side_by_side:
