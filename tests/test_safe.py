@@ -12,7 +12,9 @@ import html
 import json
 import re
 import unicodedata
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,9 +81,14 @@ def test_html_text_is_inert_and_reads_back_as_the_visible_text(text: str) -> Non
 def test_markdown_text_has_no_live_markup(text: str) -> None:
     out = markdown_text(text)
     assert not any(dangerous(ch) for ch in out)
-    # every special character is preceded by an odd run of backslashes
-    for m in re.finditer(r"(\\*)([`*_~\[\]#|<>])", out):
-        assert len(m.group(1)) % 2 == 1, (out, m.start())
+    # read as Markdown does: a backslash escape, a code span (an address), or one
+    # character; every special character is escaped, every "&" is "&amp;"
+    for m in re.finditer(r"\\.|`[^`]*`|&(?:amp;)?|.", out, re.DOTALL):
+        token = m.group()
+        if token.startswith("`"):
+            assert not re.search(r"\s", token), (out, m.start())  # one address, no text around it
+        else:
+            assert token == "&amp;" or token[0] == "\\" or token not in "`*_~[]#|<>&", (out, m.start())
 
 
 @settings(derandomize=True, max_examples=500, deadline=None)  # nested data: each example is larger
@@ -92,3 +99,59 @@ def test_json_dumps_round_trips_and_holds_no_raw_dangerous_character(data: objec
     out = json_dumps(data, ascii_only=ascii_only)
     assert not any(dangerous(ch) for ch in out.replace("\n", ""))
     assert json.loads(out) == data
+
+
+# -- Markdown: character references and addresses ------------------------------
+
+ENTITIES = "&rlm;&lrm;&ZeroWidthSpace;&zwj;&#8238;&#x202E;"
+
+
+def test_markdown_shows_character_references_as_written() -> None:
+    # a Markdown renderer would turn each into the bidi or zero-width character it names
+    assert markdown_text(f"a {ENTITIES} b") == (
+        "a &amp;rlm;&amp;lrm;&amp;ZeroWidthSpace;&amp;zwj;&amp;\\#8238;&amp;\\#x202E; b")
+    assert markdown_text("AT&T") == "AT&amp;T"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("see http://example.com/a_b?x=1&y=2. Then", "see `http://example.com/a_b?x=1&y=2`. Then"),
+    ("or HTTPS://E.COM/x|y", "or `HTTPS://E.COM/x`\\|y"),
+    ("at www.example.org, today", "at `www.example.org`, today"),
+    ("mail press@example.com.", "mail `press@example.com`."),
+    ("(ftp://files.example.net/x)", "(`ftp://files.example.net/x`)"),
+])
+def test_markdown_shows_addresses_as_code_not_links(text: str, expected: str) -> None:
+    # GitHub-flavoured Markdown links a bare scheme://, www. or e-mail address by
+    # itself, escapes or not; inside a code span nothing is a link
+    assert markdown_text(text) == expected
+
+
+def _entity_and_url_chain(run: Any, write: Any) -> None:
+    notice = f"(Corrects figure in paragraph 2; see http://example.com/fix {ENTITIES})"
+    old = "Storm hits coast\n\nLONDON (AP) — Officials said 12 homes were damaged.\n"
+    new = (f"{notice}\n\nStorm hits coast\n\nLONDON (AP) — Officials said 15 homes were damaged "
+           f"{ENTITIES}, www.example.org and press@example.com.\n")
+    for i, text in enumerate((old, new)):
+        result = run("add", write(f"r{i}.txt", text), "--article", "storm", "--at", f"2026-02-0{i + 1}T09:00:00Z")
+        assert result.exit_code == 0, result.stderr
+
+
+def _inert(markdown: str) -> None:
+    assert "&rlm;" in markdown.replace("&amp;", "&")  # still there, to be read
+    assert not re.search(r"&(?!amp;)", markdown)  # but no reference a renderer would resolve
+    bare = re.sub(r"`[^`\s]*`", "", markdown)  # what is left outside code spans
+    assert not re.search(r"://|www\.|@example", bare), bare
+
+
+def test_diff_markdown_has_no_live_references_or_links(run: Any, write: Any) -> None:
+    _entity_and_url_chain(run, write)
+    out = run("diff", "storm", "--format", "markdown").stdout
+    _inert(out)
+    assert "`www.example.org`" in out and "`press@example.com`" in out
+
+
+def test_audit_markdown_has_no_live_references_or_links(run: Any, write: Any) -> None:
+    _entity_and_url_chain(run, write)
+    out = run("audit", "storm", "--format", "markdown").stdout
+    _inert(out)
+    assert "`http://example.com/fix`" in out

@@ -8,7 +8,7 @@ whole chain; the rest compare a revision with the one before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -421,7 +421,8 @@ def audit_store(store: Store, key: str | None = None, since: str | None = None) 
     return list(iter_audit(store, key, since))
 
 
-def iter_audit(store: Store, key: str | None = None, since: str | None = None) -> Iterator[ArticleAudit]:
+def iter_audit(store: Store, key: str | None = None,
+               since: str | None = None) -> Generator[ArticleAudit, None, None]:
     """Audit one article, or every article in the store, yielding article by article
     (memory stays flat over millions of revisions). Comparisons come from the store's
     cache where it has them, and are kept there.
@@ -444,7 +445,7 @@ def iter_audit(store: Store, key: str | None = None, since: str | None = None) -
 
 
 def _audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
-                  cutoff: datetime | None) -> Iterator[ArticleAudit]:
+                  cutoff: datetime | None) -> Generator[ArticleAudit, None, None]:
     try:
         for chain in chains:
             verdicts = audit_chain(chain, pairs)

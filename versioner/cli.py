@@ -1,6 +1,7 @@
 """Command line (typer): each command parses options, makes one library call
 and hands the result to a renderer. Errors are mapped to exit codes in one place."""
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -75,7 +76,7 @@ def _guard(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            return _flushed(fn, *args, **kwargs)
         except VersionerError as exc:
             _err(str(exc))
             raise typer.Exit(exc.exit_code) from None
@@ -89,7 +90,9 @@ def _guard(fn: F) -> F:
             _err(str(failure))
             raise typer.Exit(Exit.ERROR) from None
         except BrokenPipeError:
-            # a closed pipe (`| head`) is not an error worth a traceback
+            # a closed pipe (`| head`) is the reader having read enough: exit 0 and
+            # silent (1 would say "found a problem" under --strict); what is still
+            # buffered goes to /dev/null, so the flush at exit cannot fail again
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(Exit.OK) from None
@@ -100,10 +103,27 @@ def _guard(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _flushed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn``, then stdout flushed, so that a pipe closed under the last buffered
+    output is seen here, not by Python's flush at exit (a traceback, exit 120)."""
+    try:
+        result = fn(*args, **kwargs)
+    except typer.Exit:
+        sys.stdout.flush()
+        raise
+    sys.stdout.flush()
+    return result
+
+
 def _console(no_color: bool = False) -> Any:
     from rich.console import Console
 
-    console = Console(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich's own handling exits 1 with no word; _guard's exits 0
+            raise BrokenPipeError
+
+    console = PipedConsole(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
     # into a pipe or file, a line of text stays one line (grep, diff tools); tables
     # still fit the width
     console.soft_wrap = not console.is_terminal
@@ -125,8 +145,16 @@ def _json_dumps() -> Callable[[Any], str]:
                              ascii_only=encoding != "utf8")
 
 
+def _write(text: str, piece: int = 1 << 16) -> None:
+    """``text`` to stdout in pieces: a pipe closed during one large write loses its
+    tail without an error (the buffered writer returns a short count that the text
+    layer drops), but the next piece sees it."""
+    for start in range(0, len(text), piece):
+        sys.stdout.write(text[start:start + piece])
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(_json_dumps()(data) + "\n")
+    _write(_json_dumps()(data) + "\n")
 
 
 def _open(create: bool = False) -> Any:
@@ -324,12 +352,17 @@ def diff(
     if fmt is DiffFormat.json:
         _print_json(diffview.diff_json(result.comparison, flags, old, new))
     elif fmt is DiffFormat.markdown:
-        sys.stdout.write(diffview.markdown_view(rows, flags, old, new))
+        _write(diffview.markdown_view(rows, flags, old, new))
     elif fmt is DiffFormat.html:
-        sys.stdout.write(diffview.html_view(rows, flags, old, new))
+        _write(diffview.html_view(rows, flags, old, new))
+    elif not (console := _console(no_color)).is_terminal:
+        # a pipe or a file: plain lines as they are made, every flag; no rich layout,
+        # most of the time of a 4 MB revision's diff (bench/large_revision.py)
+        for line in diffview.plain_lines(result.comparison, rows, flags, old, new,
+                                         side_by_side=side_by_side, flags_only=flags_only):
+            sys.stdout.write(line + "\n")
     else:
-        console = _console(no_color)
-        markers = no_color or console.no_color or not console.is_terminal
+        markers = no_color or console.no_color
         if not flags_only:
             old_n = [p.text for p in result.comparison.old.notices]
             new_n = [p.text for p in result.comparison.new.notices]
@@ -337,7 +370,8 @@ def diff(
             for r in diffview.terminal_view(result.comparison, rows, markers, side_by_side, old.ref, new.ref):
                 console.print(r)
         if flags:
-            console.print(diffview.flags_table(flags))
+            for r in diffview.flags_view(flags):
+                console.print(r)
         elif result.identical:
             console.print("identical texts")
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
@@ -360,15 +394,16 @@ def audit(
 
     if store:
         _state["store"] = store
-    with _open() as st:
-        # streamed: each article is written as soon as it is audited
-        report = AuditRun(iter_audit(st, key, since))
+    # streamed: each article is written as soon as it is audited; closed (its cache
+    # saved) before the store is, also when the output stops early (a closed pipe)
+    with _open() as st, contextlib.closing(iter_audit(st, key, since)) as articles:
+        report = AuditRun(articles)
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
         elif fmt is DiffFormat.markdown:
-            sys.stdout.write(auditview.audit_markdown(report))
+            _write(auditview.audit_markdown(report))
         elif fmt is DiffFormat.html:
-            sys.stdout.write(auditview.audit_html(report))
+            _write(auditview.audit_html(report))
         else:
             console = _console()
             for r in auditview.audit_view(report):

@@ -5,7 +5,7 @@ All five are built from the same rows, so they show the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -205,42 +205,67 @@ def header(old: Revision, new: Revision, old_notices: Sequence[str], new_notices
     return out
 
 
+TABLE_ROWS = 100  # rows of one side-by-side table
+FLAGS_SHOWN = 200  # flags in the terminal's table; the rest are counted
+
+
 def terminal_view(comparison: Comparison, rows_: Sequence[Row], markers: bool, side_by_side: bool,
-                  old_ref: str, new_ref: str) -> list[RenderableType]:
+                  old_ref: str, new_ref: str) -> Iterator[RenderableType]:
+    """One renderable per row (side by side: one table per TABLE_ROWS rows), made as
+    they are printed."""
     from rich.table import Table
     from rich.text import Text
 
-    out: list[RenderableType] = []
     if side_by_side:
-        table = Table(show_header=True, expand=True, show_lines=True)
-        table.add_column("", no_wrap=True, style="cyan")
-        table.add_column(visible(old_ref), ratio=1, overflow="fold")
-        table.add_column(visible(new_ref), ratio=1, overflow="fold")
-        for r in rows_:
-            if r.kind == "gap":
-                table.add_row("", Text(_gap_text(r.count), "dim"), Text(_gap_text(r.count), "dim"))
-            elif r.kind == "context":
-                table.add_row(r.label, terminal(r.text, "dim"), terminal(r.text, "dim"))
-            elif r.change is not None:
-                o, n = side_texts(r.change)
-                table.add_row(r.label, o, n)
-        return [table]
+        # a table of TABLE_ROWS rows at a time: rich lays out a whole table before
+        # printing any of it, which for 20,000 rows took minutes and gigabytes
+        for start in range(0, max(len(rows_), 1), TABLE_ROWS):
+            table = Table(show_header=start == 0, expand=True, show_lines=True)
+            table.add_column("", no_wrap=True, style="cyan")
+            table.add_column(visible(old_ref), ratio=1, overflow="fold")
+            table.add_column(visible(new_ref), ratio=1, overflow="fold")
+            for r in rows_[start:start + TABLE_ROWS]:
+                if r.kind == "gap":
+                    table.add_row("", Text(_gap_text(r.count), "dim"), Text(_gap_text(r.count), "dim"))
+                elif r.kind == "context":
+                    table.add_row(r.label, terminal(r.text, "dim"), terminal(r.text, "dim"))
+                elif r.change is not None:
+                    o, n = side_texts(r.change)
+                    table.add_row(r.label, o, n)
+            yield table
+        return
     for r in rows_:
         if r.kind == "gap":
-            out.append(Text(_gap_text(r.count), "dim"))
+            yield Text(_gap_text(r.count), "dim")
         elif r.kind == "context":
-            out.append(Text.assemble((f"{r.label} ", "cyan"), terminal(r.text, "dim")))
+            yield Text.assemble((f"{r.label} ", "cyan"), terminal(r.text, "dim"))
         elif r.change is not None:
-            out.append(Text.assemble((f"{r.label} ", "bold cyan"), change_text(r.change, markers)))
-    return out
+            yield Text.assemble((f"{r.label} ", "bold cyan"), change_text(r.change, markers))
 
 
-def flags_table(flags: Sequence[Flag]) -> RenderableType:
+def flags_view(flags: Sequence[Flag], limit: int = FLAGS_SHOWN) -> Iterator[RenderableType]:
+    """The flags table for a terminal, most severe first: ``limit`` rows, then a line
+    counting the rest (a table of thousands is laid out whole before it prints)."""
+    from rich.text import Text
+
+    ordered = _ordered(flags)
+    yield flags_table(ordered[:limit], total=len(flags))
+    if len(ordered) > limit:
+        more = len(ordered) - limit
+        yield Text(f"… {more:,} more flag{'s' if more != 1 else ''} "
+                   "(use --format json or --min-severity)", "dim")
+
+
+def _ordered(flags: Sequence[Flag]) -> list[Flag]:
+    return sorted(flags, key=lambda f: -f.rank)
+
+
+def flags_table(flags: Sequence[Flag], total: int | None = None) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    ordered = sorted(flags, key=lambda f: -f.rank)
-    table = Table(title=f"{len(flags)} flag(s)", title_justify="left", expand=False)
+    ordered = _ordered(flags)
+    table = Table(title=f"{len(flags) if total is None else total} flag(s)", title_justify="left", expand=False)
     table.add_column("severity", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("where", no_wrap=True)
@@ -257,6 +282,66 @@ def flags_table(flags: Sequence[Flag]) -> RenderableType:
 def _short(s: str, n: int = 120) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# -- plain text (a pipe or a file) --------------------------------------------
+#
+# Lines written as they are made, no rich layout: `git diff --word-diff` style
+# markers, each paragraph on one line, flags as tab-separated lines (cut, awk).
+
+FLAG_COLUMNS = ("severity", "type", "where", "old", "new", "why")
+
+
+def _plain_segments(change: Change, tags: tuple[str, ...] = ("equal", "delete", "insert")) -> str:
+    out = []
+    for tag, s in shown_segments(change):
+        if tag == "elided":
+            out.append(s)
+        elif tag not in tags:
+            continue
+        elif tag == "equal":
+            out.append(visible(s))
+        else:
+            out.append(f"[-{visible(s)}-]" if tag == "delete" else f"{{+{visible(s)}+}}")
+    return "".join(out)
+
+
+def _plain_row(r: Row, side_by_side: bool) -> str:
+    if r.kind == "gap":
+        return _gap_text(r.count)
+    if r.kind == "context":
+        text = visible(r.text)
+        return f"{r.label}\t{text}\t{text}" if side_by_side else f"{r.label} {text}"
+    assert r.change is not None
+    if side_by_side:
+        return "\t".join((r.label, _plain_segments(r.change, ("equal", "delete")),
+                          _plain_segments(r.change, ("equal", "insert"))))
+    return f"{r.label} {_plain_segments(r.change)}"
+
+
+def _cell(s: str) -> str:
+    return visible(" ".join(s.split()))  # no tab or newline inside a column
+
+
+def plain_lines(comparison: Comparison, rows_: Sequence[Row], flags: Sequence[Flag], old: Revision,
+                new: Revision, *, side_by_side: bool = False, flags_only: bool = False) -> Iterator[str]:
+    """The text view as plain lines (no line ends), made one at a time."""
+    if not flags_only:
+        for sign, rev, parts in (("---", old, comparison.old), ("+++", new, comparison.new)):
+            yield visible(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}")
+            for n in parts.notices:
+                yield visible(f"    notice: {n.text}")
+        yield ""
+        for r in rows_:
+            yield _plain_row(r, side_by_side)
+    if flags:
+        yield f"{len(flags)} flag(s)"
+        yield "\t".join(FLAG_COLUMNS)
+        for f in _ordered(flags):
+            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
+            yield "\t".join(_cell(c) for c in (f.severity, f.type, where, _short(f.old), _short(f.new), f.reason))
+    elif comparison.identical:
+        yield "identical texts"
 
 
 # -- JSON, Markdown, HTML ----------------------------------------------------

@@ -84,21 +84,26 @@ def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
     }
 
 
-def revision_view(rev: Revision) -> RenderableType:
+def revision_view(rev: Revision, limit: int | None = None) -> RenderableType:
+    """The revision's parts in a table; the first ``limit`` of them, then a count."""
     from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     head = terminal(f"{rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", "bold")
     table = Table(show_header=True, box=None, padding=(0, 1))
     table.add_column("part", style="cyan", no_wrap=True)
     table.add_column("text", overflow="fold")
     para = 0
-    for p in rev.parts().parts:
+    parts = rev.parts().parts
+    for p in parts[:limit]:
         label = p.section
         if p.section == "body":
             para += 1
             label = f"body {para}"
         table.add_row(label, terminal(p.text))
+    if limit is not None and len(parts) > limit:
+        table.add_row("", Text(f"… {len(parts) - limit:,} more parts (versioner show)", "dim"))
     return Group(head, table)
 
 

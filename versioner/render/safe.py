@@ -51,11 +51,34 @@ def html_text(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_~\[\]#|<>])")
+# What GitHub-flavoured Markdown turns into a link by itself: a scheme and "://",
+# "www.", an e-mail address. No escape stops an e-mail address (GFM finds it in the
+# text after escapes are read), so each is shown as a code span, where nothing is a
+# link and nothing is markup. The run stops at a backtick (it would end the span),
+# at "|" (a table cell) and at "<" (a visible() escape).
+_MD_AUTOLINK = re.compile(r"(?i)[a-z][a-z0-9+.-]*://[^\s`|<>]*|\bwww\.[^\s`|<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MD_TRAILING = ".,:;!?'\"*_~)"  # sentence punctuation after an address stays text
+
+
+def _md_escape(text: str) -> str:
+    # "&" first: "&rlm;" or "&#8203;" must show as written, not as the character it names
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 
 def markdown_text(text: str) -> str:
-    """Markdown-safe text: visible controls, no raw HTML, no live emphasis or links."""
-    return _MD_SPECIAL.sub(r"\\\1", visible(text))
+    """Markdown-safe text: visible controls, no raw HTML, no character references,
+    no live emphasis or links (addresses as code spans)."""
+    shown = visible(text)
+    out: list[str] = []
+    done = 0
+    for m in _MD_AUTOLINK.finditer(shown):
+        address = m.group().rstrip(_MD_TRAILING)
+        if not address:
+            continue
+        out += [_md_escape(shown[done:m.start()]), f"`{address}`"]
+        done = m.start() + len(address)
+    out.append(_md_escape(shown[done:]))
+    return "".join(out)
 
 
 def _json_escape(m: re.Match[str]) -> str:

@@ -16,15 +16,23 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input
-from textual.worker import get_current_worker
 
 from versioner.errors import VersionerError
 from versioner.render.safe import terminal
+from versioner.ui.background import cancellable
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
+    from versioner.render.diffview import Row
     from versioner.ui.model import Browser, RevisionView, TimelineRow
+
+
+def _diff_rows(browser: Browser, rows: list[TimelineRow], index: int) -> tuple[RevisionView, list[Row]]:
+    from versioner.render.diffview import rows as diff_rows
+
+    view = browser.open_revision(rows, index)
+    return view, diff_rows(view.diff.comparison) if view.diff else []
 
 
 class VersionerApp(App[None]):
@@ -64,6 +72,7 @@ class VersionerApp(App[None]):
         self.start_key = key
         self.rows: list[TimelineRow] = []
         self.view: RevisionView | None = None
+        self.view_rows: list[Row] = []  # its diff's rows, worked out with it in the worker
         self.side_by_side = False
         self.high_only = False
         self.flag_index = -1
@@ -148,12 +157,11 @@ class VersionerApp(App[None]):
 
     def _load_timeline(self, key: str) -> None:
         try:
-            rows = self.browser.timeline(key)
+            rows = cancellable(partial(self.browser.timeline, key))
         except VersionerError as exc:
             self.call_from_thread(self._show_failure, key, exc)
             return
-        # a thread cannot be stopped: one superseded by a newer choice just stays silent
-        if not get_current_worker().is_cancelled:
+        if rows is not None:
             self.call_from_thread(self._show_timeline, key, rows)
 
     def _show_failure(self, key: str, exc: VersionerError) -> None:
@@ -200,15 +208,15 @@ class VersionerApp(App[None]):
 
     def _load_diff(self, rows: list[TimelineRow], index: int, focus: bool) -> None:
         try:
-            view = self.browser.open_revision(rows, index)
+            loaded = cancellable(partial(_diff_rows, self.browser, rows, index))
         except VersionerError as exc:
             self.call_from_thread(self._show_diff_failure, exc)
             return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_revision, view, focus)
+        if loaded is not None:
+            self.call_from_thread(self._show_revision, *loaded, focus)
 
-    def _show_revision(self, view: RevisionView, focus: bool) -> None:
-        self.view = view
+    def _show_revision(self, view: RevisionView, rows: list[Row], focus: bool) -> None:
+        self.view, self.view_rows = view, rows
         self._render_view()
         if focus:
             self.query_one(DiffPane).focus()
@@ -217,7 +225,7 @@ class VersionerApp(App[None]):
         if self.view is None:
             return
         pane = self.query_one(DiffPane)
-        pane.show(self.view, self.side_by_side)
+        pane.show(self.view, self.view_rows, self.side_by_side)
         diff = self.view.diff
         title = (f"{diff.old.ref} → {diff.new.ref}" if diff else f"{self.view.row.revision.ref} (first)")
         mode = " side by side" if self.side_by_side else ""
@@ -228,8 +236,9 @@ class VersionerApp(App[None]):
         table = self.query_one(FlagsTable)
         flags = self.view.diff.flags if self.view and self.view.diff else ()
         table.show(flags, self.high_only)
-        hidden = len(flags) - len(table.flags)
+        hidden = len(flags) - table.total
         table.border_title = (f"flags {len(table.flags)}"
+                              + (f" of {table.total:,}" if table.total > len(table.flags) else "")
                               + (f" high only ({hidden} hidden)" if self.high_only else ""))
         self.flag_index = -1
 

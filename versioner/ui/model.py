@@ -53,8 +53,13 @@ class Browser:
         self._worst: dict[str, str | None] = {}
 
     def close(self) -> None:
-        with self._lock:
-            self._store.close()
+        # a worker still reading (the user quit during a long diff) may hold the lock
+        # for seconds: the process is ending then, and the file closes with it
+        if self._lock.acquire(timeout=0.2):
+            try:
+                self._store.close()
+            finally:
+                self._lock.release()
 
     def articles(self) -> list[Article]:
         """Every article, most recently changed first (one query, cached)."""

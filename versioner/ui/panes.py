@@ -19,9 +19,11 @@ from textual.worker import get_current_worker
 
 from versioner.errors import VersionerError
 from versioner.ui import cells
+from versioner.ui.background import cancellable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
+    from versioner.render.diffview import Row
     from versioner.store import Article
     from versioner.ui.model import Browser, RevisionView, TimelineRow
 
@@ -128,14 +130,17 @@ class ArticleList(DataTable[Any]):
     def _compute(self, keys: Sequence[str]) -> None:
         worker = get_current_worker()
         for key in keys:
-            if worker.is_cancelled:
-                return
             try:
-                verdict = self.browser.worst_verdict(key)
+                # cancellable: an article's audit may wait for the lock behind a long diff
+                verdict = cancellable(partial(self.browser.worst_verdict, key))
             except VersionerError as exc:
+                if worker.is_cancelled:
+                    return
                 self.app.call_from_thread(self.set_failed, key)
                 self.post_message(self.Failed(key, exc))
                 continue
+            if worker.is_cancelled:
+                return
             self.app.call_from_thread(self.set_verdict, key, verdict)
 
     def set_verdict(self, key: str, verdict: str | None) -> None:
@@ -185,90 +190,144 @@ class FlagsTable(DataTable[Any]):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.flags: list[Flag] = []
+        self.total = 0  # flags chosen, of which the first LIMIT are shown
 
     LABELS = ("severity", "type", "where", "why", "old → new")
 
     def on_mount(self) -> None:
         _fill(self, self.LABELS, [])
 
+    LIMIT = 500  # rows: a diff with thousands of flags fills the table in a blink
+
     def show(self, flags: Sequence[Flag], high_only: bool) -> None:
-        self.flags = sorted((f for f in flags if f.severity == "high" or not high_only),
-                            key=lambda f: -f.rank)
+        chosen = sorted((f for f in flags if f.severity == "high" or not high_only), key=lambda f: -f.rank)
+        self.total = len(chosen)
+        self.flags = chosen[: self.LIMIT]
         _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags])
 
 
 class DiffPane(VerticalScroll):
     """The diff of the selected revision against the one before: a header
     (refs, notices, headline, verdict) then one block per changed paragraph,
-    so a flag can scroll its paragraph into view."""
+    so a flag can scroll its paragraph into view. PAGE blocks at a time: a
+    revision of 20,000 changed paragraphs mounts 200 widgets, not 20,000 (which
+    took over a minute, with keys dead meanwhile); `m` or a flag further down
+    loads more."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "move", key_display="↑↓jk"),
         Binding("k,up", "scroll_up", "up", show=False),
+        Binding("m", "load_more", "more", show=False),
     ]
     can_focus = True
+    PAGE = 200
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.blocks: list[tuple[Static, Any]] = []  # (widget, diffview.Row)
+        self.blocks: list[tuple[Static, Any]] = []  # (widget, diffview.Row), in the order of rows
+        self.rows: list[Row] = []  # every row of the diff; blocks show the first ones
         self.current: Static | None = None
+        self._more: Static | None = None
+        self._diff: Any = None  # the DiffResult shown
+        self._side = (False, 0)  # side by side?, label width
 
-    def message(self, text: str) -> None:
+    def _clear(self) -> None:
         self.remove_children()
         self.blocks = []
+        self.rows = []
         self.current = None
+        self._more = None
+
+    def message(self, text: str) -> None:
+        self._clear()
         self.mount(Static(Text(text, "dim")))
 
     def error(self, text: str) -> None:
         """An error in place of the diff (text from the store: shown escaped)."""
-        self.remove_children()
-        self.blocks = []
-        self.current = None
+        self._clear()
         self.mount(Static(cells.terminal(text, "bold red")))
 
-    def show(self, view: RevisionView, side_by_side: bool) -> None:
-        from versioner.render import diffview, records
+    def show(self, view: RevisionView, rows: list[Row], side_by_side: bool) -> None:
+        """The revision's diff, whose ``diffview.rows`` are ``rows``."""
+        from versioner.render import records
 
-        self.remove_children()
-        self.blocks = []
-        self.current = None
+        self._clear()
         row = view.row
         widgets: list[Static] = []
         if view.diff is None:
             widgets.append(Static(cells.verdict_lines(row.verdict), classes="head"))
-            widgets.append(Static(records.revision_view(row.revision)))
+            widgets.append(Static(records.revision_view(row.revision, limit=self.PAGE)))
             self.mount_all(widgets)
             self.scroll_home(animate=False)
             return
         diff = view.diff
-        head = Text.assemble(cells.diff_header(diff.old, diff.new, row.entry.new_notices), "\n",
+        head = Text.assemble(cells.diff_header(diff.old, diff.new, row.entry.new_notices,
+                                                 diff.comparison.new.headline), "\n",
                              cells.verdict_lines(row.verdict))
         widgets.append(Static(head, classes="head"))
-        rows = diffview.rows(diff.comparison)
+        self.rows = rows
+        width = max((len(r.label) for r in self.rows), default=0)
+        self._diff, self._side = diff, (side_by_side, width)
         if side_by_side:
-            width = max((len(r.label) for r in rows), default=0)
             widgets.append(Static(cells.side_header(diff.old.ref, diff.new.ref, width)))
-            renderables = [cells.side_row(r, width) for r in rows]
+        if not self.rows:
+            widgets.append(Static(Text("identical texts" if diff.identical else "whitespace only", "dim")))
+        self.mount_all(widgets)
+        self.load_more()
+        self.scroll_home(animate=False)
+
+    def load_more(self, upto: int = 0) -> None:
+        """Mount the next PAGE blocks (more, to reach row ``upto``), and a line
+        counting the rows not shown yet."""
+        from versioner.render import diffview
+
+        start = len(self.blocks)
+        end = min(len(self.rows), max(start + self.PAGE, upto + 1))
+        if start >= end:
+            return
+        page = self.rows[start:end]
+        side_by_side, width = self._side
+        if side_by_side:
+            renderables = [cells.side_row(r, width) for r in page]
         else:
-            renderables = diffview.terminal_view(diff.comparison, rows, True, False, diff.old.ref, diff.new.ref)
-        for r, renderable in zip(rows, renderables):
+            diff = self._diff
+            renderables = list(diffview.terminal_view(diff.comparison, page, True, False,
+                                                      diff.old.ref, diff.new.ref))
+        widgets = []
+        for r, renderable in zip(page, renderables):
             block = Static(renderable, classes="block")
             self.blocks.append((block, r))
             widgets.append(block)
-        if not rows:
-            widgets.append(Static(Text("identical texts" if diff.identical else "whitespace only", "dim")))
+        if self._more is not None:
+            self._more.remove()
+            self._more = None
+        left = len(self.rows) - end
+        if left:
+            self._more = Static(Text(f"… {left:,} more change(s): m shows {min(left, self.PAGE)} more", "dim"))
+            widgets.append(self._more)
         self.mount_all(widgets)
-        self.scroll_home(animate=False)
 
-    def block_for(self, flag: Flag) -> Static | None:
-        """The block showing the change a flag is about."""
-        for widget, r in self.blocks:
+    def action_load_more(self) -> None:
+        self.load_more()
+
+    def _row_for(self, flag: Flag) -> int | None:
+        """The index of the row showing the change a flag is about."""
+        for i, r in enumerate(self.rows):
             c = r.change
             if c is None or c.section != flag.section:
                 continue
             if flag.paragraph is None or c.paragraph == flag.paragraph:
-                return widget
+                return i
         return None
+
+    def block_for(self, flag: Flag) -> Static | None:
+        """The block showing the change a flag is about (mounted as needed)."""
+        index = self._row_for(flag)
+        if index is None:
+            return None
+        if index >= len(self.blocks):
+            self.load_more(upto=index)
+        return self.blocks[index][0]
 
     def mark(self, flag: Flag) -> Static | None:
         """Highlight the flag's block and scroll it into view."""
@@ -277,5 +336,6 @@ class DiffPane(VerticalScroll):
         self.current = self.block_for(flag)
         if self.current is not None:
             self.current.add_class("current")
-            self.scroll_to_widget(self.current, animate=False, top=True)
+            # after the refresh: a block just mounted has no place on screen yet
+            self.call_after_refresh(self.scroll_to_widget, self.current, animate=False, top=True)
         return self.current
