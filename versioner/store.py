@@ -732,7 +732,7 @@ def _schema_is_current(conn: sqlite3.Connection, migration: str = LATEST_MIGRATI
 def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
     """SQLite's error as one line that says what it means for the store."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    if name == "SQLITE_FULL":
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _disk_full(p)):
         message = f"{doing} store {p}: the disk is full"
     elif name.startswith("SQLITE_READONLY") or (name.startswith("SQLITE_CANTOPEN") and not _writable(p)):
         message = f"store {p} is read-only"
@@ -743,6 +743,15 @@ def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
     else:
         message = f"{doing} store {p}: {exc}"
     return StoreError(message if doing == "cannot open" else f"{message}; nothing written")
+
+
+def _disk_full(p: Path) -> bool:
+    """Is there no room left beside ``p``? (SQLite says "disk I/O error" when the
+    -shm file cannot grow.)"""
+    try:
+        return os.statvfs(p.parent if str(p.parent) else ".").f_bavail == 0
+    except OSError:
+        return False
 
 
 def _is_store_file(p: Path) -> bool:
@@ -792,8 +801,9 @@ def _rollback(conn: sqlite3.Connection) -> None:
 
 
 _PRIVATE = itertools.count(1)  # new stores opened by this process (threads each get their own file)
-# a new store's private file (Store._new): the store's name, the creating process, a counter
-_PRIVATE_NAME = re.compile(r"(?P<base>\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.new)(?:-wal|-shm|-journal)?")
+# a new store's private file (Store._new): .NAME.PID.N.new, from the store's name, the
+# creating process and a counter (before the counter, the name had none: cleaned too)
+_PRIVATE_NAME = r"(?P<base>\.{name}\.(?P<pid>\d+)(?:\.\d+)?\.new)(?:-wal|-shm|-journal)?"
 STALE_AFTER_S = 24 * 3600
 
 
@@ -828,10 +838,11 @@ def _clean_stale(p: Path) -> None:
     left beside ``p``: those of a process that is gone, or untouched for a day."""
     parent = p.parent if str(p.parent) else Path(".")
     found: dict[str, float] = {}  # a private file -> the latest mtime of it and its -wal, -shm
+    private = re.compile(_PRIVATE_NAME.format(name=re.escape(p.name)))
     try:
         for entry in os.scandir(parent):
-            match = _PRIVATE_NAME.fullmatch(entry.name)
-            if match and match["name"] == p.name:
+            match = private.fullmatch(entry.name)
+            if match:
                 # a file of a process that is gone counts as untouched since the epoch
                 mtime = entry.stat().st_mtime if _alive(int(match["pid"])) else 0.0
                 found[match["base"]] = max(found.get(match["base"], 0.0), mtime)
