@@ -1,7 +1,6 @@
 """SQLite failing at every step of every write path: each outcome is all or nothing.
 
-A progress handler on each connection the store opens (``store._connect``)
-interrupts SQLite at its N-th call, for every N from the first statement of a
+A progress handler on each connection the store module opens interrupts SQLite at its N-th call, for every N from the first statement of a
 write to its end: the failing statement may be a read, an insert, a savepoint,
 the COMMIT or the checkpoint that makes a new store whole. Afterwards the store
 holds exactly the revisions it held before, or those plus all the new ones;
@@ -18,6 +17,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,17 +113,27 @@ class _Faults:
         return int(self.calls == self.at or (self.persistent and self.calls > self.at))
 
 
-@contextmanager
-def _injected(monkeypatch: pytest.MonkeyPatch, faults: _Faults) -> Iterator[None]:
-    real = store_module._connect
+class _FaultySqlite(types.ModuleType):
+    """The sqlite3 module as the store module sees it, with a progress handler
+    on every connection it opens."""
 
-    def connect(p: Path, mode: str = "rw") -> sqlite3.Connection:
-        conn = real(p, mode)
-        conn.set_progress_handler(faults, faults.every)
+    def __init__(self, faults: _Faults) -> None:
+        super().__init__("sqlite3")
+        self._faults = faults
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sqlite3, name)
+
+    def connect(self, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = sqlite3.connect(*args, **kwargs)
+        conn.set_progress_handler(self._faults, self._faults.every)
         return conn
 
+
+@contextmanager
+def _injected(monkeypatch: pytest.MonkeyPatch, faults: _Faults) -> Iterator[None]:
     with monkeypatch.context() as m:
-        m.setattr(store_module, "_connect", connect)
+        m.setattr(store_module, "sqlite3", _FaultySqlite(faults))
         yield
 
 
@@ -193,7 +203,7 @@ def test_sqlite_failing_at_any_step_leaves_all_or_nothing(name: str, tmp_path: P
                 outcomes["all" if error is None else "all, reported failed"] += 1
             if found is not None:
                 assert _migrations(path) in schemas, (persistent, at)  # no migration half done
-                with Store.open(path, readonly=True) as st:
+                with Store.open(path) as st:
                     assert st.verify()[1] == []
             assert [p.name for p in tmp_path.iterdir() if ".new" in p.name] == []
     print(f"\n{name}: {steps} steps, failures at {2 * (steps // every + 1)} points: {outcomes}")

@@ -96,7 +96,7 @@ def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_pa
                 continue
             assert proc.returncode == 0, err
             told[out.decode().strip()] = text
-        with Store.open(store, readonly=True) as st:
+        with Store.open(store) as st:
             for ref, text in told.items():
                 key, number = ref.split("@")
                 assert st.revision(key, int(number)).text == text, ref
@@ -110,7 +110,7 @@ def test_a_failed_import_into_a_new_location_leaves_no_store(tmp_path: Path, ver
     store = tmp_path / "fresh" / "v.db"
     result = _cli(versioner_exe, "import", _bad_tail_jsonl(tmp_path / "in.jsonl", 50), store=store)
     _one_line(result, "in.jsonl:51: not valid JSON")
-    assert list(store.parent.iterdir()) == []  # not the store, nor its private file
+    assert list(store.parent.glob("*")) == []  # not the store, nor its private file
     _one_line(_cli(versioner_exe, "list", store=store), "no store at")
 
 
@@ -132,7 +132,7 @@ def test_two_first_writers_each_get_their_revision_into_the_one_store(tmp_path: 
         a = first.add(NewRevision(ARTICLE, article="ship"))
         b = second.add(NewRevision(CORRECTED, article="ship"))
         assert (a.revision.ref, b.revision.ref) == ("ship@1", "ship@2")
-    with Store.open(path, readonly=True) as st:
+    with Store.open(path) as st:
         assert [r.text for r in st.revisions("ship")] == [ARTICLE, CORRECTED]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.db"]
 
@@ -425,3 +425,13 @@ def test_writes_into_a_randomly_damaged_store_succeed_for_real_or_say_so_in_one_
             _one_line(imported)
     print(f"\nadds into 12 randomly damaged stores: {outcomes}")
     assert outcomes["refused"] >= 3
+
+
+def test_an_empty_file_given_as_the_store_is_made_one_by_a_write_and_refused_by_a_read(
+        tmp_path: Path, versioner_exe: str) -> None:
+    store = tmp_path / "v.db"
+    store.touch()  # as `mktemp` leaves it
+    _one_line(_cli(versioner_exe, "list", store=store), "not a versioner store (an empty database)")
+    assert store.read_bytes() == b""
+    assert _cli(versioner_exe, "add", "-", "--article", "ship", store=store, input=ARTICLE.encode()).returncode == 0
+    assert _cli(versioner_exe, "list", store=store).returncode == 0

@@ -244,7 +244,8 @@ class Store:
         _clean_stale(p)
         store = cls(_connect(p), p)
         try:
-            store._attach(lambda: store._migrate(create=False))
+            # ``create``: an empty file given as the store (``mktemp``) gets the schema
+            store._attach(lambda: store._migrate(create=create))
         except BaseException:
             store.close()
             raise
@@ -360,6 +361,9 @@ class Store:
 
     def _migrate(self, create: bool) -> None:
         conn = self.conn
+        if not create and not conn.execute("select count(*) from sqlite_master").fetchone()[0]:
+            # an empty file is a valid SQLite database, but not a store (and is left as it is)
+            raise StoreError(f"{self.path} is not a versioner store (an empty database)")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA foreign_keys=ON")
@@ -368,11 +372,7 @@ class Store:
             return  # the common case, answered without importing sqlite-utils
         from versioner.migrations import MIGRATIONS
 
-        pending = MIGRATIONS.pending(self.db)
-        if pending and not create and not self.db.table_names():
-            # an empty file is a valid SQLite database, but not a store
-            raise StoreError(f"{self.path} is not a versioner store (an empty database)")
-        if pending:
+        if MIGRATIONS.pending(self.db):
             with self._write():
                 MIGRATIONS.apply(self.db)
 
@@ -534,7 +534,7 @@ class Store:
             )
             conn.execute("COMMIT")
         except sqlite3.DatabaseError:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             return 0
         return len(rows)
 
