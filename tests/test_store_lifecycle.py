@@ -435,3 +435,14 @@ def test_an_empty_file_given_as_the_store_is_made_one_by_a_write_and_refused_by_
     assert store.read_bytes() == b""
     assert _cli(versioner_exe, "add", "-", "--article", "ship", store=store, input=ARTICLE.encode()).returncode == 0
     assert _cli(versioner_exe, "list", store=store).returncode == 0
+
+
+def test_read_commands_know_which_migrations_they_can_read_without() -> None:
+    """Read commands read a store at ``OLDEST_READABLE`` or later as it is. A new
+    migration that adds something they read must raise ``OLDEST_READABLE`` to
+    itself; one that only speeds reads up (an index) is added to this list."""
+    from versioner.migrations import MIGRATIONS
+    from versioner.store import OLDEST_READABLE
+
+    names = [m.name for m in MIGRATIONS._migrations]
+    assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index"]
