@@ -107,10 +107,10 @@ def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_pa
 
 
 def test_a_failed_import_into_a_new_location_leaves_no_store(tmp_path: Path, versioner_exe: str) -> None:
-    store = tmp_path / "fresh" / "v.db"
+    store = tmp_path / "fresh" / "deeper" / "v.db"
     result = _cli(versioner_exe, "import", _bad_tail_jsonl(tmp_path / "in.jsonl", 50), store=store)
     _one_line(result, "in.jsonl:51: not valid JSON")
-    assert list(store.parent.glob("*")) == []  # not the store, nor its private file
+    assert not (tmp_path / "fresh").exists()  # not the store, its private file, or its folder
     _one_line(_cli(versioner_exe, "list", store=store), "no store at")
 
 

@@ -225,6 +225,7 @@ class Store:
         # a new store not yet visible at ``path``: its private file, linked into place
         # by the first commit (``_publish``) and removed if there is none
         self.pending = pending
+        self.made_dir: Path | None = None  # the outermost folder made for a new store
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False,
@@ -257,17 +258,28 @@ class Store:
         of this process's own beside ``p``, and the first commit links it into
         place. So no other process can see, open or write a store until a write
         to it has succeeded, and a command that fails leaves nothing behind:
-        a store once visible is never removed. (A directory made for it stays.)"""
+        a store once visible is never removed."""
         parent = p.parent if str(p.parent) else Path(".")
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
-        if not os.access(parent, os.W_OK):
-            raise StoreError(f"cannot write to store directory {parent}")
-        _clean_stale(p)
-        tmp = p.with_name(f".{p.name}.{os.getpid()}.{next(_PRIVATE)}.new")
-        store = cls(_connect(tmp, "rwc"), p, pending=tmp)
+        made = _outermost_missing(parent)
+        for attempt in range(3):
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
+            if not os.access(parent, os.W_OK):
+                raise StoreError(f"cannot write to store directory {parent}")
+            _clean_stale(p)
+            tmp = p.with_name(f".{p.name}.{os.getpid()}.{next(_PRIVATE)}.new")
+            try:
+                conn = _connect(tmp, "rwc")
+                break
+            except StoreError:
+                # the folder can go between mkdir and here only when another process's
+                # failed first write removed the empty folder it had made: make it again
+                if parent.is_dir() or attempt == 2:
+                    raise
+        store = cls(conn, p, pending=tmp)
+        store.made_dir = made
         try:
             store._attach(lambda: store._migrate(create=True))
         except BaseException:
@@ -329,6 +341,7 @@ class Store:
         if self.pending is not None:
             _remove_files(self.pending)  # no write committed: the new store never appears
             self.pending = None
+            _remove_empty_dirs(self.path.parent, self.made_dir)
 
     def __enter__(self) -> Store:
         return self
@@ -821,6 +834,30 @@ def _link_new(tmp: Path, p: Path) -> bool:
             return False
         os.replace(tmp, p)
     return True
+
+
+def _outermost_missing(folder: Path) -> Path | None:
+    """The outermost of ``folder`` and its parents that does not exist yet."""
+    missing = None
+    for d in (folder, *folder.parents):
+        if d.exists():
+            break
+        missing = d
+    return missing
+
+
+def _remove_empty_dirs(folder: Path, made: Path | None) -> None:
+    """Remove the folders a new store's open made, up to ``made``, as long as
+    they are empty: rmdir refuses a folder another process has put a file in."""
+    if made is None:
+        return
+    for d in (folder, *folder.parents):
+        try:
+            d.rmdir()
+        except OSError:
+            return
+        if d == made:
+            return
 
 
 def _remove_files(p: Path) -> None:
