@@ -92,8 +92,8 @@ def test_import_killed_at_random_moments_leaves_all_of_it_or_none(tmp_path: Path
 
 def test_the_first_import_killed_while_creating_the_store_leaves_no_store_or_a_whole_one(
         tmp_path: Path, versioner_exe: str) -> None:
-    """Guards ``Store._create_whole``: the schema is built beside the store and
-    linked into place. Built in place, a kill between creating the file and
+    """Guards ``Store._new`` and ``Store._publish``: the store is built beside
+    its path and linked into place with its first commit. Built in place, a kill between creating the file and
     committing the schema left an empty database that `verify` and every read
     command refused (7 kills in 30 did)."""
     src = tmp_path / "in.jsonl"

@@ -158,9 +158,10 @@ def _print_json(data: Any) -> None:
 
 
 def _open(create: bool = False) -> Any:
+    """The store, for writing (``create``: add and import) or else only for reading."""
     from versioner.store import Store
 
-    return Store.open(_state["store"], create=create)
+    return Store.open(_state["store"], create=create, readonly=not create)
 
 
 @app.callback()
@@ -184,10 +185,12 @@ def add(
     """Store one revision of an article; prints KEY@N."""
     from versioner.ingest import read_file, read_stdin, shown_path
     from versioner.parse import read_source, require_utf8
-    from versioner.store import NewRevision, utc_iso
+    from versioner.store import NewRevision, check_key, utc_iso
 
     if store:
         _state["store"] = store
+    if article is not None:
+        check_key(article)  # before anything is read or created
     name = "stdin" if file == "-" else shown_path(file)
     data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
     src = read_source(data, name, encoding, max_bytes, max_paragraphs)

@@ -7,18 +7,21 @@ All SQL of the project lives in this module. Every public write runs in one
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import itertools
 import json
 import os
 import re
 import sqlite3
+import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from versioner import identity
 from versioner.errors import BadInput, StoreError, UnknownRef
@@ -47,6 +50,10 @@ MAX_KEY_LEN = 200
 FUTURE_LIMIT = timedelta(days=1)
 # the name of the last migration in migrations.py (a test holds the two together)
 LATEST_MIGRATION = "m003_revision_summary_index"
+# read commands read a store at this migration or later without migrating it (before it:
+# parts cached as copies, no pair cache)
+OLDEST_READABLE = "m002_pair_cache_and_span_parts"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -238,74 +245,117 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 class Store:
-    """An open store. Use ``Store.open(path, create=...)``; close when done."""
+    """An open store. Use ``Store.open(path, create=..., readonly=...)``; close when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, pending: Path | None = None) -> None:
         self.conn = conn
         self.path = path
-        self.created = created  # this open made the file: a failed command removes it
-        self.made_dir: Path | None = None
+        # a new store not yet visible at ``path``: its private file, linked into place
+        # by the first commit (``_publish``) and removed if there is none
+        self.pending = pending
+        self.made_dir: Path | None = None  # the outermost folder made for a new store
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False,
+             readonly: bool = False) -> Store:
+        """The store at ``path``. ``create``: a new path is fine (the store appears
+        with the first commit). ``readonly``: for commands that only read, which
+        never create, migrate or need to write the store (read-only files and
+        folders are read; the pair cache is saved only where it can be)."""
         p = store_path(path)
-        if p.exists():
-            if p.is_dir():
-                raise StoreError(f"store {p} is a directory, not a database file")
-            _check_magic(p)
-        elif not create:
-            raise StoreError(f"no store at {p} (add a revision first, or pass --store)")
-        created = not p.exists()
-        made_dir = None
-        if created:
-            parent = p.parent if str(p.parent) else Path(".")
-            made_dir = None if parent.exists() else parent
+        if not _is_store_file(p):
+            if not create:
+                raise StoreError(f"no store at {p} (add a revision first, or pass --store)")
+            return cls._new(p)
+        _check_magic(p)
+        if readonly:
+            return cls._open_reading(p)
+        _clean_stale(p)
+        store = cls(_connect(p), p)
+        try:
+            # ``create``: an empty file given as the store (``mktemp``) gets the schema
+            store._attach(lambda: store._migrate(create=create))
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _new(cls, p: Path) -> Store:
+        """A store for a path where there is none: its schema is built in a file
+        of this process's own beside ``p``, and the first commit links it into
+        place. So no other process can see, open or write a store until a write
+        to it has succeeded, and a command that fails leaves nothing behind:
+        a store once visible is never removed."""
+        parent = p.parent if str(p.parent) else Path(".")
+        made = _outermost_missing(parent)
+        for attempt in range(3):
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
-            created = cls._create_whole(p)
+            _clean_stale(p)
+            tmp = p.with_name(f".{p.name}.{os.getpid()}.{next(_PRIVATE)}.new")
+            try:
+                conn = _connect(tmp, "rwc")
+                break
+            except StoreError:
+                # the folder can go between mkdir and here only when another process's
+                # failed first write removed the empty folder it had made: make it again
+                if parent.is_dir() or attempt == 2:
+                    raise
+        store = cls(conn, p, pending=tmp)
+        store.made_dir = made
         try:
-            conn = sqlite3.connect(str(p), timeout=busy_timeout(), check_same_thread=False)
-            store = cls(conn, p, created)
-            store.made_dir = made_dir
-            store._migrate(create)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {p}: {exc}") from None
+            store._attach(lambda: store._migrate(create=True))
+        except BaseException:
+            store.close()
+            raise
         return store
 
     @classmethod
-    def _create_whole(cls, p: Path) -> bool:
-        """Build a new store's schema in a file beside ``p`` and link it into
-        place, so that a crash (SIGKILL, power) leaves no store or a whole one,
-        never an empty database that read commands refuse. False when another
-        process linked its own first (two first writers at once)."""
-        tmp = p.with_name(f".{p.name}.{os.getpid()}.new")
+    def _open_reading(cls, p: Path) -> Store:
+        """Open for reading, writable where the file and folder allow it (the
+        pair cache). A read-only folder cannot hold the -wal and -shm files
+        SQLite's WAL mode reads through: when there are none, nothing can be
+        written either, and the file is read as immutable."""
+        store = cls(_connect(p), p)
         try:
-            conn = sqlite3.connect(str(tmp), timeout=busy_timeout())
-            try:
-                cls(conn, tmp)._migrate(create=True)
-            finally:
-                conn.close()  # the last connection: checkpoints the WAL into the file
-            try:
-                os.link(tmp, p)  # atomic, and unlike a rename it never replaces a store
-            except FileExistsError:
-                return False
-            except OSError:
-                # a file system without hard links: rename, as atomic, checked first
-                if p.exists():
-                    return False
-                os.replace(tmp, p)
-            return True
+            store.conn.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot create store {p}: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"cannot create store {p}: {exc.strerror}") from None
-        finally:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+            store.close()
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or Path(f"{p}-wal").exists():
+                raise store._failure(exc, "cannot open") from None
+            store = cls(_connect(p, "ro&immutable=1"), p)  # nothing can write it meanwhile
+        try:
+            store._attach(store._check_readable)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _check_readable(self) -> None:
+        """Read commands read any schema from ``OLDEST_READABLE`` on without
+        migrating it; an older one is migrated where the store can be written."""
+        if _schema_is_current(self.conn, OLDEST_READABLE):
+            return
+        try:
+            self._attach(lambda: self._migrate(create=False))
+        except StoreError as exc:
+            if "read-only" not in str(exc):
+                raise
+            raise StoreError(f"store {self.path} is read-only, and its schema is older than this"
+                             " versioner reads without migrating it (a write migrates it where it can)"
+                             ) from None
+
+    def _attach(self, setup: Callable[[], None]) -> None:
+        """Run ``setup`` on the new connection; SQLite's errors as one line."""
+        try:
+            setup()
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "cannot open") from None
 
     @property
     def db(self) -> Database:
@@ -316,24 +366,45 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.pending is not None:
+            _remove_files(self.pending)  # no write committed: the new store never appears
+            self.pending = None
+            _remove_empty_dirs(self.path.parent, self.made_dir)
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: object, *exc: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
-        if exc_type is not None and self.created:
-            # a command that failed on a store it had just created leaves no file behind
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            if self.made_dir is not None:
-                try:
-                    self.made_dir.rmdir()
-                except OSError:
-                    pass  # not empty: someone else's files are there
+
+    def _publish(self) -> bool:
+        """Link a new store's file into place after its first commit. False when
+        another process's store got there first: this one is dropped, and the
+        connection is then to that store."""
+        tmp, self.pending = self.pending, None
+        assert tmp is not None
+        try:
+            # the whole store into the one file that is linked: a WAL left beside it would be lost
+            busy, frames, done = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            self.conn.close()
+            if busy or frames != done:
+                raise StoreError(f"cannot create store {self.path}: its first write could not be"
+                                 " checkpointed; nothing written")
+            linked = _link_new(tmp, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "cannot create") from None
+        finally:
+            self.conn.close()
+            _remove_files(tmp)
+        self.conn = _connect(self.path)
+        self._attach(lambda: self._migrate(create=False))
+        return linked
 
     def _migrate(self, create: bool) -> None:
         conn = self.conn
+        if not create and not conn.execute("select count(*) from sqlite_master").fetchone()[0]:
+            # an empty file is a valid SQLite database, but not a store (and is left as it is)
+            raise StoreError(f"{self.path} is not a versioner store (an empty database)")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             _retry(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA foreign_keys=ON")
@@ -342,26 +413,38 @@ class Store:
             return  # the common case, answered without importing sqlite-utils
         from versioner.migrations import MIGRATIONS
 
-        pending = MIGRATIONS.pending(self.db)
-        if pending and not create and not self.db.table_names():
-            # an empty file is a valid SQLite database, but not a store
-            raise StoreError(f"{self.path} is not a versioner store (an empty database)")
-        if pending:
+        if MIGRATIONS.pending(self.db):
             with self._write():
                 MIGRATIONS.apply(self.db)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: committed whole or rolled back whole."""
+        """One IMMEDIATE transaction: committed whole or rolled back whole.
+        SQLite's errors (disk full, read-only, damage) become one line."""
         conn = self.conn
-        _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
-            _retry(lambda: conn.execute("COMMIT"))
+            _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+            try:
+                yield conn
+                _retry(lambda: conn.execute("COMMIT"))
+            except BaseException:
+                _rollback(conn)
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "cannot write to") from None
+
+    def _written(self, write: Callable[[], _T]) -> _T:
+        """``write()`` in one transaction. A new store appears with its first
+        commit; when another process's appeared first, the write is made again there."""
+        with self._write():
+            result = write()
+        if self.pending is not None and not self._publish():
+            with self._write():
+                result = write()
+        return result
+
+    def _failure(self, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
+        return _failure(self.path, exc, doing)
 
     # -- reading -------------------------------------------------------------
     # Each row read is checked before it becomes an Article or a Revision: a damaged
@@ -515,11 +598,14 @@ class Store:
         before it, renumbering later ones (a back-fill). Nothing is stored when its
         text equals the revision it would follow, or the same capture is stored.
         A capture time over a day ahead of the clock is refused unless allowed."""
-        with self._write():
+
+        def write() -> AddResult:
             writer = _Writer(self, allow_future)
             res = writer.add(new)
             writer.close_gaps()
             return res
+
+        return self._written(write)
 
     def import_many(self, items: Iterable[NewRevision], progress: Any = None,
                     allow_future: bool = False) -> ImportResult:
@@ -530,14 +616,22 @@ class Store:
         read. Other input is staged in a temporary table and sorted by SQLite,
         so it is streamed too; a collection, or an iterable whose ``__iter__``
         starts over (``ingest.PathRevisions``), is then read a second time, and
-        a one-shot iterator is staged from the start."""
-        with self._write():
+        a one-shot iterator is staged from the start. (Read twice, too, when
+        another process creates the same new store meanwhile: see ``_written``;
+        a one-shot iterator makes a new store appear before the import.)"""
+        if self.pending is not None and isinstance(items, Iterator):
+            self._written(lambda: None)
+
+        def write() -> _Writer:
             writer = _Writer(self, allow_future)
             if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
                 writer = _Writer(self, allow_future)
                 _import_staged(writer, items, progress)
             writer.close_gaps()
             writer.flush_sketches()
+            return writer
+
+        writer = self._written(write)
         return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
                             writer.backfilled)
 
@@ -587,7 +681,7 @@ class Store:
             )
             conn.execute("COMMIT")
         except sqlite3.DatabaseError:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             return 0
         return len(rows)
 
@@ -969,16 +1063,174 @@ def _import_staged(writer: _Writer, items: Iterable[NewRevision], progress: Any)
     conn.execute("drop table staging")
 
 
-def _schema_is_current(conn: sqlite3.Connection) -> bool:
-    """Has the latest migration been applied? (Migrations apply in order.)"""
+def _schema_is_current(conn: sqlite3.Connection, migration: str = LATEST_MIGRATION) -> bool:
+    """Has ``migration`` (by default the latest) been applied? (Migrations apply in order.)"""
     try:
         row = conn.execute(
             "select 1 from _sqlite_migrations where migration_set = 'versioner' and name = ?",
-            (LATEST_MIGRATION,),
+            (migration,),
         ).fetchone()
     except sqlite3.OperationalError:
         return False  # no migrations table: a new store
     return row is not None
+
+
+def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
+    """SQLite's error as one line that says what it means for the store."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _disk_full(p)):
+        message = f"{doing} store {p}: the disk is full"
+    elif name.startswith("SQLITE_READONLY") or (name.startswith("SQLITE_CANTOPEN") and not _writable(p)):
+        message = f"store {p} is read-only"
+    elif name == "SQLITE_NOTADB":
+        message = f"{p} is not a versioner store (not a SQLite database)"
+    elif name.startswith("SQLITE_CORRUPT"):
+        message = f"store {p} is damaged ({exc}); `versioner verify` says more"
+    else:
+        message = f"{doing} store {p}: {exc}"
+    return StoreError(message if doing == "cannot open" else f"{message}; nothing written")
+
+
+def _disk_full(p: Path) -> bool:
+    """Is there no room left beside ``p``? (SQLite says "disk I/O error" when the
+    -shm file cannot grow.)"""
+    try:
+        return os.statvfs(p.parent if str(p.parent) else ".").f_bavail == 0
+    except OSError:
+        return False
+
+
+def _is_store_file(p: Path) -> bool:
+    """Is there a file at ``p`` (False: a new name)? Anything but a regular file
+    is refused before SQLite opens it: it would block on a FIFO, and write a
+    journal beside a device (``/dev/null-journal``)."""
+    try:
+        mode = os.stat(p).st_mode
+    except NotADirectoryError:
+        return False  # a file where its folder should be: said when the folder is made
+    except FileNotFoundError:
+        if os.path.lexists(p):
+            raise StoreError(f"store {p} is a symbolic link to nothing") from None
+        return False
+    except OSError as exc:
+        raise StoreError(f"cannot open store {p}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"store {p} is a directory, not a database file")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"store {p} is not a regular file")
+    return True
+
+
+def _connect(p: Path, mode: str = "rw") -> sqlite3.Connection:
+    """A connection to the file ``p`` that never creates it (``mode`` ``rwc`` aside)."""
+    # a URI, for its mode: a store removed by hand meanwhile is an error, not a new empty file
+    quoted = os.path.abspath(p).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    try:
+        return sqlite3.connect(f"file:{quoted}?mode={mode}", uri=True, timeout=busy_timeout(),
+                               check_same_thread=False)
+    except sqlite3.DatabaseError as exc:
+        raise _failure(p, exc, "cannot open") from None
+
+
+def _writable(p: Path) -> bool:
+    """Can this process write the store file and its folder (for the -wal and -shm)?"""
+    return os.access(p.parent if str(p.parent) else ".", os.W_OK) and (
+        not p.exists() or os.access(p, os.W_OK))
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:  # an error (disk full, damage) may have ended it already
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass  # closing the connection rolls back whatever is left
+
+
+_PRIVATE = itertools.count(1)  # new stores opened by this process (threads each get their own file)
+# a new store's private file (Store._new): .NAME.PID.N.new, from the store's name, the
+# creating process and a counter (before the counter, the name had none: cleaned too)
+_PRIVATE_NAME = r"(?P<base>\.{name}\.(?P<pid>\d+)(?:\.\d+)?\.new)(?:-wal|-shm|-journal)?"
+STALE_AFTER_S = 24 * 3600
+
+
+def _link_new(tmp: Path, p: Path) -> bool:
+    """Put the file ``tmp`` at ``p`` unless something is there already (then False)."""
+    try:
+        os.link(tmp, p)  # atomic, and unlike a rename it never replaces a store
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise StoreError(f"cannot create store {p}: {exc.strerror}; nothing written") from None
+        # a file system without hard links: a rename, checked first (a narrow race)
+        if p.exists():
+            return False
+        os.replace(tmp, p)
+    return True
+
+
+def _outermost_missing(folder: Path) -> Path | None:
+    """The outermost of ``folder`` and its parents that does not exist yet."""
+    missing = None
+    for d in (folder, *folder.parents):
+        if d.exists():
+            break
+        missing = d
+    return missing
+
+
+def _remove_empty_dirs(folder: Path, made: Path | None) -> None:
+    """Remove the folders a new store's open made, up to ``made``, as long as
+    they are empty: rmdir refuses a folder another process has put a file in."""
+    if made is None:
+        return
+    for d in (folder, *folder.parents):
+        try:
+            d.rmdir()
+        except OSError:
+            return
+        if d == made:
+            return
+
+
+def _remove_files(p: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{p}{suffix}")
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass  # a read-only folder: nothing of this process's can be there either
+
+
+def _clean_stale(p: Path) -> None:
+    """Remove new stores' private files (``Store._new``) that a killed process
+    left beside ``p``: those of a process that is gone, or untouched for a day."""
+    parent = p.parent if str(p.parent) else Path(".")
+    found: dict[str, float] = {}  # a private file -> the latest mtime of it and its -wal, -shm
+    private = re.compile(_PRIVATE_NAME.format(name=re.escape(p.name)))
+    try:
+        for entry in os.scandir(parent):
+            match = private.fullmatch(entry.name)
+            if match:
+                # a file of a process that is gone counts as untouched since the epoch
+                mtime = entry.stat().st_mtime if _alive(int(match["pid"])) else 0.0
+                found[match["base"]] = max(found.get(match["base"], 0.0), mtime)
+    except OSError:
+        return
+    for base, mtime in found.items():
+        if time.time() - mtime > STALE_AFTER_S:
+            _remove_files(parent / base)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
 
 
 def _check_magic(p: Path) -> None:

@@ -20,7 +20,7 @@ def _open_browser(store_path: str | os.PathLike[str] | None, key: str | None) ->
     from versioner.store import Store
     from versioner.ui.model import Browser
 
-    store = Store.open(store_path)
+    store = Store.open(store_path, readonly=True)
     if key is not None and not store.has_article(key):
         store.close()
         raise UnknownRef(f"no article {key!r} in the store")
