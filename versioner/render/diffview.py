@@ -41,7 +41,7 @@ def rows(comparison: Comparison, context: int = 0) -> list[Row]:
     around each and the rest collapsed into gaps."""
     out: list[Row] = []
     body: list[Row] = []
-    by_new = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
+    by_new: dict[tuple[str, int | None], Change] = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
     new_paras = comparison.new.paragraphs
     for c in comparison.changes:
         if c.section != "body":
