@@ -21,11 +21,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from versioner.model import NoticeKind, Section
 from versioner.parse import SLUG_CHAIN, split_headline_slug
 
-SECTIONS = ("headline", "body", "byline", "dateline", "caption", "credits", "any")
+SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
+            Section.ANY)  # what a notice can point at
 ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
-KINDS = ("correction", "update", "refile", "clarification", "repeat")
+KINDS = tuple(NoticeKind)
 POSITIONS = ("top", "bottom", "slug")
 
 
@@ -33,14 +35,10 @@ POSITIONS = ("top", "bottom", "slug")
 class Target:
     """A part of the article a notice points at."""
 
-    section: str
+    section: Section
     paragraph: int | None = None
     subject: str | None = None
     detail: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """The audit JSON form: only the keys that are set."""
-        return {k: v for k, v in vars(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Notice:
     """A notice as read: its text, kind, where it sat, and what it claims."""
 
     text: str
-    kind: str
+    kind: NoticeKind
     position: str
     claims: tuple[Claim, ...]
 
@@ -70,11 +68,6 @@ class Notice:
             if claim.target not in seen:
                 seen.append(claim.target)
         return tuple(seen)
-
-    def to_dict(self) -> dict[str, object]:
-        """The ``notice`` object of the audit JSON (text, kind, targets)."""
-        return {"text": self.text, "kind": self.kind,
-                "targets": [t.to_dict() for t in self.targets]}
 
 
 # -- vocabulary ---------------------------------------------------------------
@@ -489,7 +482,8 @@ def _make_claims(action: str, obj: str, val_text: str, new: str | None, old: str
     if not places:
         section = default_section or ("body" if action == "add" else "any")
         places = [(0, section, None)]
-    claims = tuple(Claim(action, Target(sec, par, subject, detail), new, old) for _, sec, par in places)
+    claims = tuple(Claim(action, Target(Section(sec), par, subject, detail), new, old)
+                   for _, sec, par in places)
     return _Read(claims, frozenset(cues))
 
 
@@ -640,7 +634,7 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
 
 
 def _is_bare(claim: Claim) -> bool:
-    return claim.target == Target("any") and claim.new_value is None and claim.old_value is None
+    return claim.target == Target(Section.ANY) and claim.new_value is None and claim.old_value is None
 
 
 _VALUE_START = re.compile(r"^(?:it|this|that|he|she|they|(?:his|her|their|its|the)(?:\s+[\w'-]+){1,3}\s+"
@@ -689,14 +683,15 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             old = _value(contrast.group("b"))
             detail, new = _statement(contrast.group("a"), old)
             subject = _subject(contrast.group("a"), (new, old))
-            last = (Claim("change", Target("any", None, subject, detail), new, old),)
+            last = (Claim("change", Target(Section.ANY, None, subject, detail), new, old),)
             claims.extend(last)
     return claims, cues, lead_cue
 
 
 _MAX_NOTICE_CHARS = 1500
-_GENERIC_CLAIM = {"correction": Claim("change", Target("any")), "update": Claim("update", Target("any")),
-                  "clarification": Claim("clarify", Target("any"))}
+_GENERIC_CLAIM: dict[str, Claim] = {NoticeKind.CORRECTION: Claim("change", Target(Section.ANY)),
+                  NoticeKind.UPDATE: Claim("update", Target(Section.ANY)),
+                  NoticeKind.CLARIFICATION: Claim("clarify", Target(Section.ANY))}
 
 
 # Wire notices repeat word for word across stories ("(Updates with details)",
@@ -738,7 +733,7 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         kind = next((k for k in ("correction", "clarification") if k in cues), "update")
     if not claims and kind in _GENERIC_CLAIM:
         claims = [_GENERIC_CLAIM[kind]]
-    return Notice(text.strip(), kind, position, tuple(_lift_values(c) for c in claims))
+    return Notice(text.strip(), NoticeKind(kind), position, tuple(_lift_values(c) for c in claims))
 
 
 _TRAILING_CONTRAST = re.compile(
@@ -776,14 +771,14 @@ def slug_notice(slug: str) -> Notice:
     norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip().rstrip("-–").strip())).upper()
     words = set(re.findall(r"[A-Z]+", norm))
     if words & {"CORRECTED", "CORRECTION"}:
-        kind = "correction"
+        kind = NoticeKind.CORRECTION
     elif words & {"CLARIFIED", "CLARIFICATION"}:
-        kind = "clarification"
+        kind = NoticeKind.CLARIFICATION
     elif "REFILE" in words:
-        kind = "refile"
+        kind = NoticeKind.REFILE
     elif words & {"RPT", "REPEAT"}:
-        kind = "repeat"
+        kind = NoticeKind.REPEAT
     else:
-        kind = "update"
+        kind = NoticeKind.UPDATE
     claim = _GENERIC_CLAIM.get(kind)
     return Notice(norm, kind, "slug", (claim,) if claim else ())
