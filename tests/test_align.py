@@ -232,13 +232,13 @@ def test_similarity_ignores_case_and_punctuation() -> None:
 
 @given(st.text(alphabet=st.sampled_from("ab ,.;“”–—…\n\t\xa0\u2003ÉßİΣ'’-"), max_size=40) | st.text(max_size=40))
 def test_paragraph_words_are_split_at_every_run_of_punctuation(text: str) -> None:
-    # _words replaces marks one at a time for speed; the words must be those of the runs
+    # _folded_word_set replaces marks one at a time for speed; the words must be those of the runs
     import re
 
-    from versioner.align import PUNCTUATION, _words
+    from versioner.align import PUNCTUATION, _folded_word_set
 
     runs = re.compile(f"[{re.escape(PUNCTUATION)}]+")
-    assert _words(text) == frozenset(runs.sub(" ", text.casefold()).split())
+    assert _folded_word_set(text) == frozenset(runs.sub(" ", text.casefold()).split())
 
 
 # -- scale -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, product
 from operator import ne
+from typing import Literal
 
 from versioner.model import PairingKind
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -88,11 +89,14 @@ def _kept_run(i: int, j: int, n: int) -> list[Pairing]:
 # -- alignment ---------------------------------------------------------------
 
 
+_GroupKind = Literal["identical", "similar", "split", "merged"]
+
+
 @dataclass(frozen=True)
 class _Group:
     """Paragraphs matched outside the backbone, before they get their kind."""
 
-    kind: str  # identical | similar | split | merged
+    kind: _GroupKind  # split and merged become PairingKinds
     old: tuple[int, ...]
     new: tuple[int, ...]
     similarity: float
@@ -159,7 +163,7 @@ def _one_changed(
     i, j = head, head  # the middle paragraph, where each side has one
     has_old, has_new = len(old) - head - tail == 1, len(new) - head - tail == 1
     if has_old and has_new:
-        a, b = _words(old[i]), _words(new[j])
+        a, b = _folded_word_set(old[i]), _folded_word_set(new[j])
         common = len(a & b)
         score = _score(common, len(a), len(b)) if common else 0.0
         if common and score >= threshold:
@@ -233,14 +237,14 @@ def _match_identical(
     return groups
 
 
-def _words(text: str) -> frozenset[str]:
+def _folded_word_set(text: str) -> frozenset[str]:
     """The paragraph's words, case-folded, punctuation dropped."""
     return frozenset(_PUNCT_MARK.sub(" ", text.casefold()).split())
 
 
 def similarity(a: str, b: str) -> float:
     """Word overlap of two paragraphs in [0, 1], as ``align_paragraphs`` scores it."""
-    return _similarity(_words(a), _words(b))
+    return _similarity(_folded_word_set(a), _folded_word_set(b))
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -280,16 +284,16 @@ def _match_similar(
 
     def wo(i: int) -> frozenset[str]:
         if i not in cache_old:
-            cache_old[i] = _words(old[i])
+            cache_old[i] = _folded_word_set(old[i])
         return cache_old[i]
 
     def wn(j: int) -> frozenset[str]:
         if j not in cache_new:
-            cache_new[j] = _words(new[j])
+            cache_new[j] = _folded_word_set(new[j])
         return cache_new[j]
 
     open_old, open_new = set(free_old), set(free_new)
-    found: dict[_Key, tuple[str, float]] = {}
+    found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
     for i, j in _candidates(free_old, free_new, bb_old, bb_new, wo, wn):
         whole, part = wo(i), wn(j)

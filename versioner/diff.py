@@ -255,6 +255,8 @@ class Comparison:
 
     @property
     def identical(self) -> bool:
+        """The two revisions have the same text (so the same sha256): the one test of
+        "identical" (``DiffResult.identical`` asks this one)."""
         return self.old.text() == self.new.text()
 
 

@@ -224,7 +224,8 @@ def _plain_quotes(s: str) -> str:
     return s.translate(_QUOTE_STYLE)
 
 
-def _words(s: str) -> list[str]:
+def _words_as_written(s: str) -> list[str]:
+    """The words of ``s`` in order, case and inner apostrophes kept ("Don't")."""
     return _WORD.findall(s)
 
 
@@ -240,7 +241,7 @@ def _word_after(text: str, pos: int) -> list[str]:
 
 
 def _word_before(text: str, pos: int) -> list[str]:
-    return _words(text[max(0, pos - _CONTEXT) : pos])[-1:]
+    return _words_as_written(text[max(0, pos - _CONTEXT) : pos])[-1:]
 
 
 def _negations(words: list[str]) -> list[str]:
@@ -445,8 +446,8 @@ def _counting(*figs: Figure) -> str:
 
 def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
               section: Section, paragraph: int | None, names: ArticleNames | None = None) -> Flag | None:
-    old_w, new_w = _words(h.old), _words(h.new)
-    fig_words = {w for f in [*ofs, *nfs] for w in _words(f.text)}
+    old_w, new_w = _words_as_written(h.old), _words_as_written(h.new)
+    fig_words = {w for f in [*ofs, *nfs] for w in _words_as_written(f.text)}
     rest_old = [w for w in old_w if w not in fig_words]
     rest_new = [w for w in new_w if w not in fig_words]
 
@@ -616,7 +617,7 @@ def _slip_in_quote(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
     replaced, or a change at a word's end (``officer`` -> ``officers``, ``use`` -> ``used``),
     too often turns one real word into another (``now`` -> ``not``), so those stay quotes."""
     if not new_w and len(old_w) == 1:
-        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        around = _words_as_written(h.old_text[: h.old_start])[-1:] + _words_as_written(h.old_text[h.old_end :])[:1]
         if old_w[0].lower() in (w.lower() for w in around):
             return f'repeated word "{old_w[0]}" removed'
         return None

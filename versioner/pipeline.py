@@ -28,7 +28,7 @@ class DiffResult:
 
     @property
     def identical(self) -> bool:
-        return self.old.sha256 == self.new.sha256
+        return self.comparison.identical
 
     def flags_at_least(self, severity: str) -> tuple[Flag, ...]:
         floor = SEVERITY_RANK[severity]
