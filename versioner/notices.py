@@ -78,7 +78,7 @@ _I = re.IGNORECASE
 @dataclass(frozen=True)
 class _Verb:
     action: str | None   # None: refile/repeat, which claim nothing by themselves
-    cue: str | None      # what the verb says about the notice's kind
+    cue: NoticeKind | None  # what the verb says about the notice's kind
     wrapper: bool        # may be followed by "to <verb>", which names the real action
     recast: bool = False
 
@@ -91,22 +91,22 @@ def _register(verb: _Verb, *forms: str) -> None:
         _VERBS[form] = verb
 
 
-_register(_Verb("change", "correction", True), "correct", "corrects", "corrected", "correcting",
+_register(_Verb("change", NoticeKind.CORRECTION, True), "correct", "corrects", "corrected", "correcting",
           "fix", "fixes", "fixed", "fixing", "amend", "amends", "amended", "amending")
 _register(_Verb("change", None, True), "change", "changes", "changed", "revise", "revises", "revised",
           "edit", "edits", "edited", "modify", "modifies", "modified", "replace", "replaces", "replaced")
-_register(_Verb("update", "update", True), "update", "updates", "updated", "updating")
+_register(_Verb("update", NoticeKind.UPDATE, True), "update", "updates", "updated", "updating")
 _register(_Verb("add", None, False), "add", "adds", "added", "insert", "inserts", "inserted",
           "include", "includes", "restore", "restores", "restored", "reinstate", "reinstates",
           "reinstated", "expand", "expands", "expanded")
 _register(_Verb("remove", None, False), "remove", "removes", "removed", "delete", "deletes", "deleted",
           "withdraw", "withdraws", "withdrawn", "trim", "trims", "trimmed")
-_register(_Verb("clarify", "clarification", True), "clarify", "clarifies", "clarified", "clarifying")
-_register(_Verb("change", "update", False, recast=True), "recast", "recasts", "rewrite", "rewrites",
+_register(_Verb("clarify", NoticeKind.CLARIFICATION, True), "clarify", "clarifies", "clarified", "clarifying")
+_register(_Verb("change", NoticeKind.UPDATE, False, recast=True), "recast", "recasts", "rewrite", "rewrites",
           "rewritten", "write", "writes", "rework", "reworks", "reworked", "restructure", "restructures", "restructured")
-_register(_Verb(None, "refile", True), "refile", "refiles", "refiled", "refiling",
+_register(_Verb(None, NoticeKind.REFILE, True), "refile", "refiles", "refiled", "refiling",
           "retransmits", "reissues", "re-issues")
-_register(_Verb(None, "repeat", True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
+_register(_Verb(None, NoticeKind.REPEAT, True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
 
 # Verbs that may open a parenthetical notice. Base forms and "edited"/"includes"
 # are left out: "(Edited by ...)" and "(Includes reporting by ...)" are credits.
