@@ -49,7 +49,7 @@ class Flag:
 
     @property
     def rank(self) -> int:
-        return Severity(self.severity).rank
+        return SEVERITY_RANK[self.severity]
 
 
 def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:

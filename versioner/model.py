@@ -82,7 +82,8 @@ class Severity(StrEnum):
         return _SEVERITY_RANK[self]
 
 
-_SEVERITY_RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
+_SEVERITY_RANK: dict[str, int] = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
+
 
 class _HasSeverity(Protocol):
     @property
@@ -95,7 +96,8 @@ _Ranked = TypeVar("_Ranked", bound=_HasSeverity)
 def worst_first(items: Iterable[_Ranked]) -> list[_Ranked]:
     """``items`` (flags, or anything with a ``severity``) the most severe first;
     equal ones keep their order (a stable sort)."""
-    return sorted(items, key=lambda item: -_SEVERITY_RANK[Severity(item.severity)])
+    # looked up by value: a flag read back from the cache holds a plain string
+    return sorted(items, key=lambda item: -_SEVERITY_RANK[item.severity])
 
 
 class Verdict(StrEnum):
