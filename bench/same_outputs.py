@@ -3,7 +3,7 @@ and HTML views of diff and audit) of a fixed store, as sha256 digests.
 
     python bench/same_outputs.py --save before.json     # on the code before the change
     python bench/same_outputs.py --compare before.json  # after: exit 1 if any document differs
-    python bench/same_outputs.py --quick --save q.json  # fewer generated articles
+    python bench/same_outputs.py --quick --save q.json  # fewer generated articles (compare with --quick)
 
 The store holds, imported in one call: revision chains from corpus.py (a fixed
 seed; 2 to 5 revisions an article, the corpus's edit types, half of the
@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 
 SEED = 20261207
 PER_ARTICLE = (2, 3, 4, 5)
+INPUT = "input chains.jsonl"
 
 
 def _corpus(articles: int) -> Iterator[dict[str, str]]:
@@ -98,6 +99,8 @@ def _build(folder: Path, articles: int) -> Runner:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     run = Runner("store.db")
+    # the input is a document too: runs compare only over the same input
+    run.digests[INPUT] = hashlib.sha256((folder / "chains.jsonl").read_bytes()).hexdigest()
     for source in ("chains.jsonl", "seeds"):
         res = run.runner.invoke(run.app, ["--store", run.store, "import", source])
         if res.exit_code != 0:
@@ -164,15 +167,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _compare(before: dict[str, str], after: dict[str, str]) -> int:
+    if before.get(INPUT) != after.get(INPUT):
+        print("not compared: the two runs imported different chains (--quick or --articles against"
+              " a run without it, or corpus.py changed)")
+        return 2
     names = sorted(before.keys() & after.keys())
     differ = [n for n in names if before[n] != after[n]]
-    missing = sorted(before.keys() ^ after.keys())
+    missing = before.keys() ^ after.keys()
     print(f"{len(names)} documents compared, {len(differ)} differ")
     for n in differ[:20]:
         print(f"  differs: {n}")
     if missing:
-        # --quick against a full baseline compares the documents both runs made
-        print(f"  ({len(missing)} documents in only one of the two runs)")
+        print(f"  {len(missing)} document(s) in only one of the two runs, e.g. {min(missing)}")
     return 1 if differ else 0
 
 
