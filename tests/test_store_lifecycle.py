@@ -64,6 +64,7 @@ def _bad_tail_jsonl(path: Path, good: int) -> Path:
 # -- item 1: a store another process may have used is never removed -----------------
 
 
+@pytest.mark.slow
 def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_path: Path,
                                                                           versioner_exe: str) -> None:
     """The import creates the store and fails at its last line while other
@@ -388,6 +389,7 @@ def test_a_full_disk_during_import_and_add_is_one_line_and_nothing_written(
     assert [(a["article"], a["revisions"]) for a in listing["articles"]] == [("ship", 2)]
 
 
+@pytest.mark.slow
 def test_writes_into_a_randomly_damaged_store_succeed_for_real_or_say_so_in_one_line(
         tmp_path: Path, versioner_exe: str) -> None:
     """Bytes overwritten at random in the store's pages. SQLite notices some
