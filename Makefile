@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test bench accuracy realdata lint setup clean
+.PHONY: demo test quick bench accuracy realdata lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# the edit-test loop: everything but the tests marked slow (make test runs them all)
+quick: setup
+	$(BIN)/python -m pytest -m "not slow"
 
 accuracy: setup
 	$(BIN)/python bench/accuracy.py

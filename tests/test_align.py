@@ -269,6 +269,7 @@ def test_100000_new_paragraphs_against_an_empty_old_side_are_all_added(hundred_t
     assert len(pairings) == 100_000 and {p.kind for p in pairings} == {"added"}
 
 
+@pytest.mark.slow
 def test_100000_paragraphs_against_a_short_rewrite_finds_the_survivors(hundred_thousand: list[str]) -> None:
     new = [hundred_thousand[70_000] + " Updated.", "Entirely new paragraph.", hundred_thousand[10]]
     pairings = align_paragraphs(hundred_thousand, new)

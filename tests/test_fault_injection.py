@@ -169,6 +169,7 @@ def _calls(tmp: Path, make: Callable[[Path], None] | None, write: Callable[[Path
     return counter.calls, _revisions(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATHS))
 def test_sqlite_failing_at_any_step_leaves_all_or_nothing(name: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,6 +65,7 @@ def test_8_writers_x_50_adds_through_the_library_lose_nothing(tmp_path: Path) ->
     assert sorted(refs) == sorted(f"{k}@{n}" for k, v in numbers.items() for n in v)
 
 
+@pytest.mark.slow
 def test_8_console_scripts_adding_at_once_lose_nothing(tmp_path: Path, versioner_exe: str) -> None:
     """The real `versioner add`, 8 processes x 3 adds, on a store none of them
     has created yet (the first writers race to create the schema too)."""
