@@ -25,6 +25,11 @@ from typing import Literal
 from versioner.model import PairingKind
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 KINDS = tuple(PairingKind)
 EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
 CONTAINED_WEIGHT = 0.8  # a paragraph grown or cut by a sentence: its shorter side's share, discounted

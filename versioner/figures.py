@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
 

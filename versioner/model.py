@@ -13,6 +13,11 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 # -- vocabulary -----------------------------------------------------------------
 
 

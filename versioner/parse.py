@@ -17,6 +17,11 @@ from typing import Any
 
 from versioner.errors import BadInput
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 SECTIONS = ("notice", "headline", "byline", "dateline", "body", "credits")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # A revision with more paragraphs than this is refused before anything is
