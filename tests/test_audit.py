@@ -43,12 +43,12 @@ def test_a_bare_correction_owns_everything_only_when_nothing_more_specific_was_s
 
 def test_a_headline_typo_fixed_without_a_notice_is_minor() -> None:
     from versioner.audit import audit_chain
+    from versioner.model import Revision
     from versioner.parse import normalise
-    from versioner.store import Revision, sha256_hex
 
     texts = ["Council approves flood barier\n\nKELLAND, May 2 (Meridian) – The council voted.\n",
              "Council approves flood barrier\n\nKELLAND, May 2 (Meridian) – The council voted.\n"]
-    revs = [Revision("k", n, f"2026-05-02T0{n}:00:00Z", sha256_hex(normalise(t)), normalise(t))
+    revs = [Revision.from_text("k", n, f"2026-05-02T0{n}:00:00Z", normalise(t))
             for n, t in enumerate(texts, 1)]
     second = audit_chain(revs)[1]
     assert second.verdict == "minor"

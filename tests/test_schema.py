@@ -117,8 +117,8 @@ def test_a_store_made_before_the_pair_cache_is_migrated_and_keeps_its_revisions(
 ) -> None:
     from sqlite_utils import Database
 
-    from versioner.migrations import m001_articles_and_revisions
-    from versioner.store import sha256_hex
+    from versioner.prepared import sha256_hex
+    from versioner.store.schema import m001_articles_and_revisions
 
     # a store as m001 left it: parts cached as copies of the text, a flags table
     store_path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +148,6 @@ def test_a_store_made_before_the_pair_cache_is_migrated_and_keeps_its_revisions(
 
 def test_the_store_knows_the_name_of_the_latest_migration() -> None:
     # Store.open skips sqlite-utils when this migration is already applied
-    from versioner.migrations import MIGRATIONS as APPLIED
-    from versioner.store import LATEST_MIGRATION
+    from versioner.store.schema import LATEST_MIGRATION, migrations
 
-    assert [m.name for m in APPLIED._migrations][-1] == LATEST_MIGRATION == MIGRATIONS[-1]
+    assert [m.name for m in migrations()._migrations][-1] == LATEST_MIGRATION == MIGRATIONS[-1]

@@ -15,7 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from versioner.errors import BadInput, StoreError, UnknownRef
-from versioner.store import NewRevision, Revision, Store, check_key, sha256_hex, utc_iso
+from versioner.keys import check_key
+from versioner.model import NewRevision, Revision
+from versioner.prepared import sha256_hex
+from versioner.store import Store
+from versioner.times import utc_iso
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
 V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
@@ -334,10 +338,10 @@ def test_spans_check_agrees_with_rejoining_the_parts(text: str, spans: list[tupl
     # Revision.parts() trusts cached spans only when they rebuild the text; the
     # check adds up lengths instead of joining, and must give the join's answer
     from versioner.parse import parts_from_spans
-    from versioner.store import _spans_cover
+    from versioner.prepared import spans_cover
 
     rows = [list(s) for s in spans]
-    assert _spans_cover(rows, text) == (parts_from_spans(text, rows).text() == text
+    assert spans_cover(rows, text) == (parts_from_spans(text, rows).text() == text
                                         and all(n >= 0 for _, g, r, _ in rows for n in (g, r)))
 
 

@@ -124,7 +124,7 @@ def test_an_add_with_a_bad_key_creates_nothing(tmp_path: Path, versioner_exe: st
 def test_two_first_writers_each_get_their_revision_into_the_one_store(tmp_path: Path) -> None:
     """Two opens of the same new path: the second to commit finds the first's
     store linked in place, drops its own, and writes again into that one."""
-    from versioner.store import NewRevision
+    from versioner.model import NewRevision
 
     path = tmp_path / "v.db"
     first, second = Store.open(path, create=True), Store.open(path, create=True)
@@ -441,8 +441,7 @@ def test_read_commands_know_which_migrations_they_can_read_without() -> None:
     """Read commands read a store at ``OLDEST_READABLE`` or later as it is. A new
     migration that adds something they read must raise ``OLDEST_READABLE`` to
     itself; one that only speeds reads up (an index) is added to this list."""
-    from versioner.migrations import MIGRATIONS
-    from versioner.store import OLDEST_READABLE
+    from versioner.store.schema import OLDEST_READABLE, migrations
 
-    names = [m.name for m in MIGRATIONS._migrations]
+    names = [m.name for m in migrations()._migrations]
     assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index"]
