@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 # the name of the last migration in ``migrations()`` (a test holds the two together)
-LATEST_MIGRATION = "m003_revision_summary_index"
+LATEST_MIGRATION = "m004_drop_unwritten_notices"
 # read commands read a store at this migration or later without migrating it (before it:
 # parts cached as copies, no pair cache)
 OLDEST_READABLE = "m002_pair_cache_and_span_parts"
@@ -31,7 +31,7 @@ def migrations() -> Migrations:
 
     applied = Migrations("versioner")
     for migration in (m001_articles_and_revisions, m002_pair_cache_and_span_parts,
-                      m003_revision_summary_index):
+                      m003_revision_summary_index, m004_drop_unwritten_notices):
         applied()(migration)
     return applied
 
@@ -84,7 +84,8 @@ def m001_articles_and_revisions(db: Database) -> None:
     )
     db.execute("create index sketches_h on sketches(h)")
     db.execute("create index sketches_article on sketches(article_id)")
-    # derived data (a cache of pure functions of stored text; `verify` may recompute)
+    # derived data (a cache of pure functions of stored text; `verify` may recompute);
+    # never written: notices are parsed from the cached parts (m004 drops the table)
     db.execute(
         """create table notices (
             revision_id integer not null references revisions(id),
@@ -151,3 +152,10 @@ def m003_revision_summary_index(db: Database) -> None:
     # `list` and the UI count, date and sum notices per article: a covering index
     # answers that without reading each revision's text
     db.execute("create index revisions_summary on revisions(article_id, captured_at, notices)")
+
+
+def m004_drop_unwritten_notices(db: Database) -> None:
+    # No versioner ever wrote the notices table (notices come from the cached parts),
+    # and none reads it: a store at m002 or m003 that still has it reads the same, and
+    # an older versioner reads and writes a store without it (see OLDEST_READABLE).
+    db.execute("drop table if exists notices")
