@@ -248,7 +248,7 @@ class PathRevisions:
 
 def _read_ahead(revisions: PathRevisions) -> Iterator[NewRevision]:
     """The revisions of ``revisions.read()``, read and prepared for storing
-    (``store.prepare``) in another process, in the same order, with the same errors."""
+    (``prepared.prepare``) in another process, in the same order, with the same errors."""
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
     worker = ctx.Process(target=_prepare_in_worker, args=(revisions, sender, receiver), daemon=True)

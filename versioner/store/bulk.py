@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from versioner.model import NewRevision
-from versioner.store.connection import _fetch
+from versioner.store.connection import fetched
 from versioner.store.writer import Writer
 from versioner.times import time_key, utc_iso
 
@@ -78,7 +78,7 @@ def _import_staged(writer: Writer, items: Iterable[NewRevision], progress: Any) 
         "select article, url, captured_at, source, text, sha256, parts, notices from staging"
         " order by sort_at, seq"
     )
-    for article, url, at, source, text, *prepared in _fetch(cur):
+    for article, url, at, source, text, *prepared in fetched(cur):
         writer.add_item(NewRevision(text, article, url, at, source,
                                     tuple(prepared) if prepared[0] is not None else None))
         if progress:

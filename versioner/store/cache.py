@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from versioner.model import Revision
-from versioner.store.connection import _fetch, _is_undecodable, _rollback
+from versioner.store.connection import fetched, is_undecodable, rollback
 from versioner.store.reading import Reader
 from versioner.store.rows import revision_of
 from versioner.store.settings import busy_timeout
@@ -30,7 +30,7 @@ class PairCache(Reader):
         try:
             rows = self.conn.execute(query, (key,)).fetchall()
         except sqlite3.OperationalError as exc:
-            if not _is_undecodable(exc):
+            if not is_undecodable(exc):
                 raise
             with self._lenient_text():  # slower: only when a row needs it
                 rows = self.conn.execute(query, (key,)).fetchall()
@@ -61,13 +61,13 @@ class PairCache(Reader):
             )
             conn.execute("COMMIT")
         except sqlite3.DatabaseError:
-            _rollback(conn)
+            rollback(conn)
             return 0
         return len(rows)
 
     def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, Any, Any, Any]]:
         """Every cached comparison with its two revisions (streamed), for ``verify``:
-        cells are read as stored, unchecked (undecodable text as ``_Undecodable``)."""
+        cells are read as stored, unchecked (undecodable text as ``Undecodable``)."""
         with self._lenient_text():
             yield from self._cached_pair_rows()
 
@@ -79,5 +79,5 @@ class PairCache(Reader):
             " join revisions n on n.id = p.to_revision_id join articles a on a.id = n.article_id"
             " order by a.key, n.number"
         )
-        for rules, changes, flags, key, *rest in _fetch(cur):
+        for rules, changes, flags, key, *rest in fetched(cur):
             yield revision_of((key, *rest[:7])), revision_of((key, *rest[7:])), rules, changes, flags

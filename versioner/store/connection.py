@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from versioner.errors import StoreError
 from versioner.store.files import (
-    _clean_stale,
-    _link_new,
-    _outermost_missing,
-    _remove_empty_dirs,
-    _remove_files,
+    clean_stale,
+    link_new,
+    outermost_missing,
     private_file,
+    remove_empty_dirs,
+    remove_files,
 )
 from versioner.store.schema import OLDEST_READABLE, migrations, schema_is_current
 from versioner.store.settings import busy_timeout, store_path
@@ -59,7 +59,7 @@ class Connection:
         _check_magic(p)
         if readonly:
             return cls._open_reading(p)
-        _clean_stale(p)
+        clean_stale(p)
         store = cls(_connect(p), p)
         try:
             # ``create``: an empty file given as the store (``mktemp``) gets the schema
@@ -77,7 +77,7 @@ class Connection:
         to it has succeeded, and a command that fails leaves nothing behind:
         a store once visible is never removed."""
         parent = p.parent if str(p.parent) else Path(".")
-        made = _outermost_missing(parent)
+        made = outermost_missing(parent)
         for attempt in range(3):
             try:
                 parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +85,7 @@ class Connection:
                 raise StoreError(f"cannot create store directory {parent}: {exc.strerror}") from None
             if not os.access(parent, os.W_OK):
                 raise StoreError(f"cannot write to store directory {parent}")
-            _clean_stale(p)
+            clean_stale(p)
             tmp = private_file(p)
             try:
                 conn = _connect(tmp, "rwc")
@@ -156,9 +156,9 @@ class Connection:
     def close(self) -> None:
         self.conn.close()
         if self.pending is not None:
-            _remove_files(self.pending)  # no write committed: the new store never appears
+            remove_files(self.pending)  # no write committed: the new store never appears
             self.pending = None
-            _remove_empty_dirs(self.path.parent, self.made_dir)
+            remove_empty_dirs(self.path.parent, self.made_dir)
 
     def __enter__(self) -> Self:
         return self
@@ -179,12 +179,12 @@ class Connection:
             if busy or frames != done:
                 raise StoreError(f"cannot create store {self.path}: its first write could not be"
                                  " checkpointed; nothing written")
-            linked = _link_new(tmp, self.path)
+            linked = link_new(tmp, self.path)
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, "cannot create") from None
         finally:
             self.conn.close()
-            _remove_files(tmp)
+            remove_files(tmp)
         self.conn = _connect(self.path)
         self._attach(lambda: self._migrate(create=False))
         return linked
@@ -216,7 +216,7 @@ class Connection:
                 yield conn
                 _retry(lambda: conn.execute("COMMIT"))
             except BaseException:
-                _rollback(conn)
+                rollback(conn)
                 raise
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, "cannot write to") from None
@@ -236,7 +236,7 @@ class Connection:
 
     @contextmanager
     def _lenient_text(self) -> Iterator[None]:
-        """Text cells read without raising: undecodable ones as ``_Undecodable`` bytes."""
+        """Text cells read without raising: undecodable ones as ``Undecodable`` bytes."""
         conn = self.conn
         before = conn.text_factory
         conn.text_factory = _lenient_decode
@@ -309,7 +309,7 @@ def _writable(p: Path) -> bool:
         not p.exists() or os.access(p, os.W_OK))
 
 
-def _rollback(conn: sqlite3.Connection) -> None:
+def rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:  # an error (disk full, damage) may have ended it already
         try:
             conn.execute("ROLLBACK")
@@ -345,12 +345,12 @@ def _retry(fn: Any, attempts: int = 5) -> Any:
     return None
 
 
-def _fetch(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+def fetched(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
     while rows := cur.fetchmany(500):
         yield from rows
 
 
-class _Undecodable(bytes):
+class Undecodable(bytes):
     """A text cell whose bytes are not UTF-8 (read under ``Store._lenient_text``)."""
 
 
@@ -358,7 +358,7 @@ def _lenient_decode(raw: bytes) -> str | bytes:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return _Undecodable(raw)
+        return Undecodable(raw)
 
 
 def damaged(path: str | os.PathLike[str], what: str) -> StoreError:
@@ -377,7 +377,7 @@ def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError |
         return None
     if not isinstance(exc, sqlite3.Error):
         return None
-    if type(exc) is sqlite3.DatabaseError or _is_undecodable(exc):
+    if type(exc) is sqlite3.DatabaseError or is_undecodable(exc):
         # SQLITE_CORRUPT and SQLITE_NOTADB ("database disk image is malformed",
         # "file is not a database") are plain DatabaseErrors
         return damaged(path, str(exc))
@@ -397,7 +397,7 @@ def _raised_by_sqlite(exc: Exception) -> bool:
     return module.startswith(("versioner.store.", "sqlite_utils"))
 
 
-def _is_undecodable(exc: Exception) -> bool:
+def is_undecodable(exc: Exception) -> bool:
     return str(exc).startswith("Could not decode to UTF-8")
 
 

@@ -20,7 +20,7 @@ _PRIVATE_NAME = r"(?P<base>\.{name}\.(?P<pid>\d+)(?:\.\d+)?\.new)(?:-wal|-shm|-j
 STALE_AFTER_S = 24 * 3600
 
 
-def _link_new(tmp: Path, p: Path) -> bool:
+def link_new(tmp: Path, p: Path) -> bool:
     """Put the file ``tmp`` at ``p`` unless something is there already (then False)."""
     try:
         os.link(tmp, p)  # atomic, and unlike a rename it never replaces a store
@@ -36,7 +36,7 @@ def _link_new(tmp: Path, p: Path) -> bool:
     return True
 
 
-def _outermost_missing(folder: Path) -> Path | None:
+def outermost_missing(folder: Path) -> Path | None:
     """The outermost of ``folder`` and its parents that does not exist yet."""
     missing = None
     for d in (folder, *folder.parents):
@@ -46,7 +46,7 @@ def _outermost_missing(folder: Path) -> Path | None:
     return missing
 
 
-def _remove_empty_dirs(folder: Path, made: Path | None) -> None:
+def remove_empty_dirs(folder: Path, made: Path | None) -> None:
     """Remove the folders a new store's open made, up to ``made``, as long as
     they are empty: rmdir refuses a folder another process has put a file in."""
     if made is None:
@@ -60,7 +60,7 @@ def _remove_empty_dirs(folder: Path, made: Path | None) -> None:
             return
 
 
-def _remove_files(p: Path) -> None:
+def remove_files(p: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
             os.unlink(f"{p}{suffix}")
@@ -70,7 +70,7 @@ def _remove_files(p: Path) -> None:
             pass  # a read-only folder: nothing of this process's can be there either
 
 
-def _clean_stale(p: Path) -> None:
+def clean_stale(p: Path) -> None:
     """Remove new stores' private files (``Store._new``) that a killed process
     left beside ``p``: those of a process that is gone, or untouched for a day."""
     parent = p.parent if str(p.parent) else Path(".")
@@ -87,7 +87,7 @@ def _clean_stale(p: Path) -> None:
         return
     for base, mtime in found.items():
         if time.time() - mtime > STALE_AFTER_S:
-            _remove_files(parent / base)
+            remove_files(parent / base)
 
 
 def _alive(pid: int) -> bool:

@@ -11,15 +11,15 @@ from typing import Any
 from versioner.errors import StoreError, UnknownRef
 from versioner.model import Article, Revision
 from versioner.parse import is_utf8
-from versioner.store.connection import Connection, _fetch, _is_undecodable, _Undecodable, damaged
+from versioner.store.connection import Connection, Undecodable, damaged, fetched, is_undecodable
 from versioner.store.rows import (
-    _REV_COLUMNS,
-    _REV_SELECT,
-    _article_problem,
-    _name,
-    _revision_problem,
-    _show,
+    REV_COLUMNS,
+    REV_SELECT,
+    article_problem,
+    cell_name,
     revision_of,
+    revision_problem,
+    shown,
 )
 
 
@@ -39,9 +39,9 @@ class Reader(Connection):
                    group by a.id order by max(r.captured_at) desc, a.key"""
             ).fetchall()
         for row in rows:
-            problem = _article_problem(row)
+            problem = article_problem(row)
             if problem:
-                raise self.damaged(_name(row[0]), problem)
+                raise self.damaged(cell_name(row[0]), problem)
         return [Article(*row) for row in rows]
 
     def has_article(self, key: str) -> bool:
@@ -51,14 +51,14 @@ class Reader(Connection):
         aid = self._require_article(key)
         with self._reading(aid):
             rows = self.conn.execute(
-                _REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
+                REV_SELECT + " where r.article_id = ? order by r.number", (aid,)
             ).fetchall()
         return [self._revision(row) for row in rows]
 
     def iter_revisions(self) -> Iterator[Revision]:
         """Every revision, article by article, in revision order (streamed)."""
         with self._reading():
-            cur = self.conn.execute(_REV_SELECT + " order by a.key, r.number")
+            cur = self.conn.execute(REV_SELECT + " order by a.key, r.number")
             for row in cur:
                 yield self._revision(row)
 
@@ -73,14 +73,14 @@ class Reader(Connection):
             "select max(number) from revisions where article_id = ?", (aid,)
         ).fetchone()[0]
         if count is not None and type(count) is not int:
-            raise self.damaged(key, f"revision number {_show(count)} is not a whole number")
+            raise self.damaged(key, f"revision number {shown(count)} is not a whole number")
         count = count or 0
         n = number if number > 0 else count + number
         if not 0 < n <= count:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
         with self._reading(aid):
             row = self.conn.execute(
-                _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
+                REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, n)
             ).fetchone()
         if row is None:
             raise UnknownRef(f"{key} has {count} revision(s); there is no {key}@{number}")
@@ -88,7 +88,7 @@ class Reader(Connection):
 
     def _revision_by_sha(self, aid: int, key: str, prefix: str) -> Revision:
         rows = self.conn.execute(
-            _REV_SELECT + " where r.article_id = ? and substr(r.sha256, 1, ?) = ? order by r.number",
+            REV_SELECT + " where r.article_id = ? and substr(r.sha256, 1, ?) = ? order by r.number",
             (aid, len(prefix), prefix),
         ).fetchall()
         ref = f"{key}@sha:{prefix}"
@@ -111,9 +111,9 @@ class Reader(Connection):
         return damaged(self.path, f"{where}: {what}" if where else what)
 
     def _revision(self, row: tuple[Any, ...]) -> Revision:
-        problem = _revision_problem(row)
+        problem = revision_problem(row)
         if problem:
-            raise self.damaged(f"{_name(row[0])}@{_name(row[1])}", problem)
+            raise self.damaged(f"{cell_name(row[0])}@{cell_name(row[1])}", problem)
         return revision_of(row)
 
     @contextmanager
@@ -123,20 +123,20 @@ class Reader(Connection):
         try:
             yield
         except sqlite3.OperationalError as exc:
-            if not _is_undecodable(exc):
+            if not is_undecodable(exc):
                 raise
             raise self._undecodable(aid) from None
 
     def _undecodable(self, aid: int | None) -> StoreError:
         where = "" if aid is None else " where r.article_id = ?"
         with self._lenient_text():
-            for row in _fetch(self.conn.execute(
+            for row in fetched(self.conn.execute(
                     "select a.key, r.number, r.captured_at, r.sha256, r.text, r.source, r.url, r.parts"
                     " from revisions r left join articles a on a.id = r.article_id" + where,
                     () if aid is None else (aid,))):
-                bad = [column for column, cell in zip(_REV_COLUMNS, row) if isinstance(cell, _Undecodable)]
+                bad = [column for column, cell in zip(REV_COLUMNS, row) if isinstance(cell, Undecodable)]
                 if bad:
-                    return self.damaged(f"{_name(row[0])}@{_name(row[1])}", f"{bad[0]} is not valid UTF-8")
+                    return self.damaged(f"{cell_name(row[0])}@{cell_name(row[1])}", f"{bad[0]} is not valid UTF-8")
         return self.damaged(None, "text that is not valid UTF-8")
 
     def _article_id(self, key: str) -> int | None:

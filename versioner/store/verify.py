@@ -12,8 +12,8 @@ from versioner.errors import BadInput
 from versioner.keys import check_key
 from versioner.model import Fault
 from versioner.prepared import parsed, sha256_hex
-from versioner.store.connection import Connection, _fetch
-from versioner.store.rows import _name, _show, _text_problem, _time_problem
+from versioner.store.connection import Connection, fetched
+from versioner.store.rows import cell_name, shown, text_problem, time_problem
 from versioner.times import time_key
 
 
@@ -44,10 +44,10 @@ def find_faults(store: Connection) -> tuple[int, list[Fault]]:
 
 
 def _verify_articles(conn: sqlite3.Connection, faults: list[Fault]) -> None:
-    for aid, key, url, created in _fetch(conn.execute(
+    for aid, key, url, created in fetched(conn.execute(
             "select id, key, url, created_at from articles order by key")):
         where = f"article #{aid}"
-        problem = _text_problem(key, "article key")
+        problem = text_problem(key, "article key")
         if problem is None:
             try:
                 check_key(key)
@@ -57,7 +57,7 @@ def _verify_articles(conn: sqlite3.Connection, faults: list[Fault]) -> None:
         if problem:
             faults.append(Fault("article", where, problem))
         for what, value, nullable in (("url", url, True), ("created_at", created, False)):
-            problem = _text_problem(value, what, nullable)
+            problem = text_problem(value, what, nullable)
             if problem:
                 faults.append(Fault("column", where, problem))
 
@@ -66,24 +66,24 @@ def _verify_revisions(conn: sqlite3.Connection, faults: list[Fault], counted: li
     current: object = None
     expected = 1
     last: tuple[str, str] | None = None  # the article's previous (ref, capture time)
-    for row in _fetch(conn.execute(
+    for row in fetched(conn.execute(
             "select r.article_id, a.id, a.key, r.number, r.captured_at, r.sha256, r.text, r.parts,"
             " r.notices, r.source, r.url from revisions r left join articles a on a.id = r.article_id"
             " order by a.key, r.number")):
         counted[0] += 1
         aid, found, key, number, at, sha, text, parts, notices, source, url = row
         if found is None:
-            faults.append(Fault("orphan", f"revision #{_name(number)}", "revision belongs to no article"))
+            faults.append(Fault("orphan", f"revision #{cell_name(number)}", "revision belongs to no article"))
             continue
         if aid != current:
             current, expected, last = aid, 1, None
-        ref = f"{_name(key)}@{_name(number)}"
+        ref = f"{cell_name(key)}@{cell_name(number)}"
         if type(number) is not int:
-            faults.append(Fault("numbering", ref, f"revision number {_show(number)} is not a whole number"))
+            faults.append(Fault("numbering", ref, f"revision number {shown(number)} is not a whole number"))
         elif number != expected:
-            faults.append(Fault("numbering", ref, f"expected {_name(key)}@{expected}, found {ref}"))
+            faults.append(Fault("numbering", ref, f"expected {cell_name(key)}@{expected}, found {ref}"))
         expected = number + 1 if type(number) is int else expected + 1
-        problem = _time_problem(at)
+        problem = time_problem(at)
         if problem:
             faults.append(Fault("time", ref, problem))
         else:
@@ -93,7 +93,7 @@ def _verify_revisions(conn: sqlite3.Connection, faults: list[Fault], counted: li
         for kind, message in _content_faults(text, sha, parts, notices):
             faults.append(Fault(kind, ref, message))
         for what, value in (("source", source), ("url", url)):
-            problem = _text_problem(value, what, nullable=True)
+            problem = text_problem(value, what, nullable=True)
             if problem:
                 faults.append(Fault("column", ref, problem))
 
@@ -102,7 +102,7 @@ def _verify_sketches(conn: sqlite3.Connection, faults: list[Fault]) -> None:
     for aid, key, bad in conn.execute(
             "select s.article_id, a.key, sum(typeof(s.h) != 'integer') from sketches s"
             " left join articles a on a.id = s.article_id group by s.article_id"):
-        where = f"article #{_name(aid)}" if key is None else _name(key)
+        where = f"article #{cell_name(aid)}" if key is None else cell_name(key)
         if key is None:
             faults.append(Fault("sketch", where, "sketch rows belong to no article"))
         elif bad:
@@ -122,11 +122,11 @@ def _verify_pair_links(conn: sqlite3.Connection, faults: list[Fault]) -> None:
 def _content_faults(text: object, sha: object, parts: object, notices: object) -> list[tuple[str, str]]:
     """What is wrong with one stored revision's text, hash, cached parts and notice
     count. (One row cannot tell an altered text from an altered hash: both are one fault.)"""
-    problem = _text_problem(text, "text")
+    problem = text_problem(text, "text")
     if problem or not isinstance(text, str):
         return [("text", problem or "text is unreadable")]  # nothing else can be checked against it
     count_ok = type(notices) is int and notices >= 0
-    bad_count = [] if count_ok else [("notices", f"notice count {_show(notices)} is not a whole number")]
+    bad_count = [] if count_ok else [("notices", f"notice count {shown(notices)} is not a whole number")]
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
         return [("hash", "stored sha256 is not 64 hex digits"), *bad_count]
     if sha256_hex(text) != sha:
@@ -140,7 +140,7 @@ def _content_faults(text: object, sha: object, parts: object, notices: object) -
 
 
 def _parts_problem(parts: object) -> str:
-    problem = _text_problem(parts, "cached parts")
+    problem = text_problem(parts, "cached parts")
     if problem:
         return problem
     try:

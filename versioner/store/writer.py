@@ -15,7 +15,7 @@ from versioner.keys import check_key
 from versioner.model import AddResult, NewRevision, Revision
 from versioner.parse import parts_from_spans
 from versioner.prepared import parsed, sha256_hex
-from versioner.store.rows import _REV_SELECT, revision_of
+from versioner.store.rows import REV_SELECT, revision_of
 from versioner.times import FUTURE_LIMIT, time_key, utc_iso
 
 
@@ -231,7 +231,7 @@ class Writer:
             if time_key(captured_at) <= at_key:
                 cur.close()
                 row = self.conn.execute(
-                    _REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, number)
+                    REV_SELECT + " where r.article_id = ? and r.number = ?", (aid, number)
                 ).fetchone()
                 return revision_of(row)
         return None
