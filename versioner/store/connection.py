@@ -386,7 +386,7 @@ def sqlite_failure(path: str | os.PathLike[str], exc: Exception) -> StoreError |
 
 def _raised_by_sqlite(exc: Exception) -> bool:
     """Was ``exc`` raised by a call into SQLite? The innermost Python frame is then
-    code that talks to SQLite (this module or sqlite-utils), which decodes nothing
+    code that talks to SQLite (the store package or sqlite-utils), which decodes nothing
     else that could fail."""
     tb = exc.__traceback__
     if tb is None:
@@ -394,7 +394,7 @@ def _raised_by_sqlite(exc: Exception) -> bool:
     while tb.tb_next is not None:
         tb = tb.tb_next
     module = str(tb.tb_frame.f_globals.get("__name__", ""))
-    return module.startswith(("versioner.store.", "sqlite_utils"))
+    return module == "versioner.store" or module.startswith(("versioner.store.", "sqlite_utils"))
 
 
 def is_undecodable(exc: Exception) -> bool:
