@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test bench accuracy lint setup clean
+.PHONY: demo test bench accuracy realdata lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: setup
 
 accuracy: setup
 	$(BIN)/python bench/accuracy.py
+
+realdata: setup
+	$(BIN)/python bench/realdata.py $(REALDATA_ARGS)
 
 bench: setup
 	$(BIN)/python bench/run.py

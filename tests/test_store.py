@@ -365,7 +365,7 @@ def test_parts_read_the_cached_spans_and_never_parse(store: Store, monkeypatch: 
     add(store, V1)
     add(store, V3)
     made = Revision.from_text("a.txt", 0, "2026-01-01T00:00:00Z", V2, source="a.txt")
-    monkeypatch.setattr("versioner.model.parse", _no_parse)
+    monkeypatch.setattr("versioner.parse.parse", _no_parse)
     for rev in (*store.revisions("ship"), store.latest("ship"), made,
                 add(store, V3).revision):  # the same text again: the stored revision, not a new one
         assert rev.parts().text() == rev.text

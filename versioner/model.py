@@ -1,16 +1,157 @@
-"""The domain model: the data types that cross stage boundaries.
+"""The domain model: the vocabulary every stage speaks, and the data types that
+cross stage boundaries.
 
-Plain frozen dataclasses with no SQL: the stages (parse, align, flags, audit,
-render) take and give these, and only the store package reads and writes them.
+Each vocabulary is a ``StrEnum``: a member is the string it stands for, so JSON,
+the cache and string comparisons read the same as before, while the code names
+the values it decides on. The data types are plain frozen dataclasses with no
+SQL: the stages take and give them, and only the store package reads and writes
+them. Nothing here imports the store or a stage (``Revision``'s methods import
+``parse`` and ``prepared`` when called): every stage imports this module, never
+the other way round.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from versioner.parse import Parts, parse, parts_from_spans
-from versioner.prepared import prepare, spans_cover
+if TYPE_CHECKING:
+    from versioner.parse import Parts
+
+# -- vocabulary -----------------------------------------------------------------
+
+
+class Section(StrEnum):
+    """Where a part of an article sits. Parts and changes use the first six;
+    a notice's target may also name a caption, or ``any`` part."""
+
+    NOTICE = "notice"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    CREDITS = "credits"
+    CAPTION = "caption"  # only as a notice's target
+    ANY = "any"  # only as a notice's target: the article as a whole
+
+
+class PairingKind(StrEnum):
+    """How the aligner paired paragraphs of two revisions (``align.Pairing.kind``)."""
+
+    KEPT = "kept"
+    EDITED = "edited"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class ChangeKind(StrEnum):
+    """What a change did to a part (``diff.Change.kind``, the diff JSON's ``kind``)."""
+
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+    MOVE = "move"
+
+
+class FlagType(StrEnum):
+    """What a flagged change is about (``flags.Flag.type``), in the order the
+    rules try them."""
+
+    FIGURE = "figure"
+    QUOTE = "quote"
+    NAME = "name"
+    NEGATION = "negation"
+    ATTRIBUTION = "attribution"
+    HEADLINE = "headline"
+    WORDING = "wording"
+    TYPO = "typo"
+    PUNCTUATION = "punctuation"
+    PARAGRAPH_ADDED = "paragraph-added"
+    PARAGRAPH_REMOVED = "paragraph-removed"
+    PARAGRAPH_MOVED = "paragraph-moved"
+
+
+class Severity(StrEnum):
+    """How much a flagged change matters to a reader."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """3 for high down to 1 for low: higher matters more."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK: dict[str, int] = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
+
+
+class _HasSeverity(Protocol):
+    @property
+    def severity(self) -> str: ...
+
+
+_Ranked = TypeVar("_Ranked", bound=_HasSeverity)
+
+
+def worst_first(items: Iterable[_Ranked]) -> list[_Ranked]:
+    """``items`` (flags, or anything with a ``severity``) the most severe first;
+    equal ones keep their order (a stable sort)."""
+    # looked up by value: a flag read back from the cache holds a plain string
+    return sorted(items, key=lambda item: -_SEVERITY_RANK[item.severity])
+
+
+class Verdict(StrEnum):
+    """The audit's judgement of one revision (``audit.Verdict.verdict``)."""
+
+    FIRST = "first"
+    UNCHANGED = "unchanged"
+    MINOR = "minor"
+    CONSISTENT = "consistent"
+    MISMATCH = "mismatch"
+    UNDISCLOSED = "undisclosed"
+    STEALTH = "stealth"
+    LATE = "late"
+    REVERT = "revert"
+
+
+class NoticeKind(StrEnum):
+    """What a notice says it is (``notices.Notice.kind``)."""
+
+    CORRECTION = "correction"
+    UPDATE = "update"
+    REFILE = "refile"
+    CLARIFICATION = "clarification"
+    REPEAT = "repeat"
+
+
+# -- one added paragraph, three words ---------------------------------------------
+# The aligner, the differ and the flagger each name what happened to a paragraph in
+# their own terms (the JSON keeps all three); these tables are the one place that
+# says which word of one stage is which word of the next.
+
+CHANGE_OF_PAIRING: dict[PairingKind, ChangeKind] = {
+    PairingKind.ADDED: ChangeKind.INSERT,
+    PairingKind.REMOVED: ChangeKind.DELETE,
+    PairingKind.MOVED: ChangeKind.MOVE,
+    PairingKind.EDITED: ChangeKind.REPLACE,
+    PairingKind.SPLIT: ChangeKind.REPLACE,
+    PairingKind.MERGED: ChangeKind.REPLACE,
+}  # a kept paragraph is no change
+
+PARAGRAPH_FLAG: dict[ChangeKind, FlagType] = {
+    ChangeKind.INSERT: FlagType.PARAGRAPH_ADDED,
+    ChangeKind.DELETE: FlagType.PARAGRAPH_REMOVED,
+    ChangeKind.MOVE: FlagType.PARAGRAPH_MOVED,
+}  # a replaced paragraph is flagged by what changed inside it
+
 
 # -- data types that cross stage boundaries --
 
@@ -39,6 +180,8 @@ class Revision:
                   source: str | None = None, url: str | None = None) -> Revision:
         """A revision not read from the store (a file given as a REF, a test): its
         hash and cached parse computed here, once, so that ``parts`` never parses."""
+        from versioner.prepared import prepare
+
         sha, spans, _ = prepare(text)
         return cls(article, number, captured_at, sha, text, source, url, spans)
 
@@ -46,6 +189,9 @@ class Revision:
         """The parse, rebuilt from the cached spans. A cache that does not give the
         text back (a damaged row: ``verify`` reports it) is the one case parsed
         afresh, so that read commands still show such a revision as it is."""
+        from versioner.parse import parse, parts_from_spans
+        from versioner.prepared import spans_cover
+
         if self.spans is None:
             raise ValueError(f"{self.ref} has no cached parse: make it with Revision.from_text")
         try:

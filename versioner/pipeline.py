@@ -29,7 +29,7 @@ class DiffResult:
 
     @property
     def identical(self) -> bool:
-        return self.old.sha256 == self.new.sha256
+        return self.comparison.identical
 
     def flags_at_least(self, severity: str) -> tuple[Flag, ...]:
         floor = SEVERITY_RANK[severity]
@@ -58,7 +58,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
     return PairResult(flag_comparison(comparison), tuple((c.section, c.kind) for c in comparison.changes))
 
 
-_RULE_MODULES = ("parse.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
+_RULE_MODULES = ("parse.py", "seqdiff.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
 
 
 @cache

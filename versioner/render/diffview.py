@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from versioner.model import worst_first
 from versioner.render.safe import html_text, markdown_text, terminal, visible
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def rows(comparison: Comparison, context: int = 0) -> list[Row]:
     around each and the rest collapsed into gaps."""
     out: list[Row] = []
     body: list[Row] = []
-    by_new = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
+    by_new: dict[tuple[str, int | None], Change] = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
     new_paras = comparison.new.paragraphs
     for c in comparison.changes:
         if c.section != "body":
@@ -257,7 +258,7 @@ def flags_view(flags: Sequence[Flag], limit: int = FLAGS_SHOWN) -> Iterator[Rend
 
 
 def _ordered(flags: Sequence[Flag]) -> list[Flag]:
-    return sorted(flags, key=lambda f: -f.rank)
+    return worst_first(flags)
 
 
 def flags_table(flags: Sequence[Flag], total: int | None = None) -> RenderableType:
@@ -397,7 +398,7 @@ def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, ne
         lines.append("")
     if flags:
         lines += ["| severity | type | where | old | new | why |", "|---|---|---|---|---|---|"]
-        for f in sorted(flags, key=lambda f: -f.rank):
+        for f in worst_first(flags):
             where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
             cells = [SEVERITY_MARK[f.severity], f.type, where, _short(f.old, 80), _short(f.new, 80), f.reason]
             lines.append("| " + " | ".join(markdown_text(c).replace("|", "\\|") for c in cells) + " |")
@@ -428,7 +429,7 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
             body.append(f'<p><span class="label">{html_text(r.label)}</span> {segs}</p>')
     if flags:
         body.append("<table><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>")
-        for f in sorted(flags, key=lambda f: -f.rank):
+        for f in worst_first(flags):
             where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
             body.append(
                 f'<tr><td class="{f.severity}">{html_text(SEVERITY_MARK[f.severity])}</td><td>{html_text(f.type)}</td>'

@@ -18,6 +18,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 from versioner.errors import VersionerError
+from versioner.model import worst_first
 from versioner.ui import cells
 from versioner.ui.background import cancellable
 
@@ -200,7 +201,7 @@ class FlagsTable(DataTable[Any]):
     LIMIT = 500  # rows: a diff with thousands of flags fills the table in a blink
 
     def show(self, flags: Sequence[Flag], high_only: bool) -> None:
-        chosen = sorted((f for f in flags if f.severity == "high" or not high_only), key=lambda f: -f.rank)
+        chosen = worst_first(f for f in flags if f.severity == "high" or not high_only)
         self.total = len(chosen)
         self.flags = chosen[: self.LIMIT]
         _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags])
