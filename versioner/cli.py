@@ -213,8 +213,10 @@ def add(
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
     from versioner.ingest import read_file, read_stdin, shown_path
+    from versioner.keys import check_key
+    from versioner.model import NewRevision
     from versioner.parse import read_source, require_utf8
-    from versioner.store import NewRevision, check_key, utc_iso
+    from versioner.times import utc_iso
 
     if article is not None:
         check_key(article)  # before anything is read or created

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
-from versioner.store import Fault, Revision, sha256_hex
+from versioner.model import Fault, Revision
+from versioner.prepared import sha256_hex
 
 if TYPE_CHECKING:
     from versioner.parse import Parts
