@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test bench accuracy lint setup clean
+.PHONY: demo test golden bench accuracy lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# after a change meant to change output: rewrite tests/golden/, then read its diff
+golden: setup
+	VERSIONER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
 accuracy: setup
 	$(BIN)/python bench/accuracy.py
