@@ -201,3 +201,11 @@ def test_no_stray_golden_files() -> None:
             if p.name not in names:
                 p.unlink()
     assert {p.name for p in GOLDEN.iterdir()} == names
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_an_audit_with_nothing_to_report_says_so_in_every_format(
+        fmt: str, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The HTML page was empty: it asked whether the report (an iterator) was false."""
+    out, _, code = _in_process(workdir, ["audit", "--since", "2030-01-01", "-f", fmt], False, monkeypatch)
+    assert code == 0 and b"No revisions to report." in out
