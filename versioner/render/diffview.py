@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from versioner.render.pieces import gap_text, html_page, one_line, short_time, where
+from versioner.render.pieces import gap_text, html_page, one_line, short_time, stamp, where
 from versioner.render.safe import html_text, markdown_text, terminal, visible
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def header(old: Revision, new: Revision, old_notices: Sequence[str], new_notices
 
     out = Text()
     for sign, rev, notices, style in (("---", old, old_notices, "red"), ("+++", new, new_notices, "green")):
-        out.append_text(terminal(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", f"bold {style}"))
+        out.append_text(terminal(f"{sign} {stamp(rev)}", f"bold {style}"))
         out.append("\n")
         for n in notices:
             out.append_text(terminal(f"    notice: {n}", "italic"))
@@ -332,7 +332,7 @@ def plain_lines(comparison: Comparison, rows_: Sequence[Row], flags: Sequence[Fl
     """The text view as plain lines (no line ends), made one at a time."""
     if not flags_only:
         for sign, rev, parts in (("---", old, comparison.old), ("+++", new, comparison.new)):
-            yield visible(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}")
+            yield visible(f"{sign} {stamp(rev)}")
             for n in parts.notices:
                 yield visible(f"    notice: {n.text}")
         yield ""

@@ -9,11 +9,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
+    from versioner.store import Revision
 
 
 def short_time(iso: str) -> str:
     """2026-02-01T08:15:00Z -> 2026-02-01 08:15 (tables only; JSON keeps full times)."""
     return iso[:16].replace("T", " ")
+
+
+def stamp(rev: Revision) -> str:
+    """A revision's ref, capture time and short hash, the line above its text."""
+    return f"{rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}"
 
 
 def one_line(s: str, n: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from versioner.render.pieces import short_time
+from versioner.render.pieces import short_time, stamp
 from versioner.render.safe import terminal, visible
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def revision_view(rev: Revision, limit: int | None = None) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    head = terminal(f"{rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", "bold")
+    head = terminal(stamp(rev), "bold")
     table = Table(show_header=True, box=None, padding=(0, 1))
     table.add_column("part", style="cyan", no_wrap=True)
     table.add_column("text", overflow="fold")
