@@ -219,6 +219,6 @@ def audit_html(report: Iterable[ArticleAudit]) -> str:
         items = "".join(f"<li>{html_text(line)}</li>" for line in a.latency)
         body.append(f'<p>Notice latency:</p><ul class="latency">{items}</ul>')
     if len(body) == 1:
-        # an AuditRun is an iterator, always true: what was written tells whether it was empty
+        # no article was added: ``report`` is an iterator, and an iterator is always true
         body.append(f"<p>{NOTHING}</p>")
     return html_page("versioner audit", _CSS, body)

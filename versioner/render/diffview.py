@@ -280,7 +280,8 @@ def flags_table(flags: Sequence[Flag], total: int | None = None) -> RenderableTy
     table.add_column("why", overflow="fold", ratio=1)
     for f in ordered:
         table.add_row(Text(SEVERITY_MARK[f.severity], SEVERITY_STYLE[f.severity]), f.type, where(f),
-                      Text.assemble(terminal(one_line(f.old, SHORT), "red"), " → ", terminal(one_line(f.new, SHORT), "green")),
+                      Text.assemble(terminal(one_line(f.old, SHORT), "red"), " → ",
+                                    terminal(one_line(f.new, SHORT), "green")),
                       terminal(f.reason))
     return table
 
@@ -342,7 +343,8 @@ def plain_lines(comparison: Comparison, rows_: Sequence[Row], flags: Sequence[Fl
         yield f"{len(flags)} flag(s)"
         yield "\t".join(FLAG_COLUMNS)
         for f in _ordered(flags):
-            yield "\t".join(_cell(c) for c in (f.severity, f.type, where(f), one_line(f.old, SHORT), one_line(f.new, SHORT), f.reason))
+            yield "\t".join(_cell(c) for c in (f.severity, f.type, where(f), one_line(f.old, SHORT),
+                                                one_line(f.new, SHORT), f.reason))
     elif comparison.identical:
         yield "identical texts"
 
@@ -433,7 +435,8 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
         for f in sorted(flags, key=lambda f: -f.rank):
             body.append(
                 f'<tr><td class="{f.severity}">{html_text(SEVERITY_MARK[f.severity])}</td><td>{html_text(f.type)}</td>'
-                f"<td>{html_text(where(f))}</td><td>{html_text(one_line(f.old, SHORT))}</td><td>{html_text(one_line(f.new, SHORT))}</td>"
+                f"<td>{html_text(where(f))}</td><td>{html_text(one_line(f.old, SHORT))}</td>"
+                f"<td>{html_text(one_line(f.new, SHORT))}</td>"
                 f"<td>{html_text(f.reason)}</td></tr>")
         body.append("</table>")
     return html_page(title, _CSS, body)

@@ -67,7 +67,8 @@ def flag_cells(flag: Flag) -> tuple[Text, Text, Text, Text, Text]:
     reason before the texts, which may be long)."""
     from rich.text import Text
 
-    change = Text.assemble(terminal(one_line(flag.old, SHORT), "red"), " → ", terminal(one_line(flag.new, SHORT), "green"))
+    change = Text.assemble(terminal(one_line(flag.old, SHORT), "red"), " → ",
+                           terminal(one_line(flag.new, SHORT), "green"))
     return severity_cell(flag.severity), Text(flag.type), Text(where(flag)), terminal(flag.reason), change
 
 
