@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test quick bench accuracy realdata fingerprint lint setup clean
+.PHONY: demo test quick golden bench accuracy realdata fingerprint lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: setup
 # the edit-test loop: everything but the tests marked slow (make test runs them all)
 quick: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# after a change meant to change output: rewrite tests/golden/, then read its diff
+golden: setup
+	VERSIONER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
 accuracy: setup
 	$(BIN)/python bench/accuracy.py

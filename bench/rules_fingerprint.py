@@ -17,6 +17,10 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from versioner.parse import Parts
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -55,13 +59,18 @@ def _jsonl(path: Path) -> Iterator[dict]:
 
 def fingerprint() -> dict[str, object]:
     """The rule versions of this code and the sha256 of its outputs on every pair."""
-    from versioner.parse import normalise, parse
+    from versioner.model import Revision
+    from versioner.parse import normalise
     from versioner.pipeline import compare_pair, pair_to_json, rule_versions, rules_version
+
+    def parts(text: str) -> Parts:
+        # as a stored revision gives them: parsed to spans when stored, rebuilt when read
+        return Revision.from_text("a", 1, "2026-01-01T00:00:00Z", normalise(text)).parts()
 
     digest, count = hashlib.sha256(), 0
     for source in (labelled_pairs(), corpus_pairs()):
         for name, old, new in source:
-            changes, flags = pair_to_json(compare_pair(parse(normalise(old)), parse(normalise(new))))
+            changes, flags = pair_to_json(compare_pair(parts(old), parts(new)))
             digest.update(f"{name}\t{changes}\t{flags}\n".encode())
             count += 1
     return {"rules_version": rules_version(), "versions": rule_versions(), "pairs": count,

@@ -47,12 +47,12 @@ def test_a_bare_correction_owns_everything_only_when_nothing_more_specific_was_s
 
 def test_a_headline_typo_fixed_without_a_notice_is_minor() -> None:
     from versioner.audit import audit_chain
+    from versioner.model import Revision
     from versioner.parse import normalise
-    from versioner.store import Revision, sha256_hex
 
     texts = ["Council approves flood barier\n\nKELLAND, May 2 (Meridian) – The council voted.\n",
              "Council approves flood barrier\n\nKELLAND, May 2 (Meridian) – The council voted.\n"]
-    revs = [Revision("k", n, f"2026-05-02T0{n}:00:00Z", sha256_hex(normalise(t)), normalise(t))
+    revs = [Revision.from_text("k", n, f"2026-05-02T0{n}:00:00Z", normalise(t))
             for n, t in enumerate(texts, 1)]
     second = audit_chain(revs)[1]
     assert second.verdict == "minor"
@@ -63,8 +63,8 @@ def test_a_headline_typo_fixed_without_a_notice_is_minor() -> None:
 def _late_chain() -> list[Verdict]:
     """@2 changes the toll silently; @3's notice owns up to it (late) and misstates the cost."""
     from versioner.audit import audit_chain
+    from versioner.model import Revision
     from versioner.parse import normalise
-    from versioner.store import Revision, sha256_hex
 
     head = "Fire at Kelland warehouse\n\nKELLAND, May 2 (Meridian) – A fire swept through a warehouse on Friday.\n\n"
     toll = "The fire killed {} people, the fire service said.\n\n"
@@ -74,7 +74,7 @@ def _late_chain() -> list[Verdict]:
     texts = [head + toll.format(12) + cost.format("40 million"),
              head + toll.format(14) + cost.format("40 million"),
              head + toll.format(14) + cost.format("45 million") + note]
-    revs = [Revision("k", n, f"2026-05-02T0{n}:00:00Z", sha256_hex(normalise(t)), normalise(t))
+    revs = [Revision.from_text("k", n, f"2026-05-02T0{n}:00:00Z", normalise(t))
             for n, t in enumerate(texts, 1)]
     return audit_chain(revs)
 

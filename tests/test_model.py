@@ -33,8 +33,8 @@ def test_every_value_the_stages_emit_on_the_labelled_set_is_a_member() -> None:
     from versioner.audit import audit_chain
     from versioner.diff import compare
     from versioner.flags import flag_comparison
+    from versioner.model import Revision
     from versioner.parse import normalise, parse
-    from versioner.store import Revision, sha256_hex
 
     seen: dict[type, set[str]] = {e: set() for e in (Section, ChangeKind, PairingKind, FlagType, Severity)}
     for case in _lines("flags.jsonl"):
@@ -55,7 +55,7 @@ def test_every_value_the_stages_emit_on_the_labelled_set_is_a_member() -> None:
     for chain in _lines("audit.jsonl"):
         texts = [normalise(str(r["text"])) for r in chain["revisions"]]  # type: ignore[attr-defined]
         stamps = [str(r["captured_at"]) for r in chain["revisions"]]  # type: ignore[attr-defined]
-        revs = [Revision(str(chain["id"]), n, at, sha256_hex(t), t)
+        revs = [Revision.from_text(str(chain["id"]), n, at, t)
                 for n, (t, at) in enumerate(zip(texts, stamps, strict=True), 1)]
         for v in audit_chain(revs):
             assert type(v.verdict) is Verdict

@@ -2,7 +2,7 @@
 
 Guards: the write lock taken at the start of each write (``BEGIN IMMEDIATE``
 in ``Store._write``), SQLite's busy timeout, and the bounded retry in
-``store._retry`` that ends in one clear line and exit 2. Without the early
+``store.connection._retry`` that ends in one clear line and exit 2. Without the early
 lock two writers read the same max(number): one of them then fails with
 SQLite's bare "database is locked", which these tests look for.
 """

@@ -14,11 +14,11 @@ from datetime import datetime
 
 from versioner import model
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Section
+from versioner.model import FlagType, NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
-from versioner.store import Revision, Store
+from versioner.store import Store
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -443,7 +443,7 @@ def iter_audit(store: Store, key: str | None = None,
     still worked out on the whole chain, so a change made before ``since`` and owned
     up to after it is still ``late``."""
     from versioner.errors import BadInput
-    from versioner.store import utc_iso
+    from versioner.times import utc_iso
 
     # checked before the first article is yielded: a bad key or date is an error
     # before any output, not halfway through it

@@ -213,8 +213,10 @@ def add(
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
     from versioner.ingest import read_file, read_stdin, shown_path
+    from versioner.keys import check_key
+    from versioner.model import NewRevision
     from versioner.parse import read_source, require_utf8
-    from versioner.store import NewRevision, check_key, utc_iso
+    from versioner.times import utc_iso
 
     if article is not None:
         check_key(article)  # before anything is read or created
@@ -365,33 +367,21 @@ def diff(
 
     old, new = resolve_pair(refs, functools.partial(_open, ctx))
     result = diff_revisions(old, new)
-    flags = result.flags_at_least(min_severity.value)
-    rows = diffview.rows(result.comparison, context)
+    view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
     if fmt is DiffFormat.json:
-        _print_json(diffview.diff_json(result.comparison, flags, old, new))
+        _print_json(view.json())
     elif fmt is DiffFormat.markdown:
-        _write(diffview.markdown_view(rows, flags, old, new))
+        _write(view.markdown())
     elif fmt is DiffFormat.html:
-        _write(diffview.html_view(rows, flags, old, new))
+        _write(view.html())
     elif not (console := _console(no_color)).is_terminal:
         # a pipe or a file: plain lines as they are made, every flag; no rich layout,
         # most of the time of a 4 MB revision's diff (bench/large_revision.py)
-        for line in diffview.plain_lines(result.comparison, rows, flags, old, new,
-                                         side_by_side=side_by_side, flags_only=flags_only):
+        for line in view.lines(side_by_side, flags_only):
             sys.stdout.write(line + "\n")
     else:
-        markers = no_color or console.no_color
-        if not flags_only:
-            old_n = [p.text for p in result.comparison.old.notices]
-            new_n = [p.text for p in result.comparison.new.notices]
-            console.print(diffview.header(old, new, old_n, new_n))
-            for r in diffview.terminal_view(result.comparison, rows, markers, side_by_side, old.ref, new.ref):
-                console.print(r)
-        if flags:
-            for r in diffview.flags_view(flags):
-                console.print(r)
-        elif result.identical:
-            console.print("identical texts")
+        for r in view.renderables(no_color or console.no_color, side_by_side, flags_only):
+            console.print(r)
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from versioner.store import Revision
+from versioner.model import Revision
 
 if TYPE_CHECKING:
     from versioner.audit import Verdict

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
-from versioner.store import Fault, Revision, sha256_hex
+from versioner.model import Fault, Revision
+from versioner.prepared import sha256_hex
 
 if TYPE_CHECKING:
     from versioner.parse import Parts
@@ -59,7 +60,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
 # The modules whose code decides what compare_pair returns, each declaring
 # RULES_VERSION; tests/test_rules_version.py holds this list to what compare_pair
 # imports, so a rule moved into a new module cannot be left out.
-RULE_MODULES = ("parse", "seqdiff", "align", "diff", "figures", "flags", "model")
+RULE_MODULES = ("parse", "prepared", "seqdiff", "align", "diff", "figures", "flags", "model")
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 1

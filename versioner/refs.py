@@ -55,8 +55,9 @@ def is_file_ref(ref: str) -> bool:
 def file_revision(path: str, encoding: str | None = None) -> Revision:
     """An ad-hoc revision read from a file, not stored."""
     from versioner.ingest import read_file, shown_path
+    from versioner.model import Revision
     from versioner.parse import read_source
-    from versioner.store import Revision, sha256_hex, utc_iso
+    from versioner.times import utc_iso
 
     p = Path(path)
     name = shown_path(path)  # the bytes of a name that is not UTF-8 escaped
@@ -64,7 +65,7 @@ def file_revision(path: str, encoding: str | None = None) -> Revision:
     from datetime import datetime, timezone
 
     mtime = datetime.fromtimestamp(p.stat().st_mtime, timezone.utc)
-    return Revision(name, 0, utc_iso(mtime), sha256_hex(src.text), src.text, source=name)
+    return Revision.from_text(name, 0, utc_iso(mtime), src.text, source=name)
 
 
 def revisions(refs: Sequence[str], open_store: Callable[[], Store]) -> list[Revision]:
