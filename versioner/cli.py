@@ -52,24 +52,24 @@ class Options:
     """What the options before the command resolve to, in ``ctx.obj`` for every
     command: the store path is passed explicitly, not kept in a global."""
 
-    store: Optional[Path] = None
+    store: Optional[str] = None  # a file, or a postgresql:// URL
 
 
 def _options(ctx: typer.Context) -> Options:
     return ctx.ensure_object(Options)
 
 
-def _store_after_command(ctx: typer.Context, value: Optional[Path]) -> None:
+def _store_after_command(ctx: typer.Context, value: Optional[str]) -> None:
     # `versioner cmd --store X` overrides `versioner --store Y cmd`, as it always has
     if value is not None:
         _options(ctx).store = value
 
 
-_STORE_HELP = "SQLite store (default: $VERSIONER_STORE or store/versioner.db)"
-GlobalStoreOpt = Annotated[Optional[Path], typer.Option("--store", help=_STORE_HELP)]
+_STORE_HELP = "SQLite file or postgresql:// URL (default: $VERSIONER_STORE or store/versioner.db)"
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
 # after the command: recorded in ctx.obj by its callback, not passed to the command
 StoreOpt = Annotated[
-    Optional[Path],
+    Optional[str],
     typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
@@ -109,10 +109,10 @@ def _guard(fn: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             # wherever a read meets a damaged file ("database disk image is malformed")
-            from versioner.store import sqlite_failure, store_path
+            from versioner.store import sqlite_failure, store_target
 
             # every command takes the context, which holds its store
-            failure = sqlite_failure(store_path(_options(kwargs["ctx"]).store), exc)
+            failure = sqlite_failure(store_target(_options(kwargs["ctx"]).store), exc)
             if failure is None:
                 raise
             _err(str(failure))
