@@ -82,6 +82,8 @@ class Connection:
         conn: Any = PgConnection(url)
         store = cls(conn, shown_url(url))
         try:
+            # a writer waits this long for another's lock on an article, then says so
+            conn.execute(f"set lock_timeout = {int(busy_timeout() * 1000)}")
             if not pg_schema_is_current(conn):
                 store._attach(lambda: pg_migrate(conn, store._written))
         except BaseException:

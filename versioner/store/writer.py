@@ -120,6 +120,9 @@ class Writer:
         return key
 
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
+        if new.article is not None and not new.captured_at:
+            # "now" read once the article is this writer's: numbers follow capture times
+            lock_names(self.conn, check_key(new.article))
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
         if self.horizon is not None and time_key(at) > self.horizon:
             where = f"{new.source}: " if new.source else ""
