@@ -395,6 +395,10 @@ def audit(
         "--since", metavar="DATE",
         help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", metavar="N", help="audit on a local Dask cluster of N processes (extra: dask)")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="URL", help="audit on the Dask cluster at URL, e.g. tcp://host:8786")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
@@ -403,7 +407,9 @@ def audit(
 
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
-    with _open(ctx) as st, contextlib.closing(iter_audit(st, key, since)) as articles:
+    with _open(ctx) as st, contextlib.closing(
+            iter_audit(st, key, since) if workers is None and scheduler is None
+            else _cluster_audit(ctx, st, key, since, workers, scheduler)) as articles:
         report = AuditRun(articles)
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
@@ -416,6 +422,14 @@ def audit(
             for r in auditview.audit_view(report):
                 console.print(r)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
+
+
+def _cluster_audit(ctx: typer.Context, st: "Store", key: Optional[str], since: Optional[str],
+                   workers: Optional[int], scheduler: Optional[str]) -> Any:
+    from versioner.cluster import iter_audit_cluster
+    from versioner.store import store_location
+
+    return iter_audit_cluster(st, store_location(_options(ctx).store), key, since, workers, scheduler)
 
 
 @app.command()

@@ -41,3 +41,10 @@ def store_target(explicit: str | os.PathLike[str] | None = None) -> Path | str:
 
     url = postgres_url(explicit)
     return shown_url(url) if url else store_path(explicit)
+
+
+def store_location(explicit: str | os.PathLike[str] | None = None) -> str:
+    """Where the store is, for another process to open it: its file or URL (password and all)."""
+    from versioner.store.backend import postgres_url
+
+    return postgres_url(explicit) or os.path.abspath(store_path(explicit))
