@@ -45,6 +45,7 @@ realdata: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
 
 lint: setup
 	$(BIN)/python -m pip install -q ruff mypy
