@@ -241,7 +241,8 @@ def add(
 @_guard
 def import_(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, or a .jsonl file")],
+    path: Annotated[Path, typer.Argument(
+        help="folder of KEY/TIME.txt files, a .jsonl file, or a folder written by export")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
@@ -252,7 +253,10 @@ def import_(
     from versioner.ingest import PathRevisions
     from versioner.render.progress import counter
 
-    items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
+    from versioner.parquet import ExportRevisions, is_export
+
+    items = (ExportRevisions(path) if is_export(path)
+             else PathRevisions(path, encoding, max_bytes, max_paragraphs))
     with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
     sys.stdout.write(
@@ -262,6 +266,27 @@ def import_(
     if res.backfilled:
         _err(f"{res.backfilled} revision(s) back-filled before later captures, which were renumbered;"
              " KEY@sha:PREFIX refs do not change")
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+
+
+@app.command()
+@_guard
+def export(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="a new or empty folder")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")] = ExportFormat.parquet,
+    store: StoreOpt = None,
+) -> None:
+    """Write revisions, cached pairs and flags as Parquet, by day of capture (extra: parquet)."""
+    from versioner.parquet import export as write_export
+
+    with _open(ctx) as st:
+        counts = write_export(st, folder)
+    sys.stdout.write(f"exported {counts['revisions']} revision(s), {counts['pairs']} pair(s),"
+                     f" {counts['flags']} flag(s) to {folder}\n")
 
 
 @app.command("list")
