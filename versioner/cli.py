@@ -251,9 +251,8 @@ def import_(
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
     from versioner.ingest import PathRevisions
-    from versioner.render.progress import counter
-
     from versioner.parquet import ExportRevisions, is_export
+    from versioner.render.progress import counter
 
     items = (ExportRevisions(path) if is_export(path)
              else PathRevisions(path, encoding, max_bytes, max_paragraphs))
