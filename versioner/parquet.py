@@ -41,8 +41,12 @@ def _pyarrow() -> Any:
 
 
 def is_export(path: Path) -> bool:
-    """Is ``path`` a folder written by ``export --format parquet``?"""
-    return path.is_dir() and (path / "revisions").is_dir() and any((path / "revisions").rglob("*.parquet"))
+    """Is ``path`` a folder written by ``export --format parquet``? (A path that
+    cannot be looked at is not: reading it says why.)"""
+    try:
+        return (path / "revisions").is_dir() and any((path / "revisions").rglob("*.parquet"))
+    except OSError:
+        return False
 
 
 class _Table:
