@@ -167,3 +167,13 @@ def lock_names(conn: Any, *names: str) -> None:
         return
     for name in names:
         conn.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", (name,))
+
+
+def insert_id(conn: Any, sql: str, params: Sequence[Any]) -> int:
+    """Insert one row; its id. (SQLite's ``lastrowid`` is cheaper than ``returning id``,
+    which PostgreSQL needs: it has no last row id.)"""
+    if dialect_of(conn) == POSTGRESQL:
+        return int(conn.execute(sql + " returning id", params).fetchone()[0])
+    rid = conn.execute(sql, params).lastrowid
+    assert rid is not None
+    return int(rid)

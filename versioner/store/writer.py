@@ -15,7 +15,7 @@ from versioner.keys import check_key
 from versioner.model import AddResult, NewRevision, Revision
 from versioner.parse import parts_from_spans
 from versioner.prepared import parsed, sha256_hex
-from versioner.store.backend import lock_names
+from versioner.store.backend import insert_id, lock_names
 from versioner.store.rows import REV_SELECT, revision_of
 from versioner.times import FUTURE_LIMIT, time_key, utc_iso
 
@@ -136,10 +136,8 @@ class Writer:
         new_article = state is None
         renumbered = 0
         if state is None:
-            aid = self.conn.execute(
-                "insert into articles (key, url, created_at) values (?, ?, ?) returning id",
-                (key, new.url, at),
-            ).fetchone()[0]
+            aid = insert_id(self.conn, "insert into articles (key, url, created_at) values (?, ?, ?)",
+                            (key, new.url, at))
             number = 0
             self.created += 1
             self._unsketched.add(aid)
@@ -155,11 +153,12 @@ class Writer:
                 )
         spans, notices = new.prepared[1:] if new.prepared else parsed(new.text)
         number += 1
-        rid = self.conn.execute(
+        rid = insert_id(
+            self.conn,
             "insert into revisions (article_id, number, captured_at, sha256, text, parts, source,"
-            " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+            " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, number, at, sha, new.text, spans, new.source, new.url, notices),
-        ).fetchone()[0]
+        )
         self.touched.add(aid)
         if renumbered:
             self.backfilled += 1  # the latest, and so the article's sketch, is unchanged
