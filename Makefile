@@ -10,7 +10,7 @@ DEMO_STORE ?= store/demo.db
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ui,fast]'
+	$(BIN)/python -m pip install -q -e '.[test,ui,fast,pg,dask,parquet]'
 	touch $@
 
 setup: $(BIN)/versioner
@@ -49,6 +49,7 @@ fingerprint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
 
 lint: setup
 	$(BIN)/python -m pip install -q ruff mypy
