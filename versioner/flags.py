@@ -547,8 +547,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         and new_w[0][:1].isupper()
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
-    else:
-        names_old, names_new = _changed_names(names_old, names_new, rd_old, rd_new, names)
+    names_old, names_new = _changed_names(names_old, names_new, rd_old, rd_new, names)
+    if not respelled:
         if not (names_old and _names_carry(names_old, old_w)) and not (names_new and _names_carry(names_new, new_w)):
             names_old = names_new = []  # a sentence rewritten around its names: wording
     if names_old or names_new:
