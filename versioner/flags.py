@@ -593,7 +593,9 @@ def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     start = max(0, pos - _CONTEXT)
     if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
         return []  # nothing there can end a figure: no need to read the text before
-    return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
+    # read on past ``pos`` so that each figure keeps the noun it counts
+    return [f for f in extract_figures(text[start:pos + _CONTEXT // 4])
+            if 0 <= pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
 
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
@@ -610,7 +612,9 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
     if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
-    if same_quantity(o, n):
+    # the figure itself must count something on both sides: "€40 million agreed" ->
+    # "€40 million approved" changes a verb beside an unchanged figure, which is wording
+    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
 
