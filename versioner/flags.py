@@ -194,6 +194,8 @@ def hunks(ops: Sequence[Op]) -> list[_Hunk]:
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
+# words on a side of an edit that adds or drops a negation, beyond which it is a rewrite
+_NEGATION_EDIT = 3
 _ATTRIBUTION = {
     "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
     "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
@@ -409,7 +411,7 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
             continue  # whitespace only
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs)
         flags.extend(fig_flags)
         rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
@@ -453,11 +455,17 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None) -> list[Flag]:
+def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
+                  old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = ()) -> list[Flag]:
+    """The figure flags of one hunk; a figure that only left this hunk for another place
+    in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
+    is moved, not removed and added."""
     flags = []
-    unmatched_new = list(nfs)
+    unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
+        if partner is None and _stands_in(of, new_all, nfs):
+            continue
         if partner is None:
             flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, "",
                               f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
@@ -473,6 +481,11 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
+
+
+def _stands_in(fig: Figure, others: Sequence[Figure], here: Sequence[Figure]) -> bool:
+    """Does the same quantity stand among ``others`` outside this hunk's ``here``?"""
+    return any(same_quantity(fig, o) and o not in here for o in others)
 
 
 def _counting(*figs: Figure) -> str:
@@ -520,18 +533,23 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
-    small = _small_fix(h, old_w, new_w, rd_new)
+    small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
-    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS]
-    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS]
+    # a day or month still named elsewhere in the other side was moved or kept, not changed
+    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS and not _mentions(h.new_text, w)]
+    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS and not _mentions(h.old_text, w)]
     if dates_old != dates_new:
         return flag(FlagType.FIGURE, Severity.HIGH, _change_reason("date", dates_old, dates_new))
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
     neg_old, neg_new = _negations(old_w), _negations(new_w)
-    if sorted(neg_old) != sorted(neg_new):
+    # "wouldn't" -> "won't" keeps the polarity; a sentence rewritten around a negation
+    # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
+    # statement otherwise kept and turned round
+    if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
+                                         or _negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
     names_old = _hunk_names(rd_old, h.old_start, h.old_end, names)
     names_new = _hunk_names(rd_new, h.new_start, h.new_end, names)
@@ -619,6 +637,18 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
     return None
 
 
+def _negated_kept(words: list[str], other: list[str]) -> bool:
+    """Does the word after a negation in ``words`` come back, in any form, in ``other``
+    ("without ever winning" -> "did go on to win"): the same statement turned round."""
+    kept = [w.lower() for w in other if len(w) >= 3 and not is_negation(w)]
+    for i, w in enumerate(words[:-1]):
+        if is_negation(w):
+            after = [x.lower() for x in words[i + 1:i + 3] if len(x) >= 3]
+            if any(a.startswith(k) or k.startswith(a) for a in after for k in kept):
+                return True
+    return False
+
+
 def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str], rd_old: Reading, rd_new: Reading) -> str:
     added = [w for w in neg_new if w not in neg_old]
     removed = [w for w in neg_old if w not in neg_new]
@@ -660,6 +690,17 @@ _AGREEMENT = {frozenset(p.split("/")) for p in "is/are was/were has/have does/do
 # officer" -> "the officers"), it is no agreement fix
 _BEFORE_NOUN = frozenset("""a an the one two three four five six seven eight nine ten this that these those
 each every many several some few both all no any his her their its our my your""".split())
+
+
+def _repeat_removed(h: _Hunk, old_w: list[str], new_w: list[str], rd_old: Reading) -> str | None:
+    """A word written twice within a few words ("why can't we can't go") and removed."""
+    if new_w or len(old_w) != 1:
+        return None
+    near = [t.text.lower() for t in rd_old.tokens_in(max(0, h.old_start - 30), h.old_start)][-2:]
+    after = rd_old.token_after(h.old_end)
+    if after is not None:
+        near.append(after.text.lower())
+    return f'repeated word "{old_w[0]}" removed' if old_w[0].lower() in near else None
 
 
 def _small_fix(h: _Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) -> str | None:
