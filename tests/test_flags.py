@@ -177,9 +177,11 @@ def _all(old_para: str, new_para: str, head: str = HEAD) -> list[flags_module.Fl
 def test_an_acronym_with_full_stops_is_one_token_never_a_name_u() -> None:
     from versioner.reading import read
 
-    reading = read("The U.S. and the U.N. said Ann Lee, a Ph.D. student, spoke.")
-    assert [t.text for t in reading.tokens][:5] == ["The", "U.S.", "and", "the", "U.N."]
-    assert "Ph.D." in [t.text for t in reading.tokens]
+    text = "The U.S. and the U.N. said Ann Lee, a Ph.D. student, spoke."
+    reading = read(text)
+    assert [t.text for t in reading.tokens_in(0, len(text))][:5] == ["The", "U.S.", "and", "the", "U.N."]
+    assert "Ph.D." in [t.text for t in reading.tokens_in(0, len(text))]
+    assert [n.text for n, _ in reading.names_in(0, len(text))] == ["U.S.", "U.N.", "Ann Lee", "Ph.D."]
     for f in _all("U.S. officials met Lee's aides in Ostra.", "U.S. officials met U.S. aides in Ostra."):
         assert "-> U " not in f.reason and not f.reason.endswith("-> U") and "U Lee" not in f.reason, f
 
@@ -277,8 +279,8 @@ def test_the_readings_spans_are_within_the_text_and_in_order(text: str) -> None:
     from versioner.reading import Reading
 
     reading = Reading(text)
-    for spans in ([(t.start, t.end) for t in reading.tokens], list(reading.quotes),
-                  [(n.start, n.end) for n in reading.names]):
+    for spans in ([(t.start, t.end) for t in reading.tokens_in(0, len(text))], list(reading.quotes),
+                  [(n.start, n.end) for n, _ in reading.names_in(0, len(text))]):
         for s, e in spans:
             assert 0 <= s < e <= len(text)
         assert spans == sorted(spans)

@@ -269,16 +269,15 @@ def _hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | No
     """The names a reader sees touching [start, end) of the reading's text, each whole
     ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
     out = []
-    for n in reading.names_in(start, end):
-        toks = reading.tokens_in(n.start, n.end)
+    for n, toks in reading.names_in(start, end):
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
         # word, or the article writes it as a name inside a sentence too
-        while k < len(toks) and toks[k].opens and not is_title(toks[k].text) and is_ordinary(toks[k].text) \
-                and not (known is not None and plain(toks[k].text) in known):
+        while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) and is_ordinary(toks[k][0].text) \
+                and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
         if k < len(toks):
-            out.append(reading.text[toks[k].start:n.end])
+            out.append(reading.text[toks[k][0].start:n.end])
     return out
 
 

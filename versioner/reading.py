@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title
 
@@ -28,12 +30,10 @@ _DOUBLE_QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»
 _SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.,!?])['’](?!\w)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
-    opens: bool  # opens a sentence (or the text): its capital is no evidence of a name
 
 
 @dataclass(frozen=True)
@@ -41,55 +41,73 @@ class Name:
     start: int
     end: int
     text: str
-    opens: bool  # its first word opens a sentence
-    first: str  # that first word
+
+
+# How far either side of a lookup the reading reads: enough for any name around it
+_REACH = 60
+_UPPER = re.compile("[A-Z]")
+# a word with a capital (or an acronym), at a word start
+_CAP_TOKEN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|[A-Z]\w*(?:['’]\w+)*)")
+_JOINER_GAP = re.compile(r"[ -](\w+)[ -]")
 
 
 class Reading:
-    """The reading of ``text``; ``headline``: every word may carry a capital."""
+    """The reading of ``text``; ``headline``: every word may carry a capital.
 
-    __slots__ = ("text", "headline", "tokens", "_starts", "quotes", "names", "negations")
+    Each part is read once, when a rule first asks, and only as far as it asks: the
+    quotation spans of the whole text, the tokens and names around each edit. A long
+    paragraph with one edit is not tokenised whole."""
 
     def __init__(self, text: str, headline: bool = False) -> None:
         self.text = text
         self.headline = headline
-        self.tokens = _tokens(text, headline)
-        self._starts = [t.start for t in self.tokens]
-        self.quotes = _quote_spans(text)
-        self.names = _name_spans(text, self.tokens, headline)
-        self.negations = tuple(t for t in self.tokens if is_negation(t.text))
+        self._names: dict[tuple[int, int], list[Name]] = {}
+
+    @functools.cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return _quote_spans(self.text)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping [start, end) (an empty range: none)."""
-        i = bisect.bisect_left(self._starts, start)
-        if i > 0 and self.tokens[i - 1].end > start:
-            i -= 1
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        lo = self._word_start(start)
+        return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, lo, max(end, lo))
+                if m.end() > start]
 
     def token_after(self, pos: int) -> Token | None:
-        i = bisect.bisect_left(self._starts, pos)
-        return self.tokens[i] if i < len(self.tokens) else None
+        m = TOKEN.search(self.text, self._word_start(pos) if pos else 0)
+        while m is not None and m.start() < pos:
+            m = TOKEN.search(self.text, m.end())
+        return Token(m.start(), m.end(), m.group()) if m else None
 
     def token_before(self, pos: int) -> Token | None:
-        i = bisect.bisect_left(self._starts, pos)
-        while i > 0:
-            i -= 1
-            if self.tokens[i].end <= pos:
-                return self.tokens[i]
-        return None
+        found = [m for m in TOKEN.finditer(self.text, max(0, pos - _REACH), pos) if m.end() <= pos]
+        return Token(found[-1].start(), found[-1].end(), found[-1].group()) if found else None
+
+    def opens(self, tok: Token) -> bool:
+        """Does ``tok`` open a sentence (or the text, or any word of a headline)?"""
+        return self.headline or _opens(self.text, tok.start, self.token_before)
 
     def in_quotes(self, start: int, end: int) -> bool:
         """Does [start, end) touch the inside of a quotation?"""
         i = bisect.bisect_left(self.quotes, (max(end, start + 1),))
         return i > 0 and self.quotes[i - 1][1] > start
 
-    def names_in(self, start: int, end: int) -> list[Name]:
+    def names_in(self, start: int, end: int) -> list[tuple[Name, list[tuple[Token, bool]]]]:
+        """The names touching [start, end), each with its words and whether each opens a sentence."""
         end = max(end, start + 1)
-        return [n for n in self.names if n.start < end and start < n.end]
+        lo = self._word_start(start)
+        if _UPPER.search(self.text, lo, end) is None:
+            return []  # every name has a capital in each word that touches the range
+        lo = self._word_start(max(0, start - _REACH))
+        caps = [Token(m.start(), m.end(), m.group()) for m in _CAP_TOKEN.finditer(self.text, lo, min(len(self.text), end + _REACH))]
+        marked = [(t, self.opens(t)) for t in caps if _capital(t)]
+        return [(n, ts) for n, ts in _name_spans(self.text, marked, self.headline) if n.start < end and start < n.end]
+
+    def _word_start(self, pos: int) -> int:
+        """``pos`` moved back to the start of the word it falls in."""
+        while pos > 0 and not self.text[pos - 1].isspace():
+            pos -= 1
+        return pos
 
 
 @functools.lru_cache(maxsize=64)
@@ -103,16 +121,7 @@ def is_negation(word: str) -> bool:
     return lw in NEGATIONS or lw.endswith(("n't", "n’t"))
 
 
-def _tokens(text: str, headline: bool) -> tuple[Token, ...]:
-    out: list[Token] = []
-    prev: Token | None = None
-    for m in TOKEN.finditer(text):
-        start = m.start()
-        out.append(prev := Token(start, m.end(), m.group(), headline or _opens(text, start, prev)))
-    return tuple(out)
-
-
-def _opens(text: str, start: int, prev: Token | None) -> bool:
+def _opens(text: str, start: int, before: Callable[[int], Token | None]) -> bool:
     i = start
     while i > 0 and text[i - 1].isspace():
         i -= 1
@@ -121,7 +130,8 @@ def _opens(text: str, start: int, prev: Token | None) -> bool:
     c = text[i - 1]
     if c not in _OPENERS:
         return False
-    if c == "." and prev is not None and prev.end >= i - 1 and (
+    prev = before(i) if c == "." else None
+    if prev is not None and prev.end >= i - 1 and (
             "." in prev.text or is_title(prev.text) or (len(prev.text) == 1 and prev.text.isupper())):
         return False  # after "U.S.", "Sen." or an initial ("John F. Kennedy"), not a sentence end
     return True
@@ -151,27 +161,29 @@ def _institution(tok: Token) -> bool:
     return not is_title(tok.text) and is_ordinary(tok.text)
 
 
-def _name_spans(text: str, tokens: tuple[Token, ...], headline: bool) -> tuple[Name, ...]:
+def _name_spans(text: str, tokens: list[tuple[Token, bool]],
+                headline: bool) -> list[tuple[Name, list[tuple[Token, bool]]]]:
     """Runs of capitalised words ("Acme Steel", "Sen. Ann Lee", "Department of Homeland
     Security"), each one name; a title or honorific belongs to the name after it."""
-    out: list[Name] = []
+    out: list[tuple[Name, list[tuple[Token, bool]]]] = []
     i, n = 0, len(tokens)
     while i < n:
-        tok = tokens[i]
+        tok = tokens[i][0]
         if not _capital(tok):
             i += 1
             continue
         j = i
         while j + 1 < n:
-            nxt, gap = tokens[j + 1], text[tokens[j].end:tokens[j + 1].start]
-            if _capital(nxt) and (headline or not nxt.opens) and gap in (" ", ". ", "-", "\xa0") \
-                    and (gap != ". " or is_title(tokens[j].text) or len(tokens[j].text) == 1):
-                j += 1
-            elif (nxt.text in NAME_JOINERS and (nxt.text != "of" or _institution(tok)) and gap in (" ", "-") and j + 2 < n and _capital(tokens[j + 2])
-                  and text[nxt.end:tokens[j + 2].start] in (" ", "-")):
-                j += 2
-            else:
+            (cur, _), (nxt, nxt_opens) = tokens[j], tokens[j + 1]
+            gap = text[cur.end:nxt.start]
+            joined = gap in (" ", ". ", "-", "\xa0") and (gap != ". " or is_title(cur.text) or len(cur.text) == 1)
+            if not joined and (m := _JOINER_GAP.fullmatch(gap)):
+                joined = m.group(1) in NAME_JOINERS and (m.group(1) != "of" or _institution(tok))
+                nxt_opens = False
+            if not (joined and (headline or not nxt_opens)):
                 break
-        out.append(Name(tok.start, tokens[j].end, text[tok.start:tokens[j].end], tok.opens, tok.text))
+            j += 1
+        end = tokens[j][0].end
+        out.append((Name(tok.start, end, text[tok.start:end]), tokens[i:j + 1]))
         i = j + 1
-    return tuple(out)
+    return out
