@@ -129,7 +129,10 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
-    return Flag(FlagType.HEADLINE, Severity.HIGH if top >= 3 else Severity.MEDIUM, change.section, change.paragraph,
+    # only style inside (an article added, the same figure restyled): low, like the wording
+    style = bool(inner) and not cosmetic and all(f.severity == Severity.LOW for f in inner)
+    sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
+    return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
 
 
@@ -312,7 +315,16 @@ _SHORT_EDIT = 12
 
 
 def _mentions(text: str, name: str) -> bool:
-    """Does ``name`` (possessive dropped) stand in ``text`` as whole words?"""
+    """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
+    several words is still there when each of its words is ("Virginia Walmart" ->
+    "Walmart ... in Virginia": reordered, not changed)."""
+    words = [w for w in plain(name).split() if not is_title(w)]
+    if len(words) > 1:
+        return all(_mentions_word(text, w) for w in words)
+    return _mentions_word(text, name)
+
+
+def _mentions_word(text: str, name: str) -> bool:
     bare = plain(name)
     at = text.find(bare)
     while at >= 0:
@@ -550,6 +562,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
                                          or _negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
+    if _small_words_only(old_w, new_w):
+        return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     names_old = _hunk_names(rd_old, h.old_start, h.old_end, names)
     names_new = _hunk_names(rd_new, h.new_start, h.new_end, names)
     att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
@@ -589,6 +603,16 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+# Articles and the like: adding or dropping one ("People who" -> "The people who") is style
+_SMALL_STYLE_WORDS = frozenset("the a an".split())
+
+
+def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
+    """Do the two sides differ only by articles (case aside)?"""
+    strip = [[w.lower() for w in ws if w.lower() not in _SMALL_STYLE_WORDS] for ws in (old_w, new_w)]
+    return strip[0] == strip[1] and (old_w or new_w) != []
 
 
 def _wording_reason(h: _Hunk) -> str:
