@@ -291,7 +291,8 @@ def _changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Read
     added) must also be gone from (or new to) the whole other revision."""
     gone = [n for n in dict.fromkeys(old) if not _mentions(rd_new.text, n)]
     came = [n for n in dict.fromkeys(new) if not _mentions(rd_old.text, n)]
-    if known is not None and not (gone and came):
+    # a headline that now names someone names them, whatever the body said already
+    if known is not None and not (gone and came) and not rd_new.headline:
         gone = [n for n in gone if not known.mentioned(n, side=1)]
         came = [n for n in came if not known.mentioned(n, side=0)]
     if gone and came and [_untitled(n) for n in gone] == [_untitled(n) for n in came]:
@@ -612,7 +613,8 @@ _SMALL_STYLE_WORDS = frozenset("the a an".split())
 def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
     """Do the two sides differ only by articles (case aside)?"""
     strip = [[w.lower() for w in ws if w.lower() not in _SMALL_STYLE_WORDS] for ws in (old_w, new_w)]
-    return strip[0] == strip[1] and (old_w or new_w) != []
+    # a bare article put in is the "missing small word" typo, read later
+    return strip[0] == strip[1] and bool(old_w) and bool(new_w)
 
 
 def _wording_reason(h: _Hunk) -> str:
