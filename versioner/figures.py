@@ -20,7 +20,8 @@ from typing import Literal, NamedTuple
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+# 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
+RULES_VERSION = 2
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]

@@ -16,6 +16,11 @@ from typing import NamedTuple
 
 from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 # An acronym or abbreviation with full stops is one token ("U.S.", "U.N.", "Ph.D."), and
 # so is a word with inner apostrophes ("Don't", "O'Neill").
 TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w+(?:['’]\w+)*")
