@@ -10,7 +10,7 @@ DEMO_STORE ?= store/demo.db
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ui,fast]'
+	$(BIN)/python -m pip install -q -e '.[test,ui,fast,web]'
 	touch $@
 
 setup: $(BIN)/versioner

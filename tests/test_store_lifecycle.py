@@ -296,6 +296,9 @@ def _store_at_migration(exe: str, store: Path, last: str) -> None:
     """A store whose schema stops at migration ``last`` (as an older versioner left it)."""
     _two_revisions(exe, store)
     conn = sqlite3.connect(store)
+    for table in ("pages", "fetch_state", "alerts"):  # m004's
+        conn.execute(f"drop table {table}")
+    conn.execute("delete from _sqlite_migrations where name = 'm004_web_pages_fetch_state_alerts'")
     if last == "m002_pair_cache_and_span_parts":
         conn.execute("drop index revisions_summary")
         conn.execute("delete from _sqlite_migrations where name = 'm003_revision_summary_index'")
@@ -327,7 +330,7 @@ def test_an_older_schema_is_read_without_migrating_it(tmp_path: Path, versioner_
     assert _migrations(store)[-1] == "m002_pair_cache_and_span_parts"  # reads never migrate
     assert _cli(versioner_exe, "add", "-", "--article", "boat", store=store,
                 input=b"Boat\n\nIt floats.\n").returncode == 0
-    assert _migrations(store)[-1] == "m003_revision_summary_index"  # a write does, first
+    assert _migrations(store)[-1] == "m004_web_pages_fetch_state_alerts"  # a write does, first
 
 
 def test_an_older_schema_in_a_read_only_folder_is_read_or_named_in_one_line(
@@ -349,7 +352,7 @@ def test_an_older_schema_that_cannot_be_read_as_it_is_is_migrated_where_it_can_b
     store = tmp_path / "v.db"
     _store_at_migration(versioner_exe, store, "m001_articles_and_revisions")
     _reads_work(versioner_exe, store)
-    assert _migrations(store)[-1] == "m003_revision_summary_index"
+    assert _migrations(store)[-1] == "m004_web_pages_fetch_state_alerts"
 
 
 def test_a_full_disk_during_import_and_add_is_one_line_and_nothing_written(
@@ -445,4 +448,5 @@ def test_read_commands_know_which_migrations_they_can_read_without() -> None:
     from versioner.store import OLDEST_READABLE
 
     names = [m.name for m in MIGRATIONS._migrations]
-    assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index"]
+    assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index",
+                                                       "m004_web_pages_fetch_state_alerts"]

@@ -49,7 +49,7 @@ MAX_KEY_LEN = 200
 # how far ahead of the clock a capture time may be (time zones, clock skew)
 FUTURE_LIMIT = timedelta(days=1)
 # the name of the last migration in migrations.py (a test holds the two together)
-LATEST_MIGRATION = "m003_revision_summary_index"
+LATEST_MIGRATION = "m004_web_pages_fetch_state_alerts"
 # read commands read a store at this migration or later without migrating it (before it:
 # parts cached as copies, no pair cache)
 OLDEST_READABLE = "m002_pair_cache_and_span_parts"
