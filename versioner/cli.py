@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from versioner.errors import VersionerError
+from versioner.errors import BadInput, VersionerError
 
 
 class Exit(IntEnum):
@@ -191,9 +191,12 @@ def add(
         _state["store"] = store
     if article is not None:
         check_key(article)  # before anything is read or created
+    if file.startswith(("http://", "https://")):
+        raise BadInput(f"{file}: add reads files; to fetch a page use `versioner fetch {file}`")
     name = "stdin" if file == "-" else shown_path(file)
     data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
-    src = read_source(data, name, encoding, max_bytes, max_paragraphs)
+    src = _html_source(data, name, encoding) if _is_html(data) else read_source(
+        data, name, encoding, max_bytes, max_paragraphs)
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
@@ -211,7 +214,7 @@ def add(
 @app.command("import")
 @_guard
 def import_(
-    path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, or a .jsonl file")],
+    path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, a .jsonl file, or a .warc(.gz) file")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
@@ -224,6 +227,10 @@ def import_(
 
     if store:
         _state["store"] = store
+    if path.name.endswith((".warc", ".warc.gz")):
+        from versioner.cli_web import import_warc
+
+        return import_warc(path, max_bytes)
     items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
     with _open(create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
@@ -436,6 +443,19 @@ def _backfill_note(rev: Any, renumbered: int) -> str:
             f" (now {now}); {key}@sha:PREFIX refs do not change")
 
 
+def _is_html(data: bytes) -> bool:
+    from versioner.web.extract import looks_like_html
+
+    return looks_like_html(data)
+
+
+def _html_source(data: bytes, name: str, encoding: str | None) -> Any:
+    """A saved page given to `add`: its article, extracted as `fetch` does."""
+    from versioner.web.pages import html_source
+
+    return html_source(data, name, encoding)
+
+
 def _safe(text: str) -> str:
     from versioner.render.safe import visible
 
@@ -450,3 +470,6 @@ def main() -> None:
         if reconfigure:
             reconfigure(errors="backslashreplace")
     app()
+
+
+from versioner import cli_web  # noqa: E402,F401  (its commands register on app)
