@@ -197,6 +197,7 @@ def add(
     data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
     src = _html_source(data, name, encoding) if _is_html(data) else read_source(
         data, name, encoding, max_bytes, max_paragraphs)
+    article = article or src.extra.get("key")  # a page's key, as `fetch` makes it
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)

@@ -115,11 +115,9 @@ def html_source(data: bytes, name: str, encoding: str | None = None) -> Source:
     takes a Source (the capture time stays the user's or now: a saved page's dates
     are the publisher's, not the capture's)."""
     ex = extract(decode_html(data, encoding), None, name=name)
-    url = None
-    if ex.canonical_url:
-        try:
-            url = canonical(ex.canonical_url)
-        except BadInput:
-            url = None
-    return Source(ex.text, url=url, format="html")
+    try:
+        url = canonical(ex.canonical_url) if ex.canonical_url else None
+    except BadInput:
+        url = None  # a canonical link that is not http(s)
+    return Source(ex.text, url=url, format="html", extra={"key": article_key(url)} if url else {})
 

@@ -108,30 +108,31 @@ def register(st: Store, urls: list[str], now: str) -> int:
 
 def run_round(st: Store, fetcher: Fetcher, watch: Watch, stop: threading.Event,
               say: Callable[[str], None], warn: Callable[[str], None]) -> Round:
-    """Check every URL due now; stop submitting when ``stop`` is set (the checks
-    under way are finished and stored)."""
-    now = datetime.now(timezone.utc)
-    due = due_states(st, utc_iso(now))
+    """Check every URL due now, and the new items of the feeds read meanwhile;
+    stop submitting when ``stop`` is set (the checks under way are finished and
+    stored)."""
     result = Round()
+    seen: set[str] = set()
     with ThreadPoolExecutor(max_workers=watch.concurrency) as pool:
-        queue = iter(due)
         running: dict[Future[Download], UrlState] = {}
-
-        def submit() -> None:
-            while len(running) < watch.concurrency and not stop.is_set():
-                state = next(queue, None)
-                if state is None:
-                    return
+        queue: list[UrlState] = []
+        while True:
+            if not queue and not running:
+                # what is due now and not checked this round: a feed's new items join here
+                queue = [s for s in due_states(st, utc_iso()) if s.url not in seen]
+                if not queue:
+                    break
+            while queue and len(running) < watch.concurrency and not stop.is_set():
+                state = queue.pop(0)
+                seen.add(state.url)
                 running[pool.submit(download, fetcher, state, state.kind != "page")] = state
-
-        submit()
-        while running:
+            if not running:
+                break  # stopping
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 state = running.pop(future)
                 result.checked += 1
                 _settle(st, watch, state, future, result, say, warn)
-            submit()
     return result
 
 
@@ -140,9 +141,9 @@ def _settle(st: Store, watch: Watch, state: UrlState, future: Future[Download], 
     now = datetime.now(timezone.utc)
     try:
         d = future.result()
-    except VersionerError as exc:
+    except Exception as exc:  # one URL's failure, whatever it is, is never the round's
         result.errors += 1
-        warn(str(exc))
+        warn(str(exc) if isinstance(exc, VersionerError) else f"{state.url}: {type(exc).__name__}: {exc}")
         failures = state.failures + 1
         later = min(watch.retry_after * 2 ** (failures - 1), max(watch.every, watch.retry_after))
         save_state(st, replace(state, failures=failures, last_error=str(exc), next_check=utc_iso(now + later)))
