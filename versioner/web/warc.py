@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from versioner.errors import BadInput, MissingExtra
 from versioner.store import NewRevision, Store, utc_iso
@@ -65,6 +66,8 @@ def _pages(path: Path, max_bytes: int, done: WarcImport,
     except OSError as exc:
         raise BadInput(f"{path}: cannot read ({exc.strerror})") from None
     with fh:
+        if not _starts_like_warc(fh):
+            raise BadInput(f"{path}: not a WARC file (no WARC/1.x record at its start)")
         try:
             for record in ArchiveIterator(fh):
                 item = _page(record, path, max_bytes, done, warn)
@@ -102,6 +105,21 @@ def _page(record: object, path: Path, max_bytes: int, done: WarcImport,
         return None
     new = NewRevision(ex.text, article_key(where), where, utc_iso(when) if when else None, url)
     return new, html.encode("utf-8"), ex.extractor, url
+
+
+def _starts_like_warc(fh: BinaryIO) -> bool:
+    """A WARC file, gzipped or not, starts with a ``WARC/1.x`` record header
+    (warcio itself reads anything as some record)."""
+    import zlib
+
+    head = fh.read(4096)
+    fh.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
 
 
 def _charset(content_type: str) -> str | None:
