@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
+DEMO_PORT  ?= 8399
 
 .PHONY: demo test bench accuracy lint setup clean
 
@@ -25,6 +26,14 @@ demo: setup
 	$(BIN)/versioner --store $(DEMO_STORE) diff altair-flight-diversion || test $$? -eq 1
 	$(BIN)/versioner --store $(DEMO_STORE) audit
 	$(BIN)/versioner --store $(DEMO_STORE) verify
+	@echo "== fetch: seeds/web served on 127.0.0.1:$(DEMO_PORT) for the demo"
+	$(BIN)/python -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory seeds/web >/dev/null 2>&1 & \
+	server=$$!; \
+	$(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam.html \
+	  && $(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam-corrected.html; \
+	status=$$?; kill $$server; test $$status -eq 0
+	$(BIN)/versioner --store $(DEMO_STORE) diff dailylantern.example/news/2026/mar/02/orvel-dam-inspection || test $$? -eq 1
+	$(BIN)/versioner --store $(DEMO_STORE) audit dailylantern.example/news/2026/mar/02/orvel-dam-inspection
 
 test: setup
 	$(BIN)/python -m pytest

@@ -208,3 +208,17 @@ def test_feed_reads_a_store_made_before_the_web_tables(run: Callable[..., Any], 
     conn = sqlite3.connect(store_path)
     assert conn.execute("select count(*) from sqlite_master where name = 'alerts'").fetchone() == (0,)
     conn.close()
+
+
+def test_audit_notify_posts_each_failing_revision_once(site: Site, run: Callable[..., Any]) -> None:
+    hook = Webhook(site)
+    text = "Ferry service resumes\n\nThe ferry resumed on Monday, the operator said.\nThe repairs cost {} crowns.\n"
+    run("add", "-", "--article", "ferry", "--at", "2026-03-01T10:00:00Z", input=text.format("2.1 million"))
+    run("add", "-", "--article", "ferry", "--at", "2026-03-01T11:00:00Z", input=text.format("3.4 million"))
+    res = run("audit", "--notify", hook.url)
+    assert res.exit_code == 0 and "stealth" in res.stdout
+    assert [(e["ref"], e["verdict"]) for e in hook.events] == [("ferry@2", "stealth")]
+    run("audit", "ferry", "--notify", hook.url, "--alert-on", "stealth,first")
+    assert [(e["ref"], e["verdict"]) for e in hook.events] == [("ferry@2", "stealth"), ("ferry@1", "first")]
+    bad = run("audit", "--notify", hook.url, "--alert-on", "sneaky")
+    assert bad.exit_code == 2 and "unknown verdict(s) sneaky" in bad.stderr

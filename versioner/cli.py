@@ -397,6 +397,10 @@ def audit(
         "--since", metavar="DATE",
         help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    notify: Annotated[Optional[str], typer.Option(
+        "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged as --alert-on says"
+        " (extra: web)")] = None,
+    alert_on: Annotated[str, typer.Option("--alert-on", metavar="VERDICTS")] = "stealth,undisclosed,mismatch,late",
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
@@ -419,6 +423,10 @@ def audit(
             console = _console()
             for r in auditview.audit_view(report):
                 console.print(r)
+    if notify:
+        from versioner.cli_web import notify_audited
+
+        notify_audited(key, notify, alert_on)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
 
 

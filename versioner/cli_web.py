@@ -88,8 +88,9 @@ def fetch(
         _state["store"] = store
     if article is not None:
         check_key(article)
-    for url in urls:
+    for url in urls + ([notify] if notify else []):
         check_url(url)  # every argument checked before the first request
+    _verdicts(alert_on)
     failed = 0
     touched: set[str] = set()
     with _fetcher(user_agent, delay, timeout, retries, max_bytes, ignore_robots) as fetcher, \
@@ -233,6 +234,17 @@ def feed(
         from versioner.errors import BadInput
 
         raise BadInput(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def notify_audited(key: str | None, notify: str, alert_on: str) -> None:
+    """`audit --notify`: an event for each revision (of ``key``, or of every
+    article) judged as ``alert_on`` says, not sent before; and those pending."""
+    from versioner.web.urls import check_url
+
+    check_url(notify)
+    with _open(create=True) as st:
+        keys = {key} if key else {a.key for a in st.articles()}
+        _alert(st, keys, notify, alert_on)
 
 
 def import_warc(path: Path, max_bytes: int) -> None:
