@@ -141,7 +141,6 @@ def watch(
     """Check feeds and pages on a schedule that thins out with age; a line per stored revision (extra: web)."""
     import threading
 
-    from versioner.store import utc_iso
     from versioner.store_web import next_due
     from versioner.web.watch import (
         Schedule,
@@ -165,7 +164,7 @@ def watch(
 
     with _fetcher(user_agent, delay, timeout, retries, max_bytes, ignore_robots) as fetcher, \
             _open(create=True) as st, stopping_on_signals(stop):
-        register(st, urls or [], utc_iso())
+        register(st, urls or [])
         while True:
             result = run_round(st, fetcher, plan, stop, say, _err)
             _alert(st, result.touched, notify, alert_on)

@@ -64,8 +64,15 @@ class Schedule:
         age = now - _parse(first_seen)
         for step, (until, every) in enumerate(self.steps):
             if age < until:
-                return utc_iso(now + every), step
+                return stamp(now + every), step
         return None, len(self.steps)
+
+
+def stamp(when: datetime | None = None) -> str:
+    """A schedule time: UTC, always with microseconds, so that times compare as
+    text in SQL (``utc_iso`` leaves a zero fraction out, and "…41Z" sorts after
+    "…41.5Z")."""
+    return f"{(when or datetime.now(timezone.utc)).astimezone(timezone.utc):%Y-%m-%dT%H:%M:%S.%f}Z"
 
 
 def _parse(iso: str) -> datetime:
@@ -95,8 +102,9 @@ class Watch:
     retry_after: timedelta = timedelta(minutes=5)  # after an error; doubled per failure, at most `every`
 
 
-def register(st: Store, urls: list[str], now: str) -> int:
+def register(st: Store, urls: list[str]) -> int:
     """Put the given URLs on the schedule (due now); those known keep their state."""
+    now = stamp()
     added = 0
     for url in urls:
         check_url(url)
@@ -119,7 +127,7 @@ def run_round(st: Store, fetcher: Fetcher, watch: Watch, stop: threading.Event,
         while True:
             if not queue and not running:
                 # what is due now and not checked this round: a feed's new items join here
-                queue = [s for s in due_states(st, utc_iso()) if s.url not in seen]
+                queue = [s for s in due_states(st, stamp()) if s.url not in seen]
                 if not queue:
                     break
             while queue and len(running) < watch.concurrency and not stop.is_set():
@@ -146,7 +154,7 @@ def _settle(st: Store, watch: Watch, state: UrlState, future: Future[Download], 
         warn(str(exc) if isinstance(exc, VersionerError) else f"{state.url}: {type(exc).__name__}: {exc}")
         failures = state.failures + 1
         later = min(watch.retry_after * 2 ** (failures - 1), max(watch.every, watch.retry_after))
-        save_state(st, replace(state, failures=failures, last_error=str(exc), next_check=utc_iso(now + later)))
+        save_state(st, replace(state, failures=failures, last_error=str(exc), next_check=stamp(now + later)))
         return
     if d.feed:
         _read_feed(st, watch, state, d, now, result)
@@ -174,7 +182,7 @@ def _read_feed(st: Store, watch: Watch, state: UrlState, d: Download, now: datet
     import feedparser
 
     parsed = feedparser.parse(d.feed)
-    at = utc_iso(now)
+    at = stamp(now)
     for entry in parsed.entries:
         link = entry.get("link")
         if not isinstance(link, str) or not link.startswith(("http://", "https://")):
@@ -183,7 +191,7 @@ def _read_feed(st: Store, watch: Watch, state: UrlState, d: Download, now: datet
             save_state(st, UrlState(link, "page", first_seen=at, next_check=at))
             result.new_items += 1
     save_state(st, replace(state, kind="feed", etag=d.etag, last_modified=d.last_modified,
-                           next_check=utc_iso(now + watch.every), checks=state.checks + 1,
+                           next_check=stamp(now + watch.every), checks=state.checks + 1,
                            failures=0, last_error=None))
 
 
