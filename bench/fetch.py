@@ -94,7 +94,7 @@ def watch_memory(site: Site, fetches: int, tmp: Path) -> list[tuple[int, float]]
 
     rounds = max(1, fetches // 100)
     samples: list[tuple[int, float]] = []
-    with Store.open(tmp / "watch.db", create=True) as st, Fetcher(Settings(delay=0, retries=0)) as fetcher:
+    with Store.open(tmp / "memory.db", create=True) as st, Fetcher(Settings(delay=0, retries=0)) as fetcher:
         register(st, [site.url(f"/p/{i}") for i in range(100)])
         plan = Watch(Schedule.parse(), duration("15m"), concurrency=4)
         done = 0

@@ -47,6 +47,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else a delayed ACK holds each small reply 40 ms
 
             def log_message(self, *args: Any) -> None:
                 pass
