@@ -43,6 +43,7 @@ accuracy: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/fetch.py
 
 lint: setup
 	$(BIN)/python -m pip install -q ruff mypy

@@ -40,9 +40,10 @@ def html(body: str | bytes, charset: str | None = "utf-8", **headers: str) -> Re
 class Site:
     """``site.route("/page", fn)``; ``site.url("/page")``; ``site.requests``."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_requests: bool = True) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
+        self.keep_requests = keep_requests  # off for benchmarks: the log grows with every request
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -62,7 +63,8 @@ class Site:
                 length = int(self.headers.get("Content-Length") or 0)
                 req = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
                               self.rfile.read(length) if length else b"")
-                site.requests.append(req)
+                if site.keep_requests:
+                    site.requests.append(req)
                 route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
                 reply = route(req) if route else Reply(404, b"not found", {"Content-Type": "text/plain"})
                 if reply.delay:
