@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 DEMO_PORT  ?= 8399
 
-.PHONY: demo test bench accuracy lint setup clean
+.PHONY: demo test quick golden bench accuracy realdata lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,19 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# the edit-test loop: everything but the tests marked slow (make test runs them all)
+quick: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+# after a change meant to change output: rewrite tests/golden/, then read its diff
+golden: setup
+	VERSIONER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
 accuracy: setup
 	$(BIN)/python bench/accuracy.py
+
+realdata: setup
+	$(BIN)/python bench/realdata.py $(REALDATA_ARGS)
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -342,13 +342,13 @@ class AuditResult:
 
 
 def build_revisions(case: dict[str, Any]) -> list[Any]:
+    from versioner.model import Revision
     from versioner.parse import normalise
-    from versioner.store import Revision, sha256_hex
 
     revs = []
     for n, r in enumerate(case["revisions"], 1):
         text = normalise(r["text"])
-        revs.append(Revision(case["id"], n, r["captured_at"], sha256_hex(text), text))
+        revs.append(Revision.from_text(case["id"], n, r["captured_at"], text))
     return revs
 
 

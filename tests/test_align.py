@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner.align import ALPHABET_SIZE, Pairing, align_paragraphs, diff_runs, similarity
+from versioner.align import Pairing, align_paragraphs, similarity
+from versioner.model import PairingKind
+from versioner.seqdiff import ALPHABET_SIZE, DEFAULT_TIMEOUT, diff_runs
 
 LEDE = (
     "Security forces killed 145 militants over 40 hours after coordinated attacks "
@@ -230,13 +232,13 @@ def test_similarity_ignores_case_and_punctuation() -> None:
 
 @given(st.text(alphabet=st.sampled_from("ab ,.;“”–—…\n\t\xa0\u2003ÉßİΣ'’-"), max_size=40) | st.text(max_size=40))
 def test_paragraph_words_are_split_at_every_run_of_punctuation(text: str) -> None:
-    # _words replaces marks one at a time for speed; the words must be those of the runs
+    # _folded_word_set replaces marks one at a time for speed; the words must be those of the runs
     import re
 
-    from versioner.align import PUNCTUATION, _words
+    from versioner.align import PUNCTUATION, _folded_word_set
 
     runs = re.compile(f"[{re.escape(PUNCTUATION)}]+")
-    assert _words(text) == frozenset(runs.sub(" ", text.casefold()).split())
+    assert _folded_word_set(text) == frozenset(runs.sub(" ", text.casefold()).split())
 
 
 # -- scale -------------------------------------------------------------------
@@ -267,6 +269,7 @@ def test_100000_new_paragraphs_against_an_empty_old_side_are_all_added(hundred_t
     assert len(pairings) == 100_000 and {p.kind for p in pairings} == {"added"}
 
 
+@pytest.mark.slow
 def test_100000_paragraphs_against_a_short_rewrite_finds_the_survivors(hundred_thousand: list[str]) -> None:
     new = [hundred_thousand[70_000] + " Updated.", "Entirely new paragraph.", hundred_thousand[10]]
     pairings = align_paragraphs(hundred_thousand, new)
@@ -353,7 +356,7 @@ def test_semantic_runs_are_the_same_from_either_engine(a: list[int], b: list[int
 def test_kept_pairings_are_plain_pairings() -> None:
     from versioner.align import _kept
 
-    made, plain = _kept(3, 4), Pairing("kept", (3,), (4,), 1.0)
+    made, plain = _kept(3, 4), Pairing(PairingKind.KEPT, (3,), (4,), 1.0)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain)
 
@@ -373,7 +376,7 @@ def test_one_paragraph_changed_each_side_pairs_as_the_general_path(
 
     old = ends[:head] + mid_old[:1] + ends[head:head + tail]
     new = ends[:head] + mid_new[:1] + ends[head:head + tail]
-    assert align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, align.DEFAULT_TIMEOUT)
+    assert align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, DEFAULT_TIMEOUT)
 
 
 def test_kept_runs_shared_or_not_are_the_pairings_they_stand_for() -> None:

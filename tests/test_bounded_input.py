@@ -147,6 +147,7 @@ def test_endless_stdin_is_refused_at_the_limit(versioner_exe: str) -> None:
     assert done.peak_mb < RSS_BOUND_MB
 
 
+@pytest.mark.slow
 def test_a_fifo_no_process_writes_to_is_refused_after_a_bounded_wait(fifo: Path, versioner_exe: str,
                                                                       store_path: Path) -> None:
     done = _child([versioner_exe, "add", fifo, "--article", "f"])
@@ -164,6 +165,7 @@ def test_a_fifo_whose_writer_comes_a_little_later_is_read(fifo: Path, versioner_
     assert (done.code, done.stdout, done.stderr) == (0, "late@1\n", "")
 
 
+@pytest.mark.slow
 def test_a_writer_that_opened_the_fifo_may_take_longer_than_the_wait(fifo: Path, versioner_exe: str) -> None:
     """Connected but silent (a slow download into ``<(curl ...)``) is not "no writer"."""
     writer = _writer(fifo, f"time.sleep({PIPE_WAIT_S + 1})\nout.write({ARTICLE.encode()!r})\nout.close()")

@@ -218,7 +218,8 @@ def test_a_big_file_read_in_a_second_process_gives_the_same_store(
     """In capture order the lines are written as read; shuffled, they are staged
     and sorted, with what the second process prepared staged beside them."""
     from versioner import ingest
-    from versioner.store import Store, prepare
+    from versioner.prepared import prepare
+    from versioner.store import Store
 
     lines = _chains(600)
     if shuffled:

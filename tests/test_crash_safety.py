@@ -17,6 +17,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from versioner.store import Store
 
 ARTICLES = 40
@@ -47,6 +49,7 @@ def _state(path: Path) -> int:
     return checked
 
 
+@pytest.mark.slow
 def test_import_killed_at_random_moments_leaves_all_of_it_or_none(tmp_path: Path, versioner_exe: str) -> None:
     base_store = tmp_path / "base.db"
     _jsonl(tmp_path / "base.jsonl", 200, 0)
@@ -90,6 +93,7 @@ def test_import_killed_at_random_moments_leaves_all_of_it_or_none(tmp_path: Path
     assert _state(work) == base + ITEMS
 
 
+@pytest.mark.slow
 def test_the_first_import_killed_while_creating_the_store_leaves_no_store_or_a_whole_one(
         tmp_path: Path, versioner_exe: str) -> None:
     """Guards ``Store._new`` and ``Store._publish``: the store is built beside

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner.align import ALPHABET_SIZE
 from versioner.diff import (
     Change,
     Comparison,
@@ -23,6 +22,7 @@ from versioner.diff import (
     word_diff,
 )
 from versioner.parse import normalise, parse
+from versioner.seqdiff import ALPHABET_SIZE
 
 SEED = (
     Path(__file__).resolve().parents[2] / "shared" / "seeds" / "reuters-balochistan-2026-02-01.corrected.txt"

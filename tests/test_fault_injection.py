@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from versioner import store as store_module
 from versioner.errors import StoreError
 from versioner.store import NewRevision, Store
+from versioner.store import connection as store_connection
 
 POINTS = 60  # failure points tried per write path and mode, spread over all its steps
 
@@ -68,8 +68,8 @@ def _make_m001(path: Path) -> None:
     """A store as the first migration left it (the fixture of test_schema)."""
     from sqlite_utils import Database
 
-    from versioner.migrations import m001_articles_and_revisions
-    from versioner.store import sha256_hex
+    from versioner.prepared import sha256_hex
+    from versioner.store.schema import m001_articles_and_revisions
 
     db = Database(str(path))
     m001_articles_and_revisions(db)
@@ -133,7 +133,7 @@ class _FaultySqlite(types.ModuleType):
 @contextmanager
 def _injected(monkeypatch: pytest.MonkeyPatch, faults: _Faults) -> Iterator[None]:
     with monkeypatch.context() as m:
-        m.setattr(store_module, "sqlite3", _FaultySqlite(faults))
+        m.setattr(store_connection, "sqlite3", _FaultySqlite(faults))
         yield
 
 
@@ -169,6 +169,7 @@ def _calls(tmp: Path, make: Callable[[Path], None] | None, write: Callable[[Path
     return counter.calls, _revisions(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATHS))
 def test_sqlite_failing_at_any_step_leaves_all_or_nothing(name: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:

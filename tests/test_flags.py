@@ -130,7 +130,7 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
 def test_word_after_is_the_first_word_of_the_window(text: str, pos: int) -> None:
     # _word_after searches from pos; it must find what reading the window would
     window = text[pos : pos + flags_module._CONTEXT]
-    assert flags_module._word_after(text, pos) == flags_module._words(window)[:1]
+    assert flags_module._word_after(text, pos) == flags_module._words_as_written(window)[:1]
 
 
 def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
@@ -155,3 +155,14 @@ def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
 @given(st.text(alphabet="abcé", max_size=9), st.text(alphabet="abcé", max_size=9), st.integers(1, 6))
 def test_edit_distance_trimming_common_ends_changes_nothing(a: str, b: str, limit: int) -> None:
     assert flags_module.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)
+
+
+def test_merged_wording_counts_its_changes_instead_of_reading_its_reason() -> None:
+    # a rule's reason that happens to start with a number must not be taken for a count
+    from versioner.flags import Flag, _merge_wording
+
+    def wording(reason: str) -> Flag:
+        return Flag("wording", "medium", "body", 2, "a", "b", reason)
+
+    merged = _merge_wording([wording("5 words reworded"), wording("7 words reworded"), wording("x")])
+    assert [f.reason for f in merged] == ["3 word changes in this paragraph"]

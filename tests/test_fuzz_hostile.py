@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -33,6 +34,7 @@ TEXT = st.lists(st.one_of(st.text(st.characters(blacklist_categories=["Cs"]), ma
 _RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
+@pytest.mark.slow
 @settings(derandomize=True, max_examples=200, deadline=None)
 @given(TEXT)
 def test_hostile_text_is_stored_and_read_back_byte_for_byte(raw: str) -> None:
@@ -64,6 +66,7 @@ def test_any_two_hostile_revisions_compare_into_changes_that_rebuild_them(a: str
                if p.kind == "kept" and p.new[0] in kept)
 
 
+@pytest.mark.slow
 @settings(derandomize=True, max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(TEXT, TEXT)

@@ -342,7 +342,7 @@ _SKETCH_TEXT = st.text(st.sampled_from("ab Z_9 é“”–€ßİﬁ½²\u0301\n
 @settings(derandomize=True, max_examples=300, deadline=None)
 @given(_SKETCH_TEXT)
 def test_fast_word_split_and_bounded_sketch_agree_with_the_plain_definitions(story: str) -> None:
-    assert identity._words(story) == [w.encode() for w in identity._WORD.findall(story.casefold())]
+    assert identity._folded_word_bytes(story) == [w.encode() for w in identity._WORD.findall(story.casefold())]
     assert identity.story_sketch(story) == sorted(identity.story_shingles(story))[: identity.SKETCH_SIZE]
 
 

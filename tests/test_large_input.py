@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from versioner.diff import Change, Op
 from versioner.render.diffview import EQUAL_ENDS, LONG_EQUAL, segments, shown_segments
 
@@ -33,6 +35,7 @@ def _one_line(rng: random.Random, size: int) -> list[str]:
     return words
 
 
+@pytest.mark.slow
 def test_a_10_mb_single_line_is_added_and_diffed_in_bounded_time(run: Callable[..., Any],
                                                                  write: Callable[..., Path]) -> None:
     rng = random.Random(10)
@@ -60,6 +63,7 @@ def test_a_10_mb_single_line_is_added_and_diffed_in_bounded_time(run: Callable[.
     assert added + diffed < 120
 
 
+@pytest.mark.slow
 def test_100000_paragraphs_are_added_and_diffed_in_bounded_time(run: Callable[..., Any],
                                                                 write: Callable[..., Path]) -> None:
     paras = [f"Paragraph {i} says the officials counted {i * 7} boats." for i in range(100_000)]

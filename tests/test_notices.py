@@ -525,15 +525,6 @@ def test_notice_keeps_its_text_and_position() -> None:
     assert (notice.text, notice.position) == ("(Corrects byline)", "bottom")
 
 
-def test_notice_to_dict_has_the_audit_json_shape() -> None:
-    notice = read("(Corrects to add missing word in headline)")
-    assert notice.to_dict() == {
-        "text": "(Corrects to add missing word in headline)",
-        "kind": "correction",
-        "targets": [{"section": "headline", "subject": "word", "detail": "missing word"}],
-    }
-
-
 def test_unknown_position_is_refused() -> None:
     with pytest.raises(ValueError):
         parse_notice("(Corrects byline)", "middle")

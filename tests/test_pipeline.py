@@ -15,7 +15,7 @@ SQL = Callable[..., list[tuple[Any, ...]]]
 
 
 def _verdicts(report: list[tuple[str, list[Any]]]) -> list[tuple[str, str, tuple[Any, ...]]]:
-    return [(v.ref, v.verdict, v.flags) for _, verdicts in report for v in verdicts]
+    return [(v.ref, v.verdict, v.flags) for a in report for v in a.verdicts]
 
 
 def test_audit_keeps_each_comparison_and_the_next_audit_reads_it_back(seeded: Path, sql: SQL) -> None:
@@ -52,7 +52,7 @@ def test_a_pair_cached_by_other_rules_is_computed_again(seeded: Path, sql: SQL) 
     sql("update pairs set rules = 'older-rules', flags = '[]'")
     with Store.open(seeded) as st:
         report = audit_store(st)
-    verdicts = {v.ref: v.verdict for _, vs in report for v in vs}
+    verdicts = {v.ref: v.verdict for a in report for v in a.verdicts}
     assert verdicts["altair-flight-diversion@2"] == "undisclosed"  # not fooled by the emptied flags
     assert {r for (r,) in sql("select distinct rules from pairs")} == {rules_version()}
 

@@ -15,7 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from versioner.errors import BadInput, StoreError, UnknownRef
-from versioner.store import NewRevision, Revision, Store, check_key, sha256_hex, utc_iso
+from versioner.keys import check_key
+from versioner.model import NewRevision, Revision
+from versioner.parse import parse, parse_pieces
+from versioner.prepared import parts_json, sha256_hex
+from versioner.store import Store
+from versioner.times import utc_iso
 
 V1 = "Ship sinks off coast\n\nA cargo ship sank on Monday, officials said.\n"
 V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officials said.\n"
@@ -334,10 +339,10 @@ def test_spans_check_agrees_with_rejoining_the_parts(text: str, spans: list[tupl
     # Revision.parts() trusts cached spans only when they rebuild the text; the
     # check adds up lengths instead of joining, and must give the join's answer
     from versioner.parse import parts_from_spans
-    from versioner.store import _spans_cover
+    from versioner.prepared import spans_cover
 
     rows = [list(s) for s in spans]
-    assert _spans_cover(rows, text) == (parts_from_spans(text, rows).text() == text
+    assert spans_cover(rows, text) == (parts_from_spans(text, rows).text() == text
                                         and all(n >= 0 for _, g, r, _ in rows for n in (g, r)))
 
 
@@ -350,3 +355,34 @@ def test_parts_from_a_corrupt_span_cache_fall_back_to_a_parse() -> None:
         bad = Revision("k", 1, "2026-01-01T00:00:00Z", sha256_hex(text), text, spans=spans)
         assert bad.parts().text() == text
         assert bad.parts().headline == "Headline"
+
+
+def _no_parse(text: str) -> Any:
+    raise AssertionError("Revision.parts() parsed a text whose cached parse it has")
+
+
+def test_parts_read_the_cached_spans_and_never_parse(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    add(store, V1)
+    add(store, V3)
+    made = Revision.from_text("a.txt", 0, "2026-01-01T00:00:00Z", V2, source="a.txt")
+    monkeypatch.setattr("versioner.parse.parse", _no_parse)
+    for rev in (*store.revisions("ship"), store.latest("ship"), made,
+                add(store, V3).revision):  # the same text again: the stored revision, not a new one
+        assert rev.parts().text() == rev.text
+
+
+def test_a_revision_made_without_its_cached_parse_says_how_to_make_one() -> None:
+    rev = Revision("k", 1, "2026-01-01T00:00:00Z", sha256_hex(V1), V1)
+    with pytest.raises(ValueError, match="Revision.from_text"):
+        rev.parts()
+    made = Revision.from_text("k", 1, "2026-01-01T00:00:00Z", V1)
+    assert made == rev and made.parts() == parse(V1)
+
+
+@given(text=st.text(alphabet="ab #\n(By", max_size=60))
+def test_pieces_are_in_the_order_of_the_stored_spans(text: str) -> None:
+    """``Piece`` and the stored spans both read (section, gap, raw, position)."""
+    pieces = parse_pieces(text)
+    spans = json.loads(parts_json(parse(text)))
+    assert [[section, len(gap), len(raw), position] for section, gap, raw, position in pieces] == spans
+    assert [(p.section, p.gap, p.raw, p.position) for p in parse(text).parts] == pieces

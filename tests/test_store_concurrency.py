@@ -2,7 +2,7 @@
 
 Guards: the write lock taken at the start of each write (``BEGIN IMMEDIATE``
 in ``Store._write``), SQLite's busy timeout, and the bounded retry in
-``store._retry`` that ends in one clear line and exit 2. Without the early
+``store.connection._retry`` that ends in one clear line and exit 2. Without the early
 lock two writers read the same max(number): one of them then fails with
 SQLite's bare "database is locked", which these tests look for.
 """
@@ -65,6 +65,7 @@ def test_8_writers_x_50_adds_through_the_library_lose_nothing(tmp_path: Path) ->
     assert sorted(refs) == sorted(f"{k}@{n}" for k, v in numbers.items() for n in v)
 
 
+@pytest.mark.slow
 def test_8_console_scripts_adding_at_once_lose_nothing(tmp_path: Path, versioner_exe: str) -> None:
     """The real `versioner add`, 8 processes x 3 adds, on a store none of them
     has created yet (the first writers race to create the schema too)."""

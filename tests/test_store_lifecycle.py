@@ -22,11 +22,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from versioner.store import Store
 
+Run = Callable[..., Any]
+SQL = Callable[..., list[tuple[Any, ...]]]
 ARTICLE = "Ship sinks\n\nA ship sank off the coast with 40 people on board.\n"
 CORRECTED = "(Corrects number of people)\nShip sinks\n\nA ship sank off the coast with 45 people on board.\n"
 
@@ -61,6 +64,7 @@ def _bad_tail_jsonl(path: Path, good: int) -> Path:
 # -- item 1: a store another process may have used is never removed -----------------
 
 
+@pytest.mark.slow
 def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_path: Path,
                                                                           versioner_exe: str) -> None:
     """The import creates the store and fails at its last line while other
@@ -124,7 +128,7 @@ def test_an_add_with_a_bad_key_creates_nothing(tmp_path: Path, versioner_exe: st
 def test_two_first_writers_each_get_their_revision_into_the_one_store(tmp_path: Path) -> None:
     """Two opens of the same new path: the second to commit finds the first's
     store linked in place, drops its own, and writes again into that one."""
-    from versioner.store import NewRevision
+    from versioner.model import NewRevision
 
     path = tmp_path / "v.db"
     first, second = Store.open(path, create=True), Store.open(path, create=True)
@@ -296,14 +300,18 @@ def _store_at_migration(exe: str, store: Path, last: str) -> None:
     """A store whose schema stops at migration ``last`` (as an older versioner left it)."""
     _two_revisions(exe, store)
     conn = sqlite3.connect(store)
-    for table in ("pages", "fetch_state", "alerts"):  # m004's
+    for table in ("pages", "fetch_state", "alerts"):  # m005's
         conn.execute(f"drop table {table}")
-    conn.execute("delete from _sqlite_migrations where name = 'm004_web_pages_fetch_state_alerts'")
-    if last == "m002_pair_cache_and_span_parts":
+    conn.execute("delete from _sqlite_migrations where name = 'm005_web_pages_fetch_state_alerts'")
+    # before m004: the notices table m001 made
+    conn.execute("create table notices (revision_id integer not null references revisions(id),"
+                 " idx integer not null, position text not null, text text not null, kind text,"
+                 " claims text, primary key (revision_id, idx))")
+    conn.execute("delete from _sqlite_migrations where name = 'm004_drop_unwritten_notices'")
+    if last != "m003_revision_summary_index":
         conn.execute("drop index revisions_summary")
         conn.execute("delete from _sqlite_migrations where name = 'm003_revision_summary_index'")
-    else:  # m001: no pair cache, parts cached as copies of the text
-        conn.execute("drop index revisions_summary")
+    if last == "m001_articles_and_revisions":  # no pair cache, parts cached as copies of the text
         conn.execute("drop view flag_rows")
         conn.execute("drop table pairs")
         conn.execute("create table flags (from_revision_id integer, to_revision_id integer, idx integer,"
@@ -312,6 +320,14 @@ def _store_at_migration(exe: str, store: Path, last: str) -> None:
         conn.execute("delete from _sqlite_migrations where name != 'm001_articles_and_revisions'")
     conn.commit()
     conn.close()
+
+
+def _has_table(store: Path, name: str) -> bool:
+    conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        return conn.execute("select 1 from sqlite_master where name = ?", (name,)).fetchone() is not None
+    finally:
+        conn.close()
 
 
 def _migrations(store: Path) -> list[str]:
@@ -330,7 +346,22 @@ def test_an_older_schema_is_read_without_migrating_it(tmp_path: Path, versioner_
     assert _migrations(store)[-1] == "m002_pair_cache_and_span_parts"  # reads never migrate
     assert _cli(versioner_exe, "add", "-", "--article", "boat", store=store,
                 input=b"Boat\n\nIt floats.\n").returncode == 0
-    assert _migrations(store)[-1] == "m004_web_pages_fetch_state_alerts"  # a write does, first
+    assert _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"  # a write does, first
+    assert not _has_table(store, "notices")
+
+
+def test_the_unwritten_notices_table_goes_with_the_first_write_and_reads_leave_it(
+        tmp_path: Path, versioner_exe: str) -> None:
+    store = tmp_path / "v.db"
+    _store_at_migration(versioner_exe, store, "m003_revision_summary_index")
+    for args, code in READS:
+        assert _cli(versioner_exe, *args, store=store).returncode == code, args
+    assert _has_table(store, "notices") and _migrations(store)[-1] == "m003_revision_summary_index"
+    assert _cli(versioner_exe, "add", "-", "--article", "boat", store=store,
+                input=b"Boat\n\nIt floats.\n").returncode == 0
+    assert not _has_table(store, "notices") and _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"
+    verified = _cli(versioner_exe, "verify", store=store)
+    assert verified.returncode == 0, verified.stderr
 
 
 def test_an_older_schema_in_a_read_only_folder_is_read_or_named_in_one_line(
@@ -352,7 +383,7 @@ def test_an_older_schema_that_cannot_be_read_as_it_is_is_migrated_where_it_can_b
     store = tmp_path / "v.db"
     _store_at_migration(versioner_exe, store, "m001_articles_and_revisions")
     _reads_work(versioner_exe, store)
-    assert _migrations(store)[-1] == "m004_web_pages_fetch_state_alerts"
+    assert _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"
 
 
 def test_a_full_disk_during_import_and_add_is_one_line_and_nothing_written(
@@ -388,6 +419,7 @@ def test_a_full_disk_during_import_and_add_is_one_line_and_nothing_written(
     assert [(a["article"], a["revisions"]) for a in listing["articles"]] == [("ship", 2)]
 
 
+@pytest.mark.slow
 def test_writes_into_a_randomly_damaged_store_succeed_for_real_or_say_so_in_one_line(
         tmp_path: Path, versioner_exe: str) -> None:
     """Bytes overwritten at random in the store's pages. SQLite notices some
@@ -440,13 +472,15 @@ def test_an_empty_file_given_as_the_store_is_made_one_by_a_write_and_refused_by_
     assert _cli(versioner_exe, "list", store=store).returncode == 0
 
 
-def test_read_commands_know_which_migrations_they_can_read_without() -> None:
+def test_read_commands_know_which_migrations_they_can_read_without(run: Run, sql: SQL) -> None:
     """Read commands read a store at ``OLDEST_READABLE`` or later as it is. A new
     migration that adds something they read must raise ``OLDEST_READABLE`` to
-    itself; one that only speeds reads up (an index) is added to this list."""
-    from versioner.migrations import MIGRATIONS
-    from versioner.store import OLDEST_READABLE
+    itself; one that only speeds reads up (an index), or drops what they never
+    read (the notices table), is added to this list."""
+    from versioner.store.schema import OLDEST_READABLE
 
-    names = [m.name for m in MIGRATIONS._migrations]
+    assert run("add", "-", "--article", "ship", input=ARTICLE).exit_code == 0
+    names = [name for (name,) in sql("select name from _sqlite_migrations order by id")]
     assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index",
-                                                       "m004_web_pages_fetch_state_alerts"]
+                                                         "m004_drop_unwritten_notices",
+                                                         "m005_web_pages_fetch_state_alerts"]

@@ -101,8 +101,9 @@ def _version() -> str:
 
 def _store_page(path: Path, at: str) -> None:
     """Store a page as `fetch` does (HTML kept), without a server."""
-    from versioner.store import NewRevision, Store
-    from versioner.store_web import add_pages
+    from versioner.model import NewRevision
+    from versioner.store import Store
+    from versioner.store.web import add_pages
     from versioner.web.extract import decode_html, extract
     from versioner.web.urls import article_key, canonical
 

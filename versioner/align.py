@@ -7,40 +7,35 @@ first, along an order-preserving backbone (a longest common subsequence over
 whole paragraphs); the rest are paired by word overlap, looked up only among
 nearby or rare-word-sharing candidates so that big documents stay linear.
 
-``diff_runs`` is the sequence differ underneath, shared with the word diff:
-diff-match-patch run over items mapped one-to-one onto private-use characters.
+Both the backbone and the word diff run on ``seqdiff.diff_runs``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import string
-import time
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import compress, count, product
 from operator import ne
+from typing import Literal
 
-KINDS = ("kept", "edited", "added", "removed", "moved", "split", "merged")
+from versioner.model import PairingKind
+from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
+
+KINDS = tuple(PairingKind)
 EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
 CONTAINED_WEIGHT = 0.8  # a paragraph grown or cut by a sentence: its shorter side's share, discounted
 CONTAINED_MIN_WORDS = 5  # ... counted only when the shorter side has this many distinct words
 PART_CONTAINMENT = 0.5  # share of a split/merge part's words that must come from the whole
-DEFAULT_TIMEOUT = 0.5  # seconds diff-match-patch may spend before settling for a coarser diff
 
 _ALL_PAIRS_LIMIT = 4096  # below this many unmatched pairs, compare every pair
 _WINDOW = 3  # otherwise: neighbours either side, by rank, within the same backbone gap
 _RARE_DF = 8  # ... plus paragraphs sharing a word found in at most this many paragraphs
 _RARE_TOP = 3  # ... keeping the few that share the most such words
 
-# Private-use code points only: no letters, digits or spaces among them, so
-# diff-match-patch's cosmetic boundary scoring treats every item alike.
-_PLANES = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
-ALPHABET_SIZE = sum(hi - lo for lo, hi in _PLANES)  # 137,468 distinct items per diff
 # Marks that stand apart from words: ASCII punctuation, quotes, dashes, CJK marks.
 PUNCTUATION = string.punctuation + "¡¿«»‹›“”„‟‘’‚‛–—―‐‑‒…·•†‡§¶′″、。，！？：；（）「」『』【】《》〈〉"
 # One mark at a time, not runs: the split after it drops the extra spaces, and the
@@ -52,7 +47,7 @@ _PUNCT_MARK = re.compile(f"[{re.escape(PUNCTUATION)}]")
 class Pairing:
     """How paragraphs of the old revision correspond to paragraphs of the new one."""
 
-    kind: str  # one of KINDS
+    kind: PairingKind
     old: tuple[int, ...]  # 0-based indexes into the old paragraphs (empty for added)
     new: tuple[int, ...]  # 0-based indexes into the new paragraphs (empty for removed)
     similarity: float  # 1.0 for kept, 0.0 for added/removed
@@ -64,11 +59,11 @@ _set_attribute = object.__setattr__
 
 
 def _kept(i: int, j: int) -> Pairing:
-    """``Pairing("kept", (i,), (j,), 1.0)`` without the generated frozen __init__, which
+    """``Pairing(PairingKind.KEPT, (i,), (j,), 1.0)`` without the generated frozen __init__, which
     sets the fields one object.__setattr__ at a time: an alignment makes one per kept
     paragraph, thousands in a long article."""
     pairing = _new_object(Pairing)
-    _set_attribute(pairing, "__dict__", {"kind": "kept", "old": (i,), "new": (j,),
+    _set_attribute(pairing, "__dict__", {"kind": PairingKind.KEPT, "old": (i,), "new": (j,),
                                          "similarity": 1.0, "edited": False})
     return pairing
 
@@ -91,151 +86,17 @@ def _kept_run(i: int, j: int, n: int) -> list[Pairing]:
     return list(shared[i : i + n])
 
 
-# -- sequence diff over hashed items -----------------------------------------
-
-
-def _alphabet(n: int) -> Iterator[str]:
-    """The first ``n`` characters items are mapped onto."""
-    if n <= _PLANES[0][1] - _PLANES[0][0]:
-        return map(chr, range(_PLANES[0][0], _PLANES[0][0] + n))
-    return _planes(n)
-
-
-def _planes(n: int) -> Iterator[str]:
-    for lo, hi in _PLANES:
-        take = min(n, hi - lo)
-        yield from map(chr, range(lo, lo + take))
-        n -= take
-
-
-def _encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str] | None:
-    """Both sequences as strings, one character per distinct item; None when
-    there are more distinct items than characters to give them."""
-    distinct = dict.fromkeys(a)
-    distinct.update(dict.fromkeys(b))
-    if len(distinct) > ALPHABET_SIZE:
-        return None
-    # Built with C-level calls throughout: this runs once per word diff.
-    table = dict(zip(distinct, _alphabet(len(distinct)), strict=True))
-    return "".join(map(table.__getitem__, a)), "".join(map(table.__getitem__, b))
-
-
-_CLEANUP_CHUNK = 256  # diff entries: semantic cleanup is quadratic, so long diffs go in pieces
-_FAST_OPS = {"=": 0, "-": -1, "+": 1}
-_TAGS = {0: "equal", -1: "delete", 1: "insert"}
-
-
-@cache
-def has_fast_engine() -> bool:
-    """Is the C++ build of diff-match-patch (extra ``fast``) installed?"""
-    return importlib.util.find_spec("fast_diff_match_patch") is not None
-
-
-def diff_runs(
-    a: Sequence[Hashable],
-    b: Sequence[Hashable],
-    *,
-    semantic: bool = False,
-    timeout: float = DEFAULT_TIMEOUT,
-    fast: bool | None = None,
-) -> list[tuple[str, int]] | None:
-    """Runs of ``(tag, count)``, tag equal/delete/insert, that turn ``a`` into
-    ``b`` item by item, no two neighbours with the same tag; None when the two
-    hold more than ``ALPHABET_SIZE`` distinct items. ``semantic`` applies
-    diff-match-patch's semantic cleanup. Past ``timeout`` seconds (0: no limit)
-    the diff, then the cleanup, settle for coarser results that are still
-    valid. ``fast`` diffs with the C++ build (fast_diff_match_patch), which gives the
-    same runs 2-3x sooner; None: whenever it is installed."""
-    encoded = _encode(a, b)
-    if encoded is None:
-        return None
-    started = time.monotonic()
-    if fast or (fast is None and has_fast_engine()):
-        import fast_diff_match_patch
-
-        # The C++ build's own semantic cleanup gives the same diff as the Python one,
-        # several times sooner, but in one piece: used when the diff cannot need chunks.
-        if not semantic or len(encoded[0]) + len(encoded[1]) <= _CLEANUP_CHUNK:
-            counts = fast_diff_match_patch.diff(
-                *encoded, timelimit=timeout, checklines=False,
-                cleanup="Semantic" if semantic else "No", counts_only=True,
-            )
-            return _runs((_FAST_OPS[op], n) for op, n in counts)
-        raw = fast_diff_match_patch.diff(
-            *encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False
-        )
-        diffs = [(_FAST_OPS[op], text) for op, text in raw]
-    else:
-        from diff_match_patch import diff_match_patch
-
-        dmp = diff_match_patch()
-        dmp.Diff_Timeout = timeout
-        diffs = dmp.diff_main(*encoded, False)
-    if semantic:
-        diffs = _cleanup_semantic(diffs, started + 2 * timeout if timeout > 0 else None)
-    return _runs((op, len(text)) for op, text in diffs)
-
-
-def _runs(steps: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
-    """(op, count) steps as runs: empty ones dropped, neighbours with one tag merged."""
-    runs: list[tuple[str, int]] = []
-    for op, n in steps:
-        if not n:
-            continue
-        if runs and runs[-1][0] == _TAGS[op]:
-            runs[-1] = (runs[-1][0], runs[-1][1] + n)
-        else:
-            runs.append((_TAGS[op], n))
-    return runs
-
-
-def _cleanup_semantic(diffs: list[tuple[int, str]], deadline: float | None) -> list[tuple[int, str]]:
-    """diff-match-patch's semantic cleanup, a chunk at a time, each cut in the
-    middle of a long equality; chunks reached after ``deadline`` stay as they are."""
-    cleanup = _cleanup_semantic_step()
-    out: list[tuple[int, str]] = []
-    for chunk in _chunks(diffs):
-        if deadline is None or time.monotonic() < deadline:
-            cleanup(chunk)
-        out += chunk
-    return out
-
-
-@cache
-def _cleanup_semantic_step() -> Callable[[list[tuple[int, str]]], None]:
-    """diff-match-patch's semantic cleanup (in place), its module loaded once: it
-    keeps no state between calls, so one instance serves every diff."""
-    from diff_match_patch import diff_match_patch
-
-    return diff_match_patch().diff_cleanupSemantic
-
-
-def _chunks(diffs: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
-    start = 0
-    carry: list[tuple[int, str]] = []  # second half of the equality cut last time
-    while len(diffs) - start > _CLEANUP_CHUNK:
-        # The longest equality in the window's second half: the least likely
-        # to be one that cleanup would have merged away.
-        cut = max(
-            range(start + _CLEANUP_CHUNK // 2, start + _CLEANUP_CHUNK),
-            key=lambda k: len(diffs[k][1]) if diffs[k][0] == 0 else -1,
-        )
-        op, text = diffs[cut]
-        keep = len(text) - len(text) // 2 if op == 0 else len(text)
-        yield carry + diffs[start:cut] + [(op, text[:keep])]
-        carry = [(op, text[keep:])] if keep < len(text) else []
-        start = cut + 1
-    yield carry + diffs[start:]
-
-
 # -- alignment ---------------------------------------------------------------
+
+
+_GroupKind = Literal["identical", "similar", "split", "merged"]
 
 
 @dataclass(frozen=True)
 class _Group:
     """Paragraphs matched outside the backbone, before they get their kind."""
 
-    kind: str  # identical | similar | split | merged
+    kind: _GroupKind  # split and merged become PairingKinds
     old: tuple[int, ...]
     new: tuple[int, ...]
     similarity: float
@@ -302,17 +163,17 @@ def _one_changed(
     i, j = head, head  # the middle paragraph, where each side has one
     has_old, has_new = len(old) - head - tail == 1, len(new) - head - tail == 1
     if has_old and has_new:
-        a, b = _words(old[i]), _words(new[j])
+        a, b = _folded_word_set(old[i]), _folded_word_set(new[j])
         common = len(a & b)
         score = _score(common, len(a), len(b)) if common else 0.0
         if common and score >= threshold:
-            out.append(Pairing("edited", (i,), (j,), score, edited=True))
+            out.append(Pairing(PairingKind.EDITED, (i,), (j,), score, edited=True))
         else:
-            out += [Pairing("removed", (i,), (), 0.0), Pairing("added", (), (j,), 0.0)]
+            out += [Pairing(PairingKind.REMOVED, (i,), (), 0.0), Pairing(PairingKind.ADDED, (), (j,), 0.0)]
     elif has_old:
-        out.append(Pairing("removed", (i,), (), 0.0))
+        out.append(Pairing(PairingKind.REMOVED, (i,), (), 0.0))
     elif has_new:
-        out.append(Pairing("added", (), (j,), 0.0))
+        out.append(Pairing(PairingKind.ADDED, (), (j,), 0.0))
     end_old, end_new = len(old) - tail, len(new) - tail
     out += _kept_run(end_old, end_new, tail)
     return tuple(out)
@@ -376,14 +237,14 @@ def _match_identical(
     return groups
 
 
-def _words(text: str) -> frozenset[str]:
+def _folded_word_set(text: str) -> frozenset[str]:
     """The paragraph's words, case-folded, punctuation dropped."""
     return frozenset(_PUNCT_MARK.sub(" ", text.casefold()).split())
 
 
 def similarity(a: str, b: str) -> float:
     """Word overlap of two paragraphs in [0, 1], as ``align_paragraphs`` scores it."""
-    return _similarity(_words(a), _words(b))
+    return _similarity(_folded_word_set(a), _folded_word_set(b))
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -423,16 +284,16 @@ def _match_similar(
 
     def wo(i: int) -> frozenset[str]:
         if i not in cache_old:
-            cache_old[i] = _words(old[i])
+            cache_old[i] = _folded_word_set(old[i])
         return cache_old[i]
 
     def wn(j: int) -> frozenset[str]:
         if j not in cache_new:
-            cache_new[j] = _words(new[j])
+            cache_new[j] = _folded_word_set(new[j])
         return cache_new[j]
 
     open_old, open_new = set(free_old), set(free_new)
-    found: dict[_Key, tuple[str, float]] = {}
+    found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
     for i, j in _candidates(free_old, free_new, bb_old, bb_new, wo, wn):
         whole, part = wo(i), wn(j)
@@ -607,14 +468,14 @@ def _assemble(
         if anchor[i] != -2:
             last = anchor[i]
         elif not taken_old[i]:
-            removed_after[last].append(Pairing("removed", (i,), (), 0.0))
+            removed_after[last].append(Pairing(PairingKind.REMOVED, (i,), (), 0.0))
     out = removed_after.get(-1, [])
     for j in range(n_new):
         p = at_new[j]
         if p is not None:
             out.append(p)
         elif not taken_new[j]:
-            out.append(Pairing("added", (), (j,), 0.0))
+            out.append(Pairing(PairingKind.ADDED, (), (j,), 0.0))
         if j in removed_after:
             out += removed_after[j]
     return tuple(out)
@@ -622,7 +483,7 @@ def _assemble(
 
 def _pairing(g: _Group, moved: bool) -> Pairing:
     if g.kind in ("split", "merged"):
-        return Pairing(g.kind, g.old, g.new, g.similarity, edited=True)
+        return Pairing(PairingKind(g.kind), g.old, g.new, g.similarity, edited=True)
     if g.kind == "identical":
-        return Pairing("moved" if moved else "kept", g.old, g.new, 1.0)
-    return Pairing("moved" if moved else "edited", g.old, g.new, g.similarity, edited=True)
+        return Pairing(PairingKind.MOVED if moved else PairingKind.KEPT, g.old, g.new, 1.0)
+    return Pairing(PairingKind.MOVED if moved else PairingKind.EDITED, g.old, g.new, g.similarity, edited=True)

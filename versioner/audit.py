@@ -11,18 +11,20 @@ import re
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
+from versioner import model
 from versioner.flags import Flag, substantive
+from versioner.model import FlagType, NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
-from versioner.store import Revision, Store
+from versioner.store import Store
 
-VERDICTS = ("first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert")
-STRICT_FAILS = {"mismatch", "undisclosed", "stealth", "late"}
+_V = model.Verdict
+VERDICTS = tuple(model.Verdict)
+STRICT_FAILS = frozenset((_V.MISMATCH, _V.UNDISCLOSED, _V.STEALTH, _V.LATE))
 VERDICT_RANK = {v: i for i, v in enumerate(
-    ("first", "unchanged", "revert", "minor", "consistent", "late", "undisclosed", "mismatch", "stealth"))}
+    (_V.FIRST, _V.UNCHANGED, _V.REVERT, _V.MINOR, _V.CONSISTENT, _V.LATE, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH))}
 
 
 @dataclass(frozen=True)
@@ -30,13 +32,16 @@ class Verdict:
     """The audit of one revision against the one before it."""
 
     revision: Revision
-    verdict: str
+    verdict: model.Verdict
     reasons: tuple[str, ...]
     notices: tuple[Notice, ...] = ()
     flags: tuple[Flag, ...] = ()
     covered: tuple[Flag, ...] = ()
     undisclosed: tuple[Flag, ...] = ()
     unmatched: tuple[Claim, ...] = ()
+    # the notice's "X, not Y" values no covered figure bears out, one line each: kept
+    # apart from ``reasons`` so that re-judging never reads the wording of a reason
+    wrong_values: tuple[str, ...] = ()
     disclosed_by: str | None = None
     latency_s: int | None = None
     previous: Revision | None = None
@@ -96,56 +101,64 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                seen_text: dict[str, int], seen_headline: dict[str, int],
                pairs: PairCache | None) -> _Work:
     if prev is None or prev_parts is None:
-        return _Work(Verdict(rev, "first", ("no earlier revision",)))
+        return _Work(Verdict(rev, _V.FIRST, ("no earlier revision",)))
     if rev.sha256 == prev.sha256:
-        return _Work(Verdict(rev, "unchanged", ("same text as the revision before",), previous=prev))
+        return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
     notices = tuple(new_notices(prev_parts, parts))
-    base = Verdict(rev, "", (), notices, flags, previous=prev)
+    base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
-        return _Work(replace(base, verdict="revert",
+        return _Work(replace(base, verdict=_V.REVERT,
                              reasons=(f"text returns to @{n} (a rollback)",)))
-    only_headline = all(section == "headline" for section, _ in pair.changes)
+    only_headline = all(section == Section.HEADLINE for section, _ in pair.changes)
     if only_headline and parts.headline and not notices:
         seen = seen_headline.get(_bare_headline(parts.headline))
         if seen is not None and seen != prev.number:
-            return _Work(replace(base, verdict="revert", reasons=(
+            return _Work(replace(base, verdict=_V.REVERT, reasons=(
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     subst = substantive(flags)
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
-            return _Work(replace(base, verdict="minor", reasons=(
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",)))
-        return _Work(replace(base, verdict="stealth", reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
+        return _Work(replace(base, verdict=_V.STEALTH, reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
                              undisclosed=tuple(subst)),
                      pending=list(subst))
-    covered, unmatched, value_problems = _match(notices, flags)
-    outside = [f for f in subst if f not in covered]
-    reasons: list[str] = []
-    for claim in unmatched:
-        reasons.append(f"notice claims {_claim_text(claim)}, but no such change was found")
-    reasons.extend(value_problems)
-    reasons.extend(f"not covered by the notice: {_describe(f)}" for f in outside)
-    if unmatched or value_problems:
-        verdict = "mismatch"
-    elif outside:
-        verdict = "undisclosed"
-    else:
-        verdict = "consistent"
+    covered, unmatched, wrong_values = _match(notices, flags)
+    outside = tuple(f for f in subst if f not in covered)
+    verdict = _held_to_notice(unmatched, wrong_values, outside)
+    reasons = _notice_reasons(unmatched, wrong_values, outside)
+    if verdict == _V.CONSISTENT:
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
-    work = _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
-                         undisclosed=tuple(outside), unmatched=tuple(unmatched)))
-    return work
+    return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
+                         undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values)))
+
+
+def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],
+                    outside: Sequence[Flag]) -> model.Verdict:
+    """The verdict on a revision whose notice was held against its changes: from what
+    did not match, never from the wording of the reasons."""
+    if unmatched or wrong_values:
+        return _V.MISMATCH
+    return _V.UNDISCLOSED if outside else _V.CONSISTENT
+
+
+def _notice_reasons(unmatched: Sequence[Claim], wrong_values: Sequence[str],
+                    outside: Sequence[Flag]) -> list[str]:
+    return ([f"notice claims {_claim_text(claim)}, but no such change was found" for claim in unmatched]
+            + list(wrong_values)
+            + [f"not covered by the notice: {_describe(f)}" for f in outside])
 
 
 # -- matching claims to flags -------------------------------------------------
 
-_GENERIC_OK = {"paragraph-added", "paragraph-removed", "paragraph-moved", "wording", "attribution",
-               "typo", "punctuation", "headline"}
+_GENERIC_OK = frozenset((FlagType.PARAGRAPH_ADDED, FlagType.PARAGRAPH_REMOVED, FlagType.PARAGRAPH_MOVED,
+                         FlagType.WORDING, FlagType.ATTRIBUTION, FlagType.TYPO, FlagType.PUNCTUATION,
+                         FlagType.HEADLINE))
 
 
 def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
@@ -155,38 +168,38 @@ def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
     notice that says no more) and no notice in the revision says anything more specific;
     it then owns every change, because readers were told the story was corrected."""
     t = claim.target
-    if t.section not in ("any", "body") and t.section != flag.section:
+    if t.section not in (Section.ANY, Section.BODY) and t.section != flag.section:
         return False
-    if t.section == "body":
-        if flag.section != "body":
+    if t.section == Section.BODY:
+        if flag.section != Section.BODY:
             return False
         if t.paragraph is not None and flag.paragraph is not None and abs(flag.paragraph - t.paragraph) > 0:
             return False
-    if claim.action == "add" and t.section in ("any", "body"):
+    if claim.action == "add" and t.section in (Section.ANY, Section.BODY):
         # adding material ("adds comment", "adds vote tally") owns new paragraphs and
         # insertions, never a change to words already published
-        if flag.type == "paragraph-added":
+        if flag.type == FlagType.PARAGRAPH_ADDED:
             return True
         if flag.old:
             return False
     subject = t.subject
     if subject in ("figure", "date") or (t.detail and _looks_numeric(t.detail)):
-        if flag.type == "figure":
+        if flag.type == FlagType.FIGURE:
             return _kind_fits(t.detail, flag)
         if _words_values_fit(claim, flag):
             return True
-        return flag.section == "headline" and flag.type == "headline"
+        return flag.section == Section.HEADLINE and flag.type == FlagType.HEADLINE
     if subject in ("name", "spelling", "typo", "title"):
-        return flag.type in ("name", "typo", "wording", "headline", "punctuation")
+        return flag.type in (FlagType.NAME, FlagType.TYPO, FlagType.WORDING, FlagType.HEADLINE, FlagType.PUNCTUATION)
     if subject == "quote":
-        return flag.type in ("quote", "paragraph-added", "wording", "attribution")
+        return flag.type in (FlagType.QUOTE, FlagType.PARAGRAPH_ADDED, FlagType.WORDING, FlagType.ATTRIBUTION)
     if subject == "word":
-        return flag.type in ("wording", "typo", "headline", "negation", "punctuation")
-    if claim.action == "add" and t.section in ("any", "body") and t.paragraph is None:
-        return flag.type in ("paragraph-added", "wording", "quote")
-    if claim.action == "remove" and t.section in ("any", "body") and t.paragraph is None:
-        return flag.type in ("paragraph-removed", "wording")
-    if t.section == "any" and t.paragraph is None:
+        return flag.type in (FlagType.WORDING, FlagType.TYPO, FlagType.HEADLINE, FlagType.NEGATION, FlagType.PUNCTUATION)
+    if claim.action == "add" and t.section in (Section.ANY, Section.BODY) and t.paragraph is None:
+        return flag.type in (FlagType.PARAGRAPH_ADDED, FlagType.WORDING, FlagType.QUOTE)
+    if claim.action == "remove" and t.section in (Section.ANY, Section.BODY) and t.paragraph is None:
+        return flag.type in (FlagType.PARAGRAPH_REMOVED, FlagType.WORDING)
+    if t.section == Section.ANY and t.paragraph is None:
         if sole_correction and _is_bare_correction(claim):
             return True
         # a generic "updates with details" owns new material, not silent
@@ -216,7 +229,7 @@ def _words_values_fit(claim: Claim, flag: Flag) -> bool:
 
 
 def _is_bare_correction(claim: Claim) -> bool:
-    return (claim.action == "change" and claim.target == Target("any")
+    return (claim.action == "change" and claim.target == Target(Section.ANY)
             and claim.new_value is None and claim.old_value is None)
 
 
@@ -244,6 +257,10 @@ def _kind_fits(detail: str | None, flag: Flag) -> bool:
     return not kinds or not kinds <= _COUNT_KINDS
 
 
+# the kinds of notice that, naming nothing, own every change a generic notice may
+_CLAIMING_ALL = frozenset((NoticeKind.REPEAT, NoticeKind.REFILE, NoticeKind.UPDATE, NoticeKind.CORRECTION))
+
+
 def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag], list[Claim], list[str]]:
     covered: list[Flag] = []
     unmatched: list[Claim] = []
@@ -251,7 +268,7 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag]
     # a bare "corrected" counts for everything only when nothing more specific was said
     sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
-        if not notice.claims and notice.kind in ("repeat", "refile", "update", "correction"):
+        if not notice.claims and notice.kind in _CLAIMING_ALL:
             # a bare slug or "(Repeats ...)" claims nothing specific
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
@@ -281,7 +298,7 @@ def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
     new_v, old_v = _number(claim.new_value), _number(claim.old_value)
     if new_v is None and old_v is None:
         return None
-    figs = [f for f in hits if f.type == "figure"]
+    figs = [f for f in hits if f.type == FlagType.FIGURE]
     if not figs:
         return None
     for f in figs:
@@ -320,7 +337,7 @@ def _resolve_late(works: list[_Work]) -> None:
             remaining = tuple(f for f in ev.undisclosed if f not in hits)
             reasons = (f"{_describe(hits[0])} was disclosed only by {v.ref}, {latency} s later",) + tuple(
                 f"never disclosed: {_describe(f)}" for f in remaining)
-            works[k].verdict = replace(ev, verdict="late", disclosed_by=v.ref, latency_s=latency,
+            works[k].verdict = replace(ev, verdict=_V.LATE, disclosed_by=v.ref, latency_s=latency,
                                        reasons=reasons, undisclosed=remaining,
                                        covered=ev.covered + tuple(hits))
             works[k].pending = [f for f in works[k].pending if f not in hits]
@@ -331,13 +348,11 @@ def _resolve_late(works: list[_Work]) -> None:
 def _settle(work: _Work, still: list[Claim]) -> None:
     """Re-judge a revision after some of its claims were matched to earlier changes."""
     v = work.verdict
-    reasons = [r for r in v.reasons if not r.startswith("notice claims")]
-    reasons = [f"notice claims {_claim_text(c)}, but no such change was found" for c in still] + reasons
+    reasons = _notice_reasons(still, v.wrong_values, v.undisclosed)
     if not still:
         reasons.append("the notice owns up to a change made in an earlier revision")
-    verdict = "mismatch" if still or any(r.startswith("notice says") for r in reasons) else (
-        "undisclosed" if v.undisclosed else "consistent")
-    work.verdict = replace(v, verdict=verdict, reasons=tuple(reasons), unmatched=tuple(still))
+    work.verdict = replace(v, verdict=_held_to_notice(still, v.wrong_values, v.undisclosed),
+                           reasons=tuple(reasons), unmatched=tuple(still))
 
 
 def _parse_time(s: str) -> datetime:
@@ -380,7 +395,7 @@ class Latency:
 
 
 # verdicts of revisions that made substantive changes (a revert restores text already seen)
-_CHANGING = frozenset(("consistent", "undisclosed", "mismatch", "stealth", "late"))
+_CHANGING = frozenset((_V.CONSISTENT, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH, _V.LATE))
 
 
 def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
@@ -389,7 +404,7 @@ def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
     for v in verdicts:
         if v.verdict not in _CHANGING or not substantive(v.flags):
             continue
-        if v.verdict == "late":
+        if v.verdict == _V.LATE:
             by, latency = v.disclosed_by, v.latency_s
         elif substantive(v.covered):
             by, latency = v.ref, 0
@@ -407,12 +422,8 @@ class ArticleAudit:
     verdicts: tuple[Verdict, ...]
     latency: tuple[Latency, ...]
 
-    def __iter__(self) -> Iterator[Any]:
-        # unpacks as (article, verdicts), the shape audit_store returned before latency
-        return iter((self.article, self.verdicts))
 
-
-def worst_verdict(verdicts: Sequence[Verdict]) -> str | None:
+def worst_verdict(verdicts: Sequence[Verdict]) -> model.Verdict | None:
     return max((v.verdict for v in verdicts), key=VERDICT_RANK.__getitem__, default=None)
 
 
@@ -432,7 +443,7 @@ def iter_audit(store: Store, key: str | None = None,
     still worked out on the whole chain, so a change made before ``since`` and owned
     up to after it is still ``late``."""
     from versioner.errors import BadInput
-    from versioner.store import utc_iso
+    from versioner.times import utc_iso
 
     # checked before the first article is yielded: a bad key or date is an error
     # before any output, not halfway through it

@@ -7,13 +7,19 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
 from versioner.errors import BadInput, VersionerError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from versioner.store import Store
 
 
 class Exit(IntEnum):
@@ -38,12 +44,33 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state: dict[str, Any] = {"store": None}
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+@dataclass
+class Options:
+    """What the options before the command resolve to, in ``ctx.obj`` for every
+    command: the store path is passed explicitly, not kept in a global."""
+
+    store: Optional[Path] = None
+
+
+def _options(ctx: typer.Context) -> Options:
+    return ctx.ensure_object(Options)
+
+
+def _store_after_command(ctx: typer.Context, value: Optional[Path]) -> None:
+    # `versioner cmd --store X` overrides `versioner --store Y cmd`, as it always has
+    if value is not None:
+        _options(ctx).store = value
+
+
+_STORE_HELP = "SQLite store (default: $VERSIONER_STORE or store/versioner.db)"
+GlobalStoreOpt = Annotated[Optional[Path], typer.Option("--store", help=_STORE_HELP)]
+# after the command: recorded in ctx.obj by its callback, not passed to the command
 StoreOpt = Annotated[
     Optional[Path],
-    typer.Option("--store", help="SQLite store (default: $VERSIONER_STORE or store/versioner.db)"),
+    typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
 # Limits on one revision: settings with defaults (option, else environment variable).
@@ -84,7 +111,8 @@ def _guard(fn: F) -> F:
             # wherever a read meets a damaged file ("database disk image is malformed")
             from versioner.store import sqlite_failure, store_path
 
-            failure = sqlite_failure(store_path(_state["store"]), exc)
+            # every command takes the context, which holds its store
+            failure = sqlite_failure(store_path(_options(kwargs["ctx"]).store), exc)
             if failure is None:
                 raise
             _err(str(failure))
@@ -115,7 +143,7 @@ def _flushed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return result
 
 
-def _console(no_color: bool = False) -> Any:
+def _console(no_color: bool = False) -> "Console":
     from rich.console import Console
 
     class PipedConsole(Console):
@@ -157,21 +185,22 @@ def _print_json(data: Any) -> None:
     _write(_json_dumps()(data) + "\n")
 
 
-def _open(create: bool = False) -> Any:
+def _open(ctx: typer.Context, create: bool = False) -> "Store":
     """The store, for writing (``create``: add and import) or else only for reading."""
     from versioner.store import Store
 
-    return Store.open(_state["store"], create=create, readonly=not create)
+    return Store.open(_options(ctx).store, create=create, readonly=not create)
 
 
 @app.callback()
-def _main(store: StoreOpt = None) -> None:
-    _state["store"] = store
+def _main(ctx: typer.Context, store: GlobalStoreOpt = None) -> None:
+    ctx.obj = Options(store)
 
 
 @app.command()
 @_guard
 def add(
+    ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="text, Markdown or JSON file; - for stdin")],
     article: Annotated[Optional[str], typer.Option("--article", help="article key")] = None,
     url: Annotated[Optional[str], typer.Option("--url", help="the article's URL")] = None,
@@ -184,11 +213,11 @@ def add(
 ) -> None:
     """Store one revision of an article; prints KEY@N."""
     from versioner.ingest import read_file, read_stdin, shown_path
+    from versioner.keys import check_key
+    from versioner.model import NewRevision
     from versioner.parse import read_source, require_utf8
-    from versioner.store import NewRevision, check_key, utc_iso
+    from versioner.times import utc_iso
 
-    if store:
-        _state["store"] = store
     if article is not None:
         check_key(article)  # before anything is read or created
     if file.startswith(("http://", "https://")):
@@ -201,7 +230,7 @@ def add(
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
-    with _open(create=True) as st:
+    with _open(ctx, create=True) as st:
         res = st.add(new, allow_future)
     if res.joined:
         _err(f"joined article {res.revision.article}: {res.joined}")
@@ -215,6 +244,7 @@ def add(
 @app.command("import")
 @_guard
 def import_(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, a .jsonl file, or a .warc(.gz) file")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
@@ -226,14 +256,12 @@ def import_(
     from versioner.ingest import PathRevisions
     from versioner.render.progress import counter
 
-    if store:
-        _state["store"] = store
     if path.name.endswith((".warc", ".warc.gz")):
         from versioner.cli_web import import_warc
 
-        return import_warc(path, max_bytes)
+        return import_warc(ctx, path, max_bytes)
     items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
-    with _open(create=True) as st, counter("importing") as tick:
+    with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
     sys.stdout.write(
         f"imported {res.stored} revision(s) ({res.unchanged} unchanged) into "
@@ -246,13 +274,11 @@ def import_(
 
 @app.command("list")
 @_guard
-def list_(fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
+def list_(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Articles with revision counts, first and last capture, notices."""
     from versioner.render import records
 
-    if store:
-        _state["store"] = store
-    with _open() as st:
+    with _open(ctx) as st:
         articles = st.articles()
     if fmt is Format.json:
         _print_json(records.articles_json(articles))
@@ -263,6 +289,7 @@ def list_(fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
 @app.command()
 @_guard
 def log(
+    ctx: typer.Context,
     key: Annotated[str, typer.Argument(help="article key")],
     fmt: FormatOpt = Format.text,
     store: StoreOpt = None,
@@ -271,9 +298,7 @@ def log(
     from versioner.history import article_timeline
     from versioner.render import records
 
-    if store:
-        _state["store"] = store
-    with _open() as st:
+    with _open(ctx) as st:
         entries = article_timeline(st, key)
     if fmt is Format.json:
         _print_json(records.timeline_json(key, entries))
@@ -284,21 +309,16 @@ def log(
 @app.command()
 @_guard
 def show(
+    ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="KEY, KEY@N or KEY@-1")],
     fmt: FormatOpt = Format.text,
     store: StoreOpt = None,
 ) -> None:
     """One revision with its parts labelled."""
-    from versioner.refs import file_revision, is_file_ref, resolve
+    from versioner.refs import revisions
     from versioner.render import records
 
-    if store:
-        _state["store"] = store
-    if is_file_ref(ref) and "@" not in ref:
-        rev = file_revision(ref)
-    else:
-        with _open() as st:
-            rev = resolve(st, ref)
+    (rev,) = revisions([ref], functools.partial(_open, ctx))
     if fmt is Format.json:
         _print_json(records.revision_json(rev))
     else:
@@ -307,14 +327,12 @@ def show(
 
 @app.command()
 @_guard
-def verify(fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
+def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
     from versioner.pipeline import verify_store
     from versioner.render import records
 
-    if store:
-        _state["store"] = store
-    with _open() as st:
+    with _open(ctx) as st:
         checked, faults = verify_store(st)
     if fmt is Format.json:
         _print_json(records.verify_json(checked, faults))
@@ -340,6 +358,7 @@ class Severity(str, Enum):
 @app.command()
 @_guard
 def diff(
+    ctx: typer.Context,
     refs: Annotated[list[str], typer.Argument(help="KEY (previous vs latest), KEY@N, KEY@-1, or files")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
     context: Annotated[int, typer.Option("--context", "-C", min=0, help="unchanged paragraphs around each change")] = 0,
@@ -354,43 +373,30 @@ def diff(
     from versioner.refs import resolve_pair
     from versioner.render import diffview
 
-    if store:
-        _state["store"] = store
-    old, new = resolve_pair(refs, _open)
+    old, new = resolve_pair(refs, functools.partial(_open, ctx))
     result = diff_revisions(old, new)
-    flags = result.flags_at_least(min_severity.value)
-    rows = diffview.rows(result.comparison, context)
+    view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
     if fmt is DiffFormat.json:
-        _print_json(diffview.diff_json(result.comparison, flags, old, new))
+        _print_json(view.json())
     elif fmt is DiffFormat.markdown:
-        _write(diffview.markdown_view(rows, flags, old, new))
+        _write(view.markdown())
     elif fmt is DiffFormat.html:
-        _write(diffview.html_view(rows, flags, old, new))
+        _write(view.html())
     elif not (console := _console(no_color)).is_terminal:
         # a pipe or a file: plain lines as they are made, every flag; no rich layout,
         # most of the time of a 4 MB revision's diff (bench/large_revision.py)
-        for line in diffview.plain_lines(result.comparison, rows, flags, old, new,
-                                         side_by_side=side_by_side, flags_only=flags_only):
+        for line in view.lines(side_by_side, flags_only):
             sys.stdout.write(line + "\n")
     else:
-        markers = no_color or console.no_color
-        if not flags_only:
-            old_n = [p.text for p in result.comparison.old.notices]
-            new_n = [p.text for p in result.comparison.new.notices]
-            console.print(diffview.header(old, new, old_n, new_n))
-            for r in diffview.terminal_view(result.comparison, rows, markers, side_by_side, old.ref, new.ref):
-                console.print(r)
-        if flags:
-            for r in diffview.flags_view(flags):
-                console.print(r)
-        elif result.identical:
-            console.print("identical texts")
+        for r in view.renderables(no_color or console.no_color, side_by_side, flags_only):
+            console.print(r)
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
 
 
 @app.command()
 @_guard
 def audit(
+    ctx: typer.Context,
     key: Annotated[Optional[str], typer.Argument(help="article key (default: every article)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 on stealth, late, undisclosed or mismatch")] = False,
     since: Annotated[Optional[str], typer.Option(
@@ -407,11 +413,9 @@ def audit(
     from versioner.audit import AuditRun, iter_audit
     from versioner.render import auditview
 
-    if store:
-        _state["store"] = store
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
-    with _open() as st, contextlib.closing(iter_audit(st, key, since)) as articles:
+    with _open(ctx) as st, contextlib.closing(iter_audit(st, key, since)) as articles:
         report = AuditRun(articles)
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
@@ -426,22 +430,21 @@ def audit(
     if notify:
         from versioner.cli_web import notify_audited
 
-        notify_audited(key, notify, alert_on)
+        notify_audited(ctx, key, notify, alert_on)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
 
 
 @app.command()
 @_guard
 def ui(
+    ctx: typer.Context,
     key: Annotated[Optional[str], typer.Argument(help="article to open at (default: the list)")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Browse articles, revisions and flags in an interactive terminal UI (extra: ui)."""
     from versioner.ui import run
 
-    if store:
-        _state["store"] = store
-    if run(_state["store"], key):
+    if run(_options(ctx).store, key):
         raise typer.Exit(Exit.ERROR)  # Textual ended on an error it has shown
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from versioner.cli import Exit, MaxBytesOpt, StoreOpt, _err, _guard, _open, _safe, _state, app
+from versioner.cli import Exit, MaxBytesOpt, StoreOpt, _err, _guard, _open, _safe, app
 
 NotifyOpt = Annotated[Optional[str], typer.Option(
     "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged stealth, "
@@ -41,10 +41,10 @@ def _verdicts(text: str) -> frozenset[str]:
     from versioner.errors import BadInput
 
     chosen = frozenset(v.strip() for v in text.split(",") if v.strip())
-    unknown = chosen - set(VERDICTS)
+    unknown = chosen - {str(v) for v in VERDICTS}
     if unknown or not chosen:
         raise BadInput(f"--alert-on: unknown verdict(s) {', '.join(sorted(unknown)) or '(none)'};"
-                       f" choose from {', '.join(VERDICTS)}")
+                       f" choose from {', '.join(str(v) for v in VERDICTS)}")
     return chosen
 
 
@@ -65,6 +65,7 @@ def _alert(st: Any, keys: set[str], notify: str | None, alert_on: str) -> None:
 @app.command()
 @_guard
 def fetch(
+    ctx: typer.Context,
     urls: Annotated[list[str], typer.Argument(help="pages to fetch (http:// or https://)")],
     article: Annotated[Optional[str], typer.Option("--article", help="article key (default: from the canonical URL)")] = None,
     notify: NotifyOpt = None,
@@ -79,13 +80,11 @@ def fetch(
 ) -> None:
     """Fetch pages and store a revision of each whose article text changed (extra: web)."""
     from versioner.errors import VersionerError
-    from versioner.store import check_key
-    from versioner.store_web import UrlState, url_state
+    from versioner.keys import check_key
+    from versioner.store.web import UrlState, url_state
     from versioner.web.pages import download, store_download
     from versioner.web.urls import check_url
 
-    if store:
-        _state["store"] = store
     if article is not None:
         check_key(article)
     for url in urls + ([notify] if notify else []):
@@ -94,7 +93,7 @@ def fetch(
     failed = 0
     touched: set[str] = set()
     with _fetcher(user_agent, delay, timeout, retries, max_bytes, ignore_robots) as fetcher, \
-            _open(create=True) as st:
+            _open(ctx, create=True) as st:
         for url in urls:
             state = url_state(st, url) or UrlState(url, "page")
             try:
@@ -120,6 +119,7 @@ def fetch(
 @app.command()
 @_guard
 def watch(
+    ctx: typer.Context,
     urls: Annotated[Optional[list[str]], typer.Argument(
         help="feeds (RSS, Atom) and pages to add to the schedule; none: the schedule as it is")] = None,
     every: Annotated[str, typer.Option("--every", metavar="DURATION", help="how often feeds are read")] = "15m",
@@ -141,7 +141,7 @@ def watch(
     """Check feeds and pages on a schedule that thins out with age; a line per stored revision (extra: web)."""
     import threading
 
-    from versioner.store_web import next_due
+    from versioner.store.web import next_due
     from versioner.web.watch import (
         Schedule,
         Watch,
@@ -152,8 +152,6 @@ def watch(
         stopping_on_signals,
     )
 
-    if store:
-        _state["store"] = store
     plan = Watch(Schedule.parse(schedule), duration(every), concurrency)
     _verdicts(alert_on)
     stop = threading.Event()
@@ -163,7 +161,7 @@ def watch(
         sys.stdout.flush()
 
     with _fetcher(user_agent, delay, timeout, retries, max_bytes, ignore_robots) as fetcher, \
-            _open(create=True) as st, stopping_on_signals(stop):
+            _open(ctx, create=True) as st, stopping_on_signals(stop):
         register(st, urls or [])
         while True:
             result = run_round(st, fetcher, plan, stop, say, _err)
@@ -183,6 +181,7 @@ def watch(
 @app.command()
 @_guard
 def reextract(
+    ctx: typer.Context,
     key: Annotated[Optional[str], typer.Argument(help="article key (default: every article with kept HTML)")] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -190,10 +189,8 @@ def reextract(
     from versioner.web.extract import extractor_name
     from versioner.web.pages import reextract as run
 
-    if store:
-        _state["store"] = store
     pages = changed = 0
-    with _open(create=True) as st:
+    with _open(ctx, create=True) as st:
         for item in run(st, key):
             pages += 1
             if item.result is not None and item.result.stored:
@@ -206,6 +203,7 @@ def reextract(
 @app.command()
 @_guard
 def feed(
+    ctx: typer.Context,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="events at or after DATE (ISO 8601)")]
     = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write the feed here (default: stdout)")]
@@ -213,13 +211,11 @@ def feed(
     store: StoreOpt = None,
 ) -> None:
     """An Atom feed of the alert events (stealth, undisclosed, mismatch, late revisions)."""
-    from versioner.store import utc_iso
-    from versioner.store_web import alerts
+    from versioner.store.web import alerts
+    from versioner.times import utc_iso
     from versioner.web.alerts import atom_feed
 
-    if store:
-        _state["store"] = store
-    with _open() as st:
+    with _open(ctx) as st:
         events = alerts(st, since=utc_iso(since) if since else None)
     text = atom_feed(events)
     if output is None:
@@ -235,22 +231,22 @@ def feed(
         raise BadInput(f"{output}: cannot write ({exc.strerror})") from None
 
 
-def notify_audited(key: str | None, notify: str, alert_on: str) -> None:
+def notify_audited(ctx: typer.Context, key: str | None, notify: str, alert_on: str) -> None:
     """`audit --notify`: an event for each revision (of ``key``, or of every
     article) judged as ``alert_on`` says, not sent before; and those pending."""
     from versioner.web.urls import check_url
 
     check_url(notify)
-    with _open(create=True) as st:
+    with _open(ctx, create=True) as st:
         keys = {key} if key else {a.key for a in st.articles()}
         _alert(st, keys, notify, alert_on)
 
 
-def import_warc(path: Path, max_bytes: int) -> None:
+def import_warc(ctx: typer.Context, path: Path, max_bytes: int) -> None:
     """`import` of a .warc or .warc.gz file."""
     from versioner.web.warc import import_warc as run
 
-    with _open(create=True) as st:
+    with _open(ctx, create=True) as st:
         done = run(st, path, max_bytes, _err)
     assert done.articles is not None
     sys.stdout.write(f"imported {done.stored} revision(s) ({done.unchanged} unchanged, {done.skipped} skipped)"

@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from versioner.align import DEFAULT_TIMEOUT, PUNCTUATION, Pairing, align_paragraphs, diff_runs
+from versioner.align import PUNCTUATION, Pairing, align_paragraphs
+from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
+from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
-SECTION_ORDER = ("headline", "notice", "byline", "dateline", "body", "credits")
+SECTION_ORDER = (Section.HEADLINE, Section.NOTICE, Section.BYLINE, Section.DATELINE, Section.BODY, Section.CREDITS)
 
 
 @dataclass(frozen=True)
@@ -231,15 +233,15 @@ def _non_space(ops: Sequence[Op], tag: str) -> str:
 class Change:
     """One difference between two revisions, in one section."""
 
-    section: str  # headline | notice | byline | dateline | body | credits
-    kind: str  # insert | delete | replace | move
+    section: Section  # never caption or any: those are only what a notice points at
+    kind: ChangeKind
     old: str  # "" for insert
     new: str  # "" for delete
     paragraph: int | None  # 1-based: body in the new revision (old for deletes); notices among notices
     old_paragraph: int | None  # 1-based in the old revision, where there is one
     ops: tuple[Op, ...] = ()  # word diff for a replace, and for a move whose words changed
     whitespace_only: bool = False  # a replace that changes nothing but whitespace
-    split_merge: str | None = None  # "split" | "merged": one paragraph against two
+    split_merge: PairingKind | None = None  # split or merged: one paragraph against two
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,8 @@ class Comparison:
 
     @property
     def identical(self) -> bool:
+        """The two revisions have the same text (so the same sha256): the one test of
+        "identical" (``DiffResult.identical`` asks this one)."""
         return self.old.text() == self.new.text()
 
 
@@ -261,14 +265,14 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
     byline, dateline, body, credits) and, within the body, in the order of the
     new text with removals where they stood. Kept paragraphs give no change."""
     if old.text() == new.text():
-        kept = tuple(Pairing("kept", (i,), (i,), 1.0) for i in range(len(new.paragraphs)))
+        kept = tuple(Pairing(PairingKind.KEPT, (i,), (i,), 1.0) for i in range(len(new.paragraphs)))
         return Comparison(old, new, (), kept)
     changes: list[Change] = []
     for section in SECTION_ORDER:
-        if section == "notice":
+        if section == Section.NOTICE:
             olds, news = _texts(old.of(section)), _texts(new.of(section))
             changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
-        elif section == "body":
+        elif section == Section.BODY:
             pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
         else:
@@ -280,22 +284,22 @@ def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
     return tuple(p.text for p in parts)
 
 
-def _single_change(section: str, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
+def _single_change(section: Section, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
     # A section that holds several lines (credits can) is compared as one text.
     a = "\n".join(_texts(olds)) if olds else None
     b = "\n".join(_texts(news)) if news else None
     if a == b:
         return []
     if a is None:
-        return [Change(section, "insert", "", b or "", None, None)]
+        return [Change(section, ChangeKind.INSERT, "", b or "", None, None)]
     if b is None:
-        return [Change(section, "delete", a, "", None, None)]
+        return [Change(section, ChangeKind.DELETE, a, "", None, None)]
     ops = word_diff(a, b, timeout)
-    return [Change(section, "replace", a, b, None, None, ops, is_whitespace_only(ops))]
+    return [Change(section, ChangeKind.REPLACE, a, b, None, None, ops, is_whitespace_only(ops))]
 
 
 def _list_changes(
-    section: str,
+    section: Section,
     olds: Sequence[str],
     news: Sequence[str],
     pairings: Sequence[Pairing],
@@ -303,23 +307,26 @@ def _list_changes(
 ) -> list[Change]:
     changes = []
     for p in pairings:
-        if p.kind == "kept" or (p.kind == "moved" and not p.edited and section == "notice"):
+        if p.kind == PairingKind.KEPT or (p.kind == PairingKind.MOVED and not p.edited and section == Section.NOTICE):
             continue  # a notice carried over is no change, wherever it now stands
+        kind = CHANGE_OF_PAIRING[p.kind]
+        if kind == ChangeKind.MOVE and section != Section.BODY:
+            kind = ChangeKind.REPLACE  # notices have no order a reader follows: an edited one is replaced
         a = "\n".join(olds[i] for i in p.old)
         b = "\n".join(news[j] for j in p.new)
         where = p.new[0] + 1 if p.new else p.old[0] + 1
         was = p.old[0] + 1 if p.old else None
-        if p.kind == "added":
-            changes.append(Change(section, "insert", "", b, where, None))
-        elif p.kind == "removed":
-            changes.append(Change(section, "delete", a, "", where, was))
-        elif p.kind == "moved" and section == "body":
+        if kind == ChangeKind.INSERT:
+            changes.append(Change(section, kind, "", b, where, None))
+        elif kind == ChangeKind.DELETE:
+            changes.append(Change(section, kind, a, "", where, was))
+        elif kind == ChangeKind.MOVE:
             ops = word_diff(a, b, timeout) if p.edited else ()
-            changes.append(Change(section, "move", a, b, where, was, ops))
+            changes.append(Change(section, kind, a, b, where, was, ops))
         else:
             ops = word_diff(a, b, timeout)
-            split_merge = p.kind if p.kind in ("split", "merged") else None
+            split_merge = p.kind if p.kind in (PairingKind.SPLIT, PairingKind.MERGED) else None
             changes.append(
-                Change(section, "replace", a, b, where, was, ops, is_whitespace_only(ops), split_merge)
+                Change(section, kind, a, b, where, was, ops, is_whitespace_only(ops), split_merge)
             )
     return changes

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -23,6 +23,11 @@ __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "ma
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
 RUPEE_DEFAULT = "PKR"
+
+
+# What a figure measures: its own small vocabulary, named once (a Literal, not an
+# enum: only figures.py makes them, and the hot path keeps plain strings).
+FigureKind = Literal["number", "percent", "money", "ordinal", "fraction", "time", "date", "range"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Figure:
     start: int
     end: int
     value: float | int
-    kind: str  # number | percent | money | ordinal | fraction | time | date | range
+    kind: FigureKind
     unit: str | None
     noun: str | None
     high: float | int | None = None
@@ -59,7 +64,7 @@ _new_object = object.__new__
 _set_attribute = object.__setattr__
 
 
-def _make_figure(text: str, start: int, end: int, value: float, kind: str,
+def _make_figure(text: str, start: int, end: int, value: float, kind: FigureKind,
                  unit: str | None, noun: str | None, high: float | None,
                  noun_follows: bool) -> Figure:
     """Figure(...) without the generated frozen __init__, which sets the fields one
@@ -397,7 +402,7 @@ def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int
     return out, pos
 
 
-def _figure(text: str, start: int, end: int, value: float, kind: str,
+def _figure(text: str, start: int, end: int, value: float, kind: FigureKind,
             unit: str | None, high: float | None = None, noun: str | None = None,
             following: str | None = None) -> Figure:
     """A Figure for text[start:end]. Unless given, its noun is found in the words after it
@@ -420,7 +425,7 @@ class _Quant(NamedTuple):
     start: int
     end: int
     value: float | int
-    kind: str
+    kind: FigureKind
     unit: str | None
     digits: str  # the number as written, before its scale word
     scale: int
@@ -432,7 +437,7 @@ def _quant(m: re.Match[str]) -> _Quant:
     return _Quant(m.start("q"), m.end("q"), *_parse_quantity(m))
 
 
-def _parse_quantity(m: re.Match[str]) -> tuple[float | int, str, str | None, str, int,
+def _parse_quantity(m: re.Match[str]) -> tuple[float | int, FigureKind, str | None, str, int,
                                                str | None]:
     """value, kind, unit, digits, scale and implied noun of the quantity m matched."""
     num, words, scale_word, sab, pre, suf, ordinal, dec, pct, bp = m.group(*_QUANT_GROUPS)
@@ -440,7 +445,9 @@ def _parse_quantity(m: re.Match[str]) -> tuple[float | int, str, str | None, str
     scale_word = scale_word or sab
     scale = _SCALES[scale_word.lower()] if scale_word else 1
     value = _plain(digits, scale)
-    kind, unit, noun = "number", None, None
+    kind: FigureKind = "number"
+    unit: str | None = None
+    noun: str | None = None
     if ordinal is not None:
         kind = "ordinal"
     elif dec is not None:

@@ -19,15 +19,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
+from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
 
-SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
-TYPES = (
-    "figure", "quote", "name", "negation", "attribution", "headline", "wording", "typo",
-    "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved",
-)
+SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
+TYPES = tuple(FlagType)
 
 
 @dataclass(frozen=True)
@@ -35,9 +33,9 @@ class Flag:
     """One judged change. ``paragraph`` is 1-based in the newer revision
     (the older one for removals); values only on figures."""
 
-    type: str
-    severity: str
-    section: str
+    type: FlagType
+    severity: Severity
+    section: Section
     paragraph: int | None
     old: str
     new: str
@@ -58,10 +56,10 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     """Every flag for a comparison, in document order."""
     flags: list[Flag] = []
     # a notice replaced by a newer one is superseded, not withdrawn
-    superseded = any(c.section == "notice" and c.kind in ("insert", "replace") for c in comparison.changes)
+    superseded = any(c.section == Section.NOTICE and c.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) for c in comparison.changes)
     names = ArticleNames(comparison.old.text(), comparison.new.text())
     for change in comparison.changes:
-        if not (superseded and change.section == "notice"):
+        if not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
     return tuple(flags)
 
@@ -77,37 +75,38 @@ def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
 def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]:
     """The flags of one change; ``names`` are the names its article uses."""
     where = (change.section, change.paragraph)
-    if change.section == "notice":
+    if change.section == Section.NOTICE:
         # notices are read by the audit; only a notice that disappears is a
         # change of content (a correction quietly withdrawn)
-        if change.kind == "delete":
-            return [_whole("paragraph-removed", "medium", where, change.old, "", "notice removed")]
+        if change.kind == ChangeKind.DELETE:
+            return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, "", "notice removed")]
         return []
     if change.whitespace_only:
         return []
-    if change.section == "body" and change.kind == "insert":
-        return [_whole("paragraph-added", "medium", where, "", change.new, "paragraph added")]
-    if change.section == "body" and change.kind == "delete":
-        return [_whole("paragraph-removed", "medium", where, change.old, "", "paragraph removed")]
-    if change.kind in ("insert", "delete"):
-        what = "added" if change.kind == "insert" else "removed"
-        if change.section == "headline":
-            return [_whole("headline", "high", where, change.old, change.new, f"headline {what}")]
-        sev = "high" if change.section == "byline" else "medium"
-        typ = "name" if change.section == "byline" else "wording"
+    if change.section == Section.BODY and change.kind == ChangeKind.INSERT:
+        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, "", change.new, "paragraph added")]
+    if change.section == Section.BODY and change.kind == ChangeKind.DELETE:
+        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, "", "paragraph removed")]
+    if change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
+        what = "added" if change.kind == ChangeKind.INSERT else "removed"
+        if change.section == Section.HEADLINE:
+            return [_whole(FlagType.HEADLINE, Severity.HIGH, where, change.old, change.new, f"headline {what}")]
+        byline = change.section == Section.BYLINE
+        sev = Severity.HIGH if byline else Severity.MEDIUM
+        typ = FlagType.NAME if byline else FlagType.WORDING
         return [_whole(typ, sev, where, change.old, change.new, f"{change.section} {what}")]
     flags: list[Flag] = []
-    if change.kind == "move":
+    if change.kind == ChangeKind.MOVE:
         old_p = change.old_paragraph
-        flags.append(_whole("paragraph-moved", "low", where, change.old, change.new,
+        flags.append(_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
                             f"paragraph moved from {old_p} to {change.paragraph}"))
         if not change.ops:
             return flags
-    if change.section == "headline":
+    if change.section == Section.HEADLINE:
         return [_headline_flag(change)]
     inner = _flag_ops(change.ops, change.section, change.paragraph, names)
-    if change.section == "byline":
-        return [_whole("name", "high", where, change.old, change.new, "byline changed")]
+    if change.section == Section.BYLINE:
+        return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
 
@@ -122,19 +121,19 @@ def _headline_flag(change: Change) -> Flag:
     old_slug, old_bare = split_headline_slug(change.old.lstrip("# "))
     new_slug, new_bare = split_headline_slug(change.new.lstrip("# "))
     if old_bare.strip() == new_bare.strip():
-        return _whole("headline", "low", where, change.old, change.new,
+        return _whole(FlagType.HEADLINE, Severity.LOW, where, change.old, change.new,
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
-    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), "headline", None)
+    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
-    cosmetic = bool(inner) and all(f.type in ("typo", "punctuation") for f in inner)
-    return Flag("headline", "high" if top >= 3 else "medium", change.section, change.paragraph,
+    cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
+    return Flag(FlagType.HEADLINE, Severity.HIGH if top >= 3 else Severity.MEDIUM, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
 
 
-def _whole(typ: str, sev: str, where: tuple[str, int | None], old: str, new: str, reason: str) -> Flag:
+def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
     return Flag(typ, sev, where[0], where[1], old, new, reason)
 
 
@@ -225,7 +224,8 @@ def _plain_quotes(s: str) -> str:
     return s.translate(_QUOTE_STYLE)
 
 
-def _words(s: str) -> list[str]:
+def _words_as_written(s: str) -> list[str]:
+    """The words of ``s`` in order, case and inner apostrophes kept ("Don't")."""
     return _WORD.findall(s)
 
 
@@ -241,7 +241,7 @@ def _word_after(text: str, pos: int) -> list[str]:
 
 
 def _word_before(text: str, pos: int) -> list[str]:
-    return _words(text[max(0, pos - _CONTEXT) : pos])[-1:]
+    return _words_as_written(text[max(0, pos - _CONTEXT) : pos])[-1:]
 
 
 def _negations(words: list[str]) -> list[str]:
@@ -360,7 +360,7 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
     return [f for f in figs if f.start < end and start < f.end]
 
 
-def _flag_ops(ops: Sequence[Op], section: str, paragraph: int | None,
+def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
               names: ArticleNames | None = None) -> list[Flag]:
     hs = hunks(ops)
     if not hs:
@@ -417,24 +417,24 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: str, paragraph: int | None) -> list[Flag]:
+def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None) -> list[Flag]:
     flags = []
     unmatched_new = list(nfs)
     for of in ofs:
         partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
         if partner is None:
-            flags.append(Flag("figure", "high", section, paragraph, of.phrase, "",
+            flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, "",
                               f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
             continue
         unmatched_new.remove(partner)
         if same_quantity(of, partner):
             continue  # same value written differently: left to the wording rules
         noun = partner.noun or of.noun
-        flags.append(Flag("figure", "high", section, paragraph, of.phrase, partner.phrase,
+        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           of.value, partner.value, noun))
     for nf in unmatched_new:
-        flags.append(Flag("figure", "high", section, paragraph, "", nf.phrase,
+        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
 
@@ -445,13 +445,13 @@ def _counting(*figs: Figure) -> str:
 
 
 def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
-              section: str, paragraph: int | None, names: ArticleNames | None = None) -> Flag | None:
-    old_w, new_w = _words(h.old), _words(h.new)
-    fig_words = {w for f in [*ofs, *nfs] for w in _words(f.text)}
+              section: Section, paragraph: int | None, names: ArticleNames | None = None) -> Flag | None:
+    old_w, new_w = _words_as_written(h.old), _words_as_written(h.new)
+    fig_words = {w for f in [*ofs, *nfs] for w in _words_as_written(f.text)}
     rest_old = [w for w in old_w if w not in fig_words]
     rest_new = [w for w in new_w if w not in fig_words]
 
-    def flag(typ: str, sev: str, reason: str) -> Flag:
+    def flag(typ: FlagType, sev: Severity, reason: str) -> Flag:
         return Flag(typ, sev, section, paragraph, h.old.strip(), h.new.strip(), reason)
 
     if had_figures and not rest_old and not rest_new:
@@ -461,32 +461,32 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             and all(any(same_quantity(o, n) for o in ofs) for n in nfs)):
         # "95 billion pounds" -> "£95bn", "April 14" -> "14 April": only the style changed,
         # whatever words happen to sit next to it
-        return flag("wording", "low", "same figure written differently")
+        return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     if _plain_quotes(h.old) == _plain_quotes(h.new):
-        return flag("punctuation", "low", _STYLE_ONLY)
+        return flag(FlagType.PUNCTUATION, Severity.LOW, _STYLE_ONLY)
     quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None
     inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
     if old_w == new_w and not quote_marks and not inside:
-        return flag("punctuation", "low", "punctuation only")
+        return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
     if quote_marks and old_w == new_w:
-        return flag("quote", "high", "quotation marks added or removed")
+        return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
     if inside:
         slip = _slip_in_quote(h, old_w, new_w)
         if slip:
-            return flag("typo", "low", f"{slip}, inside quotation marks: the speaker's words restored")
-        return flag("quote", "high", "inside quotation marks")
+            return flag(FlagType.TYPO, Severity.LOW, f"{slip}, inside quotation marks: the speaker's words restored")
+        return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
-        return flag("typo", "low", "capitalisation only")
+        return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
     dates_old = [w for w in old_w if w.lower() in _DATE_WORDS]
     dates_new = [w for w in new_w if w.lower() in _DATE_WORDS]
     if dates_old != dates_new:
-        return flag("figure", "high", _change_reason("date", dates_old, dates_new))
+        return flag(FlagType.FIGURE, Severity.HIGH, _change_reason("date", dates_old, dates_new))
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
-        return flag("figure", "high", noun_change)
+        return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
     neg_old, neg_new = _negations(old_w), _negations(new_w)
     if sorted(neg_old) != sorted(neg_new):
-        return flag("negation", "high", _negation_reason(h, neg_old, neg_new))
+        return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new))
     names_old = _names(h.old, h.old_text, h.old_start, names)
     names_new = _names(h.new, h.new_text, h.new_start, names)
     att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
@@ -496,7 +496,7 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # a reader loses is the attribution (the claim now reads as the writer's own)
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
-        return flag("attribution", "medium", reason + (f" (source: {' '.join(cited)})" if cited else ""))
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
     if (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
             and new_w[0][:1].isupper():
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
@@ -505,20 +505,20 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             d = edit_distance(names_old[0], names_new[0])
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
-                return flag("name", "medium", f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
-        return flag("name", "high", _change_reason("name", names_old, names_new))
+                return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
+        return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:
-        return flag("attribution", "medium", _change_reason("attribution", att_old, att_new))
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
     following = _word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _ATTRIBUTION and (old_w or new_w):
-        return flag("attribution", "medium",
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = _typo_reason(h, old_w, new_w)
     if typo:
-        return flag("typo", "low", typo)
+        return flag(FlagType.TYPO, Severity.LOW, typo)
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
-        return flag("wording", "low", "same figure written differently")
-    return flag("wording", "medium", _wording_reason(h))
+        return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
+    return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
 
 
 def _wording_reason(h: _Hunk) -> str:
@@ -617,7 +617,7 @@ def _slip_in_quote(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
     replaced, or a change at a word's end (``officer`` -> ``officers``, ``use`` -> ``used``),
     too often turns one real word into another (``now`` -> ``not``), so those stay quotes."""
     if not new_w and len(old_w) == 1:
-        around = _words(h.old_text[: h.old_start])[-1:] + _words(h.old_text[h.old_end :])[:1]
+        around = _words_as_written(h.old_text[: h.old_start])[-1:] + _words_as_written(h.old_text[h.old_end :])[:1]
         if old_w[0].lower() in (w.lower() for w in around):
             return f'repeated word "{old_w[0]}" removed'
         return None
@@ -646,29 +646,29 @@ def _merge_wording(flags: list[Flag]) -> list[Flag]:
     """Consecutive wording (or quote) flags in one paragraph become one: a
     rewrite of a sentence or a quote is one event for an editor."""
     out: list[Flag] = []
+    merged = 1  # how many changes the last flag in ``out`` stands for: counted, never read back from its reason
     for f in flags:
         last = out[-1] if out else None
+        # one constant on both sides, not a reading of the text: rewording it changes nothing
         if (last and f.reason == last.reason == _STYLE_ONLY
                 and f.paragraph == last.paragraph and f.section == last.section):
             # opening and closing marks restyled together are one typographic edit
             out[-1] = replace(last, old=f"{last.old} … {f.old}", new=f"{last.new} … {f.new}")
-        elif (last and f.type == last.type and f.type in ("wording", "quote")
-                and f.severity == last.severity != "low"
+        elif (last and f.type == last.type and f.type in _MERGED_TYPES
+                and f.severity == last.severity != Severity.LOW
                 and f.paragraph == last.paragraph and f.section == last.section):
-            n = int(last.reason.split()[0]) + 1 if last.reason[0].isdigit() else 2
-            what = "word changes" if f.type == "wording" else "changes inside quotation marks"
+            merged += 1
             out[-1] = Flag(f.type, f.severity, f.section, f.paragraph, f"{last.old} … {f.old}",
-                           f"{last.new} … {f.new}", f"{n} {what} in this paragraph")
+                           f"{last.new} … {f.new}", f"{merged} {_MERGED_TYPES[f.type]} in this paragraph")
         else:
             out.append(f)
+            merged = 1
     return out
 
 
-def worst(flags: Sequence[Flag]) -> str | None:
-    """The highest severity among flags, or None."""
-    return max((f.severity for f in flags), key=SEVERITY_RANK.__getitem__, default=None)
+_MERGED_TYPES = {FlagType.WORDING: "word changes", FlagType.QUOTE: "changes inside quotation marks"}
 
 
 def substantive(flags: Sequence[Flag]) -> list[Flag]:
     """The flags that need a notice: high or medium, and not a typo or punctuation fix."""
-    return [f for f in flags if f.severity in ("high", "medium") and not f.cosmetic]
+    return [f for f in flags if f.severity in (Severity.HIGH, Severity.MEDIUM) and not f.cosmetic]

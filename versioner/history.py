@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from versioner.store import Revision
+from versioner.model import Revision
 
 if TYPE_CHECKING:
     from versioner.audit import Verdict
@@ -65,7 +65,7 @@ def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
             pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
             summary = _summary(pair.changes)
         seen.setdefault(rev.sha256, rev.number)
-        counts = Counter(f.type for f in verdict.flags)
+        counts = Counter[str](f.type for f in verdict.flags)
         entries.append(TimelineEntry(rev, len(rev.text.split()), notices, new_notices, summary,
                                      counts, verdict.verdict, verdict.reasons))
         prev, prev_parts = rev, parts

@@ -49,7 +49,7 @@ def _word_ids(story: str) -> list[int]:
     # One CRC per word, then CPython's tuple hash per shingle: both run in C,
     # and neither is salted per process (str hashes are; tuples of ints are not).
     # Hashing each shingle's text with blake2b was half the cost of a bulk import.
-    words = _words(story)
+    words = _folded_word_bytes(story)
     if len(words) < SHINGLE:
         words = words + [b""] * (SHINGLE - len(words))
     return list(map(zlib.crc32, words))
@@ -64,7 +64,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_BYTES = bytes(b if re.fullmatch(rb"\w", bytes([b])) else 32 for b in range(256))
 
 
-def _words(story: str) -> list[bytes]:
+def _folded_word_bytes(story: str) -> list[bytes]:
     """``_WORD.findall(story.casefold())``, UTF-8 encoded, at a third of the cost:
     ASCII text is split on its non-word bytes instead of matched word by word."""
     folded = story.casefold()

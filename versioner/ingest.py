@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from versioner.errors import BadInput
+from versioner.model import NewRevision
 from versioner.parse import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PARAGRAPHS,
@@ -28,7 +29,8 @@ from versioner.parse import (
     read_source,
     source_from_json,
 )
-from versioner.store import NewRevision, prepare, utc_iso
+from versioner.prepared import prepare
+from versioner.times import utc_iso
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -246,7 +248,7 @@ class PathRevisions:
 
 def _read_ahead(revisions: PathRevisions) -> Iterator[NewRevision]:
     """The revisions of ``revisions.read()``, read and prepared for storing
-    (``store.prepare``) in another process, in the same order, with the same errors."""
+    (``prepared.prepare``) in another process, in the same order, with the same errors."""
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
     worker = ctx.Process(target=_prepare_in_worker, args=(revisions, sender, receiver), daemon=True)

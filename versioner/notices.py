@@ -21,11 +21,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from versioner.model import NoticeKind, Section
 from versioner.parse import SLUG_CHAIN, split_headline_slug
 
-SECTIONS = ("headline", "body", "byline", "dateline", "caption", "credits", "any")
+SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
+            Section.ANY)  # what a notice can point at
 ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
-KINDS = ("correction", "update", "refile", "clarification", "repeat")
+KINDS = tuple(NoticeKind)
 POSITIONS = ("top", "bottom", "slug")
 
 
@@ -33,14 +35,10 @@ POSITIONS = ("top", "bottom", "slug")
 class Target:
     """A part of the article a notice points at."""
 
-    section: str
+    section: Section
     paragraph: int | None = None
     subject: str | None = None
     detail: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """The audit JSON form: only the keys that are set."""
-        return {k: v for k, v in vars(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Notice:
     """A notice as read: its text, kind, where it sat, and what it claims."""
 
     text: str
-    kind: str
+    kind: NoticeKind
     position: str
     claims: tuple[Claim, ...]
 
@@ -71,11 +69,6 @@ class Notice:
                 seen.append(claim.target)
         return tuple(seen)
 
-    def to_dict(self) -> dict[str, object]:
-        """The ``notice`` object of the audit JSON (text, kind, targets)."""
-        return {"text": self.text, "kind": self.kind,
-                "targets": [t.to_dict() for t in self.targets]}
-
 
 # -- vocabulary ---------------------------------------------------------------
 
@@ -85,7 +78,7 @@ _I = re.IGNORECASE
 @dataclass(frozen=True)
 class _Verb:
     action: str | None   # None: refile/repeat, which claim nothing by themselves
-    cue: str | None      # what the verb says about the notice's kind
+    cue: NoticeKind | None  # what the verb says about the notice's kind
     wrapper: bool        # may be followed by "to <verb>", which names the real action
     recast: bool = False
 
@@ -98,22 +91,22 @@ def _register(verb: _Verb, *forms: str) -> None:
         _VERBS[form] = verb
 
 
-_register(_Verb("change", "correction", True), "correct", "corrects", "corrected", "correcting",
+_register(_Verb("change", NoticeKind.CORRECTION, True), "correct", "corrects", "corrected", "correcting",
           "fix", "fixes", "fixed", "fixing", "amend", "amends", "amended", "amending")
 _register(_Verb("change", None, True), "change", "changes", "changed", "revise", "revises", "revised",
           "edit", "edits", "edited", "modify", "modifies", "modified", "replace", "replaces", "replaced")
-_register(_Verb("update", "update", True), "update", "updates", "updated", "updating")
+_register(_Verb("update", NoticeKind.UPDATE, True), "update", "updates", "updated", "updating")
 _register(_Verb("add", None, False), "add", "adds", "added", "insert", "inserts", "inserted",
           "include", "includes", "restore", "restores", "restored", "reinstate", "reinstates",
           "reinstated", "expand", "expands", "expanded")
 _register(_Verb("remove", None, False), "remove", "removes", "removed", "delete", "deletes", "deleted",
           "withdraw", "withdraws", "withdrawn", "trim", "trims", "trimmed")
-_register(_Verb("clarify", "clarification", True), "clarify", "clarifies", "clarified", "clarifying")
-_register(_Verb("change", "update", False, recast=True), "recast", "recasts", "rewrite", "rewrites",
+_register(_Verb("clarify", NoticeKind.CLARIFICATION, True), "clarify", "clarifies", "clarified", "clarifying")
+_register(_Verb("change", NoticeKind.UPDATE, False, recast=True), "recast", "recasts", "rewrite", "rewrites",
           "rewritten", "write", "writes", "rework", "reworks", "reworked", "restructure", "restructures", "restructured")
-_register(_Verb(None, "refile", True), "refile", "refiles", "refiled", "refiling",
+_register(_Verb(None, NoticeKind.REFILE, True), "refile", "refiles", "refiled", "refiling",
           "retransmits", "reissues", "re-issues")
-_register(_Verb(None, "repeat", True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
+_register(_Verb(None, NoticeKind.REPEAT, True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
 
 # Verbs that may open a parenthetical notice. Base forms and "edited"/"includes"
 # are left out: "(Edited by ...)" and "(Includes reporting by ...)" are credits.
@@ -489,7 +482,8 @@ def _make_claims(action: str, obj: str, val_text: str, new: str | None, old: str
     if not places:
         section = default_section or ("body" if action == "add" else "any")
         places = [(0, section, None)]
-    claims = tuple(Claim(action, Target(sec, par, subject, detail), new, old) for _, sec, par in places)
+    claims = tuple(Claim(action, Target(Section(sec), par, subject, detail), new, old)
+                   for _, sec, par in places)
     return _Read(claims, frozenset(cues))
 
 
@@ -640,7 +634,7 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
 
 
 def _is_bare(claim: Claim) -> bool:
-    return claim.target == Target("any") and claim.new_value is None and claim.old_value is None
+    return claim.target == Target(Section.ANY) and claim.new_value is None and claim.old_value is None
 
 
 _VALUE_START = re.compile(r"^(?:it|this|that|he|she|they|(?:his|her|their|its|the)(?:\s+[\w'-]+){1,3}\s+"
@@ -689,14 +683,15 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             old = _value(contrast.group("b"))
             detail, new = _statement(contrast.group("a"), old)
             subject = _subject(contrast.group("a"), (new, old))
-            last = (Claim("change", Target("any", None, subject, detail), new, old),)
+            last = (Claim("change", Target(Section.ANY, None, subject, detail), new, old),)
             claims.extend(last)
     return claims, cues, lead_cue
 
 
 _MAX_NOTICE_CHARS = 1500
-_GENERIC_CLAIM = {"correction": Claim("change", Target("any")), "update": Claim("update", Target("any")),
-                  "clarification": Claim("clarify", Target("any"))}
+_GENERIC_CLAIM: dict[str, Claim] = {NoticeKind.CORRECTION: Claim("change", Target(Section.ANY)),
+                  NoticeKind.UPDATE: Claim("update", Target(Section.ANY)),
+                  NoticeKind.CLARIFICATION: Claim("clarify", Target(Section.ANY))}
 
 
 # Wire notices repeat word for word across stories ("(Updates with details)",
@@ -738,7 +733,7 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         kind = next((k for k in ("correction", "clarification") if k in cues), "update")
     if not claims and kind in _GENERIC_CLAIM:
         claims = [_GENERIC_CLAIM[kind]]
-    return Notice(text.strip(), kind, position, tuple(_lift_values(c) for c in claims))
+    return Notice(text.strip(), NoticeKind(kind), position, tuple(_lift_values(c) for c in claims))
 
 
 _TRAILING_CONTRAST = re.compile(
@@ -776,14 +771,14 @@ def slug_notice(slug: str) -> Notice:
     norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip().rstrip("-–").strip())).upper()
     words = set(re.findall(r"[A-Z]+", norm))
     if words & {"CORRECTED", "CORRECTION"}:
-        kind = "correction"
+        kind = NoticeKind.CORRECTION
     elif words & {"CLARIFIED", "CLARIFICATION"}:
-        kind = "clarification"
+        kind = NoticeKind.CLARIFICATION
     elif "REFILE" in words:
-        kind = "refile"
+        kind = NoticeKind.REFILE
     elif words & {"RPT", "REPEAT"}:
-        kind = "repeat"
+        kind = NoticeKind.REPEAT
     else:
-        kind = "update"
+        kind = NoticeKind.UPDATE
     claim = _GENERIC_CLAIM.get(kind)
     return Notice(norm, kind, "slug", (claim,) if claim else ())

@@ -22,7 +22,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # A revision with more paragraphs than this is refused before anything is
 # stored: alignment and rendering grow with it, and real articles stay far below.
 DEFAULT_MAX_PARAGRAPHS = 20_000
-Piece = tuple[str, str, str, str]  # a Part's fields: section, raw, gap, position
+Piece = tuple[str, str, str, str]  # section, gap, raw, position: the order of the stored spans
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,12 @@ class Parts:
 def parts_to_spans(parts: Parts) -> list[list[str | int]]:
     """The parts as ``[section, gap length, raw length, position]``: with the text,
     all it takes to rebuild them without parsing again (the store's cached form)."""
-    return pieces_to_spans((p.section, p.raw, p.gap, p.position) for p in parts.parts)
+    return pieces_to_spans((p.section, p.gap, p.raw, p.position) for p in parts.parts)
 
 
 def pieces_to_spans(pieces: Iterable[Piece]) -> list[list[str | int]]:
     """``parts_to_spans`` of the parse that ``parse_pieces`` gave."""
-    return [[section, len(gap), len(raw), position] for section, raw, gap, position in pieces]
+    return [[section, len(gap), len(raw), position] for section, gap, raw, position in pieces]
 
 
 def parts_from_spans(text: str, spans: list[list[Any]]) -> Parts:
@@ -261,11 +261,12 @@ def _continues(prev: str, line: str) -> bool:
 
 def parse(text: str) -> Parts:
     """Split normalised text into labelled parts. Every part is optional."""
-    return Parts(tuple(Part(*piece) for piece in parse_pieces(text)))
+    return Parts(tuple(Part(section, raw, gap, position)
+                       for section, gap, raw, position in parse_pieces(text)))
 
 
 def parse_pieces(text: str) -> list[Piece]:
-    """``parse``, each part as a plain tuple of its fields: for a caller that only
+    """``parse``, each part as a ``Piece`` tuple (the stored spans' order): for a caller that only
     stores the parse (bulk import), without the cost of a Part object for each."""
     units = _units(text)
     n = len(units)
@@ -294,10 +295,10 @@ def parse_pieces(text: str) -> list[Piece]:
     for i, (gap, unit) in enumerate(units):
         if i == lo and lo < hi and (m := match_dateline(unit)):
             head = unit[: m.end()].rstrip()
-            pieces.append(("dateline", head, gap, ""))
-            pieces.append(("body", unit[m.end() :], unit[len(head) : m.end()], ""))
+            pieces.append(("dateline", gap, head, ""))
+            pieces.append(("body", unit[len(head) : m.end()], unit[m.end() :], ""))
             continue
-        pieces.append((labels[i], unit, gap, positions[i]))
+        pieces.append((labels[i], gap, unit, positions[i]))
     return pieces
 
 

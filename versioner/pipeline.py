@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
-from versioner.store import Fault, Revision, sha256_hex
+from versioner.model import Fault, Revision
+from versioner.prepared import sha256_hex
 
 if TYPE_CHECKING:
     from versioner.parse import Parts
@@ -28,7 +29,7 @@ class DiffResult:
 
     @property
     def identical(self) -> bool:
-        return self.old.sha256 == self.new.sha256
+        return self.comparison.identical
 
     def flags_at_least(self, severity: str) -> tuple[Flag, ...]:
         floor = SEVERITY_RANK[severity]
@@ -57,7 +58,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
     return PairResult(flag_comparison(comparison), tuple((c.section, c.kind) for c in comparison.changes))
 
 
-_RULE_MODULES = ("parse.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
+_RULE_MODULES = ("parse.py", "seqdiff.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
 
 
 @cache

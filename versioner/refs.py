@@ -6,7 +6,7 @@ is back-filled), or a path to a text file that is not stored."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,8 @@ def resolve(store: Store, ref: str) -> Revision:
 
 
 def is_file_ref(ref: str) -> bool:
+    """The one rule for every command: a REF that names an existing file is that
+    file (not stored), whatever it looks like; anything else is a stored REF."""
     try:
         return Path(ref).is_file()
     except OSError:  # a name too long for a file (over 255 bytes) is a KEY, not a file
@@ -53,8 +55,9 @@ def is_file_ref(ref: str) -> bool:
 def file_revision(path: str, encoding: str | None = None) -> Revision:
     """An ad-hoc revision read from a file, not stored."""
     from versioner.ingest import read_file, shown_path
+    from versioner.model import Revision
     from versioner.parse import read_source
-    from versioner.store import Revision, sha256_hex, utc_iso
+    from versioner.times import utc_iso
 
     p = Path(path)
     name = shown_path(path)  # the bytes of a name that is not UTF-8 escaped
@@ -62,7 +65,17 @@ def file_revision(path: str, encoding: str | None = None) -> Revision:
     from datetime import datetime, timezone
 
     mtime = datetime.fromtimestamp(p.stat().st_mtime, timezone.utc)
-    return Revision(name, 0, utc_iso(mtime), sha256_hex(src.text), src.text, source=name)
+    return Revision.from_text(name, 0, utc_iso(mtime), src.text, source=name)
+
+
+def revisions(refs: Sequence[str], open_store: Callable[[], Store]) -> list[Revision]:
+    """The revision each REF names, in order: a file read as it is, a stored REF
+    from the store, which is opened once and only when some REF needs it."""
+    files = [is_file_ref(r) for r in refs]
+    if all(files):
+        return [file_revision(r) for r in refs]
+    with open_store() as store:
+        return [file_revision(r) if is_file else resolve(store, r) for r, is_file in zip(refs, files)]
 
 
 def resolve_pair(refs: list[str], open_store: Callable[[], Store]) -> tuple[Revision, Revision]:
@@ -70,19 +83,15 @@ def resolve_pair(refs: list[str], open_store: Callable[[], Store]) -> tuple[Revi
     latest, ``KEY@N`` alone is @N-1 vs @N; files need no store."""
     if not 1 <= len(refs) <= 2:
         raise UnknownRef("diff takes one REF (KEY: previous vs latest) or two")
-    stored = [r for r in refs if not is_file_ref(r)]
-    store = open_store() if stored else None
-    try:
-        if len(refs) == 1:
-            if store is None:
-                raise UnknownRef(f"{refs[0]}: a single file has nothing to compare with")
-            key, n = split_ref(refs[0])
-            new = resolve(store, refs[0])
-            if new.number == 1:
-                raise UnknownRef(f"{new.ref} is the first revision; there is nothing before it")
-            return store.revision(key, new.number - 1), new
-        a, b = (file_revision(r) if is_file_ref(r) else resolve(store, r) for r in refs)  # type: ignore[arg-type]
-        return a, b
-    finally:
-        if store is not None:
-            store.close()
+    if len(refs) == 2:
+        old, new = revisions(refs, open_store)
+        return old, new
+    (ref,) = refs
+    if is_file_ref(ref):
+        raise UnknownRef(f"{ref}: a single file has nothing to compare with")
+    with open_store() as store:
+        key, _ = split_ref(ref)
+        new = resolve(store, ref)
+        if new.number == 1:
+            raise UnknownRef(f"{new.ref} is the first revision; there is nothing before it")
+        return store.revision(key, new.number - 1), new

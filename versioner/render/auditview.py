@@ -5,8 +5,10 @@ reasons and notice latency."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from versioner.render.pieces import html_page
 from versioner.render.safe import html_text, markdown_text, terminal
 
 if TYPE_CHECKING:
@@ -118,9 +120,44 @@ def audit_json_stream(report: Iterable[ArticleAudit], dumps: Callable[[Any], str
     yield "]}\n"
 
 
-def _why(v: Verdict) -> list[str]:
-    # a late verdict's reasons already name the disclosing revision and the delay
-    return list(v.reasons)
+NOTHING = "No revisions to report."
+
+
+@dataclass(frozen=True)
+class VerdictRow:
+    """One revision's line of the report, as every view shows it."""
+
+    rev: str  # "@3"
+    captured_at: str
+    verdict: str
+    notices: tuple[str, ...]
+    reasons: tuple[str, ...]  # a late verdict's reasons already name the disclosing revision and the delay
+
+    @property
+    def mark(self) -> str:
+        return VERDICT_MARK[self.verdict][0]
+
+    @property
+    def style(self) -> str:
+        return VERDICT_MARK[self.verdict][1]
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """One article's part of the report: a row a revision, then its notice latency."""
+
+    article: str
+    rows: tuple[VerdictRow, ...]
+    latency: tuple[str, ...]  # one line a changing revision, or that there were none
+
+
+def article_reports(report: Iterable[ArticleAudit]) -> Iterator[ArticleReport]:
+    """The report as the terminal, Markdown and HTML views show it, an article at a time."""
+    for a in report:
+        rows = tuple(VerdictRow(f"@{v.revision.number}", v.revision.captured_at, v.verdict,
+                                tuple(n.text for n in v.notices), tuple(v.reasons)) for v in a.verdicts)
+        latency = tuple(latency_line(x) for x in a.latency) or ("no substantive changes",)
+        yield ArticleReport(a.article, rows, latency)
 
 
 def audit_view(report: Iterable[ArticleAudit]) -> Iterator[RenderableType]:
@@ -129,39 +166,35 @@ def audit_view(report: Iterable[ArticleAudit]) -> Iterator[RenderableType]:
     from rich.text import Text
 
     shown = False
-    for a in report:
+    for a in article_reports(report):
         shown = True
         table = Table(title=terminal(a.article, "bold"), title_justify="left", show_lines=False)
         table.add_column("rev", no_wrap=True)
         table.add_column("verdict", no_wrap=True)
         table.add_column("notice", overflow="fold", ratio=1)
         table.add_column("why", overflow="fold", ratio=2)
-        for v in a.verdicts:
-            mark, style = VERDICT_MARK[v.verdict]
-            notice = "\n".join(n.text for n in v.notices) or "-"
-            table.add_row(f"@{v.revision.number}", Text(mark, style), terminal(notice),
-                          terminal("\n".join(_why(v))))
+        for r in a.rows:
+            table.add_row(r.rev, Text(r.mark, r.style), terminal("\n".join(r.notices) or "-"),
+                          terminal("\n".join(r.reasons)))
         yield table
-        lines = [latency_line(x) for x in a.latency] or ["no substantive changes"]
-        yield terminal("notice latency: " + "; ".join(lines))
+        yield terminal("notice latency: " + "; ".join(a.latency))
     if not shown:
-        yield terminal("No revisions to report.")
+        yield terminal(NOTHING)
 
 
 def audit_markdown(report: Iterable[ArticleAudit]) -> str:
     """A Markdown report: one table per article, every piece of text escaped."""
     lines: list[str] = []
-    for a in report:
+    for a in article_reports(report):
         lines += [f"### {markdown_text(a.article)}", "",
                   "| rev | captured | verdict | notice | why |", "|---|---|---|---|---|"]
-        for v in a.verdicts:
-            cells = [f"@{v.revision.number}", v.revision.captured_at, VERDICT_MARK[v.verdict][0],
-                     " / ".join(n.text for n in v.notices) or "-", "; ".join(_why(v))]
+        for r in a.rows:
+            cells = [r.rev, r.captured_at, r.mark, " / ".join(r.notices) or "-", "; ".join(r.reasons)]
             lines.append("| " + " | ".join(markdown_text(c).replace("\n", " ") for c in cells) + " |")
         lines += ["", "Notice latency:", ""]
-        lines += [f"- {markdown_text(latency_line(x))}" for x in a.latency] or ["- no substantive changes"]
+        lines += [f"- {markdown_text(line)}" for line in a.latency]
         lines.append("")
-    return "\n".join(lines) + "\n" if lines else "No revisions to report.\n"
+    return "\n".join(lines) + "\n" if lines else NOTHING + "\n"
 
 
 _CSS = """body{font:16px/1.5 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
@@ -174,21 +207,18 @@ _CLASS = {"bold red": "bad", "yellow": "warn", "green": "ok", "cyan": "ok", "dim
 def audit_html(report: Iterable[ArticleAudit]) -> str:
     """One self-contained HTML page (inline CSS, no scripts, nothing fetched)."""
     body = ["<h1>versioner audit</h1>"]
-    for a in report:
+    for a in article_reports(report):
         body.append(f"<h2>{html_text(a.article)}</h2>")
         body.append("<table><tr><th>rev</th><th>captured</th><th>verdict</th><th>notice</th><th>why</th></tr>")
-        for v in a.verdicts:
-            mark, style = VERDICT_MARK[v.verdict]
-            notice = "<br>".join(html_text(n.text) for n in v.notices) or "-"
-            why = "<br>".join(html_text(r) for r in _why(v))
-            body.append(f"<tr><td>@{v.revision.number}</td><td>{html_text(v.revision.captured_at)}</td>"
-                        f'<td class="{_CLASS[style]}">{html_text(mark)}</td><td>{notice}</td><td>{why}</td></tr>')
+        for r in a.rows:
+            notice = "<br>".join(html_text(n) for n in r.notices) or "-"
+            why = "<br>".join(html_text(reason) for reason in r.reasons)
+            body.append(f"<tr><td>{r.rev}</td><td>{html_text(r.captured_at)}</td>"
+                        f'<td class="{_CLASS[r.style]}">{html_text(r.mark)}</td><td>{notice}</td><td>{why}</td></tr>')
         body.append("</table>")
-        items = [f"<li>{html_text(latency_line(x))}</li>" for x in a.latency] or ["<li>no substantive changes</li>"]
-        body.append('<p>Notice latency:</p><ul class="latency">' + "".join(items) + "</ul>")
-    if not report:
-        body.append("<p>No revisions to report.</p>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            f"<title>versioner audit</title><style>{_CSS}</style></head><body>\n" + "\n".join(body)
-            + "\n</body></html>\n")
+        items = "".join(f"<li>{html_text(line)}</li>" for line in a.latency)
+        body.append(f'<p>Notice latency:</p><ul class="latency">{items}</ul>')
+    if len(body) == 1:
+        # no article was added: ``report`` is an iterator, and an iterator is always true
+        body.append(f"<p>{NOTHING}</p>")
+    return html_page("versioner audit", _CSS, body)

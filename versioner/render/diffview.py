@@ -9,14 +9,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from versioner.model import worst_first
+from versioner.render.pieces import gap_text, html_page, one_line, short_time, stamp, where
 from versioner.render.safe import html_text, markdown_text, terminal, visible
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import OverflowMethod, RenderableType
+    from rich.table import Table
     from rich.text import Text
 
     from versioner.diff import Change, Comparison
     from versioner.flags import Flag
+    from versioner.pipeline import DiffResult
     from versioner.store import Revision
 
 SEVERITY_MARK = {"high": "▲ high", "medium": "● medium", "low": "· low"}
@@ -41,7 +45,7 @@ def rows(comparison: Comparison, context: int = 0) -> list[Row]:
     around each and the rest collapsed into gaps."""
     out: list[Row] = []
     body: list[Row] = []
-    by_new = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
+    by_new: dict[tuple[str, int | None], Change] = {(c.kind, c.paragraph): c for c in comparison.changes if c.section == "body"}
     new_paras = comparison.new.paragraphs
     for c in comparison.changes:
         if c.section != "body":
@@ -96,10 +100,6 @@ def _collapse(body: list[Row], context: int) -> list[Row]:
     if run:
         out.append(Row("gap", "", count=run))
     return out
-
-
-def _gap_text(n: int) -> str:
-    return f"… {n} unchanged paragraph{'s' if n != 1 else ''} …"
 
 
 # -- segments ---------------------------------------------------------------
@@ -189,6 +189,19 @@ def side_texts(change: Change) -> tuple[Text, Text]:
     return old, new
 
 
+def side_cells(row: Row) -> tuple[str, Text, Text] | None:
+    """A row's label, old and new cells side by side (None: a change row without its change)."""
+    from rich.text import Text
+
+    if row.kind == "gap":
+        return "", Text(gap_text(row.count), "dim"), Text(gap_text(row.count), "dim")
+    if row.kind == "context":
+        return row.label, terminal(row.text, "dim"), terminal(row.text, "dim")
+    if row.change is None:
+        return None
+    return (row.label, *side_texts(row.change))
+
+
 # -- terminal ---------------------------------------------------------------
 
 
@@ -197,7 +210,7 @@ def header(old: Revision, new: Revision, old_notices: Sequence[str], new_notices
 
     out = Text()
     for sign, rev, notices, style in (("---", old, old_notices, "red"), ("+++", new, new_notices, "green")):
-        out.append_text(terminal(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", f"bold {style}"))
+        out.append_text(terminal(f"{sign} {stamp(rev)}", f"bold {style}"))
         out.append("\n")
         for n in notices:
             out.append_text(terminal(f"    notice: {n}", "italic"))
@@ -225,18 +238,13 @@ def terminal_view(comparison: Comparison, rows_: Sequence[Row], markers: bool, s
             table.add_column(visible(old_ref), ratio=1, overflow="fold")
             table.add_column(visible(new_ref), ratio=1, overflow="fold")
             for r in rows_[start:start + TABLE_ROWS]:
-                if r.kind == "gap":
-                    table.add_row("", Text(_gap_text(r.count), "dim"), Text(_gap_text(r.count), "dim"))
-                elif r.kind == "context":
-                    table.add_row(r.label, terminal(r.text, "dim"), terminal(r.text, "dim"))
-                elif r.change is not None:
-                    o, n = side_texts(r.change)
-                    table.add_row(r.label, o, n)
+                if (cells := side_cells(r)) is not None:
+                    table.add_row(*cells)
             yield table
         return
     for r in rows_:
         if r.kind == "gap":
-            yield Text(_gap_text(r.count), "dim")
+            yield Text(gap_text(r.count), "dim")
         elif r.kind == "context":
             yield Text.assemble((f"{r.label} ", "cyan"), terminal(r.text, "dim"))
         elif r.change is not None:
@@ -257,7 +265,7 @@ def flags_view(flags: Sequence[Flag], limit: int = FLAGS_SHOWN) -> Iterator[Rend
 
 
 def _ordered(flags: Sequence[Flag]) -> list[Flag]:
-    return sorted(flags, key=lambda f: -f.rank)
+    return worst_first(flags)
 
 
 def flags_table(flags: Sequence[Flag], total: int | None = None) -> RenderableType:
@@ -272,16 +280,14 @@ def flags_table(flags: Sequence[Flag], total: int | None = None) -> RenderableTy
     table.add_column("old → new", overflow="fold", ratio=2)
     table.add_column("why", overflow="fold", ratio=1)
     for f in ordered:
-        where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
-        table.add_row(Text(SEVERITY_MARK[f.severity], SEVERITY_STYLE[f.severity]), f.type, where,
-                      Text.assemble(terminal(_short(f.old), "red"), " → ", terminal(_short(f.new), "green")),
+        table.add_row(Text(SEVERITY_MARK[f.severity], SEVERITY_STYLE[f.severity]), f.type, where(f),
+                      Text.assemble(terminal(one_line(f.old, SHORT), "red"), " → ",
+                                    terminal(one_line(f.new, SHORT), "green")),
                       terminal(f.reason))
     return table
 
 
-def _short(s: str, n: int = 120) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+SHORT = 120  # characters of a flag's old and new text in a table
 
 
 # -- plain text (a pipe or a file) --------------------------------------------
@@ -308,7 +314,7 @@ def _plain_segments(change: Change, tags: tuple[str, ...] = ("equal", "delete", 
 
 def _plain_row(r: Row, side_by_side: bool) -> str:
     if r.kind == "gap":
-        return _gap_text(r.count)
+        return gap_text(r.count)
     if r.kind == "context":
         text = visible(r.text)
         return f"{r.label}\t{text}\t{text}" if side_by_side else f"{r.label} {text}"
@@ -328,7 +334,7 @@ def plain_lines(comparison: Comparison, rows_: Sequence[Row], flags: Sequence[Fl
     """The text view as plain lines (no line ends), made one at a time."""
     if not flags_only:
         for sign, rev, parts in (("---", old, comparison.old), ("+++", new, comparison.new)):
-            yield visible(f"{sign} {rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}")
+            yield visible(f"{sign} {stamp(rev)}")
             for n in parts.notices:
                 yield visible(f"    notice: {n.text}")
         yield ""
@@ -338,8 +344,8 @@ def plain_lines(comparison: Comparison, rows_: Sequence[Row], flags: Sequence[Fl
         yield f"{len(flags)} flag(s)"
         yield "\t".join(FLAG_COLUMNS)
         for f in _ordered(flags):
-            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
-            yield "\t".join(_cell(c) for c in (f.severity, f.type, where, _short(f.old), _short(f.new), f.reason))
+            yield "\t".join(_cell(c) for c in (f.severity, f.type, where(f), one_line(f.old, SHORT),
+                                                one_line(f.new, SHORT), f.reason))
     elif comparison.identical:
         yield "identical texts"
 
@@ -389,7 +395,7 @@ def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, ne
              f"- to: `{new.captured_at}` sha256 `{new.sha256[:12]}`", ""]
     for r in rows_:
         if r.kind == "gap":
-            lines.append(f"*{_gap_text(r.count)}*")
+            lines.append(f"*{gap_text(r.count)}*")
         elif r.kind == "context":
             lines.append(f"{r.label} {markdown_text(r.text)}")
         elif r.change is not None:
@@ -397,9 +403,8 @@ def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, ne
         lines.append("")
     if flags:
         lines += ["| severity | type | where | old | new | why |", "|---|---|---|---|---|---|"]
-        for f in sorted(flags, key=lambda f: -f.rank):
-            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
-            cells = [SEVERITY_MARK[f.severity], f.type, where, _short(f.old, 80), _short(f.new, 80), f.reason]
+        for f in worst_first(flags):
+            cells = [SEVERITY_MARK[f.severity], f.type, where(f), one_line(f.old, 80), one_line(f.new, 80), f.reason]
             lines.append("| " + " | ".join(markdown_text(c).replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -417,7 +422,7 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
             f"<p>from {html_text(old.captured_at)} · to {html_text(new.captured_at)}</p>"]
     for r in rows_:
         if r.kind == "gap":
-            body.append(f'<p class="gap">{html_text(_gap_text(r.count))}</p>')
+            body.append(f'<p class="gap">{html_text(gap_text(r.count))}</p>')
         elif r.kind == "context":
             body.append(f'<p><span class="label">{html_text(r.label)}</span> {html_text(r.text)}</p>')
         elif r.change is not None:
@@ -428,13 +433,117 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
             body.append(f'<p><span class="label">{html_text(r.label)}</span> {segs}</p>')
     if flags:
         body.append("<table><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>")
-        for f in sorted(flags, key=lambda f: -f.rank):
-            where = f.section if f.paragraph is None else f"{f.section} ¶{f.paragraph}"
+        for f in worst_first(flags):
             body.append(
                 f'<tr><td class="{f.severity}">{html_text(SEVERITY_MARK[f.severity])}</td><td>{html_text(f.type)}</td>'
-                f"<td>{html_text(where)}</td><td>{html_text(_short(f.old))}</td><td>{html_text(_short(f.new))}</td>"
+                f"<td>{html_text(where(f))}</td><td>{html_text(one_line(f.old, SHORT))}</td>"
+                f"<td>{html_text(one_line(f.new, SHORT))}</td>"
                 f"<td>{html_text(f.reason)}</td></tr>")
         body.append("</table>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            f"<title>{title}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+    return html_page(title, _CSS, body)
+
+
+# -- the view, assembled once --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffView:
+    """A comparison as a reader sees it, put together here once: the CLI writes it
+    whole (rich renderables at a terminal, plain lines into a pipe, a page), the UI
+    mounts its blocks a page at a time."""
+
+    old: Revision
+    new: Revision
+    comparison: Comparison
+    rows: Sequence[Row]
+    flags: Sequence[Flag] = ()
+
+    @classmethod
+    def of(cls, result: DiffResult, context: int = 0, flags: Sequence[Flag] | None = None) -> DiffView:
+        """The view of ``result`` with ``context`` unchanged paragraphs around each
+        change, and ``flags`` (default: all of them)."""
+        flags = result.flags if flags is None else flags
+        return cls(result.old, result.new, result.comparison, rows(result.comparison, context), flags)
+
+    @property
+    def identical(self) -> bool:
+        return self.old.sha256 == self.new.sha256
+
+    def header(self) -> Text:
+        """Both sides' refs, capture times and hashes, with all their notices."""
+        return header(self.old, self.new, [p.text for p in self.comparison.old.notices],
+                      [p.text for p in self.comparison.new.notices])
+
+    def blocks(self, rows_: Sequence[Row] | None = None, markers: bool = True,
+               side_by_side: bool = False) -> Iterator[RenderableType]:
+        """``rows_`` (default: every row) as the terminal shows them, made as they are printed."""
+        return terminal_view(self.comparison, self.rows if rows_ is None else rows_, markers, side_by_side,
+                             self.old.ref, self.new.ref)
+
+    def renderables(self, markers: bool, side_by_side: bool = False,
+                    flags_only: bool = False) -> Iterator[RenderableType]:
+        """The whole view for a terminal, one renderable at a time (a large diff is
+        printed as it is made, never laid out whole)."""
+        if not flags_only:
+            yield self.header()
+            yield from self.blocks(markers=markers, side_by_side=side_by_side)
+        if self.flags:
+            yield from flags_view(self.flags)
+        elif self.identical:
+            yield "identical texts"
+
+    def lines(self, side_by_side: bool = False, flags_only: bool = False) -> Iterator[str]:
+        """The whole view as plain lines, for a pipe or a file."""
+        return plain_lines(self.comparison, self.rows, self.flags, self.old, self.new,
+                           side_by_side=side_by_side, flags_only=flags_only)
+
+    def markdown(self) -> str:
+        return markdown_view(self.rows, self.flags, self.old, self.new)
+
+    def html(self) -> str:
+        return html_view(self.rows, self.flags, self.old, self.new)
+
+    def json(self) -> dict[str, Any]:
+        return diff_json(self.comparison, self.flags, self.old, self.new)
+
+    # the UI's narrower layout: a short header, and side by side one table a row
+
+    def short_header(self, new_notices: Sequence[str], headline: str | None) -> Text:
+        """Refs and capture times of both sides, the new notices and the new headline
+        (given: parsing the revision again took 0.4 s of the screen's time at 4 MB)."""
+        from rich.text import Text
+
+        out = Text.assemble(terminal(f"--- {self.old.ref}  {short_time(self.old.captured_at)}", "bold red"), "\n",
+                            terminal(f"+++ {self.new.ref}  {short_time(self.new.captured_at)}", "bold green"))
+        for n in new_notices:
+            out.append("\nnotice   ", "bold")
+            out.append_text(terminal(n, "italic"))
+        out.append("\nheadline ", "bold")
+        out.append_text(terminal(headline or "-"))
+        return out
+
+    def side_header(self, label_width: int) -> RenderableType:
+        table = _side_table(label_width)
+        table.add_row("", terminal(f"--- {self.old.ref}", "bold red"), terminal(f"+++ {self.new.ref}", "bold green"))
+        return table
+
+    @staticmethod
+    def side_block(row: Row, label_width: int) -> RenderableType:
+        """One row as old | new columns; ``label_width`` is the same for every row of
+        a view, so the columns line up."""
+        table = _side_table(label_width, style="cyan", overflow="fold")
+        if (cells := side_cells(row)) is not None:
+            table.add_row(*cells)
+        return table
+
+
+def _side_table(label_width: int, style: str | None = None, overflow: OverflowMethod = "ellipsis") -> Table:
+    """Three columns without borders: label, old, new (the UI's side by side)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(show_header=False, box=box.MINIMAL, show_edge=False, expand=True, padding=(0, 1))
+    table.add_column(no_wrap=True, style=style, width=label_width)
+    table.add_column(ratio=1, overflow=overflow)
+    table.add_column(ratio=1, overflow=overflow)
+    return table

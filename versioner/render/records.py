@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from versioner.render.pieces import short_time, stamp
 from versioner.render.safe import terminal, visible
 
 if TYPE_CHECKING:
@@ -24,14 +25,9 @@ def articles_table(articles: Sequence[Article]) -> RenderableType:
     table.add_column("last captured", no_wrap=True)
     table.add_column("notices", justify="right")
     for a in articles:
-        table.add_row(terminal(a.key), str(a.revisions), _short(a.first_captured),
-                      _short(a.last_captured), str(a.notices))
+        table.add_row(terminal(a.key), str(a.revisions), short_time(a.first_captured),
+                      short_time(a.last_captured), str(a.notices))
     return table
-
-
-def _short(iso: str) -> str:
-    """2026-02-01T08:15:00Z -> 2026-02-01 08:15 (tables only; JSON keeps full times)."""
-    return iso[:16].replace("T", " ")
 
 
 def articles_json(articles: Sequence[Article]) -> dict[str, Any]:
@@ -53,7 +49,7 @@ def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType
         table.add_column(col)
     for e in entries:
         notices = terminal("\n".join(e.notices) or "-")
-        table.add_row(f"@{e.revision.number}", _short(e.revision.captured_at),
+        table.add_row(f"@{e.revision.number}", short_time(e.revision.captured_at),
                       e.revision.sha256[:8], str(e.words), notices, terminal(e.summary),
                       _verdict_mark(e.verdict))
     return table
@@ -90,7 +86,7 @@ def revision_view(rev: Revision, limit: int | None = None) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    head = terminal(f"{rev.ref}  captured {rev.captured_at}  sha256 {rev.sha256[:12]}", "bold")
+    head = terminal(stamp(rev), "bold")
     table = Table(show_header=True, box=None, padding=(0, 1))
     table.add_column("part", style="cyan", no_wrap=True)
     table.add_column("text", overflow="fold")

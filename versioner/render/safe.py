@@ -35,10 +35,6 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_show, text)
 
 
-def has_unsafe(text: str) -> bool:
-    return _UNSAFE.search(text) is not None
-
-
 def terminal(text: str, style: str = "") -> Text:
     """A rich Text (never parsed as markup) with controls made visible."""
     from rich.text import Text

@@ -18,12 +18,14 @@ from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 from versioner.errors import VersionerError
+from versioner.model import worst_first
+from versioner.render.pieces import short_time
 from versioner.ui import cells
 from versioner.ui.background import cancellable
 
 if TYPE_CHECKING:
     from versioner.flags import Flag
-    from versioner.render.diffview import Row
+    from versioner.render.diffview import DiffView, Row
     from versioner.store import Article
     from versioner.ui.model import Browser, RevisionView, TimelineRow
 
@@ -177,7 +179,7 @@ class TimelineTable(DataTable[Any]):
     def show(self, rows: list[TimelineRow]) -> None:
         self.entries = rows
         _fill(self, self.LABELS, [
-            (Text(f"@{r.revision.number}"), Text(cells.short_time(r.revision.captured_at)[5:]),
+            (Text(f"@{r.revision.number}"), Text(short_time(r.revision.captured_at)[5:]),
              cells.verdict_cell(r.verdict.verdict), cells.notice_cell(r.entry.new_notices))
             for r in rows])
 
@@ -200,7 +202,7 @@ class FlagsTable(DataTable[Any]):
     LIMIT = 500  # rows: a diff with thousands of flags fills the table in a blink
 
     def show(self, flags: Sequence[Flag], high_only: bool) -> None:
-        chosen = sorted((f for f in flags if f.severity == "high" or not high_only), key=lambda f: -f.rank)
+        chosen = worst_first(f for f in flags if f.severity == "high" or not high_only)
         self.total = len(chosen)
         self.flags = chosen[: self.LIMIT]
         _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags])
@@ -228,7 +230,7 @@ class DiffPane(VerticalScroll):
         self.rows: list[Row] = []  # every row of the diff; blocks show the first ones
         self.current: Static | None = None
         self._more: Static | None = None
-        self._diff: Any = None  # the DiffResult shown
+        self._view: DiffView | None = None  # the diff shown
         self._side = (False, 0)  # side by side?, label width
 
     def _clear(self) -> None:
@@ -250,6 +252,7 @@ class DiffPane(VerticalScroll):
     def show(self, view: RevisionView, rows: list[Row], side_by_side: bool) -> None:
         """The revision's diff, whose ``diffview.rows`` are ``rows``."""
         from versioner.render import records
+        from versioner.render.diffview import DiffView
 
         self._clear()
         row = view.row
@@ -261,15 +264,15 @@ class DiffPane(VerticalScroll):
             self.scroll_home(animate=False)
             return
         diff = view.diff
-        head = Text.assemble(cells.diff_header(diff.old, diff.new, row.entry.new_notices,
-                                                 diff.comparison.new.headline), "\n",
+        shown = DiffView(diff.old, diff.new, diff.comparison, rows, diff.flags)
+        head = Text.assemble(shown.short_header(row.entry.new_notices, diff.comparison.new.headline), "\n",
                              cells.verdict_lines(row.verdict))
         widgets.append(Static(head, classes="head"))
         self.rows = rows
         width = max((len(r.label) for r in self.rows), default=0)
-        self._diff, self._side = diff, (side_by_side, width)
+        self._view, self._side = shown, (side_by_side, width)
         if side_by_side:
-            widgets.append(Static(cells.side_header(diff.old.ref, diff.new.ref, width)))
+            widgets.append(Static(shown.side_header(width)))
         if not self.rows:
             widgets.append(Static(Text("identical texts" if diff.identical else "whitespace only", "dim")))
         self.mount_all(widgets)
@@ -279,20 +282,17 @@ class DiffPane(VerticalScroll):
     def load_more(self, upto: int = 0) -> None:
         """Mount the next PAGE blocks (more, to reach row ``upto``), and a line
         counting the rows not shown yet."""
-        from versioner.render import diffview
-
         start = len(self.blocks)
         end = min(len(self.rows), max(start + self.PAGE, upto + 1))
         if start >= end:
             return
         page = self.rows[start:end]
         side_by_side, width = self._side
+        assert self._view is not None  # rows are only set with a view
         if side_by_side:
-            renderables = [cells.side_row(r, width) for r in page]
+            renderables = [self._view.side_block(r, width) for r in page]
         else:
-            diff = self._diff
-            renderables = list(diffview.terminal_view(diff.comparison, page, True, False,
-                                                      diff.old.ref, diff.new.ref))
+            renderables = list(self._view.blocks(page))
         widgets = []
         for r, renderable in zip(page, renderables):
             block = Static(renderable, classes="block")

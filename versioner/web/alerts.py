@@ -10,8 +10,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from versioner.store import Store, utc_iso
-from versioner.store_web import Alert, add_alerts, alerts, mark_delivery
+from versioner.store import Store
+from versioner.store.web import Alert, add_alerts, alerts, mark_delivery
+from versioner.times import utc_iso
 
 DEFAULT_VERDICTS = frozenset({"stealth", "undisclosed", "mismatch", "late"})
 
@@ -35,7 +36,7 @@ def record(st: Store, keys: Iterable[str], target: str | None,
         revisions = st.revisions(key)
         for v in audit_chain(revisions):
             if v.verdict in verdicts:
-                rows.append((now, key, v.ref, v.revision.sha256, v.revision.url, v.verdict,
+                rows.append((now, key, v.ref, v.revision.sha256, v.revision.url, str(v.verdict),
                              json.dumps(_event(v), ensure_ascii=False), target))
     return len(add_alerts(st, rows)) if rows else 0
 
@@ -52,9 +53,9 @@ def _event(v: object) -> dict[str, object]:
         "sha256": rev.sha256,
         "url": rev.url,
         "captured_at": rev.captured_at,
-        "verdict": v.verdict,
+        "verdict": str(v.verdict),
         "reasons": list(v.reasons),
-        "flags": [{"type": f.type, "severity": f.severity, "section": f.section, "reason": f.reason}
+        "flags": [{"type": str(f.type), "severity": str(f.severity), "section": str(f.section), "reason": f.reason}
                   for f in v.flags],
     }
 

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from versioner.errors import BadInput
+from versioner.model import AddResult, NewRevision
 from versioner.parse import Source
-from versioner.store import AddResult, NewRevision, Store, utc_iso
-from versioner.store_web import UrlState, add_pages, iter_pages, save_state
+from versioner.store import Store
+from versioner.store.web import UrlState, add_pages, iter_pages, save_state
+from versioner.times import utc_iso
 from versioner.web.extract import Extracted, decode_html, extract, extractor_name
 from versioner.web.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from versioner.web.urls import article_key, canonical

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from versioner.errors import BadInput, MissingExtra
-from versioner.store import NewRevision, Store, utc_iso
-from versioner.store_web import add_pages
+from versioner.model import NewRevision
+from versioner.store import Store
+from versioner.store.web import add_pages
+from versioner.times import utc_iso
 from versioner.web.extract import decode_html, extract
 from versioner.web.urls import article_key, canonical
 

@@ -21,8 +21,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from versioner.errors import BadInput, VersionerError
-from versioner.store import AddResult, Store, utc_iso
-from versioner.store_web import UrlState, due_states, save_state, url_state
+from versioner.model import AddResult
+from versioner.store import Store
+from versioner.store.web import UrlState, due_states, save_state, url_state
+from versioner.times import utc_iso
 from versioner.web.fetch import Fetcher
 from versioner.web.pages import Download, download, store_download
 from versioner.web.urls import check_url

@@ -1,18 +1,54 @@
-"""Schema migrations, applied in order when a store opens (sqlite-utils Migrations)."""
+"""The store's schema: its migrations, applied in order when a store opens, and
+which of them read commands need.
+
+The migration functions are plain; ``migrations()`` registers them with
+sqlite-utils, imported only when a store is not at ``LATEST_MIGRATION`` (the
+common case is answered by ``schema_is_current`` alone).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
-from sqlite_utils.migrations import Migrations
+from versioner.parse import parse
+from versioner.prepared import parts_json
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("versioner")
+# the name of the last migration in ``migrations()`` (a test holds the two together)
+LATEST_MIGRATION = "m005_web_pages_fetch_state_alerts"
+# read commands read a store at this migration or later without migrating it (before it:
+# parts cached as copies, no pair cache)
+OLDEST_READABLE = "m002_pair_cache_and_span_parts"
 
 
-@MIGRATIONS()
+def migrations() -> Migrations:
+    """The migrations in the order they apply."""
+    from sqlite_utils.migrations import Migrations
+
+    applied = Migrations("versioner")
+    for migration in (m001_articles_and_revisions, m002_pair_cache_and_span_parts,
+                      m003_revision_summary_index, m004_drop_unwritten_notices,
+                      m005_web_pages_fetch_state_alerts):
+        applied()(migration)
+    return applied
+
+
+def schema_is_current(conn: sqlite3.Connection, migration: str = LATEST_MIGRATION) -> bool:
+    """Has ``migration`` (by default the latest) been applied? (Migrations apply in order.)"""
+    try:
+        row = conn.execute(
+            "select 1 from _sqlite_migrations where migration_set = 'versioner' and name = ?",
+            (migration,),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return False  # no migrations table: a new store
+    return row is not None
+
+
 def m001_articles_and_revisions(db: Database) -> None:
     db.execute(
         """create table articles (
@@ -49,7 +85,8 @@ def m001_articles_and_revisions(db: Database) -> None:
     )
     db.execute("create index sketches_h on sketches(h)")
     db.execute("create index sketches_article on sketches(article_id)")
-    # derived data (a cache of pure functions of stored text; `verify` may recompute)
+    # derived data (a cache of pure functions of stored text; `verify` may recompute);
+    # never written: notices are parsed from the cached parts (m004 drops the table)
     db.execute(
         """create table notices (
             revision_id integer not null references revisions(id),
@@ -78,11 +115,7 @@ def m001_articles_and_revisions(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m002_pair_cache_and_span_parts(db: Database) -> None:
-    from versioner.parse import parse
-    from versioner.store import parts_json
-
     # The per-flag table was never written; a pair's flags are cached whole instead,
     # with the rules version that made them, and read through a view per flag.
     db.execute("drop table flags")
@@ -116,15 +149,20 @@ def m002_pair_cache_and_span_parts(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m003_revision_summary_index(db: Database) -> None:
     # `list` and the UI count, date and sum notices per article: a covering index
     # answers that without reading each revision's text
     db.execute("create index revisions_summary on revisions(article_id, captured_at, notices)")
 
 
-@MIGRATIONS()
-def m004_web_pages_fetch_state_alerts(db: Database) -> None:
+def m004_drop_unwritten_notices(db: Database) -> None:
+    # No versioner ever wrote the notices table (notices come from the cached parts),
+    # and none reads it: a store at m002 or m003 that still has it reads the same, and
+    # an older versioner reads and writes a store without it (see OLDEST_READABLE).
+    db.execute("drop table if exists notices")
+
+
+def m005_web_pages_fetch_state_alerts(db: Database) -> None:
     # New tables only, which no read command touches: read commands read a store
     # without them (OLDEST_READABLE stays where it was).
     # The HTML a fetched revision was extracted from, zlib-compressed, with the

@@ -1,7 +1,7 @@
 """The store's web tables (migration m004): the HTML kept beside fetched
 revisions, each URL's fetch state and watch schedule, and alert events.
 
-SQL for web pages lives here, beside store.py; every write runs in the store's
+SQL for web pages lives here, in the store package; every write runs in the store's
 own transaction (``Store._written``), so a revision, its HTML and its URL's
 state are stored together or not at all. Read paths of the other commands never
 touch these tables, and the functions that only read answer for a store made
@@ -13,8 +13,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from versioner.store import AddResult, NewRevision, Revision, Store, _Writer, utc_iso
+from versioner.model import AddResult, NewRevision, Revision
+from versioner.store.writer import Writer
+from versioner.times import utc_iso
+
+if TYPE_CHECKING:
+    from versioner.store import Store
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def add_pages(st: Store, items: Iterable[tuple[NewRevision, bytes, str, str]],
     all in one transaction."""
 
     def write() -> list[AddResult]:
-        writer = _Writer(st)
+        writer = Writer(st.conn)
         stored: list[tuple[AddResult, bytes, str, str]] = []
         results = []
         for new, html, extractor, url in items:

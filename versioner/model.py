@@ -1,0 +1,260 @@
+"""The domain model: the vocabulary every stage speaks, and the data types that
+cross stage boundaries.
+
+Each vocabulary is a ``StrEnum``: a member is the string it stands for, so JSON,
+the cache and string comparisons read the same as before, while the code names
+the values it decides on. The data types are plain frozen dataclasses with no
+SQL: the stages take and give them, and only the store package reads and writes
+them. Nothing here imports the store or a stage (``Revision``'s methods import
+``parse`` and ``prepared`` when called): every stage imports this module, never
+the other way round.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from versioner.parse import Parts
+
+# -- vocabulary -----------------------------------------------------------------
+
+
+class Section(StrEnum):
+    """Where a part of an article sits. Parts and changes use the first six;
+    a notice's target may also name a caption, or ``any`` part."""
+
+    NOTICE = "notice"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    CREDITS = "credits"
+    CAPTION = "caption"  # only as a notice's target
+    ANY = "any"  # only as a notice's target: the article as a whole
+
+
+class PairingKind(StrEnum):
+    """How the aligner paired paragraphs of two revisions (``align.Pairing.kind``)."""
+
+    KEPT = "kept"
+    EDITED = "edited"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class ChangeKind(StrEnum):
+    """What a change did to a part (``diff.Change.kind``, the diff JSON's ``kind``)."""
+
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+    MOVE = "move"
+
+
+class FlagType(StrEnum):
+    """What a flagged change is about (``flags.Flag.type``), in the order the
+    rules try them."""
+
+    FIGURE = "figure"
+    QUOTE = "quote"
+    NAME = "name"
+    NEGATION = "negation"
+    ATTRIBUTION = "attribution"
+    HEADLINE = "headline"
+    WORDING = "wording"
+    TYPO = "typo"
+    PUNCTUATION = "punctuation"
+    PARAGRAPH_ADDED = "paragraph-added"
+    PARAGRAPH_REMOVED = "paragraph-removed"
+    PARAGRAPH_MOVED = "paragraph-moved"
+
+
+class Severity(StrEnum):
+    """How much a flagged change matters to a reader."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """3 for high down to 1 for low: higher matters more."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK: dict[str, int] = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
+
+
+class _HasSeverity(Protocol):
+    @property
+    def severity(self) -> str: ...
+
+
+_Ranked = TypeVar("_Ranked", bound=_HasSeverity)
+
+
+def worst_first(items: Iterable[_Ranked]) -> list[_Ranked]:
+    """``items`` (flags, or anything with a ``severity``) the most severe first;
+    equal ones keep their order (a stable sort)."""
+    # looked up by value: a flag read back from the cache holds a plain string
+    return sorted(items, key=lambda item: -_SEVERITY_RANK[item.severity])
+
+
+class Verdict(StrEnum):
+    """The audit's judgement of one revision (``audit.Verdict.verdict``)."""
+
+    FIRST = "first"
+    UNCHANGED = "unchanged"
+    MINOR = "minor"
+    CONSISTENT = "consistent"
+    MISMATCH = "mismatch"
+    UNDISCLOSED = "undisclosed"
+    STEALTH = "stealth"
+    LATE = "late"
+    REVERT = "revert"
+
+
+class NoticeKind(StrEnum):
+    """What a notice says it is (``notices.Notice.kind``)."""
+
+    CORRECTION = "correction"
+    UPDATE = "update"
+    REFILE = "refile"
+    CLARIFICATION = "clarification"
+    REPEAT = "repeat"
+
+
+# -- one added paragraph, three words ---------------------------------------------
+# The aligner, the differ and the flagger each name what happened to a paragraph in
+# their own terms (the JSON keeps all three); these tables are the one place that
+# says which word of one stage is which word of the next.
+
+CHANGE_OF_PAIRING: dict[PairingKind, ChangeKind] = {
+    PairingKind.ADDED: ChangeKind.INSERT,
+    PairingKind.REMOVED: ChangeKind.DELETE,
+    PairingKind.MOVED: ChangeKind.MOVE,
+    PairingKind.EDITED: ChangeKind.REPLACE,
+    PairingKind.SPLIT: ChangeKind.REPLACE,
+    PairingKind.MERGED: ChangeKind.REPLACE,
+}  # a kept paragraph is no change
+
+PARAGRAPH_FLAG: dict[ChangeKind, FlagType] = {
+    ChangeKind.INSERT: FlagType.PARAGRAPH_ADDED,
+    ChangeKind.DELETE: FlagType.PARAGRAPH_REMOVED,
+    ChangeKind.MOVE: FlagType.PARAGRAPH_MOVED,
+}  # a replaced paragraph is flagged by what changed inside it
+
+
+# -- data types that cross stage boundaries --
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One stored revision: immutable once written."""
+
+    article: str
+    number: int
+    captured_at: str
+    sha256: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    # the cached parse (``prepared.parts_json``): from the store, or ``from_text``
+    spans: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def ref(self) -> str:
+        """``KEY@N``; an ad-hoc revision read from a file (number 0) is its path."""
+        return f"{self.article}@{self.number}" if self.number else self.article
+
+    @classmethod
+    def from_text(cls, article: str, number: int, captured_at: str, text: str,
+                  source: str | None = None, url: str | None = None) -> Revision:
+        """A revision not read from the store (a file given as a REF, a test): its
+        hash and cached parse computed here, once, so that ``parts`` never parses."""
+        from versioner.prepared import prepare
+
+        sha, spans, _ = prepare(text)
+        return cls(article, number, captured_at, sha, text, source, url, spans)
+
+    def parts(self) -> Parts:
+        """The parse, rebuilt from the cached spans. A cache that does not give the
+        text back (a damaged row: ``verify`` reports it) is the one case parsed
+        afresh, so that read commands still show such a revision as it is."""
+        from versioner.parse import parse, parts_from_spans
+        from versioner.prepared import spans_cover
+
+        if self.spans is None:
+            raise ValueError(f"{self.ref} has no cached parse: make it with Revision.from_text")
+        try:
+            spans = json.loads(self.spans)
+        except ValueError:
+            spans = None
+        if isinstance(spans, list) and spans_cover(spans, self.text):
+            return parts_from_spans(self.text, spans)
+        return parse(self.text)
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str
+    url: str | None
+    revisions: int
+    first_captured: str
+    last_captured: str
+    notices: int
+
+
+@dataclass(frozen=True)
+class NewRevision:
+    """A revision to be stored: text already normalised."""
+
+    text: str
+    article: str | None = None
+    url: str | None = None
+    captured_at: str | None = None
+    source: str | None = None
+    # ``prepare(text)``, when the reader worked it out already (in another process)
+    prepared: Prepared | None = field(default=None, compare=False, repr=False)
+
+
+# a text's sha256, its cached parse (``parts_json``) and its number of notices
+Prepared = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    revision: Revision
+    stored: bool  # False when the text equals the one it would follow, or is stored already
+    joined: str | None = None  # why an existing article was chosen by similarity
+    new_article: bool = False
+    # back-filled before this many later revisions, each renumbered one up
+    renumbered: int = 0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    stored: int
+    unchanged: int
+    articles: int
+    new_articles: int
+    backfilled: int = 0  # stored before later revisions of their article, which moved up
+
+
+@dataclass(frozen=True)
+class Fault:
+    # "sqlite" (SQLite's own check or a read failed), "orphan" (a revision of no
+    # article), "numbering", "time" (capture time unreadable or out of order),
+    # "text" (not text, or not UTF-8), "hash", "parts", "notices", "column" (source,
+    # url or created_at not text), "article" (a bad key), "sketch", "cache" (pairs)
+    kind: str
+    where: str
+    message: str
