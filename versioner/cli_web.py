@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from versioner.cli import Exit, MaxBytesOpt, StoreOpt, _err, _guard, _open, _safe, app
+from versioner.cli_base import Exit, StoreOpt, _err, _guard, _open, app
 
 NotifyOpt = Annotated[Optional[str], typer.Option(
     "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged stealth, "
@@ -25,7 +25,17 @@ TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="seconds t
 RetriesOpt = Annotated[int, typer.Option("--retries", min=0, max=10,
                                          help="further attempts after a 5xx or a connection error")]
 NoRobotsOpt = Annotated[bool, typer.Option("--ignore-robots", help="do not read robots.txt (your own sites)")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
+                      help="largest page accepted, in bytes")
+]
 _ALERTS = "stealth,undisclosed,mismatch,late"
+
+
+def _safe(text: str) -> str:
+    from versioner.render.safe import visible
+
+    return visible(text)
 
 
 def _fetcher(user_agent: str | None, delay: float, timeout: float, retries: int, max_bytes: int,
