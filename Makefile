@@ -26,8 +26,8 @@ demo: setup
 	$(BIN)/versioner --store $(DEMO_STORE) diff altair-flight-diversion || test $$? -eq 1
 	$(BIN)/versioner --store $(DEMO_STORE) audit
 	$(BIN)/versioner --store $(DEMO_STORE) verify
-	@echo "== fetch: seeds/web served on 127.0.0.1:$(DEMO_PORT) for the demo"
-	$(BIN)/python -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory seeds/web >/dev/null 2>&1 & \
+	@echo "== fetch: docs/web-demo served on 127.0.0.1:$(DEMO_PORT) for the demo"
+	$(BIN)/python -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory docs/web-demo >/dev/null 2>&1 & \
 	server=$$!; \
 	$(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam.html \
 	  && $(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam-corrected.html; \
