@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 DEMO_PORT  ?= 8399
 
-.PHONY: demo test quick golden bench accuracy realdata lint setup clean
+.PHONY: demo test quick golden bench accuracy realdata fingerprint lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ accuracy: setup
 
 realdata: setup
 	$(BIN)/python bench/realdata.py $(REALDATA_ARGS)
+
+# after bumping a RULES_VERSION: the outputs the rules give, as tests/test_rules_version.py checks them
+fingerprint: setup
+	$(BIN)/python bench/rules_fingerprint.py --write
 
 bench: setup
 	$(BIN)/python bench/run.py
