@@ -1,6 +1,6 @@
 """Audit stage: hold each revision's new notices against what actually changed.
 
-Verdicts (DESIGN.md): first, unchanged, minor, consistent, mismatch,
+Verdicts (DESIGN.md): first, unchanged, minor, update, consistent, mismatch,
 undisclosed, stealth, late, revert. ``late`` and ``revert`` look across the
 whole chain; the rest compare a revision with the one before it.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
+from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
@@ -24,7 +25,7 @@ _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
 STRICT_FAILS = frozenset((_V.MISMATCH, _V.UNDISCLOSED, _V.STEALTH, _V.LATE))
 VERDICT_RANK = {v: i for i, v in enumerate(
-    (_V.FIRST, _V.UNCHANGED, _V.REVERT, _V.MINOR, _V.CONSISTENT, _V.LATE, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH))}
+    (_V.FIRST, _V.UNCHANGED, _V.REVERT, _V.MINOR, _V.UPDATE, _V.CONSISTENT, _V.LATE, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH))}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Verdict:
     # the notice's "X, not Y" values no covered figure bears out, one line each: kept
     # apart from ``reasons`` so that re-judging never reads the wording of a reason
     wrong_values: tuple[str, ...] = ()
+    # what the changes no notice covers did: ``altered`` a published fact, or only ``added``
+    stealth_kind: StealthKind | None = None
     disclosed_by: str | None = None
     latency_s: int | None = None
     previous: Revision | None = None
@@ -118,24 +121,38 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         if seen is not None and seen != prev.number:
             return _Work(replace(base, verdict=_V.REVERT, reasons=(
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
-    subst = substantive(flags)
+    # words moved, split or shifted between parts say nothing new and take nothing out
+    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text)]
+    one_paragraph = len(prev_parts.paragraphs) <= 1
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                f"no new notice; only {', '.join(kinds)} fixes",)))
-        return _Work(replace(base, verdict=_V.STEALTH, reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
+                f"no new notice; only {', '.join(kinds)} fixes or words rearranged",)))
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
+        if not altered:
+            return _Work(replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, reasons=(
+                "no notice; nothing published was changed or taken out, only added or reworded",)
+                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)))
+        return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
+                             reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
+                             + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),
                      pending=list(subst))
-    covered, unmatched, wrong_values = _match(notices, flags)
-    outside = tuple(f for f in subst if f not in covered)
+    covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
+    # material only added or reworded needs no notice; what a notice leaves out counts
+    # against it only when it took back something published
+    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
+    reasons.extend(ties)
+    kind = StealthKind.ALTERED if outside else None
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
-                         undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values)))
+                         undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
+                         stealth_kind=kind))
 
 
 def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],
@@ -261,10 +278,14 @@ def _kind_fits(detail: str | None, flag: Flag) -> bool:
 _CLAIMING_ALL = frozenset((NoticeKind.REPEAT, NoticeKind.REFILE, NoticeKind.UPDATE, NoticeKind.CORRECTION))
 
 
-def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag], list[Claim], list[str]]:
+def _match(notices: Sequence[Notice], flags: Sequence[Flag],
+           new_text: str = "") -> tuple[list[Flag], list[Claim], list[str], list[str]]:
+    """Which flags the notices cover, the claims nothing bears out, the stated values
+    no change bears out, and what tied each claim to its changes (for the reasons)."""
     covered: list[Flag] = []
     unmatched: list[Claim] = []
     problems: list[str] = []
+    ties: list[str] = []
     # a bare "corrected" counts for everything only when nothing more specific was said
     sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
@@ -273,42 +294,30 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag]
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
         for claim in notice.claims:
-            hits = [f for f in flags if covers(claim, f, sole_correction=sole)]
+            found = {f: evidence(claim, f, new_text) for f in flags}
+            named = [f for f, ev in found.items() if any(e.clue == Clue.VALUE for e in ev)]
+            # the change whose words the notice names is the one claimed, whatever the grammar said
+            hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
                 unmatched.append(claim)
                 continue
             covered.extend(f for f in hits if f not in covered)
+            said = [e.said for f in hits for e in found[f]]
+            if said:
+                ties.append(f"{_claim_text(claim)}: {'; '.join(dict.fromkeys(said))}")
             problem = _check_values(claim, hits)
             if problem:
                 problems.append(problem)
-    return covered, unmatched, problems
-
-
-def _number(text: str | None) -> float | None:
-    if not text:
-        return None
-    from versioner.figures import extract_figures
-
-    figs = extract_figures(text)
-    return float(figs[0].value) if figs else None
+    return covered, unmatched, problems, ties
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
-    """``X, not Y``: some covered figure must have gone from Y to X."""
-    new_v, old_v = _number(claim.new_value), _number(claim.old_value)
-    if new_v is None and old_v is None:
+    """``X, not Y`` or ``to X``: some covered change must bear the stated values out."""
+    missing = values_missing(claim, list(hits))
+    if missing is None:
         return None
-    figs = [f for f in hits if f.type == FlagType.FIGURE]
-    if not figs:
-        return None
-    for f in figs:
-        ok_new = new_v is None or (f.new_value is not None and float(f.new_value) == new_v)
-        ok_old = old_v is None or (f.old_value is not None and float(f.old_value) == old_v)
-        if ok_new and ok_old:
-            return None
-    got = ", ".join(f"{f.old_value} -> {f.new_value}" for f in figs)
-    return (f"notice says {claim.new_value or '?'}, not {claim.old_value or '?'}; "
-            f"the figure changed {got}")
+    said, changed = missing
+    return f"notice says {said}, but the change was {changed}"
 
 
 def _resolve_late(works: list[_Work]) -> None:
@@ -395,7 +404,7 @@ class Latency:
 
 
 # verdicts of revisions that made substantive changes (a revert restores text already seen)
-_CHANGING = frozenset((_V.CONSISTENT, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH, _V.LATE))
+_CHANGING = frozenset((_V.CONSISTENT, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH, _V.UPDATE, _V.LATE))
 
 
 def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
