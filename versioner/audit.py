@@ -15,7 +15,7 @@ from datetime import datetime
 from versioner import model
 from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Revision, Section
+from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
@@ -77,6 +77,22 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     return found
 
 
+_REWORDING = frozenset((FlagType.WORDING, FlagType.HEADLINE, FlagType.TYPO, FlagType.PUNCTUATION))
+
+
+def _rewording(flag: Flag) -> bool:
+    """Words replaced inside a sentence, adding nothing and taking no fact out: a desk's
+    polish. A high-severity flag is a change of meaning, never polish."""
+    return (flag.type in _REWORDING and flag.severity != Severity.HIGH
+            and bool(flag.old.strip()) and bool(flag.new.strip()))
+
+
+def _carried_notices(parts: Parts) -> list[Notice]:
+    """The notices a revision shows that were already in the one before (read again)."""
+    found = [parse_notice(p.text, p.position or "top") for p in parts.notices]
+    return [n for n in found if n is not None]
+
+
 def audit_chain(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[Verdict]:
     """One verdict per revision, oldest first. ``pairs`` supplies (and keeps) the
     comparison of each revision with the one before."""
@@ -130,6 +146,19 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes or words rearranged",)))
         altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
+        carried = _carried_notices(parts)
+        if carried and altered:
+            # a notice carried unchanged claims nothing new, but readers still see it:
+            # what it plainly covers is disclosed
+            owned = _match(carried, altered, rev.text)[0]
+            if len(owned) == len(altered):
+                return _Work(replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
+                    f"the notice carried from the revision before covers all {len(altered)} change(s) "
+                    "to published facts",)))
+        if not altered and all(_rewording(f) for f in subst):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; words replaced within the same sentences, nothing added and no fact taken out",)
+                + tuple(f"reworded: {_describe(f)}" for f in subst)))
         if not altered:
             return _Work(replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, reasons=(
                 "no notice; nothing published was changed or taken out, only added or reworded",)
@@ -293,13 +322,17 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
             # a bare slug or "(Repeats ...)" claims nothing specific
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
+        if notice.kind == NoticeKind.UPDATE:
+            covered.extend(f for f in flags if _update_covers(f) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items() if any(e.clue == Clue.VALUE for e in ev)]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
-                unmatched.append(claim)
+                # an update describes new material loosely: only values it states can be wrong
+                if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
+                    unmatched.append(claim)
                 continue
             covered.extend(f for f in hits if f not in covered)
             said = [e.said for f in hits for e in found[f]]
@@ -309,6 +342,17 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
             if problem:
                 problems.append(problem)
     return covered, unmatched, problems, ties
+
+
+# changes that replace who said what or who someone is: a silent correction, not news
+_CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION))
+
+
+def _update_covers(flag: Flag) -> bool:
+    """An update notice covers added material, new developments (a figure moving on, a
+    headline or paragraph rewritten around them) and superseded lines taken out, but
+    not a name, quote, negation or attribution replaced by another."""
+    return not (flag.type in _CORRECTION_ONLY and flag.old.strip() and flag.new.strip())
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
