@@ -56,17 +56,26 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:'[^\W_]+)?", _norm(text))
 
 
+def shown(value: str) -> str:
+    """A notice's value as a reason quotes it: no framing words, no quote marks."""
+    words = value.translate(_STRAIGHT).replace('"', " ").split()
+    while len(words) > 1 and words[0].lower() in _FILLER:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:'")
+
+
 def value_in(value: str, text: str) -> bool:
     """Does ``text`` hold the notice's ``value``: its numbers all there (normalised), or,
     when it has none, its words (quotes straight or curly, case and punctuation aside)."""
     nums = _numbers(value)
     if nums:
         return nums <= _numbers(text)
-    words = [w for w in _words(value) if w not in _FILLER]
-    if not words:
+    words = {w for w in _words(value) if w not in _FILLER}
+    have = {w for w in _words(text) if w not in _FILLER}
+    if not words or not have:
         return False
-    have = set(_words(text))
-    return all(w in have for w in words)
+    # "She is Jane Doerr" names the change "Dorr" -> "Doerr": either side may be the fuller
+    return words <= have or have <= words
 
 
 # words that frame a value without being it: "It is called Plan 7", "She is Jane Doerr"
@@ -132,9 +141,9 @@ def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
     hits = [v for v, side in ((claim.new_value, flag.new), (claim.old_value, flag.old))
             if v and value_in(v, side)]
     if hits:
-        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{v}"' for v in hits)))
+        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in hits)))
     elif named and any(value_in(v, f"{flag.old} {flag.new}") for v in named):
-        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{v}"' for v in named)))
+        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in named)))
     entity = _entity_named(claim, flag, new_text)
     if entity:
         found.append(Evidence(Clue.THING, f'notice names "{entity}", whom the changed sentence is about'))
@@ -157,7 +166,7 @@ def values_missing(claim: Claim, flags: list[Flag]) -> tuple[str, str] | None:
         if all(value_in(v, f.new if side == "new" else f.old) or value_in(v, f"{f.old} {f.new}")
                for v, side in said):
             return None
-    notice = ", not ".join(v for v, _ in said) if len(said) == 2 else said[0][0]
+    notice = ", not ".join(shown(v) for v, _ in said) if len(said) == 2 else shown(said[0][0])
     changed = "; ".join(f"{f.old or '(nothing)'!r} -> {f.new or '(nothing)'!r}" for f in flags[:3])
     return notice, changed
 
@@ -177,6 +186,14 @@ def survives(old: str, new_text: str) -> bool:
     return sum(w in have for w in words) >= 0.8 * len(words)
 
 
+# lines about the reporting itself, dropped once superseded: "X did not respond to a
+# request for comment", "This is a developing story"
+_PROCESS_LINE = re.compile(
+    r"\b(?:requests?\s+for\s+comment|reached\s+out\s+to|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return)|"
+    r"(?:has|have)\s+not\s+(?:yet\s+)?(?:responded|replied)|could\s+not\s+(?:immediately\s+)?be\s+reached|"
+    r"developing\s+story|(?:will\s+be|is\s+being)\s+updated)\b", re.I)
+
+
 def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     """Did this change take back a published fact: a figure, name, quote, negation or
     attribution replaced or removed, or a paragraph of fact taken out?
@@ -188,7 +205,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
         return False
     if flag.type in _FACTS:
         return True
-    return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+    return (flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+            and not _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)))
 
 
 def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
