@@ -143,8 +143,9 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
+            moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                f"no new notice; only {', '.join(kinds)} fixes or words rearranged",)))
+                f"no new notice; only {', '.join(kinds)} fixes",) + moved))
         altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
         carried = _carried_notices(parts)
         if carried and altered:

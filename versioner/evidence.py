@@ -201,6 +201,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
     taken out."""
+    if flag.type == FlagType.NEGATION:
+        return True  # "not" put in or taken out flips what was published, however short
     if not flag.old.strip() or survives(flag.old, new_text):
         return False
     if flag.type in _FACTS:
@@ -213,4 +215,9 @@ def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
     """Are the flag's words on both sides found in the other revision: a paragraph split,
     moved or shifted into another part (a summary shown as the headline), nothing said anew
     and nothing taken out."""
+    if flag.type == FlagType.NEGATION or max(len(_words(flag.old)), len(_words(flag.new))) < _MOVED_WORDS:
+        return False  # a word or two found elsewhere ("not", a name) was not moved there
     return survives(flag.old, new_text) and survives(flag.new, old_text)
+
+
+_MOVED_WORDS = 4

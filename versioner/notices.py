@@ -637,6 +637,9 @@ def _is_bare(claim: Claim) -> bool:
     return claim.target == Target(Section.ANY) and claim.new_value is None and claim.old_value is None
 
 
+# "It is 300", "She is Jane Doerr", "Her title is minister": a value stated alone
+_BARE_VALUE = re.compile(r"^(?:it|he|she|they|(?:his|her|their|its)(?:\s+[\w'-]+){1,3})\s+(?:is|was|are|were)\s+"
+                         r"(?!(?:not|also|being|been|published|updated|corrected|changed|amended)\b)", _I)
 _VALUE_START = re.compile(r"^(?:it|this|that|he|she|they|(?:his|her|their|its|the)(?:\s+[\w'-]+){1,3}\s+"
                           r"(?:is|was|are|were))\b", _I)
 
@@ -685,9 +688,9 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             subject = _subject(contrast.group("a"), (new, old))
             last = (Claim("change", Target(Section.ANY, None, subject, detail), new, old),)
             claims.extend(last)
-        elif _VALUE_START.match(s):  # "Correction: It is 300." states the right value alone
+        elif _BARE_VALUE.match(s):  # "Correction: It is 300." states the right value alone
             detail, new = _statement(s, None)
-            if new:
+            if new and len(new.split()) <= 6:
                 last = (Claim("change", Target(Section.ANY, None, _subject(s, (new,)), detail), new, None),)
                 claims.extend(last)
     return claims, cues, lead_cue
