@@ -82,8 +82,8 @@ _REWORDING = frozenset((FlagType.WORDING, FlagType.HEADLINE, FlagType.TYPO, Flag
 
 def _rewording(flag: Flag) -> bool:
     """Words replaced inside a sentence, adding nothing and taking no fact out: a desk's
-    polish. A high-severity flag is a change of meaning, never polish."""
-    return (flag.type in _REWORDING and flag.severity != Severity.HIGH
+    polish, which the flagger rates low (medium or high wording changed the meaning)."""
+    return (flag.type in _REWORDING and flag.severity == Severity.LOW
             and bool(flag.old.strip()) and bool(flag.new.strip()))
 
 
@@ -179,6 +179,8 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
     reasons.extend(ties)
+    reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
+                   for f in subst if f not in covered and f not in outside)
     kind = StealthKind.ALTERED if outside else None
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from versioner.flags import Flag
-from versioner.model import FlagType, Section
+from versioner.model import FlagType, Section, Severity
 from versioner.notices import Claim
 
 
@@ -207,6 +207,9 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
         return False
     if flag.type in _FACTS:
         return True
+    if flag.type == FlagType.WORDING:
+        # the flagger rates style rewording low; medium or high wording changed the meaning
+        return flag.severity != Severity.LOW
     return (flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
             and not _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)))
 
