@@ -329,7 +329,8 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
             covered.extend(f for f in flags if _update_covers(f) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
-            named = [f for f, ev in found.items() if any(e.clue == Clue.VALUE for e in ev)]
+            named = [f for f, ev in found.items()
+                     if any(e.clue == Clue.VALUE for e in ev) and _in_claimed_part(claim, f)]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
@@ -347,15 +348,23 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
     return covered, unmatched, problems, ties
 
 
-# changes that replace who said what or who someone is: a silent correction, not news
-_CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION))
+def _in_claimed_part(claim: Claim, flag: Flag) -> bool:
+    """A claim that names a part (the headline, a caption) is about that part only."""
+    section = claim.target.section
+    return section in (Section.ANY, Section.BODY) and flag.section != Section.HEADLINE \
+        or section in (Section.ANY, flag.section)
+
+
+# a published fact replaced by another: a silent correction, not news
+_CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION,
+                              FlagType.FIGURE))
 
 
 def _update_covers(flag: Flag) -> bool:
-    """An update notice covers added material, new developments (a figure moving on, a
-    headline or paragraph rewritten around them) and superseded lines taken out, but
-    not a name, quote, negation or attribution replaced by another."""
-    return not (flag.type in _CORRECTION_ONLY and flag.old.strip() and flag.new.strip())
+    """An update notice covers added material, a headline or paragraph rewritten around
+    a development, and superseded paragraphs taken out, but not a figure, name, quote,
+    negation or attribution replaced or cut inside a sentence already published."""
+    return flag.type != FlagType.NEGATION and not (flag.type in _CORRECTION_ONLY and flag.old.strip())
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:

@@ -162,9 +162,8 @@ def values_missing(claim: Claim, flags: list[Flag]) -> tuple[str, str] | None:
     said = [(v, side) for v, side in ((claim.new_value, "new"), (claim.old_value, "old")) if v]
     if not said or not any(_numbers(v) for v, _ in said):
         return None  # values in words are checked as evidence, not held as a mismatch
-    for f in flags:
-        if all(value_in(v, f.new if side == "new" else f.old) or value_in(v, f"{f.old} {f.new}")
-               for v, side in said):
+    for f in flags:  # each stated value on its own side: "212, not 221" is not "221, not 212"
+        if all(value_in(v, f.new if side == "new" else f.old) for v, side in said):
             return None
     notice = ", not ".join(shown(v) for v, _ in said) if len(said) == 2 else shown(said[0][0])
     changed = "; ".join(f"{f.old or '(nothing)'!r} -> {f.new or '(nothing)'!r}" for f in flags[:3])
@@ -203,7 +202,11 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     taken out."""
     if flag.type == FlagType.NEGATION:
         return True  # "not" put in or taken out flips what was published, however short
-    if not flag.old.strip() or survives(flag.old, new_text):
+    if not flag.old.strip():
+        return False
+    # a long passage whose words all stand elsewhere was moved; a word or two replaced
+    # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
+    if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
         return False
     if flag.type in _FACTS:
         return True
