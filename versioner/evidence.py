@@ -200,6 +200,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
     taken out."""
+    if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
+        return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
         return True  # "not" put in or taken out flips what was published, however short
     if not flag.old.strip():
@@ -213,8 +215,7 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     if flag.type == FlagType.WORDING:
         # the flagger rates style rewording low; medium or high wording changed the meaning
         return flag.severity != Severity.LOW
-    return (flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
-            and not _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)))
+    return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
 
 
 def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
