@@ -210,12 +210,25 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
         return False
+    if flag.type == FlagType.NAME:
+        return not _still_named(flag.old, new_text)
     if flag.type in _FACTS:
         return True
     if flag.type == FlagType.WORDING:
         # the flagger rates style rewording low; medium or high wording changed the meaning
         return flag.severity != Severity.LOW
     return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+
+
+_PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
+
+
+def _still_named(old: str, new_text: str) -> bool:
+    """Does the new text still name everyone the old words named ("Trump" -> "the
+    president" while Trump is named elsewhere; "the city" -> "Philadelphia")? Then
+    the reference was restyled, not a name changed."""
+    have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
+    return all(name in have for name in _PROPER.findall(old.translate(_STRAIGHT)))
 
 
 def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
