@@ -87,10 +87,20 @@ def _rewording(flag: Flag) -> bool:
             and bool(flag.old.strip()) and bool(flag.new.strip()))
 
 
+# kinds that tell readers the story changed; a note of another kind (a content warning,
+# a funding line) that claims nothing tells them nothing about the changes
+_TELLING = frozenset((NoticeKind.CORRECTION, NoticeKind.CLARIFICATION, NoticeKind.UPDATE,
+                      NoticeKind.REFILE, NoticeKind.REPEAT))
+
+
+def _discloses(notice: Notice) -> bool:
+    return notice.kind in _TELLING or bool(notice.claims)
+
+
 def _carried_notices(parts: Parts) -> list[Notice]:
     """The notices a revision shows that were already in the one before (read again)."""
     found = [parse_notice(p.text, p.position or "top") for p in parts.notices]
-    return [n for n in found if n is not None]
+    return [n for n in found if n is not None and _discloses(n)]
 
 
 def audit_chain(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[Verdict]:
@@ -125,7 +135,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
-    notices = tuple(new_notices(prev_parts, parts))
+    notices = tuple(n for n in new_notices(prev_parts, parts) if _discloses(n))
     base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
