@@ -119,9 +119,11 @@ def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
     """A capitalised name in the claim's detail that the changed sentence is about:
     "title of Smith" and the sentence about Smith."""
     detail = claim.target.detail or ""
-    for name in re.findall(r"\b[A-Z][\w'’-]{2,}", detail):
-        if name.lower() in _words(f"{flag.old} {flag.new}") or (
-                flag.new and name.lower() in _sentence_around(flag.new, new_text)):
+    changed = set(_words(f"{flag.old} {flag.new}"))
+    around = _sentence_around(flag.new, new_text) if flag.new else set()
+    for name in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", detail):
+        words = _words(name)
+        if words and all(w in changed or w in around for w in words):
             return name
     return None
 
