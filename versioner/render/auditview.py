@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 VERDICT_MARK = {
     "first": ("○ first", "dim"), "unchanged": ("= unchanged", "dim"), "minor": ("· minor", "dim"),
-    "update": ("+ update", "blue"),
+    "update": ("+ update", "cyan"),
     "consistent": ("✓ consistent", "green"), "revert": ("↺ revert", "cyan"),
     "late": ("◷ late", "yellow"), "undisclosed": ("! undisclosed", "bold red"),
     "mismatch": ("✗ mismatch", "bold red"), "stealth": ("‼ stealth", "bold red"),
