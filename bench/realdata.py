@@ -486,7 +486,7 @@ def score_paragraphs(paras: Sequence[Paragraphs]) -> dict[str, Any]:
 def expected(p: Pair) -> str:
     """The verdict the label asks for: a ``stealth`` pair the labels' second read calls
     ``added`` (material only added or reworded) is the audit's ``update`` verdict."""
-    lab = expected(p)
+    lab = p.label["verdict"]
     return "update" if lab == "stealth" and p.label.get("stealth_kind") == "added" else lab
 
 
