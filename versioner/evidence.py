@@ -202,6 +202,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
     taken out."""
+    if _words(flag.old) == _words(flag.new):
+        return False  # capitals, quote marks or punctuation only: the same words
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
