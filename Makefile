@@ -5,12 +5,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test quick golden bench accuracy realdata lint setup clean
+.PHONY: demo test quick golden bench accuracy realdata fingerprint lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ui,fast]'
+	$(BIN)/python -m pip install -q -e '.[test,ui,fast,pg,dask,parquet]'
 	touch $@
 
 setup: $(BIN)/versioner
@@ -43,8 +43,13 @@ accuracy: setup
 realdata: setup
 	$(BIN)/python bench/realdata.py $(REALDATA_ARGS)
 
+# after bumping a RULES_VERSION: the outputs the rules give, as tests/test_rules_version.py checks them
+fingerprint: setup
+	$(BIN)/python bench/rules_fingerprint.py --write
+
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
 
 lint: setup
 	$(BIN)/python -m pip install -q ruff mypy

@@ -52,24 +52,24 @@ class Options:
     """What the options before the command resolve to, in ``ctx.obj`` for every
     command: the store path is passed explicitly, not kept in a global."""
 
-    store: Optional[Path] = None
+    store: Optional[str] = None  # a file, or a postgresql:// URL
 
 
 def _options(ctx: typer.Context) -> Options:
     return ctx.ensure_object(Options)
 
 
-def _store_after_command(ctx: typer.Context, value: Optional[Path]) -> None:
+def _store_after_command(ctx: typer.Context, value: Optional[str]) -> None:
     # `versioner cmd --store X` overrides `versioner --store Y cmd`, as it always has
     if value is not None:
         _options(ctx).store = value
 
 
-_STORE_HELP = "SQLite store (default: $VERSIONER_STORE or store/versioner.db)"
-GlobalStoreOpt = Annotated[Optional[Path], typer.Option("--store", help=_STORE_HELP)]
+_STORE_HELP = "SQLite file or postgresql:// URL (default: $VERSIONER_STORE or store/versioner.db)"
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
 # after the command: recorded in ctx.obj by its callback, not passed to the command
 StoreOpt = Annotated[
-    Optional[Path],
+    Optional[str],
     typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
@@ -109,10 +109,10 @@ def _guard(fn: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             # wherever a read meets a damaged file ("database disk image is malformed")
-            from versioner.store import sqlite_failure, store_path
+            from versioner.store import sqlite_failure, store_target
 
             # every command takes the context, which holds its store
-            failure = sqlite_failure(store_path(_options(kwargs["ctx"]).store), exc)
+            failure = sqlite_failure(store_target(_options(kwargs["ctx"]).store), exc)
             if failure is None:
                 raise
             _err(str(failure))
@@ -241,7 +241,8 @@ def add(
 @_guard
 def import_(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, or a .jsonl file")],
+    path: Annotated[Path, typer.Argument(
+        help="folder of KEY/TIME.txt files, a .jsonl file, or a folder written by export")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
@@ -250,9 +251,11 @@ def import_(
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
     from versioner.ingest import PathRevisions
+    from versioner.parquet import ExportRevisions, is_export
     from versioner.render.progress import counter
 
-    items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
+    items = (ExportRevisions(path) if is_export(path)
+             else PathRevisions(path, encoding, max_bytes, max_paragraphs))
     with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
     sys.stdout.write(
@@ -262,6 +265,27 @@ def import_(
     if res.backfilled:
         _err(f"{res.backfilled} revision(s) back-filled before later captures, which were renumbered;"
              " KEY@sha:PREFIX refs do not change")
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+
+
+@app.command()
+@_guard
+def export(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="a new or empty folder")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")] = ExportFormat.parquet,
+    store: StoreOpt = None,
+) -> None:
+    """Write revisions, cached pairs and flags as Parquet, by day of capture (extra: parquet)."""
+    from versioner.parquet import export as write_export
+
+    with _open(ctx) as st:
+        counts = write_export(st, folder)
+    sys.stdout.write(f"exported {counts['revisions']} revision(s), {counts['pairs']} pair(s),"
+                     f" {counts['flags']} flag(s) to {folder}\n")
 
 
 @app.command("list")
@@ -395,6 +419,10 @@ def audit(
         "--since", metavar="DATE",
         help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", metavar="N", help="audit on a local Dask cluster of N processes (extra: dask)")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="URL", help="audit on the Dask cluster at URL, e.g. tcp://host:8786")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
@@ -403,7 +431,9 @@ def audit(
 
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
-    with _open(ctx) as st, contextlib.closing(iter_audit(st, key, since)) as articles:
+    with _open(ctx) as st, contextlib.closing(
+            iter_audit(st, key, since) if workers is None and scheduler is None
+            else _cluster_audit(ctx, st, key, since, workers, scheduler)) as articles:
         report = AuditRun(articles)
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
@@ -416,6 +446,14 @@ def audit(
             for r in auditview.audit_view(report):
                 console.print(r)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
+
+
+def _cluster_audit(ctx: typer.Context, st: "Store", key: Optional[str], since: Optional[str],
+                   workers: Optional[int], scheduler: Optional[str]) -> Any:
+    from versioner.cluster import iter_audit_cluster
+    from versioner.store import store_location
+
+    return iter_audit_cluster(st, store_location(_options(ctx).store), key, since, workers, scheduler)
 
 
 @app.command()
