@@ -43,7 +43,7 @@ FLAG_TYPES = (
 SEVERITIES = ("high", "medium", "low")
 SUBSTANTIVE = frozenset({"high", "medium"})
 VERDICTS = (
-    "first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert",
+    "first", "unchanged", "minor", "update", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert",
 )
 ERROR = "ERROR"
 

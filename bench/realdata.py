@@ -52,7 +52,8 @@ for the WSJ). Its own line breaks stay paragraphs.
   regex reads as one.
 
 Verdicts: the audit's verdict of each pair's new revision, against the
-label's ``verdict``; a pair whose two texts are stored as one revision gets
+label's ``verdict`` (a ``stealth`` label with ``stealth_kind: added`` asks for
+``update``: material only added or reworded, no fact taken back); a pair whose two texts are stored as one revision gets
 ``unchanged``. "altered called stealth" counts pairs with
 ``stealth_kind: altered`` whose verdict is ``stealth``, or the label's own
 verdict where that is ``undisclosed``/``late`` (the silent change is
@@ -98,7 +99,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = ("tune", "report", "all")
-VERDICTS = ("consistent", "mismatch", "undisclosed", "stealth", "minor", "revert", "late")
+VERDICTS = ("consistent", "mismatch", "undisclosed", "stealth", "update", "minor", "revert", "late")
 FLAG_TARGET_TYPES = ("figure", "name", "quote", "negation", "headline")
 FLAG_OTHER_TYPES = ("attribution", "wording", "paragraph-added", "paragraph-removed", "paragraph-moved")
 SUBSTANTIVE = ("high", "medium")
@@ -482,6 +483,13 @@ def score_paragraphs(paras: Sequence[Paragraphs]) -> dict[str, Any]:
             "false_notices": len(false), "false_refs": [r for r, _ in false]}
 
 
+def expected(p: Pair) -> str:
+    """The verdict the label asks for: a ``stealth`` pair the labels' second read calls
+    ``added`` (material only added or reworded) is the audit's ``update`` verdict."""
+    lab = p.label["verdict"]
+    return "update" if lab == "stealth" and p.label.get("stealth_kind") == "added" else lab
+
+
 def altered_flagged(p: Pair) -> bool:
     own = p.label["verdict"] if p.label["verdict"] in ("undisclosed", "late") else "stealth"
     return p.got == own
@@ -491,7 +499,7 @@ def score_verdicts(pairs: Sequence[Pair]) -> dict[str, Any]:
     certain = [p for p in pairs if not p.label.get("uncertain")]
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     for p in pairs:
-        confusion[p.label["verdict"]][p.got] += 1
+        confusion[expected(p)][p.got] += 1
     altered = [p for p in pairs if p.label.get("stealth_kind") == "altered"]
     quiet = [p for p in pairs if p.label["verdict"] == "minor" or p.label.get("stealth_kind") == "added"]
     outlets: dict[str, list[Pair]] = defaultdict(list)
@@ -499,8 +507,8 @@ def score_verdicts(pairs: Sequence[Pair]) -> dict[str, Any]:
         outlets[p.outlet].append(p)
     return {
         "n": len(pairs),
-        "accuracy": ratio(sum(p.got == p.label["verdict"] for p in pairs), len(pairs)),
-        "accuracy_certain": ratio(sum(p.got == p.label["verdict"] for p in certain), len(certain)),
+        "accuracy": ratio(sum(p.got == expected(p) for p in pairs), len(pairs)),
+        "accuracy_certain": ratio(sum(p.got == expected(p) for p in certain), len(certain)),
         "n_certain": len(certain),
         "recall": {v: ratio(confusion[v][v], sum(confusion[v].values())) for v in VERDICTS if confusion[v]},
         "consistent_judged_consistent": ratio(confusion["consistent"]["consistent"],
@@ -510,7 +518,7 @@ def score_verdicts(pairs: Sequence[Pair]) -> dict[str, Any]:
         "minor_or_added_called_stealth": ratio(sum(p.got == "stealth" for p in quiet), len(quiet)),
         "n_minor_or_added": len(quiet),
         "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
-        "outlets": {o: {"n": len(ps), "accuracy": ratio(sum(p.got == p.label["verdict"] for p in ps), len(ps))}
+        "outlets": {o: {"n": len(ps), "accuracy": ratio(sum(p.got == expected(p) for p in ps), len(ps))}
                     for o, ps in sorted(outlets.items())},
     }
 
@@ -695,7 +703,7 @@ def _prf_cell(d: dict[str, Any]) -> str:
 
 def telling(p: Pair) -> int:
     """How telling a wrong verdict is: certain labels first, then the worst confusions."""
-    lab = p.label["verdict"]
+    lab = expected(p)
     weight = 0 if p.label.get("uncertain") else 4
     if p.label.get("stealth_kind") == "altered" and p.got in ("minor", "consistent", "unchanged"):
         weight += 3
@@ -705,7 +713,7 @@ def telling(p: Pair) -> int:
 
 
 def failures(pairs: Sequence[Pair], notices: Sequence[NoticeResult], n: int) -> list[dict[str, Any]]:
-    wrong = sorted((p for p in pairs if p.got != p.label["verdict"]), key=telling, reverse=True)
+    wrong = sorted((p for p in pairs if p.got != expected(p)), key=telling, reverse=True)
     out: list[dict[str, Any]] = [
         {"what": "notice not detected", "split": r.split, "notice": r.index, "outlet": r.outlet, "kind": r.kind}
         for r in notices if not (r.in_show or r.read)]
@@ -713,7 +721,7 @@ def failures(pairs: Sequence[Pair], notices: Sequence[NoticeResult], n: int) -> 
              "got": r.read["kind"]} for r in notices
             if r.read and expected_kinds(r.kind) and r.read["kind"] not in expected_kinds(r.kind)]
     mixed = [{"what": "verdict", "split": p.split, "pair": p.pair_id, "ref": p.ref, "outlet": p.outlet,
-              "label": p.label["verdict"], "uncertain": bool(p.label.get("uncertain")),
+              "label": expected(p), "uncertain": bool(p.label.get("uncertain")),
               "stealth_kind": p.label.get("stealth_kind"), "got": p.got, "reasons": p.reasons} for p in wrong]
     # interleave: verdicts are the larger and weightier list
     picked = mixed[: n - min(len(out), n // 3)]

@@ -29,7 +29,7 @@ FLAG_TYPES = {
 }
 SEVERITIES = {"high", "medium", "low"}
 VERDICTS = {
-    "first", "unchanged", "minor", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert",
+    "first", "unchanged", "minor", "update", "consistent", "mismatch", "undisclosed", "stealth", "late", "revert",
 }
 
 

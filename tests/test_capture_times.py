@@ -258,7 +258,7 @@ def test_log_and_audit_after_back_fills_are_those_of_the_captures_in_order(
     in_order = {cmd: run(*cmd).stdout for cmd in back_filled}
     assert back_filled == in_order
     verdicts = {r["verdict"] for a in json.loads(in_order[("audit", "-f", "json")])["articles"] for r in a["revisions"]}
-    assert {"late", "revert", "stealth"} <= verdicts
+    assert {"late", "revert", "update"} <= verdicts
     # the cached pair a back-fill split (vessa-landslide @2..@4) is gone: the two
     # stores cache the same consecutive pairs
     assert _pairs(store_path) == _pairs(tmp_path / "in-order.db")

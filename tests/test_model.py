@@ -90,7 +90,7 @@ def test_the_values_are_the_strings_they_always_were() -> None:
         "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved"]
     assert [str(s) for s in Severity] == ["high", "medium", "low"]
     assert [str(v) for v in Verdict] == ["first", "unchanged", "minor", "consistent", "mismatch",
-                                         "undisclosed", "stealth", "late", "revert"]
+                                         "undisclosed", "stealth", "update", "late", "revert"]
     assert [str(k) for k in NoticeKind] == ["correction", "update", "refile", "clarification", "repeat"]
 
 

@@ -59,8 +59,9 @@ def test_verdict_figures_by_hand(rd: ModuleType) -> None:
     assert v["n_altered"] == 2 and v["altered_called_stealth"] == 1.0
     # minor or added: the minor one came out stealth, the added one minor
     assert v["n_minor_or_added"] == 2 and v["minor_or_added_called_stealth"] == 0.5
-    assert v["confusion"]["stealth"] == {"stealth": 1, "minor": 1}
-    assert v["recall"]["stealth"] == 0.5 and v["recall"]["minor"] == 0.0
+    # a stealth label whose second read says "added" asks for the audit's update verdict
+    assert v["confusion"]["stealth"] == {"stealth": 1} and v["confusion"]["update"] == {"minor": 1}
+    assert v["recall"]["stealth"] == 1.0 and v["recall"]["update"] == 0.0 and v["recall"]["minor"] == 0.0
     assert v["outlets"] == {"A": {"n": 3, "accuracy": 1.0}, "B": {"n": 2, "accuracy": 0.0}}
     assert rd.score_verdicts(rd.in_split(pairs, "report"))["n"] == 1
 

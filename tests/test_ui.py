@@ -135,7 +135,7 @@ async def test_stepping_to_the_correction_shows_its_flags_and_verdict(app_factor
         keys = [row[2] for row in table_rows(articles)]
         assert len(keys) == 7 and "balochistan-militants" in keys
         # every row on screen has its worst verdict, as a symbol (not colour alone)
-        assert {row[0] for row in table_rows(articles)} <= {"○", "=", "·", "✓", "↺", "◷", "!", "✗", "‼"}
+        assert {row[0] for row in table_rows(articles)} <= {"○", "=", "·", "+", "✓", "↺", "◷", "!", "✗", "‼"}
         for _ in range(keys.index("balochistan-militants")):
             await pilot.press("j")
         await pilot.press("enter")

@@ -1,6 +1,6 @@
 """Audit stage: hold each revision's new notices against what actually changed.
 
-Verdicts (DESIGN.md): first, unchanged, minor, consistent, mismatch,
+Verdicts (DESIGN.md): first, unchanged, minor, update, consistent, mismatch,
 undisclosed, stealth, late, revert. ``late`` and ``revert`` look across the
 whole chain; the rest compare a revision with the one before it.
 """
@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
+from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Revision, Section
+from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
@@ -24,7 +25,7 @@ _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
 STRICT_FAILS = frozenset((_V.MISMATCH, _V.UNDISCLOSED, _V.STEALTH, _V.LATE))
 VERDICT_RANK = {v: i for i, v in enumerate(
-    (_V.FIRST, _V.UNCHANGED, _V.REVERT, _V.MINOR, _V.CONSISTENT, _V.LATE, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH))}
+    (_V.FIRST, _V.UNCHANGED, _V.REVERT, _V.MINOR, _V.UPDATE, _V.CONSISTENT, _V.LATE, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH))}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Verdict:
     # the notice's "X, not Y" values no covered figure bears out, one line each: kept
     # apart from ``reasons`` so that re-judging never reads the wording of a reason
     wrong_values: tuple[str, ...] = ()
+    # what the changes no notice covers did: ``altered`` a published fact, or only ``added``
+    stealth_kind: StealthKind | None = None
     disclosed_by: str | None = None
     latency_s: int | None = None
     previous: Revision | None = None
@@ -72,6 +75,32 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     if slug and slug != old_slug:
         found.append(slug_notice(slug))
     return found
+
+
+_REWORDING = frozenset((FlagType.WORDING, FlagType.HEADLINE, FlagType.TYPO, FlagType.PUNCTUATION))
+
+
+def _rewording(flag: Flag) -> bool:
+    """Words replaced inside a sentence, adding nothing and taking no fact out: a desk's
+    polish, which the flagger rates low (medium or high wording changed the meaning)."""
+    return (flag.type in _REWORDING and flag.severity == Severity.LOW
+            and bool(flag.old.strip()) and bool(flag.new.strip()))
+
+
+# kinds that tell readers the story changed; a note of another kind (a content warning,
+# a funding line) that claims nothing tells them nothing about the changes
+_TELLING = frozenset((NoticeKind.CORRECTION, NoticeKind.CLARIFICATION, NoticeKind.UPDATE,
+                      NoticeKind.REFILE, NoticeKind.REPEAT))
+
+
+def _discloses(notice: Notice) -> bool:
+    return notice.kind in _TELLING or bool(notice.claims)
+
+
+def _carried_notices(parts: Parts) -> list[Notice]:
+    """The notices a revision shows that were already in the one before (read again)."""
+    found = [parse_notice(p.text, p.position or "top") for p in parts.notices]
+    return [n for n in found if n is not None and _discloses(n)]
 
 
 def audit_chain(revisions: Sequence[Revision], pairs: PairCache | None = None) -> list[Verdict]:
@@ -106,7 +135,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
-    notices = tuple(new_notices(prev_parts, parts))
+    notices = tuple(n for n in new_notices(prev_parts, parts) if _discloses(n))
     base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
@@ -118,24 +147,54 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         if seen is not None and seen != prev.number:
             return _Work(replace(base, verdict=_V.REVERT, reasons=(
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
-    subst = substantive(flags)
+    # words moved, split or shifted between parts say nothing new and take nothing out
+    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text)]
+    one_paragraph = len(prev_parts.paragraphs) <= 1
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
+            moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                f"no new notice; only {', '.join(kinds)} fixes",)))
-        return _Work(replace(base, verdict=_V.STEALTH, reasons=tuple(f"no notice for {_describe(f)}" for f in subst),
+                f"no new notice; only {', '.join(kinds)} fixes",) + moved))
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
+        carried = _carried_notices(parts)
+        if carried and altered:
+            # a notice carried unchanged claims nothing new, but readers still see it:
+            # what it plainly covers is disclosed
+            owned = _match(carried, altered, rev.text)[0]
+            if len(owned) == len(altered):
+                return _Work(replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
+                    f"the notice carried from the revision before covers all {len(altered)} change(s) "
+                    "to published facts",)))
+        if not altered and all(_rewording(f) for f in subst):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; words replaced within the same sentences, nothing added and no fact taken out",)
+                + tuple(f"reworded: {_describe(f)}" for f in subst)))
+        if not altered:
+            return _Work(replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, reasons=(
+                "no notice; nothing published was changed or taken out, only added or reworded",)
+                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)))
+        return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
+                             reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
+                             + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),
                      pending=list(subst))
-    covered, unmatched, wrong_values = _match(notices, flags)
-    outside = tuple(f for f in subst if f not in covered)
+    covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
+    # material only added or reworded needs no notice; what a notice leaves out counts
+    # against it only when it took back something published
+    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
         reasons.append(f"the notice covers all {len(subst)} substantive change(s)" if subst
                        else "the notice matches the changes")
+    reasons.extend(ties)
+    reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
+                   for f in subst if f not in covered and f not in outside)
+    kind = StealthKind.ALTERED if outside else None
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
-                         undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values)))
+                         undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
+                         stealth_kind=kind))
 
 
 def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],
@@ -261,10 +320,14 @@ def _kind_fits(detail: str | None, flag: Flag) -> bool:
 _CLAIMING_ALL = frozenset((NoticeKind.REPEAT, NoticeKind.REFILE, NoticeKind.UPDATE, NoticeKind.CORRECTION))
 
 
-def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag], list[Claim], list[str]]:
+def _match(notices: Sequence[Notice], flags: Sequence[Flag],
+           new_text: str = "") -> tuple[list[Flag], list[Claim], list[str], list[str]]:
+    """Which flags the notices cover, the claims nothing bears out, the stated values
+    no change bears out, and what tied each claim to its changes (for the reasons)."""
     covered: list[Flag] = []
     unmatched: list[Claim] = []
     problems: list[str] = []
+    ties: list[str] = []
     # a bare "corrected" counts for everything only when nothing more specific was said
     sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
@@ -272,43 +335,57 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag]) -> tuple[list[Flag]
             # a bare slug or "(Repeats ...)" claims nothing specific
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
+        if notice.kind == NoticeKind.UPDATE:
+            covered.extend(f for f in flags if _update_covers(f) and f not in covered)
         for claim in notice.claims:
-            hits = [f for f in flags if covers(claim, f, sole_correction=sole)]
+            found = {f: evidence(claim, f, new_text) for f in flags}
+            named = [f for f, ev in found.items()
+                     if any(e.clue == Clue.VALUE for e in ev) and _in_claimed_part(claim, f)]
+            # the change whose words the notice names is the one claimed, whatever the grammar said
+            hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
-                unmatched.append(claim)
+                # an update describes new material loosely: only values it states can be wrong
+                if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
+                    unmatched.append(claim)
                 continue
             covered.extend(f for f in hits if f not in covered)
+            said = [e.said for f in hits for e in found[f]]
+            if said:
+                ties.append(f"{_claim_text(claim)}: {'; '.join(dict.fromkeys(said))}")
             problem = _check_values(claim, hits)
             if problem:
                 problems.append(problem)
-    return covered, unmatched, problems
+    return covered, unmatched, problems, ties
 
 
-def _number(text: str | None) -> float | None:
-    if not text:
-        return None
-    from versioner.figures import extract_figures
+def _in_claimed_part(claim: Claim, flag: Flag) -> bool:
+    """A claim that names a part (the headline, a caption) is about that part only."""
+    section = claim.target.section
+    return section in (Section.ANY, Section.BODY) and flag.section != Section.HEADLINE \
+        or section in (Section.ANY, flag.section)
 
-    figs = extract_figures(text)
-    return float(figs[0].value) if figs else None
+
+# a published fact replaced by another: a silent correction, not news
+_CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION,
+                              FlagType.FIGURE))
+
+
+def _update_covers(flag: Flag) -> bool:
+    """An update notice covers added material, a headline or paragraph rewritten around
+    a development, and superseded words and lines taken out, but not a figure, name,
+    quote, negation or attribution replaced, nor words cut from a quote or a negation."""
+    if flag.type in (FlagType.NEGATION, FlagType.QUOTE) and flag.old.strip():
+        return False  # words taken out of a quote, or a "not", change what was said
+    return not (flag.type in _CORRECTION_ONLY and flag.old.strip() and flag.new.strip())
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
-    """``X, not Y``: some covered figure must have gone from Y to X."""
-    new_v, old_v = _number(claim.new_value), _number(claim.old_value)
-    if new_v is None and old_v is None:
+    """``X, not Y`` or ``to X``: some covered change must bear the stated values out."""
+    missing = values_missing(claim, list(hits))
+    if missing is None:
         return None
-    figs = [f for f in hits if f.type == FlagType.FIGURE]
-    if not figs:
-        return None
-    for f in figs:
-        ok_new = new_v is None or (f.new_value is not None and float(f.new_value) == new_v)
-        ok_old = old_v is None or (f.old_value is not None and float(f.old_value) == old_v)
-        if ok_new and ok_old:
-            return None
-    got = ", ".join(f"{f.old_value} -> {f.new_value}" for f in figs)
-    return (f"notice says {claim.new_value or '?'}, not {claim.old_value or '?'}; "
-            f"the figure changed {got}")
+    said, changed = missing
+    return f"notice says {said}, but the change was {changed}"
 
 
 def _resolve_late(works: list[_Work]) -> None:
@@ -395,7 +472,7 @@ class Latency:
 
 
 # verdicts of revisions that made substantive changes (a revert restores text already seen)
-_CHANGING = frozenset((_V.CONSISTENT, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH, _V.LATE))
+_CHANGING = frozenset((_V.CONSISTENT, _V.UNDISCLOSED, _V.MISMATCH, _V.STEALTH, _V.UPDATE, _V.LATE))
 
 
 def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:

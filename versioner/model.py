@@ -123,6 +123,7 @@ class Verdict(StrEnum):
     MISMATCH = "mismatch"
     UNDISCLOSED = "undisclosed"
     STEALTH = "stealth"
+    UPDATE = "update"  # no notice, but nothing published was taken back: material added or reworded
     LATE = "late"
     REVERT = "revert"
 

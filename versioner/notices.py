@@ -192,7 +192,7 @@ _ERROR_WORDS = re.compile(r"\b(?:incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|
 
 _NUMBER_TOKEN = re.compile(rf"^(?:[$£€¥]?\d|(?:{_alt(_CARDINALS)}|dozens?|hundreds?|thousands?|millions?|billions?)\b)",
                            _I)
-_CONTRAST = re.compile(r"^(?P<a>.*?)(?:\s*,\s*(?:and\s+)?not\s+|\s+rather\s+than\s+|\s*,?\s+instead\s+of\s+)"
+_CONTRAST = re.compile(r"^(?P<a>.*?)(?:\s*,[\"']?\s*(?:and\s+)?not\s+|\s+rather\s+than\s+|\s*,?\s+instead\s+of\s+)"
                        r"(?P<b>.+)$", _I | re.S)
 _VALUE_MARKER = re.compile(r"^(?P<obj>.*?)\s*\bto\s+(?:show|say|read|reflect|state|indicate|make\s+clear|"
                            r"note|specify|explain)\b(?:\s+that\b)?\s*(?P<val>.*)$", _I | re.S)
@@ -637,6 +637,9 @@ def _is_bare(claim: Claim) -> bool:
     return claim.target == Target(Section.ANY) and claim.new_value is None and claim.old_value is None
 
 
+# "It is 300", "She is Jane Doerr", "Her title is minister": a value stated alone
+_BARE_VALUE = re.compile(r"^(?:it|he|she|they|(?:his|her|their|its)(?:\s+[\w'-]+){1,3})\s+(?:is|was|are|were)\s+"
+                         r"(?!(?:not|also|being|been|published|updated|corrected|changed|amended)\b)", _I)
 _VALUE_START = re.compile(r"^(?:it|this|that|he|she|they|(?:his|her|their|its|the)(?:\s+[\w'-]+){1,3}\s+"
                           r"(?:is|was|are|were))\b", _I)
 
@@ -685,6 +688,11 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             subject = _subject(contrast.group("a"), (new, old))
             last = (Claim("change", Target(Section.ANY, None, subject, detail), new, old),)
             claims.extend(last)
+        elif _BARE_VALUE.match(s):  # "Correction: It is 300." states the right value alone
+            detail, new = _statement(s, None)
+            if new and len(new.split()) <= 6:
+                last = (Claim("change", Target(Section.ANY, None, _subject(s, (new,)), detail), new, None),)
+                claims.extend(last)
     return claims, cues, lead_cue
 
 
@@ -723,6 +731,11 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
                       else "editor" if word.startswith("editor") else "correction")
         body = _LEAD_DATE.sub("", body[label.end():], count=1)
     claims, cues, lead_cue = _read_sentences(_sentences(body))
+    if label_kind and _ONLY_WHEN.fullmatch(body):
+        # "Correction: March 3, 2025" with its text in the next paragraph: the date
+        # says when, not what; the paragraph that follows makes the claims
+        return Notice(text.strip(), NoticeKind(label_kind if label_kind != "editor" else "clarification"),
+                      position, ())
     if label_kind == "editor":  # an editor's note is a clarification unless it says otherwise
         kind = "correction" if "correction" in cues else "update" if "update" in cues else "clarification"
     elif label_kind:
@@ -736,6 +749,10 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
     return Notice(text.strip(), NoticeKind(kind), position, tuple(_lift_values(c) for c in claims))
 
 
+_TO_NUMBER = re.compile(r"^(?P<detail>.+?)\s+to\s+(?P<new>[$£€¥]?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?)$", _I)
+# what may stand after a label when the notice's text is elsewhere: a date, a time, a zone
+_ONLY_WHEN = re.compile(rf"[\s,.:;()\-–—]*(?:(?:{_MONTHS}|{_WEEKDAYS})\.?|\d{{1,4}}(?:st|nd|rd|th)?|"
+                        r"[ap]\.?m\.?|at|on|(?-i:[A-Z]{2,4})|[\s,.:;()\-–—/])*", _I)
 _TRAILING_CONTRAST = re.compile(
     r"^(?P<detail>.*?)\s+(?:to|at|as|was|were|is|are)\s+(?P<new>[^,;()]+?),\s+not\s+(?P<old>[^,;()]+?)\s*$", _I)
 
@@ -747,7 +764,10 @@ def _lift_values(claim: Claim) -> Claim:
         return claim
     m = _TRAILING_CONTRAST.match(detail)
     if not m:
-        return claim
+        to = _TO_NUMBER.match(detail)  # "number of staff to 300": the new value, no old one
+        if to is None:
+            return claim
+        return Claim(claim.action, replace(claim.target, detail=to.group("detail")), to.group("new"), None)
     target = Target(claim.target.section, claim.target.paragraph, claim.target.subject,
                     m.group("detail").strip() or None)
     return Claim(claim.action, target, m.group("new").strip(), m.group("old").strip())

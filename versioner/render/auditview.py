@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 VERDICT_MARK = {
     "first": ("○ first", "dim"), "unchanged": ("= unchanged", "dim"), "minor": ("· minor", "dim"),
+    "update": ("+ update", "cyan"),
     "consistent": ("✓ consistent", "green"), "revert": ("↺ revert", "cyan"),
     "late": ("◷ late", "yellow"), "undisclosed": ("! undisclosed", "bold red"),
     "mismatch": ("✗ mismatch", "bold red"), "stealth": ("‼ stealth", "bold red"),
@@ -56,6 +57,8 @@ def verdict_json(v: Verdict) -> dict[str, Any]:
         "disclosed_by": v.disclosed_by,
         "latency_s": v.latency_s,
     }
+    if v.stealth_kind is not None:
+        d["stealth_kind"] = v.stealth_kind
     if len(v.notices) > 1:
         d["notices"] = [_notice_json(n) for n in v.notices]
     return d

@@ -1,0 +1,250 @@
+"""Evidence that ties a notice's claim to a change, and what a silent change did.
+
+A notice covers a change when it names the change's words or values, the kind
+of thing changed, or the place; ``evidence`` lists which of these hold, so the
+audit can say in its reasons what tied the two together. ``alters`` says
+whether a change made without a notice took a published fact back (``altered``)
+or only added material or reworded (``added``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from versioner.flags import Flag
+from versioner.model import FlagType, Section, Severity
+from versioner.notices import Claim
+
+
+class StealthKind(StrEnum):
+    """What a change made without a notice did to the published text."""
+
+    ALTERED = "altered"  # a published fact changed or taken out
+    ADDED = "added"      # material added, or reworded without changing a fact
+
+
+class Clue(StrEnum):
+    """One kind of evidence that a claim is about a flag."""
+
+    VALUE = "value"    # the notice names the change's old or new words or values
+    THING = "thing"    # the kind of thing (a name, a figure, a quote) matches the flag
+    PLACE = "place"    # the notice names the part or paragraph where the change is
+
+
+@dataclass(frozen=True)
+class Evidence:
+    clue: Clue
+    said: str  # how to say it in a reason, e.g. 'notice names "Doerr" and "Dorr"'
+
+
+_STRAIGHT = str.maketrans("’‘“”\u00a0", "''\"\" ")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_STRAIGHT).lower()).strip()
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers as written, without thousands separators: "1,850" and "1850" alike."""
+    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)?", _norm(text))
+
+
+def shown(value: str) -> str:
+    """A notice's value as a reason quotes it: no framing words, no quote marks."""
+    words = value.translate(_STRAIGHT).replace('"', " ").split()
+    while len(words) > 1 and words[0].lower() in _FILLER:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:'")
+
+
+def value_in(value: str, text: str) -> bool:
+    """Does ``text`` hold the notice's ``value``: its numbers all there (normalised), or,
+    when it has none, its words (quotes straight or curly, case and punctuation aside)."""
+    nums = _numbers(value)
+    if nums:
+        return nums <= _numbers(text)
+    words = {w for w in _words(value) if w not in _FILLER}
+    have = {w for w in _words(text) if w not in _FILLER}
+    if not words or not have:
+        return False
+    # "She is Jane Doerr" names the change "Dorr" -> "Doerr": either side may be the fuller
+    return words <= have or have <= words
+
+
+# words that frame a value without being it: "It is called Plan 7", "She is Jane Doerr"
+_FILLER = frozenset("the a an is was are were it its he she they his her their called named "
+                    "spelled spelt of in on at".split())
+
+# the kind of thing a claim's subject or detail names, against the flag types that carry it
+_THINGS: tuple[tuple[re.Pattern[str], frozenset[FlagType]], ...] = (
+    (re.compile(r"\b(?:names?|surnames?|spell\w*|misspel\w*|typos?|misidentif\w*)\b", re.I),
+     frozenset((FlagType.NAME, FlagType.TYPO, FlagType.FIGURE, FlagType.HEADLINE))),
+    (re.compile(r"\b(?:quot\w*|misquot\w*|remarks?|comments?|statements?)\b", re.I),
+     frozenset((FlagType.QUOTE, FlagType.ATTRIBUTION))),
+    (re.compile(r"\b(?:misattribut\w*|attribut\w*|sources?)\b", re.I),
+     frozenset((FlagType.ATTRIBUTION, FlagType.QUOTE, FlagType.NAME))),
+    (re.compile(r"\b(?:titles?|positions?|roles?|jobs?|ranks?)\b", re.I),
+     frozenset((FlagType.NAME, FlagType.WORDING, FlagType.ATTRIBUTION))),
+    (re.compile(r"\b(?:figures?|numbers?|toll|tally|totals?|amounts?|counts?|rates?|prices?|costs?|ages?|"
+                r"sales|revenue|profits?|percent\w*|votes?|dates?|years?|days?|times?|figure)\b|%", re.I),
+     frozenset((FlagType.FIGURE,))),
+    (re.compile(r"\b(?:negat\w*|not)\b", re.I), frozenset((FlagType.NEGATION,))),
+)
+
+
+def _thing_fits(claim: Claim, flag: Flag) -> bool:
+    said = " ".join(x for x in (claim.target.subject, claim.target.detail) if x)
+    if not said:
+        return False
+    return any(p.search(said) and flag.type in types for p, types in _THINGS)
+
+
+def _place_named(claim: Claim, flag: Flag) -> bool:
+    t = claim.target
+    if t.section == Section.ANY:
+        return False
+    if t.section != flag.section:
+        return False
+    return t.paragraph is None or t.paragraph == flag.paragraph
+
+
+def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
+    """A capitalised name in the claim's detail that the changed sentence is about:
+    "title of Smith" and the sentence about Smith."""
+    detail = claim.target.detail or ""
+    changed = set(_words(f"{flag.old} {flag.new}"))
+    around = _sentence_around(flag.new, new_text) if flag.new else set()
+    for name in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", detail):
+        words = _words(name)
+        if words and all(w in changed or w in around for w in words):
+            return name
+    return None
+
+
+def _sentence_around(fragment: str, text: str) -> set[str]:
+    """The words of the paragraph of ``text`` holding ``fragment``."""
+    for para in text.splitlines():
+        if fragment and fragment in para:
+            return set(_words(para))
+    return set()
+
+
+def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
+    """What ties ``claim`` to ``flag``, strongest first (empty when nothing does)."""
+    found: list[Evidence] = []
+    named = [v for v in (claim.new_value, claim.old_value) if v]
+    hits = [v for v, side in ((claim.new_value, flag.new), (claim.old_value, flag.old))
+            if v and value_in(v, side)]
+    if hits:
+        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in hits)))
+    elif named and any(value_in(v, f"{flag.old} {flag.new}") for v in named):
+        found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in named)))
+    entity = _entity_named(claim, flag, new_text)
+    if entity:
+        found.append(Evidence(Clue.THING, f'notice names "{entity}", whom the changed sentence is about'))
+    if _thing_fits(claim, flag):
+        what = claim.target.detail or claim.target.subject
+        found.append(Evidence(Clue.THING, f"notice names the {what}, a {flag.type} change"))
+    if _place_named(claim, flag):
+        where = flag.section if flag.paragraph is None else f"{flag.section} paragraph {flag.paragraph}"
+        found.append(Evidence(Clue.PLACE, f"notice names the place ({where})"))
+    return found
+
+
+def values_missing(claim: Claim, flags: list[Flag]) -> tuple[str, str] | None:
+    """The notice's stated values that none of ``flags`` bears out, as (said, found);
+    None when the notice states no values or some flag bears them out."""
+    said = [(v, side) for v, side in ((claim.new_value, "new"), (claim.old_value, "old")) if v]
+    if not said or not any(_numbers(v) for v, _ in said):
+        return None  # values in words are checked as evidence, not held as a mismatch
+    for f in flags:  # each stated value on its own side: "212, not 221" is not "221, not 212"
+        if all(value_in(v, f.new if side == "new" else f.old) for v, side in said):
+            return None
+    notice = ", not ".join(shown(v) for v, _ in said) if len(said) == 2 else shown(said[0][0])
+    changed = "; ".join(f"{f.old or '(nothing)'!r} -> {f.new or '(nothing)'!r}" for f in flags[:3])
+    return notice, changed
+
+
+# -- silent changes -------------------------------------------------------------
+
+_FACTS = frozenset((FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION))
+
+
+def survives(old: str, new_text: str) -> bool:
+    """Are the old words (nearly all) still in the new text: moved, split, or shifted
+    into another part, not taken out."""
+    words = _words(old)
+    if not words:
+        return True
+    have = set(_words(new_text))
+    return sum(w in have for w in words) >= 0.8 * len(words)
+
+
+# lines about the reporting itself, dropped once superseded: "X did not respond to a
+# request for comment", "This is a developing story"
+_PROCESS_LINE = re.compile(
+    r"\b(?:requests?\s+for\s+comment|reached\s+out\s+to|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return)|"
+    r"(?:has|have)\s+not\s+(?:yet\s+)?(?:responded|replied)|could\s+not\s+(?:immediately\s+)?be\s+reached|"
+    r"developing\s+story|(?:will\s+be|is\s+being)\s+updated)\b", re.I)
+
+
+def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
+    """Did this change take back a published fact: a figure, name, quote, negation or
+    attribution replaced or removed, or a paragraph of fact taken out?
+
+    ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
+    replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
+    taken out."""
+    if _words(flag.old) == _words(flag.new):
+        return False  # capitals, quote marks or punctuation only: the same words
+    if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
+        return False  # "did not respond to a request for comment" superseded by the reply
+    if flag.type == FlagType.NEGATION:
+        return True  # "not" put in or taken out flips what was published, however short
+    if not flag.old.strip():
+        return False
+    # a long passage whose words all stand elsewhere was moved; a word or two replaced
+    # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
+    if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
+        return False
+    if flag.type == FlagType.NAME:
+        return not _still_named(flag.old, new_text)
+    if flag.type in _FACTS:
+        return True
+    if flag.type == FlagType.WORDING:
+        # the flagger rates style rewording low; medium or high wording changed the meaning
+        return flag.severity != Severity.LOW
+    return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+
+
+_PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
+
+
+def _still_named(old: str, new_text: str) -> bool:
+    """Does the new text still name everyone the old words named ("Trump" -> "the
+    president" while Trump is named elsewhere; "the city" -> "Philadelphia")? Then
+    the reference was restyled, not a name changed."""
+    have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
+    return all(name in have for name in _PROPER.findall(old.translate(_STRAIGHT)))
+
+
+def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
+    """Are the flag's words on both sides found in the other revision: a paragraph split,
+    moved or shifted into another part (a summary shown as the headline), nothing said anew
+    and nothing taken out."""
+    if flag.type == FlagType.NEGATION or max(len(_words(flag.old)), len(_words(flag.new))) < _MOVED_WORDS:
+        return False  # a word or two found elsewhere ("not", a name) was not moved there
+    if flag.old.strip() and flag.new.strip() and flag.type != FlagType.PARAGRAPH_MOVED:
+        # edited in place: only a reordering of the same words says nothing new
+        return set(_words(flag.old)) == set(_words(flag.new))
+    return survives(flag.old, new_text) and survives(flag.new, old_text)
+
+
+_MOVED_WORDS = 4
