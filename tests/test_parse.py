@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner.errors import BadInput
+from versioner.notices import is_notice
 from versioner.parse import (
     Parts,
     decode,
     is_byline,
     is_credits_line,
-    is_notice_line,
     match_dateline,
     normalise,
     parse,
@@ -283,7 +283,7 @@ def test_short_first_sentence_starting_with_by_is_body_not_byline() -> None:
     ],
 )
 def test_notice_lines_are_recognised(line: str) -> None:
-    assert is_notice_line(line)
+    assert is_notice(line)
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,7 @@ def test_notice_lines_are_recognised(line: str) -> None:
     ],
 )
 def test_ordinary_lines_are_not_notices(line: str) -> None:
-    assert not is_notice_line(line)
+    assert not is_notice(line)
 
 
 def test_bylines_are_short_and_start_with_by() -> None:
@@ -509,11 +509,11 @@ def test_parse_is_lossless_for_article_shaped_text(raw: str) -> None:
     assert len(parts.of("headline")) <= 1 and len(parts.of("byline")) <= 1
     # a notice line on top, and credits or a notice at the bottom, are labelled so
     lines = [line for line in norm.split("\n") if line]
-    if is_notice_line(lines[0]):
+    if is_notice(lines[0]):
         assert parts.parts[0].section == "notice" and parts.parts[0].position == "top"
     if len(lines) > 1 and is_credits_line(lines[-1]):
         assert parts.parts[-1].section == "credits"
-    if len(lines) > 1 and is_notice_line(lines[-1]):
+    if len(lines) > 1 and is_notice(lines[-1]):
         assert parts.parts[-1].section == "notice"
 
 

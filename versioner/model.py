@@ -130,6 +130,7 @@ class NoticeKind(StrEnum):
     REFILE = "refile"
     CLARIFICATION = "clarification"
     REPEAT = "repeat"
+    EDITORS_NOTE = "editor's note"  # a note that neither corrects, clarifies nor updates: it claims nothing
 
 
 # -- one added paragraph, three words ---------------------------------------------
