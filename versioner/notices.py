@@ -352,6 +352,12 @@ def _notice_style(t: str) -> str | None:
     return style[0] if style else None
 
 
+def has_own_label(text: str) -> bool:
+    """A notice that opens with its own label or parenthesis, not a sentence that
+    could be the text under a heading."""
+    return _notice_style(_normalise(text)) in ("label", "parenthetical", "caps")
+
+
 def is_label_heading(text: str) -> bool:
     """A label line that carries no text of its own, at most a date or time
     ("Correction", "Correction: March 3, 2025", "UPDATE, Jan 5:"): its notice
@@ -833,6 +839,8 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         return slug_notice(slug) if slug and is_notice_slug(slug) else None
     body = _normalise(text)
     style = _notice_style(body)
+    if style is None and position == "bottom" and is_closing_notice(body):
+        style, body = "closing", body[_CLOSING.match(body).start("verb"):]  # type: ignore[union-attr]
     if style is None:
         return None
     # Real notices are a few lines; the cap keeps the lexical reading linear on junk input.

@@ -17,6 +17,7 @@ from typing import Any
 
 from versioner.errors import BadInput
 from versioner.notices import (
+    has_own_label,
     is_closing_notice,
     is_label_heading,
     is_notice,
@@ -337,9 +338,13 @@ def _mark_bottom(units: list[tuple[str, str]], notice: list[bool], labels: list[
         start -= 1
     for i in range(max(lo + 1, start - _BOTTOM_HEADING_REACH), start):
         if notice[i] and (is_label_heading(units[i][1]) or is_topic_heading(units[i][1])):
-            for j in range(i, start):
-                labels[j], positions[j] = "notice", "bottom"
-            return i
+            j = i + 1  # its text: the paragraphs up to the next notice with a label of its own
+            while j < start and not has_own_label(units[j][1]):
+                j += 1
+            if all(notice[k] for k in range(j, start)):
+                for k in range(i, j):
+                    labels[k], positions[k] = "notice", "bottom"
+                return i
     return start
 
 
@@ -351,7 +356,7 @@ def _merge_headings(units: list[tuple[str, str]], labels: list[str],
     out: list[tuple[str, str, str, str, int]] = []
     for i, (gap, unit) in enumerate(units):
         prev = out[-1] if out else None
-        if (prev and labels[i] == "notice" and prev[0] == "notice" and not is_notice(unit)
+        if (prev and labels[i] == "notice" and prev[0] == "notice" and not has_own_label(unit)
                 and (is_label_heading(prev[2].split("\n", 1)[0]) or is_topic_heading(prev[2].split("\n", 1)[0]))):
             out[-1] = (prev[0], prev[1], prev[2] + gap + unit, prev[3], prev[4])
             continue
