@@ -303,6 +303,8 @@ NEGATIVES = [
     "The clarification came after reporters asked about the timing.",
     "He updated reporters on the search at a briefing on Sunday.",
     "This story has everything: a ferry, a mayor and a storm.",
+    "This is a developing story and will be updated.",
+    "This is a breaking news story. More to come.",
 ]
 
 

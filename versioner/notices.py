@@ -316,10 +316,12 @@ def _names_error(rest: str) -> bool:
     return bool(_EV_PASSIVE.match(rest)) or any(p.match(rest) for p, *_ in _EV_CUES[:-1])
 
 
-# "This is a developing story and has been updated." / "... and will be updated."
-_DEVELOPING = re.compile(r"^this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?(?:story|situation)\b", _I)
+# "This is a developing story and has been updated." ("... and will be updated" promises, discloses nothing)
+_DEVELOPING = re.compile(r"^this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?(?:story|situation)\s+"
+                         r"and\s+(?:it\s+)?(?:has|had)\s+been\s+(?:updated|revised)\b", _I)
 # A parenthetical notice is the whole unit: "(Corrects ...)", "[Updated 10:30 a.m.]".
-_PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>through)\b)?[^()\[\]]*[)\]]\.?$")
+# (One cut short, never closed, is one too.)
+_PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>through)\b)?[^()]*(?:[)\]]\.?)?$")
 
 
 def is_notice(text: str) -> bool:
