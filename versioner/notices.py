@@ -265,11 +265,14 @@ _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr
                             "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
 
 
-_STRAIGHTEN = str.maketrans("’‘“”\u00a0", "''\"\" ")
+# str.replace runs at C speed; str.translate with a table looks up every character
+_STRAIGHTEN = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
 def _normalise(text: str) -> str:
-    text = text.translate(_STRAIGHTEN)
+    for curly, straight in _STRAIGHTEN:
+        if curly in text:
+            text = text.replace(curly, straight)
     return re.sub(r"\s+", " ", text).strip().strip("*_").strip()
 
 
@@ -327,7 +330,31 @@ _PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>thr
 def is_notice(text: str) -> bool:
     """True if the text reads as a correction/update notice, in any capitalisation
     (never raises, no full parse)."""
-    return _notice_style(_normalise(text)) is not None
+    return _may_open_notice(text) and _notice_style(_normalise(text)) is not None
+
+
+_FIRST_WORD = re.compile(r"[\W_]*?([^\W\d_]+(?:['’][^\W\d_]+)?)")
+# The English sentence forms open like one of these: "This story ...", "An earlier
+# version ...", "The headline on ...", "We have corrected ...", "Because of an editing error, ..."
+_SENTENCE_START = re.compile(
+    r"(?:this|we|we['’]ve)\b|(?:the|an?)\s+(?:(?:story|article)\s+)?(?:story|article|headline|piece|post|caption|"
+    r"photo|picture|earlier|previous|prior|original|initial)\b|in\s+(?:an?|the)\s+(?:earlier|previous|prior|"
+    r"original|initial)\b|(?:because\s+of|due\s+to|owing\s+to)\b", _I)
+
+
+def _first_word(text: str) -> str:
+    m = _FIRST_WORD.match(text)
+    return m.group(1).lower().replace("’", "'") if m else ""
+
+
+_OPENING_FIRST_WORDS = frozenset(_first_word(p) for table in (_LABEL_KINDS, _OPENING_KINDS) for p in table) \
+    | _CAPS_LEADS
+
+
+def _may_open_notice(text: str) -> bool:
+    """A cheap first look: most paragraphs cannot open a notice by their first words."""
+    head = text[:80].lstrip(" \t\n*_")
+    return head[:1] in "([" or _first_word(head) in _OPENING_FIRST_WORDS or bool(_SENTENCE_START.match(head))
 
 
 def _notice_style(t: str) -> str | None:
@@ -357,19 +384,20 @@ def _notice_style(t: str) -> str | None:
 def has_own_label(text: str) -> bool:
     """A notice that opens with its own label or parenthesis, not a sentence that
     could be the text under a heading."""
-    return _notice_style(_normalise(text)) in ("label", "parenthetical", "caps")
+    return _may_open_notice(text) and _notice_style(_normalise(text)) in ("label", "parenthetical", "caps")
 
 
 def is_label_heading(text: str) -> bool:
     """A label line that carries no text of its own, at most a date or time
     ("Correction", "Correction: March 3, 2025", "UPDATE, Jan 5:"): its notice
     is the paragraph(s) that follow."""
+    if not _may_open_notice(text):
+        return False
     t = _normalise(text)
-    m = _LABEL_ONLY.match(t)
-    if m:
+    if _LABEL_ONLY.match(t):
         return True
     m = _label(t)
-    return bool(m) and _LEAD_DATE.sub("", t[m.end():] + " ", count=1).strip(" .,") == ""
+    return m is not None and _LEAD_DATE.sub("", t[m.end():] + " ", count=1).strip(" .,") == ""
 
 
 _HEADING_WORDS = 8
@@ -378,6 +406,8 @@ _HEADING_WORDS = 8
 def is_topic_heading(text: str) -> bool:
     """A label with a short topic and no sentence ("Correction: Chart on bond yields"),
     as a corrections column heads each item: its text follows on the next lines."""
+    if not _may_open_notice(text):
+        return False
     t = _normalise(text)
     m = _label(t)
     rest = t[m.end():] if m else ""
@@ -389,35 +419,46 @@ def is_topic_heading(text: str) -> bool:
 # also what a ministry does every year).
 _CLOSING = re.compile(r"^(?P<subject>[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,5}?)\s+(?P<verb>corrects|clarifies|retracts)"
                       r"\s+(?P<object>[^.!?]{3,140})[.]?$")
+_CLOSING_VERB = re.compile(r"\s(?:corrects|clarifies|retracts)\s")
 _HABITUAL = re.compile(r"\b(?:every|each|usually|often|regularly|always|never|routinely|sometimes)\b", _I)
 
 
 def is_closing_notice(text: str) -> bool:
     """A last line such as "Company corrects first-quarter revenue.": read as a notice
     only where it stands last in the article (the parser asks only there)."""
+    if len(text) > 400 or not _CLOSING_VERB.search(text):
+        return False
     t = _normalise(text)
     m = _CLOSING.match(t)
     return bool(m) and len(t.split()) <= 20 and not _HABITUAL.search(t)
 
 
-_GLUED = re.compile(rf"(?<=[.!?\"')\]])\s*(?=(?:{_phrase_pattern(_LABEL_KINDS)})\s*(?::|\s[-–—]\s)|"
+# The sentence end is matched, not looked behind at: the search then jumps from one
+# stop to the next instead of trying the long alternation at every character.
+_GLUED = re.compile(rf"[.!?\"')\]]\s*(?=(?:{_phrase_pattern(_LABEL_KINDS)})\s*(?::|\s[-–—]\s)|"
                     r"(?:this|the)\s+(?:story|article)(?:\s+and\s+(?:its\s+)?headline)?\s+(?:has|have)\s+been\s|"
                     r"an?\s+(?:earlier|previous)\s+version\s+of\s+this\s)", _I)
-_TRAILING_PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{3,400}[)\]]\.?$")
+# words one of which a glued notice holds: most paragraphs hold none, and are passed by
+_GLUE_WORDS = re.compile("|".join(sorted(map(re.escape, {_first_word(p) for p in _LABEL_KINDS} | {"version", "been"}))),
+                         _I)
+_TRAILING_PARENTHETICAL = re.compile(r"[(\[][^()\[\]]{3,400}[)\]]\.?$")
 
 
-def notice_tail(unit: str) -> int | None:
+def notice_tail(unit: str, glued: bool = True) -> int | None:
     """Where a notice starts inside a paragraph that opens with other text, or None:
     a notice glued to the sentence before it ("... information.Correction: ..."),
     or a wire parenthetical closing the paragraph ("... (corrects spelling of
-    village in paragraph two)"). The text before it stays the article's own."""
-    m = _TRAILING_PARENTHETICAL.search(unit)
-    if m and m.start() > 0:
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
-        if _notice_style(_normalise(unit[start:])) == "parenthetical" and unit[:m.start()].strip():
-            return start
-    for g in _GLUED.finditer(unit):
-        if g.end() > 0 and unit[:g.start()].strip() and is_notice(unit[g.end():]):
+    village in paragraph two)"). The text before it stays the article's own.
+    ``glued=False`` looks for the parenthetical only (footnotes are glued at the ends)."""
+    if unit.endswith((")", "]", ").", "].")):
+        opening = max(unit.rfind("("), unit.rfind("["))
+        m = _TRAILING_PARENTHETICAL.match(unit, opening) if opening > 0 else None
+        if m and unit[:opening].strip() and _notice_style(_normalise(unit[opening:])) == "parenthetical":
+            return opening
+    if not glued or not _GLUE_WORDS.search(unit):
+        return None
+    for g in _GLUED.finditer(unit, 1):
+        if is_notice(unit[g.end():]):
             return g.end()
     return None
 

@@ -291,12 +291,17 @@ def _pieces(merged: list[tuple[str, str, str, str, int]], lo: int, hi: int) -> l
     return pieces
 
 
+# How near the ends a footnote glued to the paragraph before it is looked for.
+_GLUED_REACH = 4
+
+
 def _split_notice_tails(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A notice glued to a paragraph or closing it in parentheses becomes a unit
     of its own; the text before it, and the space between, are kept as they were."""
     out: list[tuple[str, str]] = []
-    for gap, unit in units:
-        while (at := notice_tail(unit)) is not None:
+    for i, (gap, unit) in enumerate(units):
+        glued = i < _GLUED_REACH or i >= len(units) - _GLUED_REACH
+        while (at := notice_tail(unit, glued)) is not None:
             head = unit[:at].rstrip()
             out.append((gap, head))
             gap, unit = unit[len(head):at], unit[at:]
