@@ -195,6 +195,16 @@ def test_a_prefix_added_to_a_headline_is_a_low_slug_change() -> None:
     assert [f.severity for f in flags] == [Severity.LOW]
 
 
+@pytest.mark.parametrize("text", ["Updated 3:40 p.m.: Adds comment from the mayor.",
+                                  "UPDATE, Jan 5, 9:10 a.m.: Adds comment from the mayor.",
+                                  "Update (June 2, 10:15 a.m. ET): Adds comment from the mayor."])
+def test_the_time_in_a_label_is_not_read_as_the_notice(text: str) -> None:
+    notice = parse_notice(text, "top")
+    assert notice is not None and notice.kind == NoticeKind.UPDATE
+    assert [c.action for c in notice.claims] == ["add"]
+    assert all(c.target.detail == "comment from the mayor" for c in notice.claims)
+
+
 # -- kinds ----------------------------------------------------------------------------
 
 

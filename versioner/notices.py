@@ -1,4 +1,10 @@
-"""Read one correction or update notice and work out what it claims.
+"""The notice reader: what is a notice, and what it claims.
+
+One vocabulary (``vocab/notices.toml``: labels, slugs, verbs and sentence
+openings, English first, then German, French, Spanish and Dutch) decides both.
+``is_notice`` and the helpers beside it (``is_label_heading``, ``notice_tail``,
+``is_closing_notice``, ``split_headline_slug``) are what the parser asks when it
+places notices; nothing else in the package keeps a list of notice words.
 
 A notice arrives already cut out of the article (a top parenthetical, a bottom
 line, or a headline slug). ``parse_notice`` says what kind of notice it is and
@@ -229,7 +235,8 @@ _VALUE_TAIL = re.compile(r"(?:\s*,?\s+as\s+(?:previously|originally|earlier|firs
 # A label, then an aside with a date or time ("UPDATE, Jan 5, 9:10 a.m.:",
 # "Correction (March 3):") or a running number ("Update 2:"), then ":" or a dash.
 _LABEL_HEAD = (rf"^(?P<label>{_phrase_pattern(_LABEL_KINDS)})(?![\w'])"
-               r"(?P<when>\s*[,(]\s*(?:[^:)]|:\d\d){1,40}\)?|\s+\d{1,3}\b)?")
+               r"(?P<when>\s*[,(]\s*(?:[^:)]|:\d\d){1,40}\)?|\s+\d{1,3}(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
+               r"(?:\s+(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC|PT|PST|PDT|CT)\b)?)?")
 _LABEL = re.compile(_LABEL_HEAD + r"\s*(?::|\s[-–—]\s?)\s*", _I)
 # A label on a line of its own, with at most a date: "Correction", "Correction: March 3, 2025".
 _LABEL_ONLY = re.compile(_LABEL_HEAD + r"\s*[:.]?\s*$", _I)
