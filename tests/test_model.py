@@ -91,7 +91,8 @@ def test_the_values_are_the_strings_they_always_were() -> None:
     assert [str(s) for s in Severity] == ["high", "medium", "low"]
     assert [str(v) for v in Verdict] == ["first", "unchanged", "minor", "consistent", "mismatch",
                                          "undisclosed", "stealth", "late", "revert"]
-    assert [str(k) for k in NoticeKind] == ["correction", "update", "refile", "clarification", "repeat"]
+    assert [str(k) for k in NoticeKind] == ["correction", "update", "refile", "clarification", "repeat",
+                                                "editor's note"]
 
 
 def test_members_serialise_and_compare_as_plain_strings() -> None:
