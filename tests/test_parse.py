@@ -534,3 +534,27 @@ def test_spans_rebuild_exactly_the_parts_a_parse_gives(raw: str) -> None:
     assert rebuilt == parts
     # built without the dataclass __init__: the same values, hashes and reprs
     assert [(hash(a), repr(a), a.text) for a in rebuilt.parts] == [(hash(b), repr(b), b.text) for b in parts.parts]
+
+
+# -- the notice reader decides -------------------------------------------------------
+
+
+def test_parse_has_no_notice_vocabulary_of_its_own() -> None:
+    import versioner.parse as parse_module
+
+    assert not hasattr(parse_module, "is_notice_line")
+    assert parse_module.is_notice is is_notice  # the notices module's recogniser
+
+
+@pytest.mark.parametrize("line", [
+    "(corrects title of finance minister)",
+    "CORRECTION: The vote was on Tuesday.",
+    "Korrektur: Das Datum war falsch.",
+    "The company said it would correct the error.",
+    "Update your software, the agency said.",
+])
+def test_a_first_line_is_a_notice_exactly_when_the_reader_says_so(line: str) -> None:
+    parts = parsed(f"{line}\nFerry timetable approved\nThe council voted on Tuesday.\nThe plan adds crossings.\n")
+    assert (parts.parts[0].section == "notice") == is_notice(line)
+    if is_notice(line):  # and the headline does not shift
+        assert parts.headline == "Ferry timetable approved"
