@@ -478,7 +478,6 @@ def test_split_headline_slug_finds_notice_slugs(headline: str, expected: tuple[s
 @pytest.mark.parametrize("headline", [
     "Pakistan says 145 militants killed",
     "Repeat-offender law passes senate",
-    "EXCLUSIVE-Pakistan weighs new operation",
     "Update: Pakistan says 145 militants killed",
 ])
 def test_split_headline_slug_leaves_other_headlines_alone(headline: str) -> None:

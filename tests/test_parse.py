@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner.errors import BadInput
+from versioner.notices import is_notice
 from versioner.parse import (
     SECTIONS,
     Part,
@@ -19,7 +20,6 @@ from versioner.parse import (
     decode,
     is_byline,
     is_credits_line,
-    is_notice_line,
     match_dateline,
     normalise,
     parse,
@@ -285,7 +285,7 @@ def test_short_first_sentence_starting_with_by_is_body_not_byline() -> None:
     ],
 )
 def test_notice_lines_are_recognised(line: str) -> None:
-    assert is_notice_line(line)
+    assert is_notice(line)
 
 
 @pytest.mark.parametrize(
@@ -297,7 +297,7 @@ def test_notice_lines_are_recognised(line: str) -> None:
     ],
 )
 def test_ordinary_lines_are_not_notices(line: str) -> None:
-    assert not is_notice_line(line)
+    assert not is_notice(line)
 
 
 def test_bylines_are_short_and_start_with_by() -> None:
@@ -511,11 +511,11 @@ def test_parse_is_lossless_for_article_shaped_text(raw: str) -> None:
     assert len(parts.of("headline")) <= 1 and len(parts.of("byline")) <= 1
     # a notice line on top, and credits or a notice at the bottom, are labelled so
     lines = [line for line in norm.split("\n") if line]
-    if is_notice_line(lines[0]):
+    if is_notice(lines[0]):
         assert parts.parts[0].section == "notice" and parts.parts[0].position == "top"
     if len(lines) > 1 and is_credits_line(lines[-1]):
         assert parts.parts[-1].section == "credits"
-    if len(lines) > 1 and is_notice_line(lines[-1]):
+    if len(lines) > 1 and is_notice(lines[-1]):
         assert parts.parts[-1].section == "notice"
 
 
@@ -543,3 +543,27 @@ def test_fast_parts_are_plain_parts(section: str, raw: str, gap: str, position: 
     made, plain = Part.fast(section, raw, gap, position), Part(section, raw, gap, position)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain) and made.text == plain.text
+
+
+# -- the notice reader decides -------------------------------------------------------
+
+
+def test_parse_has_no_notice_vocabulary_of_its_own() -> None:
+    import versioner.parse as parse_module
+
+    assert not hasattr(parse_module, "is_notice_line")
+    assert parse_module.is_notice is is_notice  # the notices module's recogniser
+
+
+@pytest.mark.parametrize("line", [
+    "(corrects title of finance minister)",
+    "CORRECTION: The vote was on Tuesday.",
+    "Korrektur: Das Datum war falsch.",
+    "The company said it would correct the error.",
+    "Update your software, the agency said.",
+])
+def test_a_first_line_is_a_notice_exactly_when_the_reader_says_so(line: str) -> None:
+    parts = parsed(f"{line}\nFerry timetable approved\nThe council voted on Tuesday.\nThe plan adds crossings.\n")
+    assert (parts.parts[0].section == "notice") == is_notice(line)
+    if is_notice(line):  # and the headline does not shift
+        assert parts.headline == "Ferry timetable approved"

@@ -16,7 +16,7 @@ from versioner import model
 from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
-from versioner.notices import Claim, Notice, Target, parse_notice, slug_notice
+from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Store
@@ -67,12 +67,13 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     for p in new.notices:
         if p.text.strip() in seen:
             continue
+        seen.add(p.text.strip())  # a footnote printed twice is one notice
         n = parse_notice(p.text, p.position or "top")
         if n:
             found.append(n)
     slug, _ = split_headline_slug(new.headline or "")
     old_slug = split_headline_slug(old.headline or "")[0] if old else None
-    if slug and slug != old_slug:
+    if slug and slug != old_slug and is_notice_slug(slug):
         found.append(slug_notice(slug))
     return found
 

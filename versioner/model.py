@@ -28,19 +28,11 @@ RULES_VERSION = 1
 
 # -- vocabulary -----------------------------------------------------------------
 
-
-class Section(StrEnum):
-    """Where a part of an article sits. Parts and changes use the first six;
-    a notice's target may also name a caption, or ``any`` part."""
-
-    NOTICE = "notice"
-    HEADLINE = "headline"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    BODY = "body"
-    CREDITS = "credits"
-    CAPTION = "caption"  # only as a notice's target
-    ANY = "any"  # only as a notice's target: the article as a whole
+# Section and NoticeKind live in kinds.py, which imports nothing: the notice reader
+# needs them and the parser asks the reader, so taking them from here (which calls
+# the parser) would make an import cycle. Imported from here as before.
+from versioner.kinds import NoticeKind as NoticeKind  # noqa: E402
+from versioner.kinds import Section as Section  # noqa: E402
 
 
 class PairingKind(StrEnum):
@@ -126,16 +118,6 @@ class Verdict(StrEnum):
     UPDATE = "update"  # no notice, but nothing published was taken back: material added or reworded
     LATE = "late"
     REVERT = "revert"
-
-
-class NoticeKind(StrEnum):
-    """What a notice says it is (``notices.Notice.kind``)."""
-
-    CORRECTION = "correction"
-    UPDATE = "update"
-    REFILE = "refile"
-    CLARIFICATION = "clarification"
-    REPEAT = "repeat"
 
 
 # -- one added paragraph, three words ---------------------------------------------

@@ -1,4 +1,10 @@
-"""Read one correction or update notice and work out what it claims.
+"""The notice reader: what is a notice, and what it claims.
+
+One vocabulary (``vocab/notices.toml``: labels, slugs, verbs and sentence
+openings, English first, then German, French, Spanish and Dutch) decides both.
+``is_notice`` and the helpers beside it (``is_label_heading``, ``notice_tail``,
+``is_closing_notice``, ``split_headline_slug``) are what the parser asks when it
+places notices; nothing else in the package keeps a list of notice words.
 
 A notice arrives already cut out of the article (a top parenthetical, a bottom
 line, or a headline slug). ``parse_notice`` says what kind of notice it is and
@@ -18,11 +24,12 @@ cannot be read in detail still yields one generic claim for its kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
-from versioner.model import NoticeKind, Section
-from versioner.parse import SLUG_CHAIN, split_headline_slug
+from versioner.kinds import NoticeKind, Section
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -83,37 +90,57 @@ class _Verb:
     recast: bool = False
 
 
-_VERBS: dict[str, _Verb] = {}
+def _load_vocabulary() -> dict[str, Any]:
+    """The notice vocabulary table shipped with the package (vocab/notices.toml)."""
+    import tomllib
+    from importlib.resources import files
+
+    return tomllib.loads((files("versioner") / "vocab" / "notices.toml").read_text(encoding="utf-8"))
 
 
-def _register(verb: _Verb, *forms: str) -> None:
-    for form in forms:
-        _VERBS[form] = verb
+VOCABULARY = _load_vocabulary()
 
 
-_register(_Verb("change", NoticeKind.CORRECTION, True), "correct", "corrects", "corrected", "correcting",
-          "fix", "fixes", "fixed", "fixing", "amend", "amends", "amended", "amending")
-_register(_Verb("change", None, True), "change", "changes", "changed", "revise", "revises", "revised",
-          "edit", "edits", "edited", "modify", "modifies", "modified", "replace", "replaces", "replaced")
-_register(_Verb("update", NoticeKind.UPDATE, True), "update", "updates", "updated", "updating")
-_register(_Verb("add", None, False), "add", "adds", "added", "insert", "inserts", "inserted",
-          "include", "includes", "restore", "restores", "restored", "reinstate", "reinstates",
-          "reinstated", "expand", "expands", "expanded")
-_register(_Verb("remove", None, False), "remove", "removes", "removed", "delete", "deletes", "deleted",
-          "withdraw", "withdraws", "withdrawn", "trim", "trims", "trimmed")
-_register(_Verb("clarify", NoticeKind.CLARIFICATION, True), "clarify", "clarifies", "clarified", "clarifying")
-_register(_Verb("change", NoticeKind.UPDATE, False, recast=True), "recast", "recasts", "rewrite", "rewrites",
-          "rewritten", "write", "writes", "rework", "reworks", "reworked", "restructure", "restructures", "restructured")
-_register(_Verb(None, NoticeKind.REFILE, True), "refile", "refiles", "refiled", "refiling",
-          "retransmits", "reissues", "re-issues")
-_register(_Verb(None, NoticeKind.REPEAT, True), "repeat", "repeats", "repeated", "rpt", "moves", "advances")
+def _verbs(table: dict[str, Any]) -> dict[str, _Verb]:
+    verbs: dict[str, _Verb] = {}
+    for name, entry in table.items():
+        if name == "exceptions":
+            continue
+        cue = NoticeKind(entry["cue"]) if "cue" in entry else None
+        verb = _Verb(entry.get("action"), cue, bool(entry.get("wrapper")), bool(entry.get("recast")))
+        verbs.update((form, verb) for form in entry["forms"])
+    return verbs
 
-# Verbs that may open a parenthetical notice. Base forms and "edited"/"includes"
-# are left out: "(Edited by ...)" and "(Includes reporting by ...)" are credits.
-_LEAD_FORMS = frozenset(w for w in _VERBS if w not in {"include", "includes", "edited"}
+
+_VERBS: dict[str, _Verb] = _verbs(VOCABULARY["verbs"])
+_EXCEPTIONS = VOCABULARY["verbs"]["exceptions"]
+# Verbs that may open a parenthetical notice: inflected forms and "rpt".
+_LEAD_FORMS = frozenset(w for w in _VERBS if w not in _EXCEPTIONS["not_lead"]
                         and (w.endswith(("s", "ed", "en")) or w == "rpt"))
-_CAPS_LEADS = frozenset({"corrects", "updates", "adds", "refiles", "repeats", "clarifies", "removes",
-                         "fixes", "recasts", "rewrites", "changes", "deletes", "inserts"})
+_CAPS_LEADS = frozenset(_EXCEPTIONS["caps_leads"])
+
+
+def _phrases(kind_table: str) -> dict[str, str]:
+    """phrase (lower case) -> kind, over every language's ``kind_table`` (labels, slugs, openings)."""
+    out: dict[str, str] = {}
+    for language in VOCABULARY["languages"].values():
+        for kind, phrases in language.get(kind_table, {}).items():
+            for phrase in phrases:
+                out.setdefault(phrase.lower(), kind)
+    return out
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    """One alternation, longest first, any spacing between words, either apostrophe."""
+    alts = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]?") for w in p.split()) for p in alts)
+
+
+_LABEL_KINDS = _phrases("labels")
+_SLUG_KINDS = _phrases("slugs")
+_OPENING_KINDS = _phrases("openings")
+_OPENING = re.compile(rf"^(?:{_phrase_pattern(_OPENING_KINDS)})\b", re.IGNORECASE)
+_HEADLINE_PREFIXES = frozenset(p.lower() for p in VOCABULARY["headline_prefixes"]["words"])
 
 _CARDINALS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
               "fifteen sixteen seventeen eighteen nineteen twenty").split()
@@ -205,13 +232,24 @@ _VALUE_TAIL = re.compile(r"(?:\s*,?\s+as\s+(?:previously|originally|earlier|firs
 
 # -- gates: is this text a notice at all? ----------------------------------------
 
-_LABEL = re.compile(
-    r"^(?P<label>corrections?|clarifications?|editor'?s'?\s+note|editors'\s+note|updated?|updates|"
-    r"amendment|correction\s+appended)"
-    r"(?P<when>\s*[,(]\s*[^:)]{1,40}\)?)?\s*(?::|\s[-–—]\s?)\s*", _I)
+# A label, then an aside with a date or time ("UPDATE, Jan 5, 9:10 a.m.:",
+# "Correction (March 3):") or a running number ("Update 2:"), then ":" or a dash.
+_LABEL_HEAD = (rf"^(?P<label>{_phrase_pattern(_LABEL_KINDS)})(?![\w'])"
+               r"(?P<when>\s*[,(]\s*(?:[^:)]|:\d\d){1,40}\)?|\s+\d{1,3}(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
+               r"(?:\s+(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC|PT|PST|PDT|CT)\b)?)?")
+_LABEL = re.compile(_LABEL_HEAD + r"\s*(?::|\s[-–—]\s?)\s*", _I)
+# A label on a line of its own, with at most a date: "Correction", "Correction: March 3, 2025".
+_LABEL_ONLY = re.compile(_LABEL_HEAD + r"\s*[:.]?\s*$", _I)
 _NOUNS = (r"(?:story|article|report|post|blog\s+post|piece|item|version|video|page|caption|graphic|"
-          r"column|obituary|headline|entry|list|review|analysis|explainer)")
-_WRAPPER = re.compile(rf"^(?:this|the)\s+(?P<noun>{_NOUNS})\s+(?:has\s+since\s+been|has\s+been|have\s+been|"
+          r"column|obituary|headline|entry|list|review|analysis|explainer|episode|podcast|transcript|"
+          r"newsletter|segment|audio|photo|gallery|interview|broadcast|chart|map)")
+# up to two words between "this" and its noun: "this digital story", "the story headline"
+_QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
+# "The report was revised in March" is prose about some other report: after "the", only this piece's own words
+_WRAPPER = re.compile(rf"^(?:this\s+{_QUALIFIERS}(?P<noun>{_NOUNS})|the\s+(?:story\s+|article\s+)?"
+                      r"(?P<the_noun>story|article|headline|piece|post|caption))"
+                      r"(?:\s+and\s+(?:its\s+|the\s+)?(?:headline|caption|story|article|photos?))?"
+                      r"\s+(?:has\s+since\s+been|has\s+been|have\s+been|"
                       r"had\s+been|was|were|is\s+being|is)\s+(?:\w+ly\s+)?(?P<rest>(?P<verb>[a-z-]+)\b.*)$",
                       _I | re.S)
 _THIS_VERSION = re.compile(r"^this\s+(?:version|story|article|update)\s+(?P<verb>[a-z-]+)\b\s*(?P<rest>.*)$",
@@ -221,7 +259,8 @@ _WE_HAVE = re.compile(rf"^we(?:'ve|\s+have|\s+had)?\s+(?P<verb>[a-z-]+)\s+(?:thi
 _EARLIER = re.compile(
     r"^(?:(?:a|the)\s+(?P<part>headline|(?:photo\s+|picture\s+)?caption)\s+(?:on|with|in|of|for|accompanying)\s+)?"
     r"(?:in\s+)?(?:(?:an?|the)\s+(?:earlier|previous|prior|original|initial)\s+"
-    rf"(?P<noun>version|edition|draft|headline|caption)(?P<of>\s+of\s+(?:this|the)\s+{_NOUNS})?"
+    rf"(?P<noun>version|edition|draft|headline|caption)"
+    rf"(?P<of>\s+of\s+(?:(?:this|the)\s+{_QUALIFIERS}{_NOUNS}\b|\"[^\"]{{1,120}}\"))?"
     rf"|(?P<this>this\s+{_NOUNS}\s+(?:originally|initially|previously|earlier)))"
     r"(?:\s+and\s+(?:its\s+)?(?P<also>headline|caption))?(?:\s*,\s*|\s+|$)", _I)
 _ON_DATE = re.compile(rf"^on\s+(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
@@ -233,12 +272,20 @@ _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr
                             "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
 
 
-_STRAIGHTEN = str.maketrans("’‘“”\u00a0", "''\"\" ")
+# str.replace runs at C speed; str.translate with a table looks up every character
+_STRAIGHTEN = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
 def _normalise(text: str) -> str:
-    text = text.translate(_STRAIGHTEN)
+    for curly, straight in _STRAIGHTEN:
+        if curly in text:
+            text = text.replace(curly, straight)
     return re.sub(r"\s+", " ", text).strip().strip("*_").strip()
+
+
+def _label_key(phrase: str) -> str:
+    """A label as the vocabulary table spells it: lower case, single spaces, straight apostrophe."""
+    return " ".join(phrase.lower().replace("’", "'").split())
 
 
 def _label(text: str) -> re.Match[str] | None:
@@ -250,8 +297,7 @@ def _label(text: str) -> re.Match[str] | None:
 
 
 # "The story was repeated ...", "This story includes reporting by ..." are prose, not notices.
-_NOT_SENTENCE_VERBS = frozenset({"repeat", "repeats", "repeated", "rpt", "moves", "advances",
-                                 "include", "includes"})
+_NOT_SENTENCE_VERBS = frozenset(_EXCEPTIONS["not_sentence"])
 
 
 def _sentence_style(s: str) -> tuple[str, re.Match[str]] | None:
@@ -280,19 +326,148 @@ def _names_error(rest: str) -> bool:
     return bool(_EV_PASSIVE.match(rest)) or any(p.match(rest) for p, *_ in _EV_CUES[:-1])
 
 
+# "This is a developing story and has been updated." ("... and will be updated" promises, discloses nothing)
+_DEVELOPING = re.compile(r"^this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?(?:story|situation)\s+"
+                         r"and\s+(?:it\s+)?(?:has|had)\s+been\s+(?:updated|revised)\b", _I)
+# A parenthetical notice is the whole unit: "(Corrects ...)", "[Updated 10:30 a.m.]".
+# (One cut short, never closed, is one too.)
+_PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>through)\b)?[^()]*(?:[)\]]\.?)?$")
+
+
 def is_notice(text: str) -> bool:
-    """True if the line reads as a correction/update notice (never raises, no full parse)."""
-    t = _normalise(text)
+    """True if the text reads as a correction/update notice, in any capitalisation
+    (never raises, no full parse)."""
+    return _may_open_notice(text) and _notice_style(_normalise(text)) is not None
+
+
+_FIRST_WORD = re.compile(r"[\W_]*?([^\W\d_]+(?:['’][^\W\d_]+)?)")
+# The English sentence forms open like one of these: "This story ...", "An earlier
+# version ...", "The headline on ...", "We have corrected ...", "Because of an editing error, ..."
+_SENTENCE_START = re.compile(
+    r"(?:this|we|we['’]ve)\b|(?:the|an?)\s+(?:(?:story|article)\s+)?(?:story|article|headline|piece|post|caption|"
+    r"photo|picture|earlier|previous|prior|original|initial)\b|in\s+(?:an?|the)\s+(?:earlier|previous|prior|"
+    r"original|initial)\b|(?:because\s+of|due\s+to|owing\s+to)\b", _I)
+
+
+def _first_word(text: str) -> str:
+    m = _FIRST_WORD.match(text)
+    return m.group(1).lower().replace("’", "'") if m else ""
+
+
+_OPENING_FIRST_WORDS = frozenset(_first_word(p) for table in (_LABEL_KINDS, _OPENING_KINDS) for p in table) \
+    | _CAPS_LEADS
+
+
+def _may_open_notice(text: str) -> bool:
+    """A cheap first look: most paragraphs cannot open a notice by their first words."""
+    head = text[:80].lstrip(" \t\n*_")
+    return head[:1] in "([" or _first_word(head) in _OPENING_FIRST_WORDS or bool(_SENTENCE_START.match(head))
+
+
+def _notice_style(t: str) -> str | None:
+    """How t opens as a notice: "parenthetical", "caps", "label", "opening",
+    "developing" or a sentence style; None if it is not a notice."""
     if not t:
-        return False
+        return None
     if t[0] in "([":
-        m = re.match(r"[(\[]\s*([A-Za-z-]+)(?:\s+(through)\b)?", t)
-        word = m.group(1).lower() if m else ""
-        return word in _LEAD_FORMS or (word == "writes" and bool(m and m.group(2)))
+        m = _PARENTHETICAL.match(t)
+        word = m.group("word").lower() if m else ""
+        if word in _LEAD_FORMS or (word == "writes" and bool(m and m.group("through"))):
+            return "parenthetical"
+        return None
     first = t.split()[0]
     if first.isupper() and first.lower() in _CAPS_LEADS:  # AFP: "CORRECTS name of minister ..."
+        return "caps"
+    if _label(t) is not None or _LABEL_ONLY.match(t):
+        return "label"
+    if _OPENING.match(t):
+        return "opening"
+    if _DEVELOPING.match(t):
+        return "developing"
+    style = _sentence_style(_PREAMBLE.sub("", t))
+    return style[0] if style else None
+
+
+def has_own_label(text: str) -> bool:
+    """A notice that opens with its own label or parenthesis, not a sentence that
+    could be the text under a heading."""
+    return _may_open_notice(text) and _notice_style(_normalise(text)) in ("label", "parenthetical", "caps")
+
+
+def is_label_heading(text: str) -> bool:
+    """A label line that carries no text of its own, at most a date or time
+    ("Correction", "Correction: March 3, 2025", "UPDATE, Jan 5:"): its notice
+    is the paragraph(s) that follow."""
+    if not _may_open_notice(text):
+        return False
+    t = _normalise(text)
+    if _LABEL_ONLY.match(t):
         return True
-    return _label(t) is not None or _sentence_style(_PREAMBLE.sub("", t)) is not None
+    m = _label(t)
+    return m is not None and _LEAD_DATE.sub("", t[m.end():] + " ", count=1).strip(" .,") == ""
+
+
+_HEADING_WORDS = 8
+
+
+def is_topic_heading(text: str) -> bool:
+    """A label with a short topic and no sentence ("Correction: Chart on bond yields"),
+    as a corrections column heads each item: its text follows on the next lines."""
+    if not _may_open_notice(text):
+        return False
+    t = _normalise(text)
+    m = _label(t)
+    rest = t[m.end():] if m else ""
+    return bool(m) and 0 < len(rest.split()) <= _HEADING_WORDS and not rest.endswith((".", "!", "?", '"'))
+
+
+# "Carmaker corrects first-quarter revenue.": a stand-alone correction line, as
+# the last line of an item; present-tense correction verbs only ("updates" is
+# also what a ministry does every year).
+_CLOSING = re.compile(r"^(?P<subject>[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,5}?)\s+(?P<verb>corrects|clarifies|retracts)"
+                      r"\s+(?P<object>[^.!?]{3,140})[.]?$")
+_CLOSING_VERB = re.compile(r"\s(?:corrects|clarifies|retracts)\s")
+_HABITUAL = re.compile(r"\b(?:every|each|usually|often|regularly|always|never|routinely|sometimes)\b", _I)
+
+
+def is_closing_notice(text: str) -> bool:
+    """A last line such as "Company corrects first-quarter revenue.": read as a notice
+    only where it stands last in the article (the parser asks only there)."""
+    if len(text) > 400 or not _CLOSING_VERB.search(text):
+        return False
+    t = _normalise(text)
+    m = _CLOSING.match(t)
+    return bool(m) and len(t.split()) <= 20 and not _HABITUAL.search(t)
+
+
+# The sentence end is matched, not looked behind at: the search then jumps from one
+# stop to the next instead of trying the long alternation at every character.
+_GLUED = re.compile(rf"[.!?\"')\]]\s*(?=(?:{_phrase_pattern(_LABEL_KINDS)})\s*(?::|\s[-–—]\s)|"
+                    r"(?:this|the)\s+(?:story|article)(?:\s+and\s+(?:its\s+)?headline)?\s+(?:has|have)\s+been\s|"
+                    r"an?\s+(?:earlier|previous)\s+version\s+of\s+this\s)", _I)
+# words one of which a glued notice holds: most paragraphs hold none, and are passed by
+_GLUE_WORDS = re.compile("|".join(sorted(map(re.escape, {_first_word(p) for p in _LABEL_KINDS} | {"version", "been"}))),
+                         _I)
+_TRAILING_PARENTHETICAL = re.compile(r"[(\[][^()\[\]]{3,400}[)\]]\.?$")
+
+
+def notice_tail(unit: str, glued: bool = True) -> int | None:
+    """Where a notice starts inside a paragraph that opens with other text, or None:
+    a notice glued to the sentence before it ("... information.Correction: ..."),
+    or a wire parenthetical closing the paragraph ("... (corrects spelling of
+    village in paragraph two)"). The text before it stays the article's own.
+    ``glued=False`` looks for the parenthetical only (footnotes are glued at the ends)."""
+    if unit.endswith((")", "]", ").", "].")):
+        opening = max(unit.rfind("("), unit.rfind("["))
+        m = _TRAILING_PARENTHETICAL.match(unit, opening) if opening > 0 else None
+        if m and unit[:opening].strip() and _notice_style(_normalise(unit[opening:])) == "parenthetical":
+            return opening
+    if not glued or not _GLUE_WORDS.search(unit):
+        return None
+    for g in _GLUED.finditer(unit, 1):
+        if is_notice(unit[g.end():]):
+            return g.end()
+    return None
 
 
 # -- reading ------------------------------------------------------------------
@@ -660,7 +835,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             if index == 0:
                 lead_cue = _VERBS[first.group(1).lower()].cue
         elif style and style[0] == "wrapper":
-            noun = style[1].group("noun").lower()
+            noun = (style[1].group("noun") or style[1].group("the_noun")).lower()
             read = _clauses(style[1].group("rest"), set(), noun if noun in ("headline", "caption") else None)
             if all(_is_bare(c) for c in read.claims):
                 read = _Read((), read.cues)  # says only "was corrected": the fallback claim covers it
@@ -697,6 +872,8 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
 
 
 _MAX_NOTICE_CHARS = 1500
+# an editor's note that says the story was wrong ("... a photo of a different person") clarifies it
+_NOTE_SAYS_WRONG = re.compile(r"\b(?:a\s+different|the\s+wrong|in\s+error|not\s+accurate|misleading)\b", _I)
 _GENERIC_CLAIM: dict[str, Claim] = {NoticeKind.CORRECTION: Claim("change", Target(Section.ANY)),
                   NoticeKind.UPDATE: Claim("update", Target(Section.ANY)),
                   NoticeKind.CLARIFICATION: Claim("clarify", Target(Section.ANY))}
@@ -717,27 +894,36 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         raise ValueError(f"position must be one of {', '.join(POSITIONS)}, not {position!r}")
     if position == "slug":
         slug = split_headline_slug(text)[0] or (text.strip().rstrip("-–").strip() if _is_slug(text) else None)
-        return slug_notice(slug) if slug else None
-    if not is_notice(text):
+        return slug_notice(slug) if slug and is_notice_slug(slug) else None
+    body = _normalise(text)
+    style = _notice_style(body)
+    if style is None and position == "bottom" and is_closing_notice(body):
+        style, body = "closing", body[_CLOSING.match(body).start("verb"):]  # type: ignore[union-attr]
+    if style is None:
         return None
     # Real notices are a few lines; the cap keeps the lexical reading linear on junk input.
-    body = _normalise(text)[:_MAX_NOTICE_CHARS]
+    body = body[:_MAX_NOTICE_CHARS]
     label_kind: str | None = None
-    if body[0] in "([":
+    if style == "parenthetical":
         body = body[1:].rstrip(".").rstrip(")]").strip()
-    elif (label := _label(body)) is not None:
-        word = label.group("label").lower()
-        label_kind = ("clarification" if word.startswith("clarif") else "update" if word.startswith("update")
-                      else "editor" if word.startswith("editor") else "correction")
-        body = _LEAD_DATE.sub("", body[label.end():], count=1)
+    elif style == "label":
+        label = _label(body) or _LABEL_ONLY.match(body)
+        assert label is not None  # the style says one of the two matched
+        label_kind = _LABEL_KINDS.get(_label_key(label.group("label")), "correction")
+        body = _LEAD_DATE.sub("", body[label.end():] + " ", count=1).strip()
+    elif style == "opening":
+        opening = _OPENING.match(body)
+        assert opening is not None
+        label_kind = _OPENING_KINDS.get(_label_key(opening.group()), "correction")
     claims, cues, lead_cue = _read_sentences(_sentences(body))
     if label_kind and _ONLY_WHEN.fullmatch(body):
-        # "Correction: March 3, 2025" with its text in the next paragraph: the date
-        # says when, not what; the paragraph that follows makes the claims
-        return Notice(text.strip(), NoticeKind(label_kind if label_kind != "editor" else "clarification"),
-                      position, ())
-    if label_kind == "editor":  # an editor's note is a clarification unless it says otherwise
-        kind = "correction" if "correction" in cues else "update" if "update" in cues else "clarification"
+        # "Correction: March 3, 2025" with its text elsewhere: the date says when,
+        # not what; the text makes the claims
+        return Notice(text.strip(), NoticeKind(label_kind), position, ())
+    if label_kind == NoticeKind.EDITORS_NOTE:  # a note that corrects, updates or clarifies is one of those
+        if not cues and (_ERROR_WORDS.search(body) or _NOTE_SAYS_WRONG.search(body) or claims):
+            cues.add("clarification")
+        kind = next((k for k in ("correction", "clarification", "update") if k in cues), label_kind)
     elif label_kind:
         kind = label_kind
     elif lead_cue in ("refile", "repeat"):
@@ -775,8 +961,67 @@ def _lift_values(claim: Claim) -> Claim:
 
 # -- headline slugs -------------------------------------------------------------
 
+# Wire services put a notice on the headline itself ("UPDATE 2-", "CORRECTED - ",
+# "Corrected-"); outlets put other prefixes there too ("Breaking:", "LIVE:",
+# "EXCLUSIVE-"), which are slugs as well, though not notices.
+def _slug_token(words: Iterable[str], numbered: bool) -> str:
+    return rf"(?:{_phrase_pattern(words)})" + (r"(?:\s+\d{1,3})?" if numbered else "")
+
+
+_NOTICE_SLUG = _slug_token(_SLUG_KINDS, True)
+_ANY_SLUG = rf"(?:{_NOTICE_SLUG}|{_slug_token(_HEADLINE_PREFIXES, False)})"
+SLUG_CHAIN = rf"{_ANY_SLUG}(?:\s*[-–]\s*{_ANY_SLUG})*"
+_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{SLUG_CHAIN})(?P<sep>\s*[:|]\s*|\s+[-–—]\s*|\s*[-–—]\s+|[-–—])"
+                            r"(?P<rest>\S.*)$", _I | re.S)
+
+
+def split_headline_slug(headline: str) -> tuple[str | None, str]:
+    """Split a slug off a headline: ("UPDATE 2", "Pakistan says ..."), ("BREAKING", "...").
+
+    Any case and spacing: "CORRECTED - ", "Corrected-", "UPDATE 2-", "Breaking: ".
+    A hyphen with no space around it is a slug's only in the wire's own form (an
+    upper-case slug, or a participle/number such as "Corrected-"/"Update 2-", before
+    a capitalised word), so "Repeat-offender law ..." keeps its first word. The slug
+    comes back in upper case with single hyphens between its parts; (None,
+    headline) when there is none.
+    """
+    m = _SLUG_HEADLINE.match(headline)
+    if not m:
+        return None, headline
+    slug, sep, rest = m.group("slug"), m.group("sep"), m.group("rest")
+    if sep in "-–—" and not _glued_slug(slug, rest):
+        return None, headline
+    if ":" in sep and is_notice_slug(slug):  # "Update: ..." is a notice's label, not a wire slug
+        return None, headline
+    norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip())).upper()
+    return norm, rest.strip()
+
+
+def _glued_slug(slug: str, rest: str) -> bool:
+    """"UPDATE 2-Pakistan says", "Corrected-Ministers agree": a slug, though no space sets it off."""
+    if not rest[:1].isupper() and not rest[:1].isdigit():
+        return False
+    last = slug.split("-")[-1].strip()
+    return slug.isupper() and (bool(re.search(r"[a-z]", rest)) or bool(re.search(r"\d$", last))) \
+        or last.lower().endswith("ed") or last[-1:].isdigit()
+
+
 def _is_slug(text: str) -> bool:
-    return re.fullmatch(SLUG_CHAIN, text.strip().rstrip("-–").strip(), _I) is not None
+    return re.fullmatch(SLUG_CHAIN, text.strip().rstrip("-–:").strip(), _I) is not None
+
+
+def _slug_words(slug: str) -> list[str]:
+    """The slug's parts in lower case, numbers dropped: ["update", "exclusive"]."""
+    return [re.sub(r"\s+\d+$", "", " ".join(p.split())).lower() for p in re.split(r"\s*[-–]\s*", slug.strip())
+            if p.strip()]
+
+
+def is_notice_slug(slug: str) -> bool:
+    """A slug that is a notice ("CORRECTED", "UPDATE 2"), not a prefix such as "BREAKING"."""
+    return _is_slug(slug) and any(w in _SLUG_KINDS for w in _slug_words(slug))
+
+
+_SLUG_STRENGTH = ("correction", "clarification", "refile", "repeat", "update")
 
 
 def slug_notice(slug: str) -> Notice:
@@ -786,19 +1031,10 @@ def slug_notice(slug: str) -> Notice:
     update with one generic update claim, REFILE and RPT a refile or repeat
     with no claims. The strongest word wins: "CORRECTED-UPDATE 1" is a correction.
     """
-    if not _is_slug(slug):
+    if not is_notice_slug(slug):
         raise ValueError(f"not a notice slug: {slug!r}")
-    norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip().rstrip("-–").strip())).upper()
-    words = set(re.findall(r"[A-Z]+", norm))
-    if words & {"CORRECTED", "CORRECTION"}:
-        kind = NoticeKind.CORRECTION
-    elif words & {"CLARIFIED", "CLARIFICATION"}:
-        kind = NoticeKind.CLARIFICATION
-    elif "REFILE" in words:
-        kind = NoticeKind.REFILE
-    elif words & {"RPT", "REPEAT"}:
-        kind = NoticeKind.REPEAT
-    else:
-        kind = NoticeKind.UPDATE
+    norm = re.sub(r"\s+", " ", re.sub(r"\s*[-–]\s*", "-", slug.strip().rstrip("-–:").strip())).upper()
+    kinds = {_SLUG_KINDS[w] for w in _slug_words(slug) if w in _SLUG_KINDS}
+    kind = NoticeKind(next(k for k in _SLUG_STRENGTH if k in kinds))
     claim = _GENERIC_CLAIM.get(kind)
     return Notice(norm, kind, "slug", (claim,) if claim else ())

@@ -16,6 +16,15 @@ from functools import cached_property
 from typing import Any
 
 from versioner.errors import BadInput
+from versioner.notices import (
+    has_own_label,
+    is_closing_notice,
+    is_label_heading,
+    is_notice,
+    is_topic_heading,
+    notice_tail,
+)
+from versioner.notices import split_headline_slug as split_headline_slug  # the reader's; callers ask here
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -157,24 +166,12 @@ def normalise(text: str) -> str:
 
 # -- line classifiers --------------------------------------------------------
 
-_TOP_NOTICE = re.compile(
-    r"^\((?:CORRECTED|CORRECTS?|Corrects?|Updates?|UPDATES?|Adds|ADDS|Refiles?|REFILES?|"
-    r"Recasts|RECASTS|Repeats?|REPEATS?|Clarif(?:y|ies)|CLARIF(?:Y|IES)|Changes|Removes|"
-    r"Deletes|Fixes|Rewrites|Writes through|Inserts|Amends|Restores|Moves|Withdraws|"
-    r"Adds|Replaces|Reopens|Recasts|Edits|Advances|Retransmits|Releases|Re-?issues)\b[^\n]*\)$"
-)
-_NOTICE_LINE = re.compile(
-    r"^(?:\*+|_+)?(?:Correction|CORRECTION|Corrections|Clarification|CLARIFICATION|"
-    r"Editor[’']s [Nn]ote|EDITOR[’']S NOTE|Update|UPDATE|Updated|Correction appended|"
-    r"Amendment)\b[^\n:]{0,30}?(?::|\s[–—-]\s)"
-    r"|^(?:\*+|_+)?(?:This|The) (?:story|article|report|piece|version)[^\n]{0,40}?"
-    r"\b(?:has been|was|had been|is)\s+(?:corrected|updated|amended|clarified|changed|edited)\b"
-    r"|^(?:\*+|_+)?An? (?:earlier|previous|prior) version of this\b"
-)
 _CREDITS = re.compile(
     r"^\((?:Reporting|Writing|Additional reporting|Editing|Compiled|Written|Research|"
     r"Graphics|Translation|Translated|Production|With reporting|Produced)\b[^\n]*\)$"
     r"|^(?:Reporting|Additional reporting|Editing) by\b[^\n]*$"
+    # "Jane Roe contributed to this report.": the web's credits line, at the end only
+    r"|^[^\n.]{2,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$"
 )
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+[^\s.][^\n]{0,120}$")
 _DATELINE = re.compile(
@@ -185,12 +182,6 @@ _DATELINE = re.compile(
     r"\s*(?P<dash>[–—]|-{1,2})[ \t]+"
 )
 _TERMINAL = tuple(".!?:;\"”’)]…")
-
-
-def is_notice_line(line: str) -> bool:
-    """A correction/update notice line (Reuters parenthetical or newspaper style)."""
-    line = line.strip()
-    return bool(_TOP_NOTICE.match(line) or _NOTICE_LINE.match(line))
 
 
 def is_credits_line(line: str) -> bool:
@@ -230,7 +221,7 @@ def _is_headline(unit: str, has_more: bool) -> bool:
         return False
     if unit.endswith(".") and not unit.endswith("..."):
         return False
-    return not (is_byline(unit) or is_notice_line(unit) or is_credits_line(unit) or match_dateline(unit))
+    return not (is_byline(unit) or is_notice(unit) or is_credits_line(unit) or match_dateline(unit))
 
 
 # -- splitting ---------------------------------------------------------------
@@ -264,7 +255,7 @@ def _continues(prev: str, line: str) -> bool:
     last = prev.rsplit("\n", 1)[-1]
     if last.endswith(_TERMINAL) or last.startswith("#") or line.startswith(("#", "(", "By ")):
         return False
-    if is_notice_line(line) or is_credits_line(line) or match_dateline(line):
+    if is_notice(line) or is_credits_line(line) or match_dateline(line):
         return False
     return line[:1].islower() or len(last) >= 60
 
@@ -278,38 +269,114 @@ def parse(text: str) -> Parts:
 def parse_pieces(text: str) -> list[Piece]:
     """``parse``, each part as a ``Piece`` tuple (the stored spans' order): for a caller that only
     stores the parse (bulk import), without the cost of a Part object for each."""
-    units = _units(text)
+    units = _split_notice_tails(_units(text))
     n = len(units)
     labels = ["body"] * n
     positions = [""] * n
+    notice = [is_notice(unit) for _, unit in units]
     lo, hi = 0, n
-    while lo < hi and is_notice_line(units[lo][1]):
-        labels[lo], positions[lo] = "notice", "top"
-        lo += 1
-    while hi > lo:
-        last = units[hi - 1][1]
-        if is_notice_line(last):
-            labels[hi - 1], positions[hi - 1] = "notice", "bottom"
-        elif is_credits_line(last):
-            labels[hi - 1] = "credits"
-        else:
-            break
-        hi -= 1
+    lo = _mark_notices(units, notice, labels, positions, lo, hi)
+    hi = _mark_bottom(units, notice, labels, positions, lo, hi)
     if lo < hi and not is_byline(units[lo][1]) and _is_headline(units[lo][1], lo + 1 < hi):
         labels[lo] = "headline"
-        lo += 1
+        lo = _mark_notices(units, notice, labels, positions, lo + 1, hi)
     if lo < hi and is_byline(units[lo][1]) and lo + 1 < hi:
         labels[lo] = "byline"
-        lo += 1
+        lo = _mark_notices(units, notice, labels, positions, lo + 1, hi)
+    for i in range(lo, hi):  # a notice paragraph inside the body ("Update:" in a running story)
+        if notice[i] and labels[i] == "body":
+            labels[i], positions[i] = "notice", "top" if i - lo < hi - i else "bottom"
+    return _pieces(_merge_headings(units, labels, positions), lo, hi)
+
+
+def _pieces(merged: list[tuple[str, str, str, str, int]], lo: int, hi: int) -> list[Piece]:
     pieces: list[Piece] = []
-    for i, (gap, unit) in enumerate(units):
-        if i == lo and lo < hi and (m := match_dateline(unit)):
+    for label, gap, unit, position, i in merged:
+        if i == lo and lo < hi and label == "body" and (m := match_dateline(unit)):
             head = unit[: m.end()].rstrip()
             pieces.append(("dateline", gap, head, ""))
             pieces.append(("body", unit[len(head) : m.end()], unit[m.end() :], ""))
             continue
-        pieces.append((labels[i], gap, unit, positions[i]))
+        pieces.append((label, gap, unit, position))
     return pieces
+
+
+# How near the ends a footnote glued to the paragraph before it is looked for.
+_GLUED_REACH = 4
+
+
+def _split_notice_tails(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A notice glued to a paragraph or closing it in parentheses becomes a unit
+    of its own; the text before it, and the space between, are kept as they were."""
+    out: list[tuple[str, str]] = []
+    for i, (gap, unit) in enumerate(units):
+        glued = i < _GLUED_REACH or i >= len(units) - _GLUED_REACH
+        while (at := notice_tail(unit, glued)) is not None:
+            head = unit[:at].rstrip()
+            out.append((gap, head))
+            gap, unit = unit[len(head):at], unit[at:]
+        out.append((gap, unit))
+    return out
+
+
+def _mark_notices(units: list[tuple[str, str]], notice: list[bool], labels: list[str],
+                  positions: list[str], lo: int, hi: int) -> int:
+    """Mark the run of notices from ``lo`` as top notices; a label heading
+    ("Correction: March 3, 2025") takes the paragraph after it. The new ``lo``."""
+    while lo < hi and notice[lo]:
+        labels[lo], positions[lo] = "notice", "top"
+        if is_label_heading(units[lo][1]) and lo + 1 < hi and not notice[lo + 1]:
+            lo += 1
+            labels[lo], positions[lo] = "notice", "top"
+        lo += 1
+    return lo
+
+
+# How far from the end a corrections heading may stand and still take the paragraphs after it.
+_BOTTOM_HEADING_REACH = 4
+
+
+def _mark_bottom(units: list[tuple[str, str]], notice: list[bool], labels: list[str],
+                 positions: list[str], lo: int, hi: int) -> int:
+    """Mark notices and credits at the end, in any order; a heading near the end
+    ("Correction", "Correction: Chart on bond yields") takes every paragraph after it.
+    The new ``hi``."""
+    start = hi
+    while start > lo:
+        last = units[start - 1][1]
+        if notice[start - 1] or (start == hi and is_closing_notice(last)):
+            labels[start - 1], positions[start - 1] = "notice", "bottom"
+        elif is_credits_line(last):
+            labels[start - 1] = "credits"
+        else:
+            break
+        start -= 1
+    for i in range(max(lo + 1, start - _BOTTOM_HEADING_REACH), start):
+        if notice[i] and (is_label_heading(units[i][1]) or is_topic_heading(units[i][1])):
+            j = i + 1  # its text: the paragraphs up to the next notice with a label of its own
+            while j < start and not has_own_label(units[j][1]):
+                j += 1
+            if all(notice[k] for k in range(j, start)):
+                for k in range(i, j):
+                    labels[k], positions[k] = "notice", "bottom"
+                return i
+    return start
+
+
+def _merge_headings(units: list[tuple[str, str]], labels: list[str],
+                    positions: list[str]) -> list[tuple[str, str, str, str, int]]:
+    """(label, gap, unit, position, first index): a label heading and the notice
+    paragraphs after it that are not notices by themselves become one notice part,
+    read as one notice (the heading's date is not a claim)."""
+    out: list[tuple[str, str, str, str, int]] = []
+    for i, (gap, unit) in enumerate(units):
+        prev = out[-1] if out else None
+        if (prev and labels[i] == "notice" and prev[0] == "notice" and not has_own_label(unit)
+                and (is_label_heading(prev[2].split("\n", 1)[0]) or is_topic_heading(prev[2].split("\n", 1)[0]))):
+            out[-1] = (prev[0], prev[1], prev[2] + gap + unit, prev[3], prev[4])
+            continue
+        out.append((labels[i], gap, unit, positions[i], i))
+    return out
 
 
 # -- reading input -----------------------------------------------------------
@@ -433,25 +500,3 @@ def source_from_json(
         published=published if isinstance(published, str) else None,
         format="json",
     )
-
-
-# -- headline slugs -----------------------------------------------------------
-
-# Wire services put a notice on the headline itself: "UPDATE 2-", "CORRECTED-".
-_SLUG_TOKEN = r"(?:CORRECTED|CORRECTION|CLARIFIED|CLARIFICATION|UPDATE(?:\s+\d{1,3})?|REFILE|RPT|REPEAT)"
-SLUG_CHAIN = rf"{_SLUG_TOKEN}(?:\s*[-–]\s*{_SLUG_TOKEN})*"
-_SLUG_HEADLINE = re.compile(rf"^\s*(?P<slug>{SLUG_CHAIN})\s*[-–]\s*(?P<rest>\S.*)$", re.S)
-
-
-def split_headline_slug(headline: str) -> tuple[str | None, str]:
-    """Split a Reuters-style notice slug off a headline: ("UPDATE 2", "Pakistan says ...").
-
-    Slugs are upper case (so "Repeat-offender law ..." is left alone); the
-    slug comes back with single hyphens between its parts. (None, headline)
-    when there is no slug.
-    """
-    m = _SLUG_HEADLINE.match(headline)
-    if not m or not re.search(r"[a-z]", m.group("rest")):  # an all-caps line is not "slug-headline"
-        return None, headline
-    slug = re.sub(r"\s*[-–]\s*", "-", m.group("slug"))
-    return re.sub(r"\s+", " ", slug), m.group("rest").strip()

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from versioner.errors import BadInput, MissingExtra
-from versioner.parse import is_notice_line, normalise
+from versioner.notices import is_notice
+from versioner.parse import normalise
 
 # bumped whenever the notice pass changes what it finds: part of the extractor
 # name kept beside each page, so `reextract` can tell what made a revision
@@ -109,7 +110,7 @@ def extract(html: str, url: str | None = None, name: str = "page") -> Extracted:
         paragraphs.pop(0)
     recovered: list[tuple[str, str]] = []
     top: list[str] = []
-    while paragraphs and is_notice_line(paragraphs[0]):
+    while paragraphs and is_notice(paragraphs[0]):
         top.append(paragraphs.pop(0))  # the parser reads top notices before the headline
     if tree is not None:
         paragraphs, recovered = _recover_notices(tree, paragraphs, top, title)
@@ -195,7 +196,7 @@ def _notice_of(element: Any, text: str) -> str | None:
     "Correction") and text read as one once joined by a colon."""
     if len(text) > _MAX_NOTICE:
         return None
-    if is_notice_line(text):
+    if is_notice(text):
         return text
     hints = f"{element.get('class', '')} {element.get('id', '')}"
     if element.tag != "aside" and not _NOTICE_HINT.search(hints):
@@ -204,7 +205,7 @@ def _notice_of(element: Any, text: str) -> str | None:
     if not label or len(label) >= len(text):
         return None
     joined = f"{label}: {text[len(label):].lstrip(' :')}"
-    return joined if is_notice_line(joined) else None
+    return joined if is_notice(joined) else None
 
 
 def _label_of(element: Any) -> str:
