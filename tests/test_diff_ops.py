@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from versioner.diff import compare
 from versioner.model import Revision
-from versioner.parse import normalise, parse
+from versioner.parse import normalise
 from versioner.render.diffview import diff_json
 
 PROPERTY = settings(derandomize=True, max_examples=200, deadline=None)

@@ -58,8 +58,13 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     # a notice replaced by a newer one is superseded, not withdrawn
     superseded = any(c.section == Section.NOTICE and c.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) for c in comparison.changes)
     names = ArticleNames(comparison.old.text(), comparison.new.text())
-    for change in comparison.changes:
-        if not (superseded and change.section == Section.NOTICE):
+    from versioner.moves import Move, move_flags, take_moves
+
+    # moved words and sentences are read as moves, not as removals and additions
+    for change in take_moves(comparison.changes):
+        if isinstance(change, Move):
+            flags.extend(move_flags(change, names))
+        elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
     return tuple(flags)
 

@@ -75,6 +75,7 @@ class FlagType(StrEnum):
     PARAGRAPH_ADDED = "paragraph-added"
     PARAGRAPH_REMOVED = "paragraph-removed"
     PARAGRAPH_MOVED = "paragraph-moved"
+    MOVED = "moved"  # words, a phrase or a sentence moved, within or across paragraphs (low)
 
 
 class Severity(StrEnum):

@@ -58,7 +58,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
     return PairResult(flag_comparison(comparison), tuple((c.section, c.kind) for c in comparison.changes))
 
 
-_RULE_MODULES = ("parse.py", "seqdiff.py", "align.py", "diff.py", "figures.py", "flags.py", "pipeline.py")
+_RULE_MODULES = ("parse.py", "seqdiff.py", "align.py", "diff.py", "moves.py", "figures.py", "flags.py", "pipeline.py")
 
 
 @cache

@@ -1,0 +1,256 @@
+"""Moves: words, phrases and sentences that leave one place and reappear in another.
+
+A step between the diff and the flag rules. The word diff of a paragraph, and
+the alignment of paragraphs, see a sentence moved from the lede to the third
+paragraph as a deletion in one place and an insertion in another; flagged as
+they stand, the figures and names inside it come out removed (high) and added
+(high) at once. Here each deleted piece (a delete op of an edited paragraph, or
+a removed paragraph) is paired with an inserted piece elsewhere in the same
+section (an insert op, or an added paragraph) that holds the same words, or
+nearly: the pair is one move (low), taken out of the diffs the rules read, and
+a move with an edit is flagged for the edit alone (the two pieces diffed
+against each other). The comparison itself (its changes and ops, what the
+views and the JSON show) is left as it is: only what the rules read changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from versioner.model import ChangeKind, FlagType, Section, Severity
+
+if TYPE_CHECKING:
+    from versioner.diff import Change, Op
+    from versioner.flags import ArticleNames, Flag
+
+# Two pieces that are not the same words are one moved and edited piece when the
+# shorter has at least NEAR_MIN_WORDS words and they share NEAR_SHARE of the longer's.
+NEAR_MIN_WORDS = 4
+NEAR_SHARE = 0.6
+# A piece this short moves only when it holds a figure or a name: "not" or "the"
+# deleted here and inserted there are two edits, not one move.
+SHORT_WORDS = 2
+# ... or when the shorter stands whole inside the longer and is this share of it at least
+CONTAINED_PHRASE = 0.25
+CONTAINED_WORD = 0.4  # (for a piece of one or two words)
+_CANDIDATES = 8  # inserted pieces compared with each deleted one, those sharing the most words
+_COMMON_DF = 50  # a word in more inserted pieces than this does not make them candidates
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SECTIONS = (Section.BODY, Section.HEADLINE)  # where text can move; a move never crosses sections
+
+
+@dataclass(frozen=True)
+class _Piece:
+    change: int  # index into the comparison's changes
+    op: int | None  # index into that change's ops; None: the whole (added or removed) paragraph
+    text: str
+    words: tuple[str, ...]  # case-folded
+
+
+@dataclass(frozen=True)
+class Move:
+    """A piece of text deleted in one place and inserted in another, edited or not."""
+
+    section: Section
+    old: str
+    new: str
+    paragraph: int | None  # where it now stands (1-based, new revision)
+    old_paragraph: int | None  # where it stood (1-based, old revision)
+    ops: tuple[Op, ...]  # the word diff of the two pieces: all equal for a move without an edit
+
+
+def take_moves(changes: Sequence[Change]) -> list[Change | Move]:
+    """The changes as the flag rules should read them, in order: moved pieces taken
+    out of their changes (a change left with nothing to say is dropped), and each
+    move placed just after the change where its text now stands."""
+    from versioner.diff import word_diff
+
+    pairs = _pair_pieces(changes)
+    if not pairs:
+        return list(changes)
+    taken: dict[int, set[int | None]] = defaultdict(set)
+    moves_at: dict[int, list[Move]] = defaultdict(list)
+    for gone, came in pairs:
+        taken[gone.change].add(gone.op)
+        taken[came.change].add(came.op)
+        old_c, new_c = changes[gone.change], changes[came.change]
+        old_text, new_text = gone.text.strip(), came.text.strip()
+        ops = word_diff(old_text, new_text)
+        moves_at[came.change].append(Move(
+            new_c.section, old_text, new_text, new_c.paragraph,
+            old_c.old_paragraph if old_c.old_paragraph is not None else old_c.paragraph, ops))
+    out: list[Change | Move] = []
+    for k, change in enumerate(changes):
+        left = _without(change, taken[k]) if k in taken else change
+        if left is not None:
+            out.append(left)
+        out.extend(moves_at.get(k, ()))
+    return out
+
+
+def move_flags(move: Move, names: ArticleNames | None = None) -> list[Flag]:
+    """A move is one low flag; a move with an edit also gets the edit's own flags."""
+    from versioner.diff import Change, is_whitespace_only
+    from versioner.flags import Flag, flag_change
+
+    same = move.old_paragraph == move.paragraph or move.section != Section.BODY
+    where = "within the paragraph" if same else f"from paragraph {move.old_paragraph}"
+    flags = [Flag(FlagType.MOVED, Severity.LOW, move.section, move.paragraph, move.old, move.new,
+                  f"words moved {where}")]
+    if any(op.tag != "equal" for op in move.ops):
+        edit = Change(Section.BODY, ChangeKind.REPLACE, move.old, move.new, move.paragraph,
+                      move.old_paragraph, move.ops, is_whitespace_only(move.ops))
+        flags += [replace(f, section=move.section) for f in flag_change(edit, names)]
+    return flags
+
+
+# -- pairing -------------------------------------------------------------------
+
+
+def _pieces(changes: Sequence[Change]) -> tuple[list[_Piece], list[_Piece]]:
+    """(deleted, inserted) pieces of every change in a section text can move in."""
+    gone: list[_Piece] = []
+    came: list[_Piece] = []
+    for k, c in enumerate(changes):
+        if c.section not in _SECTIONS or c.whitespace_only:
+            continue
+        if c.kind == ChangeKind.INSERT and c.section == Section.BODY:
+            came.append(_Piece(k, None, c.new, _words(c.new)))
+        elif c.kind == ChangeKind.DELETE and c.section == Section.BODY:
+            gone.append(_Piece(k, None, c.old, _words(c.old)))
+        else:
+            for t, op in enumerate(c.ops):
+                if op.tag == "delete":
+                    gone.append(_Piece(k, t, op.text, _words(op.text)))
+                elif op.tag == "insert":
+                    came.append(_Piece(k, t, op.text, _words(op.text)))
+    return [p for p in gone if p.words], [p for p in came if p.words]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(text))
+
+
+def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
+    """Deleted and inserted pieces that are one move, best matches first, one to one."""
+    gone, came = _pieces(changes)
+    if not gone or not came:
+        return []
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, p in enumerate(came):
+        by_words[p.words].append(n)
+        for w in set(p.words):
+            postings[w].append(n)
+    found: list[tuple[float, int, int]] = []  # (-score, gone index, came index)
+    for g, p in enumerate(gone):
+        for n in by_words.get(p.words, ()):
+            if _movable(p, changes) and _apart(p, came[n], changes):
+                found.append((-3.0, g, n))
+        if len(p.words) < NEAR_MIN_WORDS and not _movable(p, changes):
+            continue
+        shared: Counter[int] = Counter()
+        for w in set(p.words):
+            if len(postings.get(w, ())) <= _COMMON_DF:
+                shared.update(postings.get(w, ()))
+        for n, _ in shared.most_common(_CANDIDATES):
+            q = came[n]
+            score = _near(p, q, changes)
+            if score and q.words != p.words and _apart(p, q, changes):
+                found.append((-score, g, n))
+    found.sort()
+    used_gone: set[int] = set()
+    used_came: set[int] = set()
+    pairs = []
+    for _, g, n in found:
+        if g not in used_gone and n not in used_came:
+            used_gone.add(g)
+            used_came.add(n)
+            pairs.append((gone[g], came[n]))
+    return pairs
+
+
+def _movable(p: _Piece, changes: Sequence[Change]) -> bool:
+    """Long enough to be a move on its own, or holding a figure or a name."""
+    if len(p.words) > SHORT_WORDS:
+        return True
+    return any(any(ch.isdigit() for ch in w) for w in p.words) or _has_name(p.text)
+
+
+def _has_name(text: str) -> bool:
+    # a capitalised word that is not one of those opening sentences
+    return any(w[:1].isupper() and w.casefold() not in _OPENERS for w in _WORD.findall(text))
+
+
+# capitalised words that open sentences and are no names
+_OPENERS = frozenset("""a an the he she it its they we i you his her their our this that these those
+there here but and or so if when while after before as one two some many most all no not""".split())
+
+
+def _apart(p: _Piece, q: _Piece, changes: Sequence[Change]) -> bool:
+    """Not the two sides of one edit in place (a delete and the insert right after it),
+    nor a whole paragraph against a whole paragraph (the aligner's to pair), nor two
+    sections."""
+    if changes[p.change].section != changes[q.change].section:
+        return False
+    if p.op is None and q.op is None:
+        return False
+    return not (p.change == q.change and p.op is not None and q.op == p.op + 1)
+
+
+def _near(p: _Piece, q: _Piece, changes: Sequence[Change]) -> float:
+    """How alike two different pieces are, 0 when not enough to be one moved piece: they
+    share most words, or the shorter (a figure, a name or a few words) stands whole
+    inside the longer."""
+    short, long_ = (p, q) if len(p.words) <= len(q.words) else (q, p)
+    part = len(short.words) / len(long_.words)
+    # a phrase found whole, and a fair part of where it now stands (a lone word found
+    # somewhere in a long new paragraph is a coincidence, not a move)
+    if part >= (CONTAINED_PHRASE if len(short.words) > SHORT_WORDS else CONTAINED_WORD) \
+            and _contains(long_.words, short.words) and _movable(short, changes):
+        return part + 1.0  # ahead of mere overlaps
+    if len(short.words) < NEAR_MIN_WORDS:
+        return 0.0
+    common = sum((Counter(p.words) & Counter(q.words)).values())
+    share = common / len(long_.words)
+    return share if share >= NEAR_SHARE else 0.0
+
+
+def _contains(long_: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+# -- taking pieces out -----------------------------------------------------------
+
+
+def _without(change: Change, ops_taken: set[int | None]) -> Change | None:
+    """``change`` with the moved pieces taken out of its ops; None when nothing is left
+    to flag (all of it moved)."""
+    from versioner.diff import Op, is_whitespace_only
+
+    if None in ops_taken:
+        return None  # a whole added or removed paragraph, moved
+    ops: list[Op] = []
+    for t, op in enumerate(change.ops):
+        if t in ops_taken:
+            continue
+        if ops and ops[-1].tag == op.tag:
+            ops[-1] = Op(op.tag, _join(ops[-1].text, op.text))
+        else:
+            ops.append(op)
+    if all(op.tag == "equal" for op in ops):
+        return replace(change, ops=()) if change.kind == ChangeKind.MOVE else None
+    return replace(change, ops=tuple(ops), whitespace_only=is_whitespace_only(ops))
+
+
+def _join(a: str, b: str) -> str:
+    """Two texts the moved piece stood between, never glued into one word."""
+    if a and b and not a[-1].isspace() and not b[0].isspace():
+        return f"{a} {b}"
+    return a + b
