@@ -273,7 +273,7 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
             olds, news = _texts(old.of(section)), _texts(new.of(section))
             changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
         elif section == Section.BODY:
-            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout)
+            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
         else:
             changes += _single_change(section, old.of(section), new.of(section), timeout)
