@@ -93,3 +93,33 @@ def test_a_move_never_yields_a_removal_and_an_addition_of_the_same_thing(case):
         removed = any(f.type == FlagType.NAME and thing in f.old and thing not in f.new for f in flags)
         added = any(f.type == FlagType.NAME and thing in f.new and thing not in f.old for f in flags)
     assert not (removed and added), flags
+
+
+def test_cached_moves_and_rewrites_read_back_as_a_fresh_comparison_gives(run, write, store_path):
+    # the pair cache stores flags as JSON: a moved flag, and the flags inside a rewritten
+    # lede, must come back from it exactly as a fresh comparison makes them
+    from versioner.audit import audit_store
+    from versioner.pipeline import PairCache, compare_pair
+    from versioner.store import Store
+
+    old = HEAD + ("Militants killed 17 soldiers in a coordinated assault on border posts early Sunday.\n\n"
+                  "The council met on Tuesday evening. Eleven members voted for the plan.\n\n"
+                  "Work on the quay starts in spring, said Mayor Ines Okafor.")
+    new = HEAD + ("A dawn raid by insurgents left soldiers dead at border posts across the province.\n\n"
+                  "The council met on Tuesday evening.\n\n"
+                  "Work on the quay starts in spring, said Mayor Ines Okafor. Eleven members voted for the plan.")
+    run("add", write("a.txt", old), "--article", "harbour", "--at", "2026-03-01T08:00:00Z")
+    run("add", write("b.txt", new), "--article", "harbour", "--at", "2026-03-01T09:00:00Z")
+    first = run("audit", "--format", "json").stdout
+    with Store.open(store_path) as st:
+        revs = st.revisions("harbour")
+        pairs = PairCache(st)
+        cached = pairs.get(revs[0], revs[1], revs[0].parts(), revs[1].parts())
+        assert (pairs.hits, pairs.misses) == (1, 0)
+        again = audit_store(st)
+    fresh = compare_pair(revs[0].parts(), revs[1].parts())
+    assert cached == fresh
+    assert {FlagType.MOVED, FlagType.FIGURE} <= {f.type for f in cached.flags}
+    assert run("audit", "--format", "json").stdout == first
+    assert again
+    assert run("verify").exit_code == 0
