@@ -150,9 +150,9 @@ def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
     found: list[tuple[float, int, int]] = []  # (-score, gone index, came index)
     for g, p in enumerate(gone):
         for n in by_words.get(p.words, ()):
-            if _movable(p, changes) and _apart(p, came[n], changes):
+            if _movable(p) and _apart(p, came[n], changes):
                 found.append((-3.0, g, n))
-        if len(p.words) < NEAR_MIN_WORDS and not _movable(p, changes):
+        if len(p.words) < NEAR_MIN_WORDS and not _movable(p):
             continue
         shared: Counter[int] = Counter()
         for w in set(p.words):
@@ -160,7 +160,7 @@ def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
                 shared.update(postings.get(w, ()))
         for n, _ in shared.most_common(_CANDIDATES):
             q = came[n]
-            score = _near(p, q, changes)
+            score = _near(p, q)
             if score and q.words != p.words and _apart(p, q, changes):
                 found.append((-score, g, n))
     found.sort()
@@ -175,7 +175,7 @@ def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
     return pairs
 
 
-def _movable(p: _Piece, changes: Sequence[Change]) -> bool:
+def _movable(p: _Piece) -> bool:
     """Long enough to be a move on its own, or holding a figure or a name."""
     if len(p.words) > SHORT_WORDS:
         return True
@@ -203,7 +203,7 @@ def _apart(p: _Piece, q: _Piece, changes: Sequence[Change]) -> bool:
     return not (p.change == q.change and p.op is not None and q.op == p.op + 1)
 
 
-def _near(p: _Piece, q: _Piece, changes: Sequence[Change]) -> float:
+def _near(p: _Piece, q: _Piece) -> float:
     """How alike two different pieces are, 0 when not enough to be one moved piece: they
     share most words, or the shorter (a figure, a name or a few words) stands whole
     inside the longer."""
@@ -212,7 +212,7 @@ def _near(p: _Piece, q: _Piece, changes: Sequence[Change]) -> float:
     # a phrase found whole, and a fair part of where it now stands (a lone word found
     # somewhere in a long new paragraph is a coincidence, not a move)
     if part >= (CONTAINED_PHRASE if len(short.words) > SHORT_WORDS else CONTAINED_WORD) \
-            and _contains(long_.words, short.words) and _movable(short, changes):
+            and _contains(long_.words, short.words) and _movable(short):
         return part + 1.0  # ahead of mere overlaps
     if len(short.words) < NEAR_MIN_WORDS:
         return 0.0
