@@ -370,7 +370,10 @@ def rewritten(a: str, b: str, *, alone: bool = False, only: bool = False) -> flo
     the only paragraphs changed between the same neighbours, so less in common is
     enough (REWRITE_ALONE_SHARE); ``only``: and the only paragraphs of the body (a
     teaser or summary, rewritten in its one slot): one content word in common is."""
-    ca, cb = _content_words(a), _content_words(b)
+    return _rewrite_score(_content_words(a), _content_words(b), alone, only)
+
+
+def _rewrite_score(ca: frozenset[str], cb: frozenset[str], alone: bool, only: bool) -> float:
     common = len(ca & cb)
     if not common:
         return 0.0
@@ -404,8 +407,10 @@ def _match_rewritten(
             continue
         alone = len(olds) == len(news) == 1
         only = alone and len(old) == len(new) == 1
+        words_old = {i: _content_words(old[i]) for i in olds}  # once each, not once per pair
+        words_new = {j: _content_words(new[j]) for j in news}
         found = sorted(((score, i, j) for i in olds for j in news
-                        if (score := rewritten(old[i], new[j], alone=alone, only=only))), reverse=True)
+                        if (score := _rewrite_score(words_old[i], words_new[j], alone, only))), reverse=True)
         taken_old: set[int] = set()
         taken_new: set[int] = set()
         for score, i, j in found:
