@@ -114,26 +114,39 @@ def move_flags(move: Move, names: ArticleNames | None = None) -> list[Flag]:
 
 def _pieces(changes: Sequence[Change]) -> tuple[list[_Piece], list[_Piece]]:
     """(deleted, inserted) pieces of every change in a section text can move in."""
-    gone: list[_Piece] = []
-    came: list[_Piece] = []
+    gone: list[tuple[int, int | None, str]] = []
+    came: list[tuple[int, int | None, str]] = []
     for k, c in enumerate(changes):
         if c.section not in _SECTIONS or c.whitespace_only:
             continue
         if c.kind == ChangeKind.INSERT and c.section == Section.BODY:
-            came.append(_Piece(k, None, c.new, _words(c.new)))
+            came.append((k, None, c.new))
         elif c.kind == ChangeKind.DELETE and c.section == Section.BODY:
-            gone.append(_Piece(k, None, c.old, _words(c.old)))
+            gone.append((k, None, c.old))
         else:
             for t, op in enumerate(c.ops):
-                if op.tag == "delete":
-                    gone.append(_Piece(k, t, op.text, _words(op.text)))
-                elif op.tag == "insert":
-                    came.append(_Piece(k, t, op.text, _words(op.text)))
-    return [p for p in gone if p.words], [p for p in came if p.words]
+                if op.tag != "equal":
+                    (gone if op.tag == "delete" else came).append((k, t, op.text))
+    if not gone or not came or _one_place(gone, came):
+        return [], []  # the everyday edit (a paragraph added, a word fixed): words not read
+    return _with_words(gone), _with_words(came)
+
+
+def _one_place(gone: list[tuple[int, int | None, str]], came: list[tuple[int, int | None, str]]) -> bool:
+    """One deletion and one insertion, the two sides of one edit in place: nothing moved."""
+    if len(gone) != 1 or len(came) != 1:
+        return False
+    (k, t, _), (k2, t2, _) = gone[0], came[0]
+    return k == k2 and t is not None and t2 == t + 1
+
+
+def _with_words(pieces: list[tuple[int, int | None, str]]) -> list[_Piece]:
+    out = [_Piece(k, t, text, _words(text)) for k, t, text in pieces]
+    return [p for p in out if p.words]
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in _WORD.findall(text))
+    return tuple(_WORD.findall(text.casefold()))
 
 
 def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
