@@ -162,10 +162,11 @@ def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
             postings[w].append(n)
     found: list[tuple[float, int, int]] = []  # (-score, gone index, came index)
     for g, p in enumerate(gone):
-        for n in by_words.get(p.words, ()):
-            if _movable(p) and _apart(p, came[n], changes):
+        movable = _movable(p)
+        for n in by_words.get(p.words, ()) if movable else ():
+            if _apart(p, came[n], changes):
                 found.append((-3.0, g, n))
-        if len(p.words) < NEAR_MIN_WORDS and not _movable(p):
+        if len(p.words) < NEAR_MIN_WORDS and not movable:
             continue
         shared: Counter[int] = Counter()
         for w in set(p.words):
