@@ -44,6 +44,27 @@ def test_figure_moved_with_an_edit_flags_only_the_edit():
     assert any(f.type == FlagType.MOVED for f in flags)
 
 
+def test_figure_moved_in_a_reworded_sentence_is_a_move():
+    # the sentence around it rewritten too much to pair, the figure the same: moved, not gone and come
+    old = HEAD + ("Marchers gathered at the town hall at noon.\n\n"
+                  "The mayor spoke briefly.\n\n"
+                  "Marchers will also carry 40 lanterns, one for each village lost to the flood.")
+    new = HEAD + ("Marchers gathered at the town hall at noon. Around them stood 40 lanterns, a light for every "
+                  "village the water took.\n\n"
+                  "The mayor spoke briefly.")
+    flags = flag_texts(old, new)
+    assert not [f for f in flags if f.type == FlagType.FIGURE], flags
+    moved = [f for f in flags if f.type == FlagType.MOVED and f.severity == Severity.LOW]
+    assert [(f.old_value, f.new_value, f.reason) for f in moved] == [(40, 40, "figure moved from paragraph 3")]
+
+
+def test_same_number_counting_something_else_is_not_a_move():
+    old = HEAD + "The storm left 17 dead in the valley.\n\nRoads were closed."
+    new = HEAD + "The storm hit the valley.\n\nRoads were closed and 17 injured were treated in town."
+    flags = flag_texts(old, new)
+    assert FlagType.MOVED not in {f.type for f in flags}
+
+
 def test_real_removals_and_additions_stay():
     old = HEAD + "The plan costs 40 million euros.\n\nCritics said the plan ignores the fishermen."
     new = HEAD + "The plan costs 40 million euros and will take 3 years."

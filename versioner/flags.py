@@ -58,7 +58,7 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     # a notice replaced by a newer one is superseded, not withdrawn
     superseded = any(c.section == Section.NOTICE and c.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) for c in comparison.changes)
     names = ArticleNames(comparison.old.text(), comparison.new.text())
-    from versioner.moves import Move, move_flags, take_moves
+    from versioner.moves import Move, move_flags, moved_figures, take_moves
 
     # moved words and sentences are read as moves, not as removals and additions
     for change in take_moves(comparison.changes):
@@ -66,7 +66,7 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
             flags.extend(move_flags(change, names))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
-    return tuple(flags)
+    return tuple(moved_figures(flags))
 
 
 def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:

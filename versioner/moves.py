@@ -109,6 +109,69 @@ def move_flags(move: Move, names: ArticleNames | None = None) -> list[Flag]:
     return flags
 
 
+def moved_figures(flags: Sequence[Flag]) -> list[Flag]:
+    """A figure removed in one place and the same figure added in another (its value,
+    and what it counts when both say) is one move, even when the words around it were
+    rewritten too much for its sentence to pair: one low flag where it now stands."""
+    removed = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and f.old_value is not None
+               and f.new_value is None]
+    added = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and f.new_value is not None
+             and f.old_value is None]
+    if not removed and not added:
+        return list(flags)
+    merged: dict[int, Flag] = {}  # a figure flag that is a move, in its place
+    dropped: set[int] = set()
+    for r in removed:
+        gone = flags[r]
+        k = next((k for k in added if k not in merged and _same_figure(gone, flags[k])), None)
+        if k is not None:
+            came = flags[k]
+            merged[k] = replace(came, type=FlagType.MOVED, severity=Severity.LOW, old=gone.old,
+                                reason=f"figure moved {_from(gone.paragraph, came.paragraph)}",
+                                old_value=gone.old_value)
+            dropped.add(r)
+    # a figure of a removed paragraph that comes back elsewhere, or one gone from its
+    # place that stands in an added paragraph: the paragraph is flagged, the figure moved
+    whole = [f for f in flags if f.type in (FlagType.PARAGRAPH_ADDED, FlagType.PARAGRAPH_REMOVED)]
+    for k in (k for k in [*removed, *added] if k not in merged and k not in dropped and whole):
+        f = flags[k]
+        gone_side = f.new_value is None
+        paragraph = next((p for p in whole if p.section == f.section and
+                          p.type == (FlagType.PARAGRAPH_ADDED if gone_side else FlagType.PARAGRAPH_REMOVED)
+                          and _holds(p.new if gone_side else p.old, f)), None)
+        if paragraph is not None:
+            ends = (f.paragraph, paragraph.paragraph) if gone_side else (paragraph.paragraph, f.paragraph)
+            merged[k] = replace(f, type=FlagType.MOVED, severity=Severity.LOW,
+                                reason=f"figure moved {_from(*ends)}",
+                                old_value=f.old_value if gone_side else f.new_value,
+                                new_value=f.old_value if gone_side else f.new_value)
+    return [merged.get(k, f) for k, f in enumerate(flags) if k not in dropped]
+
+
+def _from(old_paragraph: int | None, new_paragraph: int | None) -> str:
+    return "within the paragraph" if old_paragraph == new_paragraph else f"from paragraph {old_paragraph}"
+
+
+def _same_figure(gone: Flag, came: Flag) -> bool:
+    if gone.section != came.section or gone.old_value != came.new_value:
+        return False
+    return _same_noun(gone.noun, came.noun)
+
+
+def _same_noun(a: str | None, b: str | None) -> bool:
+    # what it counts, the same or said on neither side: "17 dead" gone and "17 injured"
+    # come are two changes (and a noun read on one side only may be one the reader missed)
+    return (a or "").casefold() == (b or "").casefold()
+
+
+def _holds(text: str, f: Flag) -> bool:
+    """Does ``text`` (a whole added or removed paragraph) hold the figure of flag ``f``?"""
+    from versioner.figures import extract_figures
+
+    value = f.old_value if f.new_value is None else f.new_value
+    return any(g.value == value and _same_noun(g.noun, f.noun) for g in extract_figures(text))
+
+
 # -- pairing -------------------------------------------------------------------
 
 
