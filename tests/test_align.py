@@ -107,6 +107,26 @@ def test_rewritten_lede_is_edited_not_removed_and_added() -> None:
     assert kinds(align_paragraphs(old, new, rewrites=True))[0] == ("edited", (0,), (0,))
 
 
+def test_a_one_paragraph_summary_rewritten_is_edited() -> None:
+    # a teaser or feed summary: the body's one slot, rewritten around the same subject
+    old = ["Harbour council delays the vote on the new ferry terminal."]
+    new = ["Fishermen protest outside the council as the terminal plan stalls again."]
+    assert kinds(align_paragraphs(old, new)) == [("removed", (0,), ()), ("added", (), (0,))]
+    assert kinds(align_paragraphs(old, new, rewrites=True)) == [("edited", (0,), (0,))]
+    # nothing in common: still a summary replaced
+    other = ["Snow closes mountain passes overnight."]
+    assert kinds(align_paragraphs(old, other, rewrites=True)) == [("removed", (0,), ()), ("added", (), (0,))]
+
+
+def test_a_new_development_in_a_long_story_stays_added_and_removed() -> None:
+    # one paragraph swapped for another among kept ones, sharing only a word or two of
+    # the story's vocabulary: a real removal and a real addition
+    gone = "The council will now meet to agree a list of candidates for the harbour board."
+    came = "On Wednesday the council picked a retired judge, Ana Ruiz, to chair the board."
+    old, new = [LEDE, CONTEXT, gone, VICTIMS], [LEDE, CONTEXT, came, VICTIMS]
+    assert kinds(align_paragraphs(old, new, rewrites=True))[2:4] == [("removed", (2,), ()), ("added", (), (2,))]
+
+
 def test_figure_gone_from_a_rewritten_lede_is_a_figure_removed() -> None:
     from versioner.flags import flag_texts
 
