@@ -58,6 +58,17 @@ def test_figure_moved_in_a_reworded_sentence_is_a_move():
     assert [(f.old_value, f.new_value, f.reason) for f in moved] == [(40, 40, "figure moved from paragraph 3")]
 
 
+def test_date_word_moved_across_paragraphs_is_not_removed_and_added():
+    old = HEAD + ("On Monday the council backed the plan after a long debate about costs.\n\n"
+                  "Harbour traders welcomed the result.")
+    new = HEAD + ("The council backed the plan after a long debate about costs and its timing.\n\n"
+                  "Harbour traders welcomed the result on Monday.")
+    flags = flag_texts(old, new)
+    dates = [f for f in flags if f.type == FlagType.FIGURE]
+    assert not dates, flags
+    assert any(f.type == FlagType.MOVED for f in flags)
+
+
 def test_same_number_counting_something_else_is_not_a_move():
     old = HEAD + "The storm left 17 dead in the valley.\n\nRoads were closed."
     new = HEAD + "The storm hit the valley.\n\nRoads were closed and 17 injured were treated in town."

@@ -113,10 +113,8 @@ def moved_figures(flags: Sequence[Flag]) -> list[Flag]:
     """A figure removed in one place and the same figure added in another (its value,
     and what it counts when both say) is one move, even when the words around it were
     rewritten too much for its sentence to pair: one low flag where it now stands."""
-    removed = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and f.old_value is not None
-               and f.new_value is None]
-    added = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and f.new_value is not None
-             and f.old_value is None]
+    removed = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and _only_old(f)]
+    added = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and _only_new(f)]
     if not removed and not added:
         return list(flags)
     merged: dict[int, Flag] = {}  # a figure flag that is a move, in its place
@@ -148,6 +146,29 @@ def moved_figures(flags: Sequence[Flag]) -> list[Flag]:
     return [merged.get(k, f) for k, f in enumerate(flags) if k not in dropped]
 
 
+def _only_old(f: Flag) -> bool:
+    """A figure flag for something removed: a value on the old side only, or (a date
+    word, which has no value) words on the old side only."""
+    if f.old_value is not None or f.new_value is not None:
+        return f.new_value is None
+    return bool(_dates(f.old)) and not _dates(f.new)
+
+
+def _only_new(f: Flag) -> bool:
+    if f.old_value is not None or f.new_value is not None:
+        return f.old_value is None
+    return bool(_dates(f.new)) and not _dates(f.old)
+
+
+_DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december|yesterday|today|"
+                        r"tomorrow|tonight)\b", re.IGNORECASE)
+
+
+def _dates(text: str) -> tuple[str, ...]:
+    return tuple(m.casefold() for m in _DATE_WORD.findall(text))
+
+
 def _from(old_paragraph: int | None, new_paragraph: int | None) -> str:
     return "within the paragraph" if old_paragraph == new_paragraph else f"from paragraph {old_paragraph}"
 
@@ -155,6 +176,8 @@ def _from(old_paragraph: int | None, new_paragraph: int | None) -> str:
 def _same_figure(gone: Flag, came: Flag) -> bool:
     if gone.section != came.section or gone.old_value != came.new_value:
         return False
+    if gone.old_value is None:  # date words: the same ones
+        return came.new_value is None and _dates(gone.old) == _dates(came.new)
     return _same_noun(gone.noun, came.noun)
 
 
@@ -169,6 +192,9 @@ def _holds(text: str, f: Flag) -> bool:
     from versioner.figures import extract_figures
 
     value = f.old_value if f.new_value is None else f.new_value
+    if value is None:  # date words: all of them there
+        wanted = _dates(f.old or f.new)
+        return bool(wanted) and not (Counter(wanted) - Counter(_dates(text)))
     return any(g.value == value and _same_noun(g.noun, f.noun) for g in extract_figures(text))
 
 
