@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
 
-.PHONY: demo test quick golden bench accuracy realdata lint setup clean
+.PHONY: demo test quick golden bench accuracy realdata fingerprint lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ accuracy: setup
 
 realdata: setup
 	$(BIN)/python bench/realdata.py $(REALDATA_ARGS)
+
+# after bumping a RULES_VERSION: the outputs the rules give, as tests/test_rules_version.py checks them
+fingerprint: setup
+	$(BIN)/python bench/rules_fingerprint.py --write
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner.align import Pairing, align_paragraphs, similarity
+from versioner.align import Pairing, align_paragraphs, first_difference, similarity
 from versioner.model import PairingKind
 from versioner.seqdiff import ALPHABET_SIZE, DEFAULT_TIMEOUT, diff_runs
 
@@ -405,12 +405,18 @@ def test_semantic_runs_are_the_same_from_either_engine(a: list[int], b: list[int
     assert diff_runs(a, b, semantic=True, fast=True) == diff_runs(a, b, semantic=True, fast=False)
 
 
-def test_kept_pairings_are_plain_pairings() -> None:
-    from versioner.align import _kept
-
-    made, plain = _kept(3, 4), Pairing(PairingKind.KEPT, (3,), (4,), 1.0)
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_kept_pairings_are_plain_pairings(i: int, j: int) -> None:
+    made, plain = Pairing.kept(i, j), Pairing(PairingKind.KEPT, (i,), (j,), 1.0)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain)
+
+
+@given(st.lists(st.text(alphabet="ab", max_size=2), max_size=8), st.lists(st.text(alphabet="ab", max_size=2),
+                                                                           max_size=8))
+def test_first_difference_is_the_plain_first_differing_index(a: list[str], b: list[str]) -> None:
+    plain = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    assert first_difference(a, b) == plain == first_difference(tuple(a), tuple(b))
 
 
 _FEW_WORDS = st.lists(st.sampled_from(["a b c", "a b d", "x y z", "a b c d e f", "p q", "", "a b c d e g"]),
@@ -432,8 +438,9 @@ def test_one_paragraph_changed_each_side_pairs_as_the_general_path(
         old, new, align.EDIT_THRESHOLD, DEFAULT_TIMEOUT, rewrites=rewrites)
 
 
-def test_kept_runs_shared_or_not_are_the_pairings_they_stand_for() -> None:
-    from versioner.align import _kept_run
-
-    for i, j, n in ((0, 0, 5), (3, 3, 40), (2, 5, 4), (0, 0, 0), (7, 7, 1)):
-        assert _kept_run(i, j, n) == [Pairing("kept", (i + k,), (j + k,), 1.0) for k in range(n)]
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_kept_runs_shared_or_not_are_the_pairings_they_stand_for(runs: list[tuple[int, int, int]]) -> None:
+    # in any order of calls: the shared pairings grow as runs ask for more
+    for i, j, n in runs + [(i, i, n) for i, _, n in runs]:
+        assert Pairing.kept_run(i, j, n) == [Pairing.kept(i + k, j + k) for k in range(n)]
+        assert Pairing.kept_run(i, j, n) == [Pairing(PairingKind.KEPT, (i + k,), (j + k,), 1.0) for k in range(n)]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
-from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
+from versioner.figures import Figure, FigureKind, extract_figures, may_end_figure, same_quantity
 
 
 def only(text: str) -> Figure:
@@ -492,3 +492,20 @@ def test_figures_touching_finds_every_figure_over_its_spans(text: str, raw: list
         if any(f.start < max(e, s + 1) and s < f.end for s, e in spans):
             assert f in touching, (text, spans, f)
     assert set(touching) <= set(extract_figures(text))
+
+
+_MAYBE_TEXT = st.one_of(st.none(), st.text(max_size=5))
+_VALUE = st.one_of(st.integers(), st.floats(allow_nan=False))
+
+
+@given(st.text(max_size=8), st.integers(0, 99), st.integers(0, 99), _VALUE,
+       st.sampled_from(["number", "percent", "money", "range"]), _MAYBE_TEXT, _MAYBE_TEXT,
+       st.one_of(st.none(), _VALUE), st.booleans())
+def test_fast_figures_are_plain_figures(text: str, start: int, end: int, value: float, kind: FigureKind,
+                                        unit: str | None, noun: str | None, high: float | None,
+                                        follows: bool) -> None:
+    made = Figure.fast(text, start, end, value, kind, unit, noun, high, follows)
+    plain = Figure(text, start, end, value, kind, unit, noun, high, follows)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain) and made.phrase == plain.phrase
+    assert made.shifted(3) == Figure(text, start + 3, end + 3, value, kind, unit, noun, high, follows)

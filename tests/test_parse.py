@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from versioner.errors import BadInput
 from versioner.parse import (
+    SECTIONS,
+    Part,
     Parts,
     decode,
     is_byline,
@@ -532,5 +534,12 @@ def test_spans_rebuild_exactly_the_parts_a_parse_gives(raw: str) -> None:
     parts = parse(norm)
     rebuilt = parts_from_spans(norm, parts_to_spans(parts))
     assert rebuilt == parts
-    # built without the dataclass __init__: the same values, hashes and reprs
+    # built by Part.fast: the same values, hashes and reprs
     assert [(hash(a), repr(a), a.text) for a in rebuilt.parts] == [(hash(b), repr(b), b.text) for b in parts.parts]
+
+
+@given(st.sampled_from(SECTIONS), st.text(max_size=6), st.text(" \n", max_size=3), st.sampled_from(["", "top", "bottom"]))
+def test_fast_parts_are_plain_parts(section: str, raw: str, gap: str, position: str) -> None:
+    made, plain = Part.fast(section, raw, gap, position), Part(section, raw, gap, position)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain) and made.text == plain.text

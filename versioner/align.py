@@ -25,6 +25,11 @@ from typing import Literal
 from versioner.model import PairingKind
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 2  # 2: a paragraph rewritten in other words is edited (issue 16)
+
 KINDS = tuple(PairingKind)
 EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
 CONTAINED_WEIGHT = 0.8  # a paragraph grown or cut by a sentence: its shorter side's share, discounted
@@ -54,36 +59,55 @@ class Pairing:
     edited: bool = False  # words changed: a moved paragraph may be; edited/split/merged always are
 
 
+    @classmethod
+    def kept(cls, i: int, j: int) -> Pairing:
+        """``Pairing(PairingKind.KEPT, (i,), (j,), 1.0)``, equal to it in value, hash and
+        repr, made without the generated frozen __init__, which sets the fields one
+        object.__setattr__ at a time: an alignment makes one per kept paragraph, thousands
+        in a long article (a property test holds the two equal)."""
+        pairing = _new_object(cls)
+        _set_attribute(pairing, "__dict__", {"kind": PairingKind.KEPT, "old": (i,), "new": (j,),
+                                             "similarity": 1.0, "edited": False})
+        return pairing
+
+    @classmethod
+    def kept_run(cls, i: int, j: int, n: int) -> list[Pairing]:
+        """``[Pairing.kept(i + k, j + k) for k in range(n)]``, the pairings shared between
+        alignments when ``i == j`` (a property test holds the two equal)."""
+        if i != j:
+            return [cls.kept(i + k, j + k) for k in range(n)]
+        return _KEPT_IN_PLACE.run(i, n)
+
+
 _new_object = object.__new__
 _set_attribute = object.__setattr__
 
 
-def _kept(i: int, j: int) -> Pairing:
-    """``Pairing(PairingKind.KEPT, (i,), (j,), 1.0)`` without the generated frozen __init__, which
-    sets the fields one object.__setattr__ at a time: an alignment makes one per kept
-    paragraph, thousands in a long article."""
-    pairing = _new_object(Pairing)
-    _set_attribute(pairing, "__dict__", {"kind": PairingKind.KEPT, "old": (i,), "new": (j,),
-                                         "similarity": 1.0, "edited": False})
-    return pairing
+class _KeptInPlace:
+    """Pairings are immutable, so "paragraph k kept in place" is made once per k and
+    shared by every alignment: the common ends of a long article are most of its pairings."""
+
+    def __init__(self) -> None:
+        self._made: tuple[Pairing, ...] = ()
+
+    def run(self, start: int, n: int) -> list[Pairing]:
+        made = self._made
+        if len(made) < start + n:
+            # a longer tuple replaces the old one whole: threads never see one half built
+            made = made + tuple(Pairing.kept(k, k) for k in range(len(made), 2 * (start + n)))
+            self._made = made
+        return list(made[start : start + n])
 
 
-# Pairings are immutable, so "paragraph k kept in place" is made once per k and shared by
-# every alignment: the common ends of a long article are most of its pairings.
-_kept_in_place: tuple[Pairing, ...] = ()
+_KEPT_IN_PLACE = _KeptInPlace()
 
 
-def _kept_run(i: int, j: int, n: int) -> list[Pairing]:
-    """``[_kept(i + k, j + k) for k in range(n)]``, shared when ``i == j``."""
-    global _kept_in_place
-    if i != j:
-        return [_kept(i + k, j + k) for k in range(n)]
-    shared = _kept_in_place
-    if len(shared) < i + n:
-        # a longer tuple replaces the old one whole: threads never see one half built
-        shared = shared + tuple(_kept(k, k) for k in range(len(shared), 2 * (i + n)))
-        _kept_in_place = shared
-    return list(shared[i : i + n])
+def first_difference(a: Sequence[object], b: Sequence[object]) -> int:
+    """The first index at which ``a`` and ``b`` differ, or the shorter one's length:
+    ``next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))``,
+    found by C-level iteration, without a Python loop per item (a long article shares
+    hundreds of paragraphs; a property test holds the two equal)."""
+    return next(compress(count(), map(ne, a, b)), min(len(a), len(b)))
 
 
 # -- alignment ---------------------------------------------------------------
@@ -116,7 +140,7 @@ def align_paragraphs(
     ``rewrites``: also pair, as edited, a paragraph rewritten in other words
     (``rewritten``), where the text is read in order (the body, not the notices)."""
     if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
-        return tuple(_kept_run(0, 0, len(new)))
+        return tuple(Pairing.kept_run(0, 0, len(new)))
     head, tail = _common_ends(old, new)
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
         return _one_changed(old, new, head, tail, threshold, rewrites)
@@ -149,12 +173,9 @@ def _align(
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
     """How many paragraphs the two share at the start, and then at the end."""
-    # the first differing pair from each end, found by C-level iteration (no Python loop
-    # per paragraph: a long article shares hundreds)
-    shorter = min(len(old), len(new))
-    head = next(compress(count(), map(ne, old, new)), shorter)
-    tail = next(compress(count(), map(ne, reversed(old), reversed(new))), shorter)
-    return head, min(tail, shorter - head)
+    head = first_difference(old, new)
+    tail = first_difference(old[::-1], new[::-1])
+    return head, min(tail, min(len(old), len(new)) - head)
 
 
 def _one_changed(
@@ -165,7 +186,7 @@ def _one_changed(
     each side, between common ends (the everyday edit: a figure fixed, a paragraph
     added or removed), without its matching and assembly: kept ends, and the middle
     edited, or removed before added. A property test holds it to ``_align``."""
-    out = _kept_run(0, 0, head)
+    out = Pairing.kept_run(0, 0, head)
     i, j = head, head  # the middle paragraph, where each side has one
     has_old, has_new = len(old) - head - tail == 1, len(new) - head - tail == 1
     if has_old and has_new:
@@ -183,7 +204,7 @@ def _one_changed(
     elif has_new:
         out.append(Pairing(PairingKind.ADDED, (), (j,), 0.0))
     end_old, end_new = len(old) - tail, len(new) - tail
-    out += _kept_run(end_old, end_new, tail)
+    out += Pairing.kept_run(end_old, end_new, tail)
     return tuple(out)
 
 
@@ -537,9 +558,9 @@ def _assemble(
     taken_old = bytearray(n_old)
     # The new position each in-order old paragraph maps to: removals follow it.
     anchor = [-2] * n_old
-    in_place = _kept_run(0, 0, min(n_old, n_new))
+    in_place = Pairing.kept_run(0, 0, min(n_old, n_new))
     for i, j in backbone:
-        at_new[j] = in_place[i] if i == j else _kept(i, j)
+        at_new[j] = in_place[i] if i == j else Pairing.kept(i, j)
         taken_new[j] = taken_old[i] = 1
         anchor[i] = j
     for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:

@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
 
@@ -56,24 +61,25 @@ class Figure:
 
     def shifted(self, offset: int) -> Figure:
         """The same figure found in a slice of the text that starts at ``offset``."""
-        return _make_figure(self.text, self.start + offset, self.end + offset, self.value, self.kind,
-                            self.unit, self.noun, self.high, self.noun_follows)
+        return Figure.fast(self.text, self.start + offset, self.end + offset, self.value, self.kind,
+                           self.unit, self.noun, self.high, self.noun_follows)
+
+    @classmethod
+    def fast(cls, text: str, start: int, end: int, value: float, kind: FigureKind,
+             unit: str | None, noun: str | None, high: float | None, noun_follows: bool) -> Figure:
+        """``Figure(text, start, end, value, kind, unit, noun, high, noun_follows)``, equal to
+        it in value, hash and repr, made without the frozen __init__, which sets the fields
+        one object.__setattr__ at a time and costs over twice as much, on every figure (a
+        property test holds the two equal)."""
+        fig = _new_object(cls)
+        _set_attribute(fig, "__dict__", {
+            "text": text, "start": start, "end": end, "value": value, "kind": kind,
+            "unit": unit, "noun": noun, "high": high, "noun_follows": noun_follows})
+        return fig
 
 
 _new_object = object.__new__
 _set_attribute = object.__setattr__
-
-
-def _make_figure(text: str, start: int, end: int, value: float, kind: FigureKind,
-                 unit: str | None, noun: str | None, high: float | None,
-                 noun_follows: bool) -> Figure:
-    """Figure(...) without the generated frozen __init__, which sets the fields one
-    object.__setattr__ at a time and costs over twice as much, on every figure."""
-    fig = _new_object(Figure)
-    _set_attribute(fig, "__dict__", {
-        "text": text, "start": start, "end": end, "value": value, "kind": kind,
-        "unit": unit, "noun": noun, "high": high, "noun_follows": noun_follows})
-    return fig
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -416,7 +422,7 @@ def _figure(text: str, start: int, end: int, value: float, kind: FigureKind,
         if noun is None and (kind == "number" or kind == "range"):
             noun = _noun_before(text, start)
             follows = noun is None
-    return _make_figure(text[start:end], start, end, value, kind, unit, noun, high, follows)
+    return Figure.fast(text[start:end], start, end, value, kind, unit, noun, high, follows)
 
 
 class _Quant(NamedTuple):

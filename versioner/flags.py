@@ -24,6 +24,11 @@ from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Sever
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 2  # 2: moved words, phrases and figures are moves (issue 16)
+
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
 

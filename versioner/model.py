@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from versioner.parse import Parts
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 2  # 2: FlagType.MOVED (issue 16)
+
 # -- vocabulary -----------------------------------------------------------------
 
 

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from versioner.diff import Change, Op
     from versioner.flags import ArticleNames, Flag
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 # Two pieces that are not the same words are one moved and edited piece when the
 # shorter has at least NEAR_MIN_WORDS words and they share NEAR_SHARE of the longer's.
 NEAR_MIN_WORDS = 4

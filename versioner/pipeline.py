@@ -7,7 +7,6 @@ import hashlib
 import json
 from dataclasses import MISSING, dataclass, fields
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from versioner.diff import Comparison, compare
@@ -58,24 +57,42 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
     return PairResult(flag_comparison(comparison), tuple((c.section, c.kind) for c in comparison.changes))
 
 
-_RULE_MODULES = ("parse.py", "seqdiff.py", "align.py", "diff.py", "moves.py", "figures.py", "flags.py", "pipeline.py")
+# The modules whose code decides what compare_pair returns, each declaring
+# RULES_VERSION; tests/test_rules_version.py holds this list to what compare_pair
+# imports, so a rule moved into a new module cannot be left out.
+RULE_MODULES = ("parse", "prepared", "seqdiff", "align", "diff", "moves", "figures", "flags", "model")
+
+# Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
+CACHE_FORMAT = 1
+
+
+def rule_versions() -> dict[str, int]:
+    """The cache format's version and each rule module's declared RULES_VERSION."""
+    from importlib import import_module
+
+    versions = {"cache": CACHE_FORMAT}
+    versions |= {name: import_module(f"versioner.{name}").RULES_VERSION for name in RULE_MODULES}
+    return versions
 
 
 @cache
 def rules_version() -> str:
-    """A fingerprint of the code that decides changes and flags: a cached pair made
-    by other rules (any edit to those modules) is stale and computed again."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for name in _RULE_MODULES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:16]
+    """The key of a cached pair, from rule_versions() and nothing else: a pair made
+    by other rules is stale and computed again; an edit that keeps the versions (a
+    comment, a refactor) keeps the cache."""
+    text = " ".join(f"{name}={version}" for name, version in rule_versions().items())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _flags_json(flags: tuple[Flag, ...]) -> str:
     # vars(), not dataclasses.asdict: a Flag's fields are plain values, and asdict's
     # deep copy was a tenth of a first audit
     return json.dumps([vars(f) for f in flags], ensure_ascii=False, separators=(",", ":"))
+
+
+def pair_to_json(result: PairResult) -> tuple[str, str]:
+    """A pair's (changes, flags) as the cache stores them (format CACHE_FORMAT)."""
+    return json.dumps(result.changes, separators=(",", ":")), _flags_json(result.flags)
 
 
 def pair_from_json(changes: object, flags: object) -> PairResult | None:
@@ -155,9 +172,9 @@ class PairCache:
         result = compare_pair(old_parts, new_parts)
         if old.number and new.number and old.article == new.article:
             self._made[(new.article, old.number, new.number)] = result
-            changes = json.dumps(result.changes, separators=(",", ":"))
+            changes, flags = pair_to_json(result)
             self._new.append((new.article, old.number, new.number, self.rules, changes,
-                              _flags_json(result.flags), old.sha256, new.sha256))
+                              flags, old.sha256, new.sha256))
         return result
 
     def save(self) -> int:

@@ -16,6 +16,11 @@ from versioner.parse import Parts, Piece, parse_pieces, parts_to_spans, pieces_t
 if TYPE_CHECKING:
     from versioner.model import Prepared
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 
 def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

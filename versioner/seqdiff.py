@@ -12,6 +12,11 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 DEFAULT_TIMEOUT = 0.5  # seconds diff-match-patch may spend before settling for a coarser diff
 
 # Private-use code points only: no letters, digits or spaces among them, so
