@@ -68,7 +68,7 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     # moved words and sentences are read as moves, not as removals and additions
     for change in take_moves(comparison.changes):
         if isinstance(change, Move):
-            flags.extend(move_flags(change, names))
+            flags.extend(move_flags(change, Flag, lambda edit: flag_change(edit, names)))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
     return tuple(moved_figures(flags))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from versioner.model import ChangeKind, FlagType, Section, Severity
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Op
-    from versioner.flags import ArticleNames, Flag
+    from versioner.flags import Flag
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -98,19 +98,20 @@ def take_moves(changes: Sequence[Change]) -> list[Change | Move]:
     return out
 
 
-def move_flags(move: Move, names: ArticleNames | None = None) -> list[Flag]:
-    """A move is one low flag; a move with an edit also gets the edit's own flags."""
+def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], list[Flag]]) -> list[Flag]:
+    """A move is one low flag (``make``: the flag type, passed in so that this module,
+    which the flag stage imports, never imports it back); a move with an edit also
+    gets the flags ``flag_change`` gives the edit."""
     from versioner.diff import Change, is_whitespace_only
-    from versioner.flags import Flag, flag_change
 
     same = move.old_paragraph == move.paragraph or move.section != Section.BODY
     where = "within the paragraph" if same else f"from paragraph {move.old_paragraph}"
-    flags = [Flag(FlagType.MOVED, Severity.LOW, move.section, move.paragraph, move.old, move.new,
+    flags = [make(FlagType.MOVED, Severity.LOW, move.section, move.paragraph, move.old, move.new,
                   f"words moved {where}")]
     if any(op.tag != "equal" for op in move.ops):
         edit = Change(Section.BODY, ChangeKind.REPLACE, move.old, move.new, move.paragraph,
                       move.old_paragraph, move.ops, is_whitespace_only(move.ops))
-        flags += [replace(f, section=move.section) for f in flag_change(edit, names)]
+        flags += [replace(f, section=move.section) for f in flag_change(edit)]
     return flags
 
 
