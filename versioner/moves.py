@@ -9,8 +9,10 @@ a removed paragraph) is paired with an inserted piece elsewhere in the same
 section (an insert op, or an added paragraph) that holds the same words, or
 nearly: the pair is one move (low), taken out of the diffs the rules read, and
 a move with an edit is flagged for the edit alone (the two pieces diffed
-against each other). The comparison itself (its changes and ops, what the
-views and the JSON show) is left as it is: only what the rules read changes.
+against each other). After the rules, a figure removed here and added there
+that the pieces did not pair (its sentence rewritten on the way) is made one
+move as well. The comparison itself (its changes and ops, what the views and
+the JSON show) is left as it is: only what the rules read changes.
 """
 
 from __future__ import annotations
@@ -117,8 +119,9 @@ def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], lis
 
 def moved_figures(flags: Sequence[Flag]) -> list[Flag]:
     """A figure removed in one place and the same figure added in another (its value,
-    and what it counts when both say) is one move, even when the words around it were
-    rewritten too much for its sentence to pair: one low flag where it now stands."""
+    and what it counts, or the same date words) is one move, even when the words
+    around it were rewritten too much for its sentence to pair: one low flag where it
+    now stands. So is one whose twin stands in a whole added or removed paragraph."""
     removed = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and _only_old(f)]
     added = [k for k, f in enumerate(flags) if f.type == FlagType.FIGURE and _only_new(f)]
     if not removed and not added:
