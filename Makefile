@@ -4,13 +4,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= store/demo.db
+DEMO_PORT  ?= 8399
 
 .PHONY: demo test quick golden bench accuracy realdata fingerprint lint setup clean
 
 $(BIN)/versioner: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ui,fast]'
+	$(BIN)/python -m pip install -q -e '.[test,ui,fast,pg,dask,parquet,web]'
 	touch $@
 
 setup: $(BIN)/versioner
@@ -25,6 +26,14 @@ demo: setup
 	$(BIN)/versioner --store $(DEMO_STORE) diff altair-flight-diversion || test $$? -eq 1
 	$(BIN)/versioner --store $(DEMO_STORE) audit
 	$(BIN)/versioner --store $(DEMO_STORE) verify
+	@echo "== fetch: docs/web-demo served on 127.0.0.1:$(DEMO_PORT) for the demo"
+	$(BIN)/python -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory docs/web-demo >/dev/null 2>&1 & \
+	server=$$!; \
+	$(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam.html \
+	  && $(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam-corrected.html; \
+	status=$$?; kill $$server; test $$status -eq 0
+	$(BIN)/versioner --store $(DEMO_STORE) diff dailylantern.example/news/2026/mar/02/orvel-dam-inspection || test $$? -eq 1
+	$(BIN)/versioner --store $(DEMO_STORE) audit dailylantern.example/news/2026/mar/02/orvel-dam-inspection
 
 test: setup
 	$(BIN)/python -m pytest
@@ -49,6 +58,8 @@ fingerprint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/fetch.py
 
 lint: setup
 	$(BIN)/python -m pip install -q ruff mypy

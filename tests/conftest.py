@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,10 @@ import pytest
 from typer.testing import CliRunner
 
 from versioner.cli import app
+from versioner.store import Store
+
+sys.path.insert(0, str(Path(__file__).parent / "helpers"))
+from pgcluster import Cluster  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -47,6 +51,54 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def store_path(hermetic: Path) -> Path:
     return hermetic
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL cluster for the session, stopped and removed at its end."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("PostgreSQL tests need psycopg (pip install -e '.[pg]')")
+    cluster = Cluster()
+    try:
+        why = cluster.start()
+        if why:
+            pytest.skip(f"PostgreSQL tests skipped: {why}")
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> str:
+    """The URL of an empty PostgreSQL store of this test's own (a schema of its own)."""
+    return pg_cluster.new_schema()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on both backends; one marked ``sqlite_only`` (it looks at
+    the SQLite file itself: its folder, its mode, its PRAGMAs) on SQLite alone."""
+    if request.param == "postgresql" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("SQLite-file-specific (sqlite_only): nothing to test on PostgreSQL")
+    return str(request.param)
+
+
+@pytest.fixture
+def store_target(backend: str, store_path: Path, request: pytest.FixtureRequest) -> str | Path:
+    """Where a store test's store is: the SQLite file, or a PostgreSQL URL."""
+    if backend == "postgresql":
+        return str(request.getfixturevalue("pg_url"))
+    return store_path
+
+
+@pytest.fixture
+def store(store_target: str | Path) -> Iterator[Store]:
+    """An open store, on each backend in turn."""
+    st_ = Store.open(store_target, create=True)
+    yield st_
+    st_.close()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from itertools import count
@@ -45,12 +45,6 @@ def _later(**delta: float) -> str:
     """A time this far ahead of the clock, ISO 8601."""
     return (datetime.now(timezone.utc) + timedelta(**delta)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-
-@pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    st_ = Store.open(store_path, create=True)
-    yield st_
-    st_.close()
 
 
 def add(store: Store, text: str, at: str, key: str = "ship") -> Any:

@@ -247,8 +247,16 @@ def test_from_to_is_a_change_not_a_range() -> None:
     assert [(f.text, f.kind) for f in figures] == [("31", "number"), ("33", "number")]
 
 
-def test_score_is_not_a_range() -> None:
-    assert [f.value for f in extract_figures("a 3-1 win")] == [3, 1]
+def test_score_is_one_figure_not_a_range() -> None:
+    # issue 16: a score or a vote tally is one figure, so "7-2 -> 6-3" is one change
+    f = only("a 3-1 win")
+    assert (f.text, f.kind, f.value, f.high, f.noun) == ("3-1", "score", 3, 1, "win")
+    assert only("the court ruled 7-2 on Monday").kind == "score"
+    assert only("a 2–2 draw").high == 2
+
+
+def test_low_to_high_with_a_dash_stays_a_range() -> None:
+    assert only("pages 10-12").kind == "range"
 
 
 def test_season_is_a_year_range() -> None:

@@ -166,3 +166,140 @@ def test_merged_wording_counts_its_changes_instead_of_reading_its_reason() -> No
 
     merged = _merge_wording([wording("5 words reworded"), wording("7 words reworded"), wording("x")])
     assert [f.reason for f in merged] == ["3 word changes in this paragraph"]
+
+
+# -- issue 16: one reading of each side; names as a reader sees them; the smaller fixes --
+
+def _all(old_para: str, new_para: str, head: str = HEAD) -> list[flags_module.Flag]:
+    return list(flag_texts(head + old_para + "\n", head + new_para + "\n"))
+
+
+def test_an_acronym_with_full_stops_is_one_token_never_a_name_u() -> None:
+    from versioner.reading import read
+
+    text = "The U.S. and the U.N. said Ann Lee, a Ph.D. student, spoke."
+    reading = read(text)
+    assert [t.text for t in reading.tokens_in(0, len(text))][:5] == ["The", "U.S.", "and", "the", "U.N."]
+    assert "Ph.D." in [t.text for t in reading.tokens_in(0, len(text))]
+    assert [n.text for n, _ in reading.names_in(0, len(text))] == ["U.S.", "U.N.", "Ann Lee", "Ph.D."]
+    for f in _all("U.S. officials met Lee's aides in Ostra.", "U.S. officials met U.S. aides in Ostra."):
+        assert "-> U " not in f.reason and not f.reason.endswith("-> U") and "U Lee" not in f.reason, f
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_a_name() -> None:
+    for word in ("Strong", "Several", "Officials", "Update"):
+        flags = _all("The port was shut.", f"The port was shut. {word} winds kept the ships in harbour.")
+        assert not [f for f in flags if f.type == "name"], (word, flags)
+
+
+def test_a_word_opening_a_sentence_is_a_name_when_the_article_uses_it_as_one() -> None:
+    from versioner.reading import read
+
+    text = "Strong winds hit. Young spoke. Vornhalt left."
+    known = ArticleNames("The union leader, Young, spoke first.", "")
+    assert flags_module._hunk_names(read(text), 0, len(text), known) == ["Young", "Vornhalt"]
+    assert flags_module._hunk_names(read(text), 0, len(text), ArticleNames("", "")) == ["Vornhalt"]
+
+
+def test_a_name_that_is_no_ordinary_word_is_a_name_even_opening_a_sentence() -> None:
+    flags = _all("The port was shut.", "The port was shut. Vornhalt left.")
+    assert [f.type for f in flags] == ["name"], flags
+
+
+def test_a_multi_word_name_with_its_title_is_one_name() -> None:
+    flags = _all("The talks were led by the mayor.", "The talks were led by Sen. Ann Lee of Ostra.")
+    names = [f for f in flags if f.type == "name"]
+    assert len(names) == 1 and "Sen. Ann Lee" in names[0].reason, flags
+
+
+def test_a_name_on_both_sides_is_not_changed() -> None:
+    for old, new in (("Acme Steel said it was Ohio.", "Acme Steel said, again, it was in Ohio."),
+                     ("Officials in Ohio spoke.", "Officials in Ohio spoke again to Acme Steel staff, in Ohio.")):
+        for f in _all(old, new):
+            assert f.type != "name" or "Ohio -> Ohio" not in f.reason, f
+            assert "Acme Steel -> Acme Steel" not in f.reason
+
+
+def test_a_misspelt_word_fixed_is_a_typo_even_before_said() -> None:
+    typ, sev, reason = _one("The opertor said the crane failed.", "The operator said the crane failed.")
+    assert (typ, sev) == ("typo", "low") and "misspelt" in reason
+
+
+def test_an_agreement_fix_is_grammar_low() -> None:
+    typ, sev, reason = _one("The data shows a rise in cargo.", "The data show a rise in cargo.")
+    assert (typ, sev) == ("typo", "low") and reason.startswith("grammar"), reason
+
+
+def test_a_plural_after_a_number_is_not_an_agreement_fix() -> None:
+    flags = _all("Police arrested two officer on Monday.", "Police arrested two officers on Monday.")
+    assert not any(f.reason.startswith("grammar") for f in flags), flags
+
+
+def test_a_score_changed_is_one_figure_flag() -> None:
+    flags = _all("The court ruled 7-2 in favour of the union.", "The court ruled 6-3 in favour of the union.")
+    assert [(f.type, f.old_value, f.new_value) for f in flags] == [("figure", 7, 6)], flags
+    assert flags[0].reason.startswith("number 7-2 -> 6-3")
+
+
+def test_a_negation_is_anchored_to_a_whole_figure_never_inside_it() -> None:
+    flags = _all("The port will pay $2.8 billion to the union.", "The port will not pay $2.8 billion to the union.")
+    neg = [f for f in flags if f.type == "negation"]
+    assert len(neg) == 1 and neg[0].reason == '"not" added before "pay"', flags
+    flags = _all("The bill is $2.8 billion.", "The bill is not $2.8 billion.")
+    neg = [f for f in flags if f.type == "negation"]
+    assert neg and '"2"' not in neg[0].reason and "$2.8 billion" in neg[0].reason, flags
+
+
+def test_a_word_changed_next_to_an_unchanged_figure_is_wording() -> None:
+    flags = _all("€40 million agreed for the quay.", "€40 million approved for the quay.")
+    assert [f.type for f in flags] == ["wording"], flags
+    flags = _all("Police said 17 officers were hurt.", "Police said 17 protesters were hurt.")
+    assert [f.type for f in flags] == ["figure"], flags  # the figure now counts something else
+
+
+def test_quotation_marks_added_in_a_headline_are_not_a_quote_change() -> None:
+    old = "Dock workers in Ostra vote to strike\nBody text here.\n"
+    new = 'Dock workers in Ostra vote to "strike"\nBody text here.\n'
+    flags = flag_texts(old, new)
+    # a headline flag, cosmetic (needs no notice), not a quote change
+    assert flags and all(f.type != "quote" and f.cosmetic for f in flags), flags
+
+
+def test_a_phrase_put_in_single_quotes_in_the_body_is_a_quote_change() -> None:
+    for mark in ("'", "‘"):
+        close = "'" if mark == "'" else "’"
+        flags = _all("He was taken to hospital in critical condition.",
+                     f"He was taken to hospital in {mark}critical condition{close}.")
+        assert [f.type for f in flags] == ["quote"], (mark, flags)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="AaBbUuSs.,'’“” -\n0123456789$", max_size=120))
+def test_the_readings_spans_are_within_the_text_and_in_order(text: str) -> None:
+    from versioner.reading import Reading
+
+    reading = Reading(text)
+    for spans in ([(t.start, t.end) for t in reading.tokens_in(0, len(text))], list(reading.quotes),
+                  [(n.start, n.end) for n, _ in reading.names_in(0, len(text))]):
+        for s, e in spans:
+            assert 0 <= s < e <= len(text)
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+_NAMES = ["Ann Lee", "Acme Steel", "Ostra", "Vornhalt", "the U.S.", "Sen. Ida Marsh"]
+_FILLER = ["the port", "its crews", "a union", "two ships"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(_NAMES), st.permutations(_NAMES), st.lists(st.sampled_from(_FILLER), max_size=3),
+       st.lists(st.sampled_from(_FILLER), max_size=3), st.integers(1, len(_NAMES)))
+def test_a_name_on_both_sides_is_never_reported_changed(
+        old_order: list[str], new_order: list[str], old_fill: list[str], new_fill: list[str], k: int) -> None:
+    # the same names on both sides, in any order, among other words: no name changed
+    names = old_order[:k]
+    new_names = [n for n in new_order if n in names]
+    old = "Officials met " + ", ".join([*names, *old_fill]) + " on Monday."
+    new = "Officials met " + ", ".join([*new_fill, *new_names]) + " on Monday."
+    flags = _all(old, new)
+    assert not [f for f in flags if f.type == "name"], (old, new, flags)

@@ -48,6 +48,40 @@ SCHEMA = {
         ("changes", "TEXT", 1, None, 0),
         ("flags", "TEXT", 1, None, 0),
     ],
+    "pages": [
+        ("revision_id", "INTEGER", 0, None, 1),
+        ("url", "TEXT", 1, None, 0),
+        ("fetched_at", "TEXT", 1, None, 0),
+        ("extractor", "TEXT", 1, None, 0),
+        ("html", "BLOB", 1, None, 0),
+    ],
+    "fetch_state": [
+        ("url", "TEXT", 0, None, 1),
+        ("kind", "TEXT", 1, None, 0),
+        ("article", "TEXT", 0, None, 0),
+        ("etag", "TEXT", 0, None, 0),
+        ("last_modified", "TEXT", 0, None, 0),
+        ("first_seen", "TEXT", 1, None, 0),
+        ("next_check", "TEXT", 0, None, 0),
+        ("step", "INTEGER", 1, "0", 0),
+        ("checks", "INTEGER", 1, "0", 0),
+        ("failures", "INTEGER", 1, "0", 0),
+        ("last_error", "TEXT", 0, None, 0),
+    ],
+    "alerts": [
+        ("id", "INTEGER", 0, None, 1),
+        ("created_at", "TEXT", 1, None, 0),
+        ("article", "TEXT", 1, None, 0),
+        ("ref", "TEXT", 1, None, 0),
+        ("sha256", "TEXT", 1, None, 0),
+        ("url", "TEXT", 0, None, 0),
+        ("verdict", "TEXT", 1, None, 0),
+        ("event", "TEXT", 1, None, 0),
+        ("target", "TEXT", 0, None, 0),
+        ("delivered_at", "TEXT", 0, None, 0),
+        ("attempts", "INTEGER", 1, "0", 0),
+        ("last_error", "TEXT", 0, None, 0),
+    ],
 }
 
 INDEXES = {
@@ -56,10 +90,11 @@ INDEXES = {
     # from UNIQUE and composite PRIMARY KEY constraints
     "sqlite_autoindex_articles_1", "sqlite_autoindex_revisions_1",
     "sqlite_autoindex_pairs_1",
+    "fetch_state_due", "sqlite_autoindex_fetch_state_1", "sqlite_autoindex_alerts_1",
 }
 
 MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts", "m003_revision_summary_index",
-              "m004_drop_unwritten_notices"]
+              "m004_drop_unwritten_notices", "m005_web_pages_fetch_state_alerts"]
 
 
 def _make_store(store_path: Path) -> None:

@@ -27,12 +27,6 @@ V2 = "Ship sinks off coast, crew rescued\n\nA cargo ship sank on Monday, officia
 V3 = "(Updates with rescue)\nShip sinks off coast, crew rescued\n\nAll 21 crew were rescued, officials said.\n"
 
 
-@pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    st_ = Store.open(store_path, create=True)
-    yield st_
-    st_.close()
-
 
 def add(store: Store, text: str, key: str = "ship", at: str | None = None) -> Any:
     return store.add(NewRevision(text, article=key, captured_at=at))
@@ -135,6 +129,7 @@ def test_unusable_article_keys_are_refused(key: str) -> None:
         check_key(key)
 
 
+@pytest.mark.sqlite_only  # the file's journal mode
 def test_store_is_in_wal_mode(store: Store, store_path: Path) -> None:
     add(store, V1)
     conn = sqlite3.connect(store_path)

@@ -300,6 +300,9 @@ def _store_at_migration(exe: str, store: Path, last: str) -> None:
     """A store whose schema stops at migration ``last`` (as an older versioner left it)."""
     _two_revisions(exe, store)
     conn = sqlite3.connect(store)
+    for table in ("pages", "fetch_state", "alerts"):  # m005's
+        conn.execute(f"drop table {table}")
+    conn.execute("delete from _sqlite_migrations where name = 'm005_web_pages_fetch_state_alerts'")
     # before m004: the notices table m001 made
     conn.execute("create table notices (revision_id integer not null references revisions(id),"
                  " idx integer not null, position text not null, text text not null, kind text,"
@@ -343,7 +346,7 @@ def test_an_older_schema_is_read_without_migrating_it(tmp_path: Path, versioner_
     assert _migrations(store)[-1] == "m002_pair_cache_and_span_parts"  # reads never migrate
     assert _cli(versioner_exe, "add", "-", "--article", "boat", store=store,
                 input=b"Boat\n\nIt floats.\n").returncode == 0
-    assert _migrations(store)[-1] == "m004_drop_unwritten_notices"  # a write does, first
+    assert _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"  # a write does, first
     assert not _has_table(store, "notices")
 
 
@@ -356,7 +359,7 @@ def test_the_unwritten_notices_table_goes_with_the_first_write_and_reads_leave_i
     assert _has_table(store, "notices") and _migrations(store)[-1] == "m003_revision_summary_index"
     assert _cli(versioner_exe, "add", "-", "--article", "boat", store=store,
                 input=b"Boat\n\nIt floats.\n").returncode == 0
-    assert not _has_table(store, "notices") and _migrations(store)[-1] == "m004_drop_unwritten_notices"
+    assert not _has_table(store, "notices") and _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"
     verified = _cli(versioner_exe, "verify", store=store)
     assert verified.returncode == 0, verified.stderr
 
@@ -380,7 +383,7 @@ def test_an_older_schema_that_cannot_be_read_as_it_is_is_migrated_where_it_can_b
     store = tmp_path / "v.db"
     _store_at_migration(versioner_exe, store, "m001_articles_and_revisions")
     _reads_work(versioner_exe, store)
-    assert _migrations(store)[-1] == "m004_drop_unwritten_notices"
+    assert _migrations(store)[-1] == "m005_web_pages_fetch_state_alerts"
 
 
 def test_a_full_disk_during_import_and_add_is_one_line_and_nothing_written(
@@ -479,4 +482,5 @@ def test_read_commands_know_which_migrations_they_can_read_without(run: Run, sql
     assert run("add", "-", "--article", "ship", input=ARTICLE).exit_code == 0
     names = [name for (name,) in sql("select name from _sqlite_migrations order by id")]
     assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index",
-                                                         "m004_drop_unwritten_notices"]
+                                                         "m004_drop_unwritten_notices",
+                                                         "m005_web_pages_fetch_state_alerts"]

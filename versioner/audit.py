@@ -442,21 +442,27 @@ def iter_audit(store: Store, key: str | None = None,
     at or after it, and drops articles left with none; verdicts and latencies are
     still worked out on the whole chain, so a change made before ``since`` and owned
     up to after it is still ``late``."""
+    # checked before the first article is yielded: a bad key or date is an error
+    # before any output, not halfway through it
+    cutoff = since_cutoff(since)
+    chains = [store.revisions(key)] if key is not None else _chains(store.iter_revisions())
+    return audit_chains(PairCache(store), chains, cutoff)
+
+
+def since_cutoff(since: str | None) -> datetime | None:
+    """``--since`` as a time (None: no cutoff); a bad one is BadInput."""
     from versioner.errors import BadInput
     from versioner.times import utc_iso
 
-    # checked before the first article is yielded: a bad key or date is an error
-    # before any output, not halfway through it
     try:
-        cutoff = _parse_time(utc_iso(since)) if since is not None else None
+        return _parse_time(utc_iso(since)) if since is not None else None
     except BadInput as exc:
         raise BadInput(f"--since: {exc}") from None
-    chains = [store.revisions(key)] if key is not None else _chains(store.iter_revisions())
-    return _audit_chains(PairCache(store), chains, cutoff)
 
 
-def _audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
-                  cutoff: datetime | None) -> Generator[ArticleAudit, None, None]:
+def audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
+                 cutoff: datetime | None) -> Generator[ArticleAudit, None, None]:
+    """Each chain audited in turn (the seam ``cluster`` partitions by article)."""
     try:
         for chain in chains:
             verdicts = audit_chain(chain, pairs)

@@ -1,20 +1,29 @@
 """Command line (typer): each command parses options, makes one library call
-and hands the result to a renderer. Errors are mapped to exit codes in one place."""
+and hands the result to a renderer. Errors are mapped to exit codes in one place
+(cli_base._guard). The web commands are in cli_web.py, on the same app."""
 
 import contextlib
 import functools
-import os
-import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum, IntEnum
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from versioner.errors import VersionerError
+from versioner.cli_base import (
+    Exit,
+    GlobalStoreOpt,
+    Options,
+    StoreOpt,
+    _err,
+    _guard,
+    _open,
+    _options,
+    app,
+)
+from versioner.errors import BadInput
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,56 +31,11 @@ if TYPE_CHECKING:
     from versioner.store import Store
 
 
-class Exit(IntEnum):
-    """Exit codes as diff(1) and linters use them."""
-
-    OK = 0
-    FOUND = 1  # differences found (diff), undisclosed changes (audit --strict), faults (verify)
-    ERROR = 2
-
-
 class Format(str, Enum):
     text = "text"
     json = "json"
 
 
-app = typer.Typer(
-    help="versioner: keep every revision of a news article, see what changed, "
-    "and check corrections against the changes.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-@dataclass
-class Options:
-    """What the options before the command resolve to, in ``ctx.obj`` for every
-    command: the store path is passed explicitly, not kept in a global."""
-
-    store: Optional[Path] = None
-
-
-def _options(ctx: typer.Context) -> Options:
-    return ctx.ensure_object(Options)
-
-
-def _store_after_command(ctx: typer.Context, value: Optional[Path]) -> None:
-    # `versioner cmd --store X` overrides `versioner --store Y cmd`, as it always has
-    if value is not None:
-        _options(ctx).store = value
-
-
-_STORE_HELP = "SQLite store (default: $VERSIONER_STORE or store/versioner.db)"
-GlobalStoreOpt = Annotated[Optional[Path], typer.Option("--store", help=_STORE_HELP)]
-# after the command: recorded in ctx.obj by its callback, not passed to the command
-StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
-]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
 # Limits on one revision: settings with defaults (option, else environment variable).
 # At most 1 GiB: a revision is held in memory several times over while it is stored.
@@ -87,60 +51,6 @@ AllowFutureOpt = Annotated[
     bool, typer.Option("--allow-future", envvar="VERSIONER_ALLOW_FUTURE",
                        help="store capture times over a day ahead of the clock")
 ]
-
-
-def _err(message: str) -> None:
-    from versioner.render.safe import visible
-
-    # one line, even for SQLite's messages that quote a damaged schema's SQL
-    one_line = " ".join(part.strip() for part in message.replace("\r", "\n").split("\n") if part.strip())
-    sys.stderr.write(f"versioner: {visible(one_line)}\n")
-
-
-def _guard(fn: F) -> F:
-    """Library errors become one line on stderr and exit 2; never a traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return _flushed(fn, *args, **kwargs)
-        except VersionerError as exc:
-            _err(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except (sqlite3.Error, UnicodeDecodeError) as exc:
-            # wherever a read meets a damaged file ("database disk image is malformed")
-            from versioner.store import sqlite_failure, store_path
-
-            # every command takes the context, which holds its store
-            failure = sqlite_failure(store_path(_options(kwargs["ctx"]).store), exc)
-            if failure is None:
-                raise
-            _err(str(failure))
-            raise typer.Exit(Exit.ERROR) from None
-        except BrokenPipeError:
-            # a closed pipe (`| head`) is the reader having read enough: exit 0 and
-            # silent (1 would say "found a problem" under --strict); what is still
-            # buffered goes to /dev/null, so the flush at exit cannot fail again
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(Exit.OK) from None
-        except KeyboardInterrupt:
-            _err("interrupted; nothing written")
-            raise typer.Exit(130) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _flushed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """``fn``, then stdout flushed, so that a pipe closed under the last buffered
-    output is seen here, not by Python's flush at exit (a traceback, exit 120)."""
-    try:
-        result = fn(*args, **kwargs)
-    except typer.Exit:
-        sys.stdout.flush()
-        raise
-    sys.stdout.flush()
-    return result
 
 
 def _console(no_color: bool = False) -> "Console":
@@ -185,13 +95,6 @@ def _print_json(data: Any) -> None:
     _write(_json_dumps()(data) + "\n")
 
 
-def _open(ctx: typer.Context, create: bool = False) -> "Store":
-    """The store, for writing (``create``: add and import) or else only for reading."""
-    from versioner.store import Store
-
-    return Store.open(_options(ctx).store, create=create, readonly=not create)
-
-
 @app.callback()
 def _main(ctx: typer.Context, store: GlobalStoreOpt = None) -> None:
     ctx.obj = Options(store)
@@ -220,9 +123,13 @@ def add(
 
     if article is not None:
         check_key(article)  # before anything is read or created
+    if file.startswith(("http://", "https://")):
+        raise BadInput(f"{file}: add reads files; to fetch a page use `versioner fetch {file}`")
     name = "stdin" if file == "-" else shown_path(file)
     data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
-    src = read_source(data, name, encoding, max_bytes, max_paragraphs)
+    src = _html_source(data, name, encoding) if _is_html(data) else read_source(
+        data, name, encoding, max_bytes, max_paragraphs)
+    article = article or src.extra.get("key")  # a page's key, as `fetch` makes it
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
@@ -241,7 +148,8 @@ def add(
 @_guard
 def import_(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="folder of KEY/TIME.txt files, or a .jsonl file")],
+    path: Annotated[Path, typer.Argument(
+        help="folder of KEY/TIME.txt files, a .jsonl file, a .warc(.gz) file, or a folder written by export")],
     encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
@@ -250,9 +158,15 @@ def import_(
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
     from versioner.ingest import PathRevisions
+    from versioner.parquet import ExportRevisions, is_export
     from versioner.render.progress import counter
 
-    items = PathRevisions(path, encoding, max_bytes, max_paragraphs)
+    if path.name.endswith((".warc", ".warc.gz")):
+        from versioner.cli_web import import_warc
+
+        return import_warc(ctx, path, max_bytes)
+    items = (ExportRevisions(path) if is_export(path)
+             else PathRevisions(path, encoding, max_bytes, max_paragraphs))
     with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
     sys.stdout.write(
@@ -262,6 +176,27 @@ def import_(
     if res.backfilled:
         _err(f"{res.backfilled} revision(s) back-filled before later captures, which were renumbered;"
              " KEY@sha:PREFIX refs do not change")
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+
+
+@app.command()
+@_guard
+def export(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="a new or empty folder")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")] = ExportFormat.parquet,
+    store: StoreOpt = None,
+) -> None:
+    """Write revisions, cached pairs and flags as Parquet, by day of capture (extra: parquet)."""
+    from versioner.parquet import export as write_export
+
+    with _open(ctx) as st:
+        counts = write_export(st, folder)
+    sys.stdout.write(f"exported {counts['revisions']} revision(s), {counts['pairs']} pair(s),"
+                     f" {counts['flags']} flag(s) to {folder}\n")
 
 
 @app.command("list")
@@ -395,6 +330,14 @@ def audit(
         "--since", metavar="DATE",
         help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", metavar="N", help="audit on a local Dask cluster of N processes (extra: dask)")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="URL", help="audit on the Dask cluster at URL, e.g. tcp://host:8786")] = None,
+    notify: Annotated[Optional[str], typer.Option(
+        "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged as --alert-on says"
+        " (extra: web)")] = None,
+    alert_on: Annotated[str, typer.Option("--alert-on", metavar="VERDICTS")] = "stealth,undisclosed,mismatch,late",
     store: StoreOpt = None,
 ) -> None:
     """Hold each revision's correction and update notices against what changed."""
@@ -403,7 +346,9 @@ def audit(
 
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
-    with _open(ctx) as st, contextlib.closing(iter_audit(st, key, since)) as articles:
+    with _open(ctx) as st, contextlib.closing(
+            iter_audit(st, key, since) if workers is None and scheduler is None
+            else _cluster_audit(ctx, st, key, since, workers, scheduler)) as articles:
         report = AuditRun(articles)
         if fmt is DiffFormat.json:
             sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
@@ -415,7 +360,19 @@ def audit(
             console = _console()
             for r in auditview.audit_view(report):
                 console.print(r)
+    if notify:
+        from versioner.cli_web import notify_audited
+
+        notify_audited(ctx, key, notify, alert_on)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
+
+
+def _cluster_audit(ctx: typer.Context, st: "Store", key: Optional[str], since: Optional[str],
+                   workers: Optional[int], scheduler: Optional[str]) -> Any:
+    from versioner.cluster import iter_audit_cluster
+    from versioner.store import store_location
+
+    return iter_audit_cluster(st, store_location(_options(ctx).store), key, since, workers, scheduler)
 
 
 @app.command()
@@ -439,6 +396,19 @@ def _backfill_note(rev: Any, renumbered: int) -> str:
             f" (now {now}); {key}@sha:PREFIX refs do not change")
 
 
+def _is_html(data: bytes) -> bool:
+    from versioner.web.extract import looks_like_html
+
+    return looks_like_html(data)
+
+
+def _html_source(data: bytes, name: str, encoding: str | None) -> Any:
+    """A saved page given to `add`: its article, extracted as `fetch` does."""
+    from versioner.web.pages import html_source
+
+    return html_source(data, name, encoding)
+
+
 def _safe(text: str) -> str:
     from versioner.render.safe import visible
 
@@ -453,3 +423,6 @@ def main() -> None:
         if reconfigure:
             reconfigure(errors="backslashreplace")
     app()
+
+
+from versioner import cli_web  # noqa: E402,F401  (its commands register on app)

@@ -20,7 +20,8 @@ from typing import Literal, NamedTuple
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+# 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
+RULES_VERSION = 2
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -32,7 +33,7 @@ RUPEE_DEFAULT = "PKR"
 
 # What a figure measures: its own small vocabulary, named once (a Literal, not an
 # enum: only figures.py makes them, and the hot path keeps plain strings).
-FigureKind = Literal["number", "percent", "money", "ordinal", "fraction", "time", "date", "range"]
+FigureKind = Literal["number", "percent", "money", "ordinal", "fraction", "time", "date", "range", "score"]
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,7 @@ stood stands hit hits is was are were fell fallen dropped totalled totaled total
 numbered""")
 _HYPHEN_PREFIXES = _word_set("mid pre post early late over under around")
 _ONE_PRONOUN_PREV = _word_set("no any every each the this that which")
-_NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent"))
+_NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent", "score"))
 _RANGE_KINDS = frozenset(("number", "percent", "money", "date"))
 _DIGITS = frozenset("0123456789")
 _DASHES = frozenset("-–—")
@@ -576,9 +577,20 @@ def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
     if q1.scale == 1 and q2.scale > 1 and float(q1.digits) < float(q2.digits):
         low = _plain(q1.digits, q2.scale)
     if not low < high:
-        return None  # "3-1" is a score
+        return _score(text, start, q1, q2)
     return _figure(text, start, q2.end, low, "range", q1.unit or q2.unit, high=high,
                    noun=q1.noun or q2.noun)
+
+
+def _score(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
+    """A score or a tally, "7-2", "3-1 win": one figure (value and ``high`` are the two
+    sides, ``high`` no greater), so "7-2 -> 6-3" is one change, not two numbers."""
+    if (q1.kind != "number" or q2.kind != "number" or q1.unit or q2.unit or q1.scale != 1
+            or q2.scale != 1 or not q1.digits.isdigit() or not q2.digits.isdigit()
+            or len(q1.digits) > 3 or len(q2.digits) > 3 or "-" not in text[q1.end:q2.start]
+            and "–" not in text[q1.end:q2.start]):
+        return None
+    return _figure(text, start, q2.end, q1.value, "score", None, high=q2.value)
 
 
 def _between_figure(text: str, m: re.Match[str]) -> Figure | None:

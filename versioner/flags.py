@@ -11,8 +11,6 @@ the hunk gets the first type that applies, in the order above.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
+from versioner.names import is_ordinary, is_title, plain
+from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: moved words, phrases and figures are moves (issue 16)
+# 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
+# 3: moved words, phrases and figures are moves (issue 16).
+RULES_VERSION = 3
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -113,7 +115,7 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         if not change.ops:
             return flags
     if change.section == Section.HEADLINE:
-        return [_headline_flag(change)]
+        return [_headline_flag(change, names)]
     inner = _flag_ops(change.ops, change.section, change.paragraph, names)
     if change.section == Section.BYLINE:
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
@@ -121,7 +123,7 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
     return flags
 
 
-def _headline_flag(change: Change) -> Flag:
+def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     """One flag per headline change: medium, high when a figure, quote, name
     or negation in it changed; a wire slug (``UPDATE 2-``) alone is low."""
     from versioner.diff import word_diff
@@ -135,11 +137,14 @@ def _headline_flag(change: Change) -> Flag:
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
-    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None)
+    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
-    return Flag(FlagType.HEADLINE, Severity.HIGH if top >= 3 else Severity.MEDIUM, change.section, change.paragraph,
+    # only style inside (an article added, the same figure restyled): low, like the wording
+    style = bool(inner) and not cosmetic and all(f.severity == Severity.LOW for f in inner)
+    sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
+    return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
 
 
@@ -204,6 +209,8 @@ def hunks(ops: Sequence[Op]) -> list[_Hunk]:
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
+# words on a side of an edit that adds or drops a negation, beyond which it is a rewrite
+_NEGATION_EDIT = 3
 _ATTRIBUTION = {
     "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
     "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
@@ -223,7 +230,6 @@ _COMMON_CAPS = {
 }
 _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
-_QUOTE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
 
 _STYLE_ONLY = "quotation mark or apostrophe style only"
@@ -236,7 +242,7 @@ def _plain_quotes(s: str) -> str:
 
 def _words_as_written(s: str) -> list[str]:
     """The words of ``s`` in order, case and inner apostrophes kept ("Don't")."""
-    return _WORD.findall(s)
+    return TOKEN.findall(s)
 
 
 # How far around a hunk a neighbouring word or figure is looked for: a window,
@@ -263,19 +269,6 @@ def _negations(words: list[str]) -> list[str]:
     return found
 
 
-@functools.lru_cache(maxsize=8)
-def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    # once per paragraph, not once per hunk: a long paragraph with many edits stays linear
-    return tuple(m.span() for m in _QUOTE_SPAN.finditer(text))
-
-
-def _in_quotes(text: str, start: int, end: int) -> bool:
-    spans = _quote_spans(text)
-    # spans are ordered and disjoint: of those starting before `end`, the last reaches furthest
-    i = bisect.bisect_left(spans, (max(end, start + 1),))
-    return i > 0 and spans[i - 1][1] > start
-
-
 def _is_name(word: str, text: str, pos: int) -> bool:
     if not word[:1].isupper() or word.lower() in _COMMON_CAPS:
         return False
@@ -287,17 +280,72 @@ def _is_name(word: str, text: str, pos: int) -> bool:
     return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
 
 
-def _names(seg: str, text: str, offset: int, known: ArticleNames | None = None) -> list[str]:
-    """The names in ``seg`` (at ``offset`` in ``text``): capitalised words inside a
-    sentence, and at its start those the article also capitalises inside one."""
-    found = []
-    for m in _WORD.finditer(seg):
-        word = m.group()
-        if _is_name(word, text, offset + m.start()) or (
-            known is not None and word[:1].isupper() and word.lower() not in _COMMON_CAPS and word in known
-        ):
-            found.append(word)
-    return found
+def _hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | None) -> list[str]:
+    """The names a reader sees touching [start, end) of the reading's text, each whole
+    ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
+    out = []
+    for n, toks in reading.names_in(start, end):
+        k = 0
+        # a word opening a sentence or a headline is a name only when it is no ordinary
+        # word, or the article writes it as a name inside a sentence too
+        while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) and is_ordinary(toks[k][0].text) \
+                and not (known is not None and plain(toks[k][0].text) in known):
+            k += 1
+        if k < len(toks):
+            out.append(reading.text[toks[k][0].start:n.end])
+    return out
+
+
+def _changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Reading,
+                   known: ArticleNames | None) -> tuple[list[str], list[str]]:
+    """The names of a hunk that really changed: a name on both sides, or still standing
+    elsewhere in the other side's paragraph, is not changed; a name only removed (or only
+    added) must also be gone from (or new to) the whole other revision."""
+    gone = [n for n in dict.fromkeys(old) if not _mentions(rd_new.text, n)]
+    came = [n for n in dict.fromkeys(new) if not _mentions(rd_old.text, n)]
+    # a headline that now names someone names them, whatever the body said already
+    if known is not None and not (gone and came) and not rd_new.headline:
+        gone = [n for n in gone if not known.mentioned(n, side=1)]
+        came = [n for n in came if not known.mentioned(n, side=0)]
+    if gone and came and [_untitled(n) for n in gone] == [_untitled(n) for n in came]:
+        return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
+    return gone, came
+
+
+def _untitled(name: str) -> str:
+    return " ".join(w for w in plain(name).split() if not is_title(w))
+
+
+def _names_carry(names: list[str], words: list[str]) -> bool:
+    """Do the names make the change (a name dropped or put in: "another woman" ->
+    "Ann Lee, his sister"), rather than ride in a sentence rewritten around them?"""
+    named = sum(len(n.split()) for n in names)
+    return len(words) <= _SHORT_EDIT or 3 * named >= len(words)
+
+
+# words in an edit short enough that a name added or dropped in it is the point of the edit
+_SHORT_EDIT = 12
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
+    several words is still there when each of its words is ("Virginia Walmart" ->
+    "Walmart ... in Virginia": reordered, not changed)."""
+    words = [w for w in plain(name).split() if not is_title(w)]
+    if len(words) > 1:
+        return all(_mentions_word(text, w) for w in words)
+    return _mentions_word(text, name)
+
+
+def _mentions_word(text: str, name: str) -> bool:
+    bare = plain(name)
+    at = text.find(bare)
+    while at >= 0:
+        end = at + len(bare)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(bare, at + 1)
+    return False
 
 
 class ArticleNames:
@@ -315,6 +363,10 @@ class ArticleNames:
         if word not in self._asked:
             self._asked[word] = any(_named_in(text, word) for text in self._texts)
         return self._asked[word]
+
+    def mentioned(self, name: str, side: int) -> bool:
+        """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""
+        return side < len(self._texts) and _mentions(self._texts[side], name)
 
 
 def _named_in(text: str, word: str) -> bool:
@@ -383,7 +435,7 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
             continue  # whitespace only
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs)
         flags.extend(fig_flags)
         rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
@@ -427,11 +479,17 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None) -> list[Flag]:
+def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
+                  old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = ()) -> list[Flag]:
+    """The figure flags of one hunk; a figure that only left this hunk for another place
+    in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
+    is moved, not removed and added."""
     flags = []
-    unmatched_new = list(nfs)
+    unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
+        if partner is None and _stands_in(of, new_all, nfs):
+            continue
         if partner is None:
             flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, "",
                               f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
@@ -447,6 +505,11 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
+
+
+def _stands_in(fig: Figure, others: Sequence[Figure], here: Sequence[Figure]) -> bool:
+    """Does the same quantity stand among ``others`` outside this hunk's ``here``?"""
+    return any(same_quantity(fig, o) and o not in here for o in others)
 
 
 def _counting(*figs: Figure) -> str:
@@ -474,11 +537,18 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     if _plain_quotes(h.old) == _plain_quotes(h.new):
         return flag(FlagType.PUNCTUATION, Severity.LOW, _STYLE_ONLY)
-    quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None
-    inside = _in_quotes(h.old_text, h.old_start, h.old_end) or _in_quotes(h.new_text, h.new_start, h.new_end)
+    headline = section == Section.HEADLINE
+    rd_old, rd_new = read(h.old_text, headline), read(h.new_text, headline)
+    quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None \
+        or _single_quote_mark(h, rd_old, rd_new)
+    inside = rd_old.in_quotes(h.old_start, h.old_end) or rd_new.in_quotes(h.new_start, h.new_end)
     if old_w == new_w and not quote_marks and not inside:
         return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
     if quote_marks and old_w == new_w:
+        if headline:
+            # headlines put words in quotes for emphasis or to attribute a claim
+            # without quoting anyone new: a style change, not a changed quotation
+            return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks in the headline only")
         return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
     if inside:
         slip = _slip_in_quote(h, old_w, new_w)
@@ -487,18 +557,28 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
-    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS]
-    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS]
+    small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
+    if small:
+        return flag(FlagType.TYPO, Severity.LOW, small)
+    # a day or month still named elsewhere in the other side was moved or kept, not changed
+    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS and not _mentions(h.new_text, w)]
+    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS and not _mentions(h.old_text, w)]
     if dates_old != dates_new:
         return flag(FlagType.FIGURE, Severity.HIGH, _change_reason("date", dates_old, dates_new))
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
     neg_old, neg_new = _negations(old_w), _negations(new_w)
-    if sorted(neg_old) != sorted(neg_new):
-        return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new))
-    names_old = _names(h.old, h.old_text, h.old_start, names)
-    names_new = _names(h.new, h.new_text, h.new_start, names)
+    # "wouldn't" -> "won't" keeps the polarity; a sentence rewritten around a negation
+    # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
+    # statement otherwise kept and turned round
+    if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
+                                         or _negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)):
+        return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
+    if _small_words_only(old_w, new_w):
+        return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
+    names_old = _hunk_names(rd_old, h.old_start, h.old_end, names)
+    names_new = _hunk_names(rd_new, h.new_start, h.new_end, names)
     att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
     att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new and not (old_w and new_w):
@@ -507,12 +587,19 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
-    if (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
-            and new_w[0][:1].isupper():
+    respelled = (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
+        and new_w[0][:1].isupper()
+    if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
+    names_old, names_new = _changed_names(names_old, names_new, rd_old, rd_new, names)
+    if not respelled:
+        if not (names_old and _names_carry(names_old, old_w)) and not (names_new and _names_carry(names_new, new_w)):
+            names_old = names_new = []  # a sentence rewritten around its names: wording
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
+            if d == 0:
+                return flag(FlagType.WORDING, Severity.LOW, "the same name, written around differently")
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
@@ -529,6 +616,17 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+# Articles and the like: adding or dropping one ("People who" -> "The people who") is style
+_SMALL_STYLE_WORDS = frozenset("the a an".split())
+
+
+def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
+    """Do the two sides differ only by articles (case aside)?"""
+    strip = [[w.lower() for w in ws if w.lower() not in _SMALL_STYLE_WORDS] for ws in (old_w, new_w)]
+    # a bare article put in is the "missing small word" typo, read later
+    return strip[0] == strip[1] and bool(old_w) and bool(new_w)
 
 
 def _wording_reason(h: _Hunk) -> str:
@@ -550,7 +648,9 @@ def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     start = max(0, pos - _CONTEXT)
     if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
         return []  # nothing there can end a figure: no need to read the text before
-    return [f for f in extract_figures(text[start:pos]) if pos - (start + f.end) <= _OLD_FIGS_NEAR]
+    # read on past ``pos`` so that each figure keeps the noun it counts
+    return [f for f in extract_figures(text[start:pos + _CONTEXT // 4])
+            if 0 <= pos - (start + f.end) <= _OLD_FIGS_NEAR]
 
 
 def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
@@ -567,21 +667,100 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
     if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
-    if same_quantity(o, n):
+    # the figure itself must count something on both sides: "€40 million agreed" ->
+    # "€40 million approved" changes a verb beside an unchanged figure, which is wording
+    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
 
 
-def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str]) -> str:
+def _negated_kept(words: list[str], other: list[str]) -> bool:
+    """Does the word after a negation in ``words`` come back, in any form, in ``other``
+    ("without ever winning" -> "did go on to win"): the same statement turned round."""
+    kept = [w.lower() for w in other if len(w) >= 3 and not is_negation(w)]
+    for i, w in enumerate(words[:-1]):
+        if is_negation(w):
+            after = [x.lower() for x in words[i + 1:i + 3] if len(x) >= 3]
+            if any(a.startswith(k) or k.startswith(a) for a in after for k in kept):
+                return True
+    return False
+
+
+def _negation_reason(h: _Hunk, neg_old: list[str], neg_new: list[str], rd_old: Reading, rd_new: Reading) -> str:
     added = [w for w in neg_new if w not in neg_old]
     removed = [w for w in neg_old if w not in neg_new]
-    nxt = _word_after(h.new_text, h.new_end) or _word_after(h.old_text, h.old_end)
-    before = f' before "{nxt[0]}"' if nxt else ""
     if added and not removed:
-        return f'"{added[0]}" added{before}'
+        return f'"{added[0]}" added{_negated(rd_new, h.new_start, h.new_end)}'
     if removed and not added:
-        return f'"{removed[0]}" removed{before}'
+        return f'"{removed[0]}" removed{_negated(rd_old, h.old_start, h.old_end)}'
     return f"negation changed: {', '.join(neg_old) or '-'} -> {', '.join(neg_new) or '-'}"
+
+
+def _negated(reading: Reading, start: int, end: int) -> str:
+    """' before "X"': the word the hunk's negation negates, the word right after it
+    (a figure there is named whole, "$2.8 billion", never a digit inside it)."""
+    neg = next((t for t in reading.tokens_in(start, end) if is_negation(t.text)), None)
+    nxt = reading.token_after(neg.end if neg else end)
+    if nxt is None:
+        return ""
+    word = nxt.text
+    if word[:1].isdigit():
+        lo = neg.end if neg else end
+        figs = extract_figures(reading.text[lo:nxt.end + 40])
+        word = figs[0].text if figs else word
+    return f' before "{word}"'
+
+
+def _single_quote_mark(h: _Hunk, rd_old: Reading, rd_new: Reading) -> bool:
+    """A single quotation mark added or removed where it opens or closes a quoted phrase
+    ("in 'critical condition'"), not an apostrophe."""
+    for seg, reading, start in ((h.old, rd_old, h.old_start), (h.new, rd_new, h.new_start)):
+        for i, c in enumerate(seg):
+            if c in "'‘’" and any(s == start + i or e == start + i + 1 for s, e in reading.quotes):
+                return True
+    return False
+
+
+# Agreement pairs that are not a plain "-s" apart
+_AGREEMENT = {frozenset(p.split("/")) for p in "is/are was/were has/have does/do".split()}
+# Words before a noun: after one of these a changed "-s" counts something else ("the
+# officer" -> "the officers"), it is no agreement fix
+_BEFORE_NOUN = frozenset("""a an the one two three four five six seven eight nine ten this that these those
+each every many several some few both all no any his her their its our my your""".split())
+
+
+def _repeat_removed(h: _Hunk, old_w: list[str], new_w: list[str], rd_old: Reading) -> str | None:
+    """A word written twice within a few words ("why can't we can't go") and removed."""
+    if new_w or len(old_w) != 1:
+        return None
+    near = [t.text.lower() for t in rd_old.tokens_in(max(0, h.old_start - 30), h.old_start)][-2:]
+    after = rd_old.token_after(h.old_end)
+    if after is not None:
+        near.append(after.text.lower())
+    return f'repeated word "{old_w[0]}" removed' if old_w[0].lower() in near else None
+
+
+def _small_fix(h: _Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) -> str | None:
+    """A misspelt word fixed by one or two letters (``opertor`` -> ``operator``), wherever
+    it stands, or a verb made to agree (``shows`` -> ``show``): typos and grammar, low."""
+    if len(old_w) != 1 or len(new_w) != 1:
+        return None
+    a, b = old_w[0], new_w[0]
+    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower()):
+        return None
+    if not is_ordinary(a) and is_ordinary(b):
+        d = edit_distance(a, b)
+        if d <= 2:
+            return f"{'one' if d == 1 else 'two'}-letter fix of a misspelt word ({a} -> {b})"
+        return None
+    agree = frozenset((a, b)) in _AGREEMENT or (
+        is_ordinary(a) and is_ordinary(b) and (a in (b + "s", b + "es") or b in (a + "s", a + "es")))
+    if agree:
+        before = rd_new.token_before(h.new_start)
+        if before is None or before.text.lower() in _BEFORE_NOUN or before.text[:1].isdigit():
+            return None
+        return f"grammar: agreement fix ({a} -> {b})"
+    return None
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:

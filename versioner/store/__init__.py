@@ -1,4 +1,5 @@
-"""Store stage: articles and their immutable revisions in SQLite.
+"""Store stage: articles and their immutable revisions in SQLite or PostgreSQL
+(``backend``: what differs between the two; ``pg_schema``: PostgreSQL's migrations).
 
 All SQL of the project lives in this package, one module per job:
 ``connection`` (opening, transactions, failures), ``files`` (a new store's
@@ -20,14 +21,14 @@ from versioner.store.bulk import import_all
 from versioner.store.cache import PairCache
 from versioner.store.connection import damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
-from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_path
+from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_location, store_path, store_target
 from versioner.store.verify import find_faults
 from versioner.store.writer import Writer
 
 __all__ = [
     "DEFAULT_STORE", "LATEST_MIGRATION", "OLDEST_READABLE", "AddResult", "Article", "Fault",
     "ImportResult", "NewRevision", "Revision", "Store", "busy_timeout", "damaged",
-    "sqlite_failure", "store_path",
+    "sqlite_failure", "store_location", "store_path", "store_target",
 ]
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from versioner.model import Revision
+from versioner.store.backend import SQLITE
 from versioner.store.connection import fetched, is_undecodable, rollback
 from versioner.store.reading import Reader
 from versioner.store.rows import revision_of
@@ -43,20 +44,24 @@ class PairCache(Reader):
         back-fill since) is left out. Best effort: a store that is read-only or busy
         keeps none and says 0."""
         conn = self.conn
-        conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
+        sqlite = self.dialect == SQLITE
+        if sqlite:
+            conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError:
             return 0
         finally:
-            conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
+            if sqlite:
+                conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
         try:
             conn.executemany(
-                "insert or replace into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
+                "insert into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
                 " select o.id, n.id, ?4, ?5, ?6 from articles a"
                 " join revisions o on o.article_id = a.id and o.number = ?2 and o.sha256 = ?7"
                 " join revisions n on n.article_id = a.id and n.number = ?3 and n.sha256 = ?8"
-                " where a.key = ?1",
+                " where a.key = ?1 on conflict (from_revision_id, to_revision_id) do update"
+                " set rules = excluded.rules, changes = excluded.changes, flags = excluded.flags",
                 rows,
             )
             conn.execute("COMMIT")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from versioner.errors import StoreError
+from versioner.store.backend import POSTGRESQL, PgConnection, dialect_of, postgres_url, shown_url
 from versioner.store.files import (
     clean_stale,
     link_new,
@@ -36,9 +37,9 @@ class Connection:
     """An open store's connection and its transactions (``Store`` adds what it
     reads and writes). Use ``Store.open(path, create=..., readonly=...)``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, pending: Path | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | str, pending: Path | None = None) -> None:
         self.conn = conn
-        self.path = path
+        self.path = path  # a str: a PostgreSQL store's URL, its password left out
         # a new store not yet visible at ``path``: its private file, linked into place
         # by the first commit (``_publish``) and removed if there is none
         self.pending = pending
@@ -51,6 +52,9 @@ class Connection:
         with the first commit). ``readonly``: for commands that only read, which
         never create, migrate or need to write the store (read-only files and
         folders are read; the pair cache is saved only where it can be)."""
+        url = postgres_url(path)
+        if url is not None:
+            return cls._open_postgres(url)
         p = store_path(path)
         if not _is_store_file(p):
             if not create:
@@ -68,6 +72,34 @@ class Connection:
             store.close()
             raise
         return store
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> Self:
+        """A PostgreSQL store: its database must exist (an empty one gets the
+        schema); there is no private file to publish, as a transaction is private."""
+        from versioner.store.pg_schema import pg_migrate, pg_schema_is_current
+
+        conn: Any = PgConnection(url)
+        store = cls(conn, shown_url(url))
+        try:
+            # a writer waits this long for another's lock on an article, then says so
+            conn.execute(f"set lock_timeout = {int(busy_timeout() * 1000)}")
+            if not pg_schema_is_current(conn):
+                store._attach(lambda: pg_migrate(conn, store._written))
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @property
+    def dialect(self) -> str:
+        return dialect_of(self.conn)
+
+    @property
+    def file(self) -> Path:
+        """A SQLite store's file (what only a SQLite store has: its private file, its folder)."""
+        assert isinstance(self.path, Path)
+        return self.path
 
     @classmethod
     def _new(cls, p: Path) -> Self:
@@ -158,7 +190,7 @@ class Connection:
         if self.pending is not None:
             remove_files(self.pending)  # no write committed: the new store never appears
             self.pending = None
-            remove_empty_dirs(self.path.parent, self.made_dir)
+            remove_empty_dirs(self.file.parent, self.made_dir)
 
     def __enter__(self) -> Self:
         return self
@@ -179,13 +211,13 @@ class Connection:
             if busy or frames != done:
                 raise StoreError(f"cannot create store {self.path}: its first write could not be"
                                  " checkpointed; nothing written")
-            linked = link_new(tmp, self.path)
+            linked = link_new(tmp, self.file)
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, "cannot create") from None
         finally:
             self.conn.close()
             remove_files(tmp)
-        self.conn = _connect(self.path)
+        self.conn = _connect(self.file)
         self._attach(lambda: self._migrate(create=False))
         return linked
 
@@ -232,7 +264,10 @@ class Connection:
         return result
 
     def _failure(self, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
-        return _failure(self.path, exc, doing)
+        if self.dialect == POSTGRESQL:
+            return StoreError(f"{doing} store {self.path}: {exc}"
+                              + ("" if doing == "cannot open" else "; nothing written"))
+        return _failure(self.file, exc, doing)
 
     @contextmanager
     def _lenient_text(self) -> Iterator[None]:

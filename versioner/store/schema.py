@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 # the name of the last migration in ``migrations()`` (a test holds the two together)
-LATEST_MIGRATION = "m004_drop_unwritten_notices"
+LATEST_MIGRATION = "m005_web_pages_fetch_state_alerts"
 # read commands read a store at this migration or later without migrating it (before it:
 # parts cached as copies, no pair cache)
 OLDEST_READABLE = "m002_pair_cache_and_span_parts"
@@ -31,7 +31,8 @@ def migrations() -> Migrations:
 
     applied = Migrations("versioner")
     for migration in (m001_articles_and_revisions, m002_pair_cache_and_span_parts,
-                      m003_revision_summary_index, m004_drop_unwritten_notices):
+                      m003_revision_summary_index, m004_drop_unwritten_notices,
+                      m005_web_pages_fetch_state_alerts):
         applied()(migration)
     return applied
 
@@ -159,3 +160,56 @@ def m004_drop_unwritten_notices(db: Database) -> None:
     # and none reads it: a store at m002 or m003 that still has it reads the same, and
     # an older versioner reads and writes a store without it (see OLDEST_READABLE).
     db.execute("drop table if exists notices")
+
+
+def m005_web_pages_fetch_state_alerts(db: Database) -> None:
+    # New tables only, which no read command touches: read commands read a store
+    # without them (OLDEST_READABLE stays where it was).
+    # The HTML a fetched revision was extracted from, zlib-compressed, with the
+    # extractor that read it: `reextract` reads it again after an upgrade.
+    db.execute(
+        """create table pages (
+            revision_id integer primary key references revisions(id),
+            url text not null,
+            fetched_at text not null,
+            extractor text not null,
+            html blob not null
+        )"""
+    )
+    # What `fetch` and `watch` know of each URL: conditional-request validators
+    # and the watch schedule, so that a restarted watch resumes where it stopped.
+    db.execute(
+        """create table fetch_state (
+            url text primary key,
+            kind text not null,
+            article text,
+            etag text,
+            last_modified text,
+            first_seen text not null,
+            next_check text,
+            step integer not null default 0,
+            checks integer not null default 0,
+            failures integer not null default 0,
+            last_error text
+        )"""
+    )
+    db.execute("create index fetch_state_due on fetch_state(next_check)")
+    # Alert events (the Atom feed's entries) and their webhook deliveries: one not
+    # yet delivered is tried again each round until it is.
+    db.execute(
+        """create table alerts (
+            id integer primary key,
+            created_at text not null,
+            article text not null,
+            ref text not null,
+            sha256 text not null,
+            url text,
+            verdict text not null,
+            event text not null,
+            target text,
+            delivered_at text,
+            attempts integer not null default 0,
+            last_error text,
+            unique (sha256, article, target)
+        )"""
+    )

@@ -33,3 +33,18 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(explicit)
     env = os.environ.get("VERSIONER_STORE")
     return Path(env) if env else DEFAULT_STORE
+
+
+def store_target(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """Where the store is, for messages: ``store_path``, or a PostgreSQL URL (its password left out)."""
+    from versioner.store.backend import postgres_url, shown_url
+
+    url = postgres_url(explicit)
+    return shown_url(url) if url else store_path(explicit)
+
+
+def store_location(explicit: str | os.PathLike[str] | None = None) -> str:
+    """Where the store is, for another process to open it: its file or URL (password and all)."""
+    from versioner.store.backend import postgres_url
+
+    return postgres_url(explicit) or os.path.abspath(store_path(explicit))

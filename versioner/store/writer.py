@@ -15,6 +15,7 @@ from versioner.keys import check_key
 from versioner.model import AddResult, NewRevision, Revision
 from versioner.parse import parts_from_spans
 from versioner.prepared import parsed, sha256_hex
+from versioner.store.backend import insert_id, lock_names
 from versioner.store.rows import REV_SELECT, revision_of
 from versioner.times import FUTURE_LIMIT, time_key, utc_iso
 
@@ -54,6 +55,7 @@ class Writer:
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
         if key in self.latest:
             return self.latest[key]
+        lock_names(self.conn, key)  # before reading what this writer will number
         row = self.conn.execute(
             "select a.id, r.number, r.sha256, r.captured_at from articles a"
             " left join revisions r on r.article_id = a.id where a.key = ?"
@@ -69,10 +71,12 @@ class Writer:
         if new.article is not None:
             return check_key(new.article), None
         if new.url:
+            lock_names(self.conn, f"url:{new.url}")  # two new keyless captures of one URL: one article
             row = self.conn.execute("select key from articles where url = ?", (new.url,)).fetchone()
             if row:
                 return row[0], None
             return self._fresh_key(identity.key_from_url(new.url)), None
+        lock_names(self.conn, "versioner: story matching")  # one keyless story at a time
         match = identity.find_same_story(new.text, self._candidates(new.text), self._latest_text)
         if match:
             key, score = match
@@ -86,7 +90,7 @@ class Writer:
         marks = ",".join("?" * len(sketch))
         rows = self.conn.execute(
             f"select a.key, count(*) c from sketches s join articles a on a.id = s.article_id"
-            f" where s.h in ({marks}) group by s.article_id order by c desc limit 5",
+            f" where s.h in ({marks}) group by s.article_id, a.key order by c desc limit 5",
             sketch,
         ).fetchall()
         return [r[0] for r in rows]
@@ -116,6 +120,9 @@ class Writer:
         return key
 
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
+        if new.article is not None and not new.captured_at:
+            # "now" read once the article is this writer's: numbers follow capture times
+            lock_names(self.conn, check_key(new.article))
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
         if self.horizon is not None and time_key(at) > self.horizon:
             where = f"{new.source}: " if new.source else ""
@@ -129,10 +136,8 @@ class Writer:
         new_article = state is None
         renumbered = 0
         if state is None:
-            aid = self.conn.execute(
-                "insert into articles (key, url, created_at) values (?, ?, ?)", (key, new.url, at)
-            ).lastrowid
-            assert aid is not None
+            aid = insert_id(self.conn, "insert into articles (key, url, created_at) values (?, ?, ?)",
+                            (key, new.url, at))
             number = 0
             self.created += 1
             self._unsketched.add(aid)
@@ -148,12 +153,12 @@ class Writer:
                 )
         spans, notices = new.prepared[1:] if new.prepared else parsed(new.text)
         number += 1
-        rid = self.conn.execute(
+        rid = insert_id(
+            self.conn,
             "insert into revisions (article_id, number, captured_at, sha256, text, parts, source,"
             " url, notices) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, number, at, sha, new.text, spans, new.source, new.url, notices),
-        ).lastrowid
-        assert rid is not None
+        )
         self.touched.add(aid)
         if renumbered:
             self.backfilled += 1  # the latest, and so the article's sketch, is unchanged

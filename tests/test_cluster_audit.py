@@ -1,0 +1,50 @@
+"""`audit --workers N` on a local Dask cluster: the same document as the
+single-process audit, and the comparisons the workers computed written back to
+the store's pair cache by the one writer (a second audit then computes none)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed", reason="audit --workers needs Dask (pip install -e '.[dask]')")
+
+
+def _pairs(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("select count(*) from pairs").fetchone()[0])
+
+
+@pytest.mark.slow
+def test_audit_on_two_workers_is_the_single_process_audit(
+        run: Callable[..., Any], seeds_dir: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    for store in (one, two):
+        assert run("--store", store, "import", seeds_dir).exit_code == 0
+    alone = run("--store", one, "audit", "--format", "json")
+    assert _pairs(two) == 0
+    spread = run("--store", two, "audit", "--format", "json", "--workers", "2")
+    assert spread.exit_code == alone.exit_code == 0, spread.stderr
+    assert spread.stdout == alone.stdout
+    assert _pairs(two) == _pairs(one) > 0  # written back by this process
+    since = ("--since", "2026-01-01", "--format", "markdown")
+    assert run("--store", two, "audit", *since, "--workers", "1").stdout == run("--store", one, "audit", *since).stdout
+
+
+@pytest.mark.slow
+def test_audit_of_a_postgresql_store_on_workers(run: Callable[..., Any], seeds_dir: Path, pg_url: str,
+                                                store_path: Path) -> None:
+    for store in (store_path, pg_url):
+        assert run("--store", store, "import", seeds_dir).exit_code == 0
+    spread = run("--store", pg_url, "audit", "--format", "json", "--workers", "2")
+    assert spread.exit_code == 0, spread.stderr
+    assert spread.stdout == run("--store", store_path, "audit", "--format", "json").stdout
+
+
+def test_workers_must_be_one_or_more(run: Callable[..., Any], seeded: Path) -> None:
+    result = run("audit", "--workers", "0")
+    assert result.exit_code == 2 and result.stderr == "versioner: --workers must be 1 or more\n"

@@ -1,0 +1,132 @@
+"""What every command shares: the typer app, the store option and the context
+that carries it, opening the store, and the one place where library errors
+become one line and an exit code. Commands live in cli.py and cli_web.py."""
+
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+
+from versioner.errors import VersionerError
+
+if TYPE_CHECKING:
+    from versioner.store import Store
+
+
+class Exit(IntEnum):
+    """Exit codes as diff(1) and linters use them."""
+
+    OK = 0
+    FOUND = 1  # differences found (diff), undisclosed changes (audit --strict), faults (verify)
+    ERROR = 2
+
+
+app = typer.Typer(
+    help="versioner: keep every revision of a news article, see what changed, "
+    "and check corrections against the changes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Options:
+    """What the options before the command resolve to, in ``ctx.obj`` for every
+    command: the store path is passed explicitly, not kept in a global."""
+
+    store: Optional[str] = None  # a file, or a postgresql:// URL
+
+
+def _options(ctx: typer.Context) -> Options:
+    return ctx.ensure_object(Options)
+
+
+def _store_after_command(ctx: typer.Context, value: Optional[str]) -> None:
+    # `versioner cmd --store X` overrides `versioner --store Y cmd`, as it always has
+    if value is not None:
+        _options(ctx).store = value
+
+
+_STORE_HELP = "SQLite file or postgresql:// URL (default: $VERSIONER_STORE or store/versioner.db)"
+
+
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
+
+
+# after the command: recorded in ctx.obj by its callback, not passed to the command
+StoreOpt = Annotated[
+    Optional[str],
+    typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
+]
+
+
+def _err(message: str) -> None:
+    from versioner.render.safe import visible
+
+    # one line, even for SQLite's messages that quote a damaged schema's SQL
+    one_line = " ".join(part.strip() for part in message.replace("\r", "\n").split("\n") if part.strip())
+    sys.stderr.write(f"versioner: {visible(one_line)}\n")
+
+
+def _guard(fn: F) -> F:
+    """Library errors become one line on stderr and exit 2; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return _flushed(fn, *args, **kwargs)
+        except VersionerError as exc:
+            _err(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            # wherever a read meets a damaged file ("database disk image is malformed")
+            from versioner.store import sqlite_failure, store_target
+
+            # every command takes the context, which holds its store
+            failure = sqlite_failure(store_target(_options(kwargs["ctx"]).store), exc)
+            if failure is None:
+                raise
+            _err(str(failure))
+            raise typer.Exit(Exit.ERROR) from None
+        except BrokenPipeError:
+            # a closed pipe (`| head`) is the reader having read enough: exit 0 and
+            # silent (1 would say "found a problem" under --strict); what is still
+            # buffered goes to /dev/null, so the flush at exit cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(Exit.OK) from None
+        except KeyboardInterrupt:
+            _err("interrupted; nothing written")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _flushed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn``, then stdout flushed, so that a pipe closed under the last buffered
+    output is seen here, not by Python's flush at exit (a traceback, exit 120)."""
+    try:
+        result = fn(*args, **kwargs)
+    except typer.Exit:
+        sys.stdout.flush()
+        raise
+    sys.stdout.flush()
+    return result
+
+
+def _open(ctx: typer.Context, create: bool = False) -> "Store":
+    """The store, for writing (``create``: add and import) or else only for reading."""
+    from versioner.store import Store
+
+    return Store.open(_options(ctx).store, create=create, readonly=not create)

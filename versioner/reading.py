@@ -1,0 +1,194 @@
+"""One reading of one side of an edited paragraph: its tokens, sentence openings, quotation
+spans, names and negations, made once and looked up by every flag rule (issue 16).
+
+Every span is a half-open ``(start, end)`` range of the text, in order. A reading is
+cached by its text, so the rules of every hunk of a paragraph share it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title
+
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
+# An acronym or abbreviation with full stops is one token ("U.S.", "U.N.", "Ph.D."), and
+# so is a word with inner apostrophes ("Don't", "O'Neill").
+TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w+(?:['’]\w+)*")
+# Days and months carry a capital but are dates, not names
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december""".split())
+NEGATIONS = frozenset("not no never without nor none cannot neither nobody nothing".split())
+_OPENERS = ".!?:“\"‘'(—–-"
+_DOUBLE_QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+# A single-quoted phrase: the mark opens after a space or a bracket and before a word, and
+# closes after a word before a non-letter; an apostrophe inside a word ("don't") does neither.
+_SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.,!?])['’](?!\w)")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+
+
+# How far either side of a lookup the reading reads: enough for any name around it
+_REACH = 60
+_UPPER = re.compile("[A-Z]")
+# a word with a capital (or an acronym), at a word start
+_CAP_TOKEN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|[A-Z]\w*(?:['’]\w+)*)")
+_JOINER_GAP = re.compile(r"[ -](\w+)[ -]")
+
+
+class Reading:
+    """The reading of ``text``; ``headline``: every word may carry a capital.
+
+    Each part is read once, when a rule first asks, and only as far as it asks: the
+    quotation spans of the whole text, the tokens and names around each edit. A long
+    paragraph with one edit is not tokenised whole."""
+
+    def __init__(self, text: str, headline: bool = False) -> None:
+        self.text = text
+        self.headline = headline
+        self._names: dict[tuple[int, int], list[Name]] = {}
+
+    @functools.cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return _quote_spans(self.text)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping [start, end) (an empty range: none)."""
+        lo = self._word_start(start)
+        return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, lo, max(end, lo))
+                if m.end() > start]
+
+    def token_after(self, pos: int) -> Token | None:
+        m = TOKEN.search(self.text, self._word_start(pos) if pos else 0)
+        while m is not None and m.start() < pos:
+            m = TOKEN.search(self.text, m.end())
+        return Token(m.start(), m.end(), m.group()) if m else None
+
+    def token_before(self, pos: int) -> Token | None:
+        found = [m for m in TOKEN.finditer(self.text, max(0, pos - _REACH), pos) if m.end() <= pos]
+        return Token(found[-1].start(), found[-1].end(), found[-1].group()) if found else None
+
+    def opens(self, tok: Token) -> bool:
+        """Does ``tok`` open a sentence (or the text, or any word of a headline)?"""
+        return self.headline or _opens(self.text, tok.start, self.token_before)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        """Does [start, end) touch the inside of a quotation?"""
+        i = bisect.bisect_left(self.quotes, (max(end, start + 1),))
+        return i > 0 and self.quotes[i - 1][1] > start
+
+    def names_in(self, start: int, end: int) -> list[tuple[Name, list[tuple[Token, bool]]]]:
+        """The names touching [start, end), each with its words and whether each opens a sentence."""
+        end = max(end, start + 1)
+        lo = self._word_start(start)
+        if _UPPER.search(self.text, lo, end) is None:
+            return []  # every name has a capital in each word that touches the range
+        lo = self._word_start(max(0, start - _REACH))
+        caps = [Token(m.start(), m.end(), m.group()) for m in _CAP_TOKEN.finditer(self.text, lo, min(len(self.text), end + _REACH))]
+        marked = [(t, self.opens(t)) for t in caps if _capital(t)]
+        return [(n, ts) for n, ts in _name_spans(self.text, marked, self.headline) if n.start < end and start < n.end]
+
+    def _word_start(self, pos: int) -> int:
+        """``pos`` moved back to the start of the word it falls in."""
+        while pos > 0 and not self.text[pos - 1].isspace():
+            pos -= 1
+        return pos
+
+
+@functools.lru_cache(maxsize=64)
+def read(text: str, headline: bool = False) -> Reading:
+    """The reading of ``text``, made once per text."""
+    return Reading(text, headline)
+
+
+def is_negation(word: str) -> bool:
+    lw = word.lower()
+    return lw in NEGATIONS or lw.endswith(("n't", "n’t"))
+
+
+def _opens(text: str, start: int, before: Callable[[int], Token | None]) -> bool:
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0:
+        return True
+    c = text[i - 1]
+    if c not in _OPENERS:
+        return False
+    prev = before(i) if c == "." else None
+    if prev is not None and prev.end >= i - 1 and (
+            "." in prev.text or is_title(prev.text) or (len(prev.text) == 1 and prev.text.isupper())):
+        return False  # after "U.S.", "Sen." or an initial ("John F. Kennedy"), not a sentence end
+    return True
+
+
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = [m.span() for m in _DOUBLE_QUOTES.finditer(text)]
+    if "'" in text or "‘" in text:
+        spans += [m.span() for m in _SINGLE_QUOTES.finditer(text)]
+        spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:  # a quotation nested in another lies inside it: one span
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return tuple(merged)
+
+
+def _capital(tok: Token) -> bool:
+    w = tok.text
+    return w[:1].isupper() and (w.lower() not in FUNCTION_WORDS or is_title(w)) and w.lower() not in DATE_WORDS
+
+
+def _institution(tok: Token) -> bool:
+    # "Department of Homeland Security", "Bank of England"; never "Ann Lee of Ohio"
+    return not is_title(tok.text) and is_ordinary(tok.text)
+
+
+def _name_spans(text: str, tokens: list[tuple[Token, bool]],
+                headline: bool) -> list[tuple[Name, list[tuple[Token, bool]]]]:
+    """Runs of capitalised words ("Acme Steel", "Sen. Ann Lee", "Department of Homeland
+    Security"), each one name; a title or honorific belongs to the name after it."""
+    out: list[tuple[Name, list[tuple[Token, bool]]]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i][0]
+        if not _capital(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            (cur, _), (nxt, nxt_opens) = tokens[j], tokens[j + 1]
+            gap = text[cur.end:nxt.start]
+            joined = gap in (" ", ". ", "-", "\xa0") and (gap != ". " or is_title(cur.text) or len(cur.text) == 1)
+            if not joined and (m := _JOINER_GAP.fullmatch(gap)):
+                joined = m.group(1) in NAME_JOINERS and (m.group(1) != "of" or _institution(tok))
+                nxt_opens = False
+            if not (joined and (headline or not nxt_opens)):
+                break
+            j += 1
+        end = tokens[j][0].end
+        out.append((Name(tok.start, end, text[tok.start:end]), tokens[i:j + 1]))
+        i = j + 1
+    return out
