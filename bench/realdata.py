@@ -563,10 +563,12 @@ SAME_BOTH_SIDES = re.compile(r"(?:^|[:;,]\s*)(?P<a>[^:;,>]+?)\s*(?:->|→)\s*(?P
 
 
 def same_both_sides(f: dict[str, Any]) -> bool:
-    """Old and new the same (a moved paragraph's are, rightly), or a reason "A -> A"."""
+    """Old and new the same (a move's are, rightly), or a reason "A -> A"."""
+    if f["type"] in ("paragraph-moved", "moved"):
+        return False  # a move's old and new are the same words, rightly
     old, new = (f.get("old") or "").strip(), (f.get("new") or "").strip()
     values = f.get("old_value"), f.get("new_value")
-    return bool(old and old == new and f["type"] != "paragraph-moved") or (values[0] is not None and values[0] == values[1]) \
+    return bool(old and old == new) or (values[0] is not None and values[0] == values[1]) \
         or bool(SAME_BOTH_SIDES.search(f.get("reason") or ""))
 
 

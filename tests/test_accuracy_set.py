@@ -25,7 +25,7 @@ SCRIPT = REPO / "bench" / "accuracy.py"
 
 FLAG_TYPES = {
     "figure", "quote", "name", "negation", "attribution", "headline", "wording", "typo",
-    "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved",
+    "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved", "moved",
 }
 SEVERITIES = {"high", "medium", "low"}
 VERDICTS = {

@@ -85,6 +85,57 @@ def test_unrelated_replacement_is_removed_and_added() -> None:
     ]
 
 
+def test_unrelated_replacement_stays_removed_and_added_when_rewrites_are_paired() -> None:
+    new = [LEDE, CONTEXT, DENIAL, VICTIMS, CLAIM]
+    assert kinds(align_paragraphs(ARTICLE, new, rewrites=True))[2:4] == [
+        ("removed", (2,), ()), ("added", (), (2,))]
+
+
+REWRITTEN_LEDE = ("Militants killed 17 soldiers in a coordinated assault on border posts in the province "
+                  "early Sunday, officials said.")
+NEW_LEDE = "A dawn raid by insurgents left soldiers dead at border posts across the province, according to officials."
+
+
+def test_rewritten_lede_is_edited_not_removed_and_added() -> None:
+    # too few words in common for an edit (word overlap under EDIT_THRESHOLD), but the same news
+    assert similarity(REWRITTEN_LEDE, NEW_LEDE) < 0.5
+    old, new = [REWRITTEN_LEDE, CONTEXT, TOLL], [NEW_LEDE, CONTEXT, TOLL]
+    assert kinds(align_paragraphs(old, new))[:2] == [("removed", (0,), ()), ("added", (), (0,))]
+    assert kinds(align_paragraphs(old, new, rewrites=True))[0] == ("edited", (0,), (0,))
+    # among other changes too (the general path), where it stood
+    old, new = [REWRITTEN_LEDE, CONTEXT, TOLL, CLAIM], [NEW_LEDE, CONTEXT, DENIAL, VICTIMS]
+    assert kinds(align_paragraphs(old, new, rewrites=True))[0] == ("edited", (0,), (0,))
+
+
+def test_a_one_paragraph_summary_rewritten_is_edited() -> None:
+    # a teaser or feed summary: the body's one slot, rewritten around the same subject
+    old = ["Harbour council delays the vote on the new ferry terminal."]
+    new = ["Fishermen protest outside the council as the terminal plan stalls again."]
+    assert kinds(align_paragraphs(old, new)) == [("removed", (0,), ()), ("added", (), (0,))]
+    assert kinds(align_paragraphs(old, new, rewrites=True)) == [("edited", (0,), (0,))]
+    # nothing in common: still a summary replaced
+    other = ["Snow closes mountain passes overnight."]
+    assert kinds(align_paragraphs(old, other, rewrites=True)) == [("removed", (0,), ()), ("added", (), (0,))]
+
+
+def test_a_new_development_in_a_long_story_stays_added_and_removed() -> None:
+    # one paragraph swapped for another among kept ones, sharing only a word or two of
+    # the story's vocabulary: a real removal and a real addition
+    gone = "The council will now meet to agree a list of candidates for the harbour board."
+    came = "On Wednesday the council picked a retired judge, Ana Ruiz, to chair the board."
+    old, new = [LEDE, CONTEXT, gone, VICTIMS], [LEDE, CONTEXT, came, VICTIMS]
+    assert kinds(align_paragraphs(old, new, rewrites=True))[2:4] == [("removed", (2,), ()), ("added", (), (2,))]
+
+
+def test_figure_gone_from_a_rewritten_lede_is_a_figure_removed() -> None:
+    from versioner.flags import flag_texts
+
+    flags = flag_texts("Head\n\n" + REWRITTEN_LEDE + "\n\n" + TOLL, "Head\n\n" + NEW_LEDE + "\n\n" + TOLL)
+    assert not [f for f in flags if f.type in ("paragraph-added", "paragraph-removed")], flags
+    figures = [(f.severity, f.old_value, f.new_value) for f in flags if f.type == "figure"]
+    assert ("high", 17, None) in figures  # "killed 17" gone from the lede (and "Sunday" with it)
+
+
 def test_inserted_paragraph_is_added_in_place() -> None:
     new = [LEDE, CONTEXT, DENIAL, TOLL, VICTIMS, CLAIM]
     pairings = align_paragraphs(ARTICLE, new)
@@ -322,13 +373,14 @@ def test_diff_runs_refuse_more_distinct_items_than_the_alphabet() -> None:
     assert diff_runs(range(ALPHABET_SIZE - 1), [-1]) is not None
 
 
+@pytest.mark.parametrize("rewrites", [False, True])
 @settings(derandomize=True, max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from([LEDE, CONTEXT, TOLL, VICTIMS, CLAIM, DENIAL, "Read more:", "x"]), max_size=12),
     st.lists(st.sampled_from([LEDE, CONTEXT, TOLL, VICTIMS, CLAIM, DENIAL, "Read more:", "y"]), max_size=12),
 )
-def test_every_paragraph_lands_in_exactly_one_pairing(old: list[str], new: list[str]) -> None:
-    pairings = align_paragraphs(old, new)
+def test_every_paragraph_lands_in_exactly_one_pairing(rewrites: bool, old: list[str], new: list[str]) -> None:
+    pairings = align_paragraphs(old, new, rewrites=rewrites)
     assert_partition(pairings, len(old), len(new))
     for p in pairings:
         if p.kind == "kept":
@@ -371,10 +423,10 @@ _FEW_WORDS = st.lists(st.sampled_from(["a b c", "a b d", "x y z", "a b c d e f",
                       max_size=6)
 
 
-@given(_FEW_WORDS, st.integers(0, 3), st.integers(0, 3), _FEW_WORDS, _FEW_WORDS)
+@given(_FEW_WORDS, st.integers(0, 3), st.integers(0, 3), _FEW_WORDS, _FEW_WORDS, st.booleans())
 @settings(max_examples=400)
 def test_one_paragraph_changed_each_side_pairs_as_the_general_path(
-    ends: list[str], head: int, tail: int, mid_old: list[str], mid_new: list[str]
+    ends: list[str], head: int, tail: int, mid_old: list[str], mid_new: list[str], rewrites: bool
 ) -> None:
     # the fast path for common ends around at most one paragraph each side must give
     # exactly what the full matching and assembly give
@@ -382,7 +434,8 @@ def test_one_paragraph_changed_each_side_pairs_as_the_general_path(
 
     old = ends[:head] + mid_old[:1] + ends[head:head + tail]
     new = ends[:head] + mid_new[:1] + ends[head:head + tail]
-    assert align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, DEFAULT_TIMEOUT)
+    assert align_paragraphs(old, new, rewrites=rewrites) == align._align(
+        old, new, align.EDIT_THRESHOLD, DEFAULT_TIMEOUT, rewrites=rewrites)
 
 
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(0, 60)), max_size=6))

@@ -61,7 +61,8 @@ def test_audit_text_report_shows_verdict_words(run, seeded):
 # -- issue 6: formats, --since, latency, log verdicts, --strict ----------------
 
 HEAD = "Dockers vote on pay deal\n\nOSTRA, March 1 (Meridian) – Dockers in Ostra voted on Monday.\n"
-OLD_P = "Union members backed the deal by a wide margin.\n"
+# nothing in common with NEW_P: the hostile paragraph is added whole, not a rewrite of this one
+OLD_P = "Talks broke down before dawn.\n"
 # markup, a link and a script in the changed words: they reach the reasons and the notice
 NEW_P = "Union members <b>rejected</b> the *deal* [x](http://evil.example) <script>alert(1)</script>.\n"
 

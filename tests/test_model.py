@@ -87,7 +87,7 @@ def test_the_values_are_the_strings_they_always_were() -> None:
     assert [str(k) for k in ChangeKind] == ["insert", "delete", "replace", "move"]
     assert [str(t) for t in FlagType] == [
         "figure", "quote", "name", "negation", "attribution", "headline", "wording", "typo",
-        "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved"]
+        "punctuation", "paragraph-added", "paragraph-removed", "paragraph-moved", "moved"]
     assert [str(s) for s in Severity] == ["high", "medium", "low"]
     assert [str(v) for v in Verdict] == ["first", "unchanged", "minor", "consistent", "mismatch",
                                          "undisclosed", "stealth", "update", "late", "revert"]

@@ -28,7 +28,7 @@ from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a paragraph rewritten in other words is edited (issue 16)
 
 KINDS = tuple(PairingKind)
 EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
@@ -132,21 +132,24 @@ def align_paragraphs(
     *,
     threshold: float = EDIT_THRESHOLD,
     timeout: float = DEFAULT_TIMEOUT,
+    rewrites: bool = False,
 ) -> tuple[Pairing, ...]:
     """Pair every paragraph of ``old`` and ``new``: each index appears in exactly
     one pairing. Ordered by position in the new text, removals where they stood.
-    Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited."""
+    Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited.
+    ``rewrites``: also pair, as edited, a paragraph rewritten in other words
+    (``rewritten``), where the text is read in order (the body, not the notices)."""
     if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
         return tuple(Pairing.kept_run(0, 0, len(new)))
     head, tail = _common_ends(old, new)
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
-        return _one_changed(old, new, head, tail, threshold)
-    return _align(old, new, threshold, timeout, (head, tail))
+        return _one_changed(old, new, head, tail, threshold, rewrites)
+    return _align(old, new, threshold, timeout, (head, tail), rewrites)
 
 
 def _align(
     old: Sequence[str], new: Sequence[str], threshold: float, timeout: float,
-    ends: tuple[int, int] | None = None,
+    ends: tuple[int, int] | None = None, rewrites: bool = False,
 ) -> tuple[Pairing, ...]:
     """align_paragraphs in general: backbone, identical and similar matches, assembly.
     ``ends``: ``_common_ends(old, new)``, when the caller has it."""
@@ -163,6 +166,8 @@ def _align(
     bb_old = [i for i, _ in backbone]
     bb_new = [j for _, j in backbone]
     groups += _match_similar(old, new, free_old, free_new, bb_old, bb_new, threshold)
+    if rewrites:
+        groups += _match_rewritten(old, new, groups, free_old, free_new, bb_old, bb_new)
     return _assemble(len(old), len(new), backbone, groups)
 
 
@@ -174,7 +179,8 @@ def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
 
 
 def _one_changed(
-    old: Sequence[str], new: Sequence[str], head: int, tail: int, threshold: float
+    old: Sequence[str], new: Sequence[str], head: int, tail: int, threshold: float,
+    rewrites: bool = False,
 ) -> tuple[Pairing, ...]:
     """What ``_align`` gives when the two share every paragraph but at most one on
     each side, between common ends (the everyday edit: a figure fixed, a paragraph
@@ -189,6 +195,8 @@ def _one_changed(
         score = _score(common, len(a), len(b)) if common else 0.0
         if common and score >= threshold:
             out.append(Pairing(PairingKind.EDITED, (i,), (j,), score, edited=True))
+        elif rewrites and (rewrite := rewritten(old[i], new[j], alone=True, only=len(old) == len(new) == 1)):
+            out.append(Pairing(PairingKind.EDITED, (i,), (j,), rewrite, edited=True))
         else:
             out += [Pairing(PairingKind.REMOVED, (i,), (), 0.0), Pairing(PairingKind.ADDED, (), (j,), 0.0)]
     elif has_old:
@@ -352,6 +360,86 @@ def _match_similar(
             open_new.difference_update(news)
             groups.append(_Group(kind, olds, news, score))
     return groups
+
+
+# -- rewritten paragraphs ---------------------------------------------------------
+# A paragraph said again in other words (a rewritten lede) shares too few words to
+# reach EDIT_THRESHOLD, but its content words (names, figures, the nouns and verbs
+# of the news) are largely the same, and it stands where the old one stood. Paired
+# as edited, the figures, names, quotes and negations inside are held against each
+# other instead of vanishing into "paragraph removed" and "paragraph added".
+
+REWRITE_SHARE = 0.28  # content words shared (Jaccard) by a rewrite among other changes
+REWRITE_ALONE_SHARE = 0.15  # ... by a rewrite that is the only change between its neighbours
+REWRITE_CONTAINED = 0.5  # ... or this share of the shorter side's, with REWRITE_MIN_COMMON words
+REWRITE_MIN_COMMON = 4
+# Function words of English (the language of the rules): not content. Words of one
+# character and those in other languages simply count as content.
+_FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for by with from as into onto
+over under about after before than then so that this these those it its he she they them his her
+their we our you your i me my is are was were be been being has have had do does did will would
+shall should can could may might must who whom whose which what when where while also not no
+said says say""".split())
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _folded_word_set(text) if w not in _FUNCTION_WORDS)
+
+
+def rewritten(a: str, b: str, *, alone: bool = False, only: bool = False) -> float:
+    """How far ``b`` reads as ``a`` rewritten, 0 when it does not. ``alone``: the two are
+    the only paragraphs changed between the same neighbours, so less in common is
+    enough (REWRITE_ALONE_SHARE); ``only``: and the only paragraphs of the body (a
+    teaser or summary, rewritten in its one slot): one content word in common is."""
+    return _rewrite_score(_content_words(a), _content_words(b), alone, only)
+
+
+def _rewrite_score(ca: frozenset[str], cb: frozenset[str], alone: bool, only: bool) -> float:
+    common = len(ca & cb)
+    if not common:
+        return 0.0
+    share = common / len(ca | cb)
+    if only or share >= (REWRITE_ALONE_SHARE if alone else REWRITE_SHARE) or (
+            common >= REWRITE_MIN_COMMON and common >= REWRITE_CONTAINED * min(len(ca), len(cb))):
+        return max(share, 1e-3)
+    return 0.0
+
+
+def _match_rewritten(
+    old: Sequence[str], new: Sequence[str], groups: list[_Group], free_old: list[int],
+    free_new: list[int], bb_old: list[int], bb_new: list[int],
+) -> list[_Group]:
+    """Rewritten paragraphs among those still unmatched, within one gap of the backbone
+    (a rewrite stays where it stood), best first."""
+    used_old = {i for g in groups for i in g.old}
+    used_new = {j for g in groups for j in g.new}
+    gaps_old: dict[int, list[int]] = defaultdict(list)
+    gaps_new: dict[int, list[int]] = defaultdict(list)
+    for i in free_old:
+        if i not in used_old:
+            gaps_old[bisect_left(bb_old, i)].append(i)
+    for j in free_new:
+        if j not in used_new:
+            gaps_new[bisect_left(bb_new, j)].append(j)
+    out: list[_Group] = []
+    for gap, olds in gaps_old.items():
+        news = gaps_new.get(gap)
+        if not news or len(olds) * len(news) > _ALL_PAIRS_LIMIT:
+            continue
+        alone = len(olds) == len(news) == 1
+        only = alone and len(old) == len(new) == 1
+        words_old = {i: _content_words(old[i]) for i in olds}  # once each, not once per pair
+        words_new = {j: _content_words(new[j]) for j in news}
+        found = sorted(((score, i, j) for i in olds for j in news
+                        if (score := _rewrite_score(words_old[i], words_new[j], alone, only))), reverse=True)
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for score, i, j in found:
+            if i not in taken_old and j not in taken_new:
+                taken_old.add(i)
+                taken_new.add(j)
+                out.append(_Group("similar", (i,), (j,), score))
+    return out
 
 
 def _split_score(

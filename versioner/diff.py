@@ -21,7 +21,7 @@ from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: the body aligned with rewrites paired (issue 16)
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 SECTION_ORDER = (Section.HEADLINE, Section.NOTICE, Section.BYLINE, Section.DATELINE, Section.BODY, Section.CREDITS)
@@ -278,7 +278,7 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
             olds, news = _texts(old.of(section)), _texts(new.of(section))
             changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
         elif section == Section.BODY:
-            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout)
+            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
         else:
             changes += _single_change(section, old.of(section), new.of(section), timeout)

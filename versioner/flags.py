@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-# 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
-RULES_VERSION = 2
+# 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
+# 3: moved words, phrases and figures are moves (issue 16).
+RULES_VERSION = 3
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -64,10 +65,15 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     # a notice replaced by a newer one is superseded, not withdrawn
     superseded = any(c.section == Section.NOTICE and c.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) for c in comparison.changes)
     names = ArticleNames(comparison.old.text(), comparison.new.text())
-    for change in comparison.changes:
-        if not (superseded and change.section == Section.NOTICE):
+    from versioner.moves import Move, move_flags, moved_figures, take_moves
+
+    # moved words and sentences are read as moves, not as removals and additions
+    for change in take_moves(comparison.changes):
+        if isinstance(change, Move):
+            flags.extend(move_flags(change, Flag, lambda edit: flag_change(edit, names)))
+        elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
-    return tuple(flags)
+    return tuple(moved_figures(flags))
 
 
 def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: FlagType.MOVED (issue 16)
 
 # -- vocabulary -----------------------------------------------------------------
 
@@ -72,6 +72,7 @@ class FlagType(StrEnum):
     PARAGRAPH_ADDED = "paragraph-added"
     PARAGRAPH_REMOVED = "paragraph-removed"
     PARAGRAPH_MOVED = "paragraph-moved"
+    MOVED = "moved"  # words, a phrase or a sentence moved, within or across paragraphs (low)
 
 
 class Severity(StrEnum):

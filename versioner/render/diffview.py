@@ -371,7 +371,9 @@ def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new:
         "changes": [
             {"section": c.section, "paragraph": c.paragraph, "kind": c.kind, "old": c.old, "new": c.new,
              **({"old_paragraph": c.old_paragraph} if c.kind == "move" else {}),
-             **({"whitespace_only": True} if c.whitespace_only else {})}
+             **({"whitespace_only": True} if c.whitespace_only else {}),
+             # the word-level pieces: equal and delete texts give old, equal and insert give new
+             "ops": [{"op": tag, "text": text} for tag, text in segments(c) if text]}
             for c in comparison.changes
         ],
         "flags": [flag_json(f) for f in flags],
