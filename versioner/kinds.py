@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
 
 class Section(StrEnum):
     """Where a part of an article sits. Parts and changes use the first six;
