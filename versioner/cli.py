@@ -21,6 +21,7 @@ from versioner.cli_base import (
     _guard,
     _open,
     _options,
+    _safe,
     app,
 )
 from versioner.errors import BadInput
@@ -120,6 +121,7 @@ def add(
     from versioner.model import NewRevision
     from versioner.parse import read_source, require_utf8
     from versioner.times import utc_iso
+    from versioner.web.extract import looks_like_html
 
     if article is not None:
         check_key(article)  # before anything is read or created
@@ -127,8 +129,12 @@ def add(
         raise BadInput(f"{file}: add reads files; to fetch a page use `versioner fetch {file}`")
     name = "stdin" if file == "-" else shown_path(file)
     data = read_stdin(max_bytes) if file == "-" else read_file(Path(file), encoding, max_bytes)
-    src = _html_source(data, name, encoding) if _is_html(data) else read_source(
-        data, name, encoding, max_bytes, max_paragraphs)
+    if looks_like_html(data):  # a saved page: its article, extracted as `fetch` does
+        from versioner.web.pages import html_source
+
+        src = html_source(data, name, encoding)
+    else:
+        src = read_source(data, name, encoding, max_bytes, max_paragraphs)
     article = article or src.extra.get("key")  # a page's key, as `fetch` makes it
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
@@ -394,25 +400,6 @@ def _backfill_note(rev: Any, renumbered: int) -> str:
     now = f"@{n + 1}" if renumbered == 1 else f"@{n + 1} to @{n + renumbered}"
     return (f"back-filled before {key}@{n + 1}: {renumbered} later revision(s) renumbered one up"
             f" (now {now}); {key}@sha:PREFIX refs do not change")
-
-
-def _is_html(data: bytes) -> bool:
-    from versioner.web.extract import looks_like_html
-
-    return looks_like_html(data)
-
-
-def _html_source(data: bytes, name: str, encoding: str | None) -> Any:
-    """A saved page given to `add`: its article, extracted as `fetch` does."""
-    from versioner.web.pages import html_source
-
-    return html_source(data, name, encoding)
-
-
-def _safe(text: str) -> str:
-    from versioner.render.safe import visible
-
-    return visible(text)
 
 
 def main() -> None:

@@ -79,6 +79,13 @@ def _err(message: str) -> None:
     sys.stderr.write(f"versioner: {visible(one_line)}\n")
 
 
+def _safe(text: str) -> str:
+    """Text from the store or the web as one terminal-safe string (escapes shown)."""
+    from versioner.render.safe import visible
+
+    return visible(text)
+
+
 def _guard(fn: F) -> F:
     """Library errors become one line on stderr and exit 2; never a traceback."""
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from versioner.cli_base import Exit, StoreOpt, _err, _guard, _open, app
+from versioner.cli_base import Exit, StoreOpt, _err, _guard, _open, _safe, app
 
 NotifyOpt = Annotated[Optional[str], typer.Option(
     "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged stealth, "
@@ -30,12 +30,6 @@ MaxBytesOpt = Annotated[
                       help="largest page accepted, in bytes")
 ]
 _ALERTS = "stealth,undisclosed,mismatch,late"
-
-
-def _safe(text: str) -> str:
-    from versioner.render.safe import visible
-
-    return visible(text)
 
 
 def _fetcher(user_agent: str | None, delay: float, timeout: float, retries: int, max_bytes: int,

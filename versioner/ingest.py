@@ -184,10 +184,7 @@ def time_from_name(path: Path) -> str | None:
         when = datetime.fromisoformat(path.stem)
     except ValueError:
         return None  # not a dated name: the time comes from the text or the file
-    try:
-        return utc_iso(when)
-    except BadInput as exc:
-        raise BadInput(f"{path}: {exc}") from None
+    return _time(when, str(path))
 
 
 def iter_path(
@@ -348,7 +345,7 @@ def _bounded_lines(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[in
         raise BadInput(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def _time(value: str, where: str) -> str:
+def _time(value: str | datetime, where: str) -> str:
     """``utc_iso``, its error saying where the time was read."""
     try:
         return utc_iso(value)
