@@ -222,3 +222,19 @@ def test_audit_notify_posts_each_failing_revision_once(site: Site, run: Callable
     assert [(e["ref"], e["verdict"]) for e in hook.events] == [("ferry@2", "stealth"), ("ferry@1", "first")]
     bad = run("audit", "--notify", hook.url, "--alert-on", "sneaky")
     assert bad.exit_code == 2 and "unknown verdict(s) sneaky" in bad.stderr
+
+
+def test_article_text_in_the_feed_of_alerts_is_shown_escaped() -> None:
+    import feedparser
+
+    from versioner.store.web import Alert
+    from versioner.web.alerts import atom_feed
+
+    reason = 'quote changed: "calm\x1b[31m" -> "\u202eevil"'
+    event = json.dumps({"sha256": "ab" * 32, "reasons": [reason]})
+    xml = atom_feed([Alert(1, "2026-03-03T09:00:00Z", "story", "story@2", None, "stealth", event,
+                           None, None, 0, None)])
+    assert "\x1b" not in xml and "\u202e" not in xml
+    assert "\\x1b[31m" in xml and "&lt;U+202E&gt;" in xml
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo and "\\x1b" in parsed.entries[0].summary

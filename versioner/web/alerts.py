@@ -107,6 +107,8 @@ def atom_feed(events: list[Alert], title: str = "versioner alerts") -> str:
     """An Atom 1.0 feed of alert events, newest first."""
     from xml.etree import ElementTree as ET
 
+    from versioner.render.safe import visible
+
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
     feed = ET.Element(f"{{{ns}}}feed")
@@ -122,12 +124,15 @@ def atom_feed(events: list[Alert], title: str = "versioner alerts") -> str:
         seen.add((alert.article, alert.ref))
         data = json.loads(alert.event)
         entry = ET.SubElement(feed, f"{{{ns}}}entry")
-        ET.SubElement(entry, f"{{{ns}}}title").text = f"{alert.ref}: {alert.verdict}"
+        # reasons quote article text: controls and bidi overrides shown as escapes, so
+        # the feed is valid XML and never carries a terminal escape to a reader
+        ET.SubElement(entry, f"{{{ns}}}title").text = visible(f"{alert.ref}: {alert.verdict}")
         ET.SubElement(entry, f"{{{ns}}}id").text = f"urn:versioner:{data.get('sha256', alert.id)}:{alert.article}"
         ET.SubElement(entry, f"{{{ns}}}updated").text = alert.created_at
         if alert.url:
             ET.SubElement(entry, f"{{{ns}}}link", href=alert.url)
         reasons = "; ".join(str(r) for r in data.get("reasons", []))
-        ET.SubElement(entry, f"{{{ns}}}summary").text = f"{alert.verdict}: {reasons}" if reasons else alert.verdict
+        ET.SubElement(entry, f"{{{ns}}}summary").text = visible(f"{alert.verdict}: {reasons}" if reasons
+                                                                else alert.verdict)
         ET.SubElement(entry, f"{{{ns}}}category", term=alert.verdict)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
