@@ -20,6 +20,7 @@ from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notic
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
 from versioner.store import Store
+from versioner.times import duration
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -98,6 +99,13 @@ def _discloses(notice: Notice) -> bool:
     return notice.kind in _TELLING or bool(notice.claims)
 
 
+def introduced_notices(old: Parts | None, new: Parts) -> tuple[Notice, ...]:
+    """The notices a revision introduces that tell readers the story changed: what
+    ``audit`` holds against the changes and what ``log`` and the UI show on the
+    revision (one notion for every view; a notice carried over is not new)."""
+    return tuple(n for n in new_notices(old, new) if _discloses(n))
+
+
 def _carried_notices(parts: Parts) -> list[Notice]:
     """The notices a revision shows that were already in the one before (read again)."""
     found = [parse_notice(p.text, p.position or "top") for p in parts.notices]
@@ -131,12 +139,12 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                seen_text: dict[str, int], seen_headline: dict[str, int],
                pairs: PairCache | None) -> _Work:
     if prev is None or prev_parts is None:
-        return _Work(Verdict(rev, _V.FIRST, ("no earlier revision",)))
+        return _Work(Verdict(rev, _V.FIRST, ("no earlier revision",), introduced_notices(None, parts)))
     if rev.sha256 == prev.sha256:
         return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
-    notices = tuple(n for n in new_notices(prev_parts, parts) if _discloses(n))
+    notices = introduced_notices(prev_parts, parts)
     base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
@@ -413,7 +421,7 @@ def _resolve_late(works: list[_Work]) -> None:
             ev = works[k].verdict
             latency = _seconds(ev.revision.captured_at, v.revision.captured_at)
             remaining = tuple(f for f in ev.undisclosed if f not in hits)
-            reasons = (f"{_describe(hits[0])} was disclosed only by {v.ref}, {latency} s later",) + tuple(
+            reasons = (f"{_describe(hits[0])} was disclosed only by {v.ref}, {duration(latency)} later",) + tuple(
                 f"never disclosed: {_describe(f)}" for f in remaining)
             works[k].verdict = replace(ev, verdict=_V.LATE, disclosed_by=v.ref, latency_s=latency,
                                        reasons=reasons, undisclosed=remaining,
@@ -443,9 +451,8 @@ def _seconds(a: str, b: str) -> int:
 
 def _describe(f: Flag) -> str:
     where = f.section if f.paragraph is None else f"{f.section} paragraph {f.paragraph}"
+    # whole: a view short of room cuts it (auditview), JSON, Markdown and HTML never do
     change = f"{f.old!r} -> {f.new!r}" if f.old and f.new else (f"{f.new!r} added" if f.new else f"{f.old!r} removed")
-    if len(change) > 90:
-        change = change[:87] + "..."
     return f"{f.type} in {where}: {change}"
 
 
@@ -463,13 +470,15 @@ class Latency:
     ``disclosed_by`` is the revision whose notice owned up (the revision itself
     when its own notice covered them, latency 0); None with ``latency_s`` None
     when no notice ever did. ``never_disclosed`` counts the changes no notice
-    ever covered (some may remain even when others were disclosed)."""
+    ever covered (some may remain even when others were disclosed). ``has_notice``:
+    the revision brought a notice of its own (which may cover none of its changes)."""
 
     ref: str
     captured_at: str
     disclosed_by: str | None
     latency_s: int | None
     never_disclosed: int
+    has_notice: bool = False
 
 
 # verdicts of revisions that made substantive changes (a revert restores text already seen)
@@ -488,7 +497,8 @@ def notice_latency(verdicts: Sequence[Verdict]) -> list[Latency]:
             by, latency = v.ref, 0
         else:
             by, latency = None, None
-        out.append(Latency(v.ref, v.revision.captured_at, by, latency, len(substantive(v.undisclosed))))
+        out.append(Latency(v.ref, v.revision.captured_at, by, latency, len(substantive(v.undisclosed)),
+                           bool(v.notices)))
     return out
 
 

@@ -209,10 +209,11 @@ def export(
 @_guard
 def list_(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Articles with revision counts, first and last capture, notices."""
+    from versioner.history import article_list
     from versioner.render import records
 
     with _open(ctx) as st:
-        articles = st.articles()
+        articles = article_list(st)
     if fmt is Format.json:
         _print_json(records.articles_json(articles))
     else:
@@ -364,7 +365,9 @@ def audit(
             _write(auditview.audit_html(report))
         else:
             console = _console()
-            for r in auditview.audit_view(report):
+            # a person's terminal: a reason quoting a long paragraph is cut to a few lines
+            room = max(240, 3 * console.width) if console.is_terminal else None
+            for r in auditview.audit_view(report, room):
                 console.print(r)
     if notify:
         from versioner.cli_web import notify_audited

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from versioner.model import Revision
+from versioner.model import Article, Revision
 
 if TYPE_CHECKING:
     from versioner.audit import Verdict
@@ -39,6 +39,22 @@ def article_timeline(store: Store, key: str) -> list[TimelineEntry]:
     return entries
 
 
+def article_list(store: Store) -> list[Article]:
+    """The store's articles as ``list`` shows them, each notice counted once however
+    many revisions carry it (the store's count adds up every revision's)."""
+    out = []
+    for a in store.articles():
+        if a.notices > 1 and a.revisions > 1:  # else the stored count is already distinct
+            a = replace(a, notices=distinct_notices(store.revisions(a.key)))
+        out.append(a)
+    return out
+
+
+def distinct_notices(revisions: Sequence[Revision]) -> int:
+    """How many different notices the revisions show between them."""
+    return len({p.text.strip() for rev in revisions for p in rev.parts().notices})
+
+
 def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
              verdicts: Sequence[Verdict] | None = None) -> list[TimelineEntry]:
     """One entry per revision, oldest first; changes, flags and verdicts are against the
@@ -55,8 +71,8 @@ def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
     for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
-        old_notices: set[str] = {p.text for p in prev_parts.notices} if prev_parts else set()
-        new_notices = tuple(n for n in notices if n not in old_notices)
+        # the notices audit holds against this revision's changes (audit.introduced_notices)
+        new_notices = tuple(n.text for n in verdict.notices)
         if prev is None or prev_parts is None:
             summary = "first revision"
         elif rev.sha256 in seen:

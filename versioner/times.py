@@ -54,3 +54,16 @@ def is_stored_time(value: object) -> bool:
 def time_key(iso: str) -> str:
     """A capture time that sorts as text: ``...:00Z`` and ``...:00.5Z`` compare by time."""
     return iso if "." in iso else iso[:-1] + ".000000Z"
+
+
+def duration(seconds: int) -> str:
+    """A span of time as a person reads it, the one form every view uses:
+    19500 -> '5h 25m'; 0 -> 'at once'; under a minute in seconds."""
+    if seconds <= 0:
+        return "at once"
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
+    text = " ".join(p for p in parts if p)
+    return text or f"{secs}s"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from versioner.render.pieces import html_page
 from versioner.render.safe import html_text, markdown_text, terminal
+from versioner.times import duration
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -64,23 +65,11 @@ def verdict_json(v: Verdict) -> dict[str, Any]:
     return d
 
 
-def duration(seconds: int) -> str:
-    """19500 -> '5h 25m'; 0 -> 'at once'; a person reads hours, not seconds."""
-    if seconds <= 0:
-        return "at once"
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
-    text = " ".join(p for p in parts if p)
-    return text or f"{secs}s"
-
-
 def latency_line(x: Latency) -> str:
     """One line per changing revision: when its notice came, or that none did."""
     rev = "@" + x.ref.rsplit("@", 1)[-1]
     if x.disclosed_by is None:
-        said = "no notice"
+        said = "its notice covers none of the changes" if x.has_notice else "no notice"
     elif x.latency_s == 0:
         said = "notice in the same revision"
     else:
@@ -101,7 +90,8 @@ def latency_json(latency: Sequence[Latency]) -> dict[str, Any]:
         "never_disclosed": sum(x.disclosed_by is None for x in latency),
         "worst_s": max(late, default=None),
         "revisions": [{"ref": x.ref, "captured_at": x.captured_at, "disclosed_by": x.disclosed_by,
-                       "latency_s": x.latency_s, "never_disclosed": x.never_disclosed} for x in latency],
+                       "latency_s": x.latency_s, "never_disclosed": x.never_disclosed,
+                       "has_notice": x.has_notice} for x in latency],
     }
 
 
@@ -163,10 +153,18 @@ def article_reports(report: Iterable[ArticleAudit]) -> Iterator[ArticleReport]:
         yield ArticleReport(a.article, rows, latency)
 
 
-def audit_view(report: Iterable[ArticleAudit]) -> Iterator[RenderableType]:
-    """Renderables for the terminal, an article at a time."""
+def _cut(text: str, room: int | None) -> str:
+    """``text`` (already made visible) cut to ``room`` characters with an ellipsis."""
+    return text if room is None or len(text) <= room else text[:room - 1] + "…"
+
+
+def audit_view(report: Iterable[ArticleAudit], room: int | None = None) -> Iterator[RenderableType]:
+    """Renderables for the terminal, an article at a time. ``room``: the most characters
+    of a reason shown (a person's terminal); None keeps each whole (a pipe, grep)."""
     from rich.table import Table
     from rich.text import Text
+
+    from versioner.render.safe import visible
 
     shown = False
     for a in article_reports(report):
@@ -177,8 +175,8 @@ def audit_view(report: Iterable[ArticleAudit]) -> Iterator[RenderableType]:
         table.add_column("notice", overflow="fold", ratio=1)
         table.add_column("why", overflow="fold", ratio=2)
         for r in a.rows:
-            table.add_row(r.rev, Text(r.mark, r.style), terminal("\n".join(r.notices) or "-"),
-                          terminal("\n".join(r.reasons)))
+            why = Text("\n".join(_cut(visible(reason), room) for reason in r.reasons))
+            table.add_row(r.rev, Text(r.mark, r.style), terminal("\n".join(r.notices) or "-"), why)
         yield table
         yield terminal("notice latency: " + "; ".join(a.latency))
     if not shown:

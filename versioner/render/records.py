@@ -45,10 +45,11 @@ def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType
     from rich.table import Table
 
     table = Table(title=terminal(f"{key}: {len(entries)} revision(s)"), title_justify="left")
-    for col in ("rev", "captured", "sha256", "words", "notices", "changes", "verdict"):
+    for col in ("rev", "captured", "sha256", "words", "new notices", "changes", "verdict"):
         table.add_column(col)
     for e in entries:
-        notices = terminal("\n".join(e.notices) or "-")
+        # the notices the revision brings, as audit shows them; one carried over is not new
+        notices = terminal("\n".join(e.new_notices) or "-")
         table.add_row(f"@{e.revision.number}", short_time(e.revision.captured_at),
                       e.revision.sha256[:8], str(e.words), notices, terminal(e.summary),
                       _verdict_mark(e.verdict))
