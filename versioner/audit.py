@@ -566,20 +566,6 @@ def audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
         pairs.save()
 
 
-class AuditRun:
-    """An audit passed through as it streams, remembering whether a revision failed
-    ``--strict`` (one of STRICT_FAILS)."""
-
-    def __init__(self, articles: Iterable[ArticleAudit]) -> None:
-        self._articles = articles
-        self.failing = False
-
-    def __iter__(self) -> Iterator[ArticleAudit]:
-        for a in self._articles:
-            self.failing = self.failing or any(v.verdict in STRICT_FAILS for v in a.verdicts)
-            yield a
-
-
 def _chains(revisions: Iterator[Revision]) -> Iterator[list[Revision]]:
     """Consecutive revisions of one article at a time."""
     chain: list[Revision] = []

@@ -5,7 +5,6 @@ and hands the result to a renderer. Errors are mapped to exit codes in one place
 import contextlib
 import functools
 import sys
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -38,6 +37,30 @@ class Format(str, Enum):
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="output format")]
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    nl = "nl"
+
+
+# sqlite-utils' spellings of -f csv, -f tsv, -f nl
+CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV with a header row (-f csv)")]
+TsvOpt = Annotated[bool, typer.Option("--tsv", help="tab-separated, with a header row (-f tsv)")]
+NlOpt = Annotated[bool, typer.Option("--nl", help="newline-delimited JSON, an object a line (-f nl)")]
+
+
+def _rows_format(fmt: str, csv: bool, tsv: bool, nl: bool) -> str:
+    """The output format that --format and the --csv/--tsv/--nl shorthands name."""
+    chosen = [name for name, on in (("csv", csv), ("tsv", tsv), ("nl", nl)) if on]
+    if len(chosen) > 1 or (chosen and fmt not in ("text", chosen[0])):
+        raise BadInput("--csv, --tsv, --nl and --format each name an output format: give one")
+    return chosen[0] if chosen else fmt
+
+
 # Limits on one revision: settings with defaults (option, else environment variable).
 # At most 1 GiB: a revision is held in memory several times over while it is stored.
 MaxBytesOpt = Annotated[
@@ -73,7 +96,7 @@ def _print(renderable: Any) -> None:
     _console().print(renderable)
 
 
-def _json_dumps() -> Callable[[Any], str]:
+def _json_dumps() -> "functools.partial[str]":
     """JSON as this stdout wants it: indented for a person at a terminal; one line for
     a pipe, which json's C encoder writes several times faster (it has no indented
     mode); ASCII escapes where the stream cannot encode UTF-8."""
@@ -94,6 +117,13 @@ def _write(text: str, piece: int = 1 << 16) -> None:
 
 def _print_json(data: Any) -> None:
     _write(_json_dumps()(data) + "\n")
+
+
+def _write_rows(rows: Any, columns: Any, fmt: str) -> None:
+    from versioner.render.rows import write_rows
+
+    # one line a row even at a terminal; ASCII escapes where stdout cannot encode UTF-8
+    write_rows(rows, columns, fmt, sys.stdout, _json_dumps().keywords["ascii_only"])
 
 
 @app.callback()
@@ -207,14 +237,22 @@ def export(
 
 @app.command("list")
 @_guard
-def list_(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
-    """Articles with revision counts, first and last capture, notices."""
+def list_(
+    ctx: typer.Context,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="output format")] = ListFormat.text,
+    csv: CsvOpt = False, tsv: TsvOpt = False, nl: NlOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Articles with revision counts, first and last capture, notices (each counted once)."""
     from versioner.history import article_list
-    from versioner.render import records
+    from versioner.render import records, rows
 
+    fmt_name = _rows_format(fmt.value, csv, tsv, nl)
     with _open(ctx) as st:
         articles = article_list(st)
-    if fmt is Format.json:
+    if fmt_name in rows.ROW_FORMATS:
+        _write_rows(rows.article_rows(articles), rows.ARTICLE_COLUMNS, fmt_name)
+    elif fmt_name == "json":
         _print_json(records.articles_json(articles))
     else:
         _print(records.articles_table(articles))
@@ -327,16 +365,32 @@ def diff(
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
 
 
+class AuditFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    tsv = "tsv"
+    nl = "nl"
+
+
 @app.command()
 @_guard
 def audit(
     ctx: typer.Context,
     key: Annotated[Optional[str], typer.Argument(help="article key (default: every article)")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="exit 1 on stealth, late, undisclosed or mismatch")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="exit 1 when a revision shown is stealth, late, undisclosed or mismatch")] = False,
     since: Annotated[Optional[str], typer.Option(
         "--since", metavar="DATE",
         help="report only revisions captured at or after DATE (ISO 8601); verdicts still use the whole chain")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
+    only: Annotated[Optional[str], typer.Option(
+        "--only", metavar="VERDICTS", help="show only revisions with these verdicts, e.g. stealth,late")] = None,
+    problems: Annotated[bool, typer.Option(
+        "--problems", help="show only the verdicts --strict fails on")] = False,
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="output format")] = AuditFormat.text,
+    csv: CsvOpt = False, tsv: TsvOpt = False, nl: NlOpt = False,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", metavar="N", help="audit on a local Dask cluster of N processes (extra: dask)")] = None,
     scheduler: Annotated[Optional[str], typer.Option(
@@ -347,33 +401,46 @@ def audit(
     alert_on: Annotated[str, typer.Option("--alert-on", metavar="VERDICTS")] = "stealth,undisclosed,mismatch,late",
     store: StoreOpt = None,
 ) -> None:
-    """Hold each revision's correction and update notices against what changed."""
-    from versioner.audit import AuditRun, iter_audit
-    from versioner.render import auditview
+    """Hold each revision's correction and update notices against what changed; ends
+    with a count of each verdict."""
+    from versioner.audit import iter_audit
+    from versioner.auditrun import AuditRun, shown_verdicts
+    from versioner.render.progress import bar
 
+    shown = shown_verdicts(only, problems)
+    fmt_name = _rows_format(fmt.value, csv, tsv, nl)
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
-    with _open(ctx) as st, contextlib.closing(
-            iter_audit(st, key, since) if workers is None and scheduler is None
-            else _cluster_audit(ctx, st, key, since, workers, scheduler)) as articles:
-        report = AuditRun(articles)
-        if fmt is DiffFormat.json:
-            sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps()))
-        elif fmt is DiffFormat.markdown:
-            _write(auditview.audit_markdown(report))
-        elif fmt is DiffFormat.html:
-            _write(auditview.audit_html(report))
-        else:
-            console = _console()
-            # a person's terminal: a reason quoting a long paragraph is cut to a few lines
-            room = max(240, 3 * console.width) if console.is_terminal else None
-            for r in auditview.audit_view(report, room):
-                console.print(r)
+    with _open(ctx) as st, bar("auditing", lambda: 1 if key else len(st.articles()), "articles") as tick, \
+            contextlib.closing(
+                iter_audit(st, key, since) if workers is None and scheduler is None
+                else _cluster_audit(ctx, st, key, since, workers, scheduler)) as articles:
+        report = AuditRun(articles, shown, tick)
+        _write_audit(report, fmt_name)
     if notify:
         from versioner.cli_web import notify_audited
 
         notify_audited(ctx, key, notify, alert_on)
     raise typer.Exit(Exit.FOUND if strict and report.failing else Exit.OK)
+
+
+def _write_audit(report: Any, fmt: str) -> None:
+    from versioner.render import auditview, rows
+
+    if fmt in rows.ROW_FORMATS:
+        _write_rows(rows.audit_rows(report), rows.AUDIT_COLUMNS, fmt)
+    elif fmt == "json":
+        sys.stdout.writelines(auditview.audit_json_stream(report, _json_dumps(), report.summary))
+    elif fmt == "markdown":
+        _write(auditview.audit_markdown(report, report.summary))
+    elif fmt == "html":
+        _write(auditview.audit_html(report, report.summary))
+    else:
+        console = _console()
+        # a person's terminal: a reason quoting a long paragraph is cut to a few lines
+        room = max(240, 3 * console.width) if console.is_terminal else None
+        for r in auditview.audit_view(report, room, report.summary):
+            console.print(r)
 
 
 def _cluster_audit(ctx: typer.Context, st: "Store", key: Optional[str], since: Optional[str],

@@ -41,15 +41,9 @@ def _fetcher(user_agent: str | None, delay: float, timeout: float, retries: int,
 
 
 def _verdicts(text: str) -> frozenset[str]:
-    from versioner.audit import VERDICTS
-    from versioner.errors import BadInput
+    from versioner.auditrun import parse_verdicts
 
-    chosen = frozenset(v.strip() for v in text.split(",") if v.strip())
-    unknown = chosen - {str(v) for v in VERDICTS}
-    if unknown or not chosen:
-        raise BadInput(f"--alert-on: unknown verdict(s) {', '.join(sorted(unknown)) or '(none)'};"
-                       f" choose from {', '.join(str(v) for v in VERDICTS)}")
-    return chosen
+    return frozenset(str(v) for v in parse_verdicts(text, "--alert-on"))
 
 
 def _alert(st: Any, keys: set[str], notify: str | None, alert_on: str) -> None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from versioner.audit import ArticleAudit, Latency, Verdict
+    from versioner.auditrun import AuditSummary
     from versioner.notices import Notice
 
 VERDICT_MARK = {
@@ -104,13 +105,20 @@ def audit_json(report: Iterable[ArticleAudit]) -> dict[str, Any]:
     return {"articles": [article_json(a) for a in report]}
 
 
-def audit_json_stream(report: Iterable[ArticleAudit], dumps: Callable[[Any], str]) -> Iterator[str]:
+def summary_json(s: AuditSummary) -> dict[str, Any]:
+    """The ``summary`` key: revisions per verdict over the whole audit."""
+    return {"articles": s.articles, "revisions": s.revisions, "shown": s.shown, "problems": s.problems,
+            "verdicts": dict(s.verdicts), "only": list(s.only) if s.only is not None else None}
+
+
+def audit_json_stream(report: Iterable[ArticleAudit], dumps: Callable[[Any], str],
+                      summary: Callable[[], AuditSummary] | None = None) -> Iterator[str]:
     """``audit_json`` as pieces of text, an article at a time, so that a whole-store
-    audit is never held in memory at once."""
+    audit is never held in memory at once; then ``summary()``, read at the end."""
     yield '{"articles": ['
     for i, a in enumerate(report):
         yield ("," if i else "") + dumps(article_json(a))
-    yield "]}\n"
+    yield "]" + (f', "summary": {dumps(summary_json(summary()))}' if summary else "") + "}\n"
 
 
 NOTHING = "No revisions to report."
@@ -158,9 +166,40 @@ def _cut(text: str, room: int | None) -> str:
     return text if room is None or len(text) <= room else text[:room - 1] + "…"
 
 
-def audit_view(report: Iterable[ArticleAudit], room: int | None = None) -> Iterator[RenderableType]:
-    """Renderables for the terminal, an article at a time. ``room``: the most characters
-    of a reason shown (a person's terminal); None keeps each whole (a pipe, grep)."""
+def summary_rows(s: AuditSummary) -> list[tuple[str, str, int]]:
+    """(mark, style, revisions) for each verdict found, worst first."""
+    from versioner import model
+    from versioner.audit import VERDICT_RANK
+
+    found = sorted((v for v, n in s.verdicts.items() if n), key=lambda v: -VERDICT_RANK[model.Verdict(v)])
+    return [(VERDICT_MARK[v][0], VERDICT_MARK[v][1], s.verdicts[v]) for v in found]
+
+
+def summary_title(s: AuditSummary) -> str:
+    title = f"{s.revisions} revision(s) audited in {s.articles} article(s)"
+    if s.only is not None:
+        title += f"; {s.shown} shown (--only {','.join(s.only)})"
+    return title + f"; {s.problems} that --strict fails on"
+
+
+def summary_view(s: AuditSummary) -> RenderableType:
+    """The count of each verdict found, at the end of the terminal report."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=summary_title(s), title_justify="left")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("revisions", justify="right")
+    for mark, style, n in summary_rows(s):
+        table.add_row(Text(mark, style), str(n))
+    return table
+
+
+def audit_view(report: Iterable[ArticleAudit], room: int | None = None,
+               summary: Callable[[], AuditSummary] | None = None) -> Iterator[RenderableType]:
+    """Renderables for the terminal, an article at a time, then ``summary()``. ``room``:
+    the most characters of a reason shown (a person's terminal); None keeps each whole
+    (a pipe, grep)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -181,9 +220,11 @@ def audit_view(report: Iterable[ArticleAudit], room: int | None = None) -> Itera
         yield terminal("notice latency: " + "; ".join(a.latency))
     if not shown:
         yield terminal(NOTHING)
+    if summary:
+        yield summary_view(summary())
 
 
-def audit_markdown(report: Iterable[ArticleAudit]) -> str:
+def audit_markdown(report: Iterable[ArticleAudit], summary: Callable[[], AuditSummary] | None = None) -> str:
     """A Markdown report: one table per article, every piece of text escaped."""
     lines: list[str] = []
     for a in article_reports(report):
@@ -195,7 +236,13 @@ def audit_markdown(report: Iterable[ArticleAudit]) -> str:
         lines += ["", "Notice latency:", ""]
         lines += [f"- {markdown_text(line)}" for line in a.latency]
         lines.append("")
-    return "\n".join(lines) + "\n" if lines else NOTHING + "\n"
+    if not lines:
+        lines += [NOTHING, ""]
+    if summary:
+        s = summary()
+        lines += ["### Summary", "", markdown_text(summary_title(s)), "", "| verdict | revisions |", "|---|---|"]
+        lines += [f"| {mark} | {n} |" for mark, _, n in summary_rows(s)] + [""]
+    return "\n".join(lines) + "\n"
 
 
 _CSS = """body{font:16px/1.5 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
@@ -205,7 +252,7 @@ text-align:left;vertical-align:top}.bad{color:#b00;font-weight:bold}.warn{color:
 _CLASS = {"bold red": "bad", "yellow": "warn", "green": "ok", "cyan": "ok", "dim": "dim"}
 
 
-def audit_html(report: Iterable[ArticleAudit]) -> str:
+def audit_html(report: Iterable[ArticleAudit], summary: Callable[[], AuditSummary] | None = None) -> str:
     """One self-contained HTML page (inline CSS, no scripts, nothing fetched)."""
     body = ["<h1>versioner audit</h1>"]
     for a in article_reports(report):
@@ -222,4 +269,10 @@ def audit_html(report: Iterable[ArticleAudit]) -> str:
     if len(body) == 1:
         # no article was added: ``report`` is an iterator, and an iterator is always true
         body.append(f"<p>{NOTHING}</p>")
+    if summary:
+        s = summary()
+        rows = "".join(f'<tr><td class="{_CLASS[style]}">{html_text(mark)}</td><td>{n}</td></tr>'
+                       for mark, style, n in summary_rows(s))
+        body.append(f"<h2>Summary</h2><p>{html_text(summary_title(s))}</p>"
+                    f"<table><tr><th>verdict</th><th>revisions</th></tr>{rows}</table>")
     return html_page("versioner audit", _CSS, body)
