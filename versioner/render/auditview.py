@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from versioner.render.pieces import html_page
 from versioner.render.safe import html_text, markdown_text, terminal
+from versioner.schemas import SCHEMA_VERSION
 from versioner.times import duration
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def article_json(a: ArticleAudit) -> dict[str, Any]:
 
 
 def audit_json(report: Iterable[ArticleAudit]) -> dict[str, Any]:
-    return {"articles": [article_json(a) for a in report]}
+    return {"schema_version": SCHEMA_VERSION, "articles": [article_json(a) for a in report]}
 
 
 def summary_json(s: AuditSummary) -> dict[str, Any]:
@@ -115,7 +116,7 @@ def audit_json_stream(report: Iterable[ArticleAudit], dumps: Callable[[Any], str
                       summary: Callable[[], AuditSummary] | None = None) -> Iterator[str]:
     """``audit_json`` as pieces of text, an article at a time, so that a whole-store
     audit is never held in memory at once; then ``summary()``, read at the end."""
-    yield '{"articles": ['
+    yield f'{{"schema_version": {SCHEMA_VERSION}, "articles": ['
     for i, a in enumerate(report):
         yield ("," if i else "") + dumps(article_json(a))
     yield "]" + (f', "summary": {dumps(summary_json(summary()))}' if summary else "") + "}\n"

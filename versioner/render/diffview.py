@@ -364,7 +364,10 @@ def flag_json(f: Flag) -> dict[str, Any]:
 
 
 def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new: Revision) -> dict[str, Any]:
+    from versioner.schemas import SCHEMA_VERSION
+
     return {
+        "schema_version": SCHEMA_VERSION,
         "from": {"ref": old.ref, "sha256": old.sha256, "captured_at": old.captured_at},
         "to": {"ref": new.ref, "sha256": new.sha256, "captured_at": new.captured_at},
         "identical": comparison.identical,

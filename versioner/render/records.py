@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from versioner.render.pieces import short_time, stamp
 from versioner.render.safe import terminal, visible
+from versioner.schemas import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -32,6 +33,7 @@ def articles_table(articles: Sequence[Article]) -> RenderableType:
 
 def articles_json(articles: Sequence[Article]) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "articles": [
             {"article": a.key, "url": a.url, "revisions": a.revisions,
              "first_captured": a.first_captured, "last_captured": a.last_captured,
@@ -69,6 +71,7 @@ def _verdict_mark(verdict: str | None) -> RenderableType:
 
 def timeline_json(key: str, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "article": key,
         "revisions": [
             {"ref": e.revision.ref, "number": e.revision.number,
@@ -115,7 +118,7 @@ def revision_json(rev: Revision) -> dict[str, Any]:
         if p.position:
             item["position"] = p.position
         parts.append(item)
-    return {"ref": rev.ref, "article": rev.article, "number": rev.number,
+    return {"schema_version": SCHEMA_VERSION, "ref": rev.ref, "article": rev.article, "number": rev.number,
             "captured_at": rev.captured_at, "sha256": rev.sha256, "url": rev.url,
             "source": rev.source, "text": rev.text, "parts": parts}
 
