@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, Callable
 
@@ -69,7 +70,7 @@ def test_reasons_are_cut_only_for_a_terminal_short_of_room(run: Run, seeded: Any
     def why(room: int | None) -> str:
         from rich.console import Console
 
-        console = Console(width=100, record=True, file=open("/dev/null", "w"))
+        console = Console(width=100, record=True, file=io.StringIO())
         with Store.open(seeded) as st:
             for r in audit_view(iter_audit(st, "vessa-landslide"), room):
                 console.print(r)
