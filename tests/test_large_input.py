@@ -111,7 +111,9 @@ def test_a_long_paragraph_with_many_edits_is_flagged_in_linear_time() -> None:
     comparison = compare(parse(normalise("Head\n\n" + old)), parse(normalise("Head\n\n" + " ".join(words))))
     started = time.monotonic()
     flags = flag_comparison(comparison)
-    assert time.monotonic() - started < 10
+    # a bound against the old quadratic scan (77 s on an idle machine), loose
+    # enough for a busy one: the speed itself is measured in bench/, not here
+    assert time.monotonic() - started < 60
     assert len(flags) > 1000 and {f.type for f in flags} >= {"name", "negation", "figure", "quote"}
 
 
