@@ -8,7 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
@@ -46,6 +46,8 @@ class Options:
     command: the store path is passed explicitly, not kept in a global."""
 
     store: Optional[str] = None  # a file, or a postgresql:// URL
+    color: str = "auto"  # --color: auto (a terminal that shows colour), always, never
+    pager: bool = True  # --no-pager turns it off
 
 
 def _options(ctx: typer.Context) -> Options:
@@ -69,6 +71,38 @@ StoreOpt = Annotated[
     Optional[str],
     typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
+
+
+class ColorWhen(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+_COLOR_HELP = "colour: auto (at a terminal that shows it), always, never"
+GlobalColorOpt = Annotated[ColorWhen, typer.Option("--color", metavar="WHEN", help=_COLOR_HELP)]
+GlobalNoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="never page output (else $VERSIONER_PAGER,"
+                                                 " $PAGER or less -FRX, at a terminal only)")]
+
+
+def _color_after_command(ctx: typer.Context, value: Optional[ColorWhen]) -> None:
+    if value is not None:
+        _options(ctx).color = value.value
+
+
+# after the command, as git takes it (`versioner diff KEY --color=always | less -R`)
+ColorOpt = Annotated[
+    Optional[ColorWhen],
+    typer.Option("--color", metavar="WHEN", help=_COLOR_HELP, callback=_color_after_command, expose_value=False),
+]
+
+
+def _color_when() -> str:
+    """--color of the command being run (auto outside one)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return "auto" if ctx is None else _options(ctx).color  # type: ignore[arg-type]
 
 
 def _err(message: str) -> None:
@@ -116,6 +150,20 @@ def _guard(fn: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted; nothing written")
             raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _paged(fn: F) -> F:
+    """The command's output through a pager when stdout is a terminal (as git pages
+    log, diff and show); under ``_guard``, which sees a pager quit early as a closed pipe."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from versioner.render.pager import paged
+
+        with paged(_options(kwargs["ctx"]).pager):
+            return fn(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
