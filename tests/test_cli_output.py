@@ -190,6 +190,32 @@ def test_options_that_mean_nothing_together_are_one_line_exit_2(args: list[str],
     assert result.stderr.startswith("versioner: ") and result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("args", [
+    ["audit", "--alert-on", "stealth"],
+    ["diff", "vessa-landslide", "--stat", "--min-severity", "high"],
+    ["import", "pages.warc", "--allow-future"],
+    ["import", "pages.warc.gz", "--encoding", "latin-1"],
+    ["import", "pages.warc", "--max-paragraphs", "5"],
+])
+def test_an_option_left_without_effect_is_an_error(args: list[str], run: Callable[..., Any], seeded: Path,
+                                                   write: Callable[..., Path]) -> None:
+    """`audit --alert-on` did nothing without --notify, nor `import X.warc --allow-future`."""
+    write("pages.warc", b"")
+    write("pages.warc.gz", b"")
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    option = [a for a in args if a.startswith("--")][-1]
+    assert result.stderr.startswith(f"versioner: {option}: ") and result.stderr.count("\n") == 1
+
+
+def test_a_setting_from_the_environment_is_not_refused(run: Callable[..., Any], write: Callable[..., Path],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """VERSIONER_ALLOW_FUTURE holds for every command; a WARC import does not fail on it."""
+    monkeypatch.setenv("VERSIONER_ALLOW_FUTURE", "1")
+    result = run("import", write("pages.warc", b""))
+    assert "--allow-future" not in result.stderr
+
+
 def test_oneline_with_json_is_an_error(run: Callable[..., Any], seeded: Path) -> None:
     result = run("log", "vessa-landslide", "--oneline", "-f", "json")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1

@@ -27,6 +27,7 @@ from versioner.cli_base import (
     _options,
     _paged,
     _safe,
+    _unused,
     app,
 )
 from versioner.errors import BadInput
@@ -195,6 +196,8 @@ def import_(
 
     if path.name.endswith((".warc", ".warc.gz")):
         from versioner.cli_web import import_warc
+
+        _unused(ctx, ["encoding", "max_paragraphs", "allow_future"], "not applied to a WARC file's pages")
 
         return import_warc(ctx, path, max_bytes)
     items = (ExportRevisions(path) if is_export(path)
@@ -376,6 +379,8 @@ def diff(
 
     diffview.check_options(fmt.value, side_by_side=side_by_side, flags_only=flags_only, stat=stat,
                            context=context)
+    if stat:
+        _unused(ctx, ["min_severity"], "--stat counts words and shows no flags")
     old, new = resolve_pair(refs, functools.partial(_open, ctx))
     result = diff_revisions(old, new)
     view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
@@ -439,6 +444,8 @@ def audit(
     from versioner.audit import AuditRun, iter_audit
     from versioner.render import auditview
 
+    if notify is None:
+        _unused(ctx, ["alert_on"], "says which verdicts --notify posts; give --notify URL")
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
     with _open(ctx) as st, contextlib.closing(

@@ -6,14 +6,14 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from versioner.errors import VersionerError
+from versioner.errors import BadInput, VersionerError
 
 if TYPE_CHECKING:
     from versioner.store import Store
@@ -103,6 +103,16 @@ def _color_when() -> str:
 
     ctx = get_current_context(silent=True)
     return "auto" if ctx is None else _options(ctx).color  # type: ignore[arg-type]
+
+
+def _unused(ctx: typer.Context, names: Sequence[str], why: str) -> None:
+    """Options typed on the command line that the rest of it leaves without effect are
+    an error, never silently dropped (defaults and environment variables are not)."""
+    from typer._click.core import ParameterSource
+
+    given = [f"--{n.replace('_', '-')}" for n in names if ctx.get_parameter_source(n) is ParameterSource.COMMANDLINE]
+    if given:
+        raise BadInput(f"{', '.join(given)}: {why}")
 
 
 def _err(message: str) -> None:
