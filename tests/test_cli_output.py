@@ -294,6 +294,13 @@ def test_no_pager_and_pipes_are_never_paged(seeded: Path, versioner_exe: str, tm
     assert b"vessa-landslide" in shown and not seen.exists()
 
 
+def test_an_error_opens_no_pager(seeded: Path, versioner_exe: str, tmp_path: Path,
+                                 paging: tuple[dict[str, str], Path]) -> None:
+    env, seen = paging
+    code, shown = pty_run(versioner_exe, ["log", "no-such-article"], env, tmp_path)
+    assert code == 2 and shown.startswith(b"versioner: ") and not seen.exists()
+
+
 def test_a_pager_quit_early_is_not_an_error(seeded: Path, versioner_exe: str, tmp_path: Path) -> None:
     env = term_env(VERSIONER_PAGER="head -c 10 >/dev/null")
     code, shown = pty_run(versioner_exe, ["diff", "vessa-landslide@1", "vessa-landslide@4", "-s"], env, tmp_path)

@@ -26,12 +26,59 @@ def pager_command() -> str | None:
     return None if command.strip() in ("", "cat") else command
 
 
-class _PagerInput(io.TextIOWrapper):
-    """The pager's standard input, which says it is a terminal: what is written to it
-    reaches one, so rich lays it out and colours it as for the terminal itself."""
+class _PagerOutput(io.TextIOBase):
+    """Standard output while paging: the pager starts at the first write (an error,
+    or a command with nothing to say, never opens one), and it says it is a terminal:
+    what is written reaches one, so rich lays it out and colours it as for the terminal."""
+
+    def __init__(self, command: str, encoding: str) -> None:
+        super().__init__()
+        self._command, self._encoding = command, encoding
+        self._pager: subprocess.Popen[bytes] | None = None
+        self._pipe: io.TextIOWrapper | None = None
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # read-only on io.TextIOBase too
+        return self._encoding
 
     def isatty(self) -> bool:
         return True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._pipe is None:
+            self._start()
+        assert self._pipe is not None
+        return self._pipe.write(text)
+
+    def flush(self) -> None:
+        if self._pipe is not None:
+            self._pipe.flush()
+
+    def _start(self) -> None:
+        import subprocess
+
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")}
+        self._pager = subprocess.Popen(self._command, shell=True, stdin=subprocess.PIPE, env=env)
+        assert self._pager.stdin is not None
+        self._pipe = io.TextIOWrapper(self._pager.stdin, encoding=self._encoding, errors="backslashreplace")
+
+    def finish(self) -> None:
+        """Close the pager's input and wait for the reader to quit it."""
+        if self._pipe is None or self._pager is None:
+            return
+        try:
+            self._pipe.close()
+        except BrokenPipeError:
+            pass  # the reader quit before the end: nothing more to show
+        while True:
+            try:
+                self._pager.wait()
+                return
+            except KeyboardInterrupt:
+                continue  # Ctrl-C belongs to the pager (less keeps running): wait for it to end
 
 
 @contextmanager
@@ -43,29 +90,12 @@ def paged(enabled: bool = True) -> Iterator[None]:
     if command is None:
         yield
         return
-    import subprocess
-
-    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")}
     sys.stdout.flush()
-    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    assert pager.stdin is not None
     real = sys.stdout
-    sys.stdout = _PagerInput(pager.stdin, encoding=real.encoding, errors="backslashreplace")
+    out = _PagerOutput(command, real.encoding or "utf-8")
+    sys.stdout = out
     try:
         yield
     finally:
-        piped, sys.stdout = sys.stdout, real
-        _close(piped, pager)
-
-
-def _close(piped: io.TextIOBase, pager: subprocess.Popen[bytes]) -> None:
-    try:
-        piped.close()
-    except BrokenPipeError:
-        pass  # the reader quit before the end: nothing more to show
-    while True:
-        try:
-            pager.wait()
-            return
-        except KeyboardInterrupt:
-            continue  # Ctrl-C belongs to the pager (less keeps running): wait for it to end
+        sys.stdout = real
+        out.finish()
