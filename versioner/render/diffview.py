@@ -442,7 +442,8 @@ _CSS = """body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto;paddin
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
 .label{font:bold 13px monospace;color:#357}.gap{color:#888;font-style:italic}
 table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}
-table.sides{width:100%;table-layout:fixed}.sides td{vertical-align:top}.sides td:first-child{width:9em}
+table.sides{width:100%;table-layout:fixed;margin-bottom:1em}.sides td{vertical-align:top}
+.sides th:first-child{width:7em}
 .high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}"""
 
 
