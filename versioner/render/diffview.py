@@ -442,9 +442,12 @@ _CSS = """body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto;paddin
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
 .label{font:bold 13px monospace;color:#357}.gap{color:#888;font-style:italic}
 table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}
-table.sides{width:100%;table-layout:fixed;margin-bottom:1em}.sides td{vertical-align:top}
-.sides th:first-child{width:7em}
 .high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}"""
+
+
+_SIDES_CSS = """
+table.sides{width:100%;table-layout:fixed;margin-bottom:1em}.sides td{vertical-align:top}
+.sides th:first-child{width:7em}"""
 
 
 def _html_segments(segs: Sequence[tuple[str, str]]) -> str:
@@ -498,7 +501,7 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
                 f"<td>{html_text(one_line(f.new, SHORT))}</td>"
                 f"<td>{html_text(f.reason)}</td></tr>")
         body.append("</table>")
-    return html_page(title, _CSS, body)
+    return html_page(title, _CSS + _SIDES_CSS if side_by_side and not flags_only else _CSS, body)
 
 
 def check_options(fmt: str, *, side_by_side: bool, flags_only: bool, stat: bool, context: int) -> None:
