@@ -41,6 +41,7 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("VERSIONER_STORE", str(store))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("VERSIONER_PAGER", "")  # a test on a pseudo-terminal is not paged unless it asks
     for var in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE",
                 "VERSIONER_MAX_BYTES", "VERSIONER_MAX_PARAGRAPHS", "VERSIONER_BUSY_TIMEOUT",
                 "VERSIONER_ALLOW_FUTURE"):

@@ -123,6 +123,33 @@ def _cases() -> list[Case]:
             (f"log-vessa-landslide.{ext}", ["log", "vessa-landslide"], how),
             (f"show-hostile-memo-1.{ext}", ["show", "hostile-memo@1"], how),
         ]
+    for how in ("pipe", "tty"):  # issue 17: git's habits, the stored text, a part a line into a pipe
+        ext = f"{how}.txt"
+        cases += [
+            (f"diff-vessa-landslide-1-4-stat.{ext}", ["diff", "vessa-landslide@1", "vessa-landslide@4", "--stat"], how),
+            (f"diff-large-harbour-stat.{ext}", ["diff", "large-harbour", "--stat"], how),
+            (f"log-vessa-landslide-oneline.{ext}", ["log", "vessa-landslide", "--oneline"], how),
+            (f"log-vessa-landslide-n2-until.{ext}", ["log", "vessa-landslide", "-n", "2",
+                                                     "--until", "2026-04-07T15:00"], how),
+            (f"show-hostile-memo-1-text.{ext}", ["show", "hostile-memo@1", "--text"], how),
+            (f"show-balochistan-militants.{ext}", ["show", "balochistan-militants"], how),
+        ]
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("json", "json")):
+        cases += [
+            (f"diff-vessa-landslide-1-4-stat.{ext}", ["diff", "vessa-landslide@1", "vessa-landslide@4", "--stat",
+                                                      "-f", fmt], "out"),
+            (f"diff-port-aven-tram-flags-only.{ext}", ["diff", "port-aven-tram@1", "port-aven-tram@3",
+                                                       "--flags-only", "--min-severity", "medium", "-f", fmt], "out"),
+        ]
+        if fmt == "json":  # log, list and show have text and JSON only
+            cases.append((f"log-vessa-landslide-n2-until.{ext}", ["log", "vessa-landslide", "-n", "2",
+                                                                  "--until", "2026-04-07T15:00", "-f", fmt], "out"))
+        else:
+            cases += [
+                (f"diff-vessa-landslide-1-4-side.{ext}", ["diff", "vessa-landslide@1", "vessa-landslide@4", "-s",
+                                                          "-f", fmt], "out"),
+                (f"diff-hostile-memo-side.{ext}", ["diff", "hostile-memo", "-s", "-f", fmt], "out"),
+            ]
     cases.append(("diff-large-harbour-C1.md", ["diff", "large-harbour", "-C", "1", "-f", "markdown"], "out"))
     cases.append(("diff-large-harbour-C1.html", ["diff", "large-harbour", "-C", "1", "-f", "html"], "out"))
     return cases

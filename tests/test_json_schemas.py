@@ -133,7 +133,8 @@ def test_the_audit_schema_names_every_verdict() -> None:
 
 def test_the_golden_json_files_match_their_schemas() -> None:
     golden = Path(__file__).resolve().parent / "golden"
-    docs = [(p.name.split("-")[0].split(".")[0], json.loads(p.read_text(encoding="utf-8")))
+    docs = [("diff-stat" if p.stem.endswith("-stat") else p.name.split("-")[0].split(".")[0],
+             json.loads(p.read_text(encoding="utf-8")))
             for p in sorted(golden.glob("*.json"))]
-    assert {name for name, _ in docs} >= {"audit", "diff", "list", "log", "show"}
+    assert {name for name, _ in docs} >= {"audit", "diff", "diff-stat", "list", "log", "show"}
     _check(docs)

@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from versioner.cli_base import (
+    ColorOpt,
+    ColorWhen,
     Exit,
+    GlobalColorOpt,
+    GlobalNoPagerOpt,
     GlobalStoreOpt,
     Options,
     StoreOpt,
@@ -20,7 +24,9 @@ from versioner.cli_base import (
     _guard,
     _open,
     _options,
+    _paged,
     _safe,
+    _unused,
     app,
 )
 from versioner.errors import BadInput
@@ -77,19 +83,39 @@ AllowFutureOpt = Annotated[
 ]
 
 
+# Into a pipe or a file nothing is wrapped: a table row is one line however long
+PIPE_WIDTH = 1 << 20
+
+
 def _console(no_color: bool = False) -> "Console":
+    """A rich console for stdout, coloured as --color says (auto: at a terminal that
+    shows colour, and not under NO_COLOR or TERM=dumb)."""
     from rich.console import Console
+
+    from versioner.cli_base import _color_when
 
     class PipedConsole(Console):
         def on_broken_pipe(self) -> None:
             # rich's own handling exits 1 with no word; _guard's exits 0
             raise BrokenPipeError
 
-    console = PipedConsole(highlight=False, soft_wrap=False, no_color=no_color or None, emoji=False)
-    # into a pipe or file, a line of text stays one line (grep, diff tools); tables
-    # still fit the width
+    when = "never" if no_color else _color_when()
+    settings: dict[str, Any] = ({"no_color": True} if when == "never" else
+                                {"force_terminal": True, "no_color": False} if when == "always" else {})
+    console = PipedConsole(highlight=False, soft_wrap=False, emoji=False, **settings)
+    if when == "always" and console.color_system is None:  # TERM=dumb, but colour asked for
+        console = PipedConsole(highlight=False, soft_wrap=False, emoji=False, color_system="standard", **settings)
+    # into a pipe or file, a line of text stays one line (grep, diff tools), and a
+    # table is as wide as its rows
     console.soft_wrap = not console.is_terminal
+    if not console.is_terminal:
+        console.width = PIPE_WIDTH
     return console
+
+
+def _colour_off(console: "Console") -> bool:
+    """Whether changes must be marked with [-…-]{+…+}: colour is not shown."""
+    return console.no_color or console.color_system is None
 
 
 def _print(renderable: Any) -> None:
@@ -127,8 +153,9 @@ def _write_rows(rows: Any, columns: Any, fmt: str) -> None:
 
 
 @app.callback()
-def _main(ctx: typer.Context, store: GlobalStoreOpt = None) -> None:
-    ctx.obj = Options(store)
+def _main(ctx: typer.Context, store: GlobalStoreOpt = None, color: GlobalColorOpt = ColorWhen.auto,
+          no_pager: GlobalNoPagerOpt = False) -> None:
+    ctx.obj = Options(store, color.value, not no_pager)
 
 
 @app.command()
@@ -200,6 +227,8 @@ def import_(
     if path.name.endswith((".warc", ".warc.gz")):
         from versioner.cli_web import import_warc
 
+        _unused(ctx, ["encoding", "max_paragraphs", "allow_future"], "not applied to a WARC file's pages")
+
         return import_warc(ctx, path, max_bytes)
     items = (ExportRevisions(path) if is_export(path)
              else PathRevisions(path, encoding, max_bytes, max_paragraphs))
@@ -237,6 +266,7 @@ def export(
 
 @app.command("list")
 @_guard
+@_paged
 def list_(
     ctx: typer.Context,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="output format")] = ListFormat.text,
@@ -260,41 +290,79 @@ def list_(
 
 @app.command()
 @_guard
+@_paged
 def log(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help="article key")],
     fmt: FormatOpt = Format.text,
+    max_count: Annotated[Optional[int], typer.Option(
+        "--max-count", "-n", min=0, metavar="N", help="only the N most recent revisions")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="only revisions captured at or after DATE (ISO 8601)")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help="only revisions captured at or before DATE (ISO 8601)")] = None,
+    oneline: Annotated[bool, typer.Option("--oneline", help="one line per revision")] = False,
     store: StoreOpt = None,
 ) -> None:
     """Timeline of one article: revisions, notices, what changed."""
-    from versioner.history import article_timeline
+    from versioner.history import article_timeline, select
     from versioner.render import records
 
+    if oneline and fmt is not Format.text:
+        raise BadInput("--oneline is a text layout; it takes no --format json")
+    select([], max_count, since, until)  # a bad date is an error before the store is read
     with _open(ctx) as st:
-        entries = article_timeline(st, key)
+        entries = select(article_timeline(st, key), max_count, since, until)
     if fmt is Format.json:
         _print_json(records.timeline_json(key, entries))
+    elif oneline:
+        console = _console()
+        for line in records.timeline_oneline(entries):
+            console.print(line, soft_wrap=True)  # a long line is the terminal's to wrap, as git's is
     else:
         _print(records.timeline_table(key, entries))
 
 
 @app.command()
 @_guard
+@_paged
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="KEY, KEY@N or KEY@-1")],
     fmt: FormatOpt = Format.text,
+    text: Annotated[bool, typer.Option("--text", help="the revision's text exactly as stored"
+                                                      " (at a terminal, controls shown as escapes)")] = False,
     store: StoreOpt = None,
 ) -> None:
     """One revision with its parts labelled."""
     from versioner.refs import revisions
     from versioner.render import records
 
+    if text and fmt is not Format.text:
+        raise BadInput("--text is the stored text itself; --format json has it as .text")
     (rev,) = revisions([ref], functools.partial(_open, ctx))
-    if fmt is Format.json:
+    if text:
+        _write_stored_text(rev.text)
+    elif fmt is Format.json:
         _print_json(records.revision_json(rev))
+    elif not (console := _console()).is_terminal:
+        _write("".join(line + "\n" for line in records.revision_lines(rev)))
     else:
-        _print(records.revision_view(rev))
+        console.print(records.revision_view(rev))
+
+
+def _write_stored_text(text: str) -> None:
+    """Into a pipe or a file, the stored text's UTF-8 bytes and nothing else; at a
+    terminal (as rich sees one), untrusted text is shown through render.safe."""
+    if _console().is_terminal:
+        from versioner.render.safe import visible
+
+        _write(visible(text))
+        return
+    sys.stdout.flush()
+    data, piece = text.encode("utf-8"), 1 << 16
+    for start in range(0, len(data), piece):  # a pipe closed early is seen at the next piece
+        sys.stdout.buffer.write(data[start:start + piece])
 
 
 @app.command()
@@ -329,6 +397,7 @@ class Severity(str, Enum):
 
 @app.command()
 @_guard
+@_paged
 def diff(
     ctx: typer.Context,
     refs: Annotated[list[str], typer.Argument(help="KEY (previous vs latest), KEY@N, KEY@-1, or files")],
@@ -337,7 +406,9 @@ def diff(
     side_by_side: Annotated[bool, typer.Option("--side-by-side", "-s", help="old and new in two columns")] = False,
     flags_only: Annotated[bool, typer.Option("--flags-only", help="print only the flags table")] = False,
     min_severity: Annotated[Severity, typer.Option("--min-severity", help="hide flags below this")] = Severity.low,
-    no_color: Annotated[bool, typer.Option("--no-color", help="no colour (also NO_COLOR)")] = False,
+    stat: Annotated[bool, typer.Option("--stat", help="words inserted and deleted in each changed part")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="no colour (also NO_COLOR); as --color never")] = False,
+    color: ColorOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """What changed between two revisions, word by word, with flags. Exit 1 if they differ."""
@@ -345,22 +416,28 @@ def diff(
     from versioner.refs import resolve_pair
     from versioner.render import diffview
 
+    diffview.check_options(fmt.value, side_by_side=side_by_side, flags_only=flags_only, stat=stat,
+                           context=context)
+    if stat:
+        _unused(ctx, ["min_severity"], "--stat counts words and shows no flags")
     old, new = resolve_pair(refs, functools.partial(_open, ctx))
     result = diff_revisions(old, new)
     view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
-    if fmt is DiffFormat.json:
-        _print_json(view.json())
+    if stat:
+        _diff_stat(view, fmt, no_color)
+    elif fmt is DiffFormat.json:
+        _print_json(view.json(flags_only))
     elif fmt is DiffFormat.markdown:
-        _write(view.markdown())
+        _write(view.markdown(side_by_side, flags_only))
     elif fmt is DiffFormat.html:
-        _write(view.html())
+        _write(view.html(side_by_side, flags_only))
     elif not (console := _console(no_color)).is_terminal:
         # a pipe or a file: plain lines as they are made, every flag; no rich layout,
         # most of the time of a 4 MB revision's diff (bench/large_revision.py)
         for line in view.lines(side_by_side, flags_only):
             sys.stdout.write(line + "\n")
     else:
-        for r in view.renderables(no_color or console.no_color, side_by_side, flags_only):
+        for r in view.renderables(_colour_off(console), side_by_side, flags_only):
             console.print(r)
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
 
@@ -375,8 +452,25 @@ class AuditFormat(str, Enum):
     nl = "nl"
 
 
+def _diff_stat(view: Any, fmt: DiffFormat, no_color: bool) -> None:
+    from versioner.render import diffstat
+
+    if fmt is DiffFormat.json:
+        _print_json(diffstat.stat_json(view))
+    elif fmt is DiffFormat.markdown:
+        _write(diffstat.stat_markdown(view))
+    elif fmt is DiffFormat.html:
+        _write(diffstat.stat_html(view))
+    elif not (console := _console(no_color)).is_terminal:
+        _write("".join(line + "\n" for line in diffstat.stat_lines(view)))
+    else:
+        for text in diffstat.stat_text(view):
+            console.print(text)
+
+
 @app.command()
 @_guard
+@_paged
 def audit(
     ctx: typer.Context,
     key: Annotated[Optional[str], typer.Argument(help="article key (default: every article)")] = None,
@@ -409,6 +503,8 @@ def audit(
 
     shown = shown_verdicts(only, problems)
     fmt_name = _rows_format(fmt.value, csv, tsv, nl)
+    if notify is None:
+        _unused(ctx, ["alert_on"], "says which verdicts --notify posts; give --notify URL")
     # streamed: each article is written as soon as it is audited; closed (its cache
     # saved) before the store is, also when the output stops early (a closed pipe)
     with _open(ctx) as st, bar("auditing", lambda: 1 if key else len(st.articles()), "articles") as tick, \

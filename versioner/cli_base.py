@@ -6,14 +6,14 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from versioner.errors import VersionerError
+from versioner.errors import BadInput, VersionerError
 
 if TYPE_CHECKING:
     from versioner.store import Store
@@ -46,6 +46,8 @@ class Options:
     command: the store path is passed explicitly, not kept in a global."""
 
     store: Optional[str] = None  # a file, or a postgresql:// URL
+    color: str = "auto"  # --color: auto (a terminal that shows colour), always, never
+    pager: bool = True  # --no-pager turns it off
 
 
 def _options(ctx: typer.Context) -> Options:
@@ -69,6 +71,48 @@ StoreOpt = Annotated[
     Optional[str],
     typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
+
+
+class ColorWhen(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+_COLOR_HELP = "colour: auto (at a terminal that shows it), always, never"
+GlobalColorOpt = Annotated[ColorWhen, typer.Option("--color", metavar="WHEN", help=_COLOR_HELP)]
+GlobalNoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="never page output (else $VERSIONER_PAGER,"
+                                                 " $PAGER or less -FRX, at a terminal only)")]
+
+
+def _color_after_command(ctx: typer.Context, value: Optional[ColorWhen]) -> None:
+    if value is not None:
+        _options(ctx).color = value.value
+
+
+# after the command, as git takes it (`versioner diff KEY --color=always | less -R`)
+ColorOpt = Annotated[
+    Optional[ColorWhen],
+    typer.Option("--color", metavar="WHEN", help=_COLOR_HELP, callback=_color_after_command, expose_value=False),
+]
+
+
+def _color_when() -> str:
+    """--color of the command being run (auto outside one)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return "auto" if ctx is None else _options(ctx).color  # type: ignore[arg-type]
+
+
+def _unused(ctx: typer.Context, names: Sequence[str], why: str) -> None:
+    """Options typed on the command line that the rest of it leaves without effect are
+    an error, never silently dropped (defaults and environment variables are not)."""
+    from typer._click.core import ParameterSource
+
+    given = [f"--{n.replace('_', '-')}" for n in names if ctx.get_parameter_source(n) is ParameterSource.COMMANDLINE]
+    if given:
+        raise BadInput(f"{', '.join(given)}: {why}")
 
 
 def _err(message: str) -> None:
@@ -116,6 +160,20 @@ def _guard(fn: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted; nothing written")
             raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _paged(fn: F) -> F:
+    """The command's output through a pager when stdout is a terminal (as git pages
+    log, diff and show); under ``_guard``, which sees a pager quit early as a closed pipe."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from versioner.render.pager import paged
+
+        with paged(_options(kwargs["ctx"]).pager):
+            return fn(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 

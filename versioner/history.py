@@ -91,3 +91,23 @@ def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
 def _summary(changes: Sequence[tuple[str, str]]) -> str:
     counts = Counter("headline" if section == "headline" else f"{section} {kind}" for section, kind in changes)
     return ", ".join(f"{k} x{v}" if v > 1 else k for k, v in sorted(counts.items())) or "whitespace only"
+
+
+def select(entries: Sequence[TimelineEntry], max_count: int | None = None, since: str | None = None,
+           until: str | None = None) -> list[TimelineEntry]:
+    """The entries captured at or after ``since`` and at or before ``until`` (ISO 8601,
+    UTC when no zone is given), the last ``max_count`` of them (git log -n: the newest),
+    still oldest first."""
+    from versioner.errors import BadInput
+    from versioner.times import time_key, utc_iso
+
+    bounds = []
+    for name, value in (("--since", since), ("--until", until)):
+        try:
+            bounds.append(time_key(utc_iso(value)) if value is not None else None)
+        except BadInput as exc:
+            raise BadInput(f"{name}: {exc}") from None
+    low, high = bounds
+    kept = [e for e in entries if (low is None or time_key(e.revision.captured_at) >= low)
+            and (high is None or time_key(e.revision.captured_at) <= high)]
+    return kept[len(kept) - max_count:] if max_count is not None and max_count < len(kept) else kept

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from versioner.model import worst_first
+from versioner.render.mdmarks import markdown_segments
 from versioner.render.pieces import gap_text, html_page, one_line, short_time, stamp, where
 from versioner.render.safe import html_text, markdown_text, terminal, visible
 
@@ -174,7 +175,9 @@ def change_text(change: Change, markers: bool) -> Text:
     return out
 
 
-def side_texts(change: Change) -> tuple[Text, Text]:
+def side_texts(change: Change, markers: bool = False) -> tuple[Text, Text]:
+    """Old and new of a change, deletions styled in the one and insertions in the
+    other; with ``markers`` (no colour to show them) also inside [-…-] and {+…+}."""
     from rich.text import Text
 
     old, new = Text(), Text()
@@ -182,14 +185,17 @@ def side_texts(change: Change) -> tuple[Text, Text]:
         if tag == "elided":
             old.append(s, "dim italic")
             new.append(s, "dim italic")
-        if tag in ("equal", "delete"):
-            old.append_text(terminal(s, DEL_STYLE if tag == "delete" else ""))
-        if tag in ("equal", "insert"):
-            new.append_text(terminal(s, INS_STYLE if tag == "insert" else ""))
+        elif tag == "equal":
+            old.append_text(terminal(s))
+            new.append_text(terminal(s))
+        elif tag == "delete":
+            old.append_text(terminal(f"[-{s}-]" if markers else s, DEL_STYLE))
+        else:
+            new.append_text(terminal(f"{{+{s}+}}" if markers else s, INS_STYLE))
     return old, new
 
 
-def side_cells(row: Row) -> tuple[str, Text, Text] | None:
+def side_cells(row: Row, markers: bool = False) -> tuple[str, Text, Text] | None:
     """A row's label, old and new cells side by side (None: a change row without its change)."""
     from rich.text import Text
 
@@ -199,7 +205,7 @@ def side_cells(row: Row) -> tuple[str, Text, Text] | None:
         return row.label, terminal(row.text, "dim"), terminal(row.text, "dim")
     if row.change is None:
         return None
-    return (row.label, *side_texts(row.change))
+    return (row.label, *side_texts(row.change, markers))
 
 
 # -- terminal ---------------------------------------------------------------
@@ -238,7 +244,7 @@ def terminal_view(comparison: Comparison, rows_: Sequence[Row], markers: bool, s
             table.add_column(visible(old_ref), ratio=1, overflow="fold")
             table.add_column(visible(new_ref), ratio=1, overflow="fold")
             for r in rows_[start:start + TABLE_ROWS]:
-                if (cells := side_cells(r)) is not None:
+                if (cells := side_cells(r, markers)) is not None:
                     table.add_row(*cells)
             yield table
         return
@@ -363,15 +369,17 @@ def flag_json(f: Flag) -> dict[str, Any]:
     return d
 
 
-def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new: Revision) -> dict[str, Any]:
+def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new: Revision,
+              flags_only: bool = False) -> dict[str, Any]:
+    """The document of DESIGN.md; ``flags_only`` leaves out ``changes`` (every other key stays)."""
     from versioner.schemas import SCHEMA_VERSION
 
-    return {
+    doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "from": {"ref": old.ref, "sha256": old.sha256, "captured_at": old.captured_at},
         "to": {"ref": new.ref, "sha256": new.sha256, "captured_at": new.captured_at},
         "identical": comparison.identical,
-        "changes": [
+        "changes": [] if flags_only else [
             {"section": c.section, "paragraph": c.paragraph, "kind": c.kind, "old": c.old, "new": c.new,
              **({"old_paragraph": c.old_paragraph} if c.kind == "move" else {}),
              **({"whitespace_only": True} if c.whitespace_only else {}),
@@ -381,37 +389,56 @@ def diff_json(comparison: Comparison, flags: Sequence[Flag], old: Revision, new:
         ],
         "flags": [flag_json(f) for f in flags],
     }
+    if flags_only:
+        del doc["changes"]
+    return doc
 
 
-def _md_segments(change: Change) -> str:
-    out = []
-    for tag, s in segments(change):
-        t = markdown_text(s)
-        if tag == "equal":
-            out.append(t)
-        elif t.strip():
-            out.append(f"~~{t.strip()}~~ " if tag == "delete" else f"**{t.strip()}** ")
-    return "".join(out).strip()
-
-
-def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision) -> str:
+def markdown_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision, *,
+                  side_by_side: bool = False, flags_only: bool = False) -> str:
     lines = [f"### {markdown_text(old.ref)} → {markdown_text(new.ref)}", "",
              f"- from: `{old.captured_at}` sha256 `{old.sha256[:12]}`",
              f"- to: `{new.captured_at}` sha256 `{new.sha256[:12]}`", ""]
-    for r in rows_:
-        if r.kind == "gap":
-            lines.append(f"*{gap_text(r.count)}*")
-        elif r.kind == "context":
-            lines.append(f"{r.label} {markdown_text(r.text)}")
-        elif r.change is not None:
-            lines.append(f"**{r.label}** {_md_segments(r.change)}")
-        lines.append("")
+    if flags_only:
+        pass
+    elif side_by_side:
+        lines += _markdown_sides(rows_, old, new)
+    else:
+        for r in rows_:
+            if r.kind == "gap":
+                lines.append(f"*{gap_text(r.count)}*")
+            elif r.kind == "context":
+                lines.append(f"{r.label} {markdown_text(r.text)}")
+            elif r.change is not None:
+                lines.append(f"**{r.label}** {markdown_segments(segments(r.change))}")
+            lines.append("")
     if flags:
         lines += ["| severity | type | where | old | new | why |", "|---|---|---|---|---|---|"]
         for f in worst_first(flags):
             cells = [SEVERITY_MARK[f.severity], f.type, where(f), one_line(f.old, 80), one_line(f.new, 80), f.reason]
             lines.append("| " + " | ".join(markdown_text(c).replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _markdown_sides(rows_: Sequence[Row], old: Revision, new: Revision) -> list[str]:
+    """Rows as a table of three columns: label, old (deletions struck) and new (insertions bold)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")  # an escaped pipe is still a cell's end in GFM tables
+
+    lines = [f"| | {cell(markdown_text(old.ref))} | {cell(markdown_text(new.ref))} |", "|---|---|---|"]
+    for r in rows_:
+        if r.kind == "gap":
+            both = f"*{gap_text(r.count)}*"
+            lines.append(f"| | {both} | {both} |")
+        elif r.kind == "context":
+            text = cell(markdown_text(r.text))
+            lines.append(f"| {r.label} | {text} | {text} |")
+        elif r.change is not None:
+            segs = segments(r.change)
+            was = markdown_segments([x for x in segs if x[0] != "insert"])
+            now = markdown_segments([x for x in segs if x[0] != "delete"])
+            lines.append(f"| **{r.label}** | {cell(was)} | {cell(now)} |")
+    return lines + [""]
 
 
 _CSS = """body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em;color:#222}
@@ -421,21 +448,53 @@ table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;paddin
 .high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}"""
 
 
-def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision) -> str:
+_SIDES_CSS = """
+table.sides{width:100%;table-layout:fixed;margin-bottom:1em}.sides td{vertical-align:top}
+.sides th:first-child{width:7em}"""
+
+
+def _html_segments(segs: Sequence[tuple[str, str]]) -> str:
+    return "".join(html_text(s) if tag == "equal" else
+                   (f"<del>{html_text(s)}</del>" if tag == "delete" else f"<ins>{html_text(s)}</ins>")
+                   for tag, s in segs)
+
+
+def _html_sides(rows_: Sequence[Row], old: Revision, new: Revision) -> list[str]:
+    """Rows as a table: label, old (deletions marked) and new (insertions marked)."""
+    body = [f'<table class="sides"><tr><th></th><th>{html_text(old.ref)}</th><th>{html_text(new.ref)}</th></tr>']
+    for r in rows_:
+        if r.kind == "gap":
+            both = f'<td class="gap">{html_text(gap_text(r.count))}</td>'
+            body.append(f"<tr><td></td>{both}{both}</tr>")
+        elif r.kind == "context":
+            text = html_text(r.text)
+            body.append(f'<tr><td class="label">{html_text(r.label)}</td><td>{text}</td><td>{text}</td></tr>')
+        elif r.change is not None:
+            segs = segments(r.change)
+            body.append(f'<tr><td class="label">{html_text(r.label)}</td>'
+                        f'<td>{_html_segments([x for x in segs if x[0] != "insert"])}</td>'
+                        f'<td>{_html_segments([x for x in segs if x[0] != "delete"])}</td></tr>')
+    return body + ["</table>"]
+
+
+def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: Revision, *,
+              side_by_side: bool = False, flags_only: bool = False) -> str:
     title = f"{html_text(old.ref)} → {html_text(new.ref)}"
     body = [f"<h1>{title}</h1>",
             f"<p>from {html_text(old.captured_at)} · to {html_text(new.captured_at)}</p>"]
-    for r in rows_:
-        if r.kind == "gap":
-            body.append(f'<p class="gap">{html_text(gap_text(r.count))}</p>')
-        elif r.kind == "context":
-            body.append(f'<p><span class="label">{html_text(r.label)}</span> {html_text(r.text)}</p>')
-        elif r.change is not None:
-            segs = "".join(
-                html_text(s) if tag == "equal" else
-                (f"<del>{html_text(s)}</del>" if tag == "delete" else f"<ins>{html_text(s)}</ins>")
-                for tag, s in segments(r.change))
-            body.append(f'<p><span class="label">{html_text(r.label)}</span> {segs}</p>')
+    if flags_only:
+        pass
+    elif side_by_side:
+        body += _html_sides(rows_, old, new)
+    else:
+        for r in rows_:
+            if r.kind == "gap":
+                body.append(f'<p class="gap">{html_text(gap_text(r.count))}</p>')
+            elif r.kind == "context":
+                body.append(f'<p><span class="label">{html_text(r.label)}</span> {html_text(r.text)}</p>')
+            elif r.change is not None:
+                body.append(f'<p><span class="label">{html_text(r.label)}</span> '
+                            f'{_html_segments(segments(r.change))}</p>')
     if flags:
         body.append("<table><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>")
         for f in worst_first(flags):
@@ -445,7 +504,20 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
                 f"<td>{html_text(one_line(f.new, SHORT))}</td>"
                 f"<td>{html_text(f.reason)}</td></tr>")
         body.append("</table>")
-    return html_page(title, _CSS, body)
+    return html_page(title, _CSS + _SIDES_CSS if side_by_side and not flags_only else _CSS, body)
+
+
+def check_options(fmt: str, *, side_by_side: bool, flags_only: bool, stat: bool, context: int) -> None:
+    """Options that would be ignored together are an error, never silently dropped."""
+    from versioner.errors import BadInput
+
+    if stat and (side_by_side or flags_only or context):
+        raise BadInput("--stat counts words per part; it takes no --side-by-side, --flags-only or --context")
+    if fmt == "json" and side_by_side:
+        raise BadInput("--side-by-side lays out text; JSON has both sides of each change in its ops")
+    if context and (flags_only or fmt == "json"):
+        raise BadInput("--context shows unchanged paragraphs, which "
+                       + ("--flags-only leaves out" if flags_only else "JSON does not list (changes only)"))
 
 
 # -- the view, assembled once --------------------------------------------------
@@ -502,14 +574,16 @@ class DiffView:
         return plain_lines(self.comparison, self.rows, self.flags, self.old, self.new,
                            side_by_side=side_by_side, flags_only=flags_only)
 
-    def markdown(self) -> str:
-        return markdown_view(self.rows, self.flags, self.old, self.new)
+    def markdown(self, side_by_side: bool = False, flags_only: bool = False) -> str:
+        return markdown_view(self.rows, self.flags, self.old, self.new,
+                             side_by_side=side_by_side, flags_only=flags_only)
 
-    def html(self) -> str:
-        return html_view(self.rows, self.flags, self.old, self.new)
+    def html(self, side_by_side: bool = False, flags_only: bool = False) -> str:
+        return html_view(self.rows, self.flags, self.old, self.new,
+                         side_by_side=side_by_side, flags_only=flags_only)
 
-    def json(self) -> dict[str, Any]:
-        return diff_json(self.comparison, self.flags, self.old, self.new)
+    def json(self, flags_only: bool = False) -> dict[str, Any]:
+        return diff_json(self.comparison, self.flags, self.old, self.new, flags_only)
 
     # the UI's narrower layout: a short header, and side by side one table a row
 

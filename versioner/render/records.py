@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from versioner.render.pieces import short_time, stamp
@@ -11,6 +11,7 @@ from versioner.schemas import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from versioner.history import TimelineEntry
     from versioner.store import Article, Fault, Revision
@@ -56,6 +57,18 @@ def timeline_table(key: str, entries: Sequence[TimelineEntry]) -> RenderableType
                       e.revision.sha256[:8], str(e.words), notices, terminal(e.summary),
                       _verdict_mark(e.verdict))
     return table
+
+
+def timeline_oneline(entries: Sequence[TimelineEntry]) -> Iterator[Text]:
+    """One line a revision, as ``git log --oneline``: @N, short hash, capture time,
+    verdict, what changed."""
+    from rich.text import Text
+
+    for e in entries:
+        verdict = _verdict_mark(e.verdict)
+        yield Text.assemble((f"@{e.revision.number}", "bold"), " ", (e.revision.sha256[:8], "yellow"), " ",
+                            short_time(e.revision.captured_at), " ",
+                            verdict if isinstance(verdict, Text) else "-", " ", terminal(e.summary))
 
 
 def _verdict_mark(verdict: str | None) -> RenderableType:
@@ -105,6 +118,19 @@ def revision_view(rev: Revision, limit: int | None = None) -> RenderableType:
     if limit is not None and len(parts) > limit:
         table.add_row("", Text(f"… {len(parts) - limit:,} more parts (versioner show)", "dim"))
     return Group(head, table)
+
+
+def revision_lines(rev: Revision) -> Iterator[str]:
+    """The revision for a pipe or a file: its stamp, then each part on one line,
+    label and text separated by a tab (grep, cut -f2)."""
+    yield visible(stamp(rev))
+    para = 0
+    for p in rev.parts().parts:
+        label = p.section
+        if p.section == "body":
+            para += 1
+            label = f"body {para}"
+        yield f"{label}\t{visible(' '.join(p.text.split()))}"
 
 
 def revision_json(rev: Revision) -> dict[str, Any]:
