@@ -45,7 +45,7 @@ class VersionerApp(App[None]):
     #left { width: 2fr; }
     #articles, #timeline { height: 1fr; }
     #timeline { width: 3fr; }
-    #timeline, #flags { scrollbar-gutter: stable; }
+    #articles, #timeline, #flags { scrollbar-gutter: stable; }
     #articles, #timeline, #diff, #flags { border: round $secondary; }
     #articles:focus, #timeline:focus, #diff:focus, #flags:focus { border: round $accent; }
     #filter { height: 1; border: none; padding: 0 1; display: none; }

@@ -72,6 +72,13 @@ def flag_cells(flag: Flag) -> tuple[Text, Text, Text, Text, Text]:
     return severity_cell(flag.severity), Text(flag.type), Text(where(flag)), terminal(flag.reason), change
 
 
+def one_line_cell(text: str) -> Text:
+    """``text`` on one line, cut with … where its column ends."""
+    cell = terminal(text)
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
+
+
 def notice_cell(notices: Sequence[str]) -> Text:
     return terminal(one_line(" / ".join(notices), 1000) if notices else "-")
 

@@ -118,10 +118,27 @@ class ArticleList(FittedTable):
         self.failed: set[str] = set()  # articles that cannot be read: never computed again
 
     def on_mount(self) -> None:
-        # the worst verdict as its symbol only: the list must fit a third of 80 columns
-        self.add_column("!", key="verdict")
-        self.add_column("revs", key="revs")
-        self.add_column("article", key="key")
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        # the worst verdict as its symbol only, and the key in the width left
+        # over, a long one cut with … (whole in the timeline's title): the list
+        # must fit 80 columns, one row an article, with no sideways scrolling
+        self.clear(columns=True)
+        revs = max([4] + [len(str(a.revisions)) for a in self.matches])
+        spare = self.scrollable_content_region.width - (1 + revs + 3 * 2 * self.cell_padding)
+        self.add_column("!", key="verdict", width=1)
+        self.add_column("revs", key="revs", width=revs)
+        self.add_column("article", key="key", width=max(spare, _MIN_WRAP))
+
+    def on_resize(self) -> None:
+        if self.width_changed():
+            cursor, loaded = self.cursor_row, self.loaded
+            self._add_columns()
+            self.show(self.matches)
+            while self.loaded < loaded:
+                self.load_more()
+            self.move_cursor(row=cursor)
 
     def show(self, matches: list[Article]) -> None:
         """Replace the rows with the first page of ``matches``."""
@@ -137,7 +154,7 @@ class ArticleList(FittedTable):
             known, verdict = self.browser.cached_worst(a.key)
             symbol = cells.verdict_symbol(verdict) if known else cells.pending_cell()
             rows.append((cells.failed_cell() if a.key in self.failed else symbol,
-                         Text(str(a.revisions), justify="right"), cells.terminal(a.key)))
+                         Text(str(a.revisions), justify="right"), cells.one_line_cell(a.key)))
         self.add_rows(rows)
         self.loaded += len(page)
         self.call_after_refresh(self.fill_verdicts)
