@@ -26,7 +26,7 @@ shot() {
 ui() {
     name=$1 cols=$2 rows=$3 key=$4
     shift 4
-    "$BIN/python" bench/ui_screenshot.py "$STORE" "$cols" "$rows" "$TMP/$name.svg" --key "$key" "$@"
+    "$BIN/python" docs/screenshot.py --store "$STORE" --size "${cols}x$rows" --key "$key" --out "$TMP/$name.svg" "$@" >/dev/null
     width=$(sed -n 's/.*viewBox="0 0 \([0-9.]*\) \([0-9.]*\)".*/\1/p' "$TMP/$name.svg" | head -1 | cut -d. -f1)
     height=$(sed -n 's/.*viewBox="0 0 \([0-9.]*\) \([0-9.]*\)".*/\2/p' "$TMP/$name.svg" | head -1 | cut -d. -f1)
     # no wider than 1000 px (the SVG scales to the window), to keep each PNG small
