@@ -26,7 +26,6 @@ pytest.importorskip("textual")
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
-from textual.worker import WorkerCancelled
 
 from versioner.store import NewRevision, Store
 from versioner.ui import cells, make_app
@@ -54,10 +53,7 @@ def run_async(fn: Callable[..., Any]) -> Callable[..., Any]:
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait for every worker and the screen updates they post."""
     for _ in range(4):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue  # one replaced by a newer one (exclusive workers): wait again for the rest
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

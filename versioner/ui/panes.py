@@ -133,11 +133,11 @@ class ArticleList(FittedTable):
 
     def on_resize(self) -> None:
         if self.width_changed():
-            cursor, loaded = self.cursor_row, self.loaded
+            # the same rows in the new width; the verdicts a worker is computing
+            # for them still land (by key), so no worker is started (or cancelled)
+            cursor = self.cursor_row
             self._add_columns()
-            self.show(self.matches)
-            while self.loaded < loaded:
-                self.load_more()
+            self.add_rows(self._rows(self.matches[: self.loaded]))
             self.move_cursor(row=cursor)
 
     def show(self, matches: list[Article]) -> None:
@@ -147,15 +147,18 @@ class ArticleList(FittedTable):
         self.loaded = 0
         self.load_more()
 
-    def load_more(self) -> None:
-        page = self.matches[self.loaded: self.loaded + self.PAGE]
+    def _rows(self, articles: Sequence[Article]) -> list[tuple[Text, Text, Text]]:
         rows = []
-        for a in page:
+        for a in articles:
             known, verdict = self.browser.cached_worst(a.key)
             symbol = cells.verdict_symbol(verdict) if known else cells.pending_cell()
             rows.append((cells.failed_cell() if a.key in self.failed else symbol,
                          Text(str(a.revisions), justify="right"), cells.one_line_cell(a.key)))
-        self.add_rows(rows)
+        return rows
+
+    def load_more(self) -> None:
+        page = self.matches[self.loaded: self.loaded + self.PAGE]
+        self.add_rows(self._rows(page))
         self.loaded += len(page)
         self.call_after_refresh(self.fill_verdicts)
 
