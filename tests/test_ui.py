@@ -28,7 +28,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from versioner.store import NewRevision, Store
-from versioner.ui import make_app
+from versioner.ui import cells, make_app
 from versioner.ui.app import VersionerApp
 from versioner.ui.model import Browser
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
@@ -144,7 +144,8 @@ async def test_stepping_to_the_correction_shows_its_flags_and_verdict(app_factor
         assert "balochistan-militants" in title(timeline)
         rows = table_rows(timeline)
         assert [(r[0], r[2]) for r in rows] == [("@1", "○ first"), ("@2", "✓ consistent")]
-        assert rows[1][3] == "(Corrects to add missing word in headline)"
+        # at 80 columns the timeline keeps three lines of it; the diff pane shows it whole
+        assert " ".join(rows[1][3].split()) == "(Corrects to add missing…"
 
         await open_revision(pilot, 1)
         assert "balochistan-militants@1 (first)" in title(app.query_one(DiffPane))
@@ -267,6 +268,125 @@ async def test_opening_at_a_key_selects_it_and_shows_its_latest_diff(app_factory
         assert "caldoria-rate-cut@1 → caldoria-rate-cut@2" in title(app.query_one(DiffPane))
         assert [r[1] for r in table_rows(app.query_one(FlagsTable))] == ["figure"]
         await compare_snapshot(pilot, "open-at-key")
+
+
+# -- layout ------------------------------------------------------------------
+
+
+def in_sight(table: DataTable[Any], row: int) -> bool:
+    """Whether all of ``row`` shows in the table's window (under its header)."""
+    heights = [r.height for r in table.ordered_rows]
+    top = table.header_height + sum(heights[:row])
+    window_top = table.scroll_y + table.header_height
+    return window_top <= top and top + heights[row] <= table.scroll_y + table.scrollable_content_region.height
+
+
+def unwrapped(cell: str) -> str:
+    return " ".join(cell.split())
+
+
+@run_async
+async def test_reading_the_diff_at_80x24_keeps_the_selected_revision_in_the_timeline(app_factory: Any) -> None:
+    app = app_factory("vessa-landslide")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.query_one(TimelineTable)
+        assert timeline.cursor_row == 3 and in_sight(timeline, 3)
+        await pilot.press("enter")  # the latest revision, the diff focused: the top shrinks
+        await settle(pilot)
+        assert app.focused is app.query_one(DiffPane) and app.screen.has_class("-reading")
+        assert timeline.cursor_row == 3 and in_sight(timeline, 3)
+        assert timeline.scrollable_content_region.height >= 3  # the header and two revisions at least
+        await open_revision(pilot, 2)
+        assert timeline.cursor_row == 1 and in_sight(timeline, 1)
+
+
+@run_async
+async def test_notices_and_old_and_new_wrap_in_the_pane_rather_than_run_off_it(app_factory: Any) -> None:
+    app = app_factory("vessa-landslide")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_revision(pilot, 2)
+        flags = app.query_one(FlagsTable)
+        timeline = app.query_one(TimelineTable)
+        for table in (flags, timeline):
+            assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing off to the right
+        for row, flag in zip(table_rows(flags), flags.flags):
+            assert unwrapped(row[3]) == unwrapped(flag.reason)
+            assert unwrapped(row[4]) == unwrapped(cells.flag_cells(flag)[4].plain)
+        assert max(r.height for r in flags.ordered_rows) > 1
+    async with app_factory("vessa-landslide").run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        app.query_one(TimelineTable).focus()
+        await settle(pilot)
+        notice = unwrapped(table_rows(app.query_one(TimelineTable))[1][3])
+        assert notice == "(Updates death toll, adds rescue details)"
+
+
+@run_async
+async def test_at_120x40_a_short_article_list_takes_only_the_rows_it_needs(store_path: Path) -> None:
+    with Store.open(store_path, create=True) as st:
+        st.add(NewRevision("Lone story\n\nBody of the story.\n", "lone", captured_at="2026-03-01T08:00:00Z"))
+    app = make_app(store_path)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            articles = app.query_one(ArticleList)
+            # the border, the header and the one article: not half the screen
+            assert articles.outer_size.height == 2 + 1 + 1
+            assert app.query_one(DiffPane).outer_size.height > 25
+    finally:
+        app.browser.close()
+
+
+@run_async
+async def test_at_120x40_the_flags_pane_grows_with_its_flags(app_factory: Any) -> None:
+    app = app_factory("vessa-landslide")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        flags = app.query_one(FlagsTable)
+        assert flags.row_count == 0 and flags.outer_size.height == 4  # border, header, an empty row
+        await open_revision(pilot, 2)
+        assert flags.row_count == 3
+        assert flags.outer_size.height == flags.wanted_height() >= 2 + 1 + 3  # every flag in sight
+
+
+def top_row(pane: DiffPane) -> int:
+    """The index of the diff block at the top of the pane."""
+    return next(i for i, (block, _) in enumerate(pane.blocks) if block.virtual_region.bottom > pane.scroll_y)
+
+
+def _long_diff(store_path: Path, paragraphs: int) -> None:
+    old = "".join(f"Paragraph {i} says the count was {i} people.\n\n" for i in range(paragraphs))
+    new = old.replace(" people.", " residents.")
+    with Store.open(store_path, create=True) as st:
+        st.add(NewRevision("Long story\n\n" + old, "long", captured_at="2026-03-01T08:00:00Z"))
+        st.add(NewRevision("Long story\n\n" + new, "long", captured_at="2026-03-01T09:00:00Z"))
+
+
+@run_async
+async def test_s_keeps_the_place_in_the_diff(store_path: Path) -> None:
+    _long_diff(store_path, 40)
+    app = make_app(store_path, "long")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")  # the diff focused
+            await settle(pilot)
+            pane = app.query_one(DiffPane)
+            pane.scroll_to_widget(pane.blocks[20][0], animate=False, top=True)
+            await pilot.pause()
+            assert top_row(pane) == 20
+            await pilot.press("s")
+            await settle(pilot)
+            assert "side by side" in title(pane)
+            assert top_row(pane) == 20 and pane.scroll_y > 0
+            await pilot.press("s")
+            await settle(pilot)
+            assert top_row(pane) == 20
+    finally:
+        app.browser.close()
 
 
 # -- untrusted text ------------------------------------------------------------

@@ -249,7 +249,9 @@ def audit_markdown(report: Iterable[ArticleAudit], summary: Callable[[], AuditSu
 _CSS = """body{font:16px/1.5 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;font-size:14px;margin-bottom:1em}td,th{border:1px solid #ccc;padding:3px 6px;
 text-align:left;vertical-align:top}.bad{color:#b00;font-weight:bold}.warn{color:#a60}.ok{color:#060}
-.dim{color:#777}ul.latency{font-size:14px}"""
+.dim{color:#777}ul.latency{font-size:14px}
+h2+table{width:100%}h2+table td:nth-child(-n+3){white-space:nowrap}
+@media (max-width:40em){h2+table td:nth-child(n+4){min-width:12em}}"""
 _CLASS = {"bold red": "bad", "yellow": "warn", "green": "ok", "cyan": "ok", "dim": "dim"}
 
 

@@ -38,9 +38,17 @@ def where(flag: Flag) -> str:
     return flag.section if flag.paragraph is None else f"{flag.section} ¶{flag.paragraph}"
 
 
+# every page on a phone: keys and URLs in headings break anywhere rather than
+# widen the page, and a table too wide scrolls sideways on its own
+_NARROW_CSS = ("\nh1,h2{overflow-wrap:anywhere}"
+               "@media (max-width:40em){body{margin:1em auto}h1{font-size:1.5em}table{display:block;overflow-x:auto}}")
+
+
 def html_page(title: str, css: str, body: Sequence[str]) -> str:
-    """One self-contained page (inline CSS, no scripts, nothing fetched); ``title``
-    and ``body`` are HTML already escaped."""
+    """One self-contained page (inline CSS, no scripts, nothing fetched), laid out
+    for a phone's width too; ``title`` and ``body`` are HTML already escaped."""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            f"<title>{title}</title><style>{css}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+            f"<title>{title}</title><style>{css}{_NARROW_CSS}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")

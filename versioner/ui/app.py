@@ -39,22 +39,25 @@ class VersionerApp(App[None]):
     """Browse articles, revisions and flags. ``key`` opens one article at start."""
 
     TITLE = "versioner"
+    # pane heights are set by fit_panes, to what each pane holds
     CSS = """
     Screen { layout: vertical; }
-    #top { height: 45%; min-height: 7; }
-    Screen.-reading #top { height: 6; min-height: 6; }
-    #left { width: 1fr; }
+    #left { width: 2fr; }
     #articles, #timeline { height: 1fr; }
-    #timeline { width: 1fr; }
+    #timeline { width: 3fr; }
+    #articles, #timeline, #flags { scrollbar-gutter: stable; }
     #articles, #timeline, #diff, #flags { border: round $secondary; }
     #articles:focus, #timeline:focus, #diff:focus, #flags:focus { border: round $accent; }
     #filter { height: 1; border: none; padding: 0 1; display: none; }
-    #diff { height: 1fr; padding: 0 1; }
-    #flags { height: 7; }
+    #diff { height: 1fr; min-height: 4; padding: 0 1; }
     DiffPane .head { margin-bottom: 1; }
     DiffPane .current { background: $boost; border-left: thick $warning; }
     DataTable { scrollbar-size-vertical: 1; }
     """
+    # the share of the screen's rows the list and timeline, and the flags, may
+    # take at most (the diff has the rest); less for the list and timeline
+    # while the diff or the flags are read
+    TOP_SHARE, TOP_SHARE_READING, FLAGS_SHARE = 0.4, 0.25, 0.35
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: handled before the keys typed after it are handed to the list
         Binding("slash", "filter", "filter", key_display="/", priority=True),
@@ -106,7 +109,36 @@ class VersionerApp(App[None]):
     def on_descendant_focus(self) -> None:
         # reading a diff needs the rows: the list and timeline shrink meanwhile
         reading = isinstance(self.focused, (DiffPane, FlagsTable))
-        self.screen.set_class(reading, "-reading")
+        if reading != self.screen.has_class("-reading"):
+            self.screen.set_class(reading, "-reading")
+            self.query_one(TimelineTable).set_notice_lines(1 if reading else 3)
+            self.fit_panes()
+
+    def on_fitted_table_refit(self) -> None:
+        self.fit_panes()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_panes)
+
+    def fit_panes(self) -> None:
+        """Size the panes to what they hold, within their share of the screen,
+        and keep the selected revision in sight in the timeline."""
+        height = self.screen.size.height
+        share = self.TOP_SHARE_READING if self.screen.has_class("-reading") else self.TOP_SHARE
+        timeline = self.query_one(TimelineTable)
+        articles = self.query_one(ArticleList)
+        box = self.query_one("#filter", Input)
+        wanted = max(articles.wanted_height() + (1 if box.display else 0), timeline.wanted_height())
+        # at least the border, the header and one row
+        self.query_one("#top").styles.height = max(4, min(wanted, int(height * share)))
+        flags = self.query_one(FlagsTable)
+        flags.styles.height = max(4, min(flags.wanted_height(), int(height * self.FLAGS_SHARE)))
+        self.call_after_refresh(self._cursors_in_sight)
+
+    def _cursors_in_sight(self) -> None:
+        for table in (self.query_one(TimelineTable), self.query_one(ArticleList), self.query_one(FlagsTable)):
+            if table.row_count:
+                table.move_cursor(row=table.cursor_row, scroll=True)
 
     # -- articles ------------------------------------------------------------
 
@@ -125,6 +157,7 @@ class VersionerApp(App[None]):
         # right after "/" must land in the box
         box.display = True
         self.screen.set_focus(box)
+        self.fit_panes()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(ArticleList).show(self.browser.matching(event.value))
@@ -224,13 +257,17 @@ class VersionerApp(App[None]):
     def _render_view(self) -> None:
         if self.view is None:
             return
+        self._show_diff()
+        self._render_flags()
+
+    def _show_diff(self) -> None:
+        assert self.view is not None
         pane = self.query_one(DiffPane)
         pane.show(self.view, self.view_rows, self.side_by_side)
         diff = self.view.diff
         title = (f"{diff.old.ref} → {diff.new.ref}" if diff else f"{self.view.row.revision.ref} (first)")
         mode = " side by side" if self.side_by_side else ""
         pane.border_title = Text.assemble("diff ", terminal(title), mode)
-        self._render_flags()
 
     def _render_flags(self) -> None:
         table = self.query_one(FlagsTable)
@@ -263,8 +300,14 @@ class VersionerApp(App[None]):
         self._mark_flag(index)
 
     def action_side_by_side(self) -> None:
+        """Inline or side by side, at the same place in the diff and with the same flag marked."""
         self.side_by_side = not self.side_by_side
-        self._render_view()
+        if self.view is None:
+            return
+        pane = self.query_one(DiffPane)
+        top, marked = pane.top_row(), pane.marked_row()
+        self._show_diff()
+        pane.keep(top, marked)
 
     def action_high_only(self) -> None:
         self.high_only = not self.high_only
@@ -275,6 +318,7 @@ class VersionerApp(App[None]):
         box = self.query_one("#filter", Input)
         if box.has_focus:
             box.display = bool(box.value)  # an empty filter needs no row
+            self.fit_panes()
             self.query_one(ArticleList).focus()
             return
         order: list[Any] = [self.query_one(ArticleList), self.query_one(TimelineTable),

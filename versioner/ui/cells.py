@@ -72,8 +72,31 @@ def flag_cells(flag: Flag) -> tuple[Text, Text, Text, Text, Text]:
     return severity_cell(flag.severity), Text(flag.type), Text(where(flag)), terminal(flag.reason), change
 
 
+def one_line_cell(text: str) -> Text:
+    """``text`` on one line, cut with … where its column ends."""
+    cell = terminal(text)
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
+
+
 def notice_cell(notices: Sequence[str]) -> Text:
-    return terminal(one_line(" / ".join(notices), 200) if notices else "-")
+    return terminal(one_line(" / ".join(notices), 1000) if notices else "-")
+
+
+def clip_lines(text: Text, width: int, lines: int) -> Text:
+    """``text`` as it wraps at ``width``, kept to ``lines`` lines (the cut marked …)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    wrapped = text.wrap(Console(width=width), width)
+    if len(wrapped) <= lines:
+        return text
+    kept = list(wrapped)[:lines]
+    last = kept[-1]
+    last.rstrip()
+    last.truncate(width - 1)
+    last.append("…")
+    return Text("\n").join(kept)
 
 
 REASONS_SHOWN = 10

@@ -36,19 +36,66 @@ _VI_KEYS: list[BindingType] = [
 ]
 
 
-def _fill(table: DataTable[Any], labels: Sequence[str], rows: Sequence[Sequence[Text]]) -> None:
-    """Replace columns and rows, each column as wide as its widest cell.
+def _fill(table: DataTable[Any], labels: Sequence[str], rows: Sequence[Sequence[Text]],
+          wrap: Sequence[int] = (), max_lines: int = 0) -> None:
+    """Replace columns and rows, each column as wide as its widest cell; the
+    columns ``wrap`` (indices) share the width left over and wrap their text,
+    the rows growing to fit (to ``max_lines`` if given), rather than running
+    off the pane.
 
     Widths are given rather than left to DataTable, which settles automatic
     widths on idle and can paint (and snapshot) a table with stale ones."""
     table.clear(columns=True)
-    for i, label in enumerate(labels):
-        width = max([len(label)] + [r[i].cell_len for r in rows])
+    widths = [max([len(label)] + [r[i].cell_len for r in rows]) for i, label in enumerate(labels)]
+    if wrap:
+        pad = 2 * table.cell_padding
+        spare = table.scrollable_content_region.width - sum(w + pad for w in widths)
+        spare += sum(widths[i] for i in wrap)
+        # the narrower wrapping column first: what it does not need goes to the next
+        for n, i in enumerate(sorted(wrap, key=lambda i: widths[i])):
+            share = spare // (len(wrap) - n)
+            widths[i] = max(min(widths[i], share), _MIN_WRAP, len(labels[i]))
+            spare -= widths[i]
+    for label, width in zip(labels, widths):
         table.add_column(label, key=label, width=width)
-    table.add_rows(rows)
+    if max_lines:
+        rows = [[cells.clip_lines(c, widths[i], max_lines) if i in wrap else c for i, c in enumerate(r)]
+                for r in rows]
+    for row in rows:
+        table.add_row(*row, height=None if wrap else 1)
 
 
-class ArticleList(DataTable[Any]):
+_MIN_WRAP = 10  # a wrapping column narrower than this scrolls sideways instead
+
+
+class FittedTable(DataTable[Any]):
+    """A table that tells the app when its content grows or shrinks, so that
+    the panes can be sized to what they hold."""
+
+    class Refit(Message):
+        """The table's content height changed."""
+
+    _filled_width = -1
+
+    def width_changed(self) -> bool:
+        """Whether the width changed since the last call (a change of height
+        alone, as the app fits the panes, wraps nothing anew)."""
+        width = self.scrollable_content_region.width
+        changed, self._filled_width = width != self._filled_width, width
+        return changed
+
+    def watch_virtual_size(self, old: Any, new: Any) -> None:
+        if old.height != new.height:
+            self.post_message(self.Refit())
+
+    def wanted_height(self) -> int:
+        """Rows this pane needs to show all its content: header, rows, border
+        and any scroll bar."""
+        chrome = self.outer_size.height - self.scrollable_content_region.height
+        return self.virtual_size.height + chrome
+
+
+class ArticleList(FittedTable):
     """Articles a page at a time; the worst verdict is computed in a worker,
     only for the rows on screen."""
 
@@ -71,10 +118,27 @@ class ArticleList(DataTable[Any]):
         self.failed: set[str] = set()  # articles that cannot be read: never computed again
 
     def on_mount(self) -> None:
-        # the worst verdict as its symbol only: the list must fit a third of 80 columns
-        self.add_column("!", key="verdict")
-        self.add_column("revs", key="revs")
-        self.add_column("article", key="key")
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        # the worst verdict as its symbol only, and the key in the width left
+        # over, a long one cut with … (whole in the timeline's title): the list
+        # must fit 80 columns, one row an article, with no sideways scrolling
+        self.clear(columns=True)
+        revs = max([4] + [len(str(a.revisions)) for a in self.matches])
+        spare = self.scrollable_content_region.width - (1 + revs + 3 * 2 * self.cell_padding)
+        self.add_column("!", key="verdict", width=1)
+        self.add_column("revs", key="revs", width=revs)
+        self.add_column("article", key="key", width=max(spare, _MIN_WRAP))
+
+    def on_resize(self) -> None:
+        if self.width_changed():
+            # the same rows in the new width; the verdicts a worker is computing
+            # for them still land (by key), so no worker is started (or cancelled)
+            cursor = self.cursor_row
+            self._add_columns()
+            self.add_rows(self._rows(self.matches[: self.loaded]))
+            self.move_cursor(row=cursor)
 
     def show(self, matches: list[Article]) -> None:
         """Replace the rows with the first page of ``matches``."""
@@ -83,15 +147,18 @@ class ArticleList(DataTable[Any]):
         self.loaded = 0
         self.load_more()
 
-    def load_more(self) -> None:
-        page = self.matches[self.loaded: self.loaded + self.PAGE]
+    def _rows(self, articles: Sequence[Article]) -> list[tuple[Text, Text, Text]]:
         rows = []
-        for a in page:
+        for a in articles:
             known, verdict = self.browser.cached_worst(a.key)
             symbol = cells.verdict_symbol(verdict) if known else cells.pending_cell()
             rows.append((cells.failed_cell() if a.key in self.failed else symbol,
-                         Text(str(a.revisions), justify="right"), cells.terminal(a.key)))
-        self.add_rows(rows)
+                         Text(str(a.revisions), justify="right"), cells.one_line_cell(a.key)))
+        return rows
+
+    def load_more(self) -> None:
+        page = self.matches[self.loaded: self.loaded + self.PAGE]
+        self.add_rows(self._rows(page))
         self.loaded += len(page)
         self.call_after_refresh(self.fill_verdicts)
 
@@ -162,8 +229,10 @@ class ArticleList(DataTable[Any]):
             pass
 
 
-class TimelineTable(DataTable[Any]):
-    """The selected article's revisions: number, capture time, verdict, new notices."""
+class TimelineTable(FittedTable):
+    """The selected article's revisions: number, capture time, verdict, new notices
+    (wrapped to three lines, one while the diff is read: the diff pane shows
+    them whole)."""
 
     BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
 
@@ -172,20 +241,36 @@ class TimelineTable(DataTable[Any]):
         self.entries: list[TimelineRow] = []
 
     LABELS = ("rev", "captured", "verdict", "new notice")
+    notice_lines = 3
 
     def on_mount(self) -> None:
         _fill(self, self.LABELS, [])
+
+    def on_resize(self) -> None:
+        # the notice column takes the width left over: a new width wraps it anew
+        if self.width_changed():
+            cursor = self.cursor_row
+            self.show(self.entries)
+            self.move_cursor(row=cursor)
 
     def show(self, rows: list[TimelineRow]) -> None:
         self.entries = rows
         _fill(self, self.LABELS, [
             (Text(f"@{r.revision.number}"), Text(short_time(r.revision.captured_at)[5:]),
              cells.verdict_cell(r.verdict.verdict), cells.notice_cell(r.entry.new_notices))
-            for r in rows])
+            for r in rows], wrap=(3,), max_lines=self.notice_lines)
+
+    def set_notice_lines(self, lines: int) -> None:
+        if lines != self.notice_lines:
+            self.notice_lines = lines
+            cursor = self.cursor_row
+            self.show(self.entries)
+            self.move_cursor(row=cursor)
 
 
-class FlagsTable(DataTable[Any]):
-    """Flags of the open diff, most severe first; optionally only the high ones."""
+class FlagsTable(FittedTable):
+    """Flags of the open diff, most severe first; optionally only the high ones.
+    The reason and the old and new texts wrap in the width the pane has."""
 
     BINDINGS: ClassVar[list[BindingType]] = _VI_KEYS
 
@@ -199,13 +284,22 @@ class FlagsTable(DataTable[Any]):
     def on_mount(self) -> None:
         _fill(self, self.LABELS, [])
 
+    def on_resize(self) -> None:
+        if self.width_changed():
+            cursor = self.cursor_row
+            self._fill()
+            self.move_cursor(row=cursor)
+
     LIMIT = 500  # rows: a diff with thousands of flags fills the table in a blink
 
     def show(self, flags: Sequence[Flag], high_only: bool) -> None:
         chosen = worst_first(f for f in flags if f.severity == "high" or not high_only)
         self.total = len(chosen)
         self.flags = chosen[: self.LIMIT]
-        _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags])
+        self._fill()
+
+    def _fill(self) -> None:
+        _fill(self, self.LABELS, [cells.flag_cells(f) for f in self.flags], wrap=(3, 4))
 
 
 class DiffPane(VerticalScroll):
@@ -309,6 +403,29 @@ class DiffPane(VerticalScroll):
 
     def action_load_more(self) -> None:
         self.load_more()
+
+    def top_row(self) -> int | None:
+        """The index of the row whose block is at the top of the pane; None
+        while the pane is scrolled to its start."""
+        y = self.scroll_y
+        if y <= 0:
+            return None
+        return next((i for i, (block, _) in enumerate(self.blocks) if block.virtual_region.bottom > y), None)
+
+    def keep(self, top: int | None, marked: int | None) -> None:
+        """Having shown the diff anew (say side by side): scroll row ``top`` back
+        to the top of the pane and mark row ``marked`` again."""
+        if marked is not None and marked < len(self.blocks):
+            self.current = self.blocks[marked][0]
+            self.current.add_class("current")
+        if top is not None:
+            if top >= len(self.blocks):
+                self.load_more(upto=top)
+            # after the refresh: the blocks just mounted have no place on screen yet
+            self.call_after_refresh(self.scroll_to_widget, self.blocks[top][0], animate=False, top=True)
+
+    def marked_row(self) -> int | None:
+        return next((i for i, (block, _) in enumerate(self.blocks) if block is self.current), None)
 
     def _row_for(self, flag: Flag) -> int | None:
         """The index of the row showing the change a flag is about."""
