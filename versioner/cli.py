@@ -23,6 +23,7 @@ from versioner.cli_base import (
     _options,
     _safe,
     app,
+    examples,
 )
 from versioner.errors import BadInput
 
@@ -96,12 +97,32 @@ def _print_json(data: Any) -> None:
     _write(_json_dumps()(data) + "\n")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"versioner {version('versioner')}\n")
+        raise typer.Exit(Exit.OK)
+
+
 @app.callback()
-def _main(ctx: typer.Context, store: GlobalStoreOpt = None) -> None:
+def _main(
+    ctx: typer.Context,
+    store: GlobalStoreOpt = None,
+    _version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                           help="print the version and exit")] = False,
+) -> None:
     ctx.obj = Options(store)
+    if ctx.invoked_subcommand is None:  # `versioner` alone: help, and no error (clig.dev)
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(Exit.OK)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner add story.txt --article my-story --at 2026-02-01T09:30:00Z',
+    'versioner add page.html                  # a saved web page, keyed by its URL',
+    'curl -s https://example.org/story | versioner add - --url https://example.org/story',
+))
 @_guard
 def add(
     ctx: typer.Context,
@@ -150,7 +171,11 @@ def add(
     sys.stdout.write(_safe(res.revision.ref) + "\n")
 
 
-@app.command("import")
+@app.command("import", epilog=examples(
+    'versioner import seeds                  # KEY/TIME.txt files',
+    'versioner import captures.jsonl',
+    'versioner import crawl.warc.gz',
+))
 @_guard
 def import_(
     ctx: typer.Context,
@@ -219,7 +244,10 @@ def list_(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = No
         _print(records.articles_table(articles))
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner log vessa-landslide',
+    'versioner log vessa-landslide -f json',
+))
 @_guard
 def log(
     ctx: typer.Context,
@@ -239,7 +267,11 @@ def log(
         _print(records.timeline_table(key, entries))
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner show vessa-landslide          # the latest revision',
+    'versioner show vessa-landslide@1',
+    'versioner show vessa-landslide@sha:1a2b -f json',
+))
 @_guard
 def show(
     ctx: typer.Context,
@@ -288,7 +320,12 @@ class Severity(str, Enum):
     high = "high"
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner diff balochistan-militants    # previous vs latest; exit 1 when they differ',
+    'versioner diff vessa-landslide@1 vessa-landslide@3 --side-by-side',
+    'versioner diff altair-flight-diversion --flags-only -f json',
+    'versioner diff old.txt ./new.txt       # two files, no store',
+))
 @_guard
 def diff(
     ctx: typer.Context,
@@ -326,7 +363,11 @@ def diff(
     raise typer.Exit(Exit.OK if result.identical else Exit.FOUND)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner audit vessa-landslide',
+    'versioner audit --strict --since 2026-04-07   # exit 1 on stealth, late, ...',
+    'versioner audit -f markdown > audit.md',
+))
 @_guard
 def audit(
     ctx: typer.Context,
