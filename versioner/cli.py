@@ -156,7 +156,6 @@ def add(
         src = html_source(data, name, encoding)
     else:
         src = read_source(data, name, encoding, max_bytes, max_paragraphs)
-    article = article or src.extra.get("key")  # a page's key, as `fetch` makes it
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
@@ -283,7 +282,7 @@ def show(
     from versioner.refs import revisions
     from versioner.render import records
 
-    (rev,) = revisions([ref], functools.partial(_open, ctx))
+    (rev,) = revisions([ref], functools.partial(_open, ctx), _err)
     if fmt is Format.json:
         _print_json(records.revision_json(rev))
     else:
@@ -343,7 +342,7 @@ def diff(
     from versioner.refs import resolve_pair
     from versioner.render import diffview
 
-    old, new = resolve_pair(refs, functools.partial(_open, ctx))
+    old, new = resolve_pair(refs, functools.partial(_open, ctx), _err)
     result = diff_revisions(old, new)
     view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
     if fmt is DiffFormat.json:

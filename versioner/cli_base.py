@@ -192,4 +192,6 @@ def _open(ctx: typer.Context, create: bool = False) -> "Store":
     """The store, for writing (``create``: add and import) or else only for reading."""
     from versioner.store import Store
 
-    return Store.open(_options(ctx).store, create=create, readonly=not create)
+    store = Store.open(_options(ctx).store, create=create, readonly=not create)
+    store.on_create = lambda path: _err(f"created new store at {path}")
+    return store
