@@ -56,7 +56,7 @@ def test_a_store_in_a_folder_that_does_not_exist_is_an_error(versioner_exe: str,
                   store="nope/dir/x.db" if via == "environment" else None)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("versioner: cannot create store nope/dir/x.db: no folder nope/dir"
-                             " (make it first; only ./store is made when missing)\n")
+                             " (make it first; only a folder named store is made when missing)\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -112,10 +112,10 @@ class Connection:
         to it has succeeded, and a command that fails leaves nothing behind:
         a store once visible is never removed."""
         parent = p.parent if str(p.parent) else Path(".")
-        if not parent.is_dir() and not _is_default_folder(parent):
-            # a mistyped --store must not make folders: only ./store, the default's, is made
-            raise StoreError(f"cannot create store {p}: no folder {parent} (make it first; only ./store"
-                             " is made when missing)")
+        if not parent.is_dir() and not _is_store_folder(parent):
+            # a mistyped --store must not make folders: only a `store` folder, as the default's
+            raise StoreError(f"cannot create store {p}: no folder {parent} (make it first; only a folder"
+                             " named store is made when missing)")
         made = outermost_missing(parent)
         for attempt in range(3):
             try:
@@ -290,12 +290,9 @@ class Connection:
             conn.text_factory = before
 
 
-def _is_default_folder(folder: Path) -> bool:
-    """``folder`` is ``store`` in the current folder, where the default store lives."""
-    try:
-        return folder.absolute() == Path.cwd() / DEFAULT_STORE.parent
-    except OSError:  # the current folder is gone
-        return False
+def _is_store_folder(folder: Path) -> bool:
+    """``folder`` is named as the default store's (``store``) and its own folder exists."""
+    return folder.name == DEFAULT_STORE.parent.name and (folder.parent if str(folder.parent) else Path(".")).is_dir()
 
 
 def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
