@@ -78,9 +78,10 @@ def test_a_usage_error_is_one_line_in_process_too(run: Callable[..., Any]) -> No
 def test_shell_completion_is_on(versioner_exe: str) -> None:
     if shutil.which("bash") is None:
         pytest.skip("needs bash")
-    # as a user in bash types it (typer finds the shell from the parent process)
-    script = subprocess.run(["bash", "-c", '"$0" --show-completion', versioner_exe], capture_output=True,
-                            text=True, timeout=60)
+    # as a user in bash types it: typer finds the shell among the parent processes (a
+    # second command keeps bash from replacing itself by the only one)
+    script = subprocess.run(["bash", "-c", '"$0" --show-completion; exit $?', versioner_exe],
+                            capture_output=True, text=True, timeout=60)
     assert script.returncode == 0 and "_versioner_completion" in script.stdout, script.stderr
     # what bash asks for when `versioner di<TAB>` and `versioner diff --fl<TAB>` are typed
     words = _exe(versioner_exe, env={"_VERSIONER_COMPLETE": "complete_bash", "COMP_WORDS": "versioner di",
