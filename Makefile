@@ -32,8 +32,8 @@ demo: setup
 	$(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam.html \
 	  && $(BIN)/versioner --store $(DEMO_STORE) fetch --delay 0 http://127.0.0.1:$(DEMO_PORT)/orvel-dam-corrected.html; \
 	status=$$?; kill $$server; test $$status -eq 0
-	$(BIN)/versioner --store $(DEMO_STORE) diff dailylantern.example/news/2026/mar/02/orvel-dam-inspection || test $$? -eq 1
-	$(BIN)/versioner --store $(DEMO_STORE) audit dailylantern.example/news/2026/mar/02/orvel-dam-inspection
+	$(BIN)/versioner --store $(DEMO_STORE) diff dailylantern-orvel-dam-inspection || test $$? -eq 1
+	$(BIN)/versioner --store $(DEMO_STORE) audit dailylantern-orvel-dam-inspection
 
 test: setup
 	$(BIN)/python -m pytest

@@ -214,3 +214,9 @@ def listing(run: Callable[..., Any]) -> Callable[[], dict[str, dict[str, Any]]]:
         return {a["article"]: a for a in json.loads(result.stdout)["articles"]}
 
     return _listing
+
+
+@pytest.fixture
+def created(store_path: Path) -> str:
+    """What the first write to the test's store says on stderr (issue 17: a store never appears silently)."""
+    return f"versioner: created new store at {store_path}\n"

@@ -155,34 +155,35 @@ def test_a_fifo_no_process_writes_to_is_refused_after_a_bounded_wait(fifo: Path,
     assert not store_path.exists()
 
 
-def test_a_fifo_whose_writer_comes_a_little_later_is_read(fifo: Path, versioner_exe: str) -> None:
+def test_a_fifo_whose_writer_comes_a_little_later_is_read(fifo: Path, versioner_exe: str, created: str) -> None:
     writer = subprocess.Popen([sys.executable, "-c", f"import time; time.sleep(1); "
                                f"open({str(fifo)!r}, 'w').write({ARTICLE!r})"])
     try:
         done = _child([versioner_exe, "add", fifo, "--article", "late"])
     finally:
         writer.wait(timeout=60)
-    assert (done.code, done.stdout, done.stderr) == (0, "late@1\n", "")
+    assert (done.code, done.stdout, done.stderr) == (0, "late@1\n", created)
 
 
 @pytest.mark.slow
-def test_a_writer_that_opened_the_fifo_may_take_longer_than_the_wait(fifo: Path, versioner_exe: str) -> None:
+def test_a_writer_that_opened_the_fifo_may_take_longer_than_the_wait(fifo: Path, versioner_exe: str,
+                                                                       created: str) -> None:
     """Connected but silent (a slow download into ``<(curl ...)``) is not "no writer"."""
     writer = _writer(fifo, f"time.sleep({PIPE_WAIT_S + 1})\nout.write({ARTICLE.encode()!r})\nout.close()")
     try:
         done = _child([versioner_exe, "add", fifo, "--article", "slow"])
     finally:
         writer.wait(timeout=60)
-    assert (done.code, done.stdout, done.stderr) == (0, "slow@1\n", "")
+    assert (done.code, done.stdout, done.stderr) == (0, "slow@1\n", created)
 
 
-def test_process_substitution_still_works(versioner_exe: str, tmp_path: Path) -> None:
+def test_process_substitution_still_works(versioner_exe: str, tmp_path: Path, created: str) -> None:
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("needs bash for <(...)")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     done = _child([bash, "-c", '"$0" add <(cat a.txt) --article procsub', versioner_exe])
-    assert (done.code, done.stdout, done.stderr) == (0, "procsub@1\n", "")
+    assert (done.code, done.stdout, done.stderr) == (0, "procsub@1\n", created)
 
 
 def test_an_empty_process_substitution_is_empty_input_not_a_silent_pipe(versioner_exe: str) -> None:
@@ -210,7 +211,7 @@ def test_a_jsonl_link_to_dev_zero_is_refused(tmp_path: Path, versioner_exe: str)
     assert done.peak_mb < RSS_BOUND_MB
 
 
-def test_json_lines_from_a_fifo_are_imported(tmp_path: Path, versioner_exe: str) -> None:
+def test_json_lines_from_a_fifo_are_imported(tmp_path: Path, versioner_exe: str, created: str) -> None:
     fifo = tmp_path / "feed.jsonl"
     os.mkfifo(fifo)
     lines = b"".join(json.dumps({"article": "feed", "text": ARTICLE.replace("Tuesday", day),
@@ -221,7 +222,7 @@ def test_json_lines_from_a_fifo_are_imported(tmp_path: Path, versioner_exe: str)
         done = _child([versioner_exe, "import", fifo])
     finally:
         writer.wait(timeout=60)
-    assert (done.code, done.stderr) == (0, ""), done
+    assert (done.code, done.stderr) == (0, created), done
     assert done.stdout.startswith("imported 3 revision(s)")
 
 
@@ -330,10 +331,11 @@ def test_a_ref_with_bytes_that_are_not_utf8_names_no_article(command: list[bytes
     assert_one_line(_child([versioner_exe, *command, b"caf\xe9"]), "no article 'caf\\udce9'")
 
 
-def test_a_file_name_that_is_not_utf8_is_taken_and_shown_escaped(versioner_exe: str, tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_is_taken_and_shown_escaped(versioner_exe: str, tmp_path: Path,
+                                                                  created: str) -> None:
     (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(ARTICLE, encoding="utf-8")
     done = _child([versioner_exe, "add", b"caf\xe9.txt", "--article", "cafe"])
-    assert (done.code, done.stdout, done.stderr) == (0, "cafe@1\n", "")
+    assert (done.code, done.stdout, done.stderr) == (0, "cafe@1\n", created)
     shown = json.loads(_child([versioner_exe, "show", "cafe", "-f", "json"]).stdout)
     assert shown["source"] == "caf\\xe9.txt"
     diffed = _child([versioner_exe, "diff", b"caf\xe9.txt", "cafe"])

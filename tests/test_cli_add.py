@@ -44,12 +44,12 @@ def assert_refused(result: Any, *fragments: str) -> None:
 
 
 def test_add_stores_a_revision_and_prints_its_ref(run: Callable[..., Any], write: Callable[..., Path],
-                                                  store_path: Path) -> None:
+                                                  store_path: Path, created: str) -> None:
     assert not store_path.exists()
     write("a.txt", ARTICLE)
     result = run("add", "a.txt", "--article", "cafes")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "cafes@1\n", "")
-    assert store_path.is_file()  # the store is created on first use
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "cafes@1\n", created)
+    assert store_path.is_file()  # the store is created on first use, and says so
     shown = json.loads(run("show", "cafes", "-f", "json").stdout)
     assert shown["text"] == ARTICLE
     assert shown["source"] == "a.txt"
@@ -94,8 +94,8 @@ def test_json_file_gives_text_url_and_capture_time(run: Callable[..., Any],
     f = write("a.json", json.dumps({"headline": "Café owners protest", "body": "They protested.",
                                     "url": "https://courier.example/port-aven/cafe-owners-protest",
                                     "published": "2026-03-10T12:00:00Z"}))
-    assert run("add", f).stdout == "cafe-owners-protest@1\n"
-    shown = json.loads(run("show", "cafe-owners-protest", "-f", "json").stdout)
+    assert run("add", f).stdout == "courier-cafe-owners-protest@1\n"
+    shown = json.loads(run("show", "courier-cafe-owners-protest", "-f", "json").stdout)
     assert shown["url"] == "https://courier.example/port-aven/cafe-owners-protest"
     assert shown["captured_at"] == "2026-03-10T12:00:00Z"
     assert shown["text"] == "Café owners protest\n\nThey protested.\n"
@@ -185,7 +185,7 @@ def test_store_that_is_a_text_file_is_refused_and_left_alone(
 def test_store_whose_folder_is_a_file_is_refused(run: Callable[..., Any], write: Callable[..., Path]) -> None:
     write("blocker", "not a folder\n")
     result = run("--store", "blocker/v.db", "add", write("a.txt", ARTICLE))
-    assert_refused(result, "cannot create store directory")
+    assert_refused(result, "cannot create store blocker/v.db: no folder blocker")
     assert Path("blocker").read_text() == "not a folder\n"
 
 
@@ -208,10 +208,10 @@ def test_store_folder_that_cannot_be_written_is_refused(run: Callable[..., Any],
 
 
 def test_console_script_adds_and_reports_unchanged(versioner_exe: str, sh: Callable[..., Any],
-                                                   write: Callable[..., Path]) -> None:
+                                                   write: Callable[..., Path], created: str) -> None:
     f = write("a.txt", ARTICLE)
     first = sh("add", f, "--article", "cafes", exe=versioner_exe)
-    assert (first.returncode, first.stdout, first.stderr) == (0, b"cafes@1\n", b"")
+    assert (first.returncode, first.stdout, first.stderr) == (0, b"cafes@1\n", created.encode())
     again = sh("add", f, "--article", "cafes", exe=versioner_exe)
     assert again.returncode == 0 and again.stdout == b"cafes@1\n"
     assert again.stderr == b"versioner: unchanged: same text as cafes@1; nothing stored\n"

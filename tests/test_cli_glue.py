@@ -45,15 +45,20 @@ def test_store_after_the_command_overrides_the_one_before(run: Run, write: Calla
     assert result.exit_code == 2 and "b.db" in result.stderr
 
 
-def test_a_ref_naming_a_file_is_that_file_in_show_as_in_diff(run: Run, write: Callable[..., Path]) -> None:
-    # one rule for both commands: a REF that names an existing file is that file,
-    # even when it reads like KEY@N (show used to take it as a stored ref)
+def test_a_ref_naming_an_article_and_a_file_is_the_article_in_show_as_in_diff(
+        run: Run, write: Callable[..., Path]) -> None:
+    # one rule for both commands: a REF that names a stored article is the article,
+    # even when a file here has its name (issue 17: the file silently won), and
+    # ./NAME is the file
     _store_with_tram(run, write, "a.db")
     write("tram@2", FILE_TEXT)
-    shown = json.loads(run("--store", "a.db", "show", "tram@2", "--format", "json").stdout)
-    assert (shown["source"], shown["number"], shown["text"]) == ("tram@2", 0, FILE_TEXT)
-    compared = json.loads(run("--store", "a.db", "diff", "tram@1", "tram@2", "--format", "json").stdout)
-    assert compared["to"] == {"ref": "tram@2", "sha256": shown["sha256"], "captured_at": shown["captured_at"]}
+    note = "versioner: tram@2 names an article in the store and a file here: using the article (./tram@2 for the file)\n"
+    stored = run("--store", "a.db", "show", "tram@2", "--format", "json")
+    assert (json.loads(stored.stdout)["text"], stored.stderr) == (TWO, note)
+    shown = json.loads(run("--store", "a.db", "show", "./tram@2", "--format", "json").stdout)
+    assert (shown["source"], shown["number"], shown["text"]) == ("./tram@2", 0, FILE_TEXT)
+    compared = json.loads(run("--store", "a.db", "diff", "tram@1", "./tram@2", "--format", "json").stdout)
+    assert compared["to"] == {"ref": "./tram@2", "sha256": shown["sha256"], "captured_at": shown["captured_at"]}
 
 
 def test_a_stored_ref_with_no_such_file_comes_from_the_store(run: Run, write: Callable[..., Path]) -> None:

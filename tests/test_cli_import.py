@@ -156,11 +156,11 @@ def test_import_into_a_fresh_store_from_jsonl_without_keys_groups_by_story(
 
 
 def test_import_from_the_console_script_is_quiet_on_a_pipe(seeds_dir: Path, versioner_exe: str,
-                                                           sh: Callable[..., Any]) -> None:
+                                                           sh: Callable[..., Any], created: str) -> None:
     result = sh("import", seeds_dir, exe=versioner_exe)
     assert result.returncode == 0
     assert result.stdout == b"imported 17 revision(s) (0 unchanged) into 7 article(s), 7 new\n"
-    assert result.stderr == b""  # no progress bar when stderr is not a terminal
+    assert result.stderr == created.encode()  # no progress bar when stderr is not a terminal
 
 
 def test_failed_import_from_the_console_script_exits_2_with_one_line(

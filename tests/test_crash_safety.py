@@ -104,6 +104,7 @@ def test_the_first_import_killed_while_creating_the_store_leaves_no_store_or_a_w
     _jsonl(src, 300, 0)
     # calibrate: when does the store file appear on this machine, under this load?
     probe = tmp_path / "probe" / "versioner.db"
+    probe.parent.mkdir()
     started = time.monotonic()
     proc = subprocess.Popen([versioner_exe, "--store", str(probe), "import", str(src)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -116,6 +117,7 @@ def test_the_first_import_killed_while_creating_the_store_leaves_no_store_or_a_w
     delay = appears
     for i in range(20):
         path = tmp_path / f"s{i}" / "store" / "versioner.db"
+        path.parent.parent.mkdir()  # the store folder itself is made with the store
         proc = subprocess.Popen([versioner_exe, "--store", str(path), "import", str(src)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay * rng.uniform(0.9, 1.1))

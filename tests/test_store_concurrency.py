@@ -77,6 +77,7 @@ def test_8_console_scripts_adding_at_once_lose_nothing(tmp_path: Path, versioner
             f.write_text(f"Writer {w} text {a}\n\nBody of add {a} by writer {w}.\n")
             files.append((w, a, f))
     path = tmp_path / "cli" / "versioner.db"
+    path.parent.mkdir()
     env = {**os.environ, "VERSIONER_STORE": str(path)}
     outs: list[tuple[bytes, bytes]] = []
     procs: list[subprocess.Popen[bytes]] = []

@@ -76,6 +76,7 @@ def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_pa
     rounds, reported = 8, 0
     for r in range(rounds):
         store = tmp_path / f"round{r}" / "v.db"
+        store.parent.mkdir()  # only a folder named store is made for a new store
         importer = subprocess.Popen([versioner_exe, "--store", str(store), "import", str(feed)],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         # the adds start once the import has made its store (visible or still private)
@@ -111,10 +112,11 @@ def test_a_failing_first_import_never_takes_away_an_add_that_was_reported(tmp_pa
 
 
 def test_a_failed_import_into_a_new_location_leaves_no_store(tmp_path: Path, versioner_exe: str) -> None:
-    store = tmp_path / "fresh" / "deeper" / "v.db"
+    store = tmp_path / "fresh" / "store" / "v.db"
+    store.parent.parent.mkdir()
     result = _cli(versioner_exe, "import", _bad_tail_jsonl(tmp_path / "in.jsonl", 50), store=store)
     _one_line(result, "in.jsonl:51: not valid JSON")
-    assert not (tmp_path / "fresh").exists()  # not the store, its private file, or its folder
+    assert not store.parent.exists()  # not the store, its private file, or its folder
     _one_line(_cli(versioner_exe, "list", store=store), "no store at")
 
 
@@ -281,6 +283,7 @@ def test_a_read_only_store_file_is_read_and_refuses_writes_in_one_line(
         tmpfs: Callable[[str], Path], tmp_path: Path, versioner_exe: str, write: Callable[..., Path]) -> None:
     tmpfs("1m")  # only to skip where mounts are not possible
     store = tmp_path / "rofile" / "v.db"
+    store.parent.mkdir()
     _two_revisions(versioner_exe, store)
     before = store.read_bytes()
     subprocess.run(["mount", "--bind", str(store), str(store)], check=True)

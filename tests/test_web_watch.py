@@ -73,13 +73,13 @@ def test_watch_once_reads_a_feed_fetches_its_items_and_later_only_new_ones(
     res = run("watch", site.url("/feed.xml"), "--once", "--every", "1s", *FAST)
     assert res.exit_code == 0, res.stderr
     assert sorted(line.split(" ")[0] for line in res.stdout.splitlines()) == [
-        f"127.0.0.1:{site.server.server_address[1]}/s1@1", f"127.0.0.1:{site.server.server_address[1]}/s2@1"]
+        "127-0-0-1-s1@1", "127-0-0-1-s2@1"]
     assert "round: 3 checked, 2 stored" in res.stderr and "2 new from feeds" in res.stderr
     feed[0] = rss(site, "/s1", "/s2", "/s3")  # the feed gains an item
     time.sleep(1.1)
     again = run("watch", "--once", "--every", "1s", *FAST)  # the schedule lives in the store
     assert again.exit_code == 0
-    assert [line.split(" ")[0].rsplit("/", 1)[1] for line in again.stdout.splitlines()] == ["s3@1"]
+    assert [line.split(" ")[0] for line in again.stdout.splitlines()] == ["127-0-0-1-s3@1"]
     assert len(site.hits("/s1")) == 1  # not due again for 15 minutes
     conn = sqlite3.connect(store_path)
     rows = dict(conn.execute("select url, step from fetch_state where kind = 'page'").fetchall())
@@ -159,18 +159,18 @@ def _changed_story() -> str:
 def test_a_stealth_edit_is_posted_to_the_webhook_and_a_failed_delivery_is_kept(
         site: Site, run: Callable[..., Any]) -> None:
     hook = Webhook(site)
-    site.serve("/story", html(page(*STORY)), html(_changed_story()))
-    assert run("fetch", site.url("/story"), *FAST, "--notify", hook.url).exit_code == 0
+    site.serve("/ferry-story", html(page(*STORY)), html(_changed_story()))
+    assert run("fetch", site.url("/ferry-story"), *FAST, "--notify", hook.url).exit_code == 0
     assert hook.events == []  # a first revision is no alert
     hook.fail = True
-    res = run("fetch", site.url("/story"), *FAST, "--notify", hook.url)
-    assert res.exit_code == 0 and res.stdout.strip().endswith("/story@2")
+    res = run("fetch", site.url("/ferry-story"), *FAST, "--notify", hook.url)
+    assert res.exit_code == 0 and res.stdout.strip().endswith("-ferry-story@2")
     assert "alert for" in res.stderr and "HTTP 503" in res.stderr and "kept for the next round" in res.stderr
     hook.fail = False
     site.serve("/other", html(_story(9)))
     run("fetch", site.url("/other"), *FAST, "--notify", hook.url)  # the next round delivers it
     (event,) = hook.events
-    assert event["verdict"] == "stealth" and event["ref"].endswith("/story@2")
+    assert event["verdict"] == "stealth" and event["ref"].endswith("-ferry-story@2")
     assert event["url"] and event["reasons"] and event["flags"][0]["type"]
     again = run("fetch", site.url("/other"), *FAST, "--notify", hook.url)
     assert again.exit_code == 0 and len(hook.events) == 1  # delivered once
@@ -180,15 +180,15 @@ def test_the_feed_of_alerts_is_atom_that_feedparser_reads(site: Site, run: Calla
                                                           tmp_path: Path) -> None:
     import feedparser
 
-    site.serve("/story", html(page(*STORY)), html(_changed_story()))
-    run("fetch", site.url("/story"), *FAST)
-    run("fetch", site.url("/story"), *FAST)  # no --notify: the event is for the feed only
+    site.serve("/ferry-story", html(page(*STORY)), html(_changed_story()))
+    run("fetch", site.url("/ferry-story"), *FAST)
+    run("fetch", site.url("/ferry-story"), *FAST)  # no --notify: the event is for the feed only
     res = run("feed")
     assert res.exit_code == 0
     parsed = feedparser.parse(res.stdout)
     assert not parsed.bozo and parsed.version == "atom10"
     (entry,) = parsed.entries
-    assert entry.title.endswith("/story@2: stealth") and "2.1 million" in entry.summary
+    assert entry.title.endswith("-ferry-story@2: stealth") and "2.1 million" in entry.summary
     assert run("feed", "--since", "2999-01-01").stdout.count("<entry>") == 0
     assert run("feed", "-o", tmp_path / "alerts.xml").exit_code == 0
     assert feedparser.parse((tmp_path / "alerts.xml").read_bytes()).entries[0].title == entry.title

@@ -28,6 +28,7 @@ from versioner.cli_base import (
     _safe,
     _unused,
     app,
+    examples,
 )
 from versioner.errors import BadInput
 
@@ -152,13 +153,34 @@ def _write_rows(rows: Any, columns: Any, fmt: str) -> None:
     write_rows(rows, columns, fmt, sys.stdout, _json_dumps().keywords["ascii_only"])
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"versioner {version('versioner')}\n")
+        raise typer.Exit(Exit.OK)
+
+
 @app.callback()
-def _main(ctx: typer.Context, store: GlobalStoreOpt = None, color: GlobalColorOpt = ColorWhen.auto,
-          no_pager: GlobalNoPagerOpt = False) -> None:
+def _main(
+    ctx: typer.Context,
+    store: GlobalStoreOpt = None,
+    color: GlobalColorOpt = ColorWhen.auto,
+    no_pager: GlobalNoPagerOpt = False,
+    _version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                           help="print the version and exit")] = False,
+) -> None:
     ctx.obj = Options(store, color.value, not no_pager)
+    if ctx.invoked_subcommand is None:  # `versioner` alone: help, and no error (clig.dev)
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(Exit.OK)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner add story.txt --article my-story --at 2026-02-01T09:30:00Z',
+    'versioner add page.html                  # a saved web page, keyed by its URL',
+    'curl -s https://example.org/story | versioner add - --url https://example.org/story',
+))
 @_guard
 def add(
     ctx: typer.Context,
@@ -192,7 +214,6 @@ def add(
         src = html_source(data, name, encoding)
     else:
         src = read_source(data, name, encoding, max_bytes, max_paragraphs)
-    article = article or src.extra.get("key")  # a page's key, as `fetch` makes it
     when = at or src.published
     url = require_utf8(url, "--url") if url else src.url
     new = NewRevision(src.text, article, url, utc_iso(when) if when else None, name)
@@ -207,7 +228,11 @@ def add(
     sys.stdout.write(_safe(res.revision.ref) + "\n")
 
 
-@app.command("import")
+@app.command("import", epilog=examples(
+    'versioner import seeds                  # KEY/TIME.txt files',
+    'versioner import captures.jsonl',
+    'versioner import crawl.warc.gz',
+))
 @_guard
 def import_(
     ctx: typer.Context,
@@ -288,7 +313,10 @@ def list_(
         _print(records.articles_table(articles))
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner log vessa-landslide',
+    'versioner log vessa-landslide -f json',
+))
 @_guard
 @_paged
 def log(
@@ -323,7 +351,11 @@ def log(
         _print(records.timeline_table(key, entries))
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner show vessa-landslide          # the latest revision',
+    'versioner show vessa-landslide@1',
+    'versioner show vessa-landslide@sha:1a2b -f json',
+))
 @_guard
 @_paged
 def show(
@@ -340,7 +372,7 @@ def show(
 
     if text and fmt is not Format.text:
         raise BadInput("--text is the stored text itself; --format json has it as .text")
-    (rev,) = revisions([ref], functools.partial(_open, ctx))
+    (rev,) = revisions([ref], functools.partial(_open, ctx), _err)
     if text:
         _write_stored_text(rev.text)
     elif fmt is Format.json:
@@ -395,7 +427,12 @@ class Severity(str, Enum):
     high = "high"
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner diff balochistan-militants    # previous vs latest; exit 1 when they differ',
+    'versioner diff vessa-landslide@1 vessa-landslide@3 --side-by-side',
+    'versioner diff altair-flight-diversion --flags-only -f json',
+    'versioner diff old.txt ./new.txt       # two files, no store',
+))
 @_guard
 @_paged
 def diff(
@@ -420,7 +457,7 @@ def diff(
                            context=context)
     if stat:
         _unused(ctx, ["min_severity"], "--stat counts words and shows no flags")
-    old, new = resolve_pair(refs, functools.partial(_open, ctx))
+    old, new = resolve_pair(refs, functools.partial(_open, ctx), _err)
     result = diff_revisions(old, new)
     view = diffview.DiffView.of(result, context, result.flags_at_least(min_severity.value))
     if stat:
@@ -468,7 +505,11 @@ def _diff_stat(view: Any, fmt: DiffFormat, no_color: bool) -> None:
             console.print(text)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner audit vessa-landslide',
+    'versioner audit --strict --since 2026-04-07   # exit 1 on stealth, late, ...',
+    'versioner audit -f markdown > audit.md',
+))
 @_guard
 @_paged
 def audit(

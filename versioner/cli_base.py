@@ -2,16 +2,18 @@
 that carries it, opening the store, and the one place where library errors
 become one line and an exit code. Commands live in cli.py and cli_web.py."""
 
+import contextlib
 import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from versioner.errors import BadInput, VersionerError
 
@@ -27,14 +29,68 @@ class Exit(IntEnum):
     ERROR = 2
 
 
+# click's UsageError, from whichever click typer runs on (typer 0.28 vendors its own)
+_CLICK_USAGE_ERROR: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class _UsageError(typer.BadParameter):
+    """A usage error as the README promises every error: one line on stderr, exit 2
+    (click's own is a usage line, a hint and the error: three lines)."""
+
+    where = "versioner"
+
+    def show(self, file: Any = None) -> None:
+        # the command's name, whatever the program was called (CliRunner calls it "root")
+        command = (self.ctx.command_path if self.ctx else self.where).partition(" ")[2]
+        message = self.message.rstrip(".")
+        _err(f"{command + ': ' if command else ''}{message[:1].lower()}{message[1:]};"
+             f" see '{f'versioner {command}'.strip()} -h'")
+
+
+@contextlib.contextmanager
+def _one_line_usage(group: Any = None) -> Iterator[None]:
+    try:
+        yield
+    except _CLICK_USAGE_ERROR as exc:
+        if isinstance(exc, _UsageError):
+            raise
+        error = _UsageError(exc.format_message(), getattr(exc, "ctx", None))  # type: ignore[attr-defined]
+        if group is not None and group.invoked_subcommand:  # an error without a context: the command's
+            error.where = f"{group.command_path} {group.invoked_subcommand}"
+        raise error from None
+
+
+class _Group(TyperGroup):
+    """The app's click group: a usage error, in the group's options or a
+    command's, becomes ``_UsageError`` (typer shows a ClickException with ``show``)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _one_line_usage():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _one_line_usage(ctx):
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_Group,
     help="versioner: keep every revision of a news article, see what changed, "
     "and check corrections against the changes.",
-    no_args_is_help=True,
-    add_completion=False,
+    # `versioner` alone prints help and exits 0 (clig.dev): the callback does it
+    invoke_without_command=True,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def examples(*lines: str) -> str:
+    """A command's ``--help`` epilog: example command lines, kept as written
+    (click rewraps an epilog's paragraphs unless they start with ``\\b``)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,4 +250,6 @@ def _open(ctx: typer.Context, create: bool = False) -> "Store":
     """The store, for writing (``create``: add and import) or else only for reading."""
     from versioner.store import Store
 
-    return Store.open(_options(ctx).store, create=create, readonly=not create)
+    store = Store.open(_options(ctx).store, create=create, readonly=not create)
+    store.on_create = lambda path: _err(f"created new store at {path}")
+    return store

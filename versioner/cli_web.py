@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from versioner.cli_base import Exit, StoreOpt, _err, _guard, _open, _safe, app
+from versioner.cli_base import Exit, StoreOpt, _err, _guard, _open, _safe, app, examples
 
 NotifyOpt = Annotated[Optional[str], typer.Option(
     "--notify", metavar="URL", help="POST a JSON event to URL for each revision judged stealth, "
@@ -60,7 +60,10 @@ def _alert(st: Any, keys: set[str], notify: str | None, alert_on: str) -> None:
         _err(line)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner fetch https://example.org/news/2026/03/02/orvel-dam-inspection',
+    'versioner fetch URL --article orvel-dam --notify https://hooks.example.org/versioner',
+))
 @_guard
 def fetch(
     ctx: typer.Context,
@@ -114,7 +117,10 @@ def fetch(
         raise typer.Exit(Exit.ERROR)
 
 
-@app.command()
+@app.command(epilog=examples(
+    'versioner watch https://example.org/rss.xml --once   # add a feed; from cron',
+    'versioner watch --every 15m                          # the feeds and pages added before',
+))
 @_guard
 def watch(
     ctx: typer.Context,

@@ -128,8 +128,15 @@ def find_same_story(
 
 
 def slugify(text: str, max_words: int = 8) -> str:
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", norm)[:max_words]
+    """Lower-case ASCII words joined by hyphens. Other scripts are transliterated
+    (text-unidecode: ``Взрыв`` -> ``vzryv``, ``Σεισμός`` -> ``seismos``), so a
+    Cyrillic, Greek or Arabic headline gives a readable key, not only its digits."""
+    if not text.isascii():
+        from text_unidecode import unidecode  # type: ignore[import-untyped]
+
+        text = unidecode(unicodedata.normalize("NFC", text))
+    # an apostrophe joins its word (owner's -> owners), it does not split it
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['`]", "", text.lower()))[:max_words]
     return "-".join(words)
 
 
@@ -141,13 +148,51 @@ def key_from_text(text: str, captured_at: str) -> str:
     return f"{slug}-{captured_at[:10]}"
 
 
+# Path segments that name a section, a page type or a date, not the story.
+_GENERIC = frozenset(
+    "news article articles story stories index amp default home post posts item items content "
+    "politics world business economy sport sports opinion local national international latest live "
+    "video videos blog blogs section category tag tags page html www "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december".split()
+)
+# labels under a country's domain that are not the site's name (bbc.co.uk, abc.net.au)
+_SECOND_LEVEL = frozenset("co com net org gov ac edu or ne go gob nic".split())
+_EXTENSION = re.compile(r"(\.(s?html?|php|aspx?|jsp|amp))+$", re.I)
+_PAGE_NUMBER = re.compile(r"\d{5,}")  # an id, not a day, month or year
+
+
+def _site(host: str) -> str:
+    """The site's name in a host: ``www.reuters.com`` -> ``reuters``, ``news.bbc.co.uk`` -> ``bbc``."""
+    host = re.sub(r"^(www\d*|m|mobile|amp)\.", "", host.lower().rstrip("."))
+    labels = host.split(".")
+    if len(labels) < 2 or labels[-1].isdigit():  # localhost, an IP address
+        return slugify(host)
+    labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return slugify(labels[-1])
+
+
+def _says_something(slug: str) -> bool:
+    """A word that is not a number, a section, a month, or a language or country
+    code (``en``, ``uk``: letters alone, two at most)."""
+    return any(not w.isdigit() and w not in _GENERIC and not (w.isalpha() and len(w) <= 2)
+               for w in slug.split("-") if w)
+
+
 def key_from_url(url: str) -> str:
-    """A key from a URL: its last meaningful path segment, else its host."""
+    """A key from a URL: the site's name and the last path segment that says
+    something (sections, page types, dates and numeric ids skipped), as
+    ``dailylantern-orvel-dam-inspection`` for
+    ``https://www.dailylantern.example/news/2026/mar/02/orvel-dam-inspection``;
+    with no such segment, the site and the page's number, else the site alone."""
     split = urlsplit(url.strip())
-    segments = [s for s in split.path.split("/") if s and not s.isdigit()]
-    for seg in reversed(segments):
-        seg = re.sub(r"\.(html?|php|aspx?)$", "", seg)
-        slug = slugify(seg.replace("-", " ").replace("_", " "), max_words=10)
-        if slug and not slug.isdigit() and seg not in ("index", "amp"):
-            return slug
-    return slugify(split.netloc or url) or "article"
+    site = _site(split.hostname or "") or "article"
+    segments = [slugify(_EXTENSION.sub("", s).replace("_", " "), max_words=10) for s in split.path.split("/")]
+    story = next((s for s in reversed(segments) if _says_something(s)), None)
+    if story is None:
+        story = next((s for s in reversed(segments) if _PAGE_NUMBER.fullmatch(s)), "")
+    if not story or story == site or story.startswith(f"{site}-"):
+        return story or site
+    return f"{site}-{story}"

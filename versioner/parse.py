@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -144,7 +144,6 @@ class Source:
     url: str | None = None
     published: str | None = None
     format: str = "text"
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 # -- normalisation -----------------------------------------------------------

@@ -24,7 +24,7 @@ from versioner.store.files import (
     remove_files,
 )
 from versioner.store.schema import OLDEST_READABLE, migrations, schema_is_current
-from versioner.store.settings import busy_timeout, store_path
+from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_path
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,6 +44,9 @@ class Connection:
         # by the first commit (``_publish``) and removed if there is none
         self.pending = pending
         self.made_dir: Path | None = None  # the outermost folder made for a new store
+        # told the path when this process's first commit has made a new store appear
+        # (the command line says so: a store never appears silently)
+        self.on_create: Callable[[Path], None] | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, create: bool = False,
@@ -109,6 +112,10 @@ class Connection:
         to it has succeeded, and a command that fails leaves nothing behind:
         a store once visible is never removed."""
         parent = p.parent if str(p.parent) else Path(".")
+        if not parent.is_dir() and not _is_store_folder(parent):
+            # a mistyped --store must not make folders: only a `store` folder, as the default's
+            raise StoreError(f"cannot create store {p}: no folder {parent} (make it first; only a folder"
+                             " named store is made when missing)")
         made = outermost_missing(parent)
         for attempt in range(3):
             try:
@@ -219,6 +226,8 @@ class Connection:
             remove_files(tmp)
         self.conn = _connect(self.file)
         self._attach(lambda: self._migrate(create=False))
+        if linked and self.on_create is not None:
+            self.on_create(self.file)
         return linked
 
     def _migrate(self, create: bool) -> None:
@@ -279,6 +288,11 @@ class Connection:
             yield
         finally:
             conn.text_factory = before
+
+
+def _is_store_folder(folder: Path) -> bool:
+    """``folder`` is named as the default store's (``store``) and its own folder exists."""
+    return folder.name == DEFAULT_STORE.parent.name and (folder.parent if str(folder.parent) else Path(".")).is_dir()
 
 
 def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:

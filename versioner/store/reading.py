@@ -148,5 +148,15 @@ class Reader(Connection):
     def _require_article(self, key: str) -> int:
         aid = self._article_id(key)
         if aid is None:
-            raise UnknownRef(f"no article {key!r} in the store")
+            raise UnknownRef(f"no article {key!r} in the store{self._did_you_mean(key)}")
         return aid
+
+    def _did_you_mean(self, key: str) -> str:
+        """``; did you mean a, b or c?`` naming the stored keys closest to ``key``, or ''."""
+        import difflib
+
+        keys = [row[0] for row in self.conn.execute("select key from articles") if isinstance(row[0], str)]
+        close = [repr(k) for k in difflib.get_close_matches(key, keys, n=3)]
+        if not close:
+            return ""
+        return f"; did you mean {' or '.join([', '.join(close[:-1]), close[-1]] if len(close) > 1 else close)}?"

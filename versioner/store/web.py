@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from versioner.model import AddResult, NewRevision, Revision
@@ -80,9 +80,12 @@ def add_pages(st: Store, items: Iterable[tuple[NewRevision, bytes, str, str]],
         writer = Writer(st.conn)
         stored: list[tuple[AddResult, bytes, str, str]] = []
         results = []
+        saved = state
         for new, html, extractor, url in items:
             res = writer.add(new)
             results.append(res)
+            if saved is not None and saved.article is None:  # the key the store gave the page
+                saved = replace(saved, article=res.revision.article)
             if res.stored:
                 stored.append((res, zlib.compress(html, 6), extractor, url))
         writer.close_gaps()  # numbers settle here: the pages are found by text and time
@@ -94,8 +97,8 @@ def add_pages(st: Store, items: Iterable[tuple[NewRevision, bytes, str, str]],
                 (rev.article, rev.sha256, rev.captured_at)).fetchone()[0]
             st.conn.execute("insert or replace into pages (revision_id, url, fetched_at, extractor, html)"
                             " values (?, ?, ?, ?, ?)", (rid, url, rev.captured_at, extractor, packed))
-        if state is not None:
-            _save_state(st.conn, state)
+        if saved is not None:
+            _save_state(st.conn, saved)
         return results
 
     return st._written(write)

@@ -15,7 +15,7 @@ from versioner.store.web import UrlState, add_pages, iter_pages, save_state
 from versioner.times import utc_iso
 from versioner.web.extract import Extracted, decode_html, extract, extractor_name
 from versioner.web.fetch import FEED_TYPES, HTML_TYPES, Fetcher
-from versioner.web.urls import article_key, canonical
+from versioner.web.urls import canonical
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,17 @@ def _looks_like_feed(body: bytes) -> bool:
 
 
 def revision_of(d: Download, article: str | None = None) -> NewRevision:
-    """The revision a downloaded page makes: keyed by ``article``, the URL's known
-    article, or the page's canonical URL normalised."""
+    """The revision a downloaded page makes, at its canonical URL normalised: keyed
+    by ``article`` or the URL's known article, else by the store (``Writer``)."""
     assert d.extracted is not None
     where = d.extracted.canonical_url or d.final_url or d.state.url
     try:
         url = canonical(where)
     except BadInput:
         url = canonical(d.final_url or d.state.url)  # a canonical link that is not http(s)
-    key = article or d.state.article or article_key(url)
+    # without one, the store keys it: the article already at this URL, else a new
+    # key from the site's name and the page's slug (identity.key_from_url)
+    key = article or d.state.article
     return NewRevision(d.extracted.text, key, url, d.at, d.state.url)
 
 
@@ -121,5 +123,5 @@ def html_source(data: bytes, name: str, encoding: str | None = None) -> Source:
         url = canonical(ex.canonical_url) if ex.canonical_url else None
     except BadInput:
         url = None  # a canonical link that is not http(s)
-    return Source(ex.text, url=url, format="html", extra={"key": article_key(url)} if url else {})
+    return Source(ex.text, url=url, format="html")
 

@@ -41,13 +41,3 @@ def canonical(url: str) -> str:
                    if not _TRACKING.match(k) and k.lower() not in _AMP_QUERY)
     return urlunsplit(("https", host, path, urlencode(query), ""))
 
-
-def article_key(url: str) -> str:
-    """The article key for a page: its canonical URL without the scheme
-    (``example.org/world/story``), within the store's key length."""
-    key = canonical(url).split("://", 1)[1]
-    if len(key) <= 200:
-        return key
-    import hashlib
-
-    return f"{key[:183]}~{hashlib.sha256(key.encode()).hexdigest()[:16]}"

@@ -15,7 +15,7 @@ from versioner.store import Store
 from versioner.store.web import add_pages
 from versioner.times import utc_iso
 from versioner.web.extract import decode_html, extract
-from versioner.web.urls import article_key, canonical
+from versioner.web.urls import canonical
 
 _BATCH = 100
 
@@ -105,7 +105,7 @@ def _page(record: object, path: Path, max_bytes: int, done: WarcImport,
         warn(f"{path}: {exc}; skipped")
         done.skipped += 1
         return None
-    new = NewRevision(ex.text, article_key(where), where, utc_iso(when) if when else None, url)
+    new = NewRevision(ex.text, None, where, utc_iso(when) if when else None, url)
     return new, html.encode("utf-8"), ex.extractor, url
 
 
