@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import flags as flags_module
+from versioner import namechanges
 from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
@@ -121,8 +122,10 @@ _NAMEY = st.lists(st.sampled_from([
 @given(_NAMEY, _NAMEY, st.sampled_from(["Reinhold", "Reinholds", "The", "Mr", "Reinhold's", "O", "s"]))
 def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: str) -> None:
     # looked up word by word: the same answers as reading every name of both texts
-    every = {m.group() for text in (old, new) for m in flags_module._WORD.finditer(text)
-             if flags_module._is_name(m.group(), text, m.start())}
+    # (under their headlines, which capitalise as they like)
+    bodies = [text.partition("\n")[2] for text in (old, new)]
+    every = {m.group() for text in bodies for m in namechanges._WORD.finditer(text)
+             if namechanges._is_name(m.group(), text, m.start())}
     assert (word in ArticleNames(old, new)) == (word in every)
 
 
@@ -196,9 +199,9 @@ def test_a_word_opening_a_sentence_is_a_name_when_the_article_uses_it_as_one() -
     from versioner.reading import read
 
     text = "Strong winds hit. Young spoke. Vornhalt left."
-    known = ArticleNames("The union leader, Young, spoke first.", "")
-    assert flags_module._hunk_names(read(text), 0, len(text), known) == ["Young", "Vornhalt"]
-    assert flags_module._hunk_names(read(text), 0, len(text), ArticleNames("", "")) == ["Vornhalt"]
+    known = ArticleNames("Union vote\nThe union leader, Young, spoke first.", "")
+    assert namechanges.hunk_names(read(text), 0, len(text), known) == ["Young", "Vornhalt"]
+    assert namechanges.hunk_names(read(text), 0, len(text), ArticleNames("", "")) == ["Vornhalt"]
 
 
 def test_a_name_that_is_no_ordinary_word_is_a_name_even_opening_a_sentence() -> None:
@@ -303,3 +306,81 @@ def test_a_name_on_both_sides_is_never_reported_changed(
     new = "Officials met " + ", ".join([*new_fill, *new_names]) + " on Monday."
     flags = _all(old, new)
     assert not [f for f in flags if f.type == "name"], (old, new, flags)
+
+
+# -- real-copy patterns (issue 16 on real copy): invented text in the same shapes ---------
+
+
+def _types(old_para: str, new_para: str) -> list[tuple[str, str]]:
+    return [(str(f.type), str(f.severity)) for f in _all(old_para, new_para)]
+
+
+def test_a_figure_in_a_clause_rewritten_around_it_is_wording() -> None:
+    # a sentence recast with a new figure in it: new material, not a figure change
+    old = "The port reopened after the storm, officials said."
+    new = "The port reopened after the storm, and about 300 ships are expected to dock there by the end of the week."
+    assert not [t for t in _types(old, new) if t[0] == "figure"]
+
+
+def test_a_figure_dropped_from_a_rewrite_that_keeps_what_it_counted_is_a_figure() -> None:
+    old = "Storms killed 17 fishermen off the northern coast on Sunday, the coastguard said."
+    new = "Fishermen were lost at sea when storms swept the northern coast at the weekend, the coastguard said."
+    flags = [f for f in _all(old, new) if f.type == "figure"]
+    assert [(f.old_value, f.new_value) for f in flags] == [(17, None)]
+
+
+def test_a_day_only_added_or_dropped_dates_the_news_it_changes_no_date() -> None:
+    assert not [t for t in _types("The minister resigned Monday.", "The minister resigned.") if t[0] == "figure"]
+    assert not [t for t in _types("The vote is expected later today.", "The vote is expected on Tuesday.")
+                if t[0] == "figure"]
+    assert ("figure", "high") in _types("The vote is on Monday.", "The vote is on Tuesday.")
+
+
+def test_a_person_named_another_way_is_no_name_change() -> None:
+    head = HEAD + "The singer Mara Vellin was charged on Friday.\n"
+    # surname to first name, full name to surname, a title dropped
+    for old, new in (("Vellin’s family said", "Mara’s family said"),
+                     ("Mara Vellin appeared in court.", "Vellin appeared in court."),
+                     ("Ms Vellin appeared in court.", "Vellin appeared in court.")):
+        flags = _all(old, new, head)
+        assert not [f for f in flags if f.type == "name"], (old, new, flags)
+
+
+def test_a_body_and_its_initials_or_a_place_and_its_people_are_one_name() -> None:
+    for old, new in (("Rules set by the Harbour Safety Authority took effect.", "Rules set by the HSA took effect."),
+                     ("Floods hit Varossa hard this year.", "Floods hit Varossans hard this year.")):
+        assert not [f for f in _all(old, new) if f.type == "name"], (old, new)
+
+
+def test_words_glued_or_spaced_by_markup_are_no_name_change() -> None:
+    flags = _all("The report by Ostra Council was late.", "The report byOstra Councilwas late.")
+    assert [str(f.type) for f in flags] == ["punctuation"], flags
+
+
+def test_a_capital_opening_a_sentence_in_copy_that_is_not_english_is_no_name() -> None:
+    # invented words standing for copy in another language: no word list says they are ordinary
+    old, new = "Vrolde kwamsen ter bolde Ostra", "Grelde kwamsen ter bolde Ostra"
+    assert not [f for f in flag_texts(old, new) if f.type == "name"]
+
+
+def test_a_long_clause_rewritten_up_to_a_quote_is_no_quote_change() -> None:
+    old = ("The council said the plan would go ahead despite objections from residents along the river, "
+           "who have complained for months about noise. “We will listen,” Lee said.")
+    new = ("Residents along the river have complained for months about noise from the works, and the council "
+           "now says it will review the plan. “We will listen,” Lee said.")
+    assert not [f for f in _all(old, new) if f.type == "quote"]
+
+
+_PEOPLE = ["Ann Lee", "Vornhalt", "Ida Marsh", "Acme Steel", "Ostra"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.permutations(_PEOPLE), st.integers(1, len(_PEOPLE)), st.booleans())
+def test_a_name_written_whole_on_both_sides_is_never_changed_when_shortened(
+        order: list[str], k: int, surname: bool) -> None:
+    # the article names each whole on both sides; one sentence shortens them to surnames
+    names = order[:k]
+    head = HEAD + "Present were " + ", ".join(names) + ".\n"
+    short = [n.split()[-1] if surname else n for n in names]
+    flags = _all("Later " + " and ".join(names) + " left.", "Later " + " and ".join(short) + " left.", head)
+    assert not [f for f in flags if f.type == "name"], flags
