@@ -364,10 +364,10 @@ def test_a_capital_opening_a_sentence_in_copy_that_is_not_english_is_no_name() -
 
 
 def test_a_long_clause_rewritten_up_to_a_quote_is_no_quote_change() -> None:
-    old = ("The council said the plan would go ahead despite objections from residents along the river, "
-           "who have complained for months about noise. “We will listen,” Lee said.")
-    new = ("Residents along the river have complained for months about noise from the works, and the council "
-           "now says it will review the plan. “We will listen,” Lee said.")
+    # a paraphrase recast as a new quote: a rewrite, not a changed quotation
+    old = "The council said it would review the plan after months of complaints from residents about noise."
+    new = ("“We have heard the residents and we will review the plan before any more work begins on the "
+           "river,” the council said.")
     assert not [f for f in _all(old, new) if f.type == "quote"]
 
 
@@ -384,3 +384,21 @@ def test_a_name_written_whole_on_both_sides_is_never_changed_when_shortened(
     short = [n.split()[-1] if surname else n for n in names]
     flags = _all("Later " + " and ".join(names) + " left.", "Later " + " and ".join(short) + " left.", head)
     assert not [f for f in flags if f.type == "name"], flags
+
+
+def test_a_credit_line_added_is_low_wherever_it_stands() -> None:
+    flags = _all("The ferry sailed at noon.", "The ferry sailed at noon.\n\n"
+                 "—Ann Lee and Tom Berg contributed to this report. Photo by Ida Marsh/Meridian")
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("wording", "low")], flags
+
+
+def test_a_word_beside_a_rank_is_no_figure_change() -> None:
+    flags = _all("It was her second superb win of the year.", "It was her second masterful win of the year.")
+    assert not [f for f in flags if f.type == "figure"], flags
+
+
+def test_punctuation_inside_a_quote_alone_is_punctuation_with_reworded_words_a_quote() -> None:
+    alone = _all("“We will wait, and we will see,” Lee said.", "“We will wait and we will see,” Lee said.")
+    assert [(str(f.type), str(f.severity)) for f in alone] == [("punctuation", "low")], alone
+    both = _all("“We will wait, and we will see,” Lee said.", "“We will wait and we will act,” Lee said.")
+    assert [str(f.type) for f in both] == ["quote"], both

@@ -97,6 +97,10 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return []
     if change.whitespace_only:
         return []
+    if _credit_line(change):
+        # "Ann Lee contributed to this report.": who helped report it, not what it says
+        what = {ChangeKind.INSERT: "added", ChangeKind.DELETE: "removed"}.get(change.kind, "changed")
+        return [_whole(FlagType.WORDING, Severity.LOW, where, change.old, change.new, f"credit line {what}")]
     if change.section == Section.BODY and change.kind == ChangeKind.INSERT:
         return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, "", change.new, "paragraph added")]
     if change.section == Section.BODY and change.kind == ChangeKind.DELETE:
@@ -123,6 +127,19 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+def _credit_line(change: Change) -> bool:
+    """A whole credits line added or removed, in the credits or (repeated) in the body."""
+    from versioner.parse import is_credits_line
+
+    if change.section == Section.CREDITS:
+        return True
+    if change.kind not in (ChangeKind.INSERT, ChangeKind.DELETE) or change.section != Section.BODY:
+        return False
+    # its first sentence: a photo credit often follows the reporters' names
+    first = (change.new or change.old).lstrip("—–- ").split(". ", 1)[0].rstrip(".") + "."
+    return is_credits_line(first)
 
 
 def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
@@ -322,7 +339,19 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
-    return _merge_wording(flags)
+    return _merge_wording(_quote_punctuation(flags))
+
+
+_QUOTE_PUNCTUATION = "punctuation inside quotation marks"
+
+
+def _quote_punctuation(flags: list[Flag]) -> list[Flag]:
+    """Punctuation changed inside a quote is part of a reworded quote when the paragraph's
+    quoted words change too, and punctuation (low) when they do not."""
+    if any(f.type == FlagType.QUOTE and f.reason != _QUOTE_PUNCTUATION for f in flags):
+        return flags
+    return [replace(f, type=FlagType.PUNCTUATION, severity=Severity.LOW) if f.reason == _QUOTE_PUNCTUATION else f
+            for f in flags]
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -478,6 +507,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # without quoting anyone new: a style change, not a changed quotation
             return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks in the headline only")
         return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
+    if inside and old_w == new_w and not quote_marks:
+        return flag(FlagType.QUOTE, Severity.HIGH, _QUOTE_PUNCTUATION)
     if inside:
         slip = _slip_in_quote(h, old_w, new_w)
         if slip:
@@ -611,6 +642,8 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
     if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
+    if o.kind == "ordinal" or n.kind == "ordinal":
+        return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
     # the figure itself must count something on both sides: "€40 million agreed" ->
     # "€40 million approved" changes a verb beside an unchanged figure, which is wording
     if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
