@@ -402,3 +402,21 @@ def test_punctuation_inside_a_quote_alone_is_punctuation_with_reworded_words_a_q
     assert [(str(f.type), str(f.severity)) for f in alone] == [("punctuation", "low")], alone
     both = _all("“We will wait, and we will see,” Lee said.", "“We will wait and we will act,” Lee said.")
     assert [str(f.type) for f in both] == ["quote"], both
+
+
+def test_not_just_and_a_negation_inside_a_new_sentence_are_no_reversal() -> None:
+    flags = _all("The suspect was seen at the door that morning.",
+                 "The suspect was seen at the door on several days, not just that morning.")
+    assert not [f for f in flags if f.type == "negation"], flags
+    flags = _all("Pressure grew on the mayor over the contract and his handling of the inquiry last year.",
+                 "A spokesman said no official in the mayor’s office had seen the contract before it was signed.")
+    assert not [f for f in flags if f.type == "negation"], flags
+    assert [str(f.type) for f in _all("The union will appeal.", "The union will not appeal.")] == ["negation"]
+
+
+def test_a_lone_line_that_gains_a_line_under_it_is_no_headline_added() -> None:
+    # a feed item first shown without its summary: the line it had becomes the headline
+    flags = flag_texts("Ferry services resume after storm", "Ferry services resume after storm\n"
+                       "Crossings restart on Tuesday after three days of cancellations.")
+    heads = [f for f in flags if f.section == "headline"]
+    assert [(str(f.type), str(f.severity)) for f in heads] == [("headline", "low")], flags

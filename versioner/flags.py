@@ -73,9 +73,25 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     for change in take_moves(comparison.changes):
         if isinstance(change, Move):
             flags.extend(move_flags(change, Flag, lambda edit: flag_change(edit, names)))
+        elif _first_line_promoted(change, comparison):
+            # a one-line text that gains a line under it reads its line as a headline now
+            # (or the other way round): the same words, standing as another part
+            flags.append(_whole(FlagType.HEADLINE, Severity.LOW, (change.section, change.paragraph), change.old,
+                                change.new, "the first line now stands as the headline" if change.new
+                                else "the headline now stands as the first line"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+def _first_line_promoted(change: Change, comparison: Comparison) -> bool:
+    """Is this a headline added whose words were the older text's first paragraph (or
+    one removed whose words are the newer text's first paragraph)?"""
+    if change.section != Section.HEADLINE or change.kind not in (ChangeKind.INSERT, ChangeKind.DELETE):
+        return False
+    line = (change.new or change.old).lstrip("# ").strip()
+    other = comparison.old if change.kind == ChangeKind.INSERT else comparison.new
+    return bool(other.paragraphs) and other.headline is None and other.paragraphs[0].strip() == line
 
 
 def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
@@ -231,6 +247,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
 # words on a side of an edit that adds or drops a negation, beyond which it is a rewrite
 _NEGATION_EDIT = 3
+# words on a side beyond which a clause is rewritten, not turned round ("not just", "no
+# minister" inside a new sentence are no reversal of what stood there)
+_NEGATION_REWRITE = 10
 _ATTRIBUTION = {
     "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
     "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
@@ -280,11 +299,16 @@ def _word_before(text: str, pos: int) -> list[str]:
 
 def _negations(words: list[str]) -> list[str]:
     found = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower()
+        if lw == "not" and i + 1 < len(words) and words[i + 1].lower() in _NOT_ADDING:
+            continue  # "not just the morning but ...": an addition, nothing denied
         if lw in _NEGATION or lw.endswith(("n't", "n’t")):
             found.append(lw)
     return found
+
+
+_NOT_ADDING = frozenset(("just", "only", "merely", "simply"))
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -534,7 +558,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
     # statement otherwise kept and turned round
     if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
-                                         or _negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)):
+                                         or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
+                                             and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
     if _small_words_only(old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
