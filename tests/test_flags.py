@@ -420,3 +420,12 @@ def test_a_lone_line_that_gains_a_line_under_it_is_no_headline_added() -> None:
                        "Crossings restart on Tuesday after three days of cancellations.")
     heads = [f for f in flags if f.section == "headline"]
     assert [(str(f.type), str(f.severity)) for f in heads] == [("headline", "low")], flags
+
+
+def test_a_figure_dropped_where_another_paragraph_still_states_it_is_no_figure_removed() -> None:
+    head = HEAD + "Search teams are looking for the 84-year-old sailor, who was last seen on Friday.\n"
+    flags = _all("The family of 84-year-old Tom Berg appealed for help.", "The family of Tom Berg appealed for help.",
+                 head)
+    assert not [f for f in flags if f.type == "figure"], flags
+    alone = _all("The family of 84-year-old Tom Berg appealed for help.", "The family of Tom Berg appealed for help.")
+    assert [str(f.type) for f in alone if f.type == "figure"] == ["figure"], alone

@@ -11,6 +11,7 @@ the hunk gets the first type that applies, in the order above.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -359,6 +360,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         rewrite = None if _figures_carry(h, ofs, nfs) else (h.old, h.new)
         fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite)
+        if names is not None:  # a move may still claim it (is_hidden_figure)
+            fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
         rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
@@ -455,6 +458,28 @@ def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) ->
     head = _stem(_words_as_written(fig.noun)[0]) if _words_as_written(fig.noun) else ""
     kept = len(head) >= 3 and head in {_stem(w) for w in _words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
+
+
+def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
+    """Is a figure only removed (or only added) still (or already) stated elsewhere in the
+    other revision, counting the same thing ("her 84-year-old mother" in another
+    paragraph): the fact stands, only its place changed."""
+    if f.type != FlagType.FIGURE or not f.noun or (f.old_value is None) == (f.new_value is None):
+        return False
+    value, side = (f.old_value, 1) if f.new_value is None else (f.new_value, 0)
+    head = _noun_head(f.noun)
+    return bool(head) and any(o.value == value and _noun_head(o.noun) == head
+                              for o in _article_figures(names.texts[side]))
+
+
+def _noun_head(noun: str | None) -> str:
+    words = _words_as_written(noun or "")
+    return _stem(words[0]) if words else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _article_figures(text: str) -> tuple[Figure, ...]:
+    return tuple(extract_figures(text))
 
 
 def _stem(word: str) -> str:
