@@ -412,9 +412,12 @@ def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (after ". ", "? ", "! " or a line break)."""
     if pos <= 0:
         return 0
-    cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
-              text.rfind("\n", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+    # looked for within a window: a text with no "?" in it is not searched back to its start
+    # at every edit; a sentence longer than the window starts where the window does
+    lo = max(0, pos - _CONTEXT)
+    cut = max(text.rfind(". ", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos),
+              text.rfind("\n", lo, pos))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,

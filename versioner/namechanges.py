@@ -9,6 +9,7 @@ markup, is not a changed name.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from versioner.names import is_ordinary, is_title, plain
@@ -95,12 +96,21 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
     words = _untitled(name).split()
     if len(words) > 1 and mentions(article, words[-1]):
         return True
-    return len(compact(name)) >= 3 and compact(name) in compact(paragraph)
+    return len(compact(name)) >= 3 and compact(name) in _compacted(paragraph)
+
+
+@functools.lru_cache(maxsize=8)
+def _compacted(text: str) -> str:
+    """compact(text), made once per paragraph however many names are looked up in it."""
+    return compact(text)
 
 
 def compact(s: str) -> str:
     """``s`` lower case with only its letters and digits (spaces and hyphens gone)."""
-    return "".join(c for c in s.lower() if c.isalnum())
+    return _NOT_ALNUM.sub("", s.lower())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # Endings that make a place's people or adjective ("California" -> "Californians")
@@ -120,7 +130,8 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     short, long_ = sorted((ca, cb), key=len)
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         return True
-    return any(_one_full_name(ua, ub, t) for t in texts)
+    # two single words (a first name for a surname): one full name written somewhere
+    return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
 
 
 def _initials(name: str) -> str:
@@ -136,16 +147,27 @@ def _lead_capitals(name: str) -> str:
 
 
 def _one_full_name(a: str, b: str, text: str) -> bool:
-    """Does ``text`` write ``a`` and ``b`` as one run of capitalised words ("Ann Lee")?"""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb or set(wa) & set(wb):
+    """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
+    ("Ann Lee", "Ann B. Lee"), either first?"""
+    if a == b:
         return False
-    for first, last in ((wa[-1], wb[0]), (wb[-1], wa[0])):
-        if re.search(rf"\b{re.escape(first)}(?:\s+[A-Z][\w.'’-]*){{0,2}}\s+{re.escape(last)}\b", text):
-            return True
+    for first, last in ((a, b), (b, a)):
+        at = text.find(first)
+        while at >= 0:
+            if (at == 0 or not _is_word_char(text[at - 1])) and \
+                    _full_name_tail(last).match(text, at + len(first)):
+                return True
+            at = text.find(first, at + 1)
     return False
 
 
+@functools.lru_cache(maxsize=256)
+def _full_name_tail(last: str) -> re.Pattern[str]:
+    # up to two capitalised words (a middle name or an initial), then the last word
+    return re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
+
+
+@functools.lru_cache(maxsize=64)
 def _reads_english(text: str) -> bool:
     """Are most of the lower-case words of ``text`` (its first 2,000 characters) ordinary
     English words?"""
