@@ -11,6 +11,7 @@ the hunk gets the first type that applies, in the order above.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
-from versioner.names import is_ordinary, is_title, plain
+from versioner.namechanges import ArticleNames, changed_names, compact, hunk_names, mentions, names_make_edit
+from versioner.names import is_ordinary
 from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
@@ -28,8 +30,9 @@ if TYPE_CHECKING:
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
-# 3: moved words, phrases and figures are moves (issue 16).
-RULES_VERSION = 3
+# 3: moved words, phrases and figures are moves (issue 16);
+# 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
+RULES_VERSION = 4
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -71,9 +74,25 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
     for change in take_moves(comparison.changes):
         if isinstance(change, Move):
             flags.extend(move_flags(change, Flag, lambda edit: flag_change(edit, names)))
+        elif _first_line_promoted(change, comparison):
+            # a one-line text that gains a line under it reads its line as a headline now
+            # (or the other way round): the same words, standing as another part
+            flags.append(_whole(FlagType.HEADLINE, Severity.LOW, (change.section, change.paragraph), change.old,
+                                change.new, "the first line now stands as the headline" if change.new
+                                else "the headline now stands as the first line"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
-    return tuple(moved_figures(flags))
+    return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+def _first_line_promoted(change: Change, comparison: Comparison) -> bool:
+    """Is this a headline added whose words were the older text's first paragraph (or
+    one removed whose words are the newer text's first paragraph)?"""
+    if change.section != Section.HEADLINE or change.kind not in (ChangeKind.INSERT, ChangeKind.DELETE):
+        return False
+    line = (change.new or change.old).lstrip("# ").strip()
+    other = comparison.old if change.kind == ChangeKind.INSERT else comparison.new
+    return bool(other.paragraphs) and other.headline is None and other.paragraphs[0].strip() == line
 
 
 def flag_texts(old_text: str, new_text: str) -> tuple[Flag, ...]:
@@ -95,6 +114,10 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return []
     if change.whitespace_only:
         return []
+    if _credit_line(change):
+        # "Ann Lee contributed to this report.": who helped report it, not what it says
+        what = {ChangeKind.INSERT: "added", ChangeKind.DELETE: "removed"}.get(change.kind, "changed")
+        return [_whole(FlagType.WORDING, Severity.LOW, where, change.old, change.new, f"credit line {what}")]
     if change.section == Section.BODY and change.kind == ChangeKind.INSERT:
         return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, "", change.new, "paragraph added")]
     if change.section == Section.BODY and change.kind == ChangeKind.DELETE:
@@ -123,6 +146,19 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
     return flags
 
 
+def _credit_line(change: Change) -> bool:
+    """A whole credits line added or removed, in the credits or (repeated) in the body."""
+    from versioner.parse import is_credits_line
+
+    if change.section == Section.CREDITS:
+        return True
+    if change.kind not in (ChangeKind.INSERT, ChangeKind.DELETE) or change.section != Section.BODY:
+        return False
+    # its first sentence: a photo credit often follows the reporters' names
+    first = (change.new or change.old).lstrip("—–- ").split(". ", 1)[0].rstrip(".") + "."
+    return is_credits_line(first)
+
+
 def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     """One flag per headline change: medium, high when a figure, quote, name
     or negation in it changed; a wire slug (``UPDATE 2-``) alone is low."""
@@ -137,7 +173,8 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
-    inner = _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
+    inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
+             if not is_hidden_figure(f)]
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
@@ -211,6 +248,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
 # words on a side of an edit that adds or drops a negation, beyond which it is a rewrite
 _NEGATION_EDIT = 3
+# words on a side beyond which a clause is rewritten, not turned round ("not just", "no
+# minister" inside a new sentence are no reversal of what stood there)
+_NEGATION_REWRITE = 10
 _ATTRIBUTION = {
     "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
     "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
@@ -223,11 +263,9 @@ _DATE_WORDS = {
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "yesterday", "today", "tomorrow", "tonight",
 }
-_COMMON_CAPS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
-    "that", "these", "those", "his", "her", "their", "its", "our", "there", "after", "before",
-    "as", "for", "of", "to", "with", "by", "from", "when", "while", "if", "mr", "mrs", "ms", "dr",
-}
+# Days named by where they stand from today: "later today" becoming "on Tuesday" as the
+# story ages restates the day, it does not change it
+_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight".split())
 _QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 
@@ -262,131 +300,16 @@ def _word_before(text: str, pos: int) -> list[str]:
 
 def _negations(words: list[str]) -> list[str]:
     found = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower()
+        if lw == "not" and i + 1 < len(words) and words[i + 1].lower() in _NOT_ADDING:
+            continue  # "not just the morning but ...": an addition, nothing denied
         if lw in _NEGATION or lw.endswith(("n't", "n’t")):
             found.append(lw)
     return found
 
 
-def _is_name(word: str, text: str, pos: int) -> bool:
-    if not word[:1].isupper() or word.lower() in _COMMON_CAPS:
-        return False
-    # the character before the word, spaces skipped (walked back, not copied: linear in long text)
-    i = pos
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    # sentence-initial capitals are not evidence of a name
-    return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
-
-
-def _hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | None) -> list[str]:
-    """The names a reader sees touching [start, end) of the reading's text, each whole
-    ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
-    out = []
-    for n, toks in reading.names_in(start, end):
-        k = 0
-        # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word, or the article writes it as a name inside a sentence too
-        while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) and is_ordinary(toks[k][0].text) \
-                and not (known is not None and plain(toks[k][0].text) in known):
-            k += 1
-        if k < len(toks):
-            out.append(reading.text[toks[k][0].start:n.end])
-    return out
-
-
-def _changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Reading,
-                   known: ArticleNames | None) -> tuple[list[str], list[str]]:
-    """The names of a hunk that really changed: a name on both sides, or still standing
-    elsewhere in the other side's paragraph, is not changed; a name only removed (or only
-    added) must also be gone from (or new to) the whole other revision."""
-    gone = [n for n in dict.fromkeys(old) if not _mentions(rd_new.text, n)]
-    came = [n for n in dict.fromkeys(new) if not _mentions(rd_old.text, n)]
-    # a headline that now names someone names them, whatever the body said already
-    if known is not None and not (gone and came) and not rd_new.headline:
-        gone = [n for n in gone if not known.mentioned(n, side=1)]
-        came = [n for n in came if not known.mentioned(n, side=0)]
-    if gone and came and [_untitled(n) for n in gone] == [_untitled(n) for n in came]:
-        return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
-    return gone, came
-
-
-def _untitled(name: str) -> str:
-    return " ".join(w for w in plain(name).split() if not is_title(w))
-
-
-def _names_carry(names: list[str], words: list[str]) -> bool:
-    """Do the names make the change (a name dropped or put in: "another woman" ->
-    "Ann Lee, his sister"), rather than ride in a sentence rewritten around them?"""
-    named = sum(len(n.split()) for n in names)
-    return len(words) <= _SHORT_EDIT or 3 * named >= len(words)
-
-
-# words in an edit short enough that a name added or dropped in it is the point of the edit
-_SHORT_EDIT = 12
-
-
-def _mentions(text: str, name: str) -> bool:
-    """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
-    several words is still there when each of its words is ("Virginia Walmart" ->
-    "Walmart ... in Virginia": reordered, not changed)."""
-    words = [w for w in plain(name).split() if not is_title(w)]
-    if len(words) > 1:
-        return all(_mentions_word(text, w) for w in words)
-    return _mentions_word(text, name)
-
-
-def _mentions_word(text: str, name: str) -> bool:
-    bare = plain(name)
-    at = text.find(bare)
-    while at >= 0:
-        end = at + len(bare)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            return True
-        at = text.find(bare, at + 1)
-    return False
-
-
-class ArticleNames:
-    """Words the two revisions capitalise inside a sentence: names, even where a
-    sentence starts with one ("Reinhold approved ..."). Each word asked about is looked
-    up where it occurs, not every word of the article read."""
-
-    def __init__(self, *texts: str) -> None:
-        self._texts = texts
-        self._asked: dict[str, bool] = {}
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word:
-            return False
-        if word not in self._asked:
-            self._asked[word] = any(_named_in(text, word) for text in self._texts)
-        return self._asked[word]
-
-    def mentioned(self, name: str, side: int) -> bool:
-        """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""
-        return side < len(self._texts) and _mentions(self._texts[side], name)
-
-
-def _named_in(text: str, word: str) -> bool:
-    """Does ``word`` stand in ``text`` as a whole word (a _WORD match) that reads as a name?"""
-    at = text.find(word)
-    while at >= 0:
-        # a whole word: no word character (nor one and an apostrophe) before it, and
-        # the word read from there is exactly this one
-        before = text[at - 1] if at else " "
-        inside = _is_word_char(before) or (
-            before in "'’" and at > 1 and _is_word_char(text[at - 2]))
-        if not inside and (m := _WORD.match(text, at)) and m.end() == at + len(word) \
-                and _is_name(word, text, at):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what \w matches
+_NOT_ADDING = frozenset(("just", "only", "merely", "simply"))
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -435,12 +358,27 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
             continue  # whitespace only
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs)
+        rewrite = None if _figures_carry(h, ofs, nfs) else (h.old, h.new)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite)
+        if names is not None:  # a move may still claim it (is_hidden_figure)
+            fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
         rest = _classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
-    return _merge_wording(flags)
+    return _merge_wording(_quote_punctuation(flags))
+
+
+_QUOTE_PUNCTUATION = "punctuation inside quotation marks"
+
+
+def _quote_punctuation(flags: list[Flag]) -> list[Flag]:
+    """Punctuation changed inside a quote is part of a reworded quote when the paragraph's
+    quoted words change too, and punctuation (low) when they do not."""
+    if any(f.type == FlagType.QUOTE and f.reason != _QUOTE_PUNCTUATION for f in flags):
+        return flags
+    return [replace(f, type=FlagType.PUNCTUATION, severity=Severity.LOW) if f.reason == _QUOTE_PUNCTUATION else f
+            for f in flags]
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -474,16 +412,24 @@ def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (after ". ", "? ", "! " or a line break)."""
     if pos <= 0:
         return 0
-    cut = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
-              text.rfind("\n", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+    # looked for within a window: a text with no "?" in it is not searched back to its start
+    # at every edit; a sentence longer than the window starts where the window does
+    lo = max(0, pos - _CONTEXT)
+    cut = max(text.rfind(". ", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos),
+              text.rfind("\n", lo, pos))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
-                  old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = ()) -> list[Flag]:
+                  old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = (),
+                  rewrite: tuple[str, str] | None = None) -> list[Flag]:
     """The figure flags of one hunk; a figure that only left this hunk for another place
     in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
-    is moved, not removed and added."""
+    is moved, not removed and added. In a ``rewrite`` (the hunk's old and new words, when
+    its figures do not carry it) a figure only added or only removed rides in a clause
+    written in or taken out, which the wording rules judge: its flag is a low one that
+    only a move can claim (flag_comparison drops the rest), unless the thing it counted
+    still stands on the other side ("killed 17 soldiers" -> "left soldiers dead")."""
     flags = []
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
@@ -491,7 +437,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         if partner is None and _stands_in(of, new_all, nfs):
             continue
         if partner is None:
-            flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, "",
+            flags.append(Flag(FlagType.FIGURE, _alone_severity(of, rewrite, 1), section, paragraph, of.phrase, "",
                               f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
             continue
         unmatched_new.remove(partner)
@@ -502,9 +448,72 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           of.value, partner.value, noun))
     for nf in unmatched_new:
-        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, "", nf.phrase,
+        flags.append(Flag(FlagType.FIGURE, _alone_severity(nf, rewrite, 0), section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
+
+
+def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
+    """High for a figure only added or removed, low (a move candidate) in a rewrite where
+    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk."""
+    if rewrite is None or not fig.noun:
+        return Severity.HIGH if rewrite is None else Severity.LOW
+    head = _stem(_words_as_written(fig.noun)[0]) if _words_as_written(fig.noun) else ""
+    kept = len(head) >= 3 and head in {_stem(w) for w in _words_as_written(rewrite[other])}
+    return Severity.HIGH if kept else Severity.LOW
+
+
+def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
+    """Is a figure only removed (or only added) still (or already) stated elsewhere in the
+    other revision, counting the same thing ("her 84-year-old mother" in another
+    paragraph): the fact stands, only its place changed."""
+    if f.type != FlagType.FIGURE or not f.noun or (f.old_value is None) == (f.new_value is None):
+        return False
+    value, side = (f.old_value, 1) if f.new_value is None else (f.new_value, 0)
+    head = _noun_head(f.noun)
+    return bool(head) and any(o.value == value and _noun_head(o.noun) == head
+                              for o in _article_figures(names.texts[side]))
+
+
+def _noun_head(noun: str | None) -> str:
+    words = _words_as_written(noun or "")
+    return _stem(words[0]) if words else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _article_figures(text: str) -> tuple[Figure, ...]:
+    return tuple(extract_figures(text))
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def is_hidden_figure(f: Flag) -> bool:
+    """A figure flag in a rewrite that no move claimed (see _figure_flags)."""
+    return f.type == FlagType.FIGURE and f.severity == Severity.LOW
+
+
+# Words besides its figures in an edit short enough that a figure put in or taken out is
+# the point of the edit ("killed 17 people" -> "killed people"), not a clause rewritten
+_FIGURE_EDIT = 4
+
+
+def _figures_carry(h: _Hunk, ofs: list[Figure], nfs: list[Figure]) -> bool:
+    """Is this hunk about its figures: few other words on either side?"""
+    rest = _words_beside(h.old, h.old_start, ofs) + _words_beside(h.new, h.new_start, nfs)
+    return len(rest) <= _FIGURE_EDIT
+
+
+def _words_beside(seg: str, at: int, figs: Sequence[Figure]) -> list[str]:
+    """The words of ``seg`` (starting at ``at`` in its paragraph) outside its figures and
+    the nouns they count."""
+    for f in figs:
+        lo, hi = max(0, f.start - at), max(0, f.end - at)
+        seg = seg[:lo] + " " * (hi - lo) + seg[hi:]
+    nouns = {w.lower() for f in figs if f.noun for w in _words_as_written(f.noun)}
+    return [w for w in _words_as_written(seg) if w.lower() not in nouns]
 
 
 def _stands_in(fig: Figure, others: Sequence[Figure], here: Sequence[Figure]) -> bool:
@@ -541,7 +550,7 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     rd_old, rd_new = read(h.old_text, headline), read(h.new_text, headline)
     quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None \
         or _single_quote_mark(h, rd_old, rd_new)
-    inside = rd_old.in_quotes(h.old_start, h.old_end) or rd_new.in_quotes(h.new_start, h.new_end)
+    inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if old_w == new_w and not quote_marks and not inside:
         return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
     if quote_marks and old_w == new_w:
@@ -550,6 +559,8 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # without quoting anyone new: a style change, not a changed quotation
             return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks in the headline only")
         return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
+    if inside and old_w == new_w and not quote_marks:
+        return flag(FlagType.QUOTE, Severity.HIGH, _QUOTE_PUNCTUATION)
     if inside:
         slip = _slip_in_quote(h, old_w, new_w)
         if slip:
@@ -557,14 +568,16 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
+    if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
+        # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
+        # or hyphenated otherwise (a page's markup often glues words)
+        return flag(FlagType.PUNCTUATION, Severity.LOW, "spacing or hyphens only")
     small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
-    # a day or month still named elsewhere in the other side was moved or kept, not changed
-    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS and not _mentions(h.new_text, w)]
-    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS and not _mentions(h.old_text, w)]
-    if dates_old != dates_new:
-        return flag(FlagType.FIGURE, Severity.HIGH, _change_reason("date", dates_old, dates_new))
+    dates = _date_change(h, old_w, new_w)
+    if dates:
+        return flag(FlagType.FIGURE, Severity.HIGH, dates)
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
@@ -573,12 +586,13 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
     # statement otherwise kept and turned round
     if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
-                                         or _negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)):
+                                         or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
+                                             and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
     if _small_words_only(old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
-    names_old = _hunk_names(rd_old, h.old_start, h.old_end, names)
-    names_new = _hunk_names(rd_new, h.new_start, h.new_end, names)
+    names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
+    names_new = hunk_names(rd_new, h.new_start, h.new_end, names)
     att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
     att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
     if att_old != att_new and not (old_w and new_w):
@@ -591,9 +605,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         and new_w[0][:1].isupper()
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
-    names_old, names_new = _changed_names(names_old, names_new, rd_old, rd_new, names)
+    names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
     if not respelled:
-        if not (names_old and _names_carry(names_old, old_w)) and not (names_new and _names_carry(names_new, new_w)):
+        if not names_make_edit(names_old, old_w, names_new, new_w):
             names_old = names_new = []  # a sentence rewritten around its names: wording
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
@@ -620,6 +634,20 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
 
 # Articles and the like: adding or dropping one ("People who" -> "The people who") is style
 _SMALL_STYLE_WORDS = frozenset("the a an".split())
+
+
+def _date_change(h: _Hunk, old_w: list[str], new_w: list[str]) -> str | None:
+    """A day or month put in place of another ("Monday" -> "Tuesday"). A day still named
+    elsewhere in the other side was moved or kept; one only added or only dropped ("said
+    Monday" -> "said"), or in a clause rewritten around it, dates the news, it does not
+    change a date."""
+    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS and not mentions(h.new_text, w)]
+    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS and not mentions(h.old_text, w)]
+    if not dates_old or not dates_new or max(len(old_w), len(new_w)) > _FIGURE_EDIT:
+        return None
+    if {w.lower() for w in dates_old} & _RELATIVE_DAYS or {w.lower() for w in dates_new} & _RELATIVE_DAYS:
+        return None
+    return _change_reason("date", dates_old, dates_new)
 
 
 def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
@@ -667,6 +695,8 @@ def _counted_noun_change(h: _Hunk, ofs: list[Figure], nfs: list[Figure],
     if not before_new:
         return None
     o, n = before_old[-1], before_new[-1]
+    if o.kind == "ordinal" or n.kind == "ordinal":
+        return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
     # the figure itself must count something on both sides: "€40 million agreed" ->
     # "€40 million approved" changes a verb beside an unchanged figure, which is wording
     if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
@@ -709,6 +739,26 @@ def _negated(reading: Reading, start: int, end: int) -> str:
         figs = extract_figures(reading.text[lo:nxt.end + 40])
         word = figs[0].text if figs else word
     return f' before "{word}"'
+
+
+def _quoted_edit(h: _Hunk, rd_old: Reading, rd_new: Reading, old_w: list[str], new_w: list[str]) -> bool:
+    """Does the hunk change words inside a quotation? A long clause put in place of
+    another that only reaches into a quote (a paragraph rewritten around a quote, a
+    quote paraphrased) is a rewrite: the words quoted must hold the edit, or the edit
+    be short."""
+    if not (rd_old.in_quotes(h.old_start, h.old_end) or rd_new.in_quotes(h.new_start, h.new_end)):
+        return False
+    if not (old_w and new_w) or max(len(old_w), len(new_w)) <= _SHORT_QUOTE_EDIT:
+        return True
+    return _within_quote(rd_old, h.old_start, h.old_end) and _within_quote(rd_new, h.new_start, h.new_end)
+
+
+# Words on a side of an edit that touches a quotation, beyond which it must lie inside it
+_SHORT_QUOTE_EDIT = 12
+
+
+def _within_quote(reading: Reading, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in reading.quotes)
 
 
 def _single_quote_mark(h: _Hunk, rd_old: Reading, rd_new: Reading) -> bool:
