@@ -262,7 +262,7 @@ def show(
 @_guard
 def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
-    from versioner.pipeline import verify_store
+    from versioner.audit import verify_store
     from versioner.render import records
 
     with _open(ctx) as st:

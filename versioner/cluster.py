@@ -3,8 +3,9 @@
 Work is partitioned by article (a chain stays together: ``late`` and ``revert``
 look along it). Each task opens the store, audits its articles with the pair
 cache as the store has it, and hands back its verdicts and the comparisons it
-computed; this process yields the articles in the single-process audit's order
-and writes those comparisons back, in batches, as the one writer. A task only
+computed, with the verdicts to store; this process yields the articles in the
+single-process audit's order and writes those comparisons and verdicts back, in
+batches, as the one writer. A task only
 reads, so a worker that dies costs its partitions, which the scheduler runs
 again elsewhere.
 """
@@ -20,7 +21,7 @@ from versioner.pipeline import PairCache
 
 if TYPE_CHECKING:
     from versioner.audit import ArticleAudit
-    from versioner.store import Store
+    from versioner.store import NoticeRow, Store, VerdictRow
 
 # articles per task: small enough to spread, large enough that a task's cost
 # (opening the store, shipping results) is noise
@@ -29,16 +30,26 @@ _TASKS_PER_WORKER = 4  # at least this many tasks a worker, for balance
 PairRow = tuple[str, int, int, str, str, str, str, str]
 
 
-def audit_partition(target: str, keys: list[str],
-                    cutoff: datetime | None) -> tuple[list[ArticleAudit], list[PairRow]]:
-    """A task: audit ``keys`` in the store at ``target``; (audits, computed pairs)."""
+class Results:
+    """What one task hands back: its audits, and what the one writer stores."""
+
+    def __init__(self) -> None:
+        self.audits: list[ArticleAudit] = []
+        self.pairs: list[PairRow] = []
+        self.judged: list[str] = []
+        self.verdicts: list[VerdictRow] = []
+        self.notices: list[NoticeRow] = []
+
+
+def audit_partition(target: str, keys: list[str], cutoff: datetime | None) -> Results:
+    """A task: audit ``keys`` in the store at ``target``."""
     from versioner.audit import audit_chains
     from versioner.store import Store
 
     with Store.open(target, readonly=True) as store:
         pairs = _Collected(store)
-        audits = list(audit_chains(pairs, (store.revisions(k) for k in keys), cutoff))
-    return audits, pairs.rows
+        pairs.results.audits = list(audit_chains(pairs, (store.revisions(k) for k in keys), cutoff))
+    return pairs.results
 
 
 class _Collected(PairCache):
@@ -46,11 +57,15 @@ class _Collected(PairCache):
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
-        self.rows: list[PairRow] = []
+        self.results = Results()
 
     def save(self) -> int:
-        self.rows.extend(self._new)
-        self._new = []
+        kept = self.results
+        kept.pairs += self._new
+        kept.judged += self._judged
+        kept.verdicts += self._verdicts
+        kept.notices += self._notices
+        self._new, self._judged, self._verdicts, self._notices = [], [], [], []
         return 0
 
 
@@ -81,20 +96,35 @@ def _run(store: Store, target: str, keys: list[str], cutoff: datetime | None,
         n = workers or max(1, len(client.scheduler_info().get("workers", {})))
         futures = [client.submit(audit_partition, target, part, cutoff, pure=False)
                    for part in partitions(keys, n)]
-        pending: list[PairRow] = []
+        writer = _Writer(store)
         for future in futures:  # in order: the output is the single-process audit's
-            audits, rows = future.result()
+            results = future.result()
             future.release()
-            pending.extend(rows)
-            if len(pending) >= 2000:
-                store.save_pairs(pending)
-                pending = []
-            yield from audits
-        store.save_pairs(pending)
+            writer.add(results)
+            yield from results.audits
+        writer.save()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+class _Writer(PairCache):
+    """The one writer: the tasks' pairs and verdicts written back in batches."""
+
+    def __init__(self, store: Store) -> None:
+        from versioner.audit import verdict_rules
+
+        super().__init__(store)
+        self._rules = verdict_rules()  # verdicts of other rules are dropped by the first save
+
+    def add(self, results: Results) -> None:
+        self._new += results.pairs
+        self._judged += results.judged
+        self._verdicts += results.verdicts
+        self._notices += results.notices
+        if len(self._new) >= 2000 or len(self._verdicts) >= 2000:
+            self.save()
 
 
 def _client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:

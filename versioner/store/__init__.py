@@ -5,7 +5,8 @@ All SQL of the project lives in this package, one module per job:
 ``connection`` (opening, transactions, failures), ``files`` (a new store's
 private file), ``schema`` (migrations), ``reading`` and ``rows`` (reads, each
 row checked), ``writer`` (article identity, placement, back-fills, sketches),
-``bulk`` (imports), ``cache`` (the pair cache), ``verify`` and ``settings``.
+``bulk`` (imports), ``cache`` (the pair cache), ``verdicts`` (stored verdicts and
+notices), ``verify`` and ``settings``.
 Every public write runs in one ``BEGIN IMMEDIATE`` transaction, so concurrent
 writers queue on SQLite's lock (with a busy timeout) instead of racing for
 revision numbers.
@@ -18,21 +19,21 @@ from typing import Any
 
 from versioner.model import AddResult, Article, Fault, ImportResult, NewRevision, Revision
 from versioner.store.bulk import import_all
-from versioner.store.cache import PairCache
 from versioner.store.connection import damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
 from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_location, store_path, store_target
+from versioner.store.verdicts import NoticeRow, VerdictRow, VerdictStore
 from versioner.store.verify import find_faults
 from versioner.store.writer import Writer
 
 __all__ = [
     "DEFAULT_STORE", "LATEST_MIGRATION", "OLDEST_READABLE", "AddResult", "Article", "Fault",
-    "ImportResult", "NewRevision", "Revision", "Store", "busy_timeout", "damaged",
+    "ImportResult", "NewRevision", "NoticeRow", "Revision", "Store", "VerdictRow", "busy_timeout", "damaged",
     "sqlite_failure", "store_location", "store_path", "store_target",
 ]
 
 
-class Store(PairCache):
+class Store(VerdictStore):
     """An open store. Use ``Store.open(path, create=..., readonly=...)``; close when done."""
 
     def add(self, new: NewRevision, allow_future: bool = False) -> AddResult:
