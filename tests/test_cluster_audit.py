@@ -14,6 +14,13 @@ import pytest
 pytest.importorskip("distributed", reason="audit --workers needs Dask (pip install -e '.[dask]')")
 
 
+def _verdicts(path: Path) -> tuple[Any, ...]:
+    from versioner.store import Store
+
+    with Store.open(path) as st:
+        return st.stored_verdicts()
+
+
 def _pairs(path: Path) -> int:
     with sqlite3.connect(path) as conn:
         return int(conn.execute("select count(*) from pairs").fetchone()[0])
@@ -31,6 +38,7 @@ def test_audit_on_two_workers_is_the_single_process_audit(
     assert spread.exit_code == alone.exit_code == 0, spread.stderr
     assert spread.stdout == alone.stdout
     assert _pairs(two) == _pairs(one) > 0  # written back by this process
+    assert _verdicts(two) == _verdicts(one) and _verdicts(one)[0]  # so are the verdicts
     since = ("--since", "2026-01-01", "--format", "markdown")
     assert run("--store", two, "audit", *since, "--workers", "1").stdout == run("--store", one, "audit", *since).stdout
 

@@ -549,7 +549,7 @@ def audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
     try:
         for chain in chains:
             verdicts = audit_chain(chain, pairs)
-            pairs.keep_verdicts(chain[0].article, *verdict_rows(chain, verdicts, rules), rules)
+            pairs.keep_verdicts(*verdict_rows(chain, verdicts, rules), rules)
             latency = notice_latency(verdicts)
             if cutoff is not None:
                 verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]

@@ -164,17 +164,19 @@ def import_(
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
     from versioner.ingest import PathRevisions
-    from versioner.parquet import ExportRevisions, is_export
+    from versioner.parquet import ExportRevisions, import_derived, is_export
     from versioner.render.progress import counter
 
     if path.name.endswith((".warc", ".warc.gz")):
         from versioner.cli_web import import_warc
 
         return import_warc(ctx, path, max_bytes)
-    items = (ExportRevisions(path) if is_export(path)
-             else PathRevisions(path, encoding, max_bytes, max_paragraphs))
+    export = is_export(path)
+    items = ExportRevisions(path) if export else PathRevisions(path, encoding, max_bytes, max_paragraphs)
     with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
+        if export:
+            import_derived(st, path)
     sys.stdout.write(
         f"imported {res.stored} revision(s) ({res.unchanged} unchanged) into "
         f"{res.articles} article(s), {res.new_articles} new\n"
@@ -196,13 +198,13 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")] = ExportFormat.parquet,
     store: StoreOpt = None,
 ) -> None:
-    """Write revisions, cached pairs and flags as Parquet, by day of capture (extra: parquet)."""
+    """Write revisions, cached pairs, flags, verdicts and notices as Parquet, by capture day (extra: parquet)."""
     from versioner.parquet import export as write_export
 
     with _open(ctx) as st:
         counts = write_export(st, folder)
     sys.stdout.write(f"exported {counts['revisions']} revision(s), {counts['pairs']} pair(s),"
-                     f" {counts['flags']} flag(s) to {folder}\n")
+                     f" {counts['flags']} flag(s), {counts['verdicts']} verdict(s) to {folder}\n")
 
 
 @app.command("list")

@@ -36,7 +36,6 @@ class Results:
     def __init__(self) -> None:
         self.audits: list[ArticleAudit] = []
         self.pairs: list[PairRow] = []
-        self.judged: list[str] = []
         self.verdicts: list[VerdictRow] = []
         self.notices: list[NoticeRow] = []
 
@@ -62,10 +61,9 @@ class _Collected(PairCache):
     def save(self) -> int:
         kept = self.results
         kept.pairs += self._new
-        kept.judged += self._judged
         kept.verdicts += self._verdicts
         kept.notices += self._notices
-        self._new, self._judged, self._verdicts, self._notices = [], [], [], []
+        self._new, self._verdicts, self._notices = [], [], []
         return 0
 
 
@@ -120,7 +118,6 @@ class _Writer(PairCache):
 
     def add(self, results: Results) -> None:
         self._new += results.pairs
-        self._judged += results.judged
         self._verdicts += results.verdicts
         self._notices += results.notices
         if len(self._new) >= 2000 or len(self._verdicts) >= 2000:

@@ -148,8 +148,7 @@ class PairCache:
         self._made: dict[tuple[str, int, int], PairResult] = {}  # computed for this article
         self._article: str | None = None
         self.hits = self.misses = 0
-        # an audit's verdicts, kept with the pairs: the articles they replace, and rows
-        self._judged: list[str] = []
+        # an audit's verdicts, kept with the pairs
         self._verdicts: list[VerdictRow] = []
         self._notices: list[NoticeRow] = []
         self._rules: str | None = None  # the verdicts' rules: rows of others are dropped once
@@ -184,11 +183,9 @@ class PairCache:
                               flags, old.sha256, new.sha256))
         return result
 
-    def keep_verdicts(self, key: str, verdicts: list[VerdictRow], notices: list[NoticeRow],
-                      rules: str) -> None:
+    def keep_verdicts(self, verdicts: list[VerdictRow], notices: list[NoticeRow], rules: str) -> None:
         """An article's verdicts, written with the next save (replacing its stored ones)."""
         self._rules = rules
-        self._judged.append(key)
         self._verdicts.extend(verdicts)
         self._notices.extend(notices)
         if len(self._verdicts) >= _SAVE_EVERY:
@@ -197,10 +194,9 @@ class PairCache:
     def save(self) -> int:
         """Write the pairs computed and the verdicts kept since the last save; how
         many pairs were written."""
-        if self._judged:
-            keys, verdicts, notices = self._judged, self._verdicts, self._notices
-            self._judged, self._verdicts, self._notices = [], [], []
-            self.store.save_verdicts(keys, verdicts, notices, None if self._purged else self._rules)
+        if self._verdicts:
+            verdicts, notices, self._verdicts, self._notices = self._verdicts, self._notices, [], []
+            self.store.save_verdicts(verdicts, notices, None if self._purged else self._rules)
             self._purged = True
         rows, self._new = self._new, []
         if not rows:
