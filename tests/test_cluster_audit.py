@@ -56,3 +56,17 @@ def test_audit_of_a_postgresql_store_on_workers(run: Callable[..., Any], seeds_d
 def test_workers_must_be_one_or_more(run: Callable[..., Any], seeded: Path) -> None:
     result = run("audit", "--workers", "0")
     assert result.exit_code == 2 and result.stderr == "versioner: --workers must be 1 or more\n"
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2_at_once(
+        sh: Callable[..., Any], seeded: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = sh("audit", "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert result.returncode == 2 and result.stdout == b""
+    # refused, said as such: not Dask's retries until its 30 s timeout
+    assert result.stderr.decode() == (
+        f"versioner: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: connection refused\n")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _PER_TASK = 200
 _TASKS_PER_WORKER = 4  # at least this many tasks a worker, for balance
 PairRow = tuple[str, int, int, str, str, str, str, str]
+_DASK_PORT = 8786  # a scheduler's port when its address gives none, as Dask reads it
 
 
 class Results:
@@ -130,6 +131,7 @@ def _client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:
     except ImportError:
         raise BadInput("audit --workers/--scheduler needs Dask: pip install 'versioner[dask]'") from None
     if scheduler:
+        _probe(scheduler)
         try:
             return Client(scheduler, timeout=30), None
         except OSError as exc:
@@ -141,3 +143,25 @@ def _client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:
                            scheduler_port=0, dashboard_address=None, silence_logs=50)
     return Client(cluster), cluster
 
+
+
+def _probe(scheduler: str) -> None:
+    """Refuse a TCP scheduler address nothing listens at, at once: Dask's client
+    retries a refused connection until its timeout (30 s) before it says so."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" in scheduler and not scheduler.startswith("tcp://"):
+        return  # tls://, ucx://, inproc://: Dask's own connect says what is wrong
+    try:
+        parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+        host, port = parts.hostname, parts.port or _DASK_PORT
+    except ValueError as exc:
+        raise BadInput(f"--scheduler {scheduler}: {exc}") from None
+    if not host:
+        raise BadInput(f"--scheduler {scheduler}: give a host, e.g. tcp://127.0.0.1:8786")
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as exc:
+        why = "connection refused" if isinstance(exc, ConnectionRefusedError) else (exc.strerror or str(exc))
+        raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {why}") from None
