@@ -70,3 +70,52 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2_at_once(
     # refused, said as such: not Dask's retries until its 30 s timeout
     assert result.stderr.decode() == (
         f"versioner: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: connection refused\n")
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_costs_only_its_partitions(
+        sh: Callable[..., Any], seeded: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from distributed import Client, LocalCluster, WorkerPlugin
+
+    log, dead = tmp_path / "ran.log", tmp_path / "dead"
+
+    class KillFirstWorker(WorkerPlugin):  # defined here: pickled by value to the workers
+        """Each partition run is logged with its worker's pid; the first worker to start
+        one is killed (SIGKILL) then and there, once (a replacement worker lives on)."""
+
+        def __init__(self, log: str, dead: str) -> None:
+            self.log, self.dead = log, dead
+
+        def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
+            if finish != "executing":
+                return
+            with open(self.log, "a") as fh:
+                fh.write(f"{os.getpid()} {key}\n")
+            try:
+                fd = os.open(self.dead, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                return
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    alone = sh("audit", "--format", "json")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      scheduler_port=0, dashboard_address=None, silence_logs=50) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(KillFirstWorker(str(log), str(dead)))
+        spread = sh("audit", "--format", "json", "--scheduler", cluster.scheduler_address)
+    assert spread.returncode == alone.returncode == 0, spread.stderr
+    assert spread.stdout == alone.stdout
+    killed = dead.read_text()
+    runs: dict[str, list[str]] = {}
+    for line in log.read_text().splitlines():
+        pid, key = line.split(" ", 1)
+        runs.setdefault(key, []).append(pid)
+    assert len(runs) == 7  # the seeds' 7 articles, one a partition
+    again = {key for key, pids in runs.items() if len(pids) > 1}
+    assert again and all(runs[key][0] == killed for key in again)  # only the dead worker's ran twice
+    assert all(killed not in pids[1:] for pids in runs.values())
