@@ -18,19 +18,23 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from versioner.model import AddResult, Article, Fault, ImportResult, NewRevision, Revision
+from versioner.store.backend import POSTGRESQL, lock_names
 from versioner.store.bulk import import_all
 from versioner.store.connection import damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
 from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_location, store_path, store_target
 from versioner.store.verdicts import NoticeRow, VerdictRow, VerdictStore
 from versioner.store.verify import find_faults
-from versioner.store.writer import Writer
+from versioner.store.writer import Writer, first_lock
 
 __all__ = [
     "DEFAULT_STORE", "LATEST_MIGRATION", "OLDEST_READABLE", "AddResult", "Article", "Fault",
     "ImportResult", "NewRevision", "NoticeRow", "Revision", "Store", "VerdictRow", "busy_timeout", "damaged",
     "sqlite_failure", "store_location", "store_path", "store_target",
 ]
+
+
+_DEADLOCK_RETRIES = 3
 
 
 class Store(VerdictStore):
@@ -65,7 +69,19 @@ class Store(VerdictStore):
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
 
-        writer = self._written(lambda: import_all(self.conn, items, progress, allow_future))
+        def write() -> Writer:
+            if self.dialect == POSTGRESQL and not isinstance(items, Iterator):
+                # Every import locks its articles in one order, sorted, before it writes
+                # (a first reading of the input): two imports of the same articles in
+                # other orders then queue instead of each holding what the other wants.
+                lock_names(self.conn, *sorted({first_lock(item) for item in items}))
+            return import_all(self.conn, items, progress, allow_future)
+
+        # and input that can be read again is imported again when PostgreSQL still ends
+        # the transaction to break a deadlock (the article of a keyless capture is
+        # found, and locked, only as it is written)
+        retries = 0 if isinstance(items, Iterator) else _DEADLOCK_RETRIES
+        writer = self._written(write, retries)
         return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
                             writer.backfilled)
 

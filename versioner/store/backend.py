@@ -72,10 +72,16 @@ class PgOperationalError(sqlite3.OperationalError):
     sqlite_errorname = ""
 
 
+class PgDeadlock(PgOperationalError):
+    """PostgreSQL broke a deadlock by ending this transaction (40P01): run again, it can succeed."""
+
+
 def _raised(exc: Exception) -> sqlite3.DatabaseError:
     import psycopg
 
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if getattr(exc, "sqlstate", None) == "40P01":
+        return PgDeadlock(message)
     if isinstance(exc, psycopg.OperationalError):
         return PgOperationalError(message)
     return PgError(message)

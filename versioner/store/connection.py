@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from versioner.errors import StoreError
-from versioner.store.backend import POSTGRESQL, PgConnection, dialect_of, postgres_url, shown_url
+from versioner.store.backend import POSTGRESQL, PgConnection, PgDeadlock, dialect_of, postgres_url, shown_url
 from versioner.store.files import (
     clean_stale,
     link_new,
@@ -253,11 +253,20 @@ class Connection:
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, "cannot write to") from None
 
-    def _written(self, write: Callable[[], _T]) -> _T:
+    def _written(self, write: Callable[[], _T], deadlock_retries: int = 0) -> _T:
         """``write()`` in one transaction. A new store appears with its first
-        commit; when another process's appeared first, the write is made again there."""
-        with self._write():
-            result = write()
+        commit; when another process's appeared first, the write is made again there.
+        ``deadlock_retries``: a transaction PostgreSQL ended to break a deadlock (two
+        imports locking the same articles in other orders) is run again, up to that
+        many times: it then waits for the other's locks instead of holding some of them."""
+        for attempt in range(deadlock_retries + 1):
+            try:
+                with self._write():
+                    result = write()
+                break
+            except Deadlock:
+                if attempt == deadlock_retries:
+                    raise
         if self.pending is not None and not self._publish():
             with self._write():
                 result = write()
@@ -265,8 +274,9 @@ class Connection:
 
     def _failure(self, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
         if self.dialect == POSTGRESQL:
-            return StoreError(f"{doing} store {self.path}: {exc}"
-                              + ("" if doing == "cannot open" else "; nothing written"))
+            error = Deadlock if isinstance(exc, PgDeadlock) else StoreError
+            return error(f"{doing} store {self.path}: {exc}"
+                         + ("" if doing == "cannot open" else "; nothing written"))
         return _failure(self.file, exc, doing)
 
     @contextmanager
@@ -279,6 +289,10 @@ class Connection:
             yield
         finally:
             conn.text_factory = before
+
+
+class Deadlock(StoreError):
+    """A write PostgreSQL ended to break a deadlock; nothing of it was written."""
 
 
 def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
