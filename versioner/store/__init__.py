@@ -15,17 +15,18 @@ revision numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from versioner.model import AddResult, Article, Fault, ImportResult, NewRevision, Revision
-from versioner.store.backend import POSTGRESQL, lock_names
+from versioner.store.backend import lock_imports
 from versioner.store.bulk import import_all
-from versioner.store.connection import damaged, sqlite_failure
+from versioner.store.connection import Deadlock, damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
 from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_location, store_path, store_target
 from versioner.store.verdicts import NoticeRow, VerdictRow, VerdictStore
 from versioner.store.verify import find_faults
-from versioner.store.writer import Writer, first_lock
+from versioner.store.writer import Writer
 
 __all__ = [
     "DEFAULT_STORE", "LATEST_MIGRATION", "OLDEST_READABLE", "AddResult", "Article", "Fault",
@@ -69,19 +70,22 @@ class Store(VerdictStore):
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
 
-        def write() -> Writer:
-            if self.dialect == POSTGRESQL and not isinstance(items, Iterator):
-                # Every import locks its articles in one order, sorted, before it writes
-                # (a first reading of the input): two imports of the same articles in
-                # other orders then queue instead of each holding what the other wants.
-                lock_names(self.conn, *sorted({first_lock(item) for item in items}))
+        def write(alone: bool) -> Writer:
+            lock_imports(self.conn, alone)
             return import_all(self.conn, items, progress, allow_future)
 
-        # and input that can be read again is imported again when PostgreSQL still ends
-        # the transaction to break a deadlock (the article of a keyless capture is
-        # found, and locked, only as it is written)
+        # On PostgreSQL, imports run side by side, each locking an article as it reaches
+        # it: two that take the same articles in other orders can wait for each other,
+        # and PostgreSQL then ends one (deadlock_detected). That one is run again (when
+        # its input can be read again) alone: after the imports under way, before new ones.
         retries = 0 if isinstance(items, Iterator) else _DEADLOCK_RETRIES
-        writer = self._written(write, retries)
+        for attempt in range(retries + 1):
+            try:
+                writer = self._written(partial(write, attempt > 0))
+                break
+            except Deadlock:
+                if attempt == retries:
+                    raise
         return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
                             writer.backfilled)
 

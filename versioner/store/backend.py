@@ -175,6 +175,15 @@ def lock_names(conn: Any, *names: str) -> None:
         conn.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", (name,))
 
 
+def lock_imports(conn: Any, alone: bool) -> None:
+    """An import's first lock on PostgreSQL: shared by the imports that run side by
+    side; ``alone``, it waits for those under way to end and keeps new ones waiting."""
+    if dialect_of(conn) != POSTGRESQL:
+        return
+    mode = "" if alone else "_shared"
+    conn.execute(f"select pg_advisory_xact_lock{mode}(hashtextextended('versioner: imports', 0))")
+
+
 def insert_id(conn: Any, sql: str, params: Sequence[Any]) -> int:
     """Insert one row; its id. (SQLite's ``lastrowid`` is cheaper than ``returning id``,
     which PostgreSQL needs: it has no last row id.)"""

@@ -253,20 +253,11 @@ class Connection:
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, "cannot write to") from None
 
-    def _written(self, write: Callable[[], _T], deadlock_retries: int = 0) -> _T:
+    def _written(self, write: Callable[[], _T]) -> _T:
         """``write()`` in one transaction. A new store appears with its first
-        commit; when another process's appeared first, the write is made again there.
-        ``deadlock_retries``: a transaction PostgreSQL ended to break a deadlock (two
-        imports locking the same articles in other orders) is run again, up to that
-        many times: it then waits for the other's locks instead of holding some of them."""
-        for attempt in range(deadlock_retries + 1):
-            try:
-                with self._write():
-                    result = write()
-                break
-            except Deadlock:
-                if attempt == deadlock_retries:
-                    raise
+        commit; when another process's appeared first, the write is made again there."""
+        with self._write():
+            result = write()
         if self.pending is not None and not self._publish():
             with self._write():
                 result = write()

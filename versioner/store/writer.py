@@ -71,12 +71,12 @@ class Writer:
         if new.article is not None:
             return check_key(new.article), None
         if new.url:
-            lock_names(self.conn, first_lock(new))  # two new keyless captures of one URL: one article
+            lock_names(self.conn, f"url:{new.url}")  # two new keyless captures of one URL: one article
             row = self.conn.execute("select key from articles where url = ?", (new.url,)).fetchone()
             if row:
                 return row[0], None
             return self._fresh_key(identity.key_from_url(new.url)), None
-        lock_names(self.conn, first_lock(new))  # one keyless story at a time
+        lock_names(self.conn, "versioner: story matching")  # one keyless story at a time
         match = identity.find_same_story(new.text, self._candidates(new.text), self._latest_text)
         if match:
             key, score = match
@@ -305,12 +305,3 @@ class Writer:
     def _insert_sketches(self, rows: list[tuple[int, int]]) -> None:
         self.conn.executemany("insert into sketches (article_id, h) values (?, ?)", rows)
         rows.clear()
-
-
-def first_lock(new: NewRevision) -> str:
-    """The name a PostgreSQL writer locks first for ``new``: its article key, else its
-    URL, else the one name all keyless stories queue on (``Store.import_many`` takes
-    an import's in sorted order before it writes)."""
-    if new.article is not None:
-        return new.article
-    return f"url:{new.url}" if new.url else "versioner: story matching"
