@@ -3,11 +3,10 @@
 Work is partitioned by article (a chain stays together: ``late`` and ``revert``
 look along it). Each task opens the store, audits its articles with the pair
 cache as the store has it, and hands back its verdicts and the comparisons it
-computed, with the verdicts to store; this process yields the articles in the
-single-process audit's order and writes those comparisons and verdicts back, in
-batches, as the one writer. A task only
-reads, so a worker that dies costs its partitions, which the scheduler runs
-again elsewhere.
+computed; this process yields the articles in the single-process audit's order
+and writes those comparisons and the verdicts back, in batches, as the one
+writer. A task only reads, so a worker that dies costs its partitions, which the
+scheduler runs again elsewhere.
 """
 
 from __future__ import annotations
@@ -142,7 +141,6 @@ def _client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                            scheduler_port=0, dashboard_address=None, silence_logs=50)
     return Client(cluster), cluster
-
 
 
 def _probe(scheduler: str) -> None:
