@@ -13,6 +13,16 @@ import pytest
 pq = pytest.importorskip("pyarrow.parquet", reason="Parquet needs pyarrow (pip install -e '.[parquet]')")
 
 
+def _derived(store: str | Path) -> tuple[Any, ...]:
+    """The store's derived rows as they would be saved: pairs, verdicts, notices."""
+    from versioner.store import Store
+
+    with Store.open(store) as st:
+        pairs = sorted((o.ref, n.ref, rules, changes, flags)
+                       for o, n, rules, changes, flags in st.iter_cached_pairs())
+        return (pairs, *st.stored_verdicts())
+
+
 def _docs(run: Callable[..., Any], store: str | Path) -> list[str]:
     return [run("--store", store, *args, "--format", "json").stdout
             for args in (("list",), ("log", "balochistan-militants"), ("audit",))]
@@ -35,13 +45,18 @@ def test_an_export_read_back_gives_the_same_store(run: Callable[..., Any], seede
     result = run("--store", copy, "import", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("imported 17 revision(s)")
+    # the derived data comes back too: the copy's verdicts are stored before it is audited
+    assert pq.read_table(tmp_path / "out" / "verdicts").num_rows == 17
+    assert _derived(copy) == _derived(seeded) and _derived(copy)[1]
     assert _docs(run, copy) == _docs(run, seeded)
 
 
 def test_an_export_moves_a_store_to_postgresql(run: Callable[..., Any], seeded: Path, tmp_path: Path,
                                                pg_url: str) -> None:
+    assert run("audit").exit_code == 0
     assert run("export", tmp_path / "out").exit_code == 0
     assert run("--store", pg_url, "import", tmp_path / "out").exit_code == 0
+    assert _derived(pg_url) == _derived(seeded) and _derived(pg_url)[2]
     assert _docs(run, pg_url) == _docs(run, seeded)
 
 

@@ -82,6 +82,24 @@ SCHEMA = {
         ("attempts", "INTEGER", 1, "0", 0),
         ("last_error", "TEXT", 0, None, 0),
     ],
+    "verdicts": [
+        ("revision_id", "INTEGER", 0, None, 1),
+        ("rules", "TEXT", 1, None, 0),
+        ("chain", "INTEGER", 1, None, 0),
+        ("verdict", "TEXT", 1, None, 0),
+        ("reasons", "TEXT", 1, None, 0),
+        ("stealth_kind", "TEXT", 0, None, 0),
+        ("disclosed_by", "TEXT", 0, None, 0),
+        ("latency_s", "INTEGER", 0, None, 0),
+    ],
+    "notices": [
+        ("revision_id", "INTEGER", 1, None, 1),
+        ("idx", "INTEGER", 1, None, 2),
+        ("kind", "TEXT", 1, None, 0),
+        ("position", "TEXT", 1, None, 0),
+        ("text", "TEXT", 1, None, 0),
+        ("claims", "TEXT", 1, None, 0),
+    ],
 }
 
 INDEXES = {
@@ -91,10 +109,12 @@ INDEXES = {
     "sqlite_autoindex_articles_1", "sqlite_autoindex_revisions_1",
     "sqlite_autoindex_pairs_1",
     "fetch_state_due", "sqlite_autoindex_fetch_state_1", "sqlite_autoindex_alerts_1",
+    "sqlite_autoindex_notices_1",
 }
 
 MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts", "m003_revision_summary_index",
-              "m004_drop_unwritten_notices", "m005_web_pages_fetch_state_alerts"]
+              "m004_drop_unwritten_notices", "m005_web_pages_fetch_state_alerts",
+              "m006_verdicts_notices_readable_views"]
 
 
 def _make_store(store_path: Path) -> None:
@@ -115,7 +135,7 @@ def test_indexes_are_pinned(store_path: Path, sql: SQL) -> None:
     _make_store(store_path)
     assert {name for (name,) in sql("select name from sqlite_master where type = 'index'")} == INDEXES
     assert {name for (name,) in sql("select name from sqlite_master where type in ('view', 'trigger')")} == {
-        "flag_rows"
+        "flag_rows", "revision_labels", "flags_readable", "verdicts_readable", "notices_readable"
     }
 
 
@@ -171,7 +191,9 @@ def test_a_store_made_before_the_pair_cache_is_migrated_and_keeps_its_revisions(
         rev = st.latest("ship")
         assert rev.text == text and rev.parts().headline == "Ship sinks"
         assert st.verify() == (1, [])
-    assert {"flags", "notices"}.isdisjoint(n for (n,) in sql("select name from sqlite_master where type = 'table'"))
+    assert "flags" not in {n for (n,) in sql("select name from sqlite_master where type = 'table'")}
+    # m004 dropped the notices table m001 made and nothing wrote; m006's is another, written by audit
+    assert [tuple(row[1:]) for row in sql("pragma table_info('notices')")] == SCHEMA["notices"]
 
 
 def test_the_store_knows_the_name_of_the_latest_migration(store_path: Path, sql: SQL) -> None:

@@ -114,3 +114,58 @@ def test_16_processes_adding_to_one_article_lose_nothing_and_leave_no_gap(pg_url
     assert len(numbers["shared"]) == writers * adds // 2
     assert all(v == list(range(1, len(v) + 1)) for v in numbers.values())
     assert sorted(refs) == sorted(f"{k}@{n}" for k, v in numbers.items() for n in v)
+
+
+def _crawl(path: Path, keys: list[str], day: str) -> Path:
+    """A JSON Lines import adding one revision to each of ``keys``, in that order."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i, key in enumerate(keys):
+            at = f"2026-03-{day}T{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"
+            fh.write(json.dumps({"article": key, "captured_at": at,
+                                 "text": f"Story {key}\n\nAs captured on day {day}.\n"}) + "\n")
+    return path
+
+
+@pytest.mark.slow
+def test_two_imports_taking_the_same_articles_in_opposite_orders_both_land(
+        tmp_path: Path, pg_url: str, versioner_exe: str) -> None:
+    # each import locks an article as it reaches it: one goes up the keys, the other
+    # down, so once both run, each waits for the other (PostgreSQL's deadlock_detected)
+    keys = [f"story-{i:04d}" for i in range(1500)]
+    first = _crawl(tmp_path / "up.jsonl", keys, "01")
+    second = _crawl(tmp_path / "down.jsonl", keys[::-1], "02")
+    procs = [subprocess.Popen([versioner_exe, "--store", pg_url, "import", str(p)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in (first, second)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    with Store.open(pg_url) as store:
+        counts = {n for (n,) in store.conn.execute(
+            "select count(*) from revisions group by article_id").fetchall()}
+    assert counts == {2}
+
+
+def test_an_import_postgresql_ends_to_break_a_deadlock_is_run_again(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import versioner.store as store_module
+    from versioner.errors import StoreError
+    from versioner.store import NewRevision
+    from versioner.store.backend import PgDeadlock
+
+    calls = []
+    real = store_module.import_all
+
+    def deadlocked_once(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:  # as PostgreSQL ends the transaction that closes a cycle of waits
+            raise PgDeadlock("deadlock detected")
+        return real(*args)
+
+    monkeypatch.setattr(store_module, "import_all", deadlocked_once)
+    revisions = [NewRevision(V1, article="ship", captured_at="2026-03-01T00:00:00Z")]
+    with Store.open(pg_url, create=True) as store:
+        assert store.import_many(revisions).stored == 1 and len(calls) == 2
+        # a one-shot iterator cannot be read again: the deadlock is the error, nothing written
+        calls.clear()
+        with pytest.raises(StoreError, match="deadlock detected; nothing written"):
+            store.import_many(iter([NewRevision(V1 + "More.\n", article="ship")]))
+        assert [r.ref for r in store.revisions("ship")] == ["ship@1"]

@@ -18,9 +18,13 @@ from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
-from versioner.pipeline import PairCache, compare_pair
-from versioner.store import Store
+from versioner.pipeline import PairCache, compare_pair, rules_version
+from versioner.store import NoticeRow, Store, VerdictRow
 from versioner.times import duration
+
+# Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
+# are keyed by it with the pair cache's rule versions (``verdict_rules``).
+RULES_VERSION = 1
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -551,9 +555,11 @@ def since_cutoff(since: str | None) -> datetime | None:
 def audit_chains(pairs: PairCache, chains: Iterable[list[Revision]],
                  cutoff: datetime | None) -> Generator[ArticleAudit, None, None]:
     """Each chain audited in turn (the seam ``cluster`` partitions by article)."""
+    rules = verdict_rules()
     try:
         for chain in chains:
             verdicts = audit_chain(chain, pairs)
+            pairs.keep_verdicts(*verdict_rows(chain, verdicts, rules), rules)
             latency = notice_latency(verdicts)
             if cutoff is not None:
                 verdicts = [v for v in verdicts if _parse_time(v.revision.captured_at) >= cutoff]
@@ -576,3 +582,89 @@ def _chains(revisions: Iterator[Revision]) -> Iterator[list[Revision]]:
         chain.append(rev)
     if chain:
         yield chain
+
+
+def verdict_rules() -> str:
+    """The key of a stored verdict: the pair cache's rule versions and this module's."""
+    return f"{rules_version()}.audit={RULES_VERSION}"
+
+
+def verdict_rows(chain: Sequence[Revision], verdicts: Sequence[Verdict],
+                 rules: str) -> tuple[list[VerdictRow], list[NoticeRow]]:
+    """A chain's verdicts, and the notices each held against its changes, as the
+    store keeps them."""
+    import json
+
+    rows: list[VerdictRow] = []
+    notices: list[NoticeRow] = []
+    for v in verdicts:
+        rev = v.revision
+        rows.append((rev.article, rev.number, rev.sha256, rules, len(chain), v.verdict.value,
+                     json.dumps(list(v.reasons), ensure_ascii=False),
+                     None if v.stealth_kind is None else str(v.stealth_kind), v.disclosed_by,
+                     v.latency_s))
+        notices += [(rev.article, rev.number, rev.sha256, idx, n.kind.value, n.position, n.text,
+                     json.dumps([_claim_json(c) for c in n.claims], ensure_ascii=False))
+                    for idx, n in enumerate(v.notices)]
+    return rows, notices
+
+
+def _claim_json(claim: Claim) -> dict[str, object]:
+    t = claim.target
+    return {"action": claim.action, "section": t.section.value, "paragraph": t.paragraph,
+            "subject": t.subject, "detail": t.detail, "new_value": claim.new_value,
+            "old_value": claim.old_value}
+
+
+def verify_store(store: Store) -> tuple[int, list[model.Fault]]:
+    """``pipeline.verify_store``, then the stored verdicts made by the current rules
+    recomputed and compared."""
+    from versioner.pipeline import verify_store as verify_cached
+
+    checked, faults = verify_cached(store)
+    if not any(f.kind == "sqlite" for f in faults):
+        faults += verify_verdicts(store)
+    return checked, faults
+
+
+def verify_verdicts(store: Store) -> list[model.Fault]:
+    """Each article's stored verdicts and notices against a fresh audit of its chain
+    (comparisons from the pair cache, which ``verify_pairs`` checks). Rows of other
+    rules, or judged on fewer revisions than the article has now, are stale, not wrong."""
+    import sqlite3
+
+    from versioner.errors import VersionerError
+
+    rules = verdict_rules()
+    pairs = PairCache(store)  # never saved: verify writes nothing
+    faults: list[model.Fault] = []
+    try:
+        for key, chain_length in store.verdict_articles(rules):
+            try:
+                chain = store.revisions(key)
+            except VersionerError:
+                continue  # a damaged revision: the store's own check names it
+            if len(chain) != chain_length:
+                continue
+            fresh = verdict_rows(chain, audit_chain(chain, pairs), rules)
+            faults += _verdict_faults(key, store.stored_verdicts(key), fresh)
+    except sqlite3.DatabaseError as exc:
+        faults.append(model.Fault("sqlite", str(store.path), f"cannot read the stored verdicts: {exc}"))
+    return faults
+
+
+def _verdict_faults(key: str, stored: tuple[list[VerdictRow], list[NoticeRow]],
+                    fresh: tuple[list[VerdictRow], list[NoticeRow]]) -> list[model.Fault]:
+    faults = []
+    for what, old, new in (("verdicts", stored[0], fresh[0]), ("notices", stored[1], fresh[1])):
+        if old == new:
+            continue
+        differ = sorted({f"{key}@{row[1]}" for row in set(old) ^ set(new)}, key=_ref_order)
+        faults.append(model.Fault("verdict", differ[0] if differ else key,
+                                  f"stored {what} differ from a fresh audit"
+                                  + (f" (also {', '.join(differ[1:4])})" if len(differ) > 1 else "")))
+    return faults
+
+
+def _ref_order(ref: str) -> int:
+    return int(ref.rsplit("@", 1)[1])

@@ -246,7 +246,7 @@ def import_(
 ) -> None:
     """Store many revisions in one transaction, each article's in capture order."""
     from versioner.ingest import PathRevisions
-    from versioner.parquet import ExportRevisions, is_export
+    from versioner.parquet import ExportRevisions, import_derived, is_export
     from versioner.render.progress import counter
 
     if path.name.endswith((".warc", ".warc.gz")):
@@ -255,10 +255,12 @@ def import_(
         _unused(ctx, ["encoding", "max_paragraphs", "allow_future"], "not applied to a WARC file's pages")
 
         return import_warc(ctx, path, max_bytes)
-    items = (ExportRevisions(path) if is_export(path)
-             else PathRevisions(path, encoding, max_bytes, max_paragraphs))
+    export = is_export(path)
+    items = ExportRevisions(path) if export else PathRevisions(path, encoding, max_bytes, max_paragraphs)
     with _open(ctx, create=True) as st, counter("importing") as tick:
         res = st.import_many(items, progress=tick, allow_future=allow_future)
+        if export:
+            import_derived(st, path)
     sys.stdout.write(
         f"imported {res.stored} revision(s) ({res.unchanged} unchanged) into "
         f"{res.articles} article(s), {res.new_articles} new\n"
@@ -280,13 +282,13 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="output format")] = ExportFormat.parquet,
     store: StoreOpt = None,
 ) -> None:
-    """Write revisions, cached pairs and flags as Parquet, by day of capture (extra: parquet)."""
+    """Write revisions, cached pairs, flags, verdicts and notices as Parquet, by capture day (extra: parquet)."""
     from versioner.parquet import export as write_export
 
     with _open(ctx) as st:
         counts = write_export(st, folder)
     sys.stdout.write(f"exported {counts['revisions']} revision(s), {counts['pairs']} pair(s),"
-                     f" {counts['flags']} flag(s) to {folder}\n")
+                     f" {counts['flags']} flag(s), {counts['verdicts']} verdict(s) to {folder}\n")
 
 
 @app.command("list")
@@ -401,7 +403,7 @@ def _write_stored_text(text: str) -> None:
 @_guard
 def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
-    from versioner.pipeline import verify_store
+    from versioner.audit import verify_store
     from versioner.render import records
 
     with _open(ctx) as st:

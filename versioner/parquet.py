@@ -9,9 +9,15 @@ Spark, DuckDB and Polars read it as it is)::
                                to_sha256, rules, changes, flags (JSON, as cached)
     DIR/flags/day=.../...      article, from_number, to_number, idx, type, severity,
                                section, paragraph, old, new, reason
+    DIR/verdicts/day=.../...   article, number, sha256, rules, chain, verdict, reasons
+                               (JSON list), stealth_kind, disclosed_by, latency_s
+    DIR/notices/day=.../...    article, number, sha256, idx, kind, position, text,
+                               claims (JSON list)
 
 ``day`` is the capture day of the revision (of the later one, for pairs and flags).
-Only ``revisions`` is read back: pairs and flags are derived, recomputed by an audit.
+``import`` reads the revisions back, then the pairs, verdicts and notices, each kept
+where the revisions it was made for are there with the same texts (``flags`` is the
+pairs' flags one a row, for readers other than versioner).
 """
 
 from __future__ import annotations
@@ -29,6 +35,15 @@ if TYPE_CHECKING:
 
 _BATCH = 10_000
 _FLAG_FIELDS = ("type", "severity", "section", "paragraph", "old", "new", "reason")
+_PAIR_COLUMNS = ("article", "from_number", "to_number", "rules", "changes", "flags", "from_sha256",
+                 "to_sha256")  # as Store.save_pairs takes them
+# as Store.save_verdicts takes them, each with its Parquet type
+_VERDICT_COLUMNS = (("article", "string"), ("number", "int64"), ("sha256", "string"), ("rules", "string"),
+                    ("chain", "int64"), ("verdict", "string"), ("reasons", "string"),
+                    ("stealth_kind", "string"), ("disclosed_by", "string"), ("latency_s", "int64"))
+_NOTICE_COLUMNS = (("article", "string"), ("number", "int64"), ("sha256", "string"), ("idx", "int64"),
+                   ("kind", "string"), ("position", "string"), ("text", "string"), ("claims", "string"))
+_DAY = (("day", "string"),)
 
 
 def _pyarrow() -> Any:
@@ -50,10 +65,12 @@ def is_export(path: Path) -> bool:
 
 
 class _Table:
-    """Rows of one table, written to its dataset a batch at a time."""
+    """Rows of one table, written to its dataset a batch at a time (with ``columns``,
+    (name, type) pairs, as that schema: a batch whose column is all None is still text)."""
 
-    def __init__(self, root: Path, name: str) -> None:
+    def __init__(self, root: Path, name: str, columns: tuple[tuple[str, str], ...] = ()) -> None:
         self.root = root / name
+        self.columns = columns
         self.rows: list[dict[str, Any]] = []
         self.batches = 0
         self.count = 0
@@ -67,7 +84,8 @@ class _Table:
         if not self.rows:
             return
         pa = _pyarrow()
-        table = pa.Table.from_pylist(self.rows)
+        schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in self.columns]) if self.columns else None
+        table = pa.Table.from_pylist(self.rows, schema=schema)
         pa.parquet.write_to_dataset(table, str(self.root), partition_cols=["day"],
                                     basename_template=f"part-{self.batches}-{{i}}.parquet")
         self.batches += 1
@@ -76,8 +94,8 @@ class _Table:
 
 
 def export(store: Store, folder: Path) -> dict[str, int]:
-    """Write the store's revisions, cached pairs and their flags under ``folder``
-    (new or empty); rows written per table."""
+    """Write the store's revisions, cached pairs and their flags, verdicts and notices
+    under ``folder`` (new or empty); rows written per table."""
     _pyarrow()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BadInput(f"{folder} is not an empty folder: export writes only into a new one")
@@ -94,9 +112,42 @@ def export(store: Store, folder: Path) -> dict[str, int]:
         for idx, flag in enumerate(_flag_list(flag_json)):
             flags.add({"article": new.article, "from_number": old.number, "to_number": new.number,
                        "idx": idx, **{f: _cell(flag.get(f)) for f in _FLAG_FIELDS}, "day": day})
-    for table in (revisions, pairs, flags):
+    verdicts, notices = _Table(folder, "verdicts", _VERDICT_COLUMNS + _DAY), _Table(
+        folder, "notices", _NOTICE_COLUMNS + _DAY)
+    for table, rows, columns in ((verdicts, store.iter_verdict_rows(day=True), _VERDICT_COLUMNS),
+                                 (notices, store.iter_notice_rows(day=True), _NOTICE_COLUMNS)):
+        for *cells, captured_at in rows:
+            table.add({**dict(zip((name for name, _ in columns), cells)), "day": captured_at[:10]})
+    tables = (revisions, pairs, flags, verdicts, notices)
+    for table in tables:
         table.flush()
-    return {"revisions": revisions.count, "pairs": pairs.count, "flags": flags.count}
+    return {table.root.name: table.count for table in tables}
+
+
+def import_derived(store: Store, folder: Path) -> None:
+    """Keep an export's pairs, verdicts and notices in ``store``, into which its revisions
+    were just imported: each row lands where its revisions are, with the same texts (a
+    store that had others is audited again as usual). Best effort, as any derived data."""
+    for batch in _batches(folder / "pairs", _PAIR_COLUMNS):
+        store.save_pairs(batch)
+    # verdicts first: each replaces its revision's notices, then the notices are kept
+    for batch in _batches(folder / "verdicts", tuple(name for name, _ in _VERDICT_COLUMNS)):
+        store.save_verdicts(batch, [])
+    for batch in _batches(folder / "notices", tuple(name for name, _ in _NOTICE_COLUMNS)):
+        store.save_verdicts([], batch)
+
+
+def _batches(root: Path, columns: tuple[str, ...]) -> Iterator[list[Any]]:
+    """A dataset's rows as tuples of ``columns``, a batch at a time (none: an export
+    made before the dataset was)."""
+    if not root.is_dir():
+        return
+    import pyarrow.dataset as ds
+
+    for batch in ds.dataset(str(root), format="parquet", partitioning="hive").to_batches(
+            columns=list(columns), batch_size=_BATCH):
+        names = batch.to_pydict()
+        yield list(zip(*(names[c] for c in columns)))
 
 
 def _flag_list(flag_json: object) -> list[dict[str, Any]]:

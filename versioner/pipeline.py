@@ -16,7 +16,7 @@ from versioner.prepared import sha256_hex
 
 if TYPE_CHECKING:
     from versioner.parse import Parts
-    from versioner.store import Store
+    from versioner.store import NoticeRow, Store, VerdictRow
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,11 @@ class PairCache:
         self._made: dict[tuple[str, int, int], PairResult] = {}  # computed for this article
         self._article: str | None = None
         self.hits = self.misses = 0
+        # an audit's verdicts, kept with the pairs
+        self._verdicts: list[VerdictRow] = []
+        self._notices: list[NoticeRow] = []
+        self._rules: str | None = None  # the verdicts' rules: rows of others are dropped once
+        self._purged = False
 
     def get(self, old: Revision, new: Revision, old_parts: Parts, new_parts: Parts) -> PairResult:
         """The comparison of ``old`` with ``new``: from the store when it is there."""
@@ -178,8 +183,21 @@ class PairCache:
                               flags, old.sha256, new.sha256))
         return result
 
+    def keep_verdicts(self, verdicts: list[VerdictRow], notices: list[NoticeRow], rules: str) -> None:
+        """An article's verdicts, written with the next save (replacing its stored ones)."""
+        self._rules = rules
+        self._verdicts.extend(verdicts)
+        self._notices.extend(notices)
+        if len(self._verdicts) >= _SAVE_EVERY:
+            self.save()
+
     def save(self) -> int:
-        """Write the pairs computed since the last save; how many were written."""
+        """Write the pairs computed and the verdicts kept since the last save; how
+        many pairs were written."""
+        if self._verdicts:
+            verdicts, notices, self._verdicts, self._notices = self._verdicts, self._notices, [], []
+            self.store.save_verdicts(verdicts, notices, None if self._purged else self._rules)
+            self._purged = True
         rows, self._new = self._new, []
         if not rows:
             return 0

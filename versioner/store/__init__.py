@@ -5,7 +5,8 @@ All SQL of the project lives in this package, one module per job:
 ``connection`` (opening, transactions, failures), ``files`` (a new store's
 private file), ``schema`` (migrations), ``reading`` and ``rows`` (reads, each
 row checked), ``writer`` (article identity, placement, back-fills, sketches),
-``bulk`` (imports), ``cache`` (the pair cache), ``verify`` and ``settings``.
+``bulk`` (imports), ``cache`` (the pair cache), ``verdicts`` (stored verdicts and
+notices), ``verify`` and ``settings``.
 Every public write runs in one ``BEGIN IMMEDIATE`` transaction, so concurrent
 writers queue on SQLite's lock (with a busy timeout) instead of racing for
 revision numbers.
@@ -14,25 +15,30 @@ revision numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from versioner.model import AddResult, Article, Fault, ImportResult, NewRevision, Revision
+from versioner.store.backend import lock_imports
 from versioner.store.bulk import import_all
-from versioner.store.cache import PairCache
-from versioner.store.connection import damaged, sqlite_failure
+from versioner.store.connection import Deadlock, damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
 from versioner.store.settings import DEFAULT_STORE, busy_timeout, store_location, store_path, store_target
+from versioner.store.verdicts import NoticeRow, VerdictRow, VerdictStore
 from versioner.store.verify import find_faults
 from versioner.store.writer import Writer
 
 __all__ = [
     "DEFAULT_STORE", "LATEST_MIGRATION", "OLDEST_READABLE", "AddResult", "Article", "Fault",
-    "ImportResult", "NewRevision", "Revision", "Store", "busy_timeout", "damaged",
+    "ImportResult", "NewRevision", "NoticeRow", "Revision", "Store", "VerdictRow", "busy_timeout", "damaged",
     "sqlite_failure", "store_location", "store_path", "store_target",
 ]
 
 
-class Store(PairCache):
+_DEADLOCK_RETRIES = 3
+
+
+class Store(VerdictStore):
     """An open store. Use ``Store.open(path, create=..., readonly=...)``; close when done."""
 
     def add(self, new: NewRevision, allow_future: bool = False) -> AddResult:
@@ -64,7 +70,22 @@ class Store(PairCache):
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
 
-        writer = self._written(lambda: import_all(self.conn, items, progress, allow_future))
+        def write(alone: bool) -> Writer:
+            lock_imports(self.conn, alone)
+            return import_all(self.conn, items, progress, allow_future)
+
+        # On PostgreSQL, imports run side by side, each locking an article as it reaches
+        # it: two that take the same articles in other orders can wait for each other,
+        # and PostgreSQL then ends one (deadlock_detected). That one is run again (when
+        # its input can be read again) alone: after the imports under way, before new ones.
+        retries = 0 if isinstance(items, Iterator) else _DEADLOCK_RETRIES
+        for attempt in range(retries + 1):
+            try:
+                writer = self._written(partial(write, attempt > 0))
+                break
+            except Deadlock:
+                if attempt == retries:
+                    raise
         return ImportResult(writer.stored, writer.unchanged, len(writer.touched), writer.created,
                             writer.backfilled)
 

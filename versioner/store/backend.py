@@ -72,10 +72,16 @@ class PgOperationalError(sqlite3.OperationalError):
     sqlite_errorname = ""
 
 
+class PgDeadlock(PgOperationalError):
+    """PostgreSQL broke a deadlock by ending this transaction (40P01): run again, it can succeed."""
+
+
 def _raised(exc: Exception) -> sqlite3.DatabaseError:
     import psycopg
 
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if getattr(exc, "sqlstate", None) == "40P01":
+        return PgDeadlock(message)
     if isinstance(exc, psycopg.OperationalError):
         return PgOperationalError(message)
     return PgError(message)
@@ -167,6 +173,15 @@ def lock_names(conn: Any, *names: str) -> None:
         return
     for name in names:
         conn.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", (name,))
+
+
+def lock_imports(conn: Any, alone: bool) -> None:
+    """An import's first lock on PostgreSQL: shared by the imports that run side by
+    side; ``alone``, it waits for those under way to end and keeps new ones waiting."""
+    if dialect_of(conn) != POSTGRESQL:
+        return
+    mode = "" if alone else "_shared"
+    conn.execute(f"select pg_advisory_xact_lock{mode}(hashtextextended('versioner: imports', 0))")
 
 
 def insert_id(conn: Any, sql: str, params: Sequence[Any]) -> int:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from versioner.model import Revision
@@ -43,19 +43,9 @@ class PairCache(Reader):
         from sha256, to sha256); a row whose numbers no longer hold those texts (a
         back-fill since) is left out. Best effort: a store that is read-only or busy
         keeps none and says 0."""
-        conn = self.conn
-        sqlite = self.dialect == SQLITE
-        if sqlite:
-            conn.execute("pragma busy_timeout = 200")  # a cache is not worth waiting for
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError:
-            return 0
-        finally:
-            if sqlite:
-                conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
-        try:
-            conn.executemany(
+
+        def write() -> None:
+            self.conn.executemany(
                 "insert into pairs (from_revision_id, to_revision_id, rules, changes, flags)"
                 " select o.id, n.id, ?4, ?5, ?6 from articles a"
                 " join revisions o on o.article_id = a.id and o.number = ?2 and o.sha256 = ?7"
@@ -64,11 +54,30 @@ class PairCache(Reader):
                 " set rules = excluded.rules, changes = excluded.changes, flags = excluded.flags",
                 rows,
             )
+
+        return len(rows) if self._cache_write(write) else 0
+
+    def _cache_write(self, write: Callable[[], None]) -> bool:
+        """``write()`` in one transaction, for derived data: False, with nothing
+        written, when the store is read-only or busy (a cache is not worth waiting for)."""
+        conn = self.conn
+        sqlite = self.dialect == SQLITE
+        if sqlite:
+            conn.execute("pragma busy_timeout = 200")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError:
+            return False
+        finally:
+            if sqlite:
+                conn.execute(f"pragma busy_timeout = {int(busy_timeout() * 1000)}")
+        try:
+            write()
             conn.execute("COMMIT")
         except sqlite3.DatabaseError:
             rollback(conn)
-            return 0
-        return len(rows)
+            return False
+        return True
 
     def iter_cached_pairs(self) -> Iterator[tuple[Revision, Revision, Any, Any, Any]]:
         """Every cached comparison with its two revisions (streamed), for ``verify``:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from versioner.errors import StoreError
-from versioner.store.backend import POSTGRESQL, PgConnection, dialect_of, postgres_url, shown_url
+from versioner.store.backend import POSTGRESQL, PgConnection, PgDeadlock, dialect_of, postgres_url, shown_url
 from versioner.store.files import (
     clean_stale,
     link_new,
@@ -274,8 +274,9 @@ class Connection:
 
     def _failure(self, exc: sqlite3.DatabaseError, doing: str) -> StoreError:
         if self.dialect == POSTGRESQL:
-            return StoreError(f"{doing} store {self.path}: {exc}"
-                              + ("" if doing == "cannot open" else "; nothing written"))
+            error = Deadlock if isinstance(exc, PgDeadlock) else StoreError
+            return error(f"{doing} store {self.path}: {exc}"
+                         + ("" if doing == "cannot open" else "; nothing written"))
         return _failure(self.file, exc, doing)
 
     @contextmanager
@@ -293,6 +294,10 @@ class Connection:
 def _is_store_folder(folder: Path) -> bool:
     """``folder`` is named as the default store's (``store``) and its own folder exists."""
     return folder.name == DEFAULT_STORE.parent.name and (folder.parent if str(folder.parent) else Path(".")).is_dir()
+
+
+class Deadlock(StoreError):
+    """A write PostgreSQL ended to break a deadlock; nothing of it was written."""
 
 
 def _failure(p: Path, exc: sqlite3.DatabaseError, doing: str) -> StoreError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from versioner.store.schema import LATEST_MIGRATION
+from versioner.store.schema import LATEST_MIGRATION, READABLE_VIEWS
 
 _TABLE = "_versioner_migrations"
 _T = 'text collate "C"'
@@ -98,6 +98,26 @@ PG_MIGRATIONS: list[tuple[str, list[str]]] = [
             attempts integer not null default 0,
             last_error {_T},
             unique (sha256, article, target))""",
+    ]),
+    ("m006_verdicts_notices_readable_views", [
+        f"""create table verdicts (
+            revision_id bigint primary key references revisions(id),
+            rules {_T} not null,
+            chain integer not null,
+            verdict {_T} not null,
+            reasons {_T} not null,
+            stealth_kind {_T},
+            disclosed_by {_T},
+            latency_s bigint)""",
+        f"""create table notices (
+            revision_id bigint not null references revisions(id),
+            idx integer not null,
+            kind {_T} not null,
+            position {_T} not null,
+            text {_T} not null,
+            claims {_T} not null,
+            primary key (revision_id, idx))""",
+        *READABLE_VIEWS,
     ]),
 ]
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 # the name of the last migration in ``migrations()`` (a test holds the two together)
-LATEST_MIGRATION = "m005_web_pages_fetch_state_alerts"
+LATEST_MIGRATION = "m006_verdicts_notices_readable_views"
 # read commands read a store at this migration or later without migrating it (before it:
 # parts cached as copies, no pair cache)
 OLDEST_READABLE = "m002_pair_cache_and_span_parts"
@@ -32,7 +32,7 @@ def migrations() -> Migrations:
     applied = Migrations("versioner")
     for migration in (m001_articles_and_revisions, m002_pair_cache_and_span_parts,
                       m003_revision_summary_index, m004_drop_unwritten_notices,
-                      m005_web_pages_fetch_state_alerts):
+                      m005_web_pages_fetch_state_alerts, m006_verdicts_notices_readable_views):
         applied()(migration)
     return applied
 
@@ -213,3 +213,67 @@ def m005_web_pages_fetch_state_alerts(db: Database) -> None:
             unique (sha256, article, target)
         )"""
     )
+
+
+# Views with human labels for Datasette and sqlite-utils (``KEY@N``, capture time, URL
+# instead of internal ids): the same SQL on PostgreSQL (pg_schema uses these strings).
+# A stored verdict (and the notices it judged) is shown only while its article has
+# the revisions it was judged on: ``chain`` is how many there were, and revisions are
+# never removed, so one more since (an add, a back-fill) makes it stale.
+READABLE_VIEWS = (
+    """create view revision_labels as
+       select r.id as revision_id, a.key || '@' || r.number as ref, a.key as article, r.number,
+              r.captured_at, coalesce(r.url, a.url) as url, r.source, r.notices, r.sha256
+       from revisions r join articles a on a.id = r.article_id""",
+    """create view flags_readable as
+       select a.key || '@' || o.number as from_ref, a.key || '@' || n.number as to_ref,
+              a.key as article, n.captured_at, coalesce(n.url, a.url) as url, f.idx, f.type,
+              f.severity, f.section, f.paragraph, f.old, f.new, f.reason
+       from flag_rows f join revisions o on o.id = f.from_revision_id
+       join revisions n on n.id = f.to_revision_id join articles a on a.id = n.article_id
+       where o.number = n.number - 1""",
+    """create view verdicts_readable as
+       select a.key || '@' || r.number as ref, a.key as article, r.number, r.captured_at,
+              coalesce(r.url, a.url) as url, v.verdict, v.reasons, v.stealth_kind,
+              v.disclosed_by, v.latency_s
+       from verdicts v join revisions r on r.id = v.revision_id join articles a on a.id = r.article_id
+       where v.chain = (select max(number) from revisions where article_id = r.article_id)""",
+    """create view notices_readable as
+       select a.key || '@' || r.number as ref, a.key as article, r.captured_at,
+              coalesce(r.url, a.url) as url, n.idx, n.kind, n.position, n.text, n.claims
+       from notices n join verdicts v on v.revision_id = n.revision_id
+       join revisions r on r.id = n.revision_id join articles a on a.id = r.article_id
+       where v.chain = (select max(number) from revisions where article_id = r.article_id)""",
+)
+
+
+def m006_verdicts_notices_readable_views(db: Database) -> None:
+    # Derived data, like the pair cache: what `audit` concluded for each revision and
+    # the notices it held against the changes, kept by the rules that made them
+    # (``audit.verdict_rules``) so that `verify` can recompute them and an audit under
+    # other rules replaces them. New tables and views only: OLDEST_READABLE stays.
+    db.execute(
+        """create table verdicts (
+            revision_id integer primary key references revisions(id),
+            rules text not null,
+            chain integer not null,
+            verdict text not null,
+            reasons text not null,
+            stealth_kind text,
+            disclosed_by text,
+            latency_s integer
+        )"""
+    )
+    db.execute(
+        """create table notices (
+            revision_id integer not null references revisions(id),
+            idx integer not null,
+            kind text not null,
+            position text not null,
+            text text not null,
+            claims text not null,
+            primary key (revision_id, idx)
+        )"""
+    )
+    for view in READABLE_VIEWS:
+        db.execute(view)

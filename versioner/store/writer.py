@@ -201,10 +201,15 @@ class Writer:
     def _stored(self, aid: int, key: str, number: int, at: str, sha: str, new: NewRevision) -> Revision:
         """The stored revision ``number``, which has ``new``'s text: its cached parse read
         back by the text's hash (while a back-fill is open, the latest is numbered below 0)."""
-        spans = self.conn.execute(
+        row = self.conn.execute(
             "select parts from revisions where article_id = ? and sha256 = ? limit 1", (aid, sha)
-        ).fetchone()[0]
-        return Revision(key, number, at, sha, new.text, new.source, new.url, spans)
+        ).fetchone()
+        if row is None:
+            # a damaged index can lose the row just written: said as damage, and rolled back
+            exc = sqlite3.DatabaseError("the revision just written cannot be read back")
+            exc.sqlite_errorname = "SQLITE_CORRUPT"  # type: ignore[attr-defined]
+            raise exc
+        return Revision(key, number, at, sha, new.text, new.source, new.url, row[0])
 
     def add_item(self, new: NewRevision) -> None:
         """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
