@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
+from versioner.evidence import Clue, StealthKind, adds_material, alters, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
@@ -159,22 +159,23 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
         altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
         carried = _carried_notices(parts)
-        if carried and altered:
-            # a notice carried unchanged claims nothing new, but readers still see it:
-            # what it plainly covers is disclosed
-            owned = _match(carried, altered, rev.text)[0]
-            if len(owned) == len(altered):
-                return _Work(replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
-                    f"the notice carried from the revision before covers all {len(altered)} change(s) "
-                    "to published facts",)))
-        if not altered and all(_rewording(f) for f in subst):
+        if carried:
+            held = _held_to_carried(base, carried, subst, altered)
+            return _Work(held, pending=[f for f in subst if f not in held.covered])
+        if not altered and not prev_parts.paragraphs and parts.headline == prev_parts.headline:
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                "no notice; words replaced within the same sentences, nothing added and no fact taken out",)
-                + tuple(f"reworded: {_describe(f)}" for f in subst)))
+                "no notice; the first text shown under an unchanged headline (a summary or teaser "
+                "displayed), nothing published before was changed",)))
+        if not altered and not any(adds_material(f) for f in subst):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; words replaced or rearranged within the same sentences, no new material "
+                "and no fact taken out",) + tuple(f"reworded: {_describe(f)}" for f in subst)),
+                         pending=list(subst))  # a later notice may still own up to them (late)
         if not altered:
             return _Work(replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, reasons=(
                 "no notice; nothing published was changed or taken out, only added or reworded",)
-                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)))
+                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)),
+                         pending=list(subst))
         return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
                              reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
@@ -196,6 +197,33 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
                          stealth_kind=kind))
+
+
+def _held_to_carried(base: Verdict, carried: Sequence[Notice], subst: Sequence[Flag],
+                     altered: Sequence[Flag]) -> Verdict:
+    """A notice carried unchanged from the revision before claims nothing new, but
+    readers still see it: what it plainly covers is disclosed (an "updated with
+    additional information" still tells them of new material). A published fact changed
+    outside it was changed in silence: stealth. What it names it named for the revision
+    before ("Updates death toll"), so only its generic reading counts: an update notice
+    covers new material, never a fact replaced since."""
+    update = any(n.kind == NoticeKind.UPDATE for n in carried)
+    owned = [f for f in subst if update and _update_covers(f) and f not in altered]
+    outside = tuple(f for f in altered if f not in owned)
+    if outside:
+        return replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED, covered=tuple(owned),
+                       undisclosed=outside, reasons=tuple(
+                           f"no new notice for {_describe(f)}, and the notice carried from the revision "
+                           "before does not cover it" for f in outside))
+    if len(owned) == len(subst):
+        return replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
+            f"the notice carried from the revision before covers all {len(subst)} substantive change(s)",))
+    rest = tuple(f for f in subst if f not in owned)
+    return replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, covered=tuple(owned),
+                   undisclosed=rest, reasons=(
+                       "the notice carried from the revision before does not cover everything, but nothing "
+                       "published was changed or taken out, only added or reworded",)
+                   + tuple(f"added or reworded: {_describe(f)}" for f in rest))
 
 
 def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],

@@ -202,8 +202,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
     taken out."""
-    if _words(flag.old) == _words(flag.new):
-        return False  # capitals, quote marks or punctuation only: the same words
+    if _words(flag.old) == _words(flag.new) or only_inserted(flag):
+        return False  # the same words, or words put in among them: nothing taken out
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
@@ -216,12 +216,110 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
         return False
     if flag.type == FlagType.NAME:
         return not _still_named(flag.old, new_text)
-    if flag.type in _FACTS:
+    if flag.type == FlagType.FIGURE and _figure_words(flag.old):
+        return not _figure_words(flag.old) <= _figure_words(flag.new)
+    if flag.type in _FACTS - {FlagType.FIGURE}:
         return True
-    if flag.type == FlagType.WORDING:
-        # the flagger rates style rewording low; medium or high wording changed the meaning
-        return flag.severity != Severity.LOW
+    if flag.type == FlagType.HEADLINE:
+        return _cut_from_headline(flag)
+    if flag.type in (FlagType.WORDING, FlagType.FIGURE):
+        # words without a figure in them: reworded unless a fact went with the old words
+        return _fact_lost(flag, new_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+
+
+# words that carry a fact of their own: a hedge or qualifier taken out changes the claim
+_HEDGES = frozenset("not no never almost nearly about around roughly some allegedly reportedly suspected "
+                    "possibly probably likely indefinitely only all every none".split())
+# (English, then the languages the notice vocabulary reads: German, French, Spanish, Dutch)
+_NUMBER_WORDS = frozenset((
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens half "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend millionen "
+    "deux trois quatre cinq sept huit neuf dix onze douze vingt cent mille millions milliards "
+    "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil millones "
+    "een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig honderd duizend miljoen miljard").split())
+# a clause this long taken out of a sentence takes a statement with it
+_CLAUSE_WORDS = 6
+
+
+def _figure_words(text: str) -> set[str]:
+    """The numbers in ``text``, in digits or in words ("two", "1,850")."""
+    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS}
+
+
+def _fact_lost(flag: Flag, new_text: str) -> bool:
+    """Did replacing or cutting these words take a fact with them: a number, a name no
+    longer in the text, a hedge or negation, or a whole clause? Common words swapped
+    ("ended" -> "ends", "big" -> "large", a projection become a result) restyle the
+    sentence; they take back nothing that was published."""
+    if not _figure_words(flag.old) <= _figure_words(new_text):
+        return True
+    have = set(_words(new_text))
+    if any(w not in have for name in _PROPER.findall(flag.old.translate(_STRAIGHT)) for w in _words(name)):
+        return True  # a name gone from the text ("Colonial" that is now "colonial" is still there)
+    if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
+        return True
+    return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
+
+
+def adds_material(flag: Flag) -> bool:
+    """Does this change bring new material, not just other words for the same thing: a
+    paragraph added (credits aside), or a name, a number or several words the words it
+    replaced did not have (a headline rewritten around a new angle; not the same words
+    in another order)?"""
+    if flag.section == Section.CREDITS:
+        return False  # "X contributed to this report" is a credit, not news
+    if flag.type == FlagType.PARAGRAPH_ADDED:
+        return True
+    had = set(_words(flag.old))
+    new = [w for w in _words(flag.new) if w not in had]
+    if any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in new):
+        return True
+    names = {w for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)}
+    if names & set(new):
+        return True
+    return sum(len(w) > 3 for w in new) >= _NEW_WORDS
+
+
+# this many words the earlier revision never used say something new
+_NEW_WORDS = 3
+
+
+def _cut_from_headline(flag: Flag) -> bool:
+    """A headline rewritten to a new angle or new information stops headlining the old
+    claim without taking it back; words cut from an otherwise unchanged headline (an
+    age, "indefinitely") narrow what it claimed."""
+    old, new = set(_words(flag.old)), set(_words(flag.new))
+    added = {w for w in new - old if w not in _FILLER}
+    return bool(old - new) and not added
+
+
+def only_inserted(flag: Flag) -> bool:
+    """Are all the old words still there, in order, on the new side: words put in, none
+    replaced ("Yoon declared" -> "Yoon, 65, declared")? Copy that lost its spaces
+    ("Yoondeclared") counts its glued words as the same words."""
+    old, new = _words(flag.old), _words(flag.new)
+    if not old or not new:
+        return False
+    glued = "".join(w for w in new if not w.isdigit())
+    at, pos = 0, 0
+    for w in old:
+        try:
+            at = new.index(w, at) + 1
+            continue
+        except ValueError:
+            pass
+        # only a long word is taken as glued copy: "Smith" inside "Smithson" is a new name
+        found = glued.find(w, pos) if len(w) >= _GLUED_WORD else -1
+        if found < 0:
+            return False
+        pos = found + len(w)
+    return _figure_words(flag.old) <= _figure_words(flag.new)
+
+
+_GLUED_WORD = 8
 
 
 _PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
