@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import Clue, StealthKind, adds_material, alters, evidence, rearranged, values_missing
+from versioner.evidence import Clue, StealthKind, adds_material, alters, credit_line, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
@@ -425,7 +425,11 @@ def _resolve_late(works: list[_Work]) -> None:
             continue
         claims = list(v.unmatched) or [c for n in v.notices for c in n.claims]
         still: list[Claim] = []
+        if not v.unmatched and _notice_only(v):
+            _disclose_late(works, j)
         for claim in claims:
+            if _generic(claim):
+                continue  # "updated with additional information" names no earlier change to own
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
@@ -449,6 +453,35 @@ def _resolve_late(works: list[_Work]) -> None:
             works[k].pending = [f for f in works[k].pending if f not in hits]
         if v.unmatched and len(still) < len(v.unmatched):
             _settle(later, still)
+
+
+def _generic(claim: Claim) -> bool:
+    """A claim that names no part, thing or value: "This story has been updated"."""
+    t = claim.target
+    return (t.section == Section.ANY or t.section == Section.BODY and t.paragraph is None) \
+        and not (t.subject or t.detail or claim.new_value or claim.old_value)
+
+
+def _notice_only(v: Verdict) -> bool:
+    """A revision that only adds a notice (and perhaps credits): no change of its own."""
+    return bool(v.notices) and v.verdict == _V.CONSISTENT and not any(
+        f.section != Section.CREDITS and not credit_line(f.new or f.old) for f in substantive(v.flags))
+
+
+def _disclose_late(works: list[_Work], j: int) -> None:
+    """A notice that comes alone, after revisions that changed the story without one,
+    discloses those changes late: the revision carrying it is ``late``."""
+    for k in range(j - 1, -1, -1):
+        earlier = works[k]
+        if earlier.verdict.verdict in (_V.UPDATE, _V.STEALTH, _V.MINOR) and earlier.pending:
+            v = works[j].verdict
+            latency = _seconds(earlier.verdict.revision.captured_at, v.revision.captured_at)
+            works[j].verdict = replace(v, verdict=_V.LATE, disclosed_by=v.ref, latency_s=latency, reasons=(
+                f"the notice discloses changes made in {earlier.verdict.ref}, {latency} s earlier; "
+                "this revision changes nothing else",))
+            return
+        if earlier.verdict.notices:
+            return  # a notice came in between: the changes before it were told then
 
 
 def _settle(work: _Work, still: list[Claim]) -> None:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from versioner.flags import Flag
 from versioner.model import FlagType, Section, Severity
 from versioner.notices import Claim
+from versioner.parse import is_credits_line
 
 
 class StealthKind(StrEnum):
@@ -269,7 +270,7 @@ def adds_material(flag: Flag) -> bool:
     paragraph added (credits aside), or a name, a number or several words the words it
     replaced did not have (a headline rewritten around a new angle; not the same words
     in another order)?"""
-    if flag.section == Section.CREDITS:
+    if flag.section == Section.CREDITS or credit_line(flag.new):
         return False  # "X contributed to this report" is a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
@@ -285,6 +286,17 @@ def adds_material(flag: Flag) -> bool:
 
 # this many words the earlier revision never used say something new
 _NEW_WORDS = 3
+
+
+# "CNN's Jane Roe contributed to this report", maybe with a photo credit glued on
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b", re.I)
+_CREDIT_CHARS = 300
+
+
+def credit_line(text: str) -> bool:
+    """Is this paragraph a credit (reporters, editors, a photo), not news?"""
+    text = text.strip()
+    return is_credits_line(text) or len(text) <= _CREDIT_CHARS and _CONTRIBUTED.search(text) is not None
 
 
 def _cut_from_headline(flag: Flag) -> bool:
