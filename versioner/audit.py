@@ -151,21 +151,22 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     # words moved, split or shifted between parts say nothing new and take nothing out
     subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text)]
     one_paragraph = len(prev_parts.paragraphs) <= 1
+    headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
+        if _first_text_under_headline(prev_parts, parts):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; the first text shown under an unchanged headline (a summary or teaser "
+                "displayed), nothing published before was changed",)))
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only)]
         carried = _carried_notices(parts)
         if carried:
             held = _held_to_carried(base, carried, subst, altered)
             return _Work(held, pending=[f for f in subst if f not in held.covered])
-        if not altered and not prev_parts.paragraphs and parts.headline == prev_parts.headline:
-            return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                "no notice; the first text shown under an unchanged headline (a summary or teaser "
-                "displayed), nothing published before was changed",)))
         if not altered and not any(adds_material(f) for f in subst):
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; words replaced or rearranged within the same sentences, no new material "
@@ -184,7 +185,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
-    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph))
+    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
@@ -197,6 +198,17 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
                          stealth_kind=kind))
+
+
+def _one_line(parts: Parts) -> bool:
+    return sum(bool(p.text.strip()) for p in parts.parts) == 1
+
+
+def _first_text_under_headline(old: Parts, new: Parts) -> bool:
+    """The earlier revision was the headline alone, and this one shows it with text under
+    it for the first time (a summary or teaser displayed, a stub filled in)."""
+    lines = [p.text.strip() for p in old.parts if p.text.strip()]
+    return len(lines) == 1 and new.headline is not None and _bare_headline(new.headline) == _bare_headline(lines[0])
 
 
 def _held_to_carried(base: Verdict, carried: Sequence[Notice], subst: Sequence[Flag],

@@ -196,15 +196,18 @@ _PROCESS_LINE = re.compile(
     r"developing\s+story|(?:will\s+be|is\s+being)\s+updated)\b", re.I)
 
 
-def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
+def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool = False) -> bool:
     """Did this change take back a published fact: a figure, name, quote, negation or
     attribution replaced or removed, or a paragraph of fact taken out?
 
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
-    taken out."""
-    if _words(flag.old) == _words(flag.new) or only_inserted(flag):
-        return False  # the same words, or words put in among them: nothing taken out
+    taken out. ``headline_only``: both revisions are a single line (a headline list):
+    the line is judged as a headline is."""
+    if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
+        return False  # the same words, spelt together or apart, or words put in among them
+    if headline_only and flag.type != FlagType.NEGATION:
+        return not _figure_words(flag.old) <= _figure_words(flag.new) or _cut_from_headline(flag)
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
@@ -240,9 +243,14 @@ _NUMBER_WORDS = frozenset((
     "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend millionen "
     "deux trois quatre cinq sept huit neuf dix onze douze vingt cent mille millions milliards "
     "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil millones "
-    "een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig honderd duizend miljoen miljard").split())
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig honderd duizend miljoen miljard").split())
 # a clause this long taken out of a sentence takes a statement with it
 _CLAUSE_WORDS = 6
+
+
+def _letters(text: str) -> str:
+    """The letters and digits alone: "Rusland-correspondent" and "Ruslandcorrespondent" alike."""
+    return "".join(_words(text))
 
 
 def _figure_words(text: str) -> set[str]:
@@ -278,7 +286,8 @@ def adds_material(flag: Flag) -> bool:
     new = [w for w in _words(flag.new) if w not in had]
     if any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in new):
         return True
-    names = {w for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)}
+    names = {w for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
+             if w not in _FILLER}
     if names & set(new):
         return True
     return sum(len(w) > 3 for w in new) >= _NEW_WORDS
