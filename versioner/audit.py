@@ -415,9 +415,11 @@ def _update_covers(flag: Flag) -> bool:
     """An update notice covers added material, a headline or paragraph rewritten around
     a development, and superseded words and lines taken out, but not a figure, name,
     quote, negation or attribution replaced, nor words cut from a quote or a negation."""
-    if flag.type in (FlagType.NEGATION, FlagType.QUOTE) and flag.old.strip():
+    if not re.search(r"\w", flag.old):
+        return True  # nothing but punctuation gave way: words put in
+    if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
         return False  # words taken out of a quote, or a "not", change what was said
-    return not (flag.type in _CORRECTION_ONLY and flag.old.strip() and flag.new.strip())
+    return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:

@@ -212,8 +212,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
         return True  # "not" put in or taken out flips what was published, however short
-    if not flag.old.strip():
-        return False
+    if not _words(flag.old):
+        return False  # only punctuation gave way: nothing that was said is gone
     # a long passage whose words all stand elsewhere was moved; a word or two replaced
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
@@ -348,10 +348,15 @@ _PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
 
 def _still_named(old: str, new_text: str) -> bool:
     """Does the new text still name everyone the old words named ("Trump" -> "the
-    president" while Trump is named elsewhere; "the city" -> "Philadelphia")? Then
-    the reference was restyled, not a name changed."""
+    president" while Trump is named elsewhere; "Jane Roe" -> "the minister" while
+    "Roe" is; "the city" -> "Philadelphia")? Then the reference was restyled, not a
+    name changed. A name of several words is still there when one of them is."""
     have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
-    return all(name in have for name in _PROPER.findall(old.translate(_STRAIGHT)))
+    names = _NAME_RUN.findall(old.translate(_STRAIGHT))
+    return all(any(w in have for w in _PROPER.findall(name)) for name in names)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z](?:\s+[A-Z][\w'’-]*[A-Za-z])*")
 
 
 def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:
