@@ -136,8 +136,10 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
-    notices = tuple(n for n in new_notices(prev_parts, parts) if _discloses(n))
-    base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
+    shown = tuple(new_notices(prev_parts, parts))
+    # every new notice is reported; only those that tell of changes are held against them
+    notices = tuple(n for n in shown if _discloses(n))
+    base = Verdict(rev, _V.FIRST, (), shown, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
         return _Work(replace(base, verdict=_V.REVERT,
@@ -437,7 +439,7 @@ def _resolve_late(works: list[_Work]) -> None:
         v = later.verdict
         if not v.unmatched and not v.notices:
             continue
-        claims = list(v.unmatched) or [c for n in v.notices for c in n.claims]
+        claims = list(v.unmatched) or [c for n in v.notices if _discloses(n) for c in n.claims]
         still: list[Claim] = []
         if not v.unmatched and _notice_only(v):
             _disclose_late(works, j)
@@ -478,7 +480,7 @@ def _generic(claim: Claim) -> bool:
 
 def _notice_only(v: Verdict) -> bool:
     """A revision that only adds a notice (and perhaps credits): no change of its own."""
-    return bool(v.notices) and v.verdict == _V.CONSISTENT and not any(
+    return any(map(_discloses, v.notices)) and v.verdict == _V.CONSISTENT and not any(
         f.section != Section.CREDITS and not credit_line(f.new or f.old) for f in substantive(v.flags))
 
 
@@ -494,7 +496,7 @@ def _disclose_late(works: list[_Work], j: int) -> None:
                 f"the notice discloses changes made in {earlier.verdict.ref}, {latency} s earlier; "
                 "this revision changes nothing else",))
             return
-        if earlier.verdict.notices:
+        if any(map(_discloses, earlier.verdict.notices)):
             return  # a notice came in between: the changes before it were told then
 
 
