@@ -584,9 +584,15 @@ def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     given = " ".join(v for v in values if v)
     if given and _DATE_VALUE.search(given):
         return "date"
-    if any(_NUMBER_TOKEN.match(w) for w in given.split()):
-        return "figure"
+    if any(_NUMBER_TOKEN.match(w) or any(c.isdigit() for c in w) for w in given.split()):
+        return "figure"  # "Rmb3bn", "6 months"
+    if all(_PROPER_VALUE.match(v) for v in values if v) and any(values):
+        return "name"  # "Chris Honer, not Chris Horner": a name and its misspelling
     return None
+
+
+# a value that is a name: capitalised words, a particle or two allowed ("Anne de Vries")
+_PROPER_VALUE = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|da|du|bin|al))*$")
 
 
 def _value(text: str) -> str:
@@ -782,6 +788,9 @@ def _earlier_version(rest: str, default_section: str | None) -> _Read:
         if statement:  # "incorrectly said the death toll was 50": a detail and the old value
             obj = re.sub(r"^that\s+", "", obj, flags=_I)
             detail, old = _statement(obj, None)
+            # "incorrectly said that Ann Lee had a daughter": with no value to split off,
+            # the whole statement is what the story said
+            old = old or _value(obj) or None
             read = _make_claims(action, "", obj, None, old, cues, default_section, detail_from_value=False)
             return _Read(tuple(replace(c, target=replace(c.target, detail=detail)) for c in read.claims),
                          read.cues)
@@ -900,9 +909,14 @@ _COLUMN_AS = re.compile(
     r"\b(?P<verb>referred\s+to|described|called|identified|misidentified|named|misnamed|misspelled|misspelt|"
     r"listed|labell?ed|credited)\s+(?P<obj>[^.;]{0,80}?)\s*\bas\s+(?P<old>[^;]+?)\s*$", _I | re.S)
 _COLUMN_THAT = re.compile(
-    r"^(?:(?:in|on|during|as\s+part\s+of)\s+[^,]{0,120},\s*)?(?:we|it|this\s+\w+|the\s+\w+|an?\s+\w+(?:\s+\w+)?)\s+"
+    r"^(?:(?:in|on|during|as\s+part\s+of)\s+[^,]{0,120},\s*)?(?:we|it|(?:this|the|an?|today's|yesterday's)"
+    r"(?:\s+(?!(?:was|were|is|are|has|have|had|been|be)\b)[\w'’-]+){1,4}?)\s+"
     r"(?:(?:incorrectly|wrongly|mistakenly)\s+)?(?:said|stated|reported|suggested|claimed|wrote)\s+"
     r"(?:that\s+)?(?P<old>.+?)\s*$", _I | re.S)
+# "The year was misstated in an editorial": names the thing, not its values
+_COLUMN_THING = re.compile(r"^(?P<what>(?:the|a|an|his|her|their|its)\s+[\w\s'’-]{1,40}?)\s+(?:was|were)\s+"
+                           r"(?:misstated|misspell?t|misspelled|misreported|wrong|incorrect|"
+                           r"(?:incorrectly|wrongly)\s+(?:given|stated|reported))\b", _I)
 _COLUMN_NOT = re.compile(r"^(?P<who>[^,]{2,80}?)\s+(?:is|was|are|were)\s+not\s+(?P<old>[^,]+?)(?:,.*)?$", _I | re.S)
 _RIGHT_VERSION = re.compile(
     r"^(?:in\s+fact|actually|in\s+reality|rather|instead)\s*,?\s*(?P<v>.+)$|"
@@ -920,6 +934,9 @@ def _column_error(sentence: str) -> Claim | None:
         subject = "name" if verb.startswith(_NAME_VERBS) else _subject(s, (m.group("old"),))
         detail = _detail(m.group("obj")) if m.group("obj").strip() else None
         return Claim("change", Target(Section.ANY, None, subject, detail), None, _value(m.group("old")) or None)
+    m = _COLUMN_THING.match(s)
+    if m:
+        return Claim("change", Target(Section.ANY, None, _subject(m.group("what")), _detail(m.group("what"))))
     m = _COLUMN_NOT.match(s) or _COLUMN_THAT.match(s)
     if m:
         old = _value(m.group("old").strip(" \"'"))
