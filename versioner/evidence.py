@@ -214,6 +214,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         return True  # "not" put in or taken out flips what was published, however short
     if not _words(flag.old):
         return False  # only punctuation gave way: nothing that was said is gone
+    if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
+        return _cut_from_headline(flag)
     # a long passage whose words all stand elsewhere was moved; a word or two replaced
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
@@ -224,8 +226,6 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         return not _figure_words(flag.old) <= _figure_words(flag.new)
     if flag.type in _FACTS - {FlagType.FIGURE}:
         return True
-    if flag.type == FlagType.HEADLINE:
-        return _cut_from_headline(flag)
     if flag.type in (FlagType.WORDING, FlagType.FIGURE):
         # words without a figure in them: reworded unless a fact went with the old words
         return _fact_lost(flag, new_text)
@@ -278,7 +278,7 @@ def adds_material(flag: Flag) -> bool:
     paragraph added (credits aside), or a name, a number or several words the words it
     replaced did not have (a headline rewritten around a new angle; not the same words
     in another order)?"""
-    if flag.section == Section.CREDITS or credit_line(flag.new):
+    if flag.section == Section.CREDITS or credit_line(flag.new) or _letters(flag.old) == _letters(flag.new):
         return False  # "X contributed to this report" is a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
@@ -314,7 +314,12 @@ def _cut_from_headline(flag: Flag) -> bool:
     age, "indefinitely") narrow what it claimed."""
     old, new = set(_words(flag.old)), set(_words(flag.new))
     added = {w for w in new - old if w not in _FILLER}
-    return bool(old - new) and not added
+    cut = old - new
+    if added or not cut:
+        return False
+    names = {w for name in _PROPER.findall(flag.old.translate(_STRAIGHT))[1:] for w in _words(name)}
+    # "next" or "virus" dropped is a trim; an age, a name or "indefinitely" narrows the claim
+    return bool(cut & (_HEDGES | _NUMBER_WORDS | names)) or any(c.isdigit() for w in cut for c in w)
 
 
 def only_inserted(flag: Flag) -> bool:
