@@ -199,3 +199,24 @@ def test_reported_in_collaboration_is_not_a_claim_about_what_was_said() -> None:
 def test_a_word_trimmed_from_a_headline_is_minor() -> None:
     old = _with(STORY, 0, "Harbour board delays vote on new ferry pier again")
     assert _chain(old, STORY)[1].verdict == "minor"
+
+
+def test_a_running_toll_moving_on_is_stealth_marked_developing() -> None:
+    old = _with(STORY, 1, "ORLEN, June 4 (Courier) - At least 12 people were killed when a storm hit the harbour.")
+    new = _with(STORY, 1, "ORLEN, June 4 (Courier) - At least 15 people were killed when a storm hit the harbour.")
+    v = _chain(old, new)[1]
+    assert (v.verdict, v.stealth_kind, v.developing) == ("stealth", "altered", True)
+    fixed = _with(STORY, 3, "The pier would cost about 15 million crowns and take two years to build.")
+    assert not _chain(STORY, fixed)[1].developing  # a cost put right is not a story moving on
+
+
+def test_audit_json_says_developing(run, write) -> None:
+    import json
+
+    for n, para in enumerate(("At least 12 people were killed.", "At least 15 people were killed."), 1):
+        text = f"Storm hits harbour town\nORLEN, June 4 (Courier) - A storm hit the harbour. {para}\n"
+        result = run("add", write(f"storm-{n}.txt", text), "--article", "storm", "--at", f"2026-06-04T1{n}:00:00Z")
+        assert result.exit_code == 0, result.stderr
+    out = json.loads(run("audit", "--format", "json").stdout)
+    last = out["articles"][0]["revisions"][-1]
+    assert (last["verdict"], last["stealth_kind"], last.get("developing")) == ("stealth", "altered", True)

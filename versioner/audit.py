@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import Clue, StealthKind, adds_material, alters, credit_line, evidence, rearranged, values_missing
+from versioner.evidence import Clue, StealthKind, adds_material, alters, credit_line, developing, evidence, rearranged, values_missing
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
@@ -45,6 +45,8 @@ class Verdict:
     wrong_values: tuple[str, ...] = ()
     # what the changes no notice covers did: ``altered`` a published fact, or only ``added``
     stealth_kind: StealthKind | None = None
+    # the altered facts are running figures that moved on (a toll, a count), not a fix
+    developing: bool = False
     disclosed_by: str | None = None
     latency_s: int | None = None
     previous: Revision | None = None
@@ -180,6 +182,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)),
                          pending=list(subst))
         return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
+                             developing=developing(altered, rev.text),
                              reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),

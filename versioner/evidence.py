@@ -273,6 +273,22 @@ def _fact_lost(flag: Flag, new_text: str) -> bool:
     return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
 
 
+# words of a running count: a figure beside them moves on as a story develops
+_RUNNING = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
+                      r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
+                      r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
+
+
+def developing(flags: list[Flag], new_text: str) -> bool:
+    """Is a running figure among these silent changes moving on (a toll rising, a count or
+    score replaced): a developing story, not an earlier fact put right?"""
+    def running(f: Flag) -> bool:
+        around = next((p for p in new_text.splitlines() if f.new and f.new in p), f.new)
+        return _RUNNING.search(around) is not None
+    return any(f.type == FlagType.FIGURE and bool(_figure_words(f.old)) and bool(_figure_words(f.new))
+               and running(f) for f in flags)
+
+
 def adds_material(flag: Flag) -> bool:
     """Does this change bring new material, not just other words for the same thing: a
     paragraph added (credits aside), or a name, a number or several words the words it
