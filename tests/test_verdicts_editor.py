@@ -220,3 +220,31 @@ def test_audit_json_says_developing(run, write) -> None:
     out = json.loads(run("audit", "--format", "json").stdout)
     last = out["articles"][0]["revisions"][-1]
     assert (last["verdict"], last["stealth_kind"], last.get("developing")) == ("stealth", "altered", True)
+
+
+def test_a_headline_in_another_word_order_is_minor() -> None:
+    old = _with(STORY, 0, "Harbour board delays ferry pier vote in Orlen's port")
+    new = _with(STORY, 0, "Orlen harbour board delays ferry pier vote in port")
+    assert _chain(old, new)[1].verdict == "minor"
+
+
+def test_a_new_paragraph_in_common_words_is_new_material() -> None:
+    # its words all occur somewhere in the story, but not as these sentences
+    new = STORY + ["The board said the members would study the plan and the cost again."]
+    assert _chain(STORY, new)[1].verdict == "update"
+
+
+def test_a_correction_naming_whom_the_sentence_is_about_covers_the_change() -> None:
+    old = STORY + ["Analyst Pia Lund, an adviser to Nordfrakt, called the delay sensible."]
+    new = STORY + ["Analyst Pia Lund, an adviser to Sydfrakt, called the delay sensible.",
+                   "Correction: An earlier version of this story misstated the firm that analyst Pia Lund advises."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "consistent"
+    assert any('"Pia Lund"' in r for r in v.reasons)
+
+
+def test_spaces_lost_around_words_are_no_change() -> None:
+    from versioner.evidence import respaced
+
+    assert respaced(Flag("wording", "medium", "body", 2, "officer if", "officerif", ""))
+    assert not respaced(Flag("wording", "medium", "body", 2, "officer", "officers", ""))

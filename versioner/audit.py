@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import Clue, StealthKind, adds_material, alters, credit_line, developing, evidence, rearranged, values_missing
+from versioner.evidence import (Clue, StealthKind, adds_material, alters, credit_line, developing, evidence,
+                                rearranged, respaced, values_missing)
 from versioner.flags import Flag, substantive
 from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
@@ -153,7 +154,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.REVERT, reasons=(
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     # words moved, split or shifted between parts say nothing new and take nothing out
-    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text)]
+    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text) and not respaced(f)]
     one_paragraph = len(prev_parts.paragraphs) <= 1
     headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
@@ -387,6 +388,9 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
                      if any(e.clue == Clue.VALUE for e in ev) and _in_claimed_part(claim, f)]
+            # "the company that the analyst Tom Lee advises": the change in his sentence
+            named = named or [f for f, ev in found.items() if f.old and any(e.clue == Clue.ENTITY for e in ev)
+                              and _in_claimed_part(claim, f)]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:

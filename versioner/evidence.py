@@ -32,6 +32,7 @@ class Clue(StrEnum):
     VALUE = "value"    # the notice names the change's old or new words or values
     THING = "thing"    # the kind of thing (a name, a figure, a quote) matches the flag
     PLACE = "place"    # the notice names the part or paragraph where the change is
+    ENTITY = "entity"  # the notice names whom or what the changed sentence is about
 
 
 @dataclass(frozen=True)
@@ -121,20 +122,17 @@ def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
     "title of Smith" and the sentence about Smith."""
     detail = claim.target.detail or ""
     changed = set(_words(f"{flag.old} {flag.new}"))
-    around = _sentence_around(flag.new, new_text) if flag.new else set()
+    arounds = _paragraphs_holding(flag.new, new_text) if flag.new else [set()]
     for name in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", detail):
         words = _words(name)
-        if words and all(w in changed or w in around for w in words):
+        if words and any(all(w in changed or w in around for w in words) for around in arounds):
             return name
     return None
 
 
-def _sentence_around(fragment: str, text: str) -> set[str]:
-    """The words of the paragraph of ``text`` holding ``fragment``."""
-    for para in text.splitlines():
-        if fragment and fragment in para:
-            return set(_words(para))
-    return set()
+def _paragraphs_holding(fragment: str, text: str) -> list[set[str]]:
+    """The words of each paragraph of ``text`` holding ``fragment``."""
+    return [set(_words(para)) for para in text.splitlines() if fragment and fragment in para] or [set()]
 
 
 def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
@@ -149,7 +147,7 @@ def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
         found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in named)))
     entity = _entity_named(claim, flag, new_text)
     if entity:
-        found.append(Evidence(Clue.THING, f'notice names "{entity}", whom the changed sentence is about'))
+        found.append(Evidence(Clue.ENTITY, f'notice names "{entity}", whom the changed sentence is about'))
     if _thing_fits(claim, flag):
         what = claim.target.detail or claim.target.subject
         found.append(Evidence(Clue.THING, f"notice names the {what}, a {flag.type} change"))
@@ -184,8 +182,16 @@ def survives(old: str, new_text: str) -> bool:
     words = _words(old)
     if not words:
         return True
-    have = set(_words(new_text))
-    return sum(w in have for w in words) >= 0.8 * len(words)
+    have_words = _words(new_text)
+    have = set(have_words)
+    if sum(w in have for w in words) < 0.8 * len(words):
+        return False
+    if len(words) < _MOVED_WORDS:
+        return True
+    # and half its word pairs: a new paragraph in common words is not found "elsewhere"
+    pairs = set(zip(have_words, have_words[1:]))
+    mine = list(zip(words, words[1:]))
+    return sum(p in pairs for p in mine) >= 0.5 * len(mine)
 
 
 # lines about the reporting itself, dropped once superseded: "X did not respond to a
@@ -248,6 +254,12 @@ _NUMBER_WORDS = frozenset((
 _CLAUSE_WORDS = 6
 
 
+def respaced(flag: Flag) -> bool:
+    """The same letters on both sides, only spaces or punctuation moved ("officer if" ->
+    "officerif", "Rusland-correspondent" -> "Ruslandcorrespondent"): nothing changed."""
+    return bool(flag.old.strip()) and _letters(flag.old) == _letters(flag.new)
+
+
 def _letters(text: str) -> str:
     """The letters and digits alone: "Rusland-correspondent" and "Ruslandcorrespondent" alike."""
     return "".join(_words(text))
@@ -289,6 +301,11 @@ def developing(flags: list[Flag], new_text: str) -> bool:
                and running(f) for f in flags)
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive: "Manchester's" is "Manchester" moved."""
+    return re.sub(r"'s$", "", word)
+
+
 def adds_material(flag: Flag) -> bool:
     """Does this change bring new material, not just other words for the same thing: a
     paragraph added (credits aside), or a name, a number or several words the words it
@@ -298,11 +315,11 @@ def adds_material(flag: Flag) -> bool:
         return False  # "X contributed to this report" is a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
-    had = set(_words(flag.old))
-    new = [w for w in _words(flag.new) if w not in had]
+    had = {_bare(w) for w in _words(flag.old)}
+    new = [w for w in map(_bare, _words(flag.new)) if w not in had]
     if any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in new):
         return True
-    names = {w for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
+    names = {_bare(w) for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
              if w not in _FILLER}
     if names & set(new):
         return True
