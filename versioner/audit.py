@@ -13,10 +13,20 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import (Clue, StealthKind, adds_material, alters, credit_line, developing, evidence,
-                                rearranged, respaced, values_missing)
+from versioner.evidence import (
+    Clue,
+    StealthKind,
+    adds_material,
+    alters,
+    credit_line,
+    developing,
+    evidence,
+    rearranged,
+    respaced,
+    values_missing,
+)
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
+from versioner.model import FlagType, NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair
@@ -79,16 +89,6 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     if slug and slug != old_slug and is_notice_slug(slug):
         found.append(slug_notice(slug))
     return found
-
-
-_REWORDING = frozenset((FlagType.WORDING, FlagType.HEADLINE, FlagType.TYPO, FlagType.PUNCTUATION))
-
-
-def _rewording(flag: Flag) -> bool:
-    """Words replaced inside a sentence, adding nothing and taking no fact out: a desk's
-    polish, which the flagger rates low (medium or high wording changed the meaning)."""
-    return (flag.type in _REWORDING and flag.severity == Severity.LOW
-            and bool(flag.old.strip()) and bool(flag.new.strip()))
 
 
 # kinds that tell readers the story changed; a note of another kind (a content warning,

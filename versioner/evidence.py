@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from versioner.flags import Flag
-from versioner.model import FlagType, Section, Severity
+from versioner.model import FlagType, Section
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
 
