@@ -13,9 +13,20 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.evidence import Clue, StealthKind, alters, evidence, rearranged, values_missing
+from versioner.evidence import (
+    Clue,
+    StealthKind,
+    adds_material,
+    alters,
+    credit_line,
+    developing,
+    evidence,
+    rearranged,
+    respaced,
+    values_missing,
+)
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Revision, Section, Severity
+from versioner.model import FlagType, NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair, rules_version
@@ -24,7 +35,7 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -50,6 +61,8 @@ class Verdict:
     wrong_values: tuple[str, ...] = ()
     # what the changes no notice covers did: ``altered`` a published fact, or only ``added``
     stealth_kind: StealthKind | None = None
+    # the altered facts are running figures that moved on (a toll, a count), not a fix
+    developing: bool = False
     disclosed_by: str | None = None
     latency_s: int | None = None
     previous: Revision | None = None
@@ -83,16 +96,6 @@ def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
     return found
 
 
-_REWORDING = frozenset((FlagType.WORDING, FlagType.HEADLINE, FlagType.TYPO, FlagType.PUNCTUATION))
-
-
-def _rewording(flag: Flag) -> bool:
-    """Words replaced inside a sentence, adding nothing and taking no fact out: a desk's
-    polish, which the flagger rates low (medium or high wording changed the meaning)."""
-    return (flag.type in _REWORDING and flag.severity == Severity.LOW
-            and bool(flag.old.strip()) and bool(flag.new.strip()))
-
-
 # kinds that tell readers the story changed; a note of another kind (a content warning,
 # a funding line) that claims nothing tells them nothing about the changes
 _TELLING = frozenset((NoticeKind.CORRECTION, NoticeKind.CLARIFICATION, NoticeKind.UPDATE,
@@ -104,10 +107,11 @@ def _discloses(notice: Notice) -> bool:
 
 
 def introduced_notices(old: Parts | None, new: Parts) -> tuple[Notice, ...]:
-    """The notices a revision introduces that tell readers the story changed: what
-    ``audit`` holds against the changes and what ``log`` and the UI show on the
-    revision (one notion for every view; a notice carried over is not new)."""
-    return tuple(n for n in new_notices(old, new) if _discloses(n))
+    """The notices a revision introduces, an editor's note that claims nothing
+    included: what ``audit`` reports on the revision and what ``log`` and the UI show
+    (one notion for every view; a notice carried over is not new). Only those that
+    tell readers the story changed (``_discloses``) are held against the changes."""
+    return tuple(new_notices(old, new))
 
 
 def _carried_notices(parts: Parts) -> list[Notice]:
@@ -148,8 +152,10 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
         return _Work(Verdict(rev, _V.UNCHANGED, ("same text as the revision before",), previous=prev))
     pair = pairs.get(prev, rev, prev_parts, parts) if pairs else compare_pair(prev_parts, parts)
     flags = pair.flags
-    notices = introduced_notices(prev_parts, parts)
-    base = Verdict(rev, _V.FIRST, (), notices, flags, previous=prev)  # its verdict is always replaced
+    shown = introduced_notices(prev_parts, parts)
+    # every new notice is reported; only those that tell of changes are held against them
+    notices = tuple(n for n in shown if _discloses(n))
+    base = Verdict(rev, _V.FIRST, (), shown, flags, previous=prev)  # its verdict is always replaced
     if rev.sha256 in seen_text:
         n = seen_text[rev.sha256]
         return _Work(replace(base, verdict=_V.REVERT,
@@ -161,33 +167,36 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.REVERT, reasons=(
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     # words moved, split or shifted between parts say nothing new and take nothing out
-    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text)]
+    subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text) and not respaced(f)]
     one_paragraph = len(prev_parts.paragraphs) <= 1
+    headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph)]
-        carried = _carried_notices(parts)
-        if carried and altered:
-            # a notice carried unchanged claims nothing new, but readers still see it:
-            # what it plainly covers is disclosed
-            owned = _match(carried, altered, rev.text)[0]
-            if len(owned) == len(altered):
-                return _Work(replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
-                    f"the notice carried from the revision before covers all {len(altered)} change(s) "
-                    "to published facts",)))
-        if not altered and all(_rewording(f) for f in subst):
+        if _first_text_under_headline(prev_parts, parts):
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                "no notice; words replaced within the same sentences, nothing added and no fact taken out",)
-                + tuple(f"reworded: {_describe(f)}" for f in subst)))
+                "no notice; the first text shown under an unchanged headline (a summary or teaser "
+                "displayed), nothing published before was changed",)))
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only)]
+        carried = _carried_notices(parts)
+        if carried:
+            held = _held_to_carried(base, carried, subst, altered)
+            return _Work(held, pending=[f for f in subst if f not in held.covered])
+        if not altered and not any(adds_material(f) for f in subst):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; words replaced or rearranged within the same sentences, no new material "
+                "and no fact taken out",) + tuple(f"reworded: {_describe(f)}" for f in subst)),
+                         pending=list(subst))  # a later notice may still own up to them (late)
         if not altered:
             return _Work(replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, reasons=(
                 "no notice; nothing published was changed or taken out, only added or reworded",)
-                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)))
+                + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)),
+                         pending=list(subst))
         return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
+                             developing=developing(altered, rev.text),
                              reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),
@@ -195,7 +204,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
-    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph))
+    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
@@ -208,6 +217,44 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
                          stealth_kind=kind))
+
+
+def _one_line(parts: Parts) -> bool:
+    return sum(bool(p.text.strip()) for p in parts.parts) == 1
+
+
+def _first_text_under_headline(old: Parts, new: Parts) -> bool:
+    """The earlier revision was the headline alone, and this one shows it with text under
+    it for the first time (a summary or teaser displayed, a stub filled in)."""
+    lines = [p.text.strip() for p in old.parts if p.text.strip()]
+    return len(lines) == 1 and new.headline is not None and _bare_headline(new.headline) == _bare_headline(lines[0])
+
+
+def _held_to_carried(base: Verdict, carried: Sequence[Notice], subst: Sequence[Flag],
+                     altered: Sequence[Flag]) -> Verdict:
+    """A notice carried unchanged from the revision before claims nothing new, but
+    readers still see it: what it plainly covers is disclosed (an "updated with
+    additional information" still tells them of new material). A published fact changed
+    outside it was changed in silence: stealth. What it names it named for the revision
+    before ("Updates death toll"), so only its generic reading counts: an update notice
+    covers new material, never a fact replaced since."""
+    update = any(n.kind == NoticeKind.UPDATE for n in carried)
+    owned = [f for f in subst if update and _update_covers(f) and f not in altered]
+    outside = tuple(f for f in altered if f not in owned)
+    if outside:
+        return replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED, covered=tuple(owned),
+                       undisclosed=outside, reasons=tuple(
+                           f"no new notice for {_describe(f)}, and the notice carried from the revision "
+                           "before does not cover it" for f in outside))
+    if len(owned) == len(subst):
+        return replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
+            f"the notice carried from the revision before covers all {len(subst)} substantive change(s)",))
+    rest = tuple(f for f in subst if f not in owned)
+    return replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, covered=tuple(owned),
+                   undisclosed=rest, reasons=(
+                       "the notice carried from the revision before does not cover everything, but nothing "
+                       "published was changed or taken out, only added or reworded",)
+                   + tuple(f"added or reworded: {_describe(f)}" for f in rest))
 
 
 def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],
@@ -354,6 +401,9 @@ def _match(notices: Sequence[Notice], flags: Sequence[Flag],
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
                      if any(e.clue == Clue.VALUE for e in ev) and _in_claimed_part(claim, f)]
+            # "the company that the analyst Tom Lee advises": the change in his sentence
+            named = named or [f for f, ev in found.items() if f.old and any(e.clue == Clue.ENTITY for e in ev)
+                              and _in_claimed_part(claim, f)]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
@@ -387,9 +437,11 @@ def _update_covers(flag: Flag) -> bool:
     """An update notice covers added material, a headline or paragraph rewritten around
     a development, and superseded words and lines taken out, but not a figure, name,
     quote, negation or attribution replaced, nor words cut from a quote or a negation."""
-    if flag.type in (FlagType.NEGATION, FlagType.QUOTE) and flag.old.strip():
+    if not re.search(r"\w", flag.old):
+        return True  # nothing but punctuation gave way: words put in
+    if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
         return False  # words taken out of a quote, or a "not", change what was said
-    return not (flag.type in _CORRECTION_ONLY and flag.old.strip() and flag.new.strip())
+    return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
 
 
 def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
@@ -407,9 +459,13 @@ def _resolve_late(works: list[_Work]) -> None:
         v = later.verdict
         if not v.unmatched and not v.notices:
             continue
-        claims = list(v.unmatched) or [c for n in v.notices for c in n.claims]
+        claims = list(v.unmatched) or [c for n in v.notices if _discloses(n) for c in n.claims]
         still: list[Claim] = []
+        if not v.unmatched and _notice_only(v):
+            _disclose_late(works, j)
         for claim in claims:
+            if _generic(claim):
+                continue  # "updated with additional information" names no earlier change to own
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
@@ -433,6 +489,35 @@ def _resolve_late(works: list[_Work]) -> None:
             works[k].pending = [f for f in works[k].pending if f not in hits]
         if v.unmatched and len(still) < len(v.unmatched):
             _settle(later, still)
+
+
+def _generic(claim: Claim) -> bool:
+    """A claim that names no part, thing or value: "This story has been updated"."""
+    t = claim.target
+    return (t.section == Section.ANY or t.section == Section.BODY and t.paragraph is None) \
+        and not (t.subject or t.detail or claim.new_value or claim.old_value)
+
+
+def _notice_only(v: Verdict) -> bool:
+    """A revision that only adds a notice (and perhaps credits): no change of its own."""
+    return any(map(_discloses, v.notices)) and v.verdict == _V.CONSISTENT and not any(
+        f.section != Section.CREDITS and not credit_line(f.new or f.old) for f in substantive(v.flags))
+
+
+def _disclose_late(works: list[_Work], j: int) -> None:
+    """A notice that comes alone, after revisions that changed the story without one,
+    discloses those changes late: the revision carrying it is ``late``."""
+    for k in range(j - 1, -1, -1):
+        earlier = works[k]
+        if earlier.verdict.verdict in (_V.UPDATE, _V.STEALTH, _V.MINOR) and earlier.pending:
+            v = works[j].verdict
+            latency = _seconds(earlier.verdict.revision.captured_at, v.revision.captured_at)
+            works[j].verdict = replace(v, verdict=_V.LATE, disclosed_by=v.ref, latency_s=latency, reasons=(
+                f"the notice discloses changes made in {earlier.verdict.ref}, {latency} s earlier; "
+                "this revision changes nothing else",))
+            return
+        if any(map(_discloses, earlier.verdict.notices)):
+            return  # a notice came in between: the changes before it were told then
 
 
 def _settle(work: _Work, still: list[Claim]) -> None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from versioner.flags import Flag
-from versioner.model import FlagType, Section, Severity
+from versioner.model import FlagType, Section
 from versioner.notices import Claim
+from versioner.parse import is_credits_line
 
 
 class StealthKind(StrEnum):
@@ -31,6 +32,7 @@ class Clue(StrEnum):
     VALUE = "value"    # the notice names the change's old or new words or values
     THING = "thing"    # the kind of thing (a name, a figure, a quote) matches the flag
     PLACE = "place"    # the notice names the part or paragraph where the change is
+    ENTITY = "entity"  # the notice names whom or what the changed sentence is about
 
 
 @dataclass(frozen=True)
@@ -120,20 +122,17 @@ def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
     "title of Smith" and the sentence about Smith."""
     detail = claim.target.detail or ""
     changed = set(_words(f"{flag.old} {flag.new}"))
-    around = _sentence_around(flag.new, new_text) if flag.new else set()
+    arounds = _paragraphs_holding(flag.new, new_text) if flag.new else [set()]
     for name in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", detail):
         words = _words(name)
-        if words and all(w in changed or w in around for w in words):
+        if words and any(all(w in changed or w in around for w in words) for around in arounds):
             return name
     return None
 
 
-def _sentence_around(fragment: str, text: str) -> set[str]:
-    """The words of the paragraph of ``text`` holding ``fragment``."""
-    for para in text.splitlines():
-        if fragment and fragment in para:
-            return set(_words(para))
-    return set()
+def _paragraphs_holding(fragment: str, text: str) -> list[set[str]]:
+    """The words of each paragraph of ``text`` holding ``fragment``."""
+    return [set(_words(para)) for para in text.splitlines() if fragment and fragment in para] or [set()]
 
 
 def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
@@ -148,7 +147,7 @@ def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:
         found.append(Evidence(Clue.VALUE, "notice names " + " and ".join(f'"{shown(v)}"' for v in named)))
     entity = _entity_named(claim, flag, new_text)
     if entity:
-        found.append(Evidence(Clue.THING, f'notice names "{entity}", whom the changed sentence is about'))
+        found.append(Evidence(Clue.ENTITY, f'notice names "{entity}", whom the changed sentence is about'))
     if _thing_fits(claim, flag):
         what = claim.target.detail or claim.target.subject
         found.append(Evidence(Clue.THING, f"notice names the {what}, a {flag.type} change"))
@@ -183,8 +182,16 @@ def survives(old: str, new_text: str) -> bool:
     words = _words(old)
     if not words:
         return True
-    have = set(_words(new_text))
-    return sum(w in have for w in words) >= 0.8 * len(words)
+    have_words = _words(new_text)
+    have = set(have_words)
+    if sum(w in have for w in words) < 0.8 * len(words):
+        return False
+    if len(words) < _MOVED_WORDS:
+        return True
+    # and half its word pairs: a new paragraph in common words is not found "elsewhere"
+    pairs = set(zip(have_words, have_words[1:]))
+    mine = list(zip(words, words[1:]))
+    return sum(p in pairs for p in mine) >= 0.5 * len(mine)
 
 
 # lines about the reporting itself, dropped once superseded: "X did not respond to a
@@ -195,33 +202,183 @@ _PROCESS_LINE = re.compile(
     r"developing\s+story|(?:will\s+be|is\s+being)\s+updated)\b", re.I)
 
 
-def alters(flag: Flag, new_text: str, one_paragraph: bool) -> bool:
+def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool = False) -> bool:
     """Did this change take back a published fact: a figure, name, quote, negation or
     attribution replaced or removed, or a paragraph of fact taken out?
 
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
-    taken out."""
-    if _words(flag.old) == _words(flag.new):
-        return False  # capitals, quote marks or punctuation only: the same words
+    taken out. ``headline_only``: both revisions are a single line (a headline list):
+    the line is judged as a headline is."""
+    if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
+        return False  # the same words, spelt together or apart, or words put in among them
+    if headline_only and flag.type != FlagType.NEGATION:
+        return not _figure_words(flag.old) <= _figure_words(flag.new) or _cut_from_headline(flag)
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
         return True  # "not" put in or taken out flips what was published, however short
-    if not flag.old.strip():
-        return False
+    if not _words(flag.old):
+        return False  # only punctuation gave way: nothing that was said is gone
+    if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
+        return _cut_from_headline(flag)
     # a long passage whose words all stand elsewhere was moved; a word or two replaced
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
         return False
     if flag.type == FlagType.NAME:
         return not _still_named(flag.old, new_text)
-    if flag.type in _FACTS:
+    if flag.type == FlagType.FIGURE and _figure_words(flag.old):
+        return not _figure_words(flag.old) <= _figure_words(flag.new)
+    if flag.type in _FACTS - {FlagType.FIGURE}:
         return True
-    if flag.type == FlagType.WORDING:
-        # the flagger rates style rewording low; medium or high wording changed the meaning
-        return flag.severity != Severity.LOW
+    if flag.type in (FlagType.WORDING, FlagType.FIGURE):
+        # words without a figure in them: reworded unless a fact went with the old words
+        return _fact_lost(flag, new_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+
+
+# words that carry a fact of their own: a hedge or qualifier taken out changes the claim
+_HEDGES = frozenset("not no never almost nearly about around roughly some allegedly reportedly suspected "
+                    "possibly probably likely indefinitely only all every none".split())
+# (English, then the languages the notice vocabulary reads: German, French, Spanish, Dutch)
+_NUMBER_WORDS = frozenset((
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens half "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend millionen "
+    "deux trois quatre cinq sept huit neuf dix onze douze vingt cent mille millions milliards "
+    "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil millones "
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig honderd duizend miljoen miljard").split())
+# a clause this long taken out of a sentence takes a statement with it
+_CLAUSE_WORDS = 6
+
+
+def respaced(flag: Flag) -> bool:
+    """The same letters on both sides, only spaces or punctuation moved ("officer if" ->
+    "officerif", "Rusland-correspondent" -> "Ruslandcorrespondent"): nothing changed."""
+    return bool(flag.old.strip()) and _letters(flag.old) == _letters(flag.new)
+
+
+def _letters(text: str) -> str:
+    """The letters and digits alone: "Rusland-correspondent" and "Ruslandcorrespondent" alike."""
+    return "".join(_words(text))
+
+
+def _figure_words(text: str) -> set[str]:
+    """The numbers in ``text``, in digits or in words ("two", "1,850")."""
+    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS}
+
+
+def _fact_lost(flag: Flag, new_text: str) -> bool:
+    """Did replacing or cutting these words take a fact with them: a number, a name no
+    longer in the text, a hedge or negation, or a whole clause? Common words swapped
+    ("ended" -> "ends", "big" -> "large", a projection become a result) restyle the
+    sentence; they take back nothing that was published."""
+    if not _figure_words(flag.old) <= _figure_words(new_text):
+        return True
+    have = set(_words(new_text))
+    if any(w not in have for name in _PROPER.findall(flag.old.translate(_STRAIGHT)) for w in _words(name)):
+        return True  # a name gone from the text ("Colonial" that is now "colonial" is still there)
+    if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
+        return True
+    return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
+
+
+# words of a running count: a figure beside them moves on as a story develops
+_RUNNING = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
+                      r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
+                      r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
+
+
+def developing(flags: list[Flag], new_text: str) -> bool:
+    """Is a running figure among these silent changes moving on (a toll rising, a count or
+    score replaced): a developing story, not an earlier fact put right?"""
+    def running(f: Flag) -> bool:
+        around = next((p for p in new_text.splitlines() if f.new and f.new in p), f.new)
+        return _RUNNING.search(around) is not None
+    return any(f.type == FlagType.FIGURE and bool(_figure_words(f.old)) and bool(_figure_words(f.new))
+               and running(f) for f in flags)
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive: "Manchester's" is "Manchester" moved."""
+    return re.sub(r"'s$", "", word)
+
+
+def adds_material(flag: Flag) -> bool:
+    """Does this change bring new material, not just other words for the same thing: a
+    paragraph added (credits aside), or a name, a number or several words the words it
+    replaced did not have (a headline rewritten around a new angle; not the same words
+    in another order)?"""
+    if flag.section == Section.CREDITS or credit_line(flag.new) or _letters(flag.old) == _letters(flag.new):
+        return False  # "X contributed to this report" is a credit, not news
+    if flag.type == FlagType.PARAGRAPH_ADDED:
+        return True
+    had = {_bare(w) for w in _words(flag.old)}
+    new = [w for w in map(_bare, _words(flag.new)) if w not in had]
+    if any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in new):
+        return True
+    names = {_bare(w) for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
+             if w not in _FILLER}
+    if names & set(new):
+        return True
+    return sum(len(w) > 3 for w in new) >= _NEW_WORDS
+
+
+# this many words the earlier revision never used say something new
+_NEW_WORDS = 3
+
+
+# "CNN's Jane Roe contributed to this report", maybe with a photo credit glued on
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b", re.I)
+_CREDIT_CHARS = 300
+
+
+def credit_line(text: str) -> bool:
+    """Is this paragraph a credit (reporters, editors, a photo), not news?"""
+    text = text.strip()
+    return is_credits_line(text) or len(text) <= _CREDIT_CHARS and _CONTRIBUTED.search(text) is not None
+
+
+def _cut_from_headline(flag: Flag) -> bool:
+    """A headline rewritten to a new angle or new information stops headlining the old
+    claim without taking it back; words cut from an otherwise unchanged headline (an
+    age, "indefinitely") narrow what it claimed."""
+    old, new = set(_words(flag.old)), set(_words(flag.new))
+    added = {w for w in new - old if w not in _FILLER}
+    cut = old - new
+    if added or not cut:
+        return False
+    names = {w for name in _PROPER.findall(flag.old.translate(_STRAIGHT))[1:] for w in _words(name)}
+    # "next" or "virus" dropped is a trim; an age, a name or "indefinitely" narrows the claim
+    return bool(cut & (_HEDGES | _NUMBER_WORDS | names)) or any(c.isdigit() for w in cut for c in w)
+
+
+def only_inserted(flag: Flag) -> bool:
+    """Are all the old words still there, in order, on the new side: words put in, none
+    replaced ("Yoon declared" -> "Yoon, 65, declared")? Copy that lost its spaces
+    ("Yoondeclared") counts its glued words as the same words."""
+    old, new = _words(flag.old), _words(flag.new)
+    if not old or not new:
+        return False
+    glued = "".join(w for w in new if not w.isdigit())
+    at, pos = 0, 0
+    for w in old:
+        try:
+            at = new.index(w, at) + 1
+            continue
+        except ValueError:
+            pass
+        # only a long word is taken as glued copy: "Smith" inside "Smithson" is a new name
+        found = glued.find(w, pos) if len(w) >= _GLUED_WORD else -1
+        if found < 0:
+            return False
+        pos = found + len(w)
+    return _figure_words(flag.old) <= _figure_words(flag.new)
+
+
+_GLUED_WORD = 8
 
 
 _PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
@@ -229,10 +386,15 @@ _PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
 
 def _still_named(old: str, new_text: str) -> bool:
     """Does the new text still name everyone the old words named ("Trump" -> "the
-    president" while Trump is named elsewhere; "the city" -> "Philadelphia")? Then
-    the reference was restyled, not a name changed."""
+    president" while Trump is named elsewhere; "Jane Roe" -> "the minister" while
+    "Roe" is; "the city" -> "Philadelphia")? Then the reference was restyled, not a
+    name changed. A name of several words is still there when one of them is."""
     have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
-    return all(name in have for name in _PROPER.findall(old.translate(_STRAIGHT)))
+    names = _NAME_RUN.findall(old.translate(_STRAIGHT))
+    return all(any(w in have for w in _PROPER.findall(name)) for name in names)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z](?:\s+[A-Z][\w'’-]*[A-Za-z])*")
 
 
 def rearranged(flag: Flag, old_text: str, new_text: str) -> bool:

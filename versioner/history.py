@@ -71,7 +71,7 @@ def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,
     for rev, verdict in zip(revisions, verdicts, strict=True):
         parts = rev.parts()
         notices = tuple(p.text for p in parts.notices)
-        # the notices audit holds against this revision's changes (audit.introduced_notices)
+        # the notices this revision introduces, as audit reports them (audit.introduced_notices)
         new_notices = tuple(n.text for n in verdict.notices)
         if prev is None or prev_parts is None:
             summary = "first revision"

@@ -34,7 +34,7 @@ from versioner.kinds import NoticeKind, Section
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1  # the vocabulary in vocab/notices.toml counts as code here
+RULES_VERSION = 3  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15)
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -211,7 +211,7 @@ _SUBJECT_RES = (
 )
 # Words that only say "more of the story": "Updates with details" names nothing in particular.
 _GENERIC = frozenset("details detail more new further fresh additional background context information "
-                     "latest developments material story article throughout".split())
+                     "latest developments material content contents story article throughout".split())
 _SUBJECT_ONLY = frozenset("quote quotes quotation quotations comment comments name names figure figures "
                           "number numbers date dates title word words spelling typo typos error errors "
                           "mistake".split())
@@ -231,6 +231,10 @@ _VALUE_MARKER = re.compile(r"^(?P<obj>.*?)\s*\bto\s+(?:show|say|read|reflect|sta
 _TO_FROM = re.compile(r"^(?P<obj>.*?)\s*\bto\s+(?P<new>.+?)\s+from\s+(?P<old>.+)$", _I | re.S)
 _FROM_TO = re.compile(r"^(?P<obj>.*?)\s*\bfrom\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I | re.S)
 _INNER_VERB = re.compile(r"^(?:(?:on|at|in)\s+[^,;]{0,40}?\s+)?to\s+([a-z-]+)\b\s*(.*)$", _I | re.S)
+# "..., not Y as we had it in last week's review", "not Y as wrongly stated in a column"
+_AS_WE_HAD = re.compile(r"\s*,?\s+as\s+(?:we\s+(?:had\s+it|said|stated|reported|wrote|called\s+(?:it|him|her|them))|"
+                        r"(?:was\s+|were\s+)?(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
+                        r"(?:stated|said|reported|given|published|written|described))\b.*$", _I | re.S)
 _VALUE_TAIL = re.compile(r"(?:\s*,?\s+as\s+(?:previously|originally|earlier|first|initially)?\s*"
                          r"(?:reported|stated|said|published|written)(?:\s+earlier)?|"
                          r"\s*,?\s+in\s+(?:the\s+)?(?:" + _LOCATION.pattern + r"))\s*$", _I)
@@ -580,13 +584,20 @@ def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     given = " ".join(v for v in values if v)
     if given and _DATE_VALUE.search(given):
         return "date"
-    if any(_NUMBER_TOKEN.match(w) for w in given.split()):
-        return "figure"
+    if any(_NUMBER_TOKEN.match(w) or any(c.isdigit() for c in w) for w in given.split()):
+        return "figure"  # "Rmb3bn", "6 months"
+    if all(_PROPER_VALUE.match(v) for v in values if v) and any(values):
+        return "name"  # "Chris Honer, not Chris Horner": a name and its misspelling
     return None
+
+
+# a value that is a name: capitalised words, a particle or two allowed ("Anne de Vries")
+_PROPER_VALUE = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|da|du|bin|al))*$")
 
 
 def _value(text: str) -> str:
     """A value as quoted in a notice, without "as previously reported" or a trailing location."""
+    text = _AS_WE_HAD.sub("", text)
     previous = None
     while previous != text:
         previous, text = text, _VALUE_TAIL.sub("", text).strip(" ,;:.\"'")
@@ -777,6 +788,9 @@ def _earlier_version(rest: str, default_section: str | None) -> _Read:
         if statement:  # "incorrectly said the death toll was 50": a detail and the old value
             obj = re.sub(r"^that\s+", "", obj, flags=_I)
             detail, old = _statement(obj, None)
+            # "incorrectly said that Ann Lee had a daughter": with no value to split off,
+            # the whole statement is what the story said
+            old = old or _value(obj) or None
             read = _make_claims(action, "", obj, None, old, cues, default_section, detail_from_value=False)
             return _Read(tuple(replace(c, target=replace(c.target, detail=detail)) for c in read.claims),
                          read.cues)
@@ -858,6 +872,18 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             continue
         if re.search(r"\b(?:regrets?|apologi[sz]e)\b", s, _I):
             continue
+        column = _column_error(s)
+        if column is not None:  # "we referred to her as an American poet", "X was misnamed as Y"
+            claims = [c for c in claims if not _is_bare(c)]
+            last = (column,)
+            claims.append(column)
+            continue
+        if last and (said := _RIGHT_VERSION.match(s)):  # "In fact, ...", "It should have said ..."
+            right = _value((said.group("v") or said.group("v2")).strip(" \"'"))
+            updated = tuple(replace(c, new_value=c.new_value or right) for c in last)
+            claims[len(claims) - len(last):] = updated
+            last = updated
+            continue
         if last:  # "It was 212, not 221." belongs to the claim before it
             updated = _with_values(last, s, bool(_VALUE_START.match(s)))
             claims[len(claims) - len(last):] = updated
@@ -874,6 +900,48 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
                 last = (Claim("change", Target(Section.ANY, None, _subject(s, (new,)), detail), new, None),)
                 claims.extend(last)
     return claims, cues, lead_cue
+
+
+# Column-style corrections say what the story said before saying what is right:
+# "we referred to Anne Roe as a Dutch poet", "Tom Lee was misnamed as Tim Lee",
+# "we misspelled her surname as Doer", "The programme suggested that X. In fact, Y."
+_COLUMN_AS = re.compile(
+    r"\b(?P<verb>referred\s+to|described|called|identified|misidentified|named|misnamed|misspelled|misspelt|"
+    r"listed|labell?ed|credited)\s+(?P<obj>[^.;]{0,80}?)\s*\bas\s+(?P<old>[^;]+?)\s*$", _I | re.S)
+_COLUMN_THAT = re.compile(
+    r"^(?:(?:in|on|during|as\s+part\s+of)\s+[^,]{0,120},\s*)?(?:we|it|(?:this|the|an?|today's|yesterday's)"
+    r"(?:\s+(?!(?:was|were|is|are|has|have|had|been|be)\b)[\w'’-]+){1,4}?)\s+"
+    r"(?:(?:incorrectly|wrongly|mistakenly)\s+)?(?:said|stated|reported|suggested|claimed|wrote)\s+"
+    r"(?:that\s+)?(?P<old>.+?)\s*$", _I | re.S)
+# "The year was misstated in an editorial": names the thing, not its values
+_COLUMN_THING = re.compile(r"^(?P<what>(?:the|a|an|his|her|their|its)\s+[\w\s'’-]{1,40}?)\s+(?:was|were)\s+"
+                           r"(?:misstated|misspell?t|misspelled|misreported|wrong|incorrect|"
+                           r"(?:incorrectly|wrongly)\s+(?:given|stated|reported))\b", _I)
+_COLUMN_NOT = re.compile(r"^(?P<who>[^,]{2,80}?)\s+(?:is|was|are|were)\s+not\s+(?P<old>[^,]+?)(?:,.*)?$", _I | re.S)
+_RIGHT_VERSION = re.compile(
+    r"^(?:in\s+fact|actually|in\s+reality|rather|instead)\s*,?\s*(?P<v>.+)$|"
+    r"^(?:it|this|we|the\s+\w+)\s+(?:should\s+have\s+(?:said|read|stated|been)|would\s+have\s+been\s+(?:more\s+)?"
+    r"(?:accurate|correct)\s+to\s+say)\s*:?\s*(?:that\s+)?(?P<v2>.+)$", _I | re.S)
+_NAME_VERBS = ("misnamed", "misspelled", "misspelt", "misidentified", "identified", "named", "called")
+
+
+def _column_error(sentence: str) -> Claim | None:
+    """The claim of a sentence that says what the story wrongly said (its old value)."""
+    s = sentence.strip().rstrip(".")
+    m = _COLUMN_AS.search(s)
+    if m:
+        verb = m.group("verb").lower()
+        subject = "name" if verb.startswith(_NAME_VERBS) else _subject(s, (m.group("old"),))
+        detail = _detail(m.group("obj")) if m.group("obj").strip() else None
+        return Claim("change", Target(Section.ANY, None, subject, detail), None, _value(m.group("old")) or None)
+    m = _COLUMN_THING.match(s)
+    if m:
+        return Claim("change", Target(Section.ANY, None, _subject(m.group("what")), _detail(m.group("what"))))
+    m = _COLUMN_NOT.match(s) or _COLUMN_THAT.match(s)
+    if m:
+        old = _value(m.group("old").strip(" \"'"))
+        return Claim("change", Target(Section.ANY, None, _subject(s, (old,)), None), None, old or None)
+    return None
 
 
 _MAX_NOTICE_CHARS = 1500

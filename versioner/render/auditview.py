@@ -62,6 +62,8 @@ def verdict_json(v: Verdict) -> dict[str, Any]:
     }
     if v.stealth_kind is not None:
         d["stealth_kind"] = v.stealth_kind
+    if v.developing:
+        d["developing"] = True
     if len(v.notices) > 1:
         d["notices"] = [_notice_json(n) for n in v.notices]
     return d
