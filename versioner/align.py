@@ -152,7 +152,7 @@ def align_paragraphs(
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited.
     ``rewrites``: also pair, as edited, a paragraph rewritten in other words
     (``rewritten``), where the text is read in order (the body, not the notices)."""
-    if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
+    if len(old) == len(new) and first_difference(old, new) == len(old):  # at C speed
         return tuple(Pairing.kept_run(0, 0, len(new)))
     head, tail = _common_ends(old, new)
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
