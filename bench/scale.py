@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -31,13 +32,25 @@ import corpus  # noqa: E402
 EXE = str(Path(sys.executable).with_name("versioner"))
 
 
+PEAK_MB = [0.0]  # the last timed command's peak memory: its largest process's max RSS
+
+
 def timed(*args: str) -> tuple[float, bytes]:
     t0 = time.perf_counter()
-    p = subprocess.run([EXE, *args], capture_output=True)
-    seconds = time.perf_counter() - t0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen([EXE, *args], stdout=out, stderr=err)
+        # wait4: this child's own rusage; its max RSS is that of the largest process
+        # in its tree (the importing process or one of its readers)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - t0
+        PEAK_MB[0] = usage.ru_maxrss / 1024
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if p.returncode not in (0, 1):
-        raise RuntimeError(f"versioner {' '.join(args[:3])}: {p.stderr.decode()[-400:]}")
-    return seconds, p.stdout
+        raise RuntimeError(f"versioner {' '.join(args[:3])}: {stderr.decode()[-400:]}")
+    return seconds, stdout
 
 
 def copy_store(src: Path, dst: Path) -> None:
@@ -75,7 +88,7 @@ def main() -> int:
         db = tmp / "big.db"
         seconds, _ = timed("--store", str(db), "import", str(jsonl))
         print(f"SQLite import of {n:,} revisions: {seconds:.1f} s, {n / seconds:,.0f} revisions/s"
-              " (target >= 12,000)", flush=True)
+              f" (target >= 12,000), peak memory {PEAK_MB[0]:.0f} MB (target < 300)", flush=True)
         with sqlite3.connect(db) as conn:
             pairs = conn.execute("select count(*) - count(distinct article_id) from revisions").fetchone()[0]
         copies = iter(range(10))
@@ -105,8 +118,8 @@ def postgresql(jsonl: Path, n: int, pairs: int) -> None:
             return
         url = cluster.new_schema()
         seconds, _ = timed("--store", url, "import", str(jsonl))
-        print(f"PostgreSQL import of {n:,} revisions: {seconds:.1f} s, {n / seconds:,.0f} revisions/s",
-              flush=True)
+        print(f"PostgreSQL import of {n:,} revisions: {seconds:.1f} s, {n / seconds:,.0f} revisions/s,"
+              f" peak memory {PEAK_MB[0]:.0f} MB", flush=True)
 
         def fresh_pg() -> str:
             with psycopg.connect(url, autocommit=True) as conn:

@@ -444,3 +444,17 @@ def test_kept_runs_shared_or_not_are_the_pairings_they_stand_for(runs: list[tupl
     for i, j, n in runs + [(i, i, n) for i, _, n in runs]:
         assert Pairing.kept_run(i, j, n) == [Pairing.kept(i + k, j + k) for k in range(n)]
         assert Pairing.kept_run(i, j, n) == [Pairing(PairingKind.KEPT, (i + k,), (j + k,), 1.0) for k in range(n)]
+
+
+@given(st.lists(st.tuples(st.integers(2, 60), st.integers(-2, 2), st.integers(0, 60)), max_size=6))
+def test_kept_runs_a_few_paragraphs_apart_are_shared_and_the_pairings_they_stand_for(
+    runs: list[tuple[int, int, int]]
+) -> None:
+    # after a paragraph added, removed or moved, the kept ones stand a paragraph or two apart
+    from versioner import align
+
+    for i, shift, n in runs:
+        run = Pairing.kept_run(i, i + shift, n)
+        assert run == [Pairing(PairingKind.KEPT, (i + k,), (i + shift + k,), 1.0) for k in range(n)]
+        assert all(a is b for a, b in zip(run, Pairing.kept_run(i, i + shift, n)))
+        assert [align._KEPT_SHIFTED[shift].one(min(i, i + shift) + k) for k in range(n)] == run

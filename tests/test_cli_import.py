@@ -250,3 +250,29 @@ def test_a_bad_line_read_in_a_second_process_is_the_same_error(
     result = run("import", write("bad.jsonl", text))
     assert result.exit_code == 2
     assert "bad.jsonl:451: not valid JSON" in result.stderr
+
+
+@pytest.mark.parametrize("bad_at", [3, 5, 8])
+def test_batches_dealt_to_two_readers_come_back_in_order_with_the_first_error(
+    write: Callable[..., Path], monkeypatch: Any, bad_at: int
+) -> None:
+    # batches of two lines, dealt to the reading processes in turn: the items come
+    # back in file order, and a line too long (which every reader sees) or not JSON
+    # (which only its own reader reads) is the error, whichever reader it was dealt to
+    from versioner import ingest
+    from versioner.errors import BadInput
+
+    monkeypatch.setattr(ingest, "READ_AHEAD_BYTES", 0)
+    monkeypatch.setattr(ingest, "_BATCH", 2)
+    lines = [json.dumps(r) for r in _chains(9)]
+    path = write("dealt.jsonl", "\n\n".join(lines) + "\n")  # blank lines are no one's
+    assert [r.source for r in ingest.PathRevisions(path)] == [r.source for r in ingest.iter_path(path)]
+    for bad in ("{not json", "[" + " " * 2000 + "]"):
+        broken = write("broken.jsonl", "\n".join(lines[:bad_at - 1] + [bad] + lines[bad_at - 1:]) + "\n")
+        revisions = ingest.PathRevisions(broken, max_bytes=1000)
+        with pytest.raises(BadInput) as dealt:
+            list(revisions)
+        with pytest.raises(BadInput) as plain:
+            list(revisions.read())
+        assert str(dealt.value) == str(plain.value)
+        assert f"broken.jsonl:{bad_at}:" in str(dealt.value)

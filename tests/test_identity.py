@@ -352,3 +352,26 @@ def test_bounded_sketch_of_long_stories_is_the_smallest_shingles() -> None:
     for n in (40, 70, 200, 3000):
         story = " ".join(words[:n])
         assert identity.story_sketch(story) == sorted(identity.story_shingles(story))[: identity.SKETCH_SIZE]
+
+
+def test_a_keyed_import_leaves_sketching_to_the_first_keyless_match(
+    run: Callable[..., Any], write: Callable[..., Path], seeds_dir: Path, store_path: Path,
+) -> None:
+    # keyed input needs no sketches: the import writes none (a quarter of its time),
+    # and the first keyless revision after it still finds the article by its latest text
+    import sqlite3
+
+    first, second = sorted((seeds_dir / "balochistan-militants").glob("*.txt"))
+    lines = [json.dumps({"article": "militants", "captured_at": at, "text": p.read_text(encoding="utf-8")})
+             for at, p in (("2026-02-01T08:15:00Z", first), ("2026-02-01T09:15:00Z", second))]
+    assert run("import", write("keyed.jsonl", "\n".join(lines) + "\n")).exit_code == 0
+
+    def sketches() -> list[int]:
+        with sqlite3.connect(store_path) as conn:
+            return [h for (h,) in conn.execute("select h from sketches order by rowid")]
+
+    assert sketches() == []
+    again = run("add", second, "--at", "2026-02-01T11:30:00Z")
+    assert again.exit_code == 0
+    assert again.stdout == "militants@2\n"  # the same text as the latest: nothing new stored
+    assert sketches() == identity.sketch(second.read_text(encoding="utf-8"))

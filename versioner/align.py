@@ -73,10 +73,12 @@ class Pairing:
     @classmethod
     def kept_run(cls, i: int, j: int, n: int) -> list[Pairing]:
         """``[Pairing.kept(i + k, j + k) for k in range(n)]``, the pairings shared between
-        alignments when ``i == j`` (a property test holds the two equal)."""
-        if i != j:
+        alignments when ``i`` and ``j`` differ by a few paragraphs at most (a property
+        test holds the two equal)."""
+        shared = _KEPT_SHIFTED.get(j - i)
+        if shared is None:
             return [cls.kept(i + k, j + k) for k in range(n)]
-        return _KEPT_IN_PLACE.run(i, n)
+        return shared.run(min(i, j), n)
 
 
 _new_object = object.__new__
@@ -85,21 +87,32 @@ _set_attribute = object.__setattr__
 
 class _KeptInPlace:
     """Pairings are immutable, so "paragraph k kept in place" is made once per k and
-    shared by every alignment: the common ends of a long article are most of its pairings."""
+    shared by every alignment: the common ends of a long article are most of its pairings.
+    ``shift``: kept ``shift`` paragraphs further on in the new text (below 0: back), as
+    every paragraph after one added or removed is; entry k is the pairing whose lower
+    index is k."""
 
-    def __init__(self) -> None:
+    def __init__(self, shift: int = 0) -> None:
         self._made: tuple[Pairing, ...] = ()
+        self._old, self._new = max(0, -shift), max(0, shift)
 
     def run(self, start: int, n: int) -> list[Pairing]:
         made = self._made
         if len(made) < start + n:
             # a longer tuple replaces the old one whole: threads never see one half built
-            made = made + tuple(Pairing.kept(k, k) for k in range(len(made), 2 * (start + n)))
+            made = made + tuple(Pairing.kept(k + self._old, k + self._new)
+                                for k in range(len(made), 2 * (start + n)))
             self._made = made
         return list(made[start : start + n])
 
+    def one(self, k: int) -> Pairing:
+        """``run(k, 1)[0]``."""
+        made = self._made
+        return made[k] if k < len(made) else self.run(k, 1)[0]
 
-_KEPT_IN_PLACE = _KeptInPlace()
+
+# shifts of up to two paragraphs either way: one or two added, removed or moved
+_KEPT_SHIFTED = {shift: _KeptInPlace(shift) for shift in range(-2, 3)}
 
 
 def first_difference(a: Sequence[object], b: Sequence[object]) -> int:
@@ -139,7 +152,7 @@ def align_paragraphs(
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited.
     ``rewrites``: also pair, as edited, a paragraph rewritten in other words
     (``rewritten``), where the text is read in order (the body, not the notices)."""
-    if len(old) == len(new) and all(p == q for p, q in zip(old, new, strict=True)):
+    if len(old) == len(new) and first_difference(old, new) == len(old):  # at C speed
         return tuple(Pairing.kept_run(0, 0, len(new)))
     head, tail = _common_ends(old, new)
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
@@ -560,7 +573,8 @@ def _assemble(
     anchor = [-2] * n_old
     in_place = Pairing.kept_run(0, 0, min(n_old, n_new))
     for i, j in backbone:
-        at_new[j] = in_place[i] if i == j else Pairing.kept(i, j)
+        shared = _KEPT_SHIFTED.get(j - i)
+        at_new[j] = in_place[i] if i == j else shared.one(min(i, j)) if shared else Pairing.kept(i, j)
         taken_new[j] = taken_old[i] = 1
         anchor[i] = j
     for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:

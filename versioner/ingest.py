@@ -9,6 +9,7 @@ and are placed by similarity. JSON Lines: one object a line with ``text`` or
 from __future__ import annotations
 
 import io
+import itertools
 import multiprocessing
 import os
 import signal
@@ -212,6 +213,9 @@ def iter_path(
 # process while this one writes; for less, starting that process does not pay.
 READ_AHEAD_BYTES = 8 * 1024 * 1024
 _BATCH = 200  # revisions sent from the reading process at a time
+# Reading processes: parsing is most of an import's work, more than writing, so the
+# batches are dealt out to two in turn, and the writer takes them back in that order.
+READERS = 2
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,11 @@ class PathRevisions:
     def read(self) -> Iterator[NewRevision]:
         return iter_path(self.path, self.encoding, self.max_bytes, self.max_paragraphs)
 
+    def read_share(self, reader: int, readers: int) -> Iterator[NewRevision]:
+        """``read`` of a .jsonl file, only the batches of ``_BATCH`` lines dealt to
+        ``reader`` of ``readers``; an error of a line dealt to another reader may come too."""
+        return _iter_jsonl(self.path, self.max_bytes, self.max_paragraphs, (reader, readers))
+
     def _read_ahead_pays(self) -> bool:
         try:
             big = self.path.suffix in (".jsonl", ".ndjson") and self.path.stat().st_size >= READ_AHEAD_BYTES
@@ -247,12 +256,21 @@ def _read_ahead(revisions: PathRevisions) -> Iterator[NewRevision]:
     """The revisions of ``revisions.read()``, read and prepared for storing
     (``prepared.prepare``) in another process, in the same order, with the same errors."""
     ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_prepare_in_worker, args=(revisions, sender, receiver), daemon=True)
-    worker.start()
-    sender.close()
+    pipes = [ctx.Pipe(duplex=False) for _ in range(READERS)]
+    workers = [
+        ctx.Process(target=_prepare_in_worker, args=(revisions, k, pipes), daemon=True)
+        for k in range(READERS)
+    ]
+    for worker in workers:
+        worker.start()
+    for _, sender in pipes:
+        sender.close()
     try:
-        while (batch := receiver.recv()) is not None:
+        # batch i comes from reader i % READERS; the first end (None) ends the input
+        for k in itertools.cycle(range(READERS)):
+            batch = pipes[k][0].recv()
+            if batch is None:
+                break
             if isinstance(batch, Exception):
                 raise batch
             for row in batch:
@@ -260,20 +278,28 @@ def _read_ahead(revisions: PathRevisions) -> Iterator[NewRevision]:
     except EOFError:
         raise BadInput(f"{revisions.path}: the process reading it stopped (out of memory?)") from None
     finally:
+        for receiver, _ in pipes:
+            receiver.close()
+        for worker in workers:
+            worker.kill()  # done, or no longer wanted: the import stopped reading
+            worker.join()
+
+
+def _prepare_in_worker(revisions: PathRevisions, reader: int,
+                       pipes: list[tuple[Connection, Connection]]) -> None:
+    # The forked copies of the reading ends (and of the other readers' sending
+    # ends) would keep the pipes open after the importing process dies: closed,
+    # a send to a killed import fails at once.
+    out = pipes[reader][1]
+    for receiver, sender in pipes:
         receiver.close()
-        worker.kill()  # done, or no longer wanted: the import stopped reading
-        worker.join()
-
-
-def _prepare_in_worker(revisions: PathRevisions, out: Connection, parents_end: Connection) -> None:
-    # The forked copy of the reading end would keep the pipe open after the
-    # importing process dies: closed, a send to a killed import fails at once.
-    parents_end.close()
+        if sender is not out:
+            sender.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the importing process
     batch: list[tuple[object, ...]] = []
     try:
         try:
-            for item in revisions.read():
+            for item in revisions.read_share(reader, READERS):
                 batch.append((item.text, item.article, item.url, item.captured_at, item.source,
                               prepare(item.text)))
                 if len(batch) >= _BATCH:
@@ -309,13 +335,19 @@ def _mtime(f: Path) -> str:
     return utc_iso(datetime.fromtimestamp(f.stat().st_mtime, timezone.utc))
 
 
-def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int) -> Iterator[NewRevision]:
+def _iter_jsonl(path: Path, max_bytes: int, max_paragraphs: int,
+                share: tuple[int, int] = (0, 1)) -> Iterator[NewRevision]:
     name = shown_path(path)
+    reader, readers = share
+    count = 0
     with open_input(path) as fh:
         for lineno, line in _bounded_lines(fh, name, max_bytes):
             where = f"{name}:{lineno}"
             if not line.strip():
                 continue
+            count += 1
+            if (count - 1) // _BATCH % readers != reader:
+                continue  # another reader's line
             obj = load_json(line, where)
             if not isinstance(obj, dict):
                 raise BadInput(f"{where}: each line must be a JSON object")

@@ -97,5 +97,5 @@ def import_all(conn: sqlite3.Connection, items: Iterable[NewRevision], progress:
         writer = Writer(conn, allow_future)
         _import_staged(writer, items, progress)
     writer.close_gaps()
-    writer.flush_sketches()
+    writer.forget_sketches()
     return writer
