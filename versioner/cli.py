@@ -403,16 +403,18 @@ def _write_stored_text(text: str) -> None:
 @_guard
 def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
-    from versioner.audit import verify_store
+    from versioner.audit import verdict_rules, verify_store
     from versioner.render import records
 
     with _open(ctx) as st:
         checked, faults = verify_store(st)
+        # the stored verdicts verify_store recomputed (none when SQLite itself failed)
+        verdicts = 0 if any(f.kind == "sqlite" for f in faults) else st.current_verdicts(verdict_rules())
     if fmt is Format.json:
-        _print_json(records.verify_json(checked, faults))
+        _print_json(records.verify_json(checked, verdicts, faults))
     else:
         out = sys.stdout if not faults else sys.stderr
-        out.write("\n".join(records.verify_lines(checked, faults)) + "\n")
+        out.write("\n".join(records.verify_lines(checked, verdicts, faults)) + "\n")
     raise typer.Exit(Exit.FOUND if faults else Exit.OK)
 
 
