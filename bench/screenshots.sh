@@ -1,7 +1,7 @@
 #!/bin/sh
-# Regenerate docs/screenshots/: the terminal UI at 80x24 and 120x40 and the
-# HTML diff, side-by-side diff and audit pages at a desktop and a phone width,
-# all from the demo store. Needs `make demo` (store/demo.db) and Chromium
+# Regenerate docs/screenshots/: the terminal UI at 80x24 and 120x40 (as PNG, and
+# as text from tmux when it is installed) and the HTML diff, side-by-side diff and
+# audit pages at a desktop and a phone width, all from the demo store. Needs `make demo` (store/demo.db) and Chromium
 # (apt-get install chromium); nothing is fetched from the network.
 #
 #   sh bench/screenshots.sh [OUT_DIR]
@@ -37,6 +37,22 @@ ui() {
 ui ui-80x24 80 24 vessa-landslide enter
 ui ui-80x24-side-by-side 80 24 altair-flight-diversion enter s n
 ui ui-120x40 120 40 altair-flight-diversion enter n
+
+# tty NAME COLS ROWS KEY: the UI in a real terminal (tmux), as text, after it settles
+tty() {
+    session="versioner-shot-$$"
+    tmux new-session -d -s "$session" -x "$2" -y "$3" "$BIN/versioner --store $STORE ui $4"
+    sleep 4
+    tmux capture-pane -p -t "$session" >"$OUT/$1.txt"
+    tmux send-keys -t "$session" q
+    sleep 1
+    tmux kill-session -t "$session" 2>/dev/null || true
+}
+
+if command -v tmux >/dev/null; then
+    tty ui-80x24 80 24 vessa-landslide
+    tty ui-120x40 120 40 altair-flight-diversion
+fi
 
 "$BIN/versioner" --store "$STORE" diff altair-flight-diversion -f html >"$TMP/diff.html" || test $? -eq 1
 "$BIN/versioner" --store "$STORE" diff altair-flight-diversion --side-by-side -f html >"$TMP/side.html" || test $? -eq 1

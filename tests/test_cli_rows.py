@@ -83,3 +83,23 @@ def test_two_formats_at_once_is_one_line_and_exit_2(run: Run, seeded: Path, args
     result = run(*args)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "versioner: --csv, --tsv, --nl and --format each name an output format: give one\n"
+
+
+@pytest.mark.parametrize("flag,delimiter", [("--csv", ","), ("--tsv", "\t")])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote(
+        run: Run, write: Callable[..., Path], flag: str, delimiter: str) -> None:
+    # OWASP's CSV injection: = + - @ at the start of a cell from a key, URL or ref
+    text = "Headline here\n\nBody text about 12 things.\n"
+    for key, url in (("=cmd", None), ("plain", '=HYPERLINK("http://evil.example","x")'),
+                     ("+sum", "@SUM(1+1)"), ("-minus", "-2+3")):
+        args = ["add", write(f"{len(key)}{key[1:]}.txt", text), "--article", key]
+        assert run(*args, *(["--url", url] if url else [])).exit_code == 0, key
+    listed = {r[0]: r for r in _table(run("list", flag).stdout, delimiter)[1:]}
+    assert set(listed) == {"'=cmd", "plain", "'+sum", "'-minus"}
+    assert listed["plain"][1] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert listed["'+sum"][1] == "'@SUM(1+1)" and listed["'-minus"][1] == "'-2+3"
+    assert listed["plain"][2] == "1"  # numbers stay numbers
+    audited = _table(run("audit", flag).stdout, delimiter)[1:]
+    assert {(r[0], r[1]) for r in audited} >= {("'=cmd", "'=cmd@1"), ("'-minus", "'-minus@1")}
+    nl = [json.loads(line) for line in run("list", "--nl").stdout.splitlines()]
+    assert {r["article"] for r in nl} == {"=cmd", "plain", "+sum", "-minus"}  # JSON keeps the value

@@ -19,14 +19,24 @@ REV = ("(select r.id from revisions r join articles a on a.id = r.article_id"
 def test_verify_passes_on_a_store_imported_from_seeds(seeded: Path, run: Callable[..., Any]) -> None:
     result = run("verify")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 17 revision(s) checked, hashes, numbering and parts sound\n"
+    assert result.stdout == ("ok: 17 revision(s) checked, hashes, numbering and parts sound;"
+                             " no stored verdicts to check (audit stores them)\n")
     assert result.stderr == ""
 
 
 def test_verify_json_on_a_sound_store(seeded: Path, run: Callable[..., Any]) -> None:
     result = run("verify", "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"ok": True, "revisions": 17, "faults": []}
+    assert json.loads(result.stdout) == {"schema_version": 1, "ok": True, "revisions": 17, "verdicts": 0,
+                                         "faults": []}
+
+
+def test_verify_says_how_many_stored_verdicts_it_recomputed(seeded: Path, run: Callable[..., Any]) -> None:
+    assert run("audit").exit_code == 0  # stores a verdict for each of the 17 revisions
+    result = run("verify")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("; 17 stored verdict(s) match a fresh audit\n")
+    assert json.loads(run("verify", "-f", "json").stdout)["verdicts"] == 17
 
 
 def test_verify_writes_nothing(seeded: Path, run: Callable[..., Any], snapshot: Callable[[], Any]) -> None:

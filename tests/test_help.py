@@ -90,3 +90,15 @@ def test_shell_completion_is_on(versioner_exe: str) -> None:
     options = _exe(versioner_exe, env={"_VERSIONER_COMPLETE": "complete_bash",
                                        "COMP_WORDS": "versioner diff --fl", "COMP_CWORD": "2"})
     assert options.stdout.split() == ["--flags-only"]
+
+
+def test_options_name_what_they_take_not_a_python_type(versioner_exe: str) -> None:
+    # `--store <str>`, `--max-bytes <int range>`: the README writes --article KEY, --at ISO-8601
+    import re
+
+    for command in COMMANDS:
+        text = _exe(versioner_exe, command, "-h").stdout
+        assert not re.search(r"<(str|int|float|int range|float range|path)>", text), command
+    add = _exe(versioner_exe, "add", "-h").stdout
+    for option in ("--article KEY", "--url URL", "--at TIME", "--max-bytes N", "--store PATH|URL"):
+        assert option in add

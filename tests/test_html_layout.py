@@ -28,3 +28,22 @@ def test_audit_tables_keep_times_and_verdicts_on_one_line(run: Callable[..., Any
     # "2026-05-02T18:30:00Z" broke after "2026-05-" and "! undisclosed" after "!",
     # and each article's table had its own width
     assert "h2+table{width:100%}h2+table td:nth-child(-n+3){white-space:nowrap}" in page
+
+
+def test_on_a_phone_audit_rows_and_flags_stack_rather_than_run_off_the_screen(
+        run: Callable[..., Any], seeded: Path) -> None:
+    # the 390-pixel pictures showed the audit's "why" and the flags' "why" off the screen
+    # (a sideways scroll nobody finds): each row becomes a card, its first cells on one line
+    audit = run("audit", "-f", "html").stdout
+    assert "h2+table tr:first-child{display:none}" in audit
+    assert "h2+table td:nth-child(-n+3){display:inline-block}" in audit
+    diff = run("diff", "altair-flight-diversion", "-f", "html").stdout
+    assert '<table class="flags"><tr><th>severity</th>' in diff
+    assert ".flags tr:first-child{display:none}" in diff and '.flags td:nth-child(5)::before{content:"\\2192  "}' in diff
+
+
+def test_the_side_by_side_label_column_leaves_the_width_to_the_text(run: Callable[..., Any], seeded: Path) -> None:
+    # at 7em ("notice 1" needs about 5) the two text columns of a phone were 120 pixels each
+    page = run("diff", "altair-flight-diversion", "--side-by-side", "-f", "html").stdout
+    assert ".sides th:first-child{width:5.5em}" in page
+    assert "@media (max-width:40em){.sides th:first-child{width:4.2em}" in page

@@ -89,6 +89,17 @@ def test_json_documents_of_hostile_text_match_their_schemas(run: Run, write: Cal
     assert audit["articles"][0]["revisions"][1]["notice"] is not None  # the hostile notice was read
 
 
+def test_verify_documents_match_the_verify_schema(run: Run, seeded: Path, sql: Any) -> None:
+    sound = _doc(run, "verify")
+    assert run("audit").exit_code == 0
+    audited = _doc(run, "verify")
+    assert audited["verdicts"] == 17
+    sql("update revisions set sha256 = 'x' where number = 2")  # a fault of every such revision
+    faulty = _doc(run, "verify")
+    assert faulty["ok"] is False and faulty["faults"]
+    _check([("verify", sound), ("verify", audited), ("verify", faulty)])
+
+
 def test_a_diff_of_two_files_matches_the_diff_schema(run: Run, write: Callable[..., Path]) -> None:
     _check([("diff", _doc(run, "diff", write("a.txt", HOSTILE_OLD), write("b.txt", HOSTILE_NEW)))])
 
@@ -117,6 +128,7 @@ def _renamed(data: dict[str, Any], path: list[Any], old: str, new: str) -> dict[
     ("audit", ["audit"], ["summary", "verdicts"], "stealth"),
     ("log", ["log", "vessa-landslide"], ["revisions", 0], "new_notices"),
     ("show", ["show", "vessa-landslide"], [], "sha256"),
+    ("verify", ["verify"], [], "verdicts"),
     ("diff", ["diff", "vessa-landslide@2", "vessa-landslide@3"], ["flags", 0], "severity"),
     ("diff", ["diff", "vessa-landslide@2", "vessa-landslide@3"], ["changes", 0, "ops", 0], "op"),
 ])

@@ -83,6 +83,19 @@ def test_flag_rows_view_shows_each_cached_flag(seeded: Path, sql: SQL) -> None:
     assert rows == [("figure", "high", "221 passengers", "212 passengers")]
 
 
+def test_flag_rows_names_the_pair_by_key_at_n(seeded: Path, sql: SQL) -> None:
+    # Datasette and sqlite-utils users read refs, not internal revision ids (issue 17)
+    with Store.open(seeded) as st:
+        audit_store(st)
+    rows = sql("select from_ref, to_ref, article, type from flag_rows where old like '221%'")
+    assert rows == [("altair-flight-diversion@1", "altair-flight-diversion@2", "altair-flight-diversion",
+                     "figure")]
+    ids = sql("select r.id from revisions r join articles a on a.id = r.article_id"
+              " where a.key = 'altair-flight-diversion' order by r.number")
+    assert sql("select from_revision_id, to_revision_id from flag_rows where old like '221%'") == [
+        (ids[0][0], ids[1][0])]  # the ids stay, for queries written against them
+
+
 def test_log_keeps_its_comparisons_for_the_audit(seeded: Path, sql: SQL, run: Callable[..., Any]) -> None:
     assert sql("select count(*) from pairs") == [(0,)]
     assert run("log", "vessa-landslide").exit_code == 0

@@ -114,7 +114,7 @@ INDEXES = {
 
 MIGRATIONS = ["m001_articles_and_revisions", "m002_pair_cache_and_span_parts", "m003_revision_summary_index",
               "m004_drop_unwritten_notices", "m005_web_pages_fetch_state_alerts",
-              "m006_verdicts_notices_readable_views"]
+              "m006_verdicts_notices_readable_views", "m007_flag_rows_labelled"]
 
 
 def _make_store(store_path: Path) -> None:

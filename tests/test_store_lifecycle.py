@@ -303,6 +303,14 @@ def _store_at_migration(exe: str, store: Path, last: str) -> None:
     """A store whose schema stops at migration ``last`` (as an older versioner left it)."""
     _two_revisions(exe, store)
     conn = sqlite3.connect(store)
+    conn.execute("drop view flag_rows")  # m007 labelled it: m002's, by ids only
+    conn.execute("create view flag_rows as select p.from_revision_id, p.to_revision_id, f.key as idx,"
+                 " json_extract(f.value, '$.type') as type, json_extract(f.value, '$.severity') as severity,"
+                 " json_extract(f.value, '$.section') as section,"
+                 " json_extract(f.value, '$.paragraph') as paragraph, json_extract(f.value, '$.old') as old,"
+                 " json_extract(f.value, '$.new') as new, json_extract(f.value, '$.reason') as reason"
+                 " from pairs p, json_each(p.flags) f")
+    conn.execute("delete from _sqlite_migrations where name = 'm007_flag_rows_labelled'")
     for view in ("revision_labels", "flags_readable", "verdicts_readable", "notices_readable"):  # m006's
         conn.execute(f"drop view {view}")
     for table in ("notices", "verdicts"):
@@ -503,4 +511,5 @@ def test_read_commands_know_which_migrations_they_can_read_without(run: Run, sql
     assert names[names.index(OLDEST_READABLE) + 1:] == ["m003_revision_summary_index",
                                                          "m004_drop_unwritten_notices",
                                                          "m005_web_pages_fetch_state_alerts",
-                                                         "m006_verdicts_notices_readable_views"]
+                                                         "m006_verdicts_notices_readable_views",
+                                                         "m007_flag_rows_labelled"]

@@ -51,6 +51,9 @@ def test_an_audit_stores_each_verdict_and_the_notices_it_judged(
                                 " where article = 'altair-flight-diversion' and idx = 0")
     assert flags == [("altair-flight-diversion@1", "altair-flight-diversion@2", "figure",
                       "221 passengers", "212 passengers")]
+    flag_rows = _view(store_target, "select from_ref, to_ref, article, idx from flag_rows"
+                                    " where old = '221 passengers'")
+    assert flag_rows == [("altair-flight-diversion@1", "altair-flight-diversion@2", "altair-flight-diversion", 0)]
     assert run("--store", store_target, "verify").exit_code == 0
 
 

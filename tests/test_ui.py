@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+import json
 import os
 import re
 import subprocess
@@ -268,6 +269,18 @@ async def test_opening_at_a_key_selects_it_and_shows_its_latest_diff(app_factory
         assert "caldoria-rate-cut@1 → caldoria-rate-cut@2" in title(app.query_one(DiffPane))
         assert [r[1] for r in table_rows(app.query_one(FlagsTable))] == ["figure"]
         await compare_snapshot(pilot, "open-at-key")
+
+
+@run_async
+async def test_the_timeline_counts_a_carried_notice_once_as_list_does(app_factory: Any,
+                                                                    run: Callable[..., Any]) -> None:
+    # vessa-landslide: the update of @2 is carried into @3, then @4 corrects: two notices
+    listed = {a["article"]: a["notices"] for a in json.loads(run("list", "-f", "json").stdout)["articles"]}
+    assert listed["vessa-landslide"] == 2
+    app = app_factory("vessa-landslide")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert str(app.query_one(TimelineTable).border_subtitle) == "2 notice(s)"
 
 
 # -- layout ------------------------------------------------------------------

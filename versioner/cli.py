@@ -71,11 +71,11 @@ def _rows_format(fmt: str, csv: bool, tsv: bool, nl: bool) -> str:
 # Limits on one revision: settings with defaults (option, else environment variable).
 # At most 1 GiB: a revision is held in memory several times over while it is stored.
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
+    int, typer.Option("--max-bytes", metavar="N", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
                       help="largest revision accepted, in bytes")
 ]
 MaxParagraphsOpt = Annotated[
-    int, typer.Option("--max-paragraphs", min=1, envvar="VERSIONER_MAX_PARAGRAPHS",
+    int, typer.Option("--max-paragraphs", metavar="N", min=1, envvar="VERSIONER_MAX_PARAGRAPHS",
                       help="most paragraphs a revision may have")
 ]
 AllowFutureOpt = Annotated[
@@ -185,10 +185,10 @@ def _main(
 def add(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="text, Markdown or JSON file; - for stdin")],
-    article: Annotated[Optional[str], typer.Option("--article", help="article key")] = None,
-    url: Annotated[Optional[str], typer.Option("--url", help="the article's URL")] = None,
-    at: Annotated[Optional[str], typer.Option("--at", help="capture time, ISO 8601 (default: now)")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="e.g. latin-1, cp1252")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", metavar="KEY", help="article key")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", metavar="URL", help="the article's URL")] = None,
+    at: Annotated[Optional[str], typer.Option("--at", metavar="TIME", help="capture time, ISO 8601 (default: now)")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="ENC", help="e.g. latin-1, cp1252")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
     allow_future: AllowFutureOpt = False,
@@ -238,7 +238,7 @@ def import_(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(
         help="folder of KEY/TIME.txt files, a .jsonl file, a .warc(.gz) file, or a folder written by export")],
-    encoding: Annotated[Optional[str], typer.Option("--encoding")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="ENC", help="e.g. latin-1, cp1252")] = None,
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     max_paragraphs: MaxParagraphsOpt = 20_000,
     allow_future: AllowFutureOpt = False,
@@ -403,16 +403,18 @@ def _write_stored_text(text: str) -> None:
 @_guard
 def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
-    from versioner.audit import verify_store
+    from versioner.audit import verdict_rules, verify_store
     from versioner.render import records
 
     with _open(ctx) as st:
         checked, faults = verify_store(st)
+        # the stored verdicts verify_store recomputed (none when SQLite itself failed)
+        verdicts = 0 if any(f.kind == "sqlite" for f in faults) else st.current_verdicts(verdict_rules())
     if fmt is Format.json:
-        _print_json(records.verify_json(checked, faults))
+        _print_json(records.verify_json(checked, verdicts, faults))
     else:
         out = sys.stdout if not faults else sys.stderr
-        out.write("\n".join(records.verify_lines(checked, faults)) + "\n")
+        out.write("\n".join(records.verify_lines(checked, verdicts, faults)) + "\n")
     raise typer.Exit(Exit.FOUND if faults else Exit.OK)
 
 
@@ -441,7 +443,7 @@ def diff(
     ctx: typer.Context,
     refs: Annotated[list[str], typer.Argument(help="KEY (previous vs latest), KEY@N, KEY@-1, or files")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="output format")] = DiffFormat.text,
-    context: Annotated[int, typer.Option("--context", "-C", min=0, help="unchanged paragraphs around each change")] = 0,
+    context: Annotated[int, typer.Option("--context", "-C", metavar="N", min=0, help="unchanged paragraphs around each change")] = 0,
     side_by_side: Annotated[bool, typer.Option("--side-by-side", "-s", help="old and new in two columns")] = False,
     flags_only: Annotated[bool, typer.Option("--flags-only", help="print only the flags table")] = False,
     min_severity: Annotated[Severity, typer.Option("--min-severity", help="hide flags below this")] = Severity.low,

@@ -119,13 +119,13 @@ def _store_after_command(ctx: typer.Context, value: Optional[str]) -> None:
 _STORE_HELP = "SQLite file or postgresql:// URL (default: $VERSIONER_STORE or store/versioner.db)"
 
 
-GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", metavar="PATH|URL", help=_STORE_HELP)]
 
 
 # after the command: recorded in ctx.obj by its callback, not passed to the command
 StoreOpt = Annotated[
     Optional[str],
-    typer.Option("--store", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
+    typer.Option("--store", metavar="PATH|URL", help=_STORE_HELP, callback=_store_after_command, expose_value=False),
 ]
 
 

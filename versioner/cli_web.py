@@ -18,15 +18,15 @@ NotifyOpt = Annotated[Optional[str], typer.Option(
 AlertOnOpt = Annotated[str, typer.Option(
     "--alert-on", metavar="VERDICTS", help="verdicts that make an alert, comma-separated")]
 UserAgentOpt = Annotated[Optional[str], typer.Option(
-    "--user-agent", envvar="VERSIONER_USER_AGENT", help="User-Agent header (default: versioner/VERSION (+URL))")]
-DelayOpt = Annotated[float, typer.Option("--delay", min=0, envvar="VERSIONER_FETCH_DELAY",
+    "--user-agent", metavar="UA", envvar="VERSIONER_USER_AGENT", help="User-Agent header (default: versioner/VERSION (+URL))")]
+DelayOpt = Annotated[float, typer.Option("--delay", metavar="SECONDS", min=0, envvar="VERSIONER_FETCH_DELAY",
                                          help="seconds between two requests to one host")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="seconds to connect and for each read")]
-RetriesOpt = Annotated[int, typer.Option("--retries", min=0, max=10,
+TimeoutOpt = Annotated[float, typer.Option("--timeout", metavar="SECONDS", min=0.1, help="seconds to connect and for each read")]
+RetriesOpt = Annotated[int, typer.Option("--retries", metavar="N", min=0, max=10,
                                          help="further attempts after a 5xx or a connection error")]
 NoRobotsOpt = Annotated[bool, typer.Option("--ignore-robots", help="do not read robots.txt (your own sites)")]
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
+    int, typer.Option("--max-bytes", metavar="N", min=1, max=1024 ** 3, envvar="VERSIONER_MAX_BYTES",
                       help="largest page accepted, in bytes")
 ]
 _ALERTS = "stealth,undisclosed,mismatch,late"
@@ -68,7 +68,7 @@ def _alert(st: Any, keys: set[str], notify: str | None, alert_on: str) -> None:
 def fetch(
     ctx: typer.Context,
     urls: Annotated[list[str], typer.Argument(help="pages to fetch (http:// or https://)")],
-    article: Annotated[Optional[str], typer.Option("--article", help="article key (default: from the canonical URL)")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", metavar="KEY", help="article key (default: from the canonical URL)")] = None,
     notify: NotifyOpt = None,
     alert_on: AlertOnOpt = _ALERTS,
     user_agent: UserAgentOpt = None,
@@ -131,7 +131,7 @@ def watch(
         "--schedule", metavar="AGE:EVERY,...", help="how often a page is checked as it ages; stops after the last AGE")
     ] = "3h:15m,1d:1h,7d:3h,30d:1d",
     once: Annotated[bool, typer.Option("--once", help="one round of what is due, then exit (cron, timers)")] = False,
-    concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=32, help="fetches at a time")] = 4,
+    concurrency: Annotated[int, typer.Option("--concurrency", metavar="N", min=1, max=32, help="fetches at a time")] = 4,
     notify: NotifyOpt = None,
     alert_on: AlertOnOpt = _ALERTS,
     user_agent: UserAgentOpt = None,
@@ -210,7 +210,7 @@ def feed(
     ctx: typer.Context,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="events at or after DATE (ISO 8601)")]
     = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write the feed here (default: stdout)")]
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="write the feed here (default: stdout)")]
     = None,
     store: StoreOpt = None,
 ) -> None:

@@ -4,7 +4,7 @@ counts and its audit verdict."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -52,7 +52,12 @@ def article_list(store: Store) -> list[Article]:
 
 def distinct_notices(revisions: Sequence[Revision]) -> int:
     """How many different notices the revisions show between them."""
-    return len({p.text.strip() for rev in revisions for p in rev.parts().notices})
+    return count_distinct(p.text for rev in revisions for p in rev.parts().notices)
+
+
+def count_distinct(notices: Iterable[str]) -> int:
+    """How many different notices these are: one carried unchanged counts once."""
+    return len({n.strip() for n in notices})
 
 
 def timeline(revisions: Sequence[Revision], pairs: PairCache | None = None,

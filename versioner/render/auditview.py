@@ -253,7 +253,9 @@ table{border-collapse:collapse;font-size:14px;margin-bottom:1em}td,th{border:1px
 text-align:left;vertical-align:top}.bad{color:#b00;font-weight:bold}.warn{color:#a60}.ok{color:#060}
 .dim{color:#777}ul.latency{font-size:14px}
 h2+table{width:100%}h2+table td:nth-child(-n+3){white-space:nowrap}
-@media (max-width:40em){h2+table td:nth-child(n+4){min-width:12em}}"""
+@media (max-width:40em){h2+table,h2+table tbody,h2+table tr,h2+table td{display:block}
+h2+table tr:first-child{display:none}h2+table tr{border:1px solid #ccc;margin-bottom:.5em}
+h2+table td{border:0}h2+table td:nth-child(-n+3){display:inline-block}}"""
 _CLASS = {"bold red": "bad", "yellow": "warn", "green": "ok", "cyan": "ok", "dim": "dim"}
 
 

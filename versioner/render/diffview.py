@@ -445,12 +445,16 @@ _CSS = """body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto;paddin
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
 .label{font:bold 13px monospace;color:#357}.gap{color:#888;font-style:italic}
 table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}
-.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}"""
+.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#777}
+@media (max-width:40em){table.flags,.flags tbody,.flags tr,.flags td{display:block}
+.flags tr:first-child{display:none}.flags tr{border:1px solid #ccc;margin-bottom:.5em}.flags td{border:0}
+.flags td:nth-child(-n+5){display:inline-block}.flags td:nth-child(5)::before{content:"\\2192  "}}"""
 
 
 _SIDES_CSS = """
 table.sides{width:100%;table-layout:fixed;margin-bottom:1em}.sides td{vertical-align:top}
-.sides th:first-child{width:7em}"""
+.sides th:first-child{width:5.5em}
+@media (max-width:40em){.sides th:first-child{width:4.2em}.sides td{padding:3px 4px}}"""
 
 
 def _html_segments(segs: Sequence[tuple[str, str]]) -> str:
@@ -496,7 +500,7 @@ def html_view(rows_: Sequence[Row], flags: Sequence[Flag], old: Revision, new: R
                 body.append(f'<p><span class="label">{html_text(r.label)}</span> '
                             f'{_html_segments(segments(r.change))}</p>')
     if flags:
-        body.append("<table><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>")
+        body.append('<table class="flags"><tr><th>severity</th><th>type</th><th>where</th><th>old</th><th>new</th><th>why</th></tr>')
         for f in worst_first(flags):
             body.append(
                 f'<tr><td class="{f.severity}">{html_text(SEVERITY_MARK[f.severity])}</td><td>{html_text(f.type)}</td>'

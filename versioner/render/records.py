@@ -149,13 +149,16 @@ def revision_json(rev: Revision) -> dict[str, Any]:
             "source": rev.source, "text": rev.text, "parts": parts}
 
 
-def verify_lines(checked: int, faults: Sequence[Fault]) -> list[str]:
+def verify_lines(checked: int, verdicts: int, faults: Sequence[Fault]) -> list[str]:
+    """``checked`` revisions and ``verdicts`` stored verdicts (those of the current rules)."""
     if not faults:
-        return [f"ok: {checked} revision(s) checked, hashes, numbering and parts sound"]
+        stored = (f"{verdicts} stored verdict(s) match a fresh audit" if verdicts
+                  else "no stored verdicts to check (audit stores them)")
+        return [f"ok: {checked} revision(s) checked, hashes, numbering and parts sound; {stored}"]
     lines = [f"{f.kind}: {visible(f.where)}: {visible(f.message)}" for f in faults]
     return lines + [f"{len(faults)} fault(s) in {checked} revision(s)"]
 
 
-def verify_json(checked: int, faults: Sequence[Fault]) -> dict[str, Any]:
-    return {"ok": not faults, "revisions": checked,
+def verify_json(checked: int, verdicts: int, faults: Sequence[Fault]) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "ok": not faults, "revisions": checked, "verdicts": verdicts,
             "faults": [{"kind": f.kind, "where": f.where, "message": f.message} for f in faults]}

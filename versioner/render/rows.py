@@ -1,7 +1,8 @@
 """Plain rows for other tools, as sqlite-utils writes them: CSV and TSV with a header
 row, or newline-delimited JSON, one row per article (``list``) or per revision
 audited (``audit``), with stable columns. A list-valued cell is a JSON array in CSV
-and TSV; article text in a cell has its controls shown as escapes (render.safe)."""
+and TSV; article text in a cell has its controls shown as escapes (render.safe), and
+a ' before a leading = + - @ so that a spreadsheet does not run it as a formula."""
 
 from __future__ import annotations
 
@@ -39,11 +40,20 @@ def audit_rows(report: Iterable[ArticleAudit]) -> Iterator[dict[str, Any]]:
                    "disclosed_by": v.disclosed_by, "latency_s": v.latency_s}
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# OWASP's advice is a leading ' so that it shows as text. Article text, URLs and keys
+# are untrusted; numbers are ours (a negative one stays a number).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any, ascii_only: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return json_dumps(value, indent=None, ascii_only=ascii_only)  # controls as \uXXXX
+    if isinstance(value, str):
+        shown = visible(value)
+        return "'" + shown if shown.startswith(_FORMULA_START) else shown
     return visible(str(value))
 
 

@@ -1,5 +1,5 @@
 """JSON Schemas (Draft 2020-12) of the JSON documents the commands write: ``diff``,
-``diff --stat``, ``audit``, ``log``, ``list`` and ``show`` (``NAME.json``), and of one line of
+``diff --stat``, ``audit``, ``log``, ``list``, ``show`` and ``verify`` (``NAME.json``), and of one line of
 ``list`` and ``audit`` as newline-delimited JSON (``NAME-row.json``).
 
 Every document carries ``schema_version``: SCHEMA_VERSION is raised whenever a key
@@ -13,7 +13,7 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 
-NAMES = ("diff", "diff-stat", "audit", "log", "list", "show", "list-row", "audit-row")
+NAMES = ("diff", "diff-stat", "audit", "log", "list", "show", "verify", "list-row", "audit-row")
 
 
 def load(name: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from versioner.store.schema import LATEST_MIGRATION, READABLE_VIEWS
+from versioner.store.schema import FLAGS_READABLE, LATEST_MIGRATION, READABLE_VIEWS
 
 _TABLE = "_versioner_migrations"
 _T = 'text collate "C"'
@@ -118,6 +118,20 @@ PG_MIGRATIONS: list[tuple[str, list[str]]] = [
             claims {_T} not null,
             primary key (revision_id, idx))""",
         *READABLE_VIEWS,
+    ]),
+    ("m007_flag_rows_labelled", [
+        "drop view if exists flags_readable",
+        "drop view if exists flag_rows",
+        """create view flag_rows as
+           select a.key || '@' || o.number as from_ref, a.key || '@' || n.number as to_ref,
+                  a.key as article, p.from_revision_id, p.to_revision_id, f.idx - 1 as idx,
+                  f.value->>'type' as type, f.value->>'severity' as severity,
+                  f.value->>'section' as section, (f.value->>'paragraph')::integer as paragraph,
+                  f.value->>'old' as old, f.value->>'new' as new, f.value->>'reason' as reason
+           from pairs p join revisions o on o.id = p.from_revision_id
+           join revisions n on n.id = p.to_revision_id join articles a on a.id = n.article_id
+           cross join lateral jsonb_array_elements(p.flags::jsonb) with ordinality f(value, idx)""",
+        FLAGS_READABLE,
     ]),
 ]
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 # the name of the last migration in ``migrations()`` (a test holds the two together)
-LATEST_MIGRATION = "m006_verdicts_notices_readable_views"
+LATEST_MIGRATION = "m007_flag_rows_labelled"
 # read commands read a store at this migration or later without migrating it (before it:
 # parts cached as copies, no pair cache)
 OLDEST_READABLE = "m002_pair_cache_and_span_parts"
@@ -32,7 +32,8 @@ def migrations() -> Migrations:
     applied = Migrations("versioner")
     for migration in (m001_articles_and_revisions, m002_pair_cache_and_span_parts,
                       m003_revision_summary_index, m004_drop_unwritten_notices,
-                      m005_web_pages_fetch_state_alerts, m006_verdicts_notices_readable_views):
+                      m005_web_pages_fetch_state_alerts, m006_verdicts_notices_readable_views,
+                      m007_flag_rows_labelled):
         applied()(migration)
     return applied
 
@@ -215,6 +216,14 @@ def m005_web_pages_fetch_state_alerts(db: Database) -> None:
     )
 
 
+FLAGS_READABLE = """create view flags_readable as
+       select a.key || '@' || o.number as from_ref, a.key || '@' || n.number as to_ref,
+              a.key as article, n.captured_at, coalesce(n.url, a.url) as url, f.idx, f.type,
+              f.severity, f.section, f.paragraph, f.old, f.new, f.reason
+       from flag_rows f join revisions o on o.id = f.from_revision_id
+       join revisions n on n.id = f.to_revision_id join articles a on a.id = n.article_id
+       where o.number = n.number - 1"""
+
 # Views with human labels for Datasette and sqlite-utils (``KEY@N``, capture time, URL
 # instead of internal ids): the same SQL on PostgreSQL (pg_schema uses these strings).
 # A stored verdict (and the notices it judged) is shown only while its article has
@@ -225,13 +234,7 @@ READABLE_VIEWS = (
        select r.id as revision_id, a.key || '@' || r.number as ref, a.key as article, r.number,
               r.captured_at, coalesce(r.url, a.url) as url, r.source, r.notices, r.sha256
        from revisions r join articles a on a.id = r.article_id""",
-    """create view flags_readable as
-       select a.key || '@' || o.number as from_ref, a.key || '@' || n.number as to_ref,
-              a.key as article, n.captured_at, coalesce(n.url, a.url) as url, f.idx, f.type,
-              f.severity, f.section, f.paragraph, f.old, f.new, f.reason
-       from flag_rows f join revisions o on o.id = f.from_revision_id
-       join revisions n on n.id = f.to_revision_id join articles a on a.id = n.article_id
-       where o.number = n.number - 1""",
+    FLAGS_READABLE,
     """create view verdicts_readable as
        select a.key || '@' || r.number as ref, a.key as article, r.number, r.captured_at,
               coalesce(r.url, a.url) as url, v.verdict, v.reasons, v.stealth_kind,
@@ -277,3 +280,30 @@ def m006_verdicts_notices_readable_views(db: Database) -> None:
     )
     for view in READABLE_VIEWS:
         db.execute(view)
+
+
+# flag_rows with the pair's revisions as KEY@N (and its article) before the internal
+# ids it kept: every cached flag, of any pair compared (flags_readable keeps those of
+# consecutive revisions). The same columns on PostgreSQL (pg_schema).
+FLAG_ROWS_LABELLED = """create view flag_rows as
+       select a.key || '@' || o.number as from_ref, a.key || '@' || n.number as to_ref,
+              a.key as article, p.from_revision_id, p.to_revision_id, f.key as idx,
+              json_extract(f.value, '$.type') as type,
+              json_extract(f.value, '$.severity') as severity,
+              json_extract(f.value, '$.section') as section,
+              json_extract(f.value, '$.paragraph') as paragraph,
+              json_extract(f.value, '$.old') as old,
+              json_extract(f.value, '$.new') as new,
+              json_extract(f.value, '$.reason') as reason
+       from pairs p join revisions o on o.id = p.from_revision_id
+       join revisions n on n.id = p.to_revision_id join articles a on a.id = n.article_id
+       join json_each(p.flags) f"""
+
+
+def m007_flag_rows_labelled(db: Database) -> None:
+    # a view only (read commands never read it): OLDEST_READABLE stays; flags_readable
+    # reads flag_rows, so it is made again after it
+    db.execute("drop view if exists flags_readable")
+    db.execute("drop view if exists flag_rows")
+    db.execute(FLAG_ROWS_LABELLED)
+    db.execute(FLAGS_READABLE)

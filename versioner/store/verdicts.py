@@ -71,6 +71,20 @@ class VerdictStore(PairCache):
                 return []
             raise
 
+    def current_verdicts(self, rules: str) -> int:
+        """How many stored verdicts ``rules`` made on the revisions their article still
+        has (the ones ``verify`` recomputes; the rest are stale)."""
+        try:
+            row = self.conn.execute(
+                "select count(*) from verdicts v join revisions r on r.id = v.revision_id where v.rules = ?"
+                " and v.chain = (select max(number) from revisions where article_id = r.article_id)",
+                (rules,)).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # a store read without migrating it
+                return 0
+            raise
+        return int(row[0])
+
     def stored_verdicts(self, key: str | None = None) -> tuple[list[VerdictRow], list[NoticeRow]]:
         """The verdict and notice rows of ``key`` (of every article when None), as
         ``save_verdicts`` takes them, in order."""

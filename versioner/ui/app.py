@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input
 
 from versioner.errors import VersionerError
+from versioner.history import count_distinct
 from versioner.render.safe import terminal
 from versioner.ui.background import cancellable
 from versioner.ui.panes import ArticleList, DiffPane, FlagsTable, TimelineTable
@@ -186,6 +187,7 @@ class VersionerApp(App[None]):
         """Load the article's timeline in a worker, then open its latest revision."""
         table = self.query_one(TimelineTable)
         table.border_title = Text.assemble("timeline ", terminal(key, "bold"), " …")
+        table.border_subtitle = ""
         self.run_worker(partial(self._load_timeline, key), thread=True, exclusive=True, group="timeline")
 
     def _load_timeline(self, key: str) -> None:
@@ -205,6 +207,7 @@ class VersionerApp(App[None]):
         table = self.query_one(TimelineTable)
         table.show([])
         table.border_title = Text.assemble("timeline ", terminal(key, "bold"), " cannot be read")
+        table.border_subtitle = ""
         self.query_one(ArticleList).set_failed(key)
         self.query_one(DiffPane).error(f"versioner: {exc}")
         self._render_flags()
@@ -223,6 +226,8 @@ class VersionerApp(App[None]):
         table = self.query_one(TimelineTable)
         table.show(rows)
         table.border_title = Text.assemble("timeline ", terminal(key, "bold"), f" {len(rows)} rev(s)")
+        # each notice once however many revisions carry it, as `list` counts them
+        table.border_subtitle = f"{count_distinct(n for r in rows for n in r.entry.notices)} notice(s)"
         self.query_one(ArticleList).set_verdict(key, self.browser.cached_worst(key)[1])
         if rows:
             table.move_cursor(row=len(rows) - 1)

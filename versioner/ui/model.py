@@ -62,7 +62,8 @@ class Browser:
                 self._lock.release()
 
     def articles(self) -> list[Article]:
-        """Every article, most recently changed first (one query, cached)."""
+        """Every article, most recently changed first (one query, cached). Their
+        ``notices`` add up every revision's: the timeline counts each once, as ``list``."""
         if self._articles is None:
             with self._lock:
                 self._articles = self._store.articles()
