@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 4
+RULES_VERSION = 5  # 5: a quote moved whole to another paragraph is a move (issue 16)
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -553,6 +553,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if old_w == new_w and not quote_marks and not inside:
         return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
+    if (quote_marks or inside) and names is not None and _quotes_stand_elsewhere(h, rd_old, rd_new, names):
+        # a quotation taken out of one paragraph that the other revision still quotes word
+        # for word (a quote split off into a paragraph of its own): moved, not changed
+        return flag(FlagType.MOVED, Severity.LOW, "quotation moved: the same words are quoted elsewhere")
     if quote_marks and old_w == new_w:
         if headline:
             # headlines put words in quotes for emphasis or to attribute a claim
@@ -751,6 +755,34 @@ def _quoted_edit(h: _Hunk, rd_old: Reading, rd_new: Reading, old_w: list[str], n
     if not (old_w and new_w) or max(len(old_w), len(new_w)) <= _SHORT_QUOTE_EDIT:
         return True
     return _within_quote(rd_old, h.old_start, h.old_end) and _within_quote(rd_new, h.new_start, h.new_end)
+
+
+def _quotes_stand_elsewhere(h: _Hunk, rd_old: Reading, rd_new: Reading, names: ArticleNames) -> bool:
+    """Does every quotation this hunk touches stand word for word in the other revision,
+    with the hunk only taking words out (or only putting them in)? A quote reworded
+    anywhere fails: its old words stand nowhere in the newer text."""
+    if (h.old.strip() and h.new.strip()) or len(_WORD.findall(h.old + h.new)) < _QUOTE_MOVE_WORDS:
+        return False
+    side, reading, start, end = (1, rd_old, h.old_start, h.old_end) if h.old.strip() else (0, rd_new, h.new_start, h.new_end)
+    spans = [(s, e) for s, e in reading.quotes if s < end and e > start]
+    other = _flat_text(names.texts[side])
+    return bool(spans) and all(len(q.split()) >= _QUOTE_MOVE_WORDS and q in other
+                               for q in (_flat(reading.text[s:e]) for s, e in spans))
+
+
+# Words a quotation needs to be known again elsewhere by its words alone
+_QUOTE_MOVE_WORDS = 4
+
+
+@functools.lru_cache(maxsize=4)
+def _flat_text(text: str) -> str:
+    """_flat of a whole revision, made once however many quotes are looked up in it."""
+    return _flat(text)
+
+
+def _flat(text: str) -> str:
+    """``text`` lower case, its words only, one space apart (quotes compared so)."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 # Words on a side of an edit that touches a quotation, beyond which it must lie inside it

@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import is_ordinary, is_title, plain
+from versioner.names import FUNCTION_WORDS, is_ordinary, is_title, plain
 from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: names glued to a word by markup (issue 16)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -82,6 +82,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # the same person or body named another way is style, not a changed name
         gone, came = ([n for n in gone if not any(same_entity(n, c, texts) for c in came)],
                       [c for c in came if not any(same_entity(n, c, texts) for n in gone)])
+    # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
+    # the words are still there, only their spacing differs
+    gone = [n for n in gone if not _glued(n, texts[-1])]
+    came = [n for n in came if not _glued(n, texts[0])]
     if not came:
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
     if not gone and not rd_new.headline:
@@ -97,6 +101,20 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
     if len(words) > 1 and mentions(article, words[-1]):
         return True
     return len(compact(name)) >= 3 and compact(name) in _compacted(paragraph)
+
+
+def _glued(name: str, other: str) -> bool:
+    """Is the last word of ``name`` two words a page's markup glued together, a word the
+    ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), or a
+    capitalised small word and the name after it ("TheHouse")?"""
+    word = plain(name.split()[-1]) if name.split() else ""
+    for k in range(len(word) - 1, 2, -1):
+        head, tail = word[:k], word[k:]
+        if tail.islower() and tail in FUNCTION_WORDS and _mentions_word(other, head) \
+                and not _mentions_word(other, word):
+            return True
+    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
+    return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
 
 
 @functools.lru_cache(maxsize=8)
