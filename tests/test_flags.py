@@ -467,3 +467,23 @@ def test_a_name_glued_to_a_small_word_by_markup_is_no_name_removed() -> None:
     # a real name gone is still a name removed
     flags = _all("The council will vote on the plan, Simon Okafor said.", "The council will vote on the plan, officials said.")
     assert [f for f in flags if f.type == "name"], flags
+
+
+def test_the_first_text_under_a_headline_that_stood_alone_is_low() -> None:
+    # a homepage slot or feed item first shown without its summary, then with it
+    flags = flag_texts("Ferry services resume after storm", "Ferry services resume after storm\n"
+                       "Crossings restart on Tuesday after three days of cancellations.")
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("paragraph-added", "low")], flags
+    # a paragraph added under a body that was there already is still medium
+    flags = flag_texts("Ferry services resume after storm\nCrossings restart on Tuesday.",
+                       "Ferry services resume after storm\nCrossings restart on Tuesday.\nFares are unchanged.")
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("paragraph-added", "medium")], flags
+
+
+def test_one_verb_put_in_another_tense_is_low_wording() -> None:
+    for old, new in (("ended", "ends"), ("closes", "closed"), ("raised", "raises")):
+        typ, sev, reason = _one(f"The strike {old} the talks on Monday.", f"The strike {new} the talks on Monday.")
+        assert (typ, sev) == ("wording", "low") and "tense" in reason, (old, new, reason)
+    # a plan made a fact is more than a tense
+    typ, sev, _ = _one("The port will close on Monday.", "The port closed on Monday.")
+    assert sev == "medium"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 5  # 5: a quote moved whole to another paragraph is a move (issue 16)
+RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, a stub headline filled in (issue 16)
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -80,9 +80,22 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
             flags.append(_whole(FlagType.HEADLINE, Severity.LOW, (change.section, change.paragraph), change.old,
                                 change.new, "the first line now stands as the headline" if change.new
                                 else "the headline now stands as the first line"))
+        elif _stub_filled(change, comparison):
+            # a headline that stood alone (a homepage slot, a feed item shown without its
+            # summary) gains the text under it: the story's text first shown, not a
+            # paragraph added to a story already told
+            flags.append(_whole(FlagType.PARAGRAPH_ADDED, Severity.LOW, (change.section, change.paragraph), "",
+                                change.new, "first text under a headline that stood alone"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+def _stub_filled(change: Change, comparison: Comparison) -> bool:
+    """Is this the one paragraph put under a headline that stood alone?"""
+    return (change.section == Section.BODY and change.kind == ChangeKind.INSERT
+            and comparison.old.headline is not None and not comparison.old.paragraphs
+            and len(comparison.new.paragraphs) == 1)
 
 
 def _first_line_promoted(change: Change, comparison: Comparison) -> bool:
@@ -579,6 +592,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
+    tense = _tense_only(old_w, new_w)
+    if tense:
+        return flag(FlagType.WORDING, Severity.LOW, tense)
     dates = _date_change(h, old_w, new_w)
     if dates:
         return flag(FlagType.FIGURE, Severity.HIGH, dates)
@@ -843,6 +859,25 @@ def _small_fix(h: _Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) ->
             return None
         return f"grammar: agreement fix ({a} -> {b})"
     return None
+
+
+def _tense_only(old_w: list[str], new_w: list[str]) -> str | None:
+    """One verb put in another tense ("ended" -> "ends", "closes" -> "closed"): the same
+    statement told from another moment, style. A plan made a fact ("will close" ->
+    "closed") changes more than one word and is not this."""
+    if len(old_w) != 1 or len(new_w) != 1:
+        return None
+    a, b = old_w[0], new_w[0]
+    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and is_ordinary(a) and is_ordinary(b)):
+        return None
+    for past, present in ((a, b), (b, a)):
+        stem = _PAST.sub("", past)
+        if len(stem) >= 3 and past != stem and present in (stem + "s", stem + "es") and not present.endswith("ss"):
+            return f"tense only ({a} -> {b})"
+    return None
+
+
+_PAST = re.compile(r"e?d$")
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:
