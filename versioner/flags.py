@@ -301,6 +301,21 @@ def _words_as_written(s: str) -> list[str]:
 _CONTEXT = 400
 
 
+def _source_phrase(h: _Hunk) -> bool:
+    """Does the hunk stand in a source phrase on both sides: just after "according to"
+    (a few words back) or just before "said", "told", "says"...? A spelling fixed there
+    is still a name; a source put in place of another is attribution."""
+    def cites(text: str, start: int, end: int) -> bool:
+        before = [w.lower() for w in _words_as_written(text[max(0, start - _CONTEXT):start])[-_SOURCE_REACH:]]
+        return "according" in before or bool({w.lower() for w in _word_after(text, end)} & _SAID)
+    return cites(h.old_text, h.old_start, h.old_end) and cites(h.new_text, h.new_start, h.new_end)
+
+
+# Words back from an edit within which "according (to)" makes it a source; verbs after one
+_SOURCE_REACH = 4
+_SAID = frozenset("said says say told tells stated states confirmed announced reported".split())
+
+
 def _word_after(text: str, pos: int) -> list[str]:
     # the first word of text[pos : pos + _CONTEXT], found without reading the rest
     m = _WORD.search(text, pos, pos + _CONTEXT)
@@ -637,6 +652,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
+        if not (names_old and names_new) and _source_phrase(h):
+            # "according to Governor Ann Lee" -> "according to the armed forces": a named
+            # source for an unnamed one is attribution (one person for another stays a name)
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))

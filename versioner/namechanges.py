@@ -18,7 +18,7 @@ from versioner.reading import Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: names glued to a word by markup (issue 16)
+RULES_VERSION = 2  # 2: names glued by markup, a capital for its country, party nicknames (issue 16)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -86,6 +86,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     # the words are still there, only their spacing differs
     gone = [n for n in gone if not _glued(n, texts[-1])]
     came = [n for n in came if not _glued(n, texts[0])]
+    if not (gone and came):
+        # a capital named where the article named its country (or the other way round)
+        gone = [n for n in gone if not _alias_stands(n, texts[-1])]
+        came = [n for n in came if not _alias_stands(n, texts[0])]
     if not came:
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
     if not gone and not rd_new.headline:
@@ -143,13 +147,38 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     ca, cb = compact(ua), compact(ub)
     if not ca or not cb:
         return False
-    if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua):
+    if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua) or _aliases(ua, ub):
         return True
     short, long_ = sorted((ca, cb), key=len)
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         return True
     # two single words (a first name for a surname): one full name written somewhere
     return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
+
+
+# One body named two ways in news copy: a capital for its government (metonymy) and a
+# party's nickname. Only these pairs: "Paris" for "Britain" is a changed name.
+_ALIAS_PAIRS = tuple(tuple(w.replace("_", " ") for w in p.split("=")) for p in """
+Tehran=Iran Moscow=Russia Kremlin=Russia Beijing=China Kyiv=Ukraine Kiev=Ukraine Washington=US
+Washington=America Washington=U.S. London=Britain London=UK Paris=France Berlin=Germany Tokyo=Japan
+Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusalem=Israel
+Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
+Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
+Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
+Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
+Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
+""".split())
+_ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
+
+
+def _aliases(a: str, b: str) -> bool:
+    return frozenset((a.lower(), b.lower())) in _ALIASES
+
+
+def _alias_stands(name: str, text: str) -> bool:
+    """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
+    key = _untitled(name).lower()
+    return any(mentions(text, b if a.lower() == key else a) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
 
 
 def _initials(name: str) -> str:
