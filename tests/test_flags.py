@@ -462,6 +462,8 @@ def test_a_name_glued_to_a_small_word_by_markup_is_no_name_removed() -> None:
     flags = _all("The council will vote Tuesdayon the plan, officials said. Residents met Tuesday night.",
                  "The council voted on the plan, officials said. Residents met Tuesday night.")
     assert not [f for f in flags if f.type == "name"], flags
+    flags = _all("The council will vote Wednesdayon the plan.", "The council voted on the plan.")
+    assert not [f for f in flags if f.type == "name"], flags
     flags = _all("TheHouse passed the measure late on Friday.", "The bill passed the House late on Friday.")
     assert not [f for f in flags if f.type == "name"], flags
     # a real name gone is still a name removed

@@ -114,11 +114,16 @@ def _glued(name: str, other: str) -> bool:
     word = plain(name.split()[-1]) if name.split() else ""
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
-        if tail.islower() and tail in FUNCTION_WORDS and _mentions_word(other, head) \
-                and not _mentions_word(other, word):
+        if tail.islower() and tail in FUNCTION_WORDS and not _mentions_word(other, word) \
+                and (_mentions_word(other, head) or head.lower() in _CALENDAR):
             return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
     return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
+
+
+# Days and months: capitalised, never the start of a longer name glued to a small word
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december""".split())
 
 
 @functools.lru_cache(maxsize=8)
