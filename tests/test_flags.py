@@ -517,3 +517,15 @@ def test_a_body_named_by_its_other_name_is_never_a_name_flag(pair: tuple[str, st
     a, b = pair[::-1] if flip else pair
     flags = _all(f"Officials said {a} had agreed to the talks.", f"Officials said {b} had agreed to the talks.")
     assert not [f for f in flags if f.type == "name"], flags
+
+
+def test_a_headline_that_is_the_whole_story_gets_its_facts_flagged_too() -> None:
+    # a headline-only feed: the headline is the story, its figures and names are the story's
+    flags = flag_texts("Storm kills six in coastal towns", "Storm kills eight in coastal towns")
+    assert sorted(str(f.type) for f in flags) == ["figure", "headline"], flags
+    flags = flag_texts("Mayor Ann Varga resigns over port deal", "Mayor Tom Brandt resigns over port deal")
+    assert sorted(str(f.type) for f in flags) == ["headline", "name"], flags
+    # a headline over a body: one headline flag, its facts told in its reason
+    flags = flag_texts("Storm kills six in coastal towns\nThe storm hit on Monday.",
+                       "Storm kills eight in coastal towns\nThe storm hit on Monday.")
+    assert [str(f.type) for f in flags] == ["headline"], flags

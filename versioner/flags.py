@@ -88,6 +88,8 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
                                 change.new, "first text under a headline that stood alone"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
+            if change.section == Section.HEADLINE and change.kind == ChangeKind.REPLACE and _headline_only(comparison):
+                flags.extend(_headline_facts(change, names))
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
 
 
@@ -96,6 +98,27 @@ def _stub_filled(change: Change, comparison: Comparison) -> bool:
     return (change.section == Section.BODY and change.kind == ChangeKind.INSERT
             and comparison.old.headline is not None and not comparison.old.paragraphs
             and len(comparison.new.paragraphs) == 1)
+
+
+def _headline_only(comparison: Comparison) -> bool:
+    """Is the story its headline alone, on both sides (a headline-only feed)?"""
+    return not comparison.old.paragraphs and not comparison.new.paragraphs
+
+
+# What a headline that is the whole story changed besides its wording: the story's facts
+_HEADLINE_FACTS = frozenset((FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION))
+
+
+def _headline_facts(change: Change, names: ArticleNames) -> list[Flag]:
+    """The figure, name, quote and negation flags of a headline that is the whole story:
+    with no body to state them, the headline's facts are the story's (a headline with a
+    body gets one headline flag, its facts told in its reason)."""
+    from versioner.diff import word_diff
+    from versioner.parse import split_headline_slug
+
+    old, new = (split_headline_slug(t.lstrip("# "))[1] for t in (change.old, change.new))
+    return [f for f in _flag_ops(word_diff(old, new), Section.HEADLINE, change.paragraph, names)
+            if f.type in _HEADLINE_FACTS and f.severity != Severity.LOW]
 
 
 def _first_line_promoted(change: Change, comparison: Comparison) -> bool:
