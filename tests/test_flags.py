@@ -529,3 +529,9 @@ def test_a_headline_that_is_the_whole_story_gets_its_facts_flagged_too() -> None
     flags = flag_texts("Storm kills six in coastal towns\nThe storm hit on Monday.",
                        "Storm kills eight in coastal towns\nThe storm hit on Monday.")
     assert [str(f.type) for f in flags] == ["headline"], flags
+
+
+def test_a_dutch_toll_changed_in_a_headline_only_story_is_a_figure() -> None:
+    flags = flag_texts("Minstens zes doden door noodweer in het zuiden", "Minstens acht doden door noodweer in het zuiden")
+    figs = [(f.old_value, f.new_value) for f in flags if f.type == "figure"]
+    assert figs == [(6, 8)], flags
