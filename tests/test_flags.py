@@ -535,3 +535,10 @@ def test_a_dutch_toll_changed_in_a_headline_only_story_is_a_figure() -> None:
     flags = flag_texts("Minstens zes doden door noodweer in het zuiden", "Minstens acht doden door noodweer in het zuiden")
     figs = [(f.old_value, f.new_value) for f in flags if f.type == "figure"]
     assert figs == [(6, 8)], flags
+
+
+def test_a_surname_respelled_with_an_s_is_a_name_but_a_demonym_plural_is_not() -> None:
+    flags = _all("The council chair, Ann Varga, resigned.", "The council chair, Ann Vargas, resigned.")
+    assert [str(f.type) for f in flags] == ["name"], flags
+    assert namechanges.same_entity("Californian", "Californians")
+    assert not namechanges.same_entity("William", "Williams")

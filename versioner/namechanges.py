@@ -141,6 +141,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # Endings that make a place's people or adjective ("California" -> "Californians")
+_DEMONYM_FORMS = ("an", "i", "ese", "ish")
 _DEMONYM_ENDS = ("s", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish")
 
 
@@ -156,7 +157,9 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
         return True
     short, long_ = sorted((ca, cb), key=len)
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
-        return True
+        # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
+        # surname another surname ("Varga" -> "Vargas", "William" -> "Williams")
+        return long_[len(short):] != "s" or short.endswith(_DEMONYM_FORMS)
     # two single words (a first name for a surname): one full name written somewhere
     return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
 
