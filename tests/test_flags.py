@@ -471,17 +471,6 @@ def test_a_name_glued_to_a_small_word_by_markup_is_no_name_removed() -> None:
     assert [f for f in flags if f.type == "name"], flags
 
 
-def test_the_first_text_under_a_headline_that_stood_alone_is_low() -> None:
-    # a homepage slot or feed item first shown without its summary, then with it
-    flags = flag_texts("Ferry services resume after storm", "Ferry services resume after storm\n"
-                       "Crossings restart on Tuesday after three days of cancellations.")
-    assert [(str(f.type), str(f.severity)) for f in flags] == [("paragraph-added", "low")], flags
-    # a paragraph added under a body that was there already is still medium
-    flags = flag_texts("Ferry services resume after storm\nCrossings restart on Tuesday.",
-                       "Ferry services resume after storm\nCrossings restart on Tuesday.\nFares are unchanged.")
-    assert [(str(f.type), str(f.severity)) for f in flags] == [("paragraph-added", "medium")], flags
-
-
 def test_one_verb_put_in_another_tense_is_low_wording() -> None:
     for old, new in (("ended", "ends"), ("closes", "closed"), ("raised", "raises")):
         typ, sev, reason = _one(f"The strike {old} the talks on Monday.", f"The strike {new} the talks on Monday.")

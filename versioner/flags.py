@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, a stub headline filled in (issue 16)
+RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16)
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -80,24 +80,11 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
             flags.append(_whole(FlagType.HEADLINE, Severity.LOW, (change.section, change.paragraph), change.old,
                                 change.new, "the first line now stands as the headline" if change.new
                                 else "the headline now stands as the first line"))
-        elif _stub_filled(change, comparison):
-            # a headline that stood alone (a homepage slot, a feed item shown without its
-            # summary) gains the text under it: the story's text first shown, not a
-            # paragraph added to a story already told
-            flags.append(_whole(FlagType.PARAGRAPH_ADDED, Severity.LOW, (change.section, change.paragraph), "",
-                                change.new, "first text under a headline that stood alone"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
             if change.section == Section.HEADLINE and change.kind == ChangeKind.REPLACE and _headline_only(comparison):
                 flags.extend(_headline_facts(change, names))
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
-
-
-def _stub_filled(change: Change, comparison: Comparison) -> bool:
-    """Is this the one paragraph put under a headline that stood alone?"""
-    return (change.section == Section.BODY and change.kind == ChangeKind.INSERT
-            and comparison.old.headline is not None and not comparison.old.paragraphs
-            and len(comparison.new.paragraphs) == 1)
 
 
 def _headline_only(comparison: Comparison) -> bool:
