@@ -517,3 +517,12 @@ def test_fast_figures_are_plain_figures(text: str, start: int, end: int, value: 
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain) and made.phrase == plain.phrase
     assert made.shifted(3) == Figure(text, start + 3, end + 3, value, kind, unit, noun, high, follows)
+
+
+def test_dutch_number_words_are_figures() -> None:
+    # copy in Dutch counts in its own words ("zes" 6, "acht" 8); none is an English word
+    found = [(f.text, f.value) for f in extract_figures("Minstens zes doden en drie mensen vermist, acht gered.")]
+    assert found == [("zes", 6), ("drie", 3), ("acht", 8)]
+    assert [f.value for f in extract_figures("Twaalf huizen en twintig auto's verwoest.")] == [12, 20]
+    # English words are read as before
+    assert [f.value for f in extract_figures("The elf and the three dwarves.")] == [3]

@@ -170,10 +170,18 @@ def test_headline_and_one_body_paragraph() -> None:
     assert parts.paragraphs == ("A ship sank on Monday, officials said.",)
 
 
-def test_a_single_line_is_body_not_headline() -> None:
+def test_a_single_short_line_is_a_headline() -> None:
+    # a headline-only feed or homepage slot: an editor reads a lone short line without a full
+    # stop as a headline (its changes are headline changes), not as a paragraph of body copy
     parts = parsed("Only one line here\n")
-    assert parts.headline is None
-    assert parts.paragraphs == ("Only one line here",)
+    assert parts.headline == "Only one line here"
+    assert parts.paragraphs == ()
+
+
+def test_a_single_sentence_or_long_line_is_body() -> None:
+    assert parsed("A ship sank on Monday, officials said.\n").headline is None
+    long_line = "Officials in the port town said on Monday " * 5
+    assert parsed(long_line.strip() + "\n").headline is None
 
 
 def test_hard_wrapped_paragraphs_are_joined_into_one_paragraph_each() -> None:

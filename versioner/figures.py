@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
-RULES_VERSION = 2
+RULES_VERSION = 3  # 3: Dutch number words (issue 16)
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -131,8 +131,13 @@ _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|Oct
                 "November|December")
 _CODES = "USD|GBP|EUR|PKR|INR|JPY|CNY|AUD|CAD|CHF|AED|SAR|HKD|SGD"
 
+# Dutch number words ("zes doden" -> "acht doden"), the ones no English word is spelt as
+# ("een" is also the article, "elf" an English word): copy in Dutch counts in them too
+_DUTCH_WORDS = "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|veertig|vijftig"
+_DUTCH_VALUES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 30, 40, 50)
+
 _SMALL = (rf"(?:(?:{_cap(_TENS_WORDS)})(?:[- ](?:{_UNIT_WORDS})\b)?"
-          rf"|{_cap(_TEEN_WORDS)}|{_cap(_UNIT_WORDS)})\b")
+          rf"|{_cap(_TEEN_WORDS)}|{_cap(_UNIT_WORDS)}|{_cap(_DUTCH_WORDS)})\b")
 _SCALE_W = rf"(?:{_cap(_SCALE_WORDS)})\b"
 # "a" counts only before a scale word ("a dozen", "a million"); "and" only after one, so
 # "five and six" stays two figures while "one hundred and five" is one.
@@ -203,7 +208,7 @@ def _scan_body() -> str:
     """What can follow the boundary before a figure: a digit, a currency sign or the first
     letters of a number word, month or currency code (a cheap superset; the full patterns
     are tried only there, trying them at every word was most of the cost)."""
-    lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
+    lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _DUTCH_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
              "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs|half|Half")
     by_first: dict[str, set[str]] = {}
@@ -243,6 +248,7 @@ def _word_set(words: str) -> frozenset[str]:
 _SMALL_VALUES = {w: i + 1 for i, w in enumerate(_UNIT_WORDS.split("|"))}
 _SMALL_VALUES.update({w: i + 10 for i, w in enumerate(_TEEN_WORDS.split("|"))})
 _SMALL_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS_WORDS.split("|"))})
+_SMALL_VALUES.update(zip(_DUTCH_WORDS.split("|"), _DUTCH_VALUES))
 _SCALES = {"hundred": 100, "dozen": 12, "thousand": 10**3, "k": 10**3, "lakh": 10**5,
            "lakhs": 10**5, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
            "crore": 10**7, "crores": 10**7, "billion": 10**9, "bn": 10**9, "b": 10**9,
@@ -297,7 +303,7 @@ _QUANT_GROUPS = ("num", "words", "scale", "sab", "cur_pre", "cur_suf", "ord", "d
 # a number, scale, ordinal or fraction word, a unit, a currency, a month, or the letters
 # glued to a number ("5th", "1990s", "3m", "4pm").
 _END_WORDS = frozenset("|".join((
-    _UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _SCALE_WORDS, _ORD_UNITS, _ORD_OTHER, _FRAC_ONE,
+    _UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _DUTCH_WORDS, _SCALE_WORDS, _ORD_UNITS, _ORD_OTHER, _FRAC_ONE,
     _FRAC_PLURAL, _MONTH_NAMES, _CODES, "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
     "lakhs|crores|bn|mn|mln|st|nd|rd|th|s|m|k|b|am|pm|pct|cent|percent|point|points|bp|bps",
     "dollar|dollars|rupee|rupees|pound|pounds|euro|euros|dirham|dirhams|riyal|riyals",

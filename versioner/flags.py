@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 4
+RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16)
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
 TYPES = tuple(FlagType)
@@ -82,7 +82,30 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
                                 else "the headline now stands as the first line"))
         elif not (superseded and change.section == Section.NOTICE):
             flags.extend(flag_change(change, names))
+            if change.section == Section.HEADLINE and change.kind == ChangeKind.REPLACE and _headline_only(comparison):
+                flags.extend(_headline_facts(change, names))
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+def _headline_only(comparison: Comparison) -> bool:
+    """Is the story its headline alone, on both sides (a headline-only feed)?"""
+    return not comparison.old.paragraphs and not comparison.new.paragraphs
+
+
+# What a headline that is the whole story changed besides its wording: the story's facts
+_HEADLINE_FACTS = frozenset((FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION))
+
+
+def _headline_facts(change: Change, names: ArticleNames) -> list[Flag]:
+    """The figure, name, quote and negation flags of a headline that is the whole story:
+    with no body to state them, the headline's facts are the story's (a headline with a
+    body gets one headline flag, its facts told in its reason)."""
+    from versioner.diff import word_diff
+    from versioner.parse import split_headline_slug
+
+    old, new = (split_headline_slug(t.lstrip("# "))[1] for t in (change.old, change.new))
+    return [f for f in _flag_ops(word_diff(old, new), Section.HEADLINE, change.paragraph, names)
+            if f.type in _HEADLINE_FACTS and f.severity != Severity.LOW]
 
 
 def _first_line_promoted(change: Change, comparison: Comparison) -> bool:
@@ -286,6 +309,21 @@ def _words_as_written(s: str) -> list[str]:
 # How far around a hunk a neighbouring word or figure is looked for: a window,
 # not the rest of the paragraph, so a huge paragraph with many edits stays linear.
 _CONTEXT = 400
+
+
+def _source_phrase(h: _Hunk) -> bool:
+    """Does the hunk stand in a source phrase on both sides: just after "according to"
+    (a few words back) or just before "said", "told", "says"...? A spelling fixed there
+    is still a name; a source put in place of another is attribution."""
+    def cites(text: str, start: int, end: int) -> bool:
+        before = [w.lower() for w in _words_as_written(text[max(0, start - _CONTEXT):start])[-_SOURCE_REACH:]]
+        return "according" in before or bool({w.lower() for w in _word_after(text, end)} & _SAID)
+    return cites(h.old_text, h.old_start, h.old_end) and cites(h.new_text, h.new_start, h.new_end)
+
+
+# Words back from an edit within which "according (to)" makes it a source; verbs after one
+_SOURCE_REACH = 4
+_SAID = frozenset("said says say told tells stated states confirmed announced reported".split())
 
 
 def _word_after(text: str, pos: int) -> list[str]:
@@ -553,6 +591,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if old_w == new_w and not quote_marks and not inside:
         return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
+    if (quote_marks or inside) and names is not None and _quotes_stand_elsewhere(h, rd_old, rd_new, names):
+        # a quotation taken out of one paragraph that the other revision still quotes word
+        # for word (a quote split off into a paragraph of its own): moved, not changed
+        return flag(FlagType.MOVED, Severity.LOW, "quotation moved: the same words are quoted elsewhere")
     if quote_marks and old_w == new_w:
         if headline:
             # headlines put words in quotes for emphasis or to attribute a claim
@@ -575,6 +617,9 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
+    tense = _tense_only(old_w, new_w)
+    if tense:
+        return flag(FlagType.WORDING, Severity.LOW, tense)
     dates = _date_change(h, old_w, new_w)
     if dates:
         return flag(FlagType.FIGURE, Severity.HIGH, dates)
@@ -617,6 +662,10 @@ def _classify(h: _Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
+        if not (names_old and names_new) and _source_phrase(h):
+            # "according to Governor Ann Lee" -> "according to the armed forces": a named
+            # source for an unnamed one is attribution (one person for another stays a name)
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
@@ -753,6 +802,34 @@ def _quoted_edit(h: _Hunk, rd_old: Reading, rd_new: Reading, old_w: list[str], n
     return _within_quote(rd_old, h.old_start, h.old_end) and _within_quote(rd_new, h.new_start, h.new_end)
 
 
+def _quotes_stand_elsewhere(h: _Hunk, rd_old: Reading, rd_new: Reading, names: ArticleNames) -> bool:
+    """Does every quotation this hunk touches stand word for word in the other revision,
+    with the hunk only taking words out (or only putting them in)? A quote reworded
+    anywhere fails: its old words stand nowhere in the newer text."""
+    if (h.old.strip() and h.new.strip()) or len(_WORD.findall(h.old + h.new)) < _QUOTE_MOVE_WORDS:
+        return False
+    side, reading, start, end = (1, rd_old, h.old_start, h.old_end) if h.old.strip() else (0, rd_new, h.new_start, h.new_end)
+    spans = [(s, e) for s, e in reading.quotes if s < end and e > start]
+    other = _flat_text(names.texts[side])
+    return bool(spans) and all(len(q.split()) >= _QUOTE_MOVE_WORDS and q in other
+                               for q in (_flat(reading.text[s:e]) for s, e in spans))
+
+
+# Words a quotation needs to be known again elsewhere by its words alone
+_QUOTE_MOVE_WORDS = 4
+
+
+@functools.lru_cache(maxsize=4)
+def _flat_text(text: str) -> str:
+    """_flat of a whole revision, made once however many quotes are looked up in it."""
+    return _flat(text)
+
+
+def _flat(text: str) -> str:
+    """``text`` lower case, its words only, one space apart (quotes compared so)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
 # Words on a side of an edit that touches a quotation, beyond which it must lie inside it
 _SHORT_QUOTE_EDIT = 12
 
@@ -811,6 +888,25 @@ def _small_fix(h: _Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) ->
             return None
         return f"grammar: agreement fix ({a} -> {b})"
     return None
+
+
+def _tense_only(old_w: list[str], new_w: list[str]) -> str | None:
+    """One verb put in another tense ("ended" -> "ends", "closes" -> "closed"): the same
+    statement told from another moment, style. A plan made a fact ("will close" ->
+    "closed") changes more than one word and is not this."""
+    if len(old_w) != 1 or len(new_w) != 1:
+        return None
+    a, b = old_w[0], new_w[0]
+    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and is_ordinary(a) and is_ordinary(b)):
+        return None
+    for past, present in ((a, b), (b, a)):
+        stem = _PAST.sub("", past)
+        if len(stem) >= 3 and past != stem and present in (stem + "s", stem + "es") and not present.endswith("ss"):
+            return f"tense only ({a} -> {b})"
+    return None
+
+
+_PAST = re.compile(r"e?d$")
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:

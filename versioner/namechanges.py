@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import is_ordinary, is_title, plain
+from versioner.names import FUNCTION_WORDS, is_ordinary, is_title, plain
 from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: names glued by markup, a capital for its country, party nicknames (issue 16)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -82,6 +82,14 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # the same person or body named another way is style, not a changed name
         gone, came = ([n for n in gone if not any(same_entity(n, c, texts) for c in came)],
                       [c for c in came if not any(same_entity(n, c, texts) for n in gone)])
+    # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
+    # the words are still there, only their spacing differs
+    gone = [n for n in gone if not _glued(n, texts[-1])]
+    came = [n for n in came if not _glued(n, texts[0])]
+    if not (gone and came):
+        # a capital named where the article named its country (or the other way round)
+        gone = [n for n in gone if not _alias_stands(n, texts[-1])]
+        came = [n for n in came if not _alias_stands(n, texts[0])]
     if not came:
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
     if not gone and not rd_new.headline:
@@ -99,6 +107,25 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
     return len(compact(name)) >= 3 and compact(name) in _compacted(paragraph)
 
 
+def _glued(name: str, other: str) -> bool:
+    """Is the last word of ``name`` two words a page's markup glued together, a word the
+    ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), or a
+    capitalised small word and the name after it ("TheHouse")?"""
+    word = plain(name.split()[-1]) if name.split() else ""
+    for k in range(len(word) - 1, 2, -1):
+        head, tail = word[:k], word[k:]
+        if tail.islower() and tail in FUNCTION_WORDS and not _mentions_word(other, word) \
+                and (_mentions_word(other, head) or head.lower() in _CALENDAR):
+            return True
+    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
+    return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
+
+
+# Days and months: capitalised, never the start of a longer name glued to a small word
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december""".split())
+
+
 @functools.lru_cache(maxsize=8)
 def _compacted(text: str) -> str:
     """compact(text), made once per paragraph however many names are looked up in it."""
@@ -114,6 +141,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # Endings that make a place's people or adjective ("California" -> "Californians")
+_DEMONYM_FORMS = ("an", "i", "ese", "ish")
 _DEMONYM_ENDS = ("s", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish")
 
 
@@ -125,13 +153,40 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     ca, cb = compact(ua), compact(ub)
     if not ca or not cb:
         return False
-    if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua):
+    if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua) or _aliases(ua, ub):
         return True
     short, long_ = sorted((ca, cb), key=len)
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
-        return True
+        # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
+        # surname another surname ("Varga" -> "Vargas", "William" -> "Williams")
+        return long_[len(short):] != "s" or short.endswith(_DEMONYM_FORMS)
     # two single words (a first name for a surname): one full name written somewhere
     return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
+
+
+# One body named two ways in news copy: a capital for its government (metonymy) and a
+# party's nickname. Only these pairs: "Paris" for "Britain" is a changed name.
+_ALIAS_PAIRS = tuple(tuple(w.replace("_", " ") for w in p.split("=")) for p in """
+Tehran=Iran Moscow=Russia Kremlin=Russia Beijing=China Kyiv=Ukraine Kiev=Ukraine Washington=US
+Washington=America Washington=U.S. London=Britain London=UK Paris=France Berlin=Germany Tokyo=Japan
+Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusalem=Israel
+Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
+Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
+Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
+Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
+Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
+""".split())
+_ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
+
+
+def _aliases(a: str, b: str) -> bool:
+    return frozenset((a.lower(), b.lower())) in _ALIASES
+
+
+def _alias_stands(name: str, text: str) -> bool:
+    """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
+    key = _untitled(name).lower()
+    return any(mentions(text, b if a.lower() == key else a) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
 
 
 def _initials(name: str) -> str:

@@ -29,7 +29,7 @@ from versioner.notices import split_headline_slug as split_headline_slug  # the 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: notices read by the notice reader, wherever they sit (issue 15)
+RULES_VERSION = 3  # 2: notices read by the notice reader, wherever they sit (issue 15); 3: a lone short line is a headline (issue 16)
 
 SECTIONS = ("notice", "headline", "byline", "dateline", "body", "credits")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -213,10 +213,15 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     return m
 
 
+# A text of one short line with no full stop is a headline to an editor (a headline-only
+# feed, a homepage slot); a longer lone line is more likely one paragraph of body copy.
+_LONE_HEADLINE = 160
+
+
 def _is_headline(unit: str, has_more: bool) -> bool:
     if unit.startswith("#"):
         return True
-    if not has_more or "\n" in unit or len(unit) > 200:
+    if "\n" in unit or len(unit) > (200 if has_more else _LONE_HEADLINE):
         return False
     if unit.endswith(".") and not unit.endswith("..."):
         return False
