@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import parse as parse_module
-from versioner.notices import _GLUED, _may_hold_glued, notice_tail
-from versioner.parse import _MEMO_CHARS, _read_unit, _read_unit_memo, _units, parse_pieces
+from versioner.notices import _GLUED, POSITIONS, _may_hold_glued, notice_tail
+from versioner.parse import (
+    _MEMO_CHARS,
+    SECTIONS,
+    _read_unit,
+    _read_unit_memo,
+    _units,
+    parse_pieces,
+    pieces_to_spans,
+)
+from versioner.prepared import pieces_json
 
 # Pieces that glued notices are made of, and text around them; the odd letters
 # are those that re.IGNORECASE reads as ASCII ones.
@@ -89,3 +99,21 @@ def test_pieces_without_notices_are_the_merged_ones(lines: list[str], labels: li
     hi = min(hi, len(units))  # as the parser has them: 0 <= lo, hi <= the number of units
     merged = parse_module._merge_headings(units, labels, positions)
     assert parse_module._pieces_unmerged(units, labels, positions, lo, hi) == parse_module._pieces(merged, lo, hi)
+
+
+_WIRE = ("UPDATE: adds quotes\n\nHeadline on floods\n\nBy Jane Roe\n\nLONDON, May 3 (Reuters) - Rivers rose.\n\n"
+         "It rained.Correction: An earlier version misstated the date.\n\n(Reporting by Jane Roe; Editing by Al Poe)\n"
+         "Company corrects first-quarter revenue.\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WIRE.split("\n")), max_size=12))
+def test_the_stored_parse_is_what_the_json_encoder_writes(lines: list[str]) -> None:
+    text = "\n".join(line for line in lines if line) + "\n"
+    pieces = parse_pieces(text)
+    assert pieces_json(pieces) == json.dumps(pieces_to_spans(pieces), separators=(",", ":"))
+
+
+def test_section_and_position_names_need_no_json_escapes() -> None:
+    for name in (*SECTIONS, *POSITIONS, ""):
+        assert json.dumps(name) == f'"{name}"'
