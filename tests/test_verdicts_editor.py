@@ -248,3 +248,55 @@ def test_spaces_lost_around_words_are_no_change() -> None:
 
     assert respaced(Flag("wording", "medium", "body", 2, "officer if", "officerif", ""))
     assert not respaced(Flag("wording", "medium", "body", 2, "officer", "officers", ""))
+
+
+# -- second wave: promotions, short figures, contracted negations, headline lists --------
+
+def test_a_promotion_paragraph_added_is_minor() -> None:
+    new = STORY + ["WATCH NOW: Our reporter rides the night ferry across the bay. Upgrade to watch the full film."]
+    assert _chain(STORY, new)[1].verdict == "minor"
+    new = STORY + ["A new documentary on the harbour's history is out this week.Stream the film now on our app."]
+    assert _chain(STORY, new)[1].verdict == "minor"
+
+
+def test_a_figure_in_its_short_form_is_the_same_figure() -> None:
+    old = ["Harbour board receives more than 18,000 letters over ferry pier"]
+    new = ["Harbour board gets over 18k letters after ferry pier vote"]
+    assert _chain(old, new)[1].verdict != "stealth"
+
+
+def test_a_contracted_negation_taken_out_is_stealth() -> None:
+    old = ["Harbour board delays pier vote",
+           "The board approved the new rule but hasn't addressed how the rule will be enforced."]
+    new = ["Harbour board delays pier vote",
+           "The board approved the new rule as ferry passengers keep complaining."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "stealth"
+    assert v.stealth_kind == "altered"
+
+
+def test_a_headline_that_rewords_its_quote_is_stealth() -> None:
+    old = ["Minister: 'a plan we will never sign' for the harbour"]
+    new = ["Minister: 'a plan we might sign' for the harbour"]
+    assert _chain(old, new)[1].verdict == "stealth"
+
+
+def test_a_quote_moved_within_a_headline_is_not_stealth() -> None:
+    old = ["Marlow stays on: 'steady hand'"]
+    new = ["A 'steady hand' Marlow stays on"]
+    assert _chain(old, new)[1].verdict != "stealth"
+
+
+def test_a_headline_that_stops_naming_its_people_is_stealth() -> None:
+    # the people it named dropped and no one named instead: the claim was generalised
+    old = ["Mayor: if Ines Marlow and Tomas K. meet, we will stop the talks"]
+    new = ["Mayor: talks between rival bidders can sometimes be stopped"]
+    v = _chain(old, new)[1]
+    assert v.verdict == "stealth"
+    assert v.stealth_kind == "altered"
+
+
+def test_a_headline_that_drops_a_group_word_is_not_stealth() -> None:
+    old = ["Islanders shouldn't expect cheaper ferry fares this summer"]
+    new = ["Bargain-hunters shouldn't bet on cheaper ferry fares this summer"]
+    assert _chain(old, new)[1].verdict != "stealth"

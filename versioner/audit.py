@@ -35,7 +35,7 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 2
+RULES_VERSION = 4
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)

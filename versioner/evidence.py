@@ -50,8 +50,18 @@ def _norm(text: str) -> str:
 
 
 def _numbers(text: str) -> set[str]:
-    """Numbers as written, without thousands separators: "1,850" and "1850" alike."""
-    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+    """Numbers as written, without thousands separators: "1,850" and "1850" alike, and
+    a headline's short form ("18k", "2bn") as the figure it stands for."""
+    found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+    for digits, suffix in _SHORT_NUMBER.findall(text):
+        value = float(digits.replace(",", "")) * _SHORT_SCALE[suffix.lower()]
+        found.add(f"{value:.0f}" if value.is_integer() else str(value))
+    return found
+
+
+# "18k", "2.5m", "3bn": the short forms headlines use for thousands, millions, billions
+_SHORT_NUMBER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s?(k|m|mn|bn)\b", re.I)
+_SHORT_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
 def _words(text: str) -> list[str]:
@@ -213,7 +223,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
         return False  # the same words, spelt together or apart, or words put in among them
     if headline_only and flag.type != FlagType.NEGATION:
-        return not _figure_words(flag.old) <= _figure_words(flag.new) or _cut_from_headline(flag)
+        return (not _figure_words(flag.old) <= _figure_words(flag.new) or _cut_from_headline(flag)
+                or _headline_fact_replaced(flag, new_text))
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
     if flag.type == FlagType.NEGATION:
@@ -282,6 +293,8 @@ def _fact_lost(flag: Flag, new_text: str) -> bool:
         return True  # a name gone from the text ("Colonial" that is now "colonial" is still there)
     if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
         return True
+    if {w for w in _words(flag.old) if w.endswith("n't")} - set(_words(flag.new)):
+        return True  # "hasn't addressed" taken out: a negation gone, however it was spelt
     return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
 
 
@@ -336,9 +349,18 @@ _CREDIT_CHARS = 300
 
 
 def credit_line(text: str) -> bool:
-    """Is this paragraph a credit (reporters, editors, a photo), not news?"""
+    """Is this paragraph a credit (reporters, editors, a photo) or a promotion (watch,
+    stream, subscribe), not news?"""
     text = text.strip()
-    return is_credits_line(text) or len(text) <= _CREDIT_CHARS and _CONTRIBUTED.search(text) is not None
+    return is_credits_line(text) or len(text) <= _CREDIT_CHARS and (
+        _CONTRIBUTED.search(text) is not None or _PROMO.search(text) is not None)
+
+
+# a call to the reader to watch, stream, listen or subscribe: the outlet's own promotion
+_PROMO = re.compile(
+    r"(?:^(?:watch|stream(?:ing)?|listen|subscribe|sign\s+up|download|read\s+more|upgrade)(?:\s+now)?\s*:|"
+    r"\b(?:stream|watch|listen\s+to)\s+(?:the\s+|this\s+|it\s+|our\s+)?(?:\w+\s+)?now\s+on\b|"
+    r"\bupgrade\s+to\s+(?:watch|read|listen)\b|\bsign\s+up\s+for\s+(?:our|the)\b.{0,40}\bnewsletter\b)", re.I)
 
 
 def _cut_from_headline(flag: Flag) -> bool:
@@ -353,6 +375,28 @@ def _cut_from_headline(flag: Flag) -> bool:
     names = {w for name in _PROPER.findall(flag.old.translate(_STRAIGHT))[1:] for w in _words(name)}
     # "next" or "virus" dropped is a trim; an age, a name or "indefinitely" narrows the claim
     return bool(cut & (_HEDGES | _NUMBER_WORDS | names)) or any(c.isdigit() for w in cut for c in w)
+
+
+def _headline_fact_replaced(flag: Flag, new_text: str) -> bool:
+    """A headline that puts other words inside its quotation marks misquotes what it
+    quoted; one that stops naming the people it named, and names no one instead, has
+    generalised its claim (a new angle names whom it is now about)."""
+    if flag.type == FlagType.QUOTE:  # the same quoted words moved about are not a misquote
+        return bool(_words(flag.new)) and not set(_words(flag.old)) <= set(_words(flag.new))
+    have = set(_words(new_text))
+    gone = [name for name in _PERSON.findall(flag.old.translate(_STRAIGHT))
+            if not any(w in have for w in _words(name)[1:])]
+    if flag.type != FlagType.NAME or not gone:
+        return False
+    named = [w for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)]
+    before = new_text[:max(new_text.find(flag.new), 0)].rstrip()
+    if not before or before[-1] in ":.!?":
+        named = named[1:] if named[:1] == _words(flag.new)[:1] else named  # a capital opening a sentence
+    return not named
+
+
+# a person's name: a capitalised word and a surname or an initial ("Jane Roe", "Ali K.")
+_PERSON = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
 
 
 def only_inserted(flag: Flag) -> bool:

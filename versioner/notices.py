@@ -34,7 +34,7 @@ from versioner.kinds import NoticeKind, Section
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 3  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15)
+RULES_VERSION = 4  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -235,6 +235,11 @@ _INNER_VERB = re.compile(r"^(?:(?:on|at|in)\s+[^,;]{0,40}?\s+)?to\s+([a-z-]+)\b\
 _AS_WE_HAD = re.compile(r"\s*,?\s+as\s+(?:we\s+(?:had\s+it|said|stated|reported|wrote|called\s+(?:it|him|her|them))|"
                         r"(?:was\s+|were\s+)?(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
                         r"(?:stated|said|reported|given|published|written|described))\b.*$", _I | re.S)
+# "Timmy Lee in our obituary of ...", "walnuts in an article on May 3": where the error stood
+_IN_THE_PIECE = re.compile(
+    r"\s*,?\s+in\s+(?:our|an?|the|this|last\s+\w+'s|yesterday's|today's|\w+day's)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:article|story|report|obituary|review|column|editorial|feature|interview|piece|profile|programme|"
+    r"program|bulletin|broadcast|edition|magazine|supplement|section|letter|leader|blog|podcast)\b.*$", _I | re.S)
 _VALUE_TAIL = re.compile(r"(?:\s*,?\s+as\s+(?:previously|originally|earlier|first|initially)?\s*"
                          r"(?:reported|stated|said|published|written)(?:\s+earlier)?|"
                          r"\s*,?\s+in\s+(?:the\s+)?(?:" + _LOCATION.pattern + r"))\s*$", _I)
@@ -268,10 +273,10 @@ _WE_HAVE = re.compile(rf"^we(?:'ve|\s+have|\s+had)?\s+(?P<verb>[a-z-]+)\s+(?:thi
 _EARLIER = re.compile(
     r"^(?:(?:a|the)\s+(?P<part>headline|(?:photo\s+|picture\s+)?caption)\s+(?:on|with|in|of|for|accompanying)\s+)?"
     r"(?:in\s+)?(?:(?:an?|the)\s+(?:earlier|previous|prior|original|initial)\s+"
-    rf"(?P<noun>version|edition|draft|headline|caption)"
+    rf"(?P<noun>version|edition|draft|headline|(?:photo\s+|picture\s+|image\s+)?caption)"
     rf"(?P<of>\s+of\s+(?:(?:this|the)\s+{_QUALIFIERS}{_NOUNS}\b|\"[^\"]{{1,120}}\"))?"
     rf"|(?P<this>this\s+{_NOUNS}\s+(?:originally|initially|previously|earlier)))"
-    r"(?:\s+and\s+(?:its\s+)?(?P<also>headline|caption))?(?:\s*,\s*|\s+|$)", _I)
+    r"(?:\s+and\s+(?:its\s+|the\s+)?(?P<also>headline|(?:photo\s+|picture\s+)?caption))?(?:\s*,\s*|\s+|$)", _I)
 _ON_DATE = re.compile(rf"^on\s+(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
                       rf"\d{{1,2}}\s+(?:{_MONTHS}))\b(?:,?\s+\d{{4}})?\s*$", _I)
 _PREAMBLE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to)\s+[^,]{1,60},\s*", _I)
@@ -594,6 +599,10 @@ def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     if hits:
         return min(hits)[1]
     given = " ".join(v for v in values if v)
+    if given and _ROLE_VALUE.search(given):
+        return "title"  # "president of the association, not its chair"
+    if given and _PLACE.search(text):
+        return "place"  # "located in the province of ...", "where the crash occurred"
     if given and _DATE_VALUE.search(given):
         return "date"
     if any(_NUMBER_TOKEN.match(w) or any(c.isdigit() for c in w) for w in given.split()):
@@ -603,13 +612,20 @@ def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     return None
 
 
+# values that are roles: a title or position held, not a name
+_ROLE_VALUE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|chancellor|secretary|chair(?:man|woman|person)?|"
+                         r"chief\s+\w+|director|executive|manager|head|leader|spokes(?:man|woman|person)|governor|"
+                         r"mayor|senator|congress(?:man|woman)|lawmaker|MP|member|deputy|professor|editor|founder|"
+                         r"(?:team\s+)?captain|coach|judge|ambassador|commissioner|officer)\b")
+_PLACE = re.compile(r"\b(?:locat\w+|where|whereabouts|venues?|places?)\b", _I)
 # a value that is a name: capitalised words, a particle or two allowed ("Anne de Vries")
 _PROPER_VALUE = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|da|du|bin|al))*$")
 
 
 def _value(text: str) -> str:
-    """A value as quoted in a notice, without "as previously reported" or a trailing location."""
-    text = _AS_WE_HAD.sub("", text)
+    """A value as quoted in a notice, without "as previously reported", the piece it
+    stood in ("in our obituary of ...") or a trailing location."""
+    text = _IN_THE_PIECE.sub("", _AS_WE_HAD.sub("", text))
     previous = None
     while previous != text:
         previous, text = text, _VALUE_TAIL.sub("", text).strip(" ,;:.\"'")
@@ -722,6 +738,9 @@ def _clause(verb_word: str, rest: str, cues: set[str], default_section: str | No
         if contrast:
             old = _value(contrast.group("b"))
             new = _statement(contrast.group("a"), old)[1]
+        elif re.match(r"\s*that\b", rest[marker.start("val") - 5:marker.start("val")], _I) and val_text.strip():
+            # "to reflect that the judge was appointed by X": what the story now says
+            new = _statement(val_text, None)[1] or _value(val_text) or None
     elif verb.action in ("change", "update"):
         for pattern in (_TO_FROM, _FROM_TO):
             m = pattern.match(rest)
@@ -798,19 +817,30 @@ def _earlier_version(rest: str, default_section: str | None) -> _Read:
         if action == "clarify":
             cues = {"clarification"}
         if statement:  # "incorrectly said the death toll was 50": a detail and the old value
+            that = re.match(r"^that\s+", obj, _I) is not None
             obj = re.sub(r"^that\s+", "", obj, flags=_I)
             detail, old = _statement(obj, None)
-            # "incorrectly said that Ann Lee had a daughter": with no value to split off,
-            # the whole statement is what the story said
-            old = old or _value(obj) or None
+            if not that and _NAMES_THING.match(obj) and not any(c.isdigit() for c in old or ""):
+                # "incorrectly stated the number of factories it has": the thing, not what was said
+                detail, old = _detail(obj), None
+            else:
+                # "incorrectly said that Ann Lee had a daughter": with no value to split off,
+                # the whole statement is what the story said
+                old = old or _value(obj) or None
             read = _make_claims(action, "", obj, None, old, cues, default_section, detail_from_value=False)
             return _Read(tuple(replace(c, target=replace(c.target, detail=detail)) for c in read.claims),
                          read.cues)
-        old_value = None
-        if hint == "name" and " as " in obj:  # "misidentified the mayor as John Smith"
+        old_value = new_value = None
+        if (hint == "name" or action == "fix-spelling") and " as " in obj:  # "misidentified the mayor as John Smith"
             obj, old_value = obj.rsplit(" as ", 1)
             old_value = _value(old_value)
-        read = _make_claims(action, obj, "", None, old_value, cues, default_section)
+            right = re.sub(r"^the\s+", "", obj.strip(), flags=_I)
+            wrong = re.sub(r"^the\s+", "", old_value, flags=_I)
+            # "misspelled Marine One as Maine One", "identified the Crest Trail as the Coast
+            # Trail": one name for another, the first the right one (not "X as the president")
+            if _PROPER_VALUE.match(right) and (action == "fix-spelling" or _PROPER_VALUE.match(wrong)):
+                new_value = right
+        read = _make_claims(action, obj, "", new_value, old_value, cues, default_section)
         if hint:
             read = _Read(tuple(replace(c, target=replace(c.target, subject=c.target.subject or hint))
                                for c in read.claims), read.cues)
@@ -824,7 +854,7 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
     if contrast:
         old = _value(contrast.group("b"))
         detail, new = _statement(contrast.group("a"), old)
-    elif starts_like_value:
+    elif starts_like_value and not _SAYS_CORRECTED.match(sentence):
         old, (detail, new) = None, _statement(sentence, None)
     else:
         return claims
@@ -837,6 +867,17 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
             t = replace(t, detail=detail)
         out.append(replace(c, target=t, new_value=c.new_value or new, old_value=c.old_value or old))
     return tuple(out)
+
+
+# "the type of gun used", "when the vote was held": a thing named, not a statement made
+_NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
+                          r"(?!.*\b(?:was|were|is|are)\b)|(?:when|where|how|who|what|which)\b)", _I)
+# "It has been corrected here.": says that, not what
+_SAYS_CORRECTED = re.compile(r"^(?:it|this|that|they|the\s+[\w-]+)\s+(?:has|have|had)\s+(?:now\s+)?been\s+"
+                             r"(?:corrected|updated|changed|amended|fixed|removed|revised)\b", _I)
+
+
+_FACT_WORDS = 25
 
 
 def _is_bare(claim: Claim) -> bool:
@@ -892,12 +933,16 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             continue
         if last and (said := _RIGHT_VERSION.match(s)):  # "In fact, ...", "It should have said ..."
             right = _value((said.group("v") or said.group("v2")).strip(" \"'"))
-            updated = tuple(replace(c, new_value=c.new_value or right) for c in last)
+            updated = tuple(replace(c, new_value=c.new_value or right, target=c.target if c.target.subject else
+                                    replace(c.target, subject=_subject(s, (right, c.old_value))))
+                            for c in last)
             claims[len(claims) - len(last):] = updated
             last = updated
             continue
         if last:  # "It was 212, not 221." belongs to the claim before it
-            updated = _with_values(last, s, bool(_VALUE_START.match(s)))
+            # after "misstated the type of gun", the next sentence states the right one
+            wants = all(c.new_value is None and c.old_value is None and c.target.detail for c in last)
+            updated = _with_values(last, s, bool(_VALUE_START.match(s)) or wants and len(s.split()) <= _FACT_WORDS)
             claims[len(claims) - len(last):] = updated
             last = updated
         elif (contrast := _CONTRAST.match(s)) is not None:  # "The minister's name is X, not Y."
@@ -935,17 +980,40 @@ _RIGHT_VERSION = re.compile(
     r"^(?:it|this|we|the\s+\w+)\s+(?:should\s+have\s+(?:said|read|stated|been)|would\s+have\s+been\s+(?:more\s+)?"
     r"(?:accurate|correct)\s+to\s+say)\s*:?\s*(?:that\s+)?(?P<v2>.+)$", _I | re.S)
 _NAME_VERBS = ("misnamed", "misspelled", "misspelt", "misidentified", "identified", "named", "called")
+# 'X should read Y', 'should have said "men and women"': the right words, and the wrong ones if quoted
+_SHOULD_READ = re.compile(r"(?:(?P<old>\"[^\"]{1,120}\")\s+)?\bshould\s+(?:have\s+)?(?:read|said|been)\s*:?\s+"
+                          r"(?P<new>\"[^\"]{1,160}\")", _I)
+_NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|de|van|von|der|la|le|da|du|bin|al))*")
+_MISNAMING = ("misnamed", "misspelled", "misspelt")
+
+
+def _right_name(before: str, m: re.Match[str]) -> str | None:
+    """The right name a misnaming sentence gives: the subject of "Tom Lee was misnamed as
+    Tim Lee", the object of "we misspelled Ann Roe's surname as Rowe"."""
+    if not m.group("verb").lower().startswith(_MISNAMING):
+        return None
+    passive = re.search(r"\s+(?:was|were|has\s+been|had\s+been)\s*$", before)
+    where = before[:passive.start()] if passive else m.group("obj")
+    names = _NAME_RUN.findall(re.sub(r"'s\b.*$", "", where))
+    # a capital opening the sentence ("The tenor ...") is not the name
+    names = [n for n in names if not (passive and where.startswith(n) and " " not in n)]
+    return names[-1] if names else None
 
 
 def _column_error(sentence: str) -> Claim | None:
     """The claim of a sentence that says what the story wrongly said (its old value)."""
     s = sentence.strip().rstrip(".")
+    m = _SHOULD_READ.search(s)
+    if m:  # '"gross foreign investment" should read "gross domestic investment"'
+        old, right = (_value(g.strip(" \"'")) or None if g else None for g in (m.group("old"), m.group("new")))
+        return Claim("change", Target(Section.ANY, None, _subject(s, (right, old)), None), right, old)
     m = _COLUMN_AS.search(s)
     if m:
         verb = m.group("verb").lower()
         subject = "name" if verb.startswith(_NAME_VERBS) else _subject(s, (m.group("old"),))
         detail = _detail(m.group("obj")) if m.group("obj").strip() else None
-        return Claim("change", Target(Section.ANY, None, subject, detail), None, _value(m.group("old")) or None)
+        return Claim("change", Target(Section.ANY, None, subject, detail), _right_name(s[:m.start()], m),
+                     _value(m.group("old")) or None)
     m = _COLUMN_THING.match(s)
     if m:
         return Claim("change", Target(Section.ANY, None, _subject(m.group("what")), _detail(m.group("what"))))
