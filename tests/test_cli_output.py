@@ -8,16 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pty
 import re
-import select
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import terminal  # tests/helpers, on the path through conftest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,26 +31,8 @@ def pair(write: Callable[..., Path]) -> tuple[Path, Path]:
 
 def pty_run(exe: str, args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, bytes]:
     """Run with stdout and stderr on a pseudo-terminal; return the exit code and what it showed."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([exe, *args], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL,
-                            env=env, cwd=cwd)
-    os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        elif proc.poll() is not None:
-            break
-    os.close(master)
-    return proc.wait(timeout=10), b"".join(chunks).replace(b"\r\n", b"\n")
+    code, shown = terminal.pty_run(exe, args, env, cwd)
+    return code, shown.replace(b"\r\n", b"\n")
 
 
 def term_env(**extra: str) -> dict[str, str]:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import select
 import subprocess
 import time
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from terminal import pty_run  # tests/helpers, on the path through conftest
 from typer.testing import CliRunner
 
 from versioner.cli import app
@@ -230,27 +229,6 @@ def test_invalid_utf8_read_as_latin1_keeps_its_c1_bytes_visible(tmp_path: Path) 
 # -- through a real terminal and a real pipe ---------------------------------------------
 
 
-def _pty_run(exe: str, args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
-    """Run with stdout and stderr on a pseudo-terminal; rich colours its output there."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([exe, *args], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL, env=env)
-    os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        elif proc.poll() is not None:
-            break
-    os.close(master)
-    return proc.wait(timeout=10), b"".join(chunks)
 
 
 @pytest.fixture
@@ -267,7 +245,7 @@ def test_on_a_real_terminal_only_rich_colour_codes_reach_it(args: tuple[str, ...
                                                            versioner_exe: str,
                                                            terminal_env: dict[str, str]) -> None:
     case = stores["all-at-once"]
-    code, raw = _pty_run(versioner_exe, ["--store", str(case.store), *(a.format(key=case.key) for a in args)],
+    code, raw = pty_run(versioner_exe, ["--store", str(case.store), *(a.format(key=case.key) for a in args)],
                          terminal_env)
     assert code in (0, 1, 2)
     assert code == 2 or b"\x1b[" in raw  # rich did colour it: this is a terminal
