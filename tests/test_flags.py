@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import flags as flags_module
+from versioner import hunkrules
 from versioner import namechanges
 from versioner.flags import ArticleNames, flag_texts
 
@@ -61,13 +62,11 @@ def test_the_same_figure_restyled_is_low_wording_whatever_follows_it() -> None:
 
 
 def test_every_listed_near_word_pair_would_otherwise_pass_as_a_slip(monkeypatch) -> None:
-    import versioner.flags as flags_module
-
-    pairs = [tuple(p) for p in flags_module._NEAR_WORDS]
-    monkeypatch.setattr(flags_module, "_NEAR_WORDS", frozenset())
-    hunk = flags_module._Hunk("", "", 0, 0, "", "")
+    pairs = [tuple(p) for p in hunkrules._NEAR_WORDS]
+    monkeypatch.setattr(hunkrules, "_NEAR_WORDS", frozenset())
+    hunk = hunkrules.Hunk("", "", 0, 0, "", "")
     for a, b in pairs:
-        assert flags_module._slip_in_quote(hunk, [a], [b]), (a, b)
+        assert hunkrules._slip_in_quote(hunk, [a], [b]), (a, b)
 
 
 # Figures are read only in windows around the edits of a long paragraph; the flags
@@ -132,8 +131,8 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
 @given(st.text(alphabet=st.sampled_from("ab’' .\n5é_"), max_size=30), st.integers(0, 35))
 def test_word_after_is_the_first_word_of_the_window(text: str, pos: int) -> None:
     # _word_after searches from pos; it must find what reading the window would
-    window = text[pos : pos + flags_module._CONTEXT]
-    assert flags_module._word_after(text, pos) == flags_module._words_as_written(window)[:1]
+    window = text[pos : pos + hunkrules.CONTEXT]
+    assert hunkrules._word_after(text, pos) == hunkrules.words_as_written(window)[:1]
 
 
 def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
@@ -157,7 +156,7 @@ def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
 @settings(max_examples=1000)
 @given(st.text(alphabet="abcé", max_size=9), st.text(alphabet="abcé", max_size=9), st.integers(1, 6))
 def test_edit_distance_trimming_common_ends_changes_nothing(a: str, b: str, limit: int) -> None:
-    assert flags_module.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)
+    assert hunkrules.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)
 
 
 def test_merged_wording_counts_its_changes_instead_of_reading_its_reason() -> None:

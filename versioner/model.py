@@ -146,6 +146,30 @@ PARAGRAPH_FLAG: dict[ChangeKind, FlagType] = {
 
 
 @dataclass(frozen=True)
+class Flag:
+    """One judged change. ``paragraph`` is 1-based in the newer revision
+    (the older one for removals); values only on figures."""
+
+    type: FlagType
+    severity: Severity
+    section: Section
+    paragraph: int | None
+    old: str
+    new: str
+    reason: str
+    old_value: float | int | None = None
+    new_value: float | int | None = None
+    noun: str | None = None
+    # a visible change that only fixes typos or punctuation (a headline typo): it keeps
+    # its severity for the reader, but needs no notice (DESIGN: typo fixes are not substantive)
+    cosmetic: bool = False
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self.severity]
+
+
+@dataclass(frozen=True)
 class Revision:
     """One stored revision: immutable once written."""
 
