@@ -180,6 +180,10 @@ def watch(
                 break
     if stop.is_set():
         _err("stopped; the fetches under way were stored")
+    elif once and result.errors:
+        # for cron: the round's other fetches are stored and the failed ones rescheduled,
+        # but a job that exits 0 after errors hides a dead feed (as `fetch` exits 2)
+        raise typer.Exit(Exit.ERROR)
 
 
 @app.command()
