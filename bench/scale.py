@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "helpers"))
 import corpus  # noqa: E402
+import pg_floor  # noqa: E402
 
 EXE = str(Path(sys.executable).with_name("versioner"))
 TICK = os.sysconf("SC_CLK_TCK")
@@ -114,6 +115,7 @@ class Figures:
     one: Run | None = None
     two: Run | None = None
     identical: bool | None = None
+    floor: dict[str, float] | None = None  # PostgreSQL's own write rates (bench/pg_floor.py)
 
 
 def import_figure(fig: Figures, store: str, jsonl: Path, n: int, postmaster: int | None = None) -> None:
@@ -179,6 +181,7 @@ def postgresql_figures(jsonl: Path, n: int, workers_only: bool) -> Figures | Non
         fig = Figures("PostgreSQL")
         url = cluster.new_schema()
         import_figure(fig, url, jsonl, n, postmaster)
+        fig.floor = pg_floor.floor(lambda: pg_floor.new_store(cluster), jsonl)
         with psycopg.connect(url, autocommit=True) as conn:
             pairs = conn.execute("select count(*) - count(distinct article_id) from revisions").fetchone()[0]
 
@@ -199,6 +202,9 @@ def table(n: int, figs: list[Figures]) -> None:
         (f"import, {n:,} revisions: revisions/s (wall)", [f"{n / f.imported.wall:,.0f}" for f in figs if f.imported]),
         ("import: revisions a CPU second (versioner + server)",
          [f"{n / (f.imported.cpu + f.imported.server):,.0f}" for f in figs if f.imported]),
+        ("PostgreSQL's floor: revisions/s, one statement a row / executemany",
+         [f"{f.floor['one statement a row']:,.0f} / {f.floor['executemany, pipelined']:,.0f}" if f.floor
+          else "" for f in figs]),
         ("import: peak memory, MB", [f"{f.imported.peak_mb:.0f}" for f in figs if f.imported]),
         ("audit --workers 1: wall s (CPU s)", [f"{f.one.wall:.1f} ({f.one.cpu + f.one.server:.1f})"
                                               for f in figs if f.one]),
