@@ -7,6 +7,7 @@ figures side by side at the end.
     python bench/scale.py --revisions 20000      # smaller
     python bench/scale.py --backend sqlite       # SQLite only (or postgresql)
     python bench/scale.py --workers-only         # no one-process audit: a third less time
+    python bench/scale.py --import-only          # imports (and PostgreSQL's floor), no audit
 
 PostgreSQL runs in a throwaway cluster (tests/helpers/pgcluster.py: Debian's
 postgresql package, a Unix socket in a temporary folder). Whole processes are
@@ -125,13 +126,15 @@ def import_figure(fig: Figures, store: str, jsonl: Path, n: int, postmaster: int
           f" {n / (run.cpu + run.server):,.0f} a CPU second, peak memory {run.peak_mb:.0f} MB", flush=True)
 
 
-def audits(fig: Figures, fresh: Callable[[], str], pairs: int, workers_only: bool,
+def audits(fig: Figures, fresh: Callable[[], str], pairs: int, ways_wanted: str,
            postmaster: int | None = None) -> None:
-    """A cold audit three ways (two with ``workers_only``); ``fresh()`` gives a store
-    with an empty pair cache before each."""
+    """A cold audit three ways (two with ``workers``, none with ``none``); ``fresh()``
+    gives a store with an empty pair cache before each."""
+    if ways_wanted == "none":
+        return
     outputs = {}
     ways = [("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])]
-    if not workers_only:
+    if ways_wanted == "all":
         ways.insert(0, ("one process", []))
     for name, extra in ways:
         run = timed("--store", fresh(), "audit", "--format", "json", *extra, postmaster=postmaster)
@@ -147,7 +150,7 @@ def audits(fig: Figures, fresh: Callable[[], str], pairs: int, workers_only: boo
           f" (target >= 1.7x); outputs identical: {fig.identical}", flush=True)
 
 
-def sqlite_figures(tmp: Path, jsonl: Path, n: int, workers_only: bool) -> Figures:
+def sqlite_figures(tmp: Path, jsonl: Path, n: int, ways: str) -> Figures:
     fig = Figures("SQLite")
     db = tmp / "big.db"
     import_figure(fig, str(db), jsonl, n)
@@ -158,7 +161,7 @@ def sqlite_figures(tmp: Path, jsonl: Path, n: int, workers_only: bool) -> Figure
         copy_store(db, dst)
         return str(dst)
 
-    audits(fig, fresh, pairs_in(db), workers_only)
+    audits(fig, fresh, pairs_in(db), ways)
     return fig
 
 
@@ -167,7 +170,7 @@ def pairs_in(db: Path) -> int:
         return int(conn.execute("select count(*) - count(distinct article_id) from revisions").fetchone()[0])
 
 
-def postgresql_figures(jsonl: Path, n: int, workers_only: bool) -> Figures | None:
+def postgresql_figures(jsonl: Path, n: int, ways: str) -> Figures | None:
     import psycopg
     from pgcluster import Cluster
 
@@ -190,7 +193,7 @@ def postgresql_figures(jsonl: Path, n: int, workers_only: bool) -> Figures | Non
                 conn.execute("delete from pairs")
             return url
 
-        audits(fig, fresh, pairs, workers_only, postmaster)
+        audits(fig, fresh, pairs, ways, postmaster)
         return fig
     finally:
         cluster.stop()
@@ -211,11 +214,13 @@ def table(n: int, figs: list[Figures]) -> None:
         ("audit --workers 2: wall s (CPU s)", [f"{f.two.wall:.1f} ({f.two.cpu + f.two.server:.1f})"
                                               for f in figs if f.two]),
         ("audit --workers 2 vs 1 (wall)", [f"{f.one.wall / f.two.wall:.2f}x" for f in figs if f.one and f.two]),
-        ("audit outputs identical", [str(f.identical) for f in figs]),
+        ("audit outputs identical", [str(f.identical) for f in figs if f.identical is not None]),
     ]
     print(f"\n| figure | {' | '.join(f.label for f in figs)} |")
     print("| --- |" + " --- |" * len(figs))
     for name, cells in rows:
+        if len(cells) < len(figs):  # not measured (--import-only)
+            continue
         print(f"| {name} | {' | '.join(cells)} |")
     cpu = os.cpu_count()
     print(f"\n{cpu} cores; load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -226,16 +231,18 @@ def main() -> int:
     ap.add_argument("--revisions", type=int, default=100_000)
     ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--workers-only", action="store_true", help="audit with --workers 1 and 2 only")
+    ap.add_argument("--import-only", action="store_true", help="no audit: the audits take longest")
     args = ap.parse_args()
+    ways = "none" if args.import_only else "workers" if args.workers_only else "all"
     tmp = Path(tempfile.mkdtemp(prefix="versioner-scale-"))
     figs: list[Figures] = []
     try:
         jsonl = tmp / "revisions.jsonl"
         n = corpus.write_jsonl(jsonl, args.revisions)["revisions"]
         if args.backend in ("sqlite", "both"):
-            figs.append(sqlite_figures(tmp, jsonl, n, args.workers_only))
+            figs.append(sqlite_figures(tmp, jsonl, n, ways))
         if args.backend in ("postgresql", "both"):
-            pg = postgresql_figures(jsonl, n, args.workers_only)
+            pg = postgresql_figures(jsonl, n, ways)
             figs += [pg] if pg else []
         table(n, figs)
     finally:
