@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from versioner.store import Store
+from versioner.store import NewRevision, Store
 from versioner.store.pg_schema import PG_MIGRATIONS
 from versioner.store.schema import migrations
 
@@ -129,8 +131,8 @@ def _crawl(path: Path, keys: list[str], day: str) -> Path:
 @pytest.mark.slow
 def test_two_imports_taking_the_same_articles_in_opposite_orders_both_land(
         tmp_path: Path, pg_url: str, versioner_exe: str) -> None:
-    # each import locks an article as it reaches it: one goes up the keys, the other
-    # down, so once both run, each waits for the other (PostgreSQL's deadlock_detected)
+    # were each import to lock an article as it reaches it, one going up the keys and the
+    # other down would wait for each other (deadlock_detected); an import holds one lock alone
     keys = [f"story-{i:04d}" for i in range(1500)]
     first = _crawl(tmp_path / "up.jsonl", keys, "01")
     second = _crawl(tmp_path / "down.jsonl", keys[::-1], "02")
@@ -148,7 +150,6 @@ def test_an_import_postgresql_ends_to_break_a_deadlock_is_run_again(
         pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import versioner.store as store_module
     from versioner.errors import StoreError
-    from versioner.store import NewRevision
     from versioner.store.backend import PgDeadlock
 
     calls = []
@@ -169,3 +170,75 @@ def test_an_import_postgresql_ends_to_break_a_deadlock_is_run_again(
         with pytest.raises(StoreError, match="deadlock detected; nothing written"):
             store.import_many(iter([NewRevision(V1 + "More.\n", article="ship")]))
         assert [r.ref for r in store.revisions("ship")] == ["ship@1"]
+
+
+@pytest.fixture(scope="module")
+def small_lock_table() -> Iterator[str]:
+    """A PostgreSQL store on a cluster of its own whose lock table holds a few hundred
+    locks (``max_locks_per_transaction`` x the server's backends): PostgreSQL's default
+    holds about 7,000, which an import of 25,000 articles overflowed."""
+    from pgcluster import Cluster
+
+    cluster = Cluster("-c max_connections=10 -c max_locks_per_transaction=10 -c max_wal_senders=0"
+                      " -c max_worker_processes=1 -c autovacuum=off")
+    try:
+        why = cluster.start()
+        if why:
+            pytest.skip(f"PostgreSQL tests skipped: {why}")
+        yield cluster.new_schema()
+    finally:
+        cluster.stop()
+
+
+def _story(key: str, day: int) -> NewRevision:
+    return NewRevision(f"Story {key}\n\nAs captured on day {day}.\n", article=key,
+                       captured_at=f"2026-03-{day:02d}T00:00:00Z")
+
+
+def test_an_import_of_more_articles_than_the_lock_table_holds_lands(small_lock_table: str) -> None:
+    # an import once took a transaction-long lock per article: "out of shared memory"
+    keys = [f"story-{i:04d}" for i in range(3000)]
+    with Store.open(small_lock_table, create=True) as store:
+        assert store.import_many([_story(k, 1) for k in keys]).stored == 3000  # in capture order
+        # a one-shot iterator is staged and sorted: the other way in
+        assert store.import_many(iter([_story(k, 2) for k in reversed(keys)])).stored == 3000
+        counts = {n for (n,) in store.conn.execute(
+            "select max(number) from revisions group by article_id").fetchall()}
+        checked, faults = store.verify()
+    assert counts == {2} and checked == 6000 and faults == []
+
+
+def _waiting_on_a_lock(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            " and wait_event = 'advisory'").fetchone()[0] > 0
+
+
+def test_an_add_while_an_import_runs_waits_for_it_and_numbers_after_it(pg_url: str) -> None:
+    """The import holds one lock alone instead of one an article: an add to an article
+    the import has not reached yet waits for the whole import, then follows it."""
+    added: list[Any] = []
+
+    def add() -> None:
+        with Store.open(pg_url) as other:
+            added.append(other.add(NewRevision(V1, article="story-b")).revision.ref)
+
+    def crawl() -> Iterator[NewRevision]:
+        yield _story("story-a", 1)  # the import holds its lock by now
+        adder = threading.Thread(target=add)
+        adder.start()
+        while not _waiting_on_a_lock(pg_url):
+            assert adder.is_alive(), "the add did not wait for the import"
+            time.sleep(0.05)
+        yield from (_story("story-b", 1), _story("story-b", 2))
+        threads.append(adder)
+
+    threads: list[threading.Thread] = []
+    with Store.open(pg_url, create=True) as store:
+        assert store.import_many(crawl()).stored == 3
+        threads[0].join(timeout=60)
+        assert added == ["story-b@3"]
+        assert [r.text for r in store.revisions("story-b")][-1] == V1
+        assert [r.number for r in store.revisions("story-b")] == [1, 2, 3]

@@ -22,9 +22,11 @@ def _bin() -> Path | None:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, settings: str = "") -> None:
+        """``settings``: more server options (``-c name=value ...``), e.g. a small lock table."""
         self.dir = Path(tempfile.mkdtemp(prefix="versioner-pg-"))
         self.bin = _bin()
+        self.settings = settings
         self.started = False
 
     def _as_owner(self, *cmd: str) -> subprocess.CompletedProcess[str]:
@@ -46,7 +48,7 @@ class Cluster:
         if done.returncode:
             return f"initdb failed: {done.stderr.strip()[:300]}"
         options = (f"-k {self.dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
-                   " -c full_page_writes=off -c max_connections=100")
+                   " -c full_page_writes=off -c max_connections=100 " + self.settings)
         done = self._as_owner(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options,
                               "-l", str(self.dir / "log"), "-w", "-t", "60", "start")
         if done.returncode:

@@ -15,11 +15,9 @@ revision numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import partial
 from typing import Any
 
 from versioner.model import AddResult, Article, Fault, ImportResult, NewRevision, Revision
-from versioner.store.backend import lock_imports
 from versioner.store.bulk import import_all
 from versioner.store.connection import Deadlock, damaged, sqlite_failure
 from versioner.store.schema import LATEST_MIGRATION, OLDEST_READABLE
@@ -70,18 +68,14 @@ class Store(VerdictStore):
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
 
-        def write(alone: bool) -> Writer:
-            lock_imports(self.conn, alone)
-            return import_all(self.conn, items, progress, allow_future)
-
-        # On PostgreSQL, imports run side by side, each locking an article as it reaches
-        # it: two that take the same articles in other orders can wait for each other,
-        # and PostgreSQL then ends one (deadlock_detected). That one is run again (when
-        # its input can be read again) alone: after the imports under way, before new ones.
+        # On PostgreSQL an import holds the imports lock alone (``Writer``): imports and
+        # adds queue on it instead of waiting for each other's articles. PostgreSQL may
+        # still end one to break a cycle of row locks with another process (an audit
+        # writing pairs; deadlock_detected): it is run again, when its input can be read again.
         retries = 0 if isinstance(items, Iterator) else _DEADLOCK_RETRIES
         for attempt in range(retries + 1):
             try:
-                writer = self._written(partial(write, attempt > 0))
+                writer = self._written(lambda: import_all(self.conn, items, progress, allow_future))
                 break
             except Deadlock:
                 if attempt == retries:

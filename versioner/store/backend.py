@@ -176,8 +176,9 @@ def lock_names(conn: Any, *names: str) -> None:
 
 
 def lock_imports(conn: Any, alone: bool) -> None:
-    """An import's first lock on PostgreSQL: shared by the imports that run side by
-    side; ``alone``, it waits for those under way to end and keeps new ones waiting."""
+    """A writer's first lock on PostgreSQL: shared by the writers that run side by
+    side (each then locks the articles it numbers, ``lock_names``); ``alone`` (a bulk
+    import), it waits for those under way to end and keeps new ones waiting."""
     if dialect_of(conn) != POSTGRESQL:
         return
     mode = "" if alone else "_shared"

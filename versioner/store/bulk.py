@@ -91,10 +91,11 @@ def _import_staged(writer: Writer, items: Iterable[NewRevision], progress: Any) 
 
 def import_all(conn: sqlite3.Connection, items: Iterable[NewRevision], progress: Any,
                allow_future: bool) -> Writer:
-    """Write ``items`` in the open transaction: in order if they come in order, else staged."""
-    writer = Writer(conn, allow_future)
+    """Write ``items`` in the open transaction: in order if they come in order, else staged;
+    alone (``Writer``): other writers wait for the whole import."""
+    writer = Writer(conn, allow_future, alone=True)
     if isinstance(items, Iterator) or not _import_in_order(writer, items, progress):
-        writer = Writer(conn, allow_future)
+        writer = Writer(conn, allow_future, alone=True)
         _import_staged(writer, items, progress)
     writer.close_gaps()
     writer.forget_sketches()

@@ -15,7 +15,7 @@ from versioner.keys import check_key
 from versioner.model import AddResult, NewRevision, Revision
 from versioner.parse import parts_from_spans
 from versioner.prepared import parsed, sha256_hex
-from versioner.store.backend import insert_id, lock_names
+from versioner.store.backend import insert_id, lock_imports, lock_names
 from versioner.store.rows import REV_SELECT, revision_of
 from versioner.times import FUTURE_LIMIT, time_key, utc_iso
 
@@ -34,8 +34,15 @@ class Writer:
     """Writes inside an open transaction; caches each article's latest state.
     ``close_gaps`` before the transaction commits."""
 
-    def __init__(self, conn: sqlite3.Connection, allow_future: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, allow_future: bool = False, alone: bool = False) -> None:
+        """``alone``: a bulk import's writer, which holds the imports lock alone on
+        PostgreSQL; any other writer shares it, and locks each article it numbers."""
         self.conn = conn
+        # the first lock a writer takes, so that writers queue behind an import and not
+        # around it; alone, it shuts out every other writer, and so takes no lock per
+        # article (one each would fill PostgreSQL's lock table: "out of shared memory")
+        lock_imports(conn, alone)
+        self.alone = alone
         # capture times after this are refused (typos such as 2206 for 2026):
         # the clock read once, as a writer lives for one transaction
         self.horizon = None if allow_future else time_key(
@@ -53,10 +60,14 @@ class Writer:
         self._unsketched: set[int] = set()  # articles created here, with no sketch rows yet
         self._caught_up = False  # sketches due from earlier imports made (``_catch_up_sketches``)
 
+    def _lock(self, name: str) -> None:
+        if not self.alone:
+            lock_names(self.conn, name)
+
     def _state(self, key: str) -> tuple[int, int, str, str] | None:
         if key in self.latest:
             return self.latest[key]
-        lock_names(self.conn, key)  # before reading what this writer will number
+        self._lock(key)  # before reading what this writer will number
         row = self.conn.execute(
             "select a.id, r.number, r.sha256, r.captured_at from articles a"
             " left join revisions r on r.article_id = a.id where a.key = ?"
@@ -72,12 +83,12 @@ class Writer:
         if new.article is not None:
             return check_key(new.article), None
         if new.url:
-            lock_names(self.conn, f"url:{new.url}")  # two new keyless captures of one URL: one article
+            self._lock(f"url:{new.url}")  # two new keyless captures of one URL: one article
             row = self.conn.execute("select key from articles where url = ?", (new.url,)).fetchone()
             if row:
                 return row[0], None
             return self._fresh_key(identity.key_from_url(new.url)), None
-        lock_names(self.conn, "versioner: story matching")  # one keyless story at a time
+        self._lock("versioner: story matching")  # one keyless story at a time
         self._catch_up_sketches()
         match = identity.find_same_story(new.text, self._candidates(new.text), self._latest_text)
         if match:
@@ -124,7 +135,7 @@ class Writer:
     def add(self, new: NewRevision, defer_sketch: bool = False) -> AddResult:
         if new.article is not None and not new.captured_at:
             # "now" read once the article is this writer's: numbers follow capture times
-            lock_names(self.conn, check_key(new.article))
+            self._lock(check_key(new.article))
         at = utc_iso(new.captured_at) if new.captured_at else utc_iso()
         if self.horizon is not None and time_key(at) > self.horizon:
             where = f"{new.source}: " if new.source else ""
@@ -321,7 +332,7 @@ class Writer:
         stale = [(aid,) for aid in self._dirty_sketch if aid not in self._unsketched]
         if stale:
             # as a keyless writer does: on PostgreSQL one may be sketching these articles meanwhile
-            lock_names(self.conn, "versioner: story matching")
+            self._lock("versioner: story matching")
             self.conn.executemany("delete from sketches where article_id = ?", stale)
         self._dirty_sketch.clear()
 
