@@ -81,3 +81,12 @@ def test_the_speaker_of_a_quote_replaced_is_stealth() -> None:
     old = STORY + ["“The vote is a mistake,” said Ivo Brandt."]
     new = STORY + ["“The vote is a mistake,” said Mara Lind."]
     assert _chain(old, new)[1].verdict == "stealth"
+
+
+def test_an_ordinal_replaced_without_a_notice_is_stealth() -> None:
+    # a place or rank in words is a figure: "fifth" -> "11th" is a published fact changed
+    old = STORY + ["The line was ranked fifth in the national transit survey."]
+    new = STORY + ["The line was ranked 11th in the national transit survey."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "stealth", v.reasons
+    assert v.stealth_kind == "altered"

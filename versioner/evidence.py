@@ -266,6 +266,7 @@ _NUMBER_WORDS = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
     "thousand thousands million millions billion billions dozen dozens half "
+    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth "
     "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend millionen "
     "deux trois quatre cinq sept huit neuf dix onze douze vingt cent mille millions milliards "
     "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil millones "
