@@ -90,3 +90,11 @@ def test_an_ordinal_replaced_without_a_notice_is_stealth() -> None:
     v = _chain(old, new)[1]
     assert v.verdict == "stealth", v.reasons
     assert v.stealth_kind == "altered"
+
+
+def test_a_quotation_in_single_marks_changed_without_a_notice_stays_stealth() -> None:
+    # copy that quotes in single marks: an apostrophe looks the same, so the quote is
+    # not read as moved; changed quoted words are still a quote altered
+    old = STORY + ["Osk called the line 'a promise kept to the city', the transport office said."]
+    new = STORY + ["Osk called the line 'a promise made to the city', the transport office said."]
+    assert _chain(old, new)[1].verdict == "stealth"

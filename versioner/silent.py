@@ -23,6 +23,7 @@ from versioner.flags import Flag
 _STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _OPEN, _CLOSE = "“„«", "”»"
+_DOUBLE = re.compile('[“”„«»"]')
 
 
 def _words(text: str) -> list[str]:
@@ -63,12 +64,15 @@ def _quoted_in_place(fragment: str, text: str) -> list[str] | None:
     found: list[str] = []
     for piece in (p for p in fragment.split("…") if p.strip()):
         for needle in (piece, piece.strip()):
+            lines = [line for line in text.splitlines() if needle in line]
             readings = {tuple(_quoted(needle, _quoted(line[:at])[1])[0])
-                        for line in text.splitlines() for at in _places(needle, line)}
+                        for line in lines for at in _places(needle, line)}
             if readings:
                 break
-        if len(readings) != 1:
-            return None  # not found, or found both inside and outside a quotation
+        if len(readings) != 1 or not all(_DOUBLE.search(line) for line in lines):
+            # not found, found both inside and outside a quotation, or in a paragraph that
+            # quotes in single marks (an apostrophe looks the same): not read here
+            return None
         found += readings.pop()
     return [_stem(w) for w in found]
 
