@@ -35,7 +35,7 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -180,7 +180,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; the first text shown under an unchanged headline (a summary or teaser "
                 "displayed), nothing published before was changed",)))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only)]
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)]
         carried = _carried_notices(parts)
         if carried:
             held = _held_to_carried(base, carried, subst, altered)
@@ -204,7 +204,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
-    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only))
+    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only, prev.text))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:

@@ -17,6 +17,7 @@ from versioner.flags import Flag
 from versioner.model import FlagType, Section
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
+from versioner.silent import not_a_name, only_speech_verb, quote_altered
 
 
 class StealthKind(StrEnum):
@@ -212,14 +213,16 @@ _PROCESS_LINE = re.compile(
     r"developing\s+story|(?:will\s+be|is\s+being)\s+updated)\b", re.I)
 
 
-def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool = False) -> bool:
+def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool = False,
+           old_text: str | None = None) -> bool:
     """Did this change take back a published fact: a figure, name, quote, negation or
     attribution replaced or removed, or a paragraph of fact taken out?
 
     ``one_paragraph``: the old body was a single paragraph (a summary or teaser);
     replacing it whole is a rewrite, judged by the facts in it, not as a paragraph
     taken out. ``headline_only``: both revisions are a single line (a headline list):
-    the line is judged as a headline is."""
+    the line is judged as a headline is. ``old_text``: the earlier revision, where a
+    quotation's words are looked up (without it every quote change counts)."""
     if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
         return False  # the same words, spelt together or apart, or words put in among them
     if headline_only and flag.type != FlagType.NEGATION:
@@ -239,6 +242,12 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         return False
     if flag.type == FlagType.NAME:
         return not _still_named(flag.old, new_text)
+    if flag.type == FlagType.QUOTE and old_text is not None:
+        # a closing mark moved with the attribution changes no quotation; what went with
+        # the words outside the quote (a speaker, a number) still counts
+        return quote_altered(flag, old_text, new_text) or _fact_lost(flag, new_text)
+    if flag.type == FlagType.ATTRIBUTION and only_speech_verb(flag):
+        return _fact_lost(flag, new_text)  # "said" -> "told CNN": the speaker still named
     if flag.type == FlagType.FIGURE and _figure_words(flag.old):
         return not _figure_words(flag.old) <= _figure_words(flag.new)
     if flag.type in _FACTS - {FlagType.FIGURE}:
@@ -257,6 +266,7 @@ _NUMBER_WORDS = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
     "thousand thousands million millions billion billions dozen dozens half "
+    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth "
     "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend millionen "
     "deux trois quatre cinq sept huit neuf dix onze douze vingt cent mille millions milliards "
     "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil millones "
@@ -289,7 +299,8 @@ def _fact_lost(flag: Flag, new_text: str) -> bool:
     if not _figure_words(flag.old) <= _figure_words(new_text):
         return True
     have = set(_words(new_text))
-    if any(w not in have for name in _PROPER.findall(flag.old.translate(_STRAIGHT)) for w in _words(name)):
+    if any(w not in have for name in _PROPER.findall(flag.old.translate(_STRAIGHT)) if not not_a_name(name, new_text)
+           for w in _words(name)):
         return True  # a name gone from the text ("Colonial" that is now "colonial" is still there)
     if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
         return True
@@ -434,7 +445,7 @@ def _still_named(old: str, new_text: str) -> bool:
     "Roe" is; "the city" -> "Philadelphia")? Then the reference was restyled, not a
     name changed. A name of several words is still there when one of them is."""
     have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
-    names = _NAME_RUN.findall(old.translate(_STRAIGHT))
+    names = [n for n in _NAME_RUN.findall(old.translate(_STRAIGHT)) if not not_a_name(n, new_text)]
     return all(any(w in have for w in _PROPER.findall(name)) for name in names)
 
 

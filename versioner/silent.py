@@ -1,0 +1,129 @@
+"""How a change made without a notice (or outside what one covers) is read, by the
+structure of the change rather than by its wording.
+
+``evidence.alters`` asks three questions here:
+
+- did a quotation change, or did only its closing mark move with the attribution
+  (``",” she said.`` restructured into one quoted sentence)? Only words that were
+  inside quotation marks and are no longer quoted anywhere count as a quote altered;
+- is a capitalised word a name at all ("His" opening a sentence is a pronoun the text
+  uses in lower case elsewhere), and is an initialism ("CBP") still named, spelt out
+  ("Customs and Border Protection")?
+- did an attribution change, or only its verb ("said" -> "told reporters"), the
+  speaker still named?
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from versioner.flags import Flag
+
+_STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_OPEN, _CLOSE = "“„«", "”»"
+_DOUBLE = re.compile('[“”„«»"]')
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.translate(_STRAIGHT).lower())
+
+
+def _stem(word: str) -> str:
+    """A word without its plural or possessive ending: "bubble" and "bubbles" are the
+    same quoted word."""
+    word = re.sub(r"'s$", "", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _quoted(text: str, inside: bool = False) -> tuple[list[str], bool]:
+    """The words of ``text`` inside quotation marks (curly, angled or straight), starting
+    inside a quotation or not, and whether the text ends inside one."""
+    found: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN or ch in _CLOSE or ch == '"':
+            if inside:
+                found += _words(text[start:i])
+            inside = ch in _OPEN or (ch == '"' and not inside)
+            start = i + 1
+    if inside:
+        found += _words(text[start:])
+    return found, inside
+
+
+def quoted_words(text: str) -> Counter[str]:
+    """How often each word stands inside quotation marks, paragraph by paragraph."""
+    return Counter(_stem(w) for line in text.splitlines() for w in _quoted(line)[0])
+
+
+def _quoted_in_place(fragment: str, text: str) -> list[str] | None:
+    """The words of a flag's ``fragment`` (pieces joined by "…") that stood inside
+    quotation marks where the fragment sits in ``text``; None when a piece is not found."""
+    found: list[str] = []
+    for piece in (p for p in fragment.split("…") if p.strip()):
+        for needle in (piece, piece.strip()):
+            lines = [line for line in text.splitlines() if needle in line]
+            readings = {tuple(_quoted(needle, _quoted(line[:at])[1])[0])
+                        for line in lines for at in _places(needle, line)}
+            if readings:
+                break
+        if len(readings) != 1 or not all(_DOUBLE.search(line) for line in lines):
+            # not found, found both inside and outside a quotation, or in a paragraph that
+            # quotes in single marks (an apostrophe looks the same): not read here
+            return None
+        found += readings.pop()
+    return [_stem(w) for w in found]
+
+
+def _places(needle: str, line: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(needle), line)]
+
+
+def quote_altered(flag: Flag, old_text: str, new_text: str) -> bool:
+    """Were words that stood inside quotation marks changed or taken out of quotes? A
+    closing mark that moved with the attribution, or quoted words now quoted in
+    another sentence, change no quotation. Unknown place: assume they were."""
+    inside = _quoted_in_place(flag.old, old_text)
+    if inside is None:
+        return True
+    lost = quoted_words(old_text) - quoted_words(new_text)
+    return any(w in lost for w in inside)
+
+
+def _common_word(name: str, text: str) -> bool:
+    """A capitalised word the text also uses in lower case ("His" opening a sentence,
+    "his" elsewhere) is not a name."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(words) and all(re.search(rf"(?<![\w'’]){re.escape(w.lower())}(?![\w'’])", text) for w in words)
+
+
+def _spelt_out(name: str, text: str) -> bool:
+    """An initialism ("CBP") whose words the text names: a run of capitalised words,
+    small joining words skipped, with those initials ("Customs and Border Protection")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    for run in re.findall(r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]*)+", text.translate(_STRAIGHT)):
+        initials = "".join(w[0] for w in run.split() if w[0].isupper())
+        if name in initials:
+            return True
+    return False
+
+
+def not_a_name(name: str, new_text: str) -> bool:
+    """Is this capitalised run no name that a change could take out: a common word
+    capitalised, or an initialism the text spells out?"""
+    return _common_word(name, new_text) or _spelt_out(name, new_text)
+
+
+# the verb of an attribution and the words that join it to the sentence: "said" ->
+# "told CNN" restyles who said it only if the speaker is still named (checked apart)
+_SPEECH = frozenset("said says say told tells added adds wrote writes noted notes stated states explained "
+                    "according to who whose which that and but as in a the of".split())
+
+
+def only_speech_verb(flag: Flag) -> bool:
+    """Did an attribution change only its verb and joining words, no speaker taken out?"""
+    old = _words(flag.old)
+    return bool(old) and all(w in _SPEECH for w in old)
