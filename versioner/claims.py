@@ -273,7 +273,7 @@ _NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that
 _SAID = re.compile(
     rf"(?:\b{_WRONGLY}\s+{_SAID_VERBS}|\b{_SAID_VERBS}\s+{_WRONGLY}|"
     rf"\b(?:we|it|this\s+\w+|that|which|who)\s+(?:{_WRONGLY}\s+)?{_SAID_VERBS}|"
-    rf"\b(?:{_words('said')}))\s*:?\s+(?:that\s+)?(?P<v>.+)$", _I | re.S)
+    rf"\b(?:{_words('said')}))\s*[:,]?\s+(?:that\s+|dass\s+|que\s+|dat\s+)?(?P<v>.+)$", _I | re.S)
 _AS = re.compile(
     rf"\b(?P<verb>(?:{_WRONGLY}\s+)?(?:described|describing|referred\s+to|referring\s+to|identified|identify|"
     r"misidentified|misidentify|called|calling|named|misnamed|listed|labell?ed|credited|cited|gave|giving|"
@@ -297,7 +297,7 @@ _FACT = re.compile(rf"^(?P<who>{_SUBJ})\s+(?:currently\s+|actually\s+|in\s+fact\
                    r"(?!(?:not|nicht|pas|no|niet|also|being|been|published|updated|corrected|changed|amended)\b)"
                    r"(?P<v>.+)$", re.S)
 # "he is not a Labour peer as we suggested", "Lena Horne is not dead": the wrong value denied
-_DENIED = re.compile(rf"^(?P<who>{_SUBJ}|contrary\s+to\s+[^,]+,\s*{_SUBJ})\s+{_COPULA}\s+(?P<neg>not|nicht|pas|no|niet)\s+"
+_DENIED = re.compile(rf"^(?P<who>(?:contrary\s+to\s+[^,]+,\s*)?[^,;]{{1,60}}?)\s+{_COPULA}\s+(?P<neg>not|nicht|pas|no|niet)\s+"
                      r"(?P<old>.+)$", _I | re.S)
 _FACT_WORDS = 20
 _PIECES = _PIECE[:-1] + r"|version|edition|draft)"
@@ -387,14 +387,20 @@ def _contrast(sentence: str) -> tuple[str, str] | None:
     m = _CONTRAST.match(sentence)
     if m and not re.search(r"\bbut$", m.group("a"), _I):
         a, b = _trim(m.group("a")), _trim(m.group("b"))
+        quoted = re.search(r"\"([^\"]{1,80})\"?$", m.group("a").strip())
+        if quoted and re.match(r"\s*\"", m.group("b")):  # '"harbour rock", rather than "harbor pop"'
+            a = quoted.group(1).strip(" ,")
         if a and b and len(b.split()) <= 12:
             return _narrow(a, b), _narrow(b, a, cut=False)
     return None
 
 
-_NUMBER_PHRASE = re.compile(r"(?:[$£€¥]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|million|billion|bn|m|k))?"
-                            r"(?:\s+(?:to|and|-|–)\s+(?:[$£€¥]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|million|"
-                            r"billion))?)?", _I)
+_UNIT = r"(?:\s*%|\s*(?:percent|per\s+cent|million|billion|bn|m|k|[ap]\.m\.?|[ap]m)\b)"
+# a figure with its unit, a range, or one word naming what is counted ("400 metres", "7 a.m.")
+_NUMBER_PHRASE = re.compile(
+    rf"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?(?:\s+(?:to|and|-|–)\s+(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?)?"
+    r"(?:\s+(?!(?:and|or|to|not|nicht|in|on|at|of|the|a|an|by|for|as|was|is|were|are|who|which|that|than)\b)"
+    r"[^\W\d_]+)?", _I)
 
 
 def _narrow(new: str, old: str, cut: bool = True) -> str:
@@ -535,7 +541,8 @@ def _keep(said: str | None, read: str | None) -> str | None:
         return None
     # "Tuesday" against "He resigned on Tuesday": the grammar's short value is the value;
     # "billion to fund the war" against "$200 billion to fund the war" was cut in the wrong place
-    return said if len((said or "").split()) <= _SHORT_VALUE - 1 or len(said or "") >= len(read) else None
+    short = len((said or "").split()) <= _SHORT_VALUE - 1
+    return said if short or (len(said or "") >= len(read) and '"' not in (said or "")) else None
 
 
 def _valueless(c: Claim) -> bool:
