@@ -134,11 +134,18 @@ _WINDOW = 9  # words after an error cue in which the thing it names stands
 
 
 def _things_in(text: str) -> list[tuple[int, str]]:
-    """(position, thing) of every thing-word in text."""
+    """(position, thing) of every thing-word in text; "6 years and older" is an age, not a date."""
     hits = []
     for thing, rx in _THING_RX:
-        hits += [(m.start(), thing) for m in rx.finditer(text)]
+        hits += [(m.start(), thing) for m in rx.finditer(text)
+                 if not (thing == "date" and re.search(r"\d\s*$", text[:m.start()]))]
     return sorted(hits)
+
+
+def _straight(text: str) -> str:
+    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(curly, straight)
+    return text
 
 
 def _named_after_error(text: str) -> str | None:
@@ -232,8 +239,12 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
         return "typo"
     named = _named_after_error(text)
     by_value = thing_of_values(values)
-    if named in ("identity", "entity"):
+    if named == "identity":  # "misidentified Ann Lee as the mayor": a role; "... as Ann Leigh": a name
         return by_value if by_value in ("title", "name", "place") else "name"
+    if named == "entity":  # "the company that she advises": which one, by its name
+        return "name"
+    if by_value in (None, "negation", "name") and any(v and f'"{v}"' in _straight(text) for v in values):
+        return "quote"  # '"Coachella for teens", rather than "Coachella for tweens"': words quoted
     if not named and not by_value:
         hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
         named = hits[0][1] if hits else None
@@ -550,9 +561,12 @@ def _valueless(c: Claim) -> bool:
 
 
 def _filled(c: Claim, new: str | None, old: str | None, text: str) -> Claim:
+    """The claim with the values read put in; the values, and the sentences they came
+    from, say again what kind of thing it is."""
+    added = (new and not c.new_value) or (old and not c.old_value)
     new, old = c.new_value or new, c.old_value or old
     t = c.target
-    if t.subject is None or t.subject == "word":
+    if t.subject is None or t.subject == "word" or added:
         t = replace(t, subject=thing_of(text, (new, old)) or t.subject)
     return replace(c, target=t, new_value=new, old_value=old)
 

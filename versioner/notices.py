@@ -1032,7 +1032,17 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         claims = [_GENERIC_CLAIM[kind]]
     claims = add_values([_lift_values(c) for c in claims], sentences,
                         kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION))
-    return Notice(text.strip(), NoticeKind(kind), position, tuple(claims))
+    return Notice(text.strip(), NoticeKind(kind), position, _in_the_part_named(claims, body))
+
+
+def _in_the_part_named(claims: list[Claim], body: str) -> tuple[Claim, ...]:
+    """Claims that name no part, in the one part the notice names elsewhere ("the on-screen
+    caption gave her location as ..."; "... The headline has been updated")."""
+    named = {Section(sec) for _, sec, _ in _locations(body)} - {Section.BODY}
+    if len(named) != 1 or not claims or any(c.target.section != Section.ANY for c in claims):
+        return tuple(claims)
+    (section,) = named
+    return tuple(replace(c, target=replace(c.target, section=section)) for c in claims)
 
 
 _TO_NUMBER = re.compile(r"^(?P<detail>.+?)\s+to\s+(?P<new>[$£€¥]?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?)$", _I)
