@@ -281,3 +281,10 @@ def test_values_are_pieces_of_the_notice_in_every_form_above() -> None:
             for value in (c.new_value, c.old_value):
                 assert value is None or _norm(value) in _norm(text)
                 assert value is None or not re.search(r"\(|page \d", value)
+
+
+def test_a_paragraph_number_before_a_figure_is_not_a_range() -> None:
+    c = one("(Corrects number of berths in paragraph 3 to 4,800, not 4,200)", "top")
+    assert (c.new_value, c.old_value) == ("4,800", "4,200")
+    c = one("Correction: The forecast range is 24 to 75%, not 31 to 67%.")
+    assert (c.new_value, c.old_value) == ("24 to 75%", "31 to 67%")

@@ -414,12 +414,18 @@ _NUMBER_PHRASE = re.compile(
     r"[^\W\d_]+)?", _I)
 
 
+_RANGE = re.compile(r"(\d)\s+(?:to|and|-|–)\s+([$£€¥]?\s?\d)")
+
+
 def _narrow(new: str, old: str, cut: bool = True) -> str:
     """The right value cut to the size of the wrong one: to the figure it is ("interviewed
     100 volunteers who had lost a parent before the age of 16" against "1,000" -> "100"),
     or to the words after the last copula or preposition ("She is Jane Doerr" -> "Jane Doerr")."""
     olds = _NUMBER_PHRASE.findall(old)
-    news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
+    if olds and not _RANGE.search(olds[0]):  # "in paragraph 3 to 4,800": a range only against a range
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", new))]
+    else:
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
     if len(olds) == 1 and news:
         digits = len(re.sub(r"\D", "", olds[0].split(".")[0]))
         return min(reversed(news), key=lambda n: abs(len(re.sub(r"\D", "", n.split(".")[0])) - digits)).strip()
