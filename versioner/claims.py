@@ -583,9 +583,14 @@ def add_values(claims: list[Claim], sentences: list[str], corrects: bool) -> lis
     the same clause), a claim with one side takes the other, and a correction no
     claim holds is a claim of its own. ``corrects``: the notice corrects or
     clarifies, so a claim naming nothing takes the thing the notice names."""
+    found = read_values(sentences)
+    if not corrects:  # an update describes new material loosely: only words it quotes as taken out count
+        found = [f for f in found if _REMOVES.search(f[2])]
+        if not found:
+            return list(claims)
     out = [replace(c, new_value=c.new_value and (_trim(c.new_value) or c.new_value),
                    old_value=c.old_value and (_trim(c.old_value) or c.old_value)) for c in claims]
-    for new, old, text in read_values(sentences):
+    for new, old, text in found:
         held = [i for i, c in enumerate(out) if _same(c.new_value, new) or _same(c.old_value, old)]
         if held:
             for i in held:  # one side agrees: the other side, read with it, replaces a different one
