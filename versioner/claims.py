@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from versioner.kinds import Section
@@ -251,12 +250,6 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     if named == "spelling":
         return "name" if _NAME_WORD.search(text) else "spelling"
     return named or by_value or ("word" if re.search(r"\bwords?\b", text, _I) else None)
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """The claim vocabulary table, for the tests."""
-    return _VOCAB
 
 
 # -- the values ---------------------------------------------------------------
