@@ -9,12 +9,14 @@ over, in any outlet's style:
   else what its values are (a role, a date, a number, a name, a negation),
   else the first thing-word outside the citation of the piece ("in last
   Saturday's magazine", "(Title, 21 February, page 6)" name no thing);
-- the values: ``X, not Y``, ``X rather than Y``, ``to X from Y``, what the
+- the values: ``X, not Y``, ``X rather than Y``, ``not Y but X``, what the
   story said (``we said that Y``, ``described A as Y``, ``incorrectly
-  attributed ... to Y``, quoted words removed) and what is right (``In fact,
-  X``, ``should have said X``, ``She is X``, a fact sentence after the error).
+  attributed ... to Y``, ``A is not Y``, quoted words removed) and what is
+  right (``In fact, X``, ``should have said X``, ``updated to reflect that X``,
+  ``She is X``, a short fact sentence before or after the error), several
+  corrections to a notice; ``to X from Y`` stays with the verbs in notices.py.
 
-The words that are not English grammar (``in fact``, ``not ... but``, ``said``)
+The words these forms hang on (``in fact``, ``not``, ``but``, ``said``, ``as``)
 live in ``vocab/claims.toml`` for English, German, French, Spanish and Dutch.
 Every value returned is a piece of the notice's own text.
 """
