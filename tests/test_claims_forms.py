@@ -288,3 +288,12 @@ def test_a_paragraph_number_before_a_figure_is_not_a_range() -> None:
     assert (c.new_value, c.old_value) == ("4,800", "4,200")
     c = one("Correction: The forecast range is 24 to 75%, not 31 to 67%.")
     assert (c.new_value, c.old_value) == ("24 to 75%", "31 to 67%")
+
+
+def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:
+    c = one("Correction: In a report on the regatta, the on-screen caption gave the skipper's home port as Vessa, "
+            "Norway. Vessa is in Sweden.")
+    assert c.target.section == "caption" and has(c.old_value, "Vessa, Norway")
+    # an update of "this story and headline" is about the whole story, not the headline alone
+    (u,) = claims("This story and headline have been updated with additional developments.")
+    assert u.target.section == "any"

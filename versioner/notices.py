@@ -1032,14 +1032,21 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         claims = [_GENERIC_CLAIM[kind]]
     claims = add_values([_lift_values(c) for c in claims], sentences,
                         kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION))
-    return Notice(text.strip(), NoticeKind(kind), position, _in_the_part_named(claims, body))
+    if kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION):
+        claims = list(_in_the_part_named(claims, body))
+    return Notice(text.strip(), NoticeKind(kind), position, tuple(claims))
+
+
+# "This story and headline have been updated": the story as a whole, its headline too
+_WHOLE_AND_PART = re.compile(rf"\b(?:{_NOUNS})\s+and\s+(?:its\s+|the\s+)?(?:headline|caption)", _I)
 
 
 def _in_the_part_named(claims: list[Claim], body: str) -> tuple[Claim, ...]:
     """Claims that name no part, in the one part the notice names elsewhere ("the on-screen
     caption gave her location as ..."; "... The headline has been updated")."""
     named = {Section(sec) for _, sec, _ in _locations(body)} - {Section.BODY}
-    if len(named) != 1 or not claims or any(c.target.section != Section.ANY for c in claims):
+    if len(named) != 1 or not claims or any(c.target.section != Section.ANY for c in claims) \
+            or _WHOLE_AND_PART.search(body):
         return tuple(claims)
     (section,) = named
     return tuple(replace(c, target=replace(c.target, section=section)) for c in claims)
