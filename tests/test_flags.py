@@ -6,8 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import flags as flags_module
-from versioner import hunkrules
-from versioner import namechanges
+from versioner import hunkrules, namechanges
 from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"

@@ -35,7 +35,7 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 5
+RULES_VERSION = 5  # 5: silent changes read by their structure (silent.py); place, attribution and negation claims (claims.py)
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -308,10 +308,12 @@ def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
         if _words_values_fit(claim, flag):
             return True
         return flag.section == Section.HEADLINE and flag.type == FlagType.HEADLINE
-    if subject in ("name", "spelling", "typo", "title"):
+    if subject in ("name", "spelling", "typo", "title", "place"):
         return flag.type in (FlagType.NAME, FlagType.TYPO, FlagType.WORDING, FlagType.HEADLINE, FlagType.PUNCTUATION)
-    if subject == "quote":
+    if subject in ("quote", "attribution"):
         return flag.type in (FlagType.QUOTE, FlagType.PARAGRAPH_ADDED, FlagType.WORDING, FlagType.ATTRIBUTION)
+    if subject == "negation":
+        return flag.type in (FlagType.NEGATION, FlagType.WORDING, FlagType.QUOTE)
     if subject == "word":
         return flag.type in (FlagType.WORDING, FlagType.TYPO, FlagType.HEADLINE, FlagType.NEGATION, FlagType.PUNCTUATION)
     if claim.action == "add" and t.section in (Section.ANY, Section.BODY) and t.paragraph is None:

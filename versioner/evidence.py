@@ -97,7 +97,7 @@ _FILLER = frozenset("the a an is was are were it its he she they his her their c
 
 # the kind of thing a claim's subject or detail names, against the flag types that carry it
 _THINGS: tuple[tuple[re.Pattern[str], frozenset[FlagType]], ...] = (
-    (re.compile(r"\b(?:names?|surnames?|spell\w*|misspel\w*|typos?|misidentif\w*)\b", re.I),
+    (re.compile(r"\b(?:names?|surnames?|spell\w*|misspel\w*|typos?|misidentif\w*|places?)\b", re.I),
      frozenset((FlagType.NAME, FlagType.TYPO, FlagType.FIGURE, FlagType.HEADLINE))),
     (re.compile(r"\b(?:quot\w*|misquot\w*|remarks?|comments?|statements?)\b", re.I),
      frozenset((FlagType.QUOTE, FlagType.ATTRIBUTION))),

@@ -29,38 +29,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from versioner.claims import Claim, Target, add_values, thing_of
 from versioner.kinds import NoticeKind, Section
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 4  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions
+RULES_VERSION = 5  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
 ACTIONS = ("add", "remove", "change", "fix-spelling", "update", "clarify")
 KINDS = tuple(NoticeKind)
 POSITIONS = ("top", "bottom", "slug")
-
-
-@dataclass(frozen=True)
-class Target:
-    """A part of the article a notice points at."""
-
-    section: Section
-    paragraph: int | None = None
-    subject: str | None = None
-    detail: str | None = None
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One thing a notice says was done to one target."""
-
-    action: str
-    target: Target
-    new_value: str | None = None
-    old_value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,7 +157,8 @@ _SECTION_RES = (
     ("headline", re.compile(r"\b(?:headlines?|hed)\b", _I)),
     ("byline", re.compile(r"\bby-?lines?\b", _I)),
     ("dateline", re.compile(r"\bdatelines?\b", _I)),
-    ("caption", re.compile(r"\b(?:(?:photo|picture|image)\s+)?(?:captions?|cutlines?)\b", _I)),
+    ("caption", re.compile(r"\b(?:(?:photo|picture|image)\s+)?(?:captions?|cutlines?|miscaptioned)\b|"
+                           r"\b(?:bildunterschrift|légende|pie\s+de\s+foto|onderschrift|bijschrift)\w*", _I)),
     # bare "credit(s)" only at the start: "tax credits" and "credit rating" are not the credits line
     ("credits", re.compile(r"\b(?:(?:additional\s+reporting|reporting|editing|writing|photo|"
                            r"contributor|contributing)\s+credits?|credits?\s*lines?)\b|^(?:the\s+)?credits?\b", _I)),
@@ -190,25 +172,8 @@ _STORY_TAIL = re.compile(r"\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?(?:story|artic
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_DATE_VALUE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
-                         r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
-                         r"september|october|november|december)\b", _I)
 _TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
 _SPELLING = re.compile(r"\b(?:spell(?:ing|ings|ed|t)?|misspell\w*|misspelt)\b", _I)
-_NAME_WORD = re.compile(r"\b(?:names?|surnames?)\b", _I)
-# Keyword subjects; the earliest mention in the notice wins.
-_SUBJECT_RES = (
-    ("quote", re.compile(r"\b(?:quot\w*|misquot\w*|misattribut\w*|comments?|remarks?|statements?|"
-                         r"responses?)\b", _I)),
-    ("title", re.compile(r"\b(?:job\s+)?titles?\b", _I)),
-    ("name", re.compile(r"\b(?:names?|surnames?|misidentif\w*|misnamed|identity)\b", _I)),
-    ("word", re.compile(r"\bwords?\b", _I)),
-    ("date", re.compile(rf"\b(?:dates?|day|weekday|month|year|{_WEEKDAYS}|"
-                        r"january|february|april|june|july|august|september|october|november|december)\b", _I)),
-    ("figure", re.compile(r"\b(?:figures?|numbers?|toll|tally|totals?|amounts?|count|percent|percentage|"
-                          r"rates?|prices?|costs?|ages?|estimates?|forecasts?|basis\s+points?|"
-                          r"casualt(?:y|ies)|population|sum|stake|budget|revenue|profits?|salary|votes)\b|%", _I)),
-)
 # Words that only say "more of the story": "Updates with details" names nothing in particular.
 _GENERIC = frozenset("details detail more new further fresh additional background context information "
                      "latest developments material content contents story article throughout".split())
@@ -591,33 +556,9 @@ def _detail(obj: str) -> str | None:
 
 
 def _subject(text: str, values: tuple[str | None, ...] = ()) -> str | None:
-    if _TYPO.search(text):
-        return "typo"
-    if _SPELLING.search(text):
-        return "name" if _NAME_WORD.search(text) else "spelling"
-    hits = [(m.start(), subject) for subject, rx in _SUBJECT_RES if (m := rx.search(text))]
-    if hits:
-        return min(hits)[1]
-    given = " ".join(v for v in values if v)
-    if given and _ROLE_VALUE.search(given):
-        return "title"  # "president of the association, not its chair"
-    if given and _PLACE.search(text):
-        return "place"  # "located in the province of ...", "where the crash occurred"
-    if given and _DATE_VALUE.search(given):
-        return "date"
-    if any(_NUMBER_TOKEN.match(w) or any(c.isdigit() for c in w) for w in given.split()):
-        return "figure"  # "Rmb3bn", "6 months"
-    if all(_PROPER_VALUE.match(v) for v in values if v) and any(values):
-        return "name"  # "Chris Honer, not Chris Horner": a name and its misspelling
-    return None
+    return thing_of(text, values)
 
 
-# values that are roles: a title or position held, not a name
-_ROLE_VALUE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|chancellor|secretary|chair(?:man|woman|person)?|"
-                         r"chief\s+\w+|director|executive|manager|head|leader|spokes(?:man|woman|person)|governor|"
-                         r"mayor|senator|congress(?:man|woman)|lawmaker|MP|member|deputy|professor|editor|founder|"
-                         r"(?:team\s+)?captain|coach|judge|ambassador|commissioner|officer)\b")
-_PLACE = re.compile(r"\b(?:locat\w+|where|whereabouts|venues?|places?)\b", _I)
 # a value that is a name: capitalised words, a particle or two allowed ("Anne de Vries")
 _PROPER_VALUE = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|da|du|bin|al))*$")
 
@@ -777,8 +718,9 @@ _EV_CUES: tuple[tuple[re.Pattern[str], str, str | None, bool], ...] = tuple(
         (r"^(?:incorrectly|wrongly|erroneously|mistakenly)\s+included\b", "remove", None, False),
         (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+(?:identified|named|called)\b",
          "change", "name", False),
-        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+(?:attributed|quoted)\b",
-         "change", "quote", False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+attributed\b", "change", "attribution",
+         False),
+        (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+quoted\b", "change", "quote", False),
         (r"^(?:incorrectly|wrongly|erroneously|mistakenly|inaccurately)\s+[a-z]+(?:\s+to)?\b",
          "change", None, True),
         (r"^(?:misspelled|misspelt)\b", "fix-spelling", None, False),
@@ -842,7 +784,9 @@ def _earlier_version(rest: str, default_section: str | None) -> _Read:
                 new_value = right
         read = _make_claims(action, obj, "", new_value, old_value, cues, default_section)
         if hint:
-            read = _Read(tuple(replace(c, target=replace(c.target, subject=c.target.subject or hint))
+            # the verb names the thing: "incorrectly attributed the number of refugees to ..."
+            read = _Read(tuple(replace(c, target=replace(c.target, subject=hint if hint == "attribution"
+                                                         else c.target.subject or hint))
                                for c in read.claims), read.cues)
         return read
     return _make_claims("change", "", "", None, None, cues, default_section)
@@ -1068,7 +1012,8 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         opening = _OPENING.match(body)
         assert opening is not None
         label_kind = _OPENING_KINDS.get(_label_key(opening.group()), "correction")
-    claims, cues, lead_cue = _read_sentences(_sentences(body))
+    sentences = _sentences(body)
+    claims, cues, lead_cue = _read_sentences(sentences)
     if label_kind and _ONLY_WHEN.fullmatch(body):
         # "Correction: March 3, 2025" with its text elsewhere: the date says when,
         # not what; the text makes the claims
@@ -1085,7 +1030,26 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         kind = next((k for k in ("correction", "clarification") if k in cues), "update")
     if not claims and kind in _GENERIC_CLAIM:
         claims = [_GENERIC_CLAIM[kind]]
-    return Notice(text.strip(), NoticeKind(kind), position, tuple(_lift_values(c) for c in claims))
+    claims = add_values([_lift_values(c) for c in claims], sentences,
+                        kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION))
+    if kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION):
+        claims = list(_in_the_part_named(claims, body))
+    return Notice(text.strip(), NoticeKind(kind), position, tuple(claims))
+
+
+# "This story and headline have been updated": the story as a whole, its headline too
+_WHOLE_AND_PART = re.compile(rf"\b(?:{_NOUNS})\s+and\s+(?:its\s+|the\s+)?(?:headline|caption)", _I)
+
+
+def _in_the_part_named(claims: list[Claim], body: str) -> tuple[Claim, ...]:
+    """Claims that name no part, in the one part the notice names elsewhere ("the on-screen
+    caption gave her location as ..."; "... The headline has been updated")."""
+    named = {Section(sec) for _, sec, _ in _locations(body)} - {Section.BODY}
+    if len(named) != 1 or not claims or any(c.target.section != Section.ANY for c in claims) \
+            or _WHOLE_AND_PART.search(body):
+        return tuple(claims)
+    (section,) = named
+    return tuple(replace(c, target=replace(c.target, section=section)) for c in claims)
 
 
 _TO_NUMBER = re.compile(r"^(?P<detail>.+?)\s+to\s+(?P<new>[$£€¥]?\d[\d,.]*(?:\s*(?:%|percent|million|billion))?)$", _I)

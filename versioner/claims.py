@@ -1,0 +1,612 @@
+"""What a notice claims: the thing it says was wrong, and the values it states.
+
+``notices.py`` reads a notice's grammar (its verbs, the part it names); this
+module reads the general language of corrections that the grammar leaves
+over, in any outlet's style:
+
+- the thing: the noun phrase the notice says was wrong ("misstated the date
+  of", "incorrectly described where", "the title of", "This figure was wrong"),
+  else what its values are (a role, a date, a number, a name, a negation),
+  else the first thing-word outside the citation of the piece ("in last
+  Saturday's magazine", "(Title, 21 February, page 6)" name no thing);
+- the values: ``X, not Y``, ``X rather than Y``, ``not Y but X``, what the
+  story said (``we said that Y``, ``described A as Y``, ``incorrectly
+  attributed ... to Y``, ``A is not Y``, quoted words removed) and what is
+  right (``In fact, X``, ``should have said X``, ``updated to reflect that X``,
+  ``She is X``, a short fact sentence before or after the error), several
+  corrections to a notice; ``to X from Y`` stays with the verbs in notices.py.
+
+The words these forms hang on (``in fact``, ``not``, ``but``, ``said``, ``as``)
+live in ``vocab/claims.toml`` for English, German, French, Spanish and Dutch.
+Every value returned is a piece of the notice's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from versioner.kinds import Section
+
+RULES_VERSION = 1  # the claim vocabulary in vocab/claims.toml counts as code here
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Target:
+    """A part of the article a notice points at."""
+
+    section: Section
+    paragraph: int | None = None
+    subject: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a notice says was done to one target."""
+
+    action: str
+    target: Target
+    new_value: str | None = None
+    old_value: str | None = None
+
+
+def _load() -> dict[str, Any]:
+    import tomllib
+    from importlib.resources import files
+
+    return tomllib.loads((files("versioner") / "vocab" / "claims.toml").read_text(encoding="utf-8"))
+
+
+_VOCAB = _load()
+
+
+def _words(key: str) -> str:
+    """One alternation of a table's phrases over every language, longest first."""
+    phrases = {p for lang in _VOCAB["languages"].values() for p in lang.get(key, [])}
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+# -- the thing ----------------------------------------------------------------
+
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY = rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?"
+_PIECE = (r"(?:article|story|report|obituary|review|column|editorial|feature|interview|piece|profile|programme|"
+          r"program|bulletin|broadcast|edition|magazine|supplement|section|letter|leader|blog|podcast|item|"
+          r"page|paper|analysis|episode|newsletter)")
+# Where the error stood is not what was wrong: "(Title, 21 February, page 6)",
+# "in last Saturday's magazine", "A Nov. 26 article", "in an article on May 23".
+_CITATIONS = (
+    re.compile(rf"\((?=[^()]*(?:\bpage\s+\d|\bp\.\s*\d|{_DAY}|\b(?:{_WEEKDAYS})\b))[^()]*\)", _I),
+    re.compile(rf"\b(?:in|on)\s+(?:(?:an?|the|our|this|last|yesterday's|today's|(?:last\s+)?(?:{_WEEKDAYS})(?:'s)?|"
+               rf"{_DAY}(?:'s)?)\s+){{1,3}}(?:[\w'’-]+\s+){{0,3}}?{_PIECE}s?\b(?:\s+(?:on|of)\s+{_DAY})?", _I),
+    re.compile(rf"\b(?:an?|the)\s+(?:{_DAY}|(?:last\s+)?(?:{_WEEKDAYS})(?:'s)?)\s+(?:[\w'’-]+\s+){{0,2}}?{_PIECE}\b",
+               _I),
+    re.compile(rf"\b(?:originally\s+)?(?:posted|published)\s+(?:on\s+)?{_DAY}", _I),
+    re.compile(r"\bpage\s+[A-Z]?\d+\b", _I),
+)
+
+
+def strip_citations(text: str) -> str:
+    """The notice without the citation of the piece the error stood in."""
+    for rx in _CITATIONS:
+        text = rx.sub(" ", text)
+    return text
+
+
+# Each thing, the words that name it. Order breaks ties at one position.
+_THING_WORDS: tuple[tuple[str, str], ...] = (
+    ("attribution", r"misattribut\w*|attribut\w*|credited|sourcing"),
+    ("spelling", r"spell\w*|misspel\w*|typos?|typographical"),
+    ("quote", r"quot\w*|misquot\w*|remarks?|comments?|statements?|responses?|translat\w*|transcri\w*"),
+    ("title", r"(?:job\s+)?titles?|positions?|roles?|jobs?|ranks?|posts?|credentials?|occupations?|affiliations?"),
+    ("name", r"names?|surnames?|forenames?|misnamed|identity|who"),
+    ("place", r"locations?|locat\w+|places?|where(?:abouts)?|venues?|sites?|address(?:es)?|constituenc(?:y|ies)|"
+              r"countr(?:y|ies)|cit(?:y|ies)|towns?|villages?|provinces?|regions?|districts?|neighbou?rhoods?"),
+    ("date", rf"dates?|days?|weekdays?|months?|years?|times?|timing|when|{_WEEKDAYS}|"
+             r"january|february|april|june|july|august|september|october|november|december"),
+    ("figure", r"figures?|numbers?|toll|tally|totals?|amounts?|counts?|percent(?:age)?s?|rates?|shares?|prices?|"
+               r"costs?|ages?|estimates?|forecasts?|basis\s+points?|casualt(?:y|ies)|population|sums?|budgets?|"
+               r"revenues?|profits?|salar(?:y|ies)|votes|how\s+(?:many|much|long|far|old)|sizes?|distances?|"
+               r"heights?|weights?|lengths?|ratios?|%"),
+    # identifying someone may give a wrong name or a wrong role: the values say which
+    ("identity", r"misidentif\w*|identif\w*"),
+    # a thing that has a name: "the company that the analyst advises", "the vessel involved"
+    ("entity", r"compan(?:y|ies)|firms?|organi[sz]ations?|agenc(?:y|ies)|vessels?|ships?|teams?|clubs?|parties|"
+             r"party|schools?|universit(?:y|ies)|hospitals?|brands?|bands?|person|people|individuals?|groups?|"
+             r"species|breed|song|book|film|album"),
+)
+_THING_RX = tuple((thing, re.compile(rf"\b(?:{words})\b" if words != "%" else words, _I))
+                  for thing, words in _THING_WORDS)
+_ERROR_CUE = re.compile(
+    r"\b(?:mis[a-z]+ed|incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|inaccurate(?:ly)?|mistaken(?:ly)?|"
+    r"errors?|mistakes?|corrects?|corrected|clarif(?:y|ies|ied)|(?:to|has\s+been)\s+(?:reflect|show|note|"
+    r"correct|fix|clarify)|fix(?:es|ed)?)\b", _I)
+# "This figure was wrong", "The year was misstated": the thing stands before the error
+_THING_WAS_WRONG = re.compile(r"\b(?:the|this|that|its|his|her|their)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+                              r"(?:was|were|is|are)\s+(?:also\s+)?(?:wrong|incorrect|inaccurate|mis[a-z]+ed|"
+                              r"(?:incorrectly|wrongly)\s+\w+)\b", _I)
+_WINDOW = 9  # words after an error cue in which the thing it names stands
+
+
+def _things_in(text: str) -> list[tuple[int, str]]:
+    """(position, thing) of every thing-word in text; "6 years and older" is an age, not a date."""
+    hits = []
+    for thing, rx in _THING_RX:
+        hits += [(m.start(), thing) for m in rx.finditer(text)
+                 if not (thing == "date" and re.search(r"\d\s*$", text[:m.start()]))]
+    return sorted(hits)
+
+
+def _straight(text: str) -> str:
+    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(curly, straight)
+    return text
+
+
+def _named_after_error(text: str) -> str | None:
+    """The thing a notice says was wrong, by the words at its error cue: a thing-word,
+    "identity" (a name or a role, as the values say) or "entity" (a thing with a name,
+    "the company that ...", right after the cue)."""
+    m = _THING_WAS_WRONG.search(text)
+    if m and (hits := _things_in(m.group("np"))):
+        return hits[-1][1]  # the head noun: "the number of staff" -> number
+    for cue in _ERROR_CUE.finditer(text):
+        own = _things_in(cue.group())  # "misspelled", "misidentified", "misquoted"
+        if own:
+            return own[0][1]
+        window = " ".join(text[cue.end():].split()[:_WINDOW])
+        window = re.split(r"[.;:]\s", window)[0]
+        hits = [(at, thing) for at, thing in _things_in(window)  # "the team's record" is a record
+                if thing != "entity" or len(window[:at].split()) <= _ENTITY_WORDS
+                and not re.match(r"[\w-]+['’]s\b", window[at:])]
+        if hits:
+            return hits[0][1]
+    return None
+
+
+_ENTITY_WORDS = 2  # "stated the company that ...": the entity is the cue's own object
+
+
+# values that are roles: a title or position held ("president of the association")
+_ROLE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|chancellor|secretary|"
+                   r"chair(?:man|woman|person)?|co-chair|chief\s+\w+|director|executive|manager|head|leader|"
+                   r"spokes(?:man|woman|person)|governor|mayor|senator|congress(?:man|woman)|lawmaker|MP|member|"
+                   r"deputy|professor|editor|founder|(?:team\s+)?captain|coach|judge|ambassador|commissioner|"
+                   r"officer|adviser|advisor|analyst|student|freshman|sophomore|junior|senior|graduate|"
+                   r"doctorate|degree|diploma|PhD|"
+                   r"Abgeordneter?|Mitglied|Minister(?:in)?|Präsident(?:in)?|Vorsitzender?)\b")
+# a role held by a named person is the name: "President George W. Bush"
+_ROLE_OF_NAME = re.compile(_ROLE.pattern + r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+)+")
+_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
+                   r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
+                   r"september|october|november|december)\b", _I)
+_NUMBER = re.compile(r"(?:[$£€¥]\s?)?\d|\b(?<!the\s)(?<!this\s)(?<!that\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
+                     r"a\s+third|a\s+quarter)\b|%", _I)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n't|did\s+(?!not\b)\w+)\b|n't\b", _I)
+# "made by Sen. Lee", "authored by the Society": who said or wrote it
+_BY_WHOM = re.compile(r"\b(?:said|made|written|authored|researched|published|produced|issued|spoken|stated|posted|"
+                      r"asked|raised|compiled|taken|by(?=\s+(?:the\s+)?[A-Z]))\s+by\s+(?:the\s+)?[A-Z]|"
+                      r"\battribut\w*", _I)
+_NAME_LIST = re.compile(r"(?:^|\W)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
+_PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|da|du|bin|al|of|the))*$")
+
+
+def thing_of_values(values: tuple[str | None, ...]) -> str | None:
+    """The kind of thing the stated values are."""
+    given = [v for v in values if v]
+    if not given:
+        return None
+    joined = " ".join(given)
+    if _BY_WHOM.search(joined):
+        return "attribution"
+    if _ROLE_OF_NAME.search(joined):
+        return "name"
+    if _ROLE.search(joined):
+        return "title"
+    if _DATE.search(joined):
+        return "date"
+    if _NUMBER.search(joined):
+        return "figure"
+    if re.search(r"[\"“”]", joined):
+        return "quote"  # words quoted: what someone said
+    negated = [bool(_NEGATION.search(v)) for v in given]
+    if any(negated) and (len(given) == 1 or len(set(negated)) == 2):
+        return "negation"  # "did win", "not a former bankrupt"
+    if all(_PROPER.match(v.strip(" \"'")) for v in given) or any(
+            len(v.split()) <= _NAME_VALUE_WORDS and _NAME_LIST.search(v[1:]) for v in given):
+        return "name"  # "Chris Honer", "his father, Luis Manuel Diaz", "A, B and C"
+    return None
+
+
+_NAME_VALUE_WORDS = 8
+
+
+_TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
+_NAME_WORD = re.compile(r"\b(?:names?|surnames?|forenames?)\b", _I)
+
+
+def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
+    """What kind of thing a notice (or one sentence of it) says was wrong: name,
+    spelling, typo, title, place, date, figure, quote, attribution, negation, word."""
+    text = strip_citations(text)
+    if _TYPO.search(text):
+        return "typo"
+    named = _named_after_error(text)
+    by_value = thing_of_values(values)
+    if named == "identity":  # "misidentified Ann Lee as the mayor": a role; "... as Ann Leigh": a name
+        return by_value if by_value in ("title", "name", "place") else "name"
+    if named == "entity":  # "the company that she advises": which one, by its name
+        return "name"
+    if by_value in (None, "negation", "name") and any(v and f'"{v}"' in _straight(text) for v in values):
+        return "quote"  # '"Coachella for teens", rather than "Coachella for tweens"': words quoted
+    if not named and not by_value:
+        hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
+        named = hits[0][1] if hits else None
+    if named == "spelling":
+        return "name" if _NAME_WORD.search(text) else "spelling"
+    return named or by_value or ("word" if re.search(r"\bwords?\b", text, _I) else None)
+
+
+# -- the values ---------------------------------------------------------------
+
+_IN_FACT = re.compile(rf"^(?:but\s+)?(?:{_words('in_fact')})\b\s*,?\s*(?:it\s+is\s+|it\s+was\s+)?(?P<v>.+)$", _I | re.S)
+_SHOULD = re.compile(r"\bshould\s+have\s+(?:said|read|stated|been\s+(?:attributed\s+to|credited\s+to|described\s+as|"
+                     r"called|named|identified\s+as|given\s+as|spelled|spelt)|been)\s*:?\s*(?:that\s+)?(?P<v>.+)$",
+                     _I | re.S)
+# "updated to reflect that ...", "amended to clarify that ...": what the story now says
+_NOW_SAYS = re.compile(r"\bto\s+(?:reflect|clarify|show|note|make\s+clear|say|state|indicate)\s+(?:that\s+)"
+                       r"(?P<v>.+)$", _I | re.S)
+# "X, not Y" needs its comma; "X rather than Y", "X and not Y" need none
+_NOT_WORDS = {w for lang in _VOCAB["languages"].values() for w in lang.get("not", [])}
+_BARE_NOT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NOT_WORDS, key=len, reverse=True)
+                     if " " in w or w in ("statt", "anstatt"))
+_CONTRAST = re.compile(rf"^(?P<a>.*?[^\s,])[\"'”’]?(?:\s*,[\"'”’]?\s+(?:{_words('not')})|\s+(?:{_BARE_NOT}))\s+"
+                       r"(?P<b>.+)$", _I | re.S)
+_NOT_BUT = re.compile(rf"\b(?:{_words('not')})\s+(?P<b>[^,]+?)\s*,?\s+(?:{_words('not_but')})\s+(?P<a>.+)$", _I | re.S)
+_WRONGLY = (r"(?:incorrectly|wrongly|mistakenly|inaccurately|erroneously|falsely|fälschlicherweise|fälschlich|"
+            r"irrtümlich|par\s+erreur|erróneamente|por\s+error|ten\s+onrechte|abusivement)")
+_SAID_VERBS = rf"(?:{_words('said')}|stating|saying|reporting|writing|describing|suggesting|indicated)"
+# "incorrectly stated the number of ferries it runs": a thing named, not a statement made
+_NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
+                          r"(?!.*\b(?:was|were|is|are)\b)|(?:when|where|how|who|what|which|whether)\b)", _I)
+_SAID = re.compile(
+    rf"(?:\b{_WRONGLY}\s+{_SAID_VERBS}|\b{_SAID_VERBS}\s+{_WRONGLY}|"
+    rf"\b(?:we|it|this\s+\w+|that|which|who)\s+(?:{_WRONGLY}\s+)?{_SAID_VERBS}|"
+    rf"\b(?:{_words('said')}))\s*[:,]?\s+(?:that\s+|dass\s+|que\s+|dat\s+)?(?P<v>.+)$", _I | re.S)
+_AS = re.compile(
+    rf"\b(?P<verb>(?:{_WRONGLY}\s+)?(?:described|describing|referred\s+to|referring\s+to|identified|identify|"
+    r"misidentified|misidentify|called|calling|named|misnamed|listed|labell?ed|credited|cited|gave|giving|"
+    r"characteri[sz]ed|misspelled|misspelt|spelled|spelt))\s+(?P<obj>[^;]{0,100}?)\s*"
+    rf"\b(?:{_words('as')})\s+(?:being\s+)?(?P<old>[^;]+?)\s*$", _I | re.S)
+# verb-final languages: "wurde sie als Ministerin bezeichnet", "fälschlicherweise den Grünen zugeordnet"
+_AS_FINAL = re.compile(rf"(?:\b(?:{_words('as')})|\b{_WRONGLY})\s+(?P<old>[^.;]{{1,80}}?)\s+(?:bezeichnet|genannt|"
+                       r"beschrieben|vorgestellt|aufgeführt|zugeordnet|zugeschrieben|betitelt)\b", _I)
+_ATTRIBUTED = re.compile(rf"\b(?P<wrong>{_WRONGLY}\s+|mis)?attribut(?:ed|es|e|ing)\s+(?:(?P<what>.+)\s+)?to\s+"
+                         r"(?P<who>[^;]+?)\s*$", _I | re.S)
+_QUOTED = r"[\"“”'‘’](?P<q>[^\"“”]{1,200}?)[,.]?[\"“”'’]"
+_REMOVES = re.compile(rf"\b(?:removes?|removed|deletes?|deleted|cuts?|drops?|dropped|strikes?|struck)\s+"
+                      rf"(?:the\s+)?(?:words?\s+|phrase\s+|sentence\s+|reference\s+to\s+)?{_QUOTED}", _I)
+_ADDS = re.compile(rf"\b(?:instead\s+)?(?:states?|stated|now\s+reads?|reads?|adds?|added|inserts?)\s+(?:that\s+)?"
+                   rf"(?:the\s+)?(?:words?\s+)?{_QUOTED}", _I)
+_SUBJ = (r"(?:it|he|she|they|this|that|(?:his|her|their|its|the)(?:\s+[\w'’-]+){1,3}|"
+         r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:'s\s+[\w-]+)?)")
+_COPULA = r"(?:is|was|are|were|ist|war|sind|waren|est|était|es|era|is|was)"
+# "She is president of ...", "Netanyahu is Israel's prime minister.", "It is 300.": a fact stated
+_FACT = re.compile(rf"^(?P<who>{_SUBJ})\s+(?:currently\s+|actually\s+|in\s+fact\s+)?{_COPULA}\s+"
+                   r"(?!(?:not|nicht|pas|no|niet|also|being|been|published|updated|corrected|changed|amended)\b)"
+                   r"(?P<v>.+)$", re.S)
+# "he is not a Labour peer as we suggested", "Lena Horne is not dead": the wrong value denied
+_DENIED = re.compile(rf"^(?P<who>(?:contrary\s+to\s+[^,]+,\s*)?[^,;]{{1,60}}?)\s+{_COPULA}\s+(?P<neg>not|nicht|pas|no|niet)\s+"
+                     r"(?P<old>.+)$", _I | re.S)
+_FACT_WORDS = 20
+_PIECES = _PIECE[:-1] + r"|version|edition|draft)"
+
+
+def _trim(value: str) -> str:
+    """A value without the citation after it, trailing framing, and outer quotes."""
+    value = re.sub(r",?\s+in\s+(?:an?|the|our|this)\s+(?:[\w'’-]+\s+){0,3}?" + _PIECES + r"\b.*$", "", value,
+                   flags=_I)
+    value = strip_citations(value)
+    value = re.split(r",?\s+(?:as\s+(?:we\s+(?:had\s+it|said|stated|reported|wrote|suggested|implied|claimed)|"
+                     r"(?:previously|originally|earlier|first)\s+(?:reported|stated|said))|"
+                     r"as\s+(?:was\s+)?(?:incorrectly|wrongly)\s+\w+|based\s+on\s+information)\b",
+                     value, maxsplit=1, flags=_I)[0]
+    return " ".join(value.split()).strip(" ,;:.—–-\"'“”‘’()")
+
+
+def _unquote(v: str) -> str:
+    q = re.match(_QUOTED + r"\s*$", v.strip())
+    return q.group("q") if q else v
+
+
+def _right(sentence: str) -> str | None:
+    """The right version a sentence gives, or None."""
+    m = _IN_FACT.match(sentence) or _SHOULD.search(sentence) or _NOW_SAYS.search(sentence)
+    return (_trim(_unquote(m.group("v"))) or None) if m else None
+
+
+_HONORIFICS = frozenset("mr mrs ms dr sir dame lord lady prof rev sen rep gov gen".split())
+
+
+def _misspelt_right(obj: str) -> str | None:
+    """The right spelling a misspelling names: "Doerr", "Simon Lee's surname" -> Lee,
+    "the name of the city Grants Pass" -> Grants Pass, '"mauka"'."""
+    obj = obj.strip(" \"'“”‘’")
+    m = re.match(r"^(?P<who>.+?)'s\s+(?P<which>first\s+name|forename|given\s+name|last\s+name|surname|family\s+name|"
+                 r"name)$", obj, _I)
+    if m:
+        words = [w for w in m.group("who").split() if w.lower().rstrip(".") not in _HONORIFICS] or ["-"]
+        which = m.group("which").lower()
+        return words[0] if which.startswith(("first", "fore", "given")) else \
+            words[-1] if which != "name" else " ".join(words)
+    names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", obj)
+    if names and obj.endswith(names[-1]):
+        return names[-1]
+    return obj if obj and len(obj.split()) <= 3 else None
+
+
+def _wrong(sentence: str) -> tuple[str | None, str | None]:
+    """(old, new) a sentence that says what the story said gives."""
+    m = _ATTRIBUTED.search(sentence)
+    if m:
+        who = _trim(m.group("who"))
+        if not m.group("wrong"):
+            return None, who
+        # "a question asked by Ann Lee was incorrectly attributed to Tom Roe"
+        by = re.search(r"\bby\s+((?:[A-Z][\w'’.-]*\s*)+?)\s+(?:was|were|had\s+been)\s*$", sentence[:m.start()])
+        return who, by.group(1).strip() if by else None
+    m = _AS.search(sentence)
+    if m:
+        verb = m.group("verb").lower()
+        new = _misspelt_right(m.group("obj")) if re.search(r"missp|misn", verb) else None
+        return _trim(m.group("old")) or None, new
+    m = _AS_FINAL.search(sentence)
+    if m:
+        return _trim(m.group("old")) or None, None
+    m = re.search(r"\b(?:misspelled|misspelt)\s+(?P<obj>[^,;]+?)\s*$", sentence, _I)
+    if m:
+        return None, _misspelt_right(_trim(m.group("obj")))
+    m = _REMOVES.search(sentence)
+    if m:
+        return m.group("q").strip(" ,"), (a.group("q").strip(" ,") if (a := _ADDS.search(sentence)) else None)
+    m = _DENIED.match(sentence)
+    if m and not re.match(r"(?:this|that|it)\b", m.group("who"), _I):  # "This is not the case" is the right version
+        return _trim(m.group("old")) or None, None  # the right version: the sentence before, else "not Y"
+    m = _SAID.search(sentence)
+    if m and not _IN_FACT.match(sentence) and not _NAMES_THING.match(m.group("v")):
+        return _trim(_unquote(m.group("v"))) or None, None
+    return None, None
+
+
+def _contrast(sentence: str) -> tuple[str, str] | None:
+    """(new, old) of "X, not Y", "X rather than Y", "not Y but X"."""
+    m = _NOT_BUT.search(sentence)
+    if m and len(m.group("b").split()) <= 8 and not re.search(r"\b(?:only|just|merely)\s*$", sentence[:m.start()]):
+        return _trim(m.group("a")), _trim(m.group("b"))
+    m = _CONTRAST.match(sentence)
+    if m and not re.search(r"\bbut$", m.group("a"), _I):
+        a, b = _trim(m.group("a")), _trim(m.group("b"))
+        quoted = re.search(r"\"([^\"]{1,80})\"?$", m.group("a").strip())
+        if quoted and re.match(r"\s*\"", m.group("b")):  # '"harbour rock", rather than "harbor pop"'
+            a = quoted.group(1).strip(" ,")
+        if a and b and len(b.split()) <= 12:
+            return _narrow(a, b), _narrow(b, a, cut=False)
+    return None
+
+
+_UNIT = r"(?:\s*%|\s*(?:percent|per\s+cent|million|billion|bn|m|k|[ap]\.m\.?|[ap]m)\b)"
+# a figure with its unit, a range, or one word naming what is counted ("400 metres", "7 a.m.")
+_NUMBER_PHRASE = re.compile(
+    rf"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?(?:\s+(?:to|and|-|–)\s+(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?)?"
+    r"(?:\s+(?!(?:and|or|to|not|nicht|in|on|at|of|the|a|an|by|for|as|was|is|were|are|who|which|that|than)\b)"
+    r"[^\W\d_]+)?", _I)
+
+
+_RANGE = re.compile(r"(\d)\s+(?:to|and|-|–)\s+([$£€¥]?\s?\d)")
+
+
+def _narrow(new: str, old: str, cut: bool = True) -> str:
+    """The right value cut to the size of the wrong one: to the figure it is ("interviewed
+    100 volunteers who had lost a parent before the age of 16" against "1,000" -> "100"),
+    or to the words after the last copula or preposition ("She is Jane Doerr" -> "Jane Doerr")."""
+    olds = _NUMBER_PHRASE.findall(old)
+    if olds and not _RANGE.search(olds[0]):  # "in paragraph 3 to 4,800": a range only against a range
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", new))]
+    else:
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
+    if len(olds) == 1 and news:
+        digits = len(re.sub(r"\D", "", olds[0].split(".")[0]))
+        return min(reversed(news), key=lambda n: abs(len(re.sub(r"\D", "", n.split(".")[0])) - digits)).strip()
+    cuts = list(re.finditer(r"\s(?:is|was|are|were|to|as|at|in|on|by|called|named)\s", new, _I)) if cut else []
+    size = len(old.split())
+    if cuts and size <= _SHORT_VALUE:
+        tail = new[cuts[-1].end():].strip()
+        if 0 < len(tail.split()) <= size + _SHORT_VALUE:
+            return tail
+    return new
+
+
+_SHORT_VALUE = 4
+
+
+def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
+    """(who, what) of the fact a short sentence states: what follows its copula ("Kloza
+    is an adviser to Gulf Oil"), or, ``loose``, the whole sentence ("The song refers to 911")."""
+    if len(sentence.split()) > _FACT_WORDS or _BOILERPLATE.search(sentence):
+        return None
+    m = _FACT.match(sentence)
+    if m and (v := _trim(m.group("v"))):
+        return m.group("who"), v
+    if loose and (m := _DENIED.match(sentence)) and re.match(r"(?:this|that|it)\b", m.group("who"), _I):
+        return "", _trim(f"{m.group('neg')} {m.group('old')}")  # "This is not the case"
+    return ("", _trim(sentence)) if loose and _trim(sentence) else None
+
+
+# sentences that say what was done or regretted, not what is right
+_BOILERPLATE = re.compile(r"\b(?:regrets?|apologi[sz]e[sd]?|corrected|updated|amended|removed|changed|revised|"
+                          r"error|mistake|misstated|incorrect(?:ly)?|wrong(?:ly)?|story|article|version|notice|"
+                          r"headline|korrigiert|aktualisiert|corrigé|corregido|gecorrigeerd)\b", _I)
+
+
+def _clauses(sentences: list[str]) -> list[str]:
+    """Sentences, with a short lead-in before a colon split off ("Dies haben wir korrigiert: ...")."""
+    out = []
+    for s in sentences:
+        head, colon, tail = s.partition(": ")
+        out += [head, tail] if colon and len(head.split()) <= 5 and tail else [s]
+    return out
+
+
+def _right_for(fact: tuple[str, str], old: str | None) -> str:
+    """Of "Vladimir Putin is president", the name when the wrong value is a name."""
+    who, what = fact
+    if old and who and _PROPER.match(old) and _PROPER.match(who) and not _ROLE.search(old):
+        return who
+    return what
+
+
+def _closed(pending: list[Any]) -> tuple[str | None, str | None, str]:
+    new, old, text, fallback = pending
+    return new or fallback, old, text
+
+
+def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]]:
+    """Each correction a notice states, in order: (new, old, the sentences it came from).
+
+    A sentence saying what the story said opens a correction with its old value;
+    the right version ("In fact, ...", "should have said ...", or a short fact
+    sentence) closes it; "X, not Y" in one sentence is a correction of its own.
+    A short fact sentence before the first error ("Ann Lee is a senior. An article
+    identified her as ...") is the right version of that error."""
+    found: list[tuple[str | None, str | None, str]] = []
+    pending: list[Any] | None = None  # [new, old, text]
+    lead: tuple[str, str] | None = None
+    previous = ""
+    for index, s in enumerate(_clauses(sentences)):
+        before, previous = previous, s
+        both = _contrast(s)
+        right = _right(s)
+        old, new = _wrong(s) if right is None else (None, None)
+        if both and not right and not (old and old in both[0]):
+            if pending:
+                found.append(_closed(pending))
+            pending = None
+            found.append((both[0], both[1], s))
+            continue
+        if old or (new and not right):
+            if pending:
+                found.append(_closed(pending))
+            denied = _DENIED.match(s)
+            if denied and not new and index == 1 and not found:
+                # "Ann Lee sits as a crossbencher; she is not a Labour peer": the clause before is right
+                lead = lead or _fact(before, loose=True)
+            # "Lena Horne is not dead": when nothing else says what is right, the denial does
+            fallback = _trim(f"{denied.group('neg')} {denied.group('old')}") if denied else None
+            pending = [new or (_right_for(lead, old) if lead and not found else None), old, s, fallback]
+            lead = None
+            continue
+        fact = _fact(s, loose=True) if pending and pending[0] is None else None
+        right = right or (_right_for(fact, pending[1]) if fact and pending else None)
+        if right and pending and pending[0] is None:
+            pending[0], pending[2] = right, f"{pending[2]} {s}"
+            found.append(_closed(pending))
+            pending = None
+        elif right and not pending and found and found[-1][0] is None:
+            found[-1] = (right, found[-1][1], f"{found[-1][2]} {s}")
+        elif right and not pending and not found:
+            found.append((right, None, s))
+        elif index == 0 and not found:
+            lead = _fact(s)
+    if pending:
+        found.append(_closed(pending))
+    found = [(_narrow(n, o, cut=False) if n and o else n, _narrow(o, n, cut=False) if n and o else o, t)
+             for n, o, t in found]
+    if lead and not found:  # "Correction: Ben Lee is head of ticketing." states the right fact alone
+        found.append((lead[1], None, " ".join(sentences)))
+    return [f for f in found if f[0] or f[1]]
+
+
+def _norm(value: str) -> str:
+    return " ".join(re.sub(r"[\"'“”‘’.,;:()]", " ", value.casefold()).split())
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = _norm(a), _norm(b)
+    return bool(x and y) and (x in y or y in x)
+
+
+def _keep(said: str | None, read: str | None) -> str | None:
+    """Of the grammar's value and the one read here for the same side, the one to keep
+    (None: take the one read): the fuller of two that agree."""
+    if not read:
+        return said
+    if not _same(said, read):
+        return None
+    # "Tuesday" against "He resigned on Tuesday": the grammar's short value is the value;
+    # "billion to fund the war" against "$200 billion to fund the war" was cut in the wrong place
+    short = len((said or "").split()) <= _SHORT_VALUE - 1
+    return said if short or (len(said or "") >= len(read) and '"' not in (said or "")) else None
+
+
+def _valueless(c: Claim) -> bool:
+    return c.new_value is None and c.old_value is None
+
+
+def _filled(c: Claim, new: str | None, old: str | None, text: str) -> Claim:
+    """The claim with the values read put in; the values, and the sentences they came
+    from, say again what kind of thing it is."""
+    added = (new and not c.new_value) or (old and not c.old_value)
+    new, old = c.new_value or new, c.old_value or old
+    t = c.target
+    if t.subject is None or t.subject == "word" or added:
+        t = replace(t, subject=thing_of(text, (new, old)) or t.subject)
+    return replace(c, target=t, new_value=new, old_value=old)
+
+
+def add_values(claims: list[Claim], sentences: list[str], corrects: bool) -> list[Claim]:
+    """The grammar's claims with the values ``read_values`` finds put in: a claim
+    that states none takes the next correction (with the claims read beside it from
+    the same clause), a claim with one side takes the other, and a correction no
+    claim holds is a claim of its own. ``corrects``: the notice corrects or
+    clarifies, so a claim naming nothing takes the thing the notice names."""
+    found = read_values(sentences)
+    if not corrects:  # an update describes new material loosely: only words it quotes as taken out count
+        found = [f for f in found if _REMOVES.search(f[2])]
+        if not found:
+            return list(claims)
+    out = [replace(c, new_value=c.new_value and (_trim(c.new_value) or c.new_value),
+                   old_value=c.old_value and (_trim(c.old_value) or c.old_value)) for c in claims]
+    for new, old, text in found:
+        held = [i for i, c in enumerate(out) if _same(c.new_value, new) or _same(c.old_value, old)]
+        if held:
+            for i in held:  # one side agrees: the other side, read with it, replaces a different one
+                c = out[i]
+                out[i] = _filled(replace(c, new_value=_keep(c.new_value, new), old_value=_keep(c.old_value, old)),
+                                 new, old, text)
+            continue
+        free = [i for i, c in enumerate(out) if _valueless(c) and c.action != "update"
+                and (c.action != "remove" or not new) and (c.action != "add" or not old)]
+        if free:
+            first = out[free[0]]
+            for i in free:
+                c = out[i]
+                if (c.action, c.target.subject, c.target.detail) == (first.action, first.target.subject,
+                                                                      first.target.detail):
+                    out[i] = _filled(c, new, old, text)
+            continue
+        if corrects:
+            out.append(Claim("change", Target(Section.ANY, None, thing_of(text, (new, old))), new, old))
+    if corrects:
+        body = " ".join(sentences)
+        out = [replace(c, target=replace(c.target, subject=thing_of(body, (c.new_value, c.old_value))))
+               if c.target.subject is None and c.action in ("change", "clarify") else c for c in out]
+    return out
