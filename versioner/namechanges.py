@@ -45,15 +45,15 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
     """The names a reader sees touching [start, end) of the reading's text, each whole
     ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
     out = []
-    # in copy that is not English no word list says what is ordinary: there a capital
-    # opening a sentence makes no name unless the article writes the word as one elsewhere
-    english = _reads_english(reading.text)
     for n, toks in reading.names_in(start, end):
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word, or the article writes it as a name inside a sentence too
+        # word, or the article writes it as a name inside a sentence too; in copy that is
+        # not English no word list says what is ordinary: there a capital opening a
+        # sentence makes no name unless the article writes the word as one elsewhere
+        # (asked last: reading the paragraph's words costs more than the rest together)
         while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) \
-                and (is_ordinary(toks[k][0].text) or not english) \
+                and (is_ordinary(toks[k][0].text) or not _reads_english(reading.text)) \
                 and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
         if k < len(toks):
