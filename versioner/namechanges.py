@@ -79,9 +79,11 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
     texts = known.texts if known is not None else (rd_old.text, rd_new.text)
     if gone and came:
-        # the same person or body named another way is style, not a changed name
-        gone, came = ([n for n in gone if not any(same_entity(n, c, texts) for c in came)],
-                      [c for c in came if not any(same_entity(n, c, texts) for n in gone)])
+        # the same person or body named another way is style, not a changed name (each
+        # two asked once: in a long article each asking reads it whole several times)
+        same = functools.cache(lambda n, c: same_entity(n, c, texts))
+        gone, came = ([n for n in gone if not any(same(n, c) for c in came)],
+                      [c for c in came if not any(same(n, c) for n in gone)])
     # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
     # the words are still there, only their spacing differs
     gone = [n for n in gone if not _glued(n, texts[-1])]
@@ -112,11 +114,14 @@ def _glued(name: str, other: str) -> bool:
     ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), or a
     capitalised small word and the name after it ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
+    apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
-        if tail.islower() and tail in FUNCTION_WORDS and not _mentions_word(other, word) \
-                and (_mentions_word(other, head) or head.lower() in _CALENDAR):
-            return True
+        if tail.islower() and tail in FUNCTION_WORDS:
+            if apart is None:
+                apart = not _mentions_word(other, word)
+            if apart and (_mentions_word(other, head) or head.lower() in _CALENDAR):
+                return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
     return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
 
