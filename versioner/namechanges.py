@@ -286,9 +286,13 @@ class ArticleNames:
 
     def __init__(self, *texts: str) -> None:
         self._texts = texts
-        # a headline capitalises as it likes: only the words under it tell a name
-        self._bodies = tuple(t.partition("\n")[2] for t in texts)
         self._asked: dict[str, bool] = {}
+
+    @functools.cached_property
+    def _bodies(self) -> tuple[str, ...]:
+        # a headline capitalises as it likes: only the words under it tell a name (cut
+        # off when first asked: most edits never ask, and a long article is long to copy)
+        return tuple(t.partition("\n")[2] for t in self._texts)
 
     @property
     def texts(self) -> tuple[str, ...]:
