@@ -207,7 +207,7 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
 
 def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
               names: ArticleNames | None = None) -> list[Flag]:
-    hs = hunks(ops)
+    hs = hunks(ops, section == Section.HEADLINE)
     if not hs:
         return []
     old_figs = _figures_around(hs[0].old_text, [(h.old_start, h.old_end) for h in hs])

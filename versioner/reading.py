@@ -1,8 +1,10 @@
 """One reading of one side of an edited paragraph: its tokens, sentence openings, quotation
 spans, names and negations, made once and looked up by every flag rule (issue 16).
 
-Every span is a half-open ``(start, end)`` range of the text, in order. A reading is
-cached by its text, so the rules of every hunk of a paragraph share it.
+Every span is a half-open ``(start, end)`` range of the text, in order. A paragraph's
+reading is made once (``hunkrules.hunks``) and handed to the rules of each of its hunks:
+passed down, not cached by its text, which would hash a long paragraph and keep
+readings of other pairs alive.
 """
 
 from __future__ import annotations
@@ -115,9 +117,8 @@ class Reading:
         return pos
 
 
-@functools.lru_cache(maxsize=64)
 def read(text: str, headline: bool = False) -> Reading:
-    """The reading of ``text``, made once per text."""
+    """The reading of ``text``."""
     return Reading(text, headline)
 
 
