@@ -1,0 +1,39 @@
+"""Shortcuts taken for speed (issue 16) give what the plain way gives: property tests
+against the plain computation each one replaces."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from versioner import figures as figures_module
+from versioner import names as names_module
+
+# words and marks that start figures or stand around them, mixed with any text
+_PIECES = st.lists(st.sampled_from([
+    " ", "  ", "\n", "\t", "\xa0", ", ", ". ", "-", "–", "—", "“", "”", "'", "’", "(", ":", "%", "$", "£", "€",
+    "5", "17", "1,200", "4.5", "a", "an", "A", "An", "hundred", "Mar", "March", "Twenty", "twenty",
+    "US$", "U.S.", "Rs", "HK$", "between", "half", "Half", "third", "word", "Lee", "the", "zes", "Sept",
+]), max_size=40).map("".join)
+_TEXT = st.one_of(_PIECES, st.text(max_size=60))
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_candidate_starts_between_are_those_of_the_whole_text(text: str, lo: int, width: int) -> None:
+    end = lo + width
+    whole = figures_module._candidate_starts(text)
+    assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
+
+
+def _plain_reference(word: str) -> str:
+    for end in ("'s", "’s", "'", "’"):
+        if word.endswith(end) and len(word) > len(end):
+            return word[: -len(end)]
+    return word
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(st.text(max_size=6), st.sampled_from(["Lee's", "Lee’s", "Jones'", "s", "'s", "'", "’", ""])))
+def test_plain_with_its_last_letter_shortcut_drops_what_it_did(word: str) -> None:
+    assert names_module.plain(word) == _plain_reference(word)
