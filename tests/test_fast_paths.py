@@ -3,11 +3,14 @@ against the plain computation each one replaces."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
 from versioner import names as names_module
+from versioner import reading as reading_module
 
 # words and marks that start figures or stand around them, mixed with any text
 _PIECES = st.lists(st.sampled_from([
@@ -37,3 +40,16 @@ def _plain_reference(word: str) -> str:
 @given(st.one_of(st.text(max_size=6), st.sampled_from(["Lee's", "Lee’s", "Jones'", "s", "'s", "'", "’", ""])))
 def test_plain_with_its_last_letter_shortcut_drops_what_it_did(word: str) -> None:
     assert names_module.plain(word) == _plain_reference(word)
+
+
+# the capitalised-word pattern as it was written first: the look back before the capital
+_CAP_TOKEN_PLAIN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|[A-Z]\w*(?:['’]\w+)*)")
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(["U.S.", "Ph.D.", "Ann", "Lee's", "O’Neill", "a", "A", "x_Y", "É", "'", "’", " ",
+                                           "-", ".", "\n", "B.", "u.S", "7"]), max_size=20).map("".join),
+                 st.text(max_size=40)), st.integers(0, 40))
+def test_capital_words_found_with_the_capital_first_are_those_found_before(text: str, lo: int) -> None:
+    assert ([m.span() for m in reading_module._CAP_TOKEN.finditer(text, lo)]
+            == [m.span() for m in _CAP_TOKEN_PLAIN.finditer(text, lo)])

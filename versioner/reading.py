@@ -53,8 +53,9 @@ class Name:
 # How far either side of a lookup the reading reads: enough for any name around it
 _REACH = 60
 _UPPER = re.compile("[A-Z]")
-# a word with a capital (or an acronym), at a word start
-_CAP_TOKEN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|[A-Z]\w*(?:['’]\w+)*)")
+# a word with a capital (or an acronym), at a word start; the capital comes first and the
+# look back after it, so that the engine skips to each capital at C speed
+_CAP_TOKEN = re.compile(r"[A-Z](?<![\w'’][A-Z])(?:[a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w*(?:['’]\w+)*)")
 _JOINER_GAP = re.compile(r"[ -](\w+)[ -]")
 
 
