@@ -292,6 +292,8 @@ def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
 
 
 def _single_change(section: Section, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
+    if len(olds) == len(news) and all(o.raw == n.raw for o, n in zip(olds, news)):
+        return []  # the same lines (most sections of most edits): nothing to join and compare
     # A section that holds several lines (credits can) is compared as one text.
     a = "\n".join(_texts(olds)) if olds else None
     b = "\n".join(_texts(news)) if news else None
