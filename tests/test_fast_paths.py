@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
+from versioner import namechanges
 from versioner import names as names_module
 from versioner import reading as reading_module
 
@@ -53,3 +54,15 @@ _CAP_TOKEN_PLAIN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.
 def test_capital_words_found_with_the_capital_first_are_those_found_before(text: str, lo: int) -> None:
     assert ([m.span() for m in reading_module._CAP_TOKEN.finditer(text, lo)]
             == [m.span() for m in _CAP_TOKEN_PLAIN.finditer(text, lo)])
+
+
+_ARTICLE = st.lists(st.sampled_from(["Lee", "Lee's", "lee", "Ann", "'", "’", " ", "\n", ". ", ", ", "x", "The", "(",
+                                     "Leeds", "O'Lee", "said", "\u00a0", "—"]), max_size=25).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_ARTICLE, _ARTICLE, st.sampled_from(["Lee", "Ann", "The", "Leeds", "x", "O'Lee"]))
+def test_article_names_read_under_the_first_line_in_place_as_from_a_copy(old: str, new: str, word: str) -> None:
+    # what ArticleNames read when it cut each revision's first line off
+    copied = any(namechanges._named_in(text.partition("\n")[2], word) for text in (old, new))
+    assert (word in namechanges.ArticleNames(old, new)) == copied

@@ -209,8 +209,8 @@ def _lead_capitals(name: str) -> str:
 def _one_full_name(a: str, b: str, text: str) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
-    if a == b:
-        return False
+    if a == b or a not in text or b not in text:
+        return False  # (a word the text lacks is read for once, not once each way round)
     for first, last in ((a, b), (b, a)):
         at = text.find(first)
         while at >= 0:
@@ -288,12 +288,6 @@ class ArticleNames:
         self._texts = texts
         self._asked: dict[str, bool] = {}
 
-    @functools.cached_property
-    def _bodies(self) -> tuple[str, ...]:
-        # a headline capitalises as it likes: only the words under it tell a name (cut
-        # off when first asked: most edits never ask, and a long article is long to copy)
-        return tuple(t.partition("\n")[2] for t in self._texts)
-
     @property
     def texts(self) -> tuple[str, ...]:
         return self._texts
@@ -302,7 +296,7 @@ class ArticleNames:
         if not isinstance(word, str) or not word:
             return False
         if word not in self._asked:
-            self._asked[word] = any(_named_in(text, word) for text in self._bodies)
+            self._asked[word] = any(_named_in(text, word, _body_start(text)) for text in self._texts)
         return self._asked[word]
 
     def mentioned(self, name: str, side: int) -> bool:
@@ -310,9 +304,18 @@ class ArticleNames:
         return side < len(self._texts) and mentions(self._texts[side], name)
 
 
-def _named_in(text: str, word: str) -> bool:
-    """Does ``word`` stand in ``text`` as a whole word (a _WORD match) that reads as a name?"""
-    at = text.find(word)
+def _body_start(text: str) -> int:
+    """Where the words under a revision's first line start: a headline capitalises as it
+    likes, only the words under it tell a name (read in place: a long article is long to
+    copy, and a copy of one a page-faulting allocation)."""
+    cut = text.find("\n")
+    return len(text) if cut < 0 else cut + 1
+
+
+def _named_in(text: str, word: str, lo: int = 0) -> bool:
+    """Does ``word`` stand in ``text[lo:]`` as a whole word (a _WORD match) that reads as a
+    name (``lo``: 0, or just after a line break)?"""
+    at = text.find(word, lo)
     while at >= 0:
         # a whole word: no word character (nor one and an apostrophe) before it, and
         # the word read from there is exactly this one
