@@ -90,10 +90,11 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
+    la, lb = len(a), len(b)
     lo, hi = 0, limit
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -292,6 +293,8 @@ def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
 
 
 def _single_change(section: Section, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
+    if len(olds) == len(news) and all(o.raw == n.raw for o, n in zip(olds, news)):
+        return []  # the same lines (most sections of most edits): nothing to join and compare
     # A section that holds several lines (credits can) is compared as one text.
     a = "\n".join(_texts(olds)) if olds else None
     b = "\n".join(_texts(news)) if news else None

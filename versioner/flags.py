@@ -207,7 +207,7 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
 
 def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
               names: ArticleNames | None = None) -> list[Flag]:
-    hs = hunks(ops)
+    hs = hunks(ops, section == Section.HEADLINE)
     if not hs:
         return []
     old_figs = _figures_around(hs[0].old_text, [(h.old_start, h.old_end) for h in hs])
@@ -218,7 +218,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
             continue  # whitespace only
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
-        rewrite = None if _figures_carry(h, ofs, nfs) else (h.old, h.new)
+        # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
+        rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
         fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite)
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
@@ -38,6 +38,9 @@ class Hunk:
     new_start: int
     old_text: str  # the whole old paragraph, for context
     new_text: str
+    # the readings of the two paragraphs, made once by ``hunks`` and shared by all its hunks
+    old_reading: Reading | None = field(default=None, compare=False, repr=False)
+    new_reading: Reading | None = field(default=None, compare=False, repr=False)
 
     @property
     def old_end(self) -> int:
@@ -48,10 +51,12 @@ class Hunk:
         return self.new_start + len(self.new)
 
 
-def hunks(ops: Sequence[Op]) -> list[Hunk]:
-    """Runs of non-equal ops, with their positions in the old and new text."""
+def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
+    """Runs of non-equal ops, with their positions in the old and new text, sharing one
+    reading of each paragraph (``headline``: as a headline)."""
     old_text = "".join(o.text for o in ops if o.tag != "insert")
     new_text = "".join(o.text for o in ops if o.tag != "delete")
+    rd_old, rd_new = Reading(old_text, headline), Reading(new_text, headline)
     out: list[Hunk] = []
     i = j = 0
     cur_old: list[str] = []
@@ -60,7 +65,7 @@ def hunks(ops: Sequence[Op]) -> list[Hunk]:
 
     def close() -> None:
         if cur_old or cur_new:
-            out.append(Hunk("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text))
+            out.append(Hunk("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text, rd_old, rd_new))
             cur_old.clear()
             cur_new.clear()
 
@@ -242,7 +247,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if _plain_quotes(h.old) == _plain_quotes(h.new):
         return flag(FlagType.PUNCTUATION, Severity.LOW, STYLE_ONLY)
     headline = section == Section.HEADLINE
-    rd_old, rd_new = read(h.old_text, headline), read(h.new_text, headline)
+    rd_old, rd_new = _readings(h, headline)
     quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None \
         or _single_quote_mark(h, rd_old, rd_new)
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
@@ -336,6 +341,15 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+def _readings(h: Hunk, headline: bool) -> tuple[Reading, Reading]:
+    """The readings of the hunk's two paragraphs: those ``hunks`` made for all of its
+    hunks (each side of a paragraph is read once, however many edits it holds), or new
+    ones for a hunk made without them."""
+    if h.old_reading is not None and h.new_reading is not None and h.old_reading.headline == headline:
+        return h.old_reading, h.new_reading
+    return read(h.old_text, headline), read(h.new_text, headline)
 
 
 # Articles and the like: adding or dropping one ("People who" -> "The people who") is style

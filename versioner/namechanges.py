@@ -45,15 +45,15 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
     """The names a reader sees touching [start, end) of the reading's text, each whole
     ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
     out = []
-    # in copy that is not English no word list says what is ordinary: there a capital
-    # opening a sentence makes no name unless the article writes the word as one elsewhere
-    english = _reads_english(reading.text)
     for n, toks in reading.names_in(start, end):
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word, or the article writes it as a name inside a sentence too
+        # word, or the article writes it as a name inside a sentence too; in copy that is
+        # not English no word list says what is ordinary: there a capital opening a
+        # sentence makes no name unless the article writes the word as one elsewhere
+        # (asked last: reading the paragraph's words costs more than the rest together)
         while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) \
-                and (is_ordinary(toks[k][0].text) or not english) \
+                and (is_ordinary(toks[k][0].text) or not _reads_english(reading.text)) \
                 and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
         if k < len(toks):
@@ -79,9 +79,11 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
     texts = known.texts if known is not None else (rd_old.text, rd_new.text)
     if gone and came:
-        # the same person or body named another way is style, not a changed name
-        gone, came = ([n for n in gone if not any(same_entity(n, c, texts) for c in came)],
-                      [c for c in came if not any(same_entity(n, c, texts) for n in gone)])
+        # the same person or body named another way is style, not a changed name (each
+        # two asked once: in a long article each asking reads it whole several times)
+        same = functools.cache(lambda n, c: same_entity(n, c, texts))
+        gone, came = ([n for n in gone if not any(same(n, c) for c in came)],
+                      [c for c in came if not any(same(n, c) for n in gone)])
     # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
     # the words are still there, only their spacing differs
     gone = [n for n in gone if not _glued(n, texts[-1])]
@@ -112,11 +114,14 @@ def _glued(name: str, other: str) -> bool:
     ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), or a
     capitalised small word and the name after it ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
+    apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
-        if tail.islower() and tail in FUNCTION_WORDS and not _mentions_word(other, word) \
-                and (_mentions_word(other, head) or head.lower() in _CALENDAR):
-            return True
+        if tail.islower() and tail in FUNCTION_WORDS:
+            if apart is None:
+                apart = not _mentions_word(other, word)
+            if apart and (_mentions_word(other, head) or head.lower() in _CALENDAR):
+                return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
     return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
 
@@ -204,8 +209,8 @@ def _lead_capitals(name: str) -> str:
 def _one_full_name(a: str, b: str, text: str) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
-    if a == b:
-        return False
+    if a == b or a not in text or b not in text:
+        return False  # (a word the text lacks is read for once, not once each way round)
     for first, last in ((a, b), (b, a)):
         at = text.find(first)
         while at >= 0:
@@ -281,8 +286,6 @@ class ArticleNames:
 
     def __init__(self, *texts: str) -> None:
         self._texts = texts
-        # a headline capitalises as it likes: only the words under it tell a name
-        self._bodies = tuple(t.partition("\n")[2] for t in texts)
         self._asked: dict[str, bool] = {}
 
     @property
@@ -293,7 +296,7 @@ class ArticleNames:
         if not isinstance(word, str) or not word:
             return False
         if word not in self._asked:
-            self._asked[word] = any(_named_in(text, word) for text in self._bodies)
+            self._asked[word] = any(_named_in(text, word, _body_start(text)) for text in self._texts)
         return self._asked[word]
 
     def mentioned(self, name: str, side: int) -> bool:
@@ -301,9 +304,18 @@ class ArticleNames:
         return side < len(self._texts) and mentions(self._texts[side], name)
 
 
-def _named_in(text: str, word: str) -> bool:
-    """Does ``word`` stand in ``text`` as a whole word (a _WORD match) that reads as a name?"""
-    at = text.find(word)
+def _body_start(text: str) -> int:
+    """Where the words under a revision's first line start: a headline capitalises as it
+    likes, only the words under it tell a name (read in place: a long article is long to
+    copy, and a copy of one a page-faulting allocation)."""
+    cut = text.find("\n")
+    return len(text) if cut < 0 else cut + 1
+
+
+def _named_in(text: str, word: str, lo: int = 0) -> bool:
+    """Does ``word`` stand in ``text[lo:]`` as a whole word (a _WORD match) that reads as a
+    name (``lo``: 0, or just after a line break)?"""
+    at = text.find(word, lo)
     while at >= 0:
         # a whole word: no word character (nor one and an apostrophe) before it, and
         # the word read from there is exactly this one

@@ -53,8 +53,14 @@ def is_ordinary(word: str) -> bool:
     return plain(word).lower() in common_words()
 
 
+# the last letter of each possessive ending plain() drops
+_POSSESSIVE_LAST = frozenset("s'’")
+
+
 def plain(word: str) -> str:
     """``word`` without a possessive ending ("Lee's", "Lee’s", "Jones'")."""
+    if word[-1:] not in _POSSESSIVE_LAST:
+        return word  # most words: one look at the last letter
     for end in ("'s", "’s", "'", "’"):
         if word.endswith(end) and len(word) > len(end):
             return word[: -len(end)]

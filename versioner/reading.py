@@ -1,8 +1,10 @@
 """One reading of one side of an edited paragraph: its tokens, sentence openings, quotation
 spans, names and negations, made once and looked up by every flag rule (issue 16).
 
-Every span is a half-open ``(start, end)`` range of the text, in order. A reading is
-cached by its text, so the rules of every hunk of a paragraph share it.
+Every span is a half-open ``(start, end)`` range of the text, in order. A paragraph's
+reading is made once (``hunkrules.hunks``) and handed to the rules of each of its hunks:
+passed down, not cached by its text, which would hash a long paragraph and keep
+readings of other pairs alive.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ class Name:
 # How far either side of a lookup the reading reads: enough for any name around it
 _REACH = 60
 _UPPER = re.compile("[A-Z]")
-# a word with a capital (or an acronym), at a word start
-_CAP_TOKEN = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|[A-Z]\w*(?:['’]\w+)*)")
+# a word with a capital (or an acronym), at a word start; the capital comes first and the
+# look back after it, so that the engine skips to each capital at C speed
+_CAP_TOKEN = re.compile(r"[A-Z](?<![\w'’][A-Z])(?:[a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w*(?:['’]\w+)*)")
 _JOINER_GAP = re.compile(r"[ -](\w+)[ -]")
 
 
@@ -115,9 +118,8 @@ class Reading:
         return pos
 
 
-@functools.lru_cache(maxsize=64)
 def read(text: str, headline: bool = False) -> Reading:
-    """The reading of ``text``, made once per text."""
+    """The reading of ``text``."""
     return Reading(text, headline)
 
 
