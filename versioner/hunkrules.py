@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 from versioner.model import Flag, FlagType, Section, Severity
-from versioner.namechanges import ArticleNames, changed_names, compact, hunk_names, mentions, names_make_edit
-from versioner.names import is_ordinary
+from versioner.namechanges import (ArticleNames, added_beside, changed_names, compact, hunk_names, mentions,
+                                   names_make_edit)
+from versioner.names import is_ordinary, plain
 from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
@@ -267,6 +268,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
+    if _apostrophe_in_name(old_w, new_w):
+        # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
+        return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
     if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
         # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
         # or hyphenated otherwise (a page's markup often glues words)
@@ -303,7 +307,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
-    respelled = (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
+    # one name for another, each a single word: a name fixed even where one side opens a
+    # sentence; a pronoun put in place of a name (or the other way round) is no respelling
+    respelled = names_old and names_new and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
         and new_w[0][:1].isupper()
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
@@ -311,6 +317,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if not respelled:
         if not names_make_edit(names_old, old_w, names_new, new_w):
             names_old = names_new = []  # a sentence rewritten around its names: wording
+    if names_new and not names_old and not respelled and added_beside(old_w, new_w, names_new, h.new_text, h.new_start, h.new_end):
+        # "in Ostra" put in, "and Ann Lee" added to a list, "including the Port Authority":
+        # a detail put in beside words that all stand, no name taken back or replaced
+        return flag(FlagType.WORDING, Severity.MEDIUM, "detail added, naming " + ", ".join(names_new))
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
@@ -566,6 +576,15 @@ def _tense_only(old_w: list[str], new_w: list[str]) -> str | None:
 
 
 _PAST = re.compile(r"e?d$")
+
+
+def _apostrophe_in_name(old_w: list[str], new_w: list[str]) -> bool:
+    """Is the one word an apostrophe put in or taken out inside a capitalised word
+    (not a possessive's)?"""
+    if len(old_w) != 1 or len(new_w) != 1 or not old_w[0][:1].isupper():
+        return False
+    a, b = (plain(w) for w in (old_w[0], new_w[0]))
+    return a != b and a.replace("’", "").replace("'", "").lower() == b.replace("’", "").replace("'", "").lower()
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:

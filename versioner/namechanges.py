@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import FUNCTION_WORDS, is_ordinary, is_title, plain
-from versioner.reading import Reading
+from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title, plain
+from versioner.reading import Reading, read
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -48,17 +48,36 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
     # in copy that is not English no word list says what is ordinary: there a capital
     # opening a sentence makes no name unless the article writes the word as one elsewhere
     english = _reads_english(reading.text)
+    # a headline written as a sentence (most of its words lower case) capitalises as a
+    # sentence does: a capital inside it marks a name, as it would in the body
+    as_sentence = read(reading.text) if reading.headline and _sentence_case(reading.text) else None
     for n, toks in reading.names_in(start, end):
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word, or the article writes it as a name inside a sentence too
+        # word (an acronym, in any language), or the article writes it as a name inside a
+        # sentence too
         while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) \
-                and (is_ordinary(toks[k][0].text) or not english) \
+                and (as_sentence is None or as_sentence.opens(toks[k][0])) \
+                and (is_ordinary(toks[k][0].text) or not (english or _acronym(toks[k][0].text))) \
                 and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
         if k < len(toks):
             out.append(reading.text[toks[k][0].start:n.end])
     return out
+
+
+def _acronym(word: str) -> bool:
+    """"NFI", "FBI": capitals only, two to five of them."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_case(headline: str) -> bool:
+    """Is ``headline`` written as a sentence ("Port workers vote to strike in Ostra"),
+    not in title case ("Port Workers Vote to Strike")? Title case leaves only small
+    words lower case: a third of its longer words lower case says sentence case."""
+    longer = [w for w in _WORD.findall(headline)[1:] if len(w) >= 4 and w.isalpha()]
+    return bool(longer) and 3 * sum(w.islower() for w in longer) >= len(longer)
 
 
 def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Reading,
@@ -87,9 +106,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     gone = [n for n in gone if not _glued(n, texts[-1])]
     came = [n for n in came if not _glued(n, texts[0])]
     if not (gone and came):
-        # a capital named where the article named its country (or the other way round)
-        gone = [n for n in gone if not _alias_stands(n, texts[-1])]
-        came = [n for n in came if not _alias_stands(n, texts[0])]
+        # a capital named where the article named its country (or the other way round), a
+        # body spelt out where the article wrote its initials ("US" -> "United States")
+        gone = [n for n in gone if not (_alias_stands(n, texts[-1]) or _initials_stand(n, texts[-1]))]
+        came = [n for n in came if not (_alias_stands(n, texts[0]) or _initials_stand(n, texts[0]))]
     if not came:
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
     if not gone and not rd_new.headline:
@@ -118,7 +138,29 @@ def _glued(name: str, other: str) -> bool:
                 and (_mentions_word(other, head) or head.lower() in _CALENDAR):
             return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
-    return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
+    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)):
+        return True
+    # a capitalised small word glued to ordinary lower-case words ("Thebillto"): the page
+    # lost the spaces of a sentence's opening, no name was written
+    return any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+
+
+# Words that open a noun phrase and never a name: a name does not begin with one glued
+# to an ordinary word ("Thebillto"), as "As" + "her" might ("Asher")
+_DETERMINERS = frozenset("the this that these those his her their its".split())
+
+
+def _ordinary_run(rest: str) -> bool:
+    """Is ``rest`` (five letters or more) lower-case ordinary words run together, one of
+    four letters or more ("billto": "bill" "to"), each a small word or one of three
+    letters or more? Short runs are left alone: "Her" + "bert" is a name."""
+    if len(rest) < 5 or not rest.islower() or not rest.isalpha():
+        return False
+    for k in range(len(rest), 3, -1):
+        head, tail = rest[:k], rest[k:]
+        if is_ordinary(head) and (not tail or tail in FUNCTION_WORDS or (len(tail) >= 3 and is_ordinary(tail))):
+            return True
+    return False
 
 
 # Days and months: capitalised, never the start of a longer name glued to a small word
@@ -189,6 +231,21 @@ def _alias_stands(name: str, text: str) -> bool:
     return any(mentions(text, b if a.lower() == key else a) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
 
 
+def _initials_stand(name: str, text: str) -> bool:
+    """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
+    spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
+    bare = _untitled(name)
+    letters = _initials(bare)
+    if letters != "\0":
+        return _mentions_word(text, letters) or _mentions_word(text, ".".join(letters) + ".")
+    word = bare.replace(".", "")
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    joiners = r"(?:(?:and|of|for|the|&)\s+)*"
+    spelt = r"\s+".join(rf"{joiners}{c}[\w’'-]+" for c in word)
+    return re.search(rf"\b{spelt}\b", text) is not None
+
+
 def _initials(name: str) -> str:
     """"Department of Homeland Security" -> "DHS" (a name of three or more words)."""
     words = [w for w in name.split() if w[:1].isupper()]
@@ -232,6 +289,39 @@ def _reads_english(text: str) -> bool:
 
 def _untitled(name: str) -> str:
     return " ".join(w for w in plain(name).split() if not is_title(w))
+
+
+def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str, start: int, end: int) -> bool:
+    """Does the edit only put words in beside the old ones (every old word still stands
+    in the new), or put its ``names`` in a list of examples ("including ...", "such as
+    ...")?"""
+    first = text.find(names[0], start, end) if names else -1
+    if first >= 0 and _after_examples(text, first):
+        return True
+    before = _WORD.findall(text[max(0, first - 40):first]) if first >= 0 else []
+    if before and before[-1].islower() and before[-1] not in _LEADS_TO_DETAIL:
+        return False  # "the health minister Ann Lee", "the victim, Ann Lee": the person identified
+    left = list(new_w)
+    for w in old_w:
+        if w not in left:
+            return False
+        left.remove(w)
+    return True
+
+
+# Small words after which a name put in adds a place, a party or one more of a list
+# ("in Ostra", "and Ann Lee", "across Europe"); after any other word ("the minister Ann
+# Lee", "identified as Ann Lee") it names whom the text described
+_LEADS_TO_DETAIL = (FUNCTION_WORDS | NAME_JOINERS | frozenset(
+    "across near between including like such into toward towards outside inside throughout around over "
+    "under through via among than".split())) - {"as"}
+
+
+def _after_examples(text: str, start: int) -> bool:
+    """Does ``start`` stand in a list of examples opened by "including" or "such as"
+    earlier in its clause?"""
+    clause = re.split(r"[.;:!?—–(]", text[max(0, start - 120):start])[-1]
+    return re.search(r"\b(?:including|such as)\b", clause, re.IGNORECASE) is not None
 
 
 def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str], new_w: list[str]) -> bool:
