@@ -17,9 +17,18 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 from versioner.model import Flag, FlagType, Section, Severity
-from versioner.namechanges import (ArticleNames, added_beside, changed_names, compact, hunk_names, mentions,
-                                   names_make_edit)
-from versioner.names import is_ordinary, plain
+from versioner.namechanges import (
+    ArticleNames,
+    added_beside,
+    apostrophe_in_name,
+    changed_names,
+    compact,
+    hunk_names,
+    mentions,
+    names_make_edit,
+    source_aside,
+)
+from versioner.names import FUNCTION_WORDS, is_ordinary
 from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
@@ -28,7 +37,7 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1  # 1: split out of flags.py (issue 16), behaviour unchanged
+RULES_VERSION = 2  # 2: names: a detail added, a source aside, an apostrophe in a name (t16-names)
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,13 @@ def words_as_written(s: str) -> list[str]:
 # How far around a hunk a neighbouring word or figure is looked for: a window,
 # not the rest of the paragraph, so a huge paragraph with many edits stays linear.
 CONTEXT = 400
+
+
+def _source_aside(h: Hunk, names_old: list[str], names_new: list[str]) -> bool:
+    """Is the hunk a source's aside between commas, only taken out or only put in?"""
+    if not h.new.strip():
+        return source_aside(h.old_text, h.old_start, h.old_end, names_old)
+    return not h.old.strip() and source_aside(h.new_text, h.new_start, h.new_end, names_new)
 
 
 def _source_phrase(h: Hunk) -> bool:
@@ -268,7 +284,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
-    if _apostrophe_in_name(old_w, new_w):
+    if apostrophe_in_name(old_w, new_w):
         # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
         return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
     if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
@@ -309,8 +325,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
     # one name for another, each a single word: a name fixed even where one side opens a
     # sentence; a pronoun put in place of a name (or the other way round) is no respelling
-    respelled = names_old and names_new and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
-        and new_w[0][:1].isupper()
+    respelled = bool(names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 \
+        and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
+        and old_w[0].lower() not in FUNCTION_WORDS and new_w[0].lower() not in FUNCTION_WORDS
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
@@ -329,9 +346,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
-        if not (names_old and names_new) and _source_phrase(h):
+        if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)):
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
-            # source for an unnamed one is attribution (one person for another stays a name)
+            # source for an unnamed one is attribution (one person for another stays a name);
+            # so is ", Acme Research projects," taken out or put in
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:
@@ -576,15 +594,6 @@ def _tense_only(old_w: list[str], new_w: list[str]) -> str | None:
 
 
 _PAST = re.compile(r"e?d$")
-
-
-def _apostrophe_in_name(old_w: list[str], new_w: list[str]) -> bool:
-    """Is the one word an apostrophe put in or taken out inside a capitalised word
-    (not a possessive's)?"""
-    if len(old_w) != 1 or len(new_w) != 1 or not old_w[0][:1].isupper():
-        return False
-    a, b = (plain(w) for w in (old_w[0], new_w[0]))
-    return a != b and a.replace("’", "").replace("'", "").lower() == b.replace("’", "").replace("'", "").lower()
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:

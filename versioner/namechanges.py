@@ -18,7 +18,7 @@ from versioner.reading import Reading, read
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: names glued by markup, a capital for its country, party nicknames (issue 16)
+RULES_VERSION = 3  # 3: sentence-case headlines, acronyms, initials spelt out, clauses rewritten round names
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -61,6 +61,8 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
                 and (is_ordinary(toks[k][0].text) or not (english or _acronym(toks[k][0].text))) \
                 and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
+        if 0 < k < len(toks) and all(is_ordinary(t.text) for t, _ in toks[k:]):
+            k = 0  # "World Cup", "Supreme Court": ordinary words that make one name, all of them
         if k < len(toks):
             out.append(reading.text[toks[k][0].start:n.end])
     return out
@@ -299,6 +301,8 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
     if first >= 0 and _after_examples(text, first):
         return True
     before = _WORD.findall(text[max(0, first - 40):first]) if first >= 0 else []
+    if before and text[first - 1] in "-‑":
+        before.pop()  # "the zaak-Ann Lee": the word the name is hyphened to is part of it
     if before and before[-1].islower() and before[-1] not in _LEADS_TO_DETAIL:
         return False  # "the health minister Ann Lee", "the victim, Ann Lee": the person identified
     left = list(new_w)
@@ -324,22 +328,54 @@ def _after_examples(text: str, start: int) -> bool:
     return re.search(r"\b(?:including|such as)\b", clause, re.IGNORECASE) is not None
 
 
+def source_aside(text: str, start: int, end: int, names: list[str]) -> bool:
+    """Is [start, end) of ``text`` an aside that cites a source between commas, a name
+    and a few words of its verb (", Acme Research projects,", ", the agency has said,")?"""
+    if len(names) != 1:
+        return False
+    piece = text[start:end]
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    inner = re.sub(r"^(?:the|The)\s+", "", piece.strip(" ,"))
+    opened = piece.lstrip().startswith(",") or before.endswith(",")
+    closed = piece.rstrip().endswith(",") or after.startswith(",")
+    if not (opened and closed and inner.startswith(names[0])):
+        return False
+    verb = _WORD.findall(inner[len(names[0]):])
+    return 1 <= len(verb) <= 3 and all(w.islower() for w in verb)
+
+
+def apostrophe_in_name(old_w: list[str], new_w: list[str]) -> bool:
+    """Is the one word an apostrophe put in or taken out inside a capitalised word
+    (not a possessive's)?"""
+    if len(old_w) != 1 or len(new_w) != 1 or not old_w[0][:1].isupper():
+        return False
+    a, b = (plain(w) for w in (old_w[0], new_w[0]))
+    return a != b and a.replace("’", "").replace("'", "").lower() == b.replace("’", "").replace("'", "").lower()
+
+
 def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str], new_w: list[str]) -> bool:
     """Do the names make the change (a name dropped or put in: "another woman" -> "Ann
     Lee, his sister"), rather than ride in a sentence rewritten around them? A long clause
     put in place of another is a rewrite, whatever names it carries."""
     if old_w and new_w and max(len(old_w), len(new_w)) > _SHORT_EDIT:
         return False
-    return bool(names_old and _names_carry(names_old, old_w)) or bool(names_new and _names_carry(names_new, new_w))
+    # words put in place of others: the names must be the most of a side's words, or the
+    # side short, for the names to be the point ("Congress passed it" -> "Ann Lee signed
+    # it into law" is a clause rewritten); words only taken out or put in carry their names
+    short = _SHORT_REPLACEMENT if old_w and new_w else _SHORT_EDIT
+    return bool(names_old and _names_carry(names_old, old_w, short)) \
+        or bool(names_new and _names_carry(names_new, new_w, short))
 
 
-def _names_carry(names: list[str], words: list[str]) -> bool:
+def _names_carry(names: list[str], words: list[str], short: int) -> bool:
     named = sum(len(n.split()) for n in names)
-    return len(words) <= _SHORT_EDIT or 3 * named >= len(words)
+    return len(words) <= short or 3 * named >= len(words)
 
 
 # words in an edit short enough that a name added or dropped in it is the point of the edit
 _SHORT_EDIT = 12
+# ... and in words put in place of others ("a top executive" -> "Ann Lee")
+_SHORT_REPLACEMENT = 4
 
 
 def mentions(text: str, name: str) -> bool:
