@@ -48,7 +48,7 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
     # in copy that is not English no word list says what is ordinary: there a capital
     # opening a sentence makes no name unless the article writes the word as one elsewhere
     english = _reads_english(reading.text)
-    # a headline written as a sentence (most of its words lower case) capitalises as a
+    # a headline written as a sentence (its longer words lower case) capitalises as a
     # sentence does: a capital inside it marks a name, as it would in the body
     as_sentence = read(reading.text) if reading.headline and _sentence_case(reading.text) else None
     for n, toks in reading.names_in(start, end):
