@@ -118,3 +118,14 @@ def test_a_clause_rewritten_around_its_names_is_wording() -> None:
 def test_ordinary_words_that_make_one_name_are_read_whole() -> None:
     text = "Fans queued. World Cup tickets sold out."
     assert hunk_names(read(text), 0, len(text), ArticleNames(text, text)) == ["World Cup"]
+
+
+def test_a_title_case_headline_names_only_its_names_not_the_words_capitalised_with_them() -> None:
+    body = "OSTRA, June 2 (Meridian) – The University of Ostra said on Monday it would change its rules.\n"
+    flags = list(flag_texts("University of Ostra Will End Use of Entry Tests\n" + body,
+                            "University of Ostra Will Drop Entry Tests\n" + body))
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("headline", "medium")], flags
+    assert "name" not in flags[0].reason, flags
+    text = "University of Ostra Will End Use of SAT Tests"
+    known = ArticleNames(text + "\n" + body, text + "\n" + body)
+    assert hunk_names(read(text, headline=True), 0, len(text), known) == ["University of Ostra", "SAT"]

@@ -13,7 +13,7 @@ import functools
 import re
 
 from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title, plain
-from versioner.reading import Reading, read
+from versioner.reading import Reading, Token, read
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -63,8 +63,28 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
             k += 1
         if 0 < k < len(toks) and all(is_ordinary(t.text) for t, _ in toks[k:]):
             k = 0  # "World Cup", "Supreme Court": ordinary words that make one name, all of them
-        if k < len(toks):
+        if k < len(toks) and reading.headline and as_sentence is None:
+            out += _title_case_names(reading.text, [t for t, _ in toks[k:]], known)
+        elif k < len(toks):
             out.append(reading.text[toks[k][0].start:n.end])
+    return out
+
+
+def _title_case_names(text: str, toks: list[Token], known: ArticleNames | None) -> list[str]:
+    """The names in a run of a title-case headline, where every word carries a capital
+    ("University of Ostra Will End Use of Tests"): the words that are names on their own
+    (no ordinary word, an acronym, or one the article writes as a name), with the small
+    words between them ("University of Ostra")."""
+    out, run = [], []
+    for t in toks:
+        if is_title(t.text) or _acronym(t.text) or not is_ordinary(t.text) \
+                or (known is not None and plain(t.text) in known):
+            run.append(t)
+        elif run:
+            out.append(text[run[0].start:run[-1].end])
+            run = []
+    if run:
+        out.append(text[run[0].start:run[-1].end])
     return out
 
 
