@@ -40,7 +40,11 @@ def test_each_side_of_an_edited_paragraph_is_read_once(readings: list[tuple[str,
 def test_a_headline_is_read_once_a_side_as_a_headline(readings: list[tuple[str, bool]]) -> None:
     body = "The storm closed the port on Monday.\n"
     flag_texts("Storm closes the port\n\n" + body, "Storm shuts the main port\n\n" + body)
-    assert sorted(readings) == sorted([("Storm closes the port", True), ("Storm shuts the main port", True)])
+    # each side once as a headline; a headline in sentence case once more as a sentence
+    # (where its capitals mark names), however many rules ask
+    assert sorted(r for r in readings if r[1]) == sorted([("Storm closes the port", True),
+                                                          ("Storm shuts the main port", True)])
+    assert len([r for r in readings if not r[1]]) <= 2
 
 
 def test_readings_are_not_kept_between_calls() -> None:

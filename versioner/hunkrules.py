@@ -17,8 +17,18 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 from versioner.model import Flag, FlagType, Section, Severity
-from versioner.namechanges import ArticleNames, changed_names, compact, hunk_names, mentions, names_make_edit
-from versioner.names import is_ordinary
+from versioner.namechanges import (
+    ArticleNames,
+    added_beside,
+    apostrophe_in_name,
+    changed_names,
+    compact,
+    hunk_names,
+    mentions,
+    names_make_edit,
+    source_aside,
+)
+from versioner.names import FUNCTION_WORDS, is_ordinary
 from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
@@ -27,7 +37,7 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1  # 1: split out of flags.py (issue 16), behaviour unchanged
+RULES_VERSION = 2  # 2: names: a detail added, a source aside, an apostrophe in a name (t16-names)
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,13 @@ def words_as_written(s: str) -> list[str]:
 # How far around a hunk a neighbouring word or figure is looked for: a window,
 # not the rest of the paragraph, so a huge paragraph with many edits stays linear.
 CONTEXT = 400
+
+
+def _source_aside(h: Hunk, names_old: list[str], names_new: list[str]) -> bool:
+    """Is the hunk a source's aside between commas, only taken out or only put in?"""
+    if not h.new.strip():
+        return source_aside(h.old_text, h.old_start, h.old_end, names_old)
+    return not h.old.strip() and source_aside(h.new_text, h.new_start, h.new_end, names_new)
 
 
 def _source_phrase(h: Hunk) -> bool:
@@ -272,6 +289,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
     if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
+    if apostrophe_in_name(old_w, new_w):
+        # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
+        return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
     if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
         # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
         # or hyphenated otherwise (a page's markup often glues words)
@@ -308,14 +328,21 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
-    respelled = (names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() \
-        and new_w[0][:1].isupper()
+    # one name for another, each a single word: a name fixed even where one side opens a
+    # sentence; a pronoun put in place of a name (or the other way round) is no respelling
+    respelled = bool(names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 \
+        and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
+        and old_w[0].lower() not in FUNCTION_WORDS and new_w[0].lower() not in FUNCTION_WORDS
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
     if not respelled:
         if not names_make_edit(names_old, old_w, names_new, new_w):
             names_old = names_new = []  # a sentence rewritten around its names: wording
+    if names_new and not names_old and not respelled and added_beside(old_w, new_w, names_new, h.new_text, h.new_start, h.new_end):
+        # "in Ostra" put in, "and Ann Lee" added to a list, "including the Port Authority":
+        # a detail put in beside words that all stand, no name taken back or replaced
+        return flag(FlagType.WORDING, Severity.MEDIUM, "detail added, naming " + ", ".join(names_new))
     if names_old or names_new:
         if len(names_old) == 1 and len(names_new) == 1:
             d = edit_distance(names_old[0], names_new[0])
@@ -324,9 +351,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
-        if not (names_old and names_new) and _source_phrase(h):
+        if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)):
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
-            # source for an unnamed one is attribution (one person for another stays a name)
+            # source for an unnamed one is attribution (one person for another stays a name);
+            # so is ", Acme Research projects," taken out or put in
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import FUNCTION_WORDS, is_ordinary, is_title, plain
-from versioner.reading import Reading
+from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title, plain
+from versioner.reading import Reading, Token
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: names glued by markup, a capital for its country, party nicknames (issue 16)
+RULES_VERSION = 3  # 3: sentence-case headlines, acronyms, initials spelt out, clauses rewritten round names
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -45,20 +45,62 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
     """The names a reader sees touching [start, end) of the reading's text, each whole
     ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
     out = []
+    # a headline written as a sentence (its longer words lower case) capitalises as a
+    # sentence does: a capital inside it marks a name, as it would in the body
+    as_sentence = reading.as_sentence if reading.headline and _sentence_case(reading.text) else None
     for n, toks in reading.names_in(start, end):
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word, or the article writes it as a name inside a sentence too; in copy that is
-        # not English no word list says what is ordinary: there a capital opening a
-        # sentence makes no name unless the article writes the word as one elsewhere
-        # (asked last: reading the paragraph's words costs more than the rest together)
+        # word (an acronym, in any language), or the article writes it as a name inside a
+        # sentence too; in copy that is not English no word list says what is ordinary:
+        # there a capital opening a sentence makes no name unless the article writes the
+        # word as one elsewhere (asked last: reading the paragraph's words costs more than
+        # the rest together)
         while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) \
-                and (is_ordinary(toks[k][0].text) or not _reads_english(reading.text)) \
+                and (as_sentence is None or as_sentence.opens(toks[k][0])) \
+                and (is_ordinary(toks[k][0].text) or not (_acronym(toks[k][0].text)
+                                                         or _reads_english(reading.text))) \
                 and not (known is not None and plain(toks[k][0].text) in known):
             k += 1
-        if k < len(toks):
+        if 0 < k < len(toks) and all(is_ordinary(t.text) for t, _ in toks[k:]):
+            k = 0  # "World Cup", "Supreme Court": ordinary words that make one name, all of them
+        if k < len(toks) and reading.headline and as_sentence is None:
+            out += _title_case_names(reading.text, [t for t, _ in toks[k:]], known)
+        elif k < len(toks):
             out.append(reading.text[toks[k][0].start:n.end])
     return out
+
+
+def _title_case_names(text: str, toks: list[Token], known: ArticleNames | None) -> list[str]:
+    """The names in a run of a title-case headline, where every word carries a capital
+    ("University of Ostra Will End Use of Tests"): the words that are names on their own
+    (no ordinary word, an acronym, or one the article writes as a name), with the small
+    words between them ("University of Ostra")."""
+    out, run = [], []
+    for t in toks:
+        if is_title(t.text) or _acronym(t.text) or not is_ordinary(t.text) \
+                or (known is not None and plain(t.text) in known):
+            run.append(t)
+        elif run:
+            out.append(text[run[0].start:run[-1].end])
+            run = []
+    if run:
+        out.append(text[run[0].start:run[-1].end])
+    return out
+
+
+def _acronym(word: str) -> bool:
+    """"NFI", "FBI": capitals only, two to five of them."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_case(headline: str) -> bool:
+    """Is ``headline`` written as a sentence ("Port workers vote to strike in Ostra"),
+    not in title case ("Port Workers Vote to Strike")? Title case leaves only small
+    words lower case: a third of its longer words lower case says sentence case."""
+    longer = [w for w in _WORD.findall(headline)[1:] if len(w) >= 4 and w.isalpha()]
+    return bool(longer) and 3 * sum(w.islower() for w in longer) >= len(longer)
 
 
 def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Reading,
@@ -89,9 +131,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     gone = [n for n in gone if not _glued(n, texts[-1])]
     came = [n for n in came if not _glued(n, texts[0])]
     if not (gone and came):
-        # a capital named where the article named its country (or the other way round)
-        gone = [n for n in gone if not _alias_stands(n, texts[-1])]
-        came = [n for n in came if not _alias_stands(n, texts[0])]
+        # a capital named where the article named its country (or the other way round), a
+        # body spelt out where the article wrote its initials ("US" -> "United States")
+        gone = [n for n in gone if not (_alias_stands(n, texts[-1]) or _initials_stand(n, texts[-1]))]
+        came = [n for n in came if not (_alias_stands(n, texts[0]) or _initials_stand(n, texts[0]))]
     if not came:
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
     if not gone and not rd_new.headline:
@@ -123,7 +166,29 @@ def _glued(name: str, other: str) -> bool:
             if apart and (_mentions_word(other, head) or head.lower() in _CALENDAR):
                 return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
-    return bool(m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)))
+    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)):
+        return True
+    # a capitalised small word glued to ordinary lower-case words ("Thebillto"): the page
+    # lost the spaces of a sentence's opening, no name was written
+    return any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+
+
+# Words that open a noun phrase and never a name: a name does not begin with one glued
+# to an ordinary word ("Thebillto"), as "As" + "her" might ("Asher")
+_DETERMINERS = frozenset("the this that these those his her their its".split())
+
+
+def _ordinary_run(rest: str) -> bool:
+    """Is ``rest`` (five letters or more) lower-case ordinary words run together, one of
+    four letters or more ("billto": "bill" "to"), each a small word or one of three
+    letters or more? Short runs are left alone: "Her" + "bert" is a name."""
+    if len(rest) < 5 or not rest.islower() or not rest.isalpha():
+        return False
+    for k in range(len(rest), 3, -1):
+        head, tail = rest[:k], rest[k:]
+        if is_ordinary(head) and (not tail or tail in FUNCTION_WORDS or (len(tail) >= 3 and is_ordinary(tail))):
+            return True
+    return False
 
 
 # Days and months: capitalised, never the start of a longer name glued to a small word
@@ -194,6 +259,21 @@ def _alias_stands(name: str, text: str) -> bool:
     return any(mentions(text, b if a.lower() == key else a) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
 
 
+def _initials_stand(name: str, text: str) -> bool:
+    """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
+    spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
+    bare = _untitled(name)
+    letters = _initials(bare)
+    if letters != "\0":
+        return _mentions_word(text, letters) or _mentions_word(text, ".".join(letters) + ".")
+    word = bare.replace(".", "")
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    joiners = r"(?:(?:and|of|for|the|&)\s+)*"
+    spelt = r"\s+".join(rf"{joiners}{c}[\w’'-]+" for c in word)
+    return re.search(rf"\b{spelt}\b", text) is not None
+
+
 def _initials(name: str) -> str:
     """"Department of Homeland Security" -> "DHS" (a name of three or more words)."""
     words = [w for w in name.split() if w[:1].isupper()]
@@ -239,22 +319,89 @@ def _untitled(name: str) -> str:
     return " ".join(w for w in plain(name).split() if not is_title(w))
 
 
+def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str, start: int, end: int) -> bool:
+    """Does the edit only put words in beside the old ones (every old word still stands
+    in the new), or put its ``names`` in a list of examples ("including ...", "such as
+    ...")?"""
+    first = text.find(names[0], start, end) if names else -1
+    if first >= 0 and _after_examples(text, first):
+        return True
+    before = _WORD.findall(text[max(0, first - 40):first]) if first >= 0 else []
+    if before and text[first - 1] in "-‑":
+        before.pop()  # "the zaak-Ann Lee": the word the name is hyphened to is part of it
+    if before and before[-1].islower() and before[-1] not in _LEADS_TO_DETAIL:
+        return False  # "the health minister Ann Lee", "the victim, Ann Lee": the person identified
+    left = list(new_w)
+    for w in old_w:
+        if w not in left:
+            return False
+        left.remove(w)
+    return True
+
+
+# Small words after which a name put in adds a place, a party or one more of a list
+# ("in Ostra", "and Ann Lee", "across Europe"); after any other word ("the minister Ann
+# Lee", "identified as Ann Lee") it names whom the text described
+_LEADS_TO_DETAIL = (FUNCTION_WORDS | NAME_JOINERS | frozenset(
+    "across near between including like such into toward towards outside inside throughout around over "
+    "under through via among than".split())) - {"as"}
+
+
+def _after_examples(text: str, start: int) -> bool:
+    """Does ``start`` stand in a list of examples opened by "including" or "such as"
+    earlier in its clause?"""
+    clause = re.split(r"[.;:!?—–(]", text[max(0, start - 120):start])[-1]
+    return re.search(r"\b(?:including|such as)\b", clause, re.IGNORECASE) is not None
+
+
+def source_aside(text: str, start: int, end: int, names: list[str]) -> bool:
+    """Is [start, end) of ``text`` an aside that cites a source between commas, a name
+    and a few words of its verb (", Acme Research projects,", ", the agency has said,")?"""
+    if len(names) != 1:
+        return False
+    piece = text[start:end]
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    inner = re.sub(r"^(?:the|The)\s+", "", piece.strip(" ,"))
+    opened = piece.lstrip().startswith(",") or before.endswith(",")
+    closed = piece.rstrip().endswith(",") or after.startswith(",")
+    if not (opened and closed and inner.startswith(names[0])):
+        return False
+    verb = _WORD.findall(inner[len(names[0]):])
+    return 1 <= len(verb) <= 3 and all(w.islower() for w in verb)
+
+
+def apostrophe_in_name(old_w: list[str], new_w: list[str]) -> bool:
+    """Is the one word an apostrophe put in or taken out inside a capitalised word
+    (not a possessive's)?"""
+    if len(old_w) != 1 or len(new_w) != 1 or not old_w[0][:1].isupper():
+        return False
+    a, b = (plain(w) for w in (old_w[0], new_w[0]))
+    return a != b and a.replace("’", "").replace("'", "").lower() == b.replace("’", "").replace("'", "").lower()
+
+
 def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str], new_w: list[str]) -> bool:
     """Do the names make the change (a name dropped or put in: "another woman" -> "Ann
     Lee, his sister"), rather than ride in a sentence rewritten around them? A long clause
     put in place of another is a rewrite, whatever names it carries."""
     if old_w and new_w and max(len(old_w), len(new_w)) > _SHORT_EDIT:
         return False
-    return bool(names_old and _names_carry(names_old, old_w)) or bool(names_new and _names_carry(names_new, new_w))
+    # words put in place of others: the names must be the most of a side's words, or the
+    # side short, for the names to be the point ("Congress passed it" -> "Ann Lee signed
+    # it into law" is a clause rewritten); words only taken out or put in carry their names
+    short = _SHORT_REPLACEMENT if old_w and new_w else _SHORT_EDIT
+    return bool(names_old and _names_carry(names_old, old_w, short)) \
+        or bool(names_new and _names_carry(names_new, new_w, short))
 
 
-def _names_carry(names: list[str], words: list[str]) -> bool:
+def _names_carry(names: list[str], words: list[str], short: int) -> bool:
     named = sum(len(n.split()) for n in names)
-    return len(words) <= _SHORT_EDIT or 3 * named >= len(words)
+    return len(words) <= short or 3 * named >= len(words)
 
 
 # words in an edit short enough that a name added or dropped in it is the point of the edit
 _SHORT_EDIT = 12
+# ... and in words put in place of others ("a top executive" -> "Ann Lee")
+_SHORT_REPLACEMENT = 4
 
 
 def mentions(text: str, name: str) -> bool:

@@ -75,6 +75,12 @@ class Reading:
     def quotes(self) -> tuple[tuple[int, int], ...]:
         return _quote_spans(self.text)
 
+    @functools.cached_property
+    def as_sentence(self) -> Reading:
+        """The same text read as a sentence (where a capital opening a word marks a
+        name): a headline written in sentence case is read this way too, once."""
+        return Reading(self.text) if self.headline else self
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping [start, end) (an empty range: none)."""
         lo = self._word_start(start)

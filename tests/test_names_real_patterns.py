@@ -1,0 +1,131 @@
+"""Name flags in the patterns real revision histories show (issue 16), each pinned with
+invented copy in the same shape: headline-only stories in another language, a pronoun
+for a name, a detail added beside words that stand, a body and its initials, markup
+gluing words, a source's aside, a clause rewritten around its names."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from versioner.flags import ArticleNames, Flag, flag_texts
+from versioner.namechanges import hunk_names
+from versioner.reading import read
+
+HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
+
+
+def _all(old_para: str, new_para: str, head: str = HEAD) -> list[Flag]:
+    return list(flag_texts(head + old_para + "\n", head + new_para + "\n"))
+
+
+def _names(flags: list[Flag]) -> list[Flag]:
+    return [f for f in flags if f.type == "name"]
+
+
+# -- headline-only stories (a feed that carries the headline alone) ----------------------
+# Invented words stand for copy in a language other than English: no word list says
+# which of its words are ordinary, so only the way the headline capitalises tells.
+
+def test_names_swapped_in_a_sentence_case_headline_in_another_language_are_a_name_change() -> None:
+    old = "Voetbalclub Ostra haalt verdediger Dorrin Mak op bij Varossa"
+    new = "Voetbalclub Ostra haalt verdediger Kasmir Velt op bij Varossa"
+    flags = _names(list(flag_texts(old, new)))
+    assert flags and "Dorrin Mak" in flags[0].reason and "Kasmir Velt" in flags[0].reason, flags
+
+
+def test_an_acronym_opening_a_headline_in_another_language_is_a_name() -> None:
+    old = "Speurders volgen kwamse opkomst van brandjes nauwelijks"
+    new = "VKR volgt kwamse opkomst van brandjes nauwelijks"
+    assert [f.reason for f in _names(list(flag_texts(old, new)))] == ["name added: VKR"]
+
+
+def test_a_capital_opening_a_title_case_headline_is_still_no_name() -> None:
+    # title case capitalises every longer word: no capital in it is evidence of a name
+    flags = flag_texts("Storm Closes Harbour As Winds Rise", "Storm Closes Airport As Winds Rise")
+    assert not _names(list(flags)), flags
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.permutations(["Dorrin Mak", "Ostra", "Kasmir Velt", "VKR"]), st.integers(1, 4),
+       st.sampled_from(["haalt", "verliest", "zoekt"]), st.sampled_from(["haalt", "verliest", "zoekt"]))
+def test_a_name_on_both_sides_of_a_headline_only_story_is_never_changed(
+        order: list[str], k: int, verb_old: str, verb_new: str) -> None:
+    names = order[:k]
+    old = f"Trainer van {names[0]} {verb_old} spelers " + " en ".join(names[1:]) + " terug"
+    new = f"Trainer {verb_new} " + " en ".join(reversed(names)) + " nauwelijks terug"
+    flags = _names(list(flag_texts(old, new)))
+    assert not flags, (old, new, flags)
+
+
+# -- body copy ---------------------------------------------------------------------------
+
+def test_a_pronoun_put_in_place_of_a_name_is_no_respelled_name() -> None:
+    head = HEAD + "The chef Mara Vellin quit on Friday.\n"
+    flags = _all("His resignation came as the new kitchen opened.", "Vellin’s resignation came as the new kitchen opened.",
+                 head)
+    assert not _names(flags), flags
+
+
+def test_a_place_or_a_person_only_added_beside_words_that_stand_is_a_detail() -> None:
+    for old, new in (("Floods hit towns across the north.", "Floods hit towns across the north and in Dellmar."),
+                     ("Reps. Ann Lee and Tom Berg called for a vote.",
+                      "Reps. Ann Lee, Tom Berg and Ida Marsh called for a vote."),
+                     ("The deal funds the rest of the ministry.",
+                      "The deal funds the rest of the ministry, including the Harbour Safety Office.")):
+        flags = _all(old, new)
+        assert not _names(flags) and [str(f.type) for f in flags] == ["wording"], (old, new, flags)
+
+
+def test_a_person_identified_where_the_text_described_them_stays_a_name() -> None:
+    flags = _all("The health minister resigned on Friday.", "The health minister Lena Dragan resigned on Friday.")
+    assert [f.reason for f in _names(flags)] == ["name added: Lena Dragan"], flags
+
+
+def test_a_body_spelt_out_where_the_article_wrote_its_initials_is_the_same_body() -> None:
+    head = HEAD + "The US said talks would go on.\n"
+    flags = _all("Talks began after the US and Ostra met.", "Talks began after the United States and Ostra met.", head)
+    assert not _names(flags), flags
+    head = HEAD + "Funding for the Coastal Border Office stalled.\n"
+    flags = _all("Money for the CBO ran out.", "Money for the border office ran out.", head)
+    assert not _names(flags), flags
+
+
+def test_a_small_word_glued_to_ordinary_words_by_markup_is_no_name() -> None:
+    head = HEAD + "The House met on Monday.\n"
+    flags = _all("TheHouse billto rename the port passed.", "Thebillto rename the port passed.", head)
+    assert not _names(flags), flags
+
+
+def test_an_apostrophe_put_inside_a_name_is_a_spelling_of_the_name() -> None:
+    flags = _all("The children were Ida Pugh, 6, and Jamarcus Pugh, 10.",
+                 "The children were Ida Pugh, 6, and Ja’Marcus Pugh, 10.")
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("name", "medium")], flags
+
+
+def test_a_source_aside_taken_out_is_attribution_not_a_name() -> None:
+    flags = _all("Ann Lee and Tom Berg go to a runoff, the Meridian Election Desk projects, after a close vote.",
+                 "Ann Lee and Tom Berg go to a runoff, after a close vote.")
+    assert not _names(flags) and [str(f.type) for f in flags] == ["attribution"], flags
+
+
+def test_a_clause_rewritten_around_its_names_is_wording() -> None:
+    flags = _all("The bill passed in both chambers of Parliament with hours left before the deadline.",
+                 "The bill was signed into law by President Ida Marsh just hours before the deadline.")
+    assert not _names(flags), flags
+
+
+def test_ordinary_words_that_make_one_name_are_read_whole() -> None:
+    text = "Fans queued. World Cup tickets sold out."
+    assert hunk_names(read(text), 0, len(text), ArticleNames(text, text)) == ["World Cup"]
+
+
+def test_a_title_case_headline_names_only_its_names_not_the_words_capitalised_with_them() -> None:
+    body = "OSTRA, June 2 (Meridian) – The University of Ostra said on Monday it would change its rules.\n"
+    flags = list(flag_texts("University of Ostra Will End Use of Entry Tests\n" + body,
+                            "University of Ostra Will Drop Entry Tests\n" + body))
+    assert [(str(f.type), str(f.severity)) for f in flags] == [("headline", "medium")], flags
+    assert "name" not in flags[0].reason, flags
+    text = "University of Ostra Will End Use of SAT Tests"
+    known = ArticleNames(text + "\n" + body, text + "\n" + body)
+    assert hunk_names(read(text, headline=True), 0, len(text), known) == ["University of Ostra", "SAT"]
