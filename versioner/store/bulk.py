@@ -44,7 +44,10 @@ def _import_in_order(writer: Writer, items: Iterable[NewRevision], progress: Any
         if failure is not None:
             continue
         try:
-            writer.add_item(NewRevision(item.text, item.article, item.url, at, item.source, item.prepared))
+            # as read ahead (``ingest``), the capture time is in its stored form already
+            same = at == item.captured_at
+            writer.add_item(item if same else NewRevision(item.text, item.article, item.url, at, item.source,
+                                                          item.prepared))
         except Exception as exc:
             # The staged import reads all input before it writes: an unreadable
             # line further on, or an earlier capture that sorts first, is the
