@@ -33,6 +33,7 @@ EXE = str(Path(sys.executable).with_name("versioner"))
 
 
 PEAK_MB = [0.0]  # the last timed command's peak memory: its largest process's max RSS
+CPU_S = [0.0]  # the last timed command's CPU time (user + system), its reading processes included
 
 
 def timed(*args: str) -> tuple[float, bytes]:
@@ -45,6 +46,7 @@ def timed(*args: str) -> tuple[float, bytes]:
         p.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - t0
         PEAK_MB[0] = usage.ru_maxrss / 1024
+        CPU_S[0] = usage.ru_utime + usage.ru_stime
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
@@ -89,6 +91,11 @@ def main() -> int:
         seconds, _ = timed("--store", str(db), "import", str(jsonl))
         print(f"SQLite import of {n:,} revisions: {seconds:.1f} s, {n / seconds:,.0f} revisions/s"
               f" (target >= 12,000), peak memory {PEAK_MB[0]:.0f} MB (target < 300)", flush=True)
+        # on a shared machine the rate follows the load; the CPU time per revision less so
+        cores = len(os.sched_getaffinity(0))
+        print(f"SQLite import CPU time: {1e6 * CPU_S[0] / n:.0f} us per revision, so at most"
+              f" {cores * n / CPU_S[0]:,.0f} revisions/s on {cores} cores; load average"
+              f" {os.getloadavg()[0]:.1f}", flush=True)
         with sqlite3.connect(db) as conn:
             pairs = conn.execute("select count(*) - count(distinct article_id) from revisions").fetchone()[0]
         copies = iter(range(10))
