@@ -4,7 +4,7 @@ private file is written through a rollback journal (each page once) before it is
 published in WAL mode. Whichever path runs, the rows, the schema and ``verify``
 come out the same as on the general path; a failed import leaves the indexes.
 
-Guards: ``bulk._drop_for_load`` and ``import_all``; ``Connection.write_once`` and
+Guards: ``bulk._drop_for_load`` and ``import_all``; ``Connection._write_once`` and
 ``_publish``. (Failures at every step of these paths: test_fault_injection.)
 """
 

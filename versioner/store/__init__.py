@@ -69,7 +69,7 @@ class Store(VerdictStore):
         a one-shot iterator makes a new store appear before the import.)"""
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
-        self.write_once()
+        self._write_once()
 
         def write(alone: bool) -> Writer:
             lock_imports(self.conn, alone)

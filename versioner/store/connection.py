@@ -212,7 +212,7 @@ class Connection:
         tmp, self.pending = self.pending, None
         assert tmp is not None
         try:
-            # in WAL mode before any other process can open it (``write_once``: a rollback journal)
+            # in WAL mode before any other process can open it (``_write_once``: a rollback journal)
             self.conn.execute("PRAGMA main.journal_mode=WAL")
             # the whole store into the one file that is linked: a WAL left beside it would be lost
             busy, frames, done = self.conn.execute("PRAGMA main.wal_checkpoint(TRUNCATE)").fetchone()
@@ -232,7 +232,7 @@ class Connection:
             self.on_create(self.file)
         return linked
 
-    def write_once(self) -> None:
+    def _write_once(self) -> None:
         """Before a large write to a new store's private file, which no other process
         can open: a rollback journal instead of the WAL, so that each page is written
         to disk once, not to the WAL and again by the checkpoint that publishes the
