@@ -124,6 +124,11 @@ def import_figure(fig: Figures, store: str, jsonl: Path, n: int, postmaster: int
     fig.imported = run
     print(f"{fig.label} import of {n:,} revisions: {run.said()}, {n / run.wall:,.0f} revisions/s,"
           f" {n / (run.cpu + run.server):,.0f} a CPU second, peak memory {run.peak_mb:.0f} MB", flush=True)
+    # on a shared machine the rate follows the load; the CPU time per revision less so
+    cores = len(os.sched_getaffinity(0))
+    print(f"{fig.label} import CPU time: {1e6 * (run.cpu + run.server) / n:.0f} us per revision (reading"
+          f" processes included), so at most {cores * n / (run.cpu + run.server):,.0f} revisions/s on"
+          f" {cores} cores", flush=True)
 
 
 def audits(fig: Figures, fresh: Callable[[], str], pairs: int, ways_wanted: str,

@@ -64,6 +64,11 @@ def _make_base(path: Path) -> None:
         st.import_many(_items(2, 2, 1))
 
 
+def _make_empty(path: Path) -> None:
+    with Store.open(path, create=True) as st:
+        st.import_many(iter([]))  # the store appears, without revisions
+
+
 def _make_m001(path: Path) -> None:
     """A store as the first migration left it (the fixture of test_schema)."""
     from sqlite_utils import Database
@@ -97,6 +102,9 @@ PATHS: dict[str, tuple[Callable[[Path], None] | None, Callable[[Path], None]]] =
     "add to an existing store": (_make_base, _add_existing),
     "import in order": (_make_base, _import_in_order),
     "import out of order (staged)": (_make_base, _import_staged),
+    # the bulk load: revisions_sha dropped, built again before the commit
+    "import into a new store": (None, _import_in_order),
+    "import into an empty store (staged)": (_make_empty, _import_staged),
     "migration of an old store, then add": (_make_m001, _migrate_and_add),
 }
 
@@ -157,6 +165,15 @@ def _migrations(path: Path) -> list[str]:
         conn.close()
 
 
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every table, index and view and its SQL: an index dropped for a bulk load is back."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("select type, name, sql from sqlite_master order by type, name").fetchall()
+    finally:
+        conn.close()
+
+
 def _calls(tmp: Path, make: Callable[[Path], None] | None, write: Callable[[Path], None],
            monkeypatch: pytest.MonkeyPatch) -> tuple[int, set[tuple[str, int, str]] | None]:
     """How many progress calls (at every VM step) the write takes, and what it stores."""
@@ -181,6 +198,7 @@ def test_sqlite_failing_at_any_step_leaves_all_or_nothing(name: str, tmp_path: P
     steps, after = _calls(tmp_path, make, write, monkeypatch)
     assert after is not None and after != before
     schemas = [_migrations(tmp_path / "count.db")] + ([_migrations(base)] if make else [])
+    tables = _schema(tmp_path / "count.db")
     outcomes = {"nothing": 0, "all": 0, "all, reported failed": 0}
     every = max(1, steps // POINTS)
     for persistent in (False, True):
@@ -204,6 +222,8 @@ def test_sqlite_failing_at_any_step_leaves_all_or_nothing(name: str, tmp_path: P
                 outcomes["all" if error is None else "all, reported failed"] += 1
             if found is not None:
                 assert _migrations(path) in schemas, (persistent, at)  # no migration half done
+                if _migrations(path) == schemas[0]:
+                    assert _schema(path) == tables, (persistent, at)
                 with Store.open(path) as st:
                     assert st.verify()[1] == []
             assert [p.name for p in tmp_path.iterdir() if ".new" in p.name] == []

@@ -67,6 +67,7 @@ class Store(VerdictStore):
         a one-shot iterator makes a new store appear before the import.)"""
         if self.pending is not None and isinstance(items, Iterator):
             self._written(lambda: None)
+        self._write_once()
 
         # On PostgreSQL an import holds the imports lock alone (``Writer``): imports and
         # adds queue on it instead of waiting for each other's articles. PostgreSQL may
