@@ -69,3 +69,57 @@ def test_a_headline_quote_reworded_is_a_quote_change() -> None:
     flags = flag_texts("Ferry firm keeps chief executive: 'A steady hand'",
                        "Ferry firm keeps chief executive: 'An unsteady hand'")
     assert "quote" in _types(list(flags))
+
+
+# -- whole paragraphs that are no news ------------------------------------------
+
+
+def test_a_promotional_line_added_is_low() -> None:
+    for promo in ("STREAMING NOW: Our reporter rides along with a rural vet. Upgrade to watch the full report.",
+                  "A new documentary examines the harbour's decline.Stream the special now on our app.",
+                  "Sign up for our free morning newsletter.",
+                  "Follow us on Instagram for more from the coast."):
+        flags = _body("Darrow said the port would reopen.", f"Darrow said the port would reopen.\n{promo}")
+        assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "low")], (promo, flags)
+        assert "promotional line added" in flags[0].reason
+
+
+def test_a_news_paragraph_that_mentions_watching_stays_medium() -> None:
+    for news in ("Watch for icy roads tonight, forecasters said.",
+                 "Residents were told to listen for sirens and follow evacuation orders on the radio here."):
+        flags = _body("Darrow said the port would reopen.", f"Darrow said the port would reopen.\n{news}")
+        assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "medium")], (news, flags)
+
+
+def test_the_first_text_shown_under_a_headline_that_stood_alone_is_low() -> None:
+    flags = flag_texts("Ferry firm keeps chief executive\n",
+                       "Ferry firm keeps chief executive\nThe board voted to extend her contract by two years.\n")
+    assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "low")], flags
+    assert "first shown" in flags[0].reason
+
+
+def test_the_audit_reads_the_first_text_under_a_headline_as_minor_and_says_why() -> None:
+    from versioner.audit import audit_chain
+    from versioner.model import Revision
+    from versioner.parse import normalise
+
+    texts = ["Ferry firm keeps chief executive\n",
+             "Ferry firm keeps chief executive\nThe board voted to extend her contract by two years.\n"]
+    revs = [Revision.from_text("k", n, f"2026-05-02T0{n}:00:00Z", normalise(t)) for n, t in enumerate(texts, 1)]
+    second = audit_chain(revs)[1]
+    assert second.verdict == "minor" and "first text shown" in second.reasons[0]
+
+
+# -- headlines --------------------------------------------------------------------
+
+
+def test_a_headline_with_its_words_reordered_is_low() -> None:
+    body = "\nThe band played its last show on Friday.\n"
+    flags = flag_texts("Farewell for harbour's punk heroes" + body, "Farewell for punk's harbour heroes" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "low")], flags
+
+
+def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
+    body = "\nThe band played its last show on Friday.\n"
+    flags = flag_texts("Farewell for harbour's punk heroes" + body, "Farewell for harbour's rock heroes" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags

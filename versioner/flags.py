@@ -12,6 +12,7 @@ the hunk gets the first type that applies, in the order above.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16)
+# 5: quotes moved whole, tense-only edits, headline-only stories (issue 16);
+# 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes)
+RULES_VERSION = 6
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -72,7 +75,23 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
             flags.extend(flag_change(change, names))
             if change.section == Section.HEADLINE and change.kind == ChangeKind.REPLACE and _headline_only(comparison):
                 flags.extend(_headline_facts(change, names))
+    if _first_text_under_headline(comparison):
+        flags = [replace(f, severity=Severity.LOW, reason=FIRST_TEXT) if f.type == FlagType.PARAGRAPH_ADDED else f
+                 for f in flags]
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+FIRST_TEXT = "text first shown under a headline that stood alone (a summary or teaser displayed)"
+
+
+def _first_text_under_headline(comparison: Comparison) -> bool:
+    """Was the older text its headline alone, the newer one showing text under it? A
+    homepage slot or feed that shows a story's summary for the first time, a stub
+    filled in: nothing published was changed, and no paragraph of a story was added
+    to (the audit reads such a revision as minor too)."""
+    old = comparison.old
+    return old.headline is not None and sum(bool(p.text.strip()) for p in old.parts) == 1 \
+        and bool(comparison.new.paragraphs)
 
 
 def _headline_only(comparison: Comparison) -> bool:
@@ -129,10 +148,14 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         # "Ann Lee contributed to this report.": who helped report it, not what it says
         what = {ChangeKind.INSERT: "added", ChangeKind.DELETE: "removed"}.get(change.kind, "changed")
         return [_whole(FlagType.WORDING, Severity.LOW, where, change.old, change.new, f"credit line {what}")]
-    if change.section == Section.BODY and change.kind == ChangeKind.INSERT:
-        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, "", change.new, "paragraph added")]
-    if change.section == Section.BODY and change.kind == ChangeKind.DELETE:
-        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, "", "paragraph removed")]
+    if change.section == Section.BODY and change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
+        what = "added" if change.kind == ChangeKind.INSERT else "removed"
+        if is_promo(change.new or change.old):
+            # "Sign up for our newsletter", "Stream the special now": the page selling
+            # itself, not the story (the labels' boilerplate)
+            return [_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                           f"promotional line {what}: a call to watch, read, follow or sign up")]
+        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, change.new, f"paragraph {what}")]
     if change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
         what = "added" if change.kind == ChangeKind.INSERT else "removed"
         if change.section == Section.HEADLINE:
@@ -155,6 +178,32 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+# A sentence that turns to the reader to sell the page: an imperative call to action
+# opening it (at the paragraph's start or after a sentence's end, a page's markup may
+# glue the two), or a label such as "WATCH:" or "READ MORE:" opening the paragraph ...
+_CALL = re.compile(r"(?:^|[.!?:]\s*)(?:sign up|subscribe|follow (?:us|along|@|on)|download|stream|watch|listen|upgrade|"
+                   r"click|tap|read more|get (?:our|the)|don['’]t miss|join us|register)\b", re.I)
+_LABEL = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ|RELATED|STREAMING(?: NOW)?|SUBSCRIBE|SIGN UP|SEE ALSO|"
+                    r"ALSO READ|MORE|VIDEO|PODCAST)\s*:")
+# ... and naming what it sells or where: a newsletter, an app, a show, an account
+_OUTLET = re.compile(r"\b(?:newsletters?|app|apps|podcasts?|episodes?|special|documentary|docuseries|series|videos?|"
+                     r"livestream|stream(?:ing)?|full (?:report|interview|story|episode)|here|channel|inbox|"
+                     r"subscri(?:be|ption|bers?)|on (?:X|Twitter|Facebook|Instagram|YouTube|TikTok|Threads|Bluesky|"
+                     r"WhatsApp|Telegram))\b", re.I)
+# Words beyond which a paragraph is a story's own, whatever it says
+_PROMO_WORDS = 60
+
+
+def is_promo(text: str) -> bool:
+    """Is this paragraph a promotional line ("Sign up for our newsletter", "Follow us on
+    Instagram", "STREAMING NOW: ... Upgrade to watch the full report")? Short, and a call
+    to action or a promo label together with what it sells."""
+    text = text.strip()
+    if not text or len(text.split()) > _PROMO_WORDS:
+        return False
+    return bool(_CALL.search(text) or _LABEL.match(text)) and _OUTLET.search(text) is not None
 
 
 def _credit_line(change: Change) -> bool:
@@ -182,6 +231,11 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     if old_bare.strip() == new_bare.strip():
         return _whole(FlagType.HEADLINE, Severity.LOW, where, change.old, change.new,
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
+    if _same_words(old_bare, new_bare):
+        # "Manchester's post-punk icons" for "post-punk's Manchester icons": nothing said
+        # that was not said before, nothing taken out
+        return _whole(FlagType.HEADLINE, Severity.LOW, where, change.old, change.new,
+                      "headline changed: the same words in another order")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
     inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
@@ -194,6 +248,17 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
+
+
+_HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _same_words(old: str, new: str) -> bool:
+    """The same words, each as often, in another order (case and a possessive aside)."""
+    def words(text: str) -> list[str]:
+        return [re.sub(r"['’]s$", "", w.lower()) for w in _HEADLINE_WORD.findall(text)]
+    a, b = words(old), words(new)
+    return a != b and sorted(a) == sorted(b)
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
