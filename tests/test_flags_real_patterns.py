@@ -123,3 +123,43 @@ def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
     body = "\nThe band played its last show on Friday.\n"
     flags = flag_texts("Farewell for harbour's punk heroes" + body, "Farewell for harbour's rock heroes" + body)
     assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags
+
+
+# -- figures ----------------------------------------------------------------------
+
+
+def test_a_telephone_number_changed_is_no_figure() -> None:
+    flags = _body("Residents can call the council on 555-0134 for help.",
+                  "Residents can call the council on 555-0199 for help.")
+    assert flags and "figure" not in _types(flags), flags
+
+
+def test_an_emergency_number_is_dialled_not_counted() -> None:
+    flags = _body("A neighbour raised the alarm.", "A neighbour raised the alarm in a 911 call.")
+    assert flags and "figure" not in _types(flags), flags
+
+
+def test_a_unit_written_out_is_the_same_figure() -> None:
+    for old, new in (("km", "kilometers"), ("sq km", "square kilometres"), ("pct", "percent")):
+        flags = _body(f"The fire spread over five {old} of the shore.", f"The fire spread over five {new} of the shore.")
+        assert [(f.type, f.severity) for f in flags] == [("wording", "low")], (old, new, flags)
+
+
+def test_a_figure_standing_on_both_sides_of_a_rewrite_is_not_paired_with_another() -> None:
+    from versioner.figures import extract_figures
+    from versioner.flags import _figure_flags
+    from versioner.model import Section
+
+    old = extract_figures("the worst fire in more than two years")
+    new = extract_figures("seven crews fought the worst fire in more than two years")
+    flags = _figure_flags(old, new, Section.BODY, 1, old, new, ("a", "b"))
+    assert all(f.old_value != 2 for f in flags), flags
+
+
+def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> None:
+    # "years" stands on the old side; the girl does not: the age rides in new material
+    flags = _body("The children, the youngest of them a few years old, were hurt early Sunday in a fire that "
+                  "marks the town’s worst in years.",
+                  "Crews rescued the children early Sunday from the town’s worst fire in a decade, and a 12-year-old "
+                  "girl jumped from the roof trying to escape.")
+    assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags

@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
 # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16);
-# 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes)
-RULES_VERSION = 6
+# 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
+# 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
+RULES_VERSION = 7
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -325,9 +326,36 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]
     # Only the figures touching an edit are looked at: figures_touching finds them
     # without reading the rest.
     if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
-        return figures_touching(text, spans)
-    return [f.shifted(lo) for lo, hi, inside in windows
-            for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])]
+        return _quantities(text, figures_touching(text, spans))
+    return _quantities(text, [f.shifted(lo) for lo, hi, inside in windows
+                              for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])])
+
+
+# A telephone number ("(212) 555-0134", "1-800-555-0134", "555-0134") ...
+_PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])?\b\d{3}[-.]\d{4}\b")
+# ... or a short number dialled, not counted ("a 911 call", "dial 999", "the 988 crisis line")
+_DIALLED_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|text|texted)"
+                             r"\s+$", re.I)
+_DIALLED_NOUNS = frozenset("call caller dispatcher dispatch operator line hotline helpline center centre system "
+                           "emergency number service".split())
+
+
+def _quantities(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` without the numbers that are dialled, not counted: digits of a telephone
+    number, and a short emergency or hotline number (three digits, called or dialled, or
+    naming the call, the line or the dispatcher after it)."""
+    if not figs:
+        return figs
+    phones = [m.span() for m in _PHONE.finditer(text)] if "-" in text or "." in text else []
+    return [f for f in figs if not any(s <= f.start and f.end <= e for s, e in phones) and not _dialled(text, f)]
+
+
+def _dialled(text: str, f: Figure) -> bool:
+    if not (len(f.text) == 3 and f.text.isdigit()):
+        return False
+    noun = words_as_written(f.noun or "")
+    return (bool(noun) and f.noun_follows and noun[-1].lower() in _DIALLED_NOUNS) \
+        or _DIALLED_BEFORE.search(text, max(0, f.start - 12), f.start) is not None
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -353,6 +381,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     only a move can claim (flag_comparison drops the rest), unless the thing it counted
     still stands on the other side ("killed 17 soldiers" -> "left soldiers dead")."""
     flags = []
+    ofs, nfs = _unchanged_taken_out(ofs, nfs)
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
@@ -375,12 +404,29 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     return flags
 
 
+def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The hunk's figures without those that stand on both sides of it, the same quantity
+    counting the same thing (a sentence rewritten around "more than two years" keeps
+    it): paired by their order alone, one of them would be read as changed into another."""
+    if not ofs or not nfs:
+        return ofs, nfs
+    left = list(nfs)
+    kept_old = []
+    for of in ofs:
+        twin = next((nf for nf in left if same_quantity(of, nf) and _noun_head(of.noun) == _noun_head(nf.noun)), None)
+        if twin is None:
+            kept_old.append(of)
+        else:
+            left.remove(twin)
+    return kept_old, left
+
+
 def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
     """High for a figure only added or removed, low (a move candidate) in a rewrite where
     what it counts is not on the ``other`` side (0 old, 1 new) of the hunk."""
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
-    head = _stem(words_as_written(fig.noun)[0]) if words_as_written(fig.noun) else ""
+    head = _counted_head(fig.noun)
     kept = len(head) >= 3 and head in {_stem(w) for w in words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
 
@@ -400,6 +446,17 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
 def _noun_head(noun: str | None) -> str:
     words = words_as_written(noun or "")
     return _stem(words[0]) if words else ""
+
+
+def _counted_head(noun: str | None) -> str:
+    """Who or what a figure counts: an age counts the person after it ("year-old girl":
+    girl), so "years" elsewhere in a rewrite does not make an age added there a fact
+    replaced."""
+    words = [w for w in words_as_written(noun or "") if w.lower() not in _AGE_WORDS]
+    return _stem(words[0]) if words else ""
+
+
+_AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
 
 
 @functools.lru_cache(maxsize=8)

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 1: split out of flags.py (issue 16), behaviour unchanged;
-# 2: quoted words kept on both sides, titles in quotes, headline quotes put in or taken out whole (t16-quotes)
-RULES_VERSION = 2
+# 2: quoted words kept on both sides, titles in quotes, headline quotes put in or taken out whole (t16-quotes);
+# 3: a unit written out (km -> kilometres) is the same figure
+RULES_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     dates = _date_change(h, old_w, new_w)
     if dates:
         return flag(FlagType.FIGURE, Severity.HIGH, dates)
+    if not (ofs or nfs) and same_unit(old_w, new_w) and _figures_ending_before(h.old_text, h.old_start):
+        return flag(FlagType.WORDING, Severity.LOW, "same figure, its unit written another way")
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
@@ -417,9 +420,30 @@ def _counted_noun_change(h: Hunk, ofs: list[Figure], nfs: list[Figure],
         return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
     # the figure itself must count something on both sides: "€40 million agreed" ->
     # "€40 million approved" changes a verb beside an unchanged figure, which is wording
-    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
+    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun and not same_unit(old_w, new_w):
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
+
+
+# One unit written as a symbol, an abbreviation or in full, in either spelling
+_UNIT_GROUPS = (
+    "km|kms|kilometre|kilometres|kilometer|kilometers", "mi|mile|miles", "m|metre|metres|meter|meters",
+    "cm|centimetre|centimetres|centimeter|centimeters", "mm|millimetre|millimetres|millimeter|millimeters",
+    "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", "g|gram|grams|gramme|grammes",
+    "lb|lbs|pound|pounds", "ft|foot|feet", "in|inch|inches", "t|tonne|tonnes", "l|litre|litres|liter|liters",
+    "ha|hectare|hectares", "mph|miles per hour", "km/h|kph|kilometres per hour|kilometers per hour",
+    "sq km|km2|km²|square kilometres|square kilometers|square km", "sq mi|square miles|square mile",
+    "%|pct|per cent|percent", "hr|hrs|hour|hours", "min|mins|minute|minutes", "sec|secs|second|seconds",
+    "yr|yrs|year|years", "c|degrees celsius|celsius", "f|degrees fahrenheit|fahrenheit",
+)
+_UNIT_OF = {form: k for k, group in enumerate(_UNIT_GROUPS) for form in group.split("|")}
+
+
+def same_unit(old_w: list[str], new_w: list[str]) -> bool:
+    """Are the two sides one unit written two ways ("km" -> "kilometers", "sq km" ->
+    "square kilometres", "pct" -> "percent")?"""
+    a, b = (_UNIT_OF.get(" ".join(ws).lower().rstrip(".")) for ws in (old_w, new_w))
+    return a is not None and a == b
 
 
 def _negated_kept(words: list[str], other: list[str]) -> bool:
