@@ -163,3 +163,12 @@ def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> N
                   "Crews rescued the children early Sunday from the town’s worst fire in a decade, and a 12-year-old "
                   "girl jumped from the roof trying to escape.")
     assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags
+
+
+# -- negation ---------------------------------------------------------------------
+
+
+def test_a_nor_clause_taken_out_is_no_negation() -> None:
+    flags = _body("The owner did not respond to a request for comment, nor did she.",
+                  "The owner did not respond to a request for comment.")
+    assert flags and "negation" not in _types(flags), flags

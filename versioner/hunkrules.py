@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 1: split out of flags.py (issue 16), behaviour unchanged;
 # 2: quoted words kept on both sides, titles in quotes, headline quotes put in or taken out whole (t16-quotes);
-# 3: a unit written out (km -> kilometres) is the same figure
+# 3: a unit written out (km -> kilometres) is the same figure; a "nor" clause put in or taken out is no negation
 RULES_VERSION = 3
 
 
@@ -302,7 +302,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # "wouldn't" -> "won't" keeps the polarity; a sentence rewritten around a negation
     # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
     # statement otherwise kept and turned round
-    if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
+    # ", nor did the mayor" put in or taken out adds or drops a negative clause of its own
+    # ("X did not reply, nor did Y"): no statement kept is turned round
+    nor_clause = not (old_w and new_w) and set(neg_old + neg_new) == {"nor"}
+    if len(neg_old) != len(neg_new) and not nor_clause and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
