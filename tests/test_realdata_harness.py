@@ -89,6 +89,22 @@ def test_flag_figures_by_hand(rd: ModuleType) -> None:
     assert [x["reason"] for x in f["same_both_sides"]] == ["spelling of a name: Ohio -> Ohio (two letters)"]
 
 
+def test_headline_found_as_the_labels_define_it(rd: ModuleType) -> None:
+    """The label lists ``headline`` whenever the headline line changed in a pair with any
+    substantive change: a restyled headline (a low flag) over a changed body is found, a
+    headline flagged medium in a pair the label finds cosmetic is a false positive."""
+    pairs = [
+        pair(rd, "stealth", "stealth", substantive=["figure", "headline"],
+             flags=[flag("headline", severity="low", section="headline"), flag("figure")]),
+        pair(rd, "minor", "stealth", cosmetic=["headline-reword"],
+             flags=[flag("headline", severity="medium", section="headline")]),
+        pair(rd, "minor", "minor", cosmetic=["headline-reword"],
+             flags=[flag("headline", severity="low", section="headline")]),
+    ]
+    assert rd.score_flags(pairs)["types"]["headline"] == {"precision": 0.5, "recall": 1.0, "labelled": 1,
+                                                           "flagged": 2}
+
+
 def test_figure_values_match_one_to_one(rd: ModuleType) -> None:
     p = pair(rd, "stealth", "stealth", figures=[["29", "32"], ["29", "32"], ["January 30", "January 29"]],
              flags=[flag("figure", old="29 dead", new="32 dead", old_value=29, new_value=32),

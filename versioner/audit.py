@@ -171,15 +171,15 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     one_paragraph = len(prev_parts.paragraphs) <= 1
     headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
+        if _first_text_under_headline(prev_parts, parts):
+            return _Work(replace(base, verdict=_V.MINOR, reasons=(
+                "no notice; the first text shown under an unchanged headline (a summary or teaser "
+                "displayed), nothing published before was changed",)))
         if not subst:
             kinds = sorted({"headline typo" if f.cosmetic else f.type for f in flags}) or ["whitespace"]
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        if _first_text_under_headline(prev_parts, parts):
-            return _Work(replace(base, verdict=_V.MINOR, reasons=(
-                "no notice; the first text shown under an unchanged headline (a summary or teaser "
-                "displayed), nothing published before was changed",)))
         altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)]
         carried = _carried_notices(parts)
         if carried:

@@ -12,6 +12,7 @@ the hunk gets the first type that applies, in the order above.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -41,7 +42,10 @@ if TYPE_CHECKING:
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors);
 # 3: moved words, phrases and figures are moves (issue 16);
 # 4: figures, dates, names and quotes in rewritten clauses; names written another way (t16).
-RULES_VERSION = 5  # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16)
+# 5: quotes moved whole, tense-only edits, headline-only stories (issue 16);
+# 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
+# 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
+RULES_VERSION = 7
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -72,7 +76,23 @@ def flag_comparison(comparison: Comparison) -> tuple[Flag, ...]:
             flags.extend(flag_change(change, names))
             if change.section == Section.HEADLINE and change.kind == ChangeKind.REPLACE and _headline_only(comparison):
                 flags.extend(_headline_facts(change, names))
+    if _first_text_under_headline(comparison):
+        flags = [replace(f, severity=Severity.LOW, reason=FIRST_TEXT) if f.type == FlagType.PARAGRAPH_ADDED else f
+                 for f in flags]
     return tuple(f for f in moved_figures(flags) if not is_hidden_figure(f))
+
+
+FIRST_TEXT = "text first shown under a headline that stood alone (a summary or teaser displayed)"
+
+
+def _first_text_under_headline(comparison: Comparison) -> bool:
+    """Was the older text its headline alone, the newer one showing text under it? A
+    homepage slot or feed that shows a story's summary for the first time, a stub
+    filled in: nothing published was changed, and no paragraph of a story was added
+    to (the audit reads such a revision as minor too)."""
+    old = comparison.old
+    return old.headline is not None and sum(bool(p.text.strip()) for p in old.parts) == 1 \
+        and bool(comparison.new.paragraphs)
 
 
 def _headline_only(comparison: Comparison) -> bool:
@@ -129,10 +149,14 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         # "Ann Lee contributed to this report.": who helped report it, not what it says
         what = {ChangeKind.INSERT: "added", ChangeKind.DELETE: "removed"}.get(change.kind, "changed")
         return [_whole(FlagType.WORDING, Severity.LOW, where, change.old, change.new, f"credit line {what}")]
-    if change.section == Section.BODY and change.kind == ChangeKind.INSERT:
-        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, "", change.new, "paragraph added")]
-    if change.section == Section.BODY and change.kind == ChangeKind.DELETE:
-        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, "", "paragraph removed")]
+    if change.section == Section.BODY and change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
+        what = "added" if change.kind == ChangeKind.INSERT else "removed"
+        if is_promo(change.new or change.old):
+            # "Sign up for our newsletter", "Stream the special now": the page selling
+            # itself, not the story (the labels' boilerplate)
+            return [_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                           f"promotional line {what}: a call to watch, read, follow or sign up")]
+        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, change.new, f"paragraph {what}")]
     if change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
         what = "added" if change.kind == ChangeKind.INSERT else "removed"
         if change.section == Section.HEADLINE:
@@ -155,6 +179,32 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+# A sentence that turns to the reader to sell the page: an imperative call to action
+# opening it (at the paragraph's start or after a sentence's end, a page's markup may
+# glue the two), or a label such as "WATCH:" or "READ MORE:" opening the paragraph ...
+_CALL = re.compile(r"(?:^|[.!?:]\s*)(?:sign up|subscribe|follow (?:us|along|@|on)|download|stream|watch|listen|upgrade|"
+                   r"click|tap|read more|get (?:our|the)|don['’]t miss|join us|register)\b", re.I)
+_LABEL = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ|RELATED|STREAMING(?: NOW)?|SUBSCRIBE|SIGN UP|SEE ALSO|"
+                    r"ALSO READ|MORE|VIDEO|PODCAST)\s*:")
+# ... and naming what it sells or where: a newsletter, an app, a show, an account
+_OUTLET = re.compile(r"\b(?:newsletters?|app|apps|podcasts?|episodes?|special|documentary|docuseries|series|videos?|"
+                     r"livestream|stream(?:ing)?|full (?:report|interview|story|episode)|here|channel|inbox|"
+                     r"subscri(?:be|ption|bers?)|on (?:X|Twitter|Facebook|Instagram|YouTube|TikTok|Threads|Bluesky|"
+                     r"WhatsApp|Telegram))\b", re.I)
+# Words beyond which a paragraph is a story's own, whatever it says
+_PROMO_WORDS = 60
+
+
+def is_promo(text: str) -> bool:
+    """Is this paragraph a promotional line ("Sign up for our newsletter", "Follow us on
+    Instagram", "STREAMING NOW: ... Upgrade to watch the full report")? Short, and a call
+    to action or a promo label together with what it sells."""
+    text = text.strip()
+    if not text or len(text.split()) > _PROMO_WORDS:
+        return False
+    return bool(_CALL.search(text) or _LABEL.match(text)) and _OUTLET.search(text) is not None
 
 
 def _credit_line(change: Change) -> bool:
@@ -182,6 +232,11 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     if old_bare.strip() == new_bare.strip():
         return _whole(FlagType.HEADLINE, Severity.LOW, where, change.old, change.new,
                       f"only the slug changed: {old_slug or '-'} -> {new_slug or '-'}")
+    if _same_words(old_bare, new_bare):
+        # "Manchester's post-punk icons" for "post-punk's Manchester icons": nothing said
+        # that was not said before, nothing taken out
+        return _whole(FlagType.HEADLINE, Severity.LOW, where, change.old, change.new,
+                      "headline changed: the same words in another order")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
     inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
@@ -194,6 +249,17 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
+
+
+_HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _same_words(old: str, new: str) -> bool:
+    """The same words, each as often, in another order (case and a possessive aside)."""
+    def words(text: str) -> list[str]:
+        return [re.sub(r"['’]s$", "", w.lower()) for w in _HEADLINE_WORD.findall(text)]
+    a, b = words(old), words(new)
+    return a != b and sorted(a) == sorted(b)
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
@@ -261,9 +327,36 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]
     # Only the figures touching an edit are looked at: figures_touching finds them
     # without reading the rest.
     if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
-        return figures_touching(text, spans)
-    return [f.shifted(lo) for lo, hi, inside in windows
-            for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])]
+        return _quantities(text, figures_touching(text, spans))
+    return _quantities(text, [f.shifted(lo) for lo, hi, inside in windows
+                              for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])])
+
+
+# A telephone number ("(212) 555-0134", "1-800-555-0134", "555-0134") ...
+_PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])?\b\d{3}[-.]\d{4}\b")
+# ... or a short number dialled, not counted ("a 911 call", "dial 999", "the 988 crisis line")
+_DIALLED_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|text|texted)"
+                             r"\s+$", re.I)
+_DIALLED_NOUNS = frozenset("call caller dispatcher dispatch operator line hotline helpline center centre system "
+                           "emergency number service".split())
+
+
+def _quantities(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` without the numbers that are dialled, not counted: digits of a telephone
+    number, and a short emergency or hotline number (three digits, called or dialled, or
+    naming the call, the line or the dispatcher after it)."""
+    if not figs:
+        return figs
+    phones = [m.span() for m in _PHONE.finditer(text)] if "-" in text or "." in text else []
+    return [f for f in figs if not any(s <= f.start and f.end <= e for s, e in phones) and not _dialled(text, f)]
+
+
+def _dialled(text: str, f: Figure) -> bool:
+    if not (len(f.text) == 3 and f.text.isdigit()):
+        return False
+    noun = words_as_written(f.noun or "")
+    return (bool(noun) and f.noun_follows and noun[-1].lower() in _DIALLED_NOUNS) \
+        or _DIALLED_BEFORE.search(text, max(0, f.start - 12), f.start) is not None
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -289,6 +382,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     only a move can claim (flag_comparison drops the rest), unless the thing it counted
     still stands on the other side ("killed 17 soldiers" -> "left soldiers dead")."""
     flags = []
+    ofs, nfs = _unchanged_taken_out(ofs, nfs)
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
@@ -311,12 +405,29 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     return flags
 
 
+def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The hunk's figures without those that stand on both sides of it, the same quantity
+    counting the same thing (a sentence rewritten around "more than two years" keeps
+    it): paired by their order alone, one of them would be read as changed into another."""
+    if not ofs or not nfs:
+        return ofs, nfs
+    left = list(nfs)
+    kept_old = []
+    for of in ofs:
+        twin = next((nf for nf in left if same_quantity(of, nf) and _noun_head(of.noun) == _noun_head(nf.noun)), None)
+        if twin is None:
+            kept_old.append(of)
+        else:
+            left.remove(twin)
+    return kept_old, left
+
+
 def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
     """High for a figure only added or removed, low (a move candidate) in a rewrite where
     what it counts is not on the ``other`` side (0 old, 1 new) of the hunk."""
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
-    head = _stem(words_as_written(fig.noun)[0]) if words_as_written(fig.noun) else ""
+    head = _counted_head(fig.noun)
     kept = len(head) >= 3 and head in {_stem(w) for w in words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
 
@@ -336,6 +447,17 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
 def _noun_head(noun: str | None) -> str:
     words = words_as_written(noun or "")
     return _stem(words[0]) if words else ""
+
+
+def _counted_head(noun: str | None) -> str:
+    """Who or what a figure counts: an age counts the person after it ("year-old girl":
+    girl), so "years" elsewhere in a rewrite does not make an age added there a fact
+    replaced."""
+    words = [w for w in words_as_written(noun or "") if w.lower() not in _AGE_WORDS]
+    return _stem(words[0]) if words else ""
+
+
+_AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
 
 
 @functools.lru_cache(maxsize=8)

@@ -29,6 +29,7 @@ from versioner.namechanges import (
     source_aside,
 )
 from versioner.names import FUNCTION_WORDS, is_ordinary
+from versioner.quotes import TITLE_MARKS, quotes_kept
 from versioner.reading import TOKEN, Reading, is_negation, read
 
 if TYPE_CHECKING:
@@ -37,7 +38,11 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: names: a detail added, a source aside, an apostrophe in a name (t16-names)
+# 1: split out of flags.py (issue 16), behaviour unchanged;
+# 2: names: a detail added, a source aside, an apostrophe in a name (t16-names);
+#    quoted words kept on both sides, titles in quotes, headline quotes put in or taken out whole (t16-quotes);
+# 3: a unit written out (km -> kilometres) is the same figure; a "nor" clause put in or taken out is no negation
+RULES_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -268,6 +273,16 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None \
         or _single_quote_mark(h, rd_old, rd_new)
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
+    if quote_marks or inside:
+        kept = quotes_kept(h, rd_old, rd_new, headline)
+        if kept == TITLE_MARKS:
+            return flag(FlagType.PUNCTUATION, Severity.LOW, kept)
+        if kept and old_w == new_w:
+            return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks or punctuation moved, no quoted word changed")
+        if kept:
+            # no quoted word changed: a mark or comma moved with the attribution, a quote
+            # fragment moved in a headline; the rest of the hunk is read as any other words
+            quote_marks = inside = False
     if old_w == new_w and not quote_marks and not inside:
         return flag(FlagType.PUNCTUATION, Severity.LOW, "punctuation only")
     if (quote_marks or inside) and names is not None and _quotes_stand_elsewhere(h, rd_old, rd_new, names):
@@ -305,6 +320,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     dates = _date_change(h, old_w, new_w)
     if dates:
         return flag(FlagType.FIGURE, Severity.HIGH, dates)
+    if not (ofs or nfs) and same_unit(old_w, new_w) and _figures_ending_before(h.old_text, h.old_start):
+        return flag(FlagType.WORDING, Severity.LOW, "same figure, its unit written another way")
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
@@ -312,7 +329,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # "wouldn't" -> "won't" keeps the polarity; a sentence rewritten around a negation
     # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
     # statement otherwise kept and turned round
-    if len(neg_old) != len(neg_new) and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
+    # ", nor did the mayor" put in or taken out adds or drops a negative clause of its own
+    # ("X did not reply, nor did Y"): no statement kept is turned round
+    nor_clause = not (old_w and new_w) and set(neg_old + neg_new) == {"nor"}
+    if len(neg_old) != len(neg_new) and not nor_clause and (max(len(old_w), len(new_w)) <= _NEGATION_EDIT
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
@@ -447,9 +467,30 @@ def _counted_noun_change(h: Hunk, ofs: list[Figure], nfs: list[Figure],
         return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
     # the figure itself must count something on both sides: "€40 million agreed" ->
     # "€40 million approved" changes a verb beside an unchanged figure, which is wording
-    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun:
+    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun and not same_unit(old_w, new_w):
         return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
     return None
+
+
+# One unit written as a symbol, an abbreviation or in full, in either spelling
+_UNIT_GROUPS = (
+    "km|kms|kilometre|kilometres|kilometer|kilometers", "mi|mile|miles", "m|metre|metres|meter|meters",
+    "cm|centimetre|centimetres|centimeter|centimeters", "mm|millimetre|millimetres|millimeter|millimeters",
+    "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", "g|gram|grams|gramme|grammes",
+    "lb|lbs|pound|pounds", "ft|foot|feet", "in|inch|inches", "t|tonne|tonnes", "l|litre|litres|liter|liters",
+    "ha|hectare|hectares", "mph|miles per hour", "km/h|kph|kilometres per hour|kilometers per hour",
+    "sq km|km2|km²|square kilometres|square kilometers|square km", "sq mi|square miles|square mile",
+    "%|pct|per cent|percent", "hr|hrs|hour|hours", "min|mins|minute|minutes", "sec|secs|second|seconds",
+    "yr|yrs|year|years", "c|degrees celsius|celsius", "f|degrees fahrenheit|fahrenheit",
+)
+_UNIT_OF = {form: k for k, group in enumerate(_UNIT_GROUPS) for form in group.split("|")}
+
+
+def same_unit(old_w: list[str], new_w: list[str]) -> bool:
+    """Are the two sides one unit written two ways ("km" -> "kilometers", "sq km" ->
+    "square kilometres", "pct" -> "percent")?"""
+    a, b = (_UNIT_OF.get(" ".join(ws).lower().rstrip(".")) for ws in (old_w, new_w))
+    return a is not None and a == b
 
 
 def _negated_kept(words: list[str], other: list[str]) -> bool:

@@ -1,0 +1,174 @@
+"""Quote, headline, figure and whole-paragraph flags in the patterns real revision
+histories show (issue 16). Every text here is invented, in the shape of the pattern."""
+
+from __future__ import annotations
+
+from versioner.flags import Flag, flag_texts
+
+HEAD = "Harbour town counts cost of warehouse fire\nBRELL, May 3 (Meridian) – A fire destroyed a warehouse on Sunday.\n"
+
+
+def _body(old_para: str, new_para: str) -> list[Flag]:
+    return list(flag_texts(HEAD + old_para + "\n", HEAD + new_para + "\n"))
+
+
+def _types(flags: list[Flag]) -> set[str]:
+    return {f.type for f in flags}
+
+
+def _substantive(flags: list[Flag]) -> list[Flag]:
+    return [f for f in flags if f.severity in ("high", "medium")]
+
+
+# -- quotes ---------------------------------------------------------------------
+
+
+def test_a_closing_mark_that_moves_with_the_attribution_is_no_quote_change() -> None:
+    flags = _body("The mayor called the fire “devastating,” and told reporters the town “will rebuild.”",
+                  "The mayor called the fire “devastating.” The town “will rebuild,” the mayor told reporters.")
+    assert "quote" not in _types(flags), flags
+
+
+def test_a_quote_narrowed_with_its_other_words_left_standing_is_no_quote_change() -> None:
+    flags = _body("Darrow said she would “hold talks with the owners as soon as possible.”",
+                  "Darrow said she would hold talks with the owners “as soon as possible.”")
+    assert _substantive(flags) == [] and "quote" not in _types(flags), flags
+
+
+def test_words_brought_into_a_quote_are_still_a_quote_change() -> None:
+    # the other way round: words now given as the speaker's own
+    flags = _body("Darrow said she would hold talks with the owners “as soon as possible.”",
+                  "Darrow said she would “hold talks with the owners as soon as possible.”")
+    assert "quote" in _types(flags)
+
+
+def test_quotation_marks_put_round_a_programme_title_are_style() -> None:
+    flags = _body("Darrow told Morning Report on Sunday that the port would reopen.",
+                  "Darrow told “Morning Report” on Sunday that the port would reopen.")
+    assert flags and all((f.type, f.severity) == ("punctuation", "low") for f in flags), flags
+
+
+def test_a_quotation_put_in_whole_is_a_quote_change() -> None:
+    flags = _body("Darrow said the port would reopen.",
+                  "Darrow said the port would reopen. “We owe it to the fishermen,” she said.")
+    assert "quote" in _types(flags)
+
+
+def test_a_headline_quote_fragment_moved_is_no_quote_change() -> None:
+    flags = flag_texts("Ferry firm keeps chief executive: 'steady hand'",
+                       "Ferry firm keeps 'steady hand' chief executive")
+    assert "quote" not in _types(list(flags)) and all(f.severity != "high" for f in flags), flags
+
+
+def test_a_headline_quote_fragment_taken_out_whole_is_no_quote_change() -> None:
+    flags = flag_texts("Ferry firm keeps chief executive: 'A steady hand'", "Ferry firm keeps its chief executive")
+    assert "quote" not in _types(list(flags)), flags
+
+
+def test_a_headline_quote_reworded_is_a_quote_change() -> None:
+    flags = flag_texts("Ferry firm keeps chief executive: 'A steady hand'",
+                       "Ferry firm keeps chief executive: 'An unsteady hand'")
+    assert "quote" in _types(list(flags))
+
+
+# -- whole paragraphs that are no news ------------------------------------------
+
+
+def test_a_promotional_line_added_is_low() -> None:
+    for promo in ("STREAMING NOW: Our reporter rides along with a rural vet. Upgrade to watch the full report.",
+                  "A new documentary examines the harbour's decline.Stream the special now on our app.",
+                  "Sign up for our free morning newsletter.",
+                  "Follow us on Instagram for more from the coast."):
+        flags = _body("Darrow said the port would reopen.", f"Darrow said the port would reopen.\n{promo}")
+        assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "low")], (promo, flags)
+        assert "promotional line added" in flags[0].reason
+
+
+def test_a_news_paragraph_that_mentions_watching_stays_medium() -> None:
+    for news in ("Watch for icy roads tonight, forecasters said.",
+                 "Residents were told to listen for sirens and follow evacuation orders on the radio here."):
+        flags = _body("Darrow said the port would reopen.", f"Darrow said the port would reopen.\n{news}")
+        assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "medium")], (news, flags)
+
+
+def test_the_first_text_shown_under_a_headline_that_stood_alone_is_low() -> None:
+    flags = flag_texts("Ferry firm keeps chief executive\n",
+                       "Ferry firm keeps chief executive\nThe board voted to extend her contract by two years.\n")
+    assert [(f.type, f.severity) for f in flags] == [("paragraph-added", "low")], flags
+    assert "first shown" in flags[0].reason
+
+
+def test_the_audit_reads_the_first_text_under_a_headline_as_minor_and_says_why() -> None:
+    from versioner.audit import audit_chain
+    from versioner.model import Revision
+    from versioner.parse import normalise
+
+    texts = ["Ferry firm keeps chief executive\n",
+             "Ferry firm keeps chief executive\nThe board voted to extend her contract by two years.\n"]
+    revs = [Revision.from_text("k", n, f"2026-05-02T0{n}:00:00Z", normalise(t)) for n, t in enumerate(texts, 1)]
+    second = audit_chain(revs)[1]
+    assert second.verdict == "minor" and "first text shown" in second.reasons[0]
+
+
+# -- headlines --------------------------------------------------------------------
+
+
+def test_a_headline_with_its_words_reordered_is_low() -> None:
+    body = "\nThe band played its last show on Friday.\n"
+    flags = flag_texts("Farewell for harbour's punk heroes" + body, "Farewell for punk's harbour heroes" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "low")], flags
+
+
+def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
+    body = "\nThe band played its last show on Friday.\n"
+    flags = flag_texts("Farewell for harbour's punk heroes" + body, "Farewell for harbour's rock heroes" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags
+
+
+# -- figures ----------------------------------------------------------------------
+
+
+def test_a_telephone_number_changed_is_no_figure() -> None:
+    flags = _body("Residents can call the council on 555-0134 for help.",
+                  "Residents can call the council on 555-0199 for help.")
+    assert flags and "figure" not in _types(flags), flags
+
+
+def test_an_emergency_number_is_dialled_not_counted() -> None:
+    flags = _body("A neighbour raised the alarm.", "A neighbour raised the alarm in a 911 call.")
+    assert flags and "figure" not in _types(flags), flags
+
+
+def test_a_unit_written_out_is_the_same_figure() -> None:
+    for old, new in (("km", "kilometers"), ("sq km", "square kilometres"), ("pct", "percent")):
+        flags = _body(f"The fire spread over five {old} of the shore.", f"The fire spread over five {new} of the shore.")
+        assert [(f.type, f.severity) for f in flags] == [("wording", "low")], (old, new, flags)
+
+
+def test_a_figure_standing_on_both_sides_of_a_rewrite_is_not_paired_with_another() -> None:
+    from versioner.figures import extract_figures
+    from versioner.flags import _figure_flags
+    from versioner.model import Section
+
+    old = extract_figures("the worst fire in more than two years")
+    new = extract_figures("seven crews fought the worst fire in more than two years")
+    flags = _figure_flags(old, new, Section.BODY, 1, old, new, ("a", "b"))
+    assert all(f.old_value != 2 for f in flags), flags
+
+
+def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> None:
+    # "years" stands on the old side; the girl does not: the age rides in new material
+    flags = _body("The children, the youngest of them a few years old, were hurt early Sunday in a fire that "
+                  "marks the town’s worst in years.",
+                  "Crews rescued the children early Sunday from the town’s worst fire in a decade, and a 12-year-old "
+                  "girl jumped from the roof trying to escape.")
+    assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags
+
+
+# -- negation ---------------------------------------------------------------------
+
+
+def test_a_nor_clause_taken_out_is_no_negation() -> None:
+    flags = _body("The owner did not respond to a request for comment, nor did she.",
+                  "The owner did not respond to a request for comment.")
+    assert flags and "negation" not in _types(flags), flags

@@ -1,0 +1,86 @@
+"""Quotation rules of one hunk: does an edit that touches quotation marks change what
+anyone is quoted as saying? Split out of hunkrules.py (issue 16), which asks
+``quotes_kept`` before it reads a hunk as a quote change."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from versioner.names import FUNCTION_WORDS
+
+if TYPE_CHECKING:
+    from versioner.hunkrules import Hunk
+    from versioner.reading import Reading
+
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
+# is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
+RULES_VERSION = 1
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _flat(text: str) -> str:
+    """``text`` lower case, its words only, one space apart (as hunkrules compares quotes)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+TITLE_MARKS = "quotation marks around a title (style)"
+
+
+def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> str | None:
+    """Why an edit that touches quotation marks changes no quotation, or None. Every
+    quotation it touches is quoted word for word on the other side too (a closing mark
+    that moved with the attribution, ``.”`` for ``,” she said.``), or the paragraph
+    quotes the same words in the same order; marks put round a title (``told “Fox News
+    Sunday”``) are style; a headline quote put in or taken out whole trims or adds to
+    the headline (headline quotes are emphasis or attribution), it rewords no one."""
+    touched_old = [(s, e) for s, e in rd_old.quotes if s <= h.old_end and e >= h.old_start]
+    touched_new = [(s, e) for s, e in rd_new.quotes if s <= h.new_end and e >= h.new_start]
+    if not (touched_old or touched_new):
+        return None
+    flat_old = [_flat(rd_old.text[s:e]) for s, e in rd_old.quotes]
+    flat_new = [_flat(rd_new.text[s:e]) for s, e in rd_new.quotes]
+    if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
+            and all(_flat(rd_new.text[s:e]) in flat_old for s, e in touched_new):
+        return "kept"
+    if " ".join(flat_old).split() == " ".join(flat_new).split():
+        return "kept"
+    if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
+        return "kept"
+    if not (_WORD.search(h.old) or _WORD.search(h.new)):  # only marks put in or taken out
+        side, touched = (rd_new, touched_new) if touched_new else (rd_old, touched_old)
+        if all(_is_title(side.text[s:e]) for s, e in touched):
+            return TITLE_MARKS
+    if headline and not (h.old.strip() and h.new.strip()):
+        start, end, touched = (h.old_start, h.old_end, touched_old) if h.old.strip() else (h.new_start, h.new_end, touched_new)
+        if touched and all(start <= s and e <= end for s, e in touched):
+            return "kept"
+    return None
+
+
+def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
+              touched_new: list[tuple[int, int]], flat_old: list[str], flat_new: list[str]) -> bool:
+    """Is a quotation only narrowed: fewer of its words quoted, the words left out of
+    the marks still standing in the sentence as they were (``“hold services as he
+    wishes”`` -> ``hold services “as he wishes”``)? Nothing the speaker said is changed
+    or lost. (Words brought into a quote are a quote change: they are now the speaker's.)"""
+    para = f" {_flat(rd_new.text)} "
+    for s, e in touched_old:
+        q = _flat(rd_old.text[s:e])
+        if q in flat_new:
+            continue
+        parts = [f" {q} ".split(f" {n} ", 1) for n in flat_new if n and f" {n} " in f" {q} "]
+        if not any(all(not x.strip() or f" {x.strip()} " in para for x in pair) for pair in parts):
+            return False
+    return all(_flat(rd_new.text[s:e]) in flat_old
+               or any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new)
+
+
+def _is_title(quoted: str) -> bool:
+    """Two or more words, each capitalised but for small joining words (a show, a book,
+    a film named in quotes), the first capitalised."""
+    words = _WORD.findall(quoted)
+    return len(words) >= 2 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words)
