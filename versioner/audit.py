@@ -13,16 +13,20 @@ from datetime import datetime
 
 from versioner import model
 from versioner.evidence import (
+    Clue,
     StealthKind,
     adds_material,
     alters,
     credit_line,
     developing,
+    evidence,
     rearranged,
     respaced,
+    value_in,
 )
 from versioner.flags import Flag, substantive
 from versioner.held import check_values as _check_values
+from versioner.held import claim_text as _claim_text
 from versioner.held import covers, hold_carried, match
 from versioner.held import describe as _describe
 from versioner.held import held_to_notice as _held_to_notice
@@ -77,6 +81,9 @@ class Verdict:
 class _Work:
     verdict: Verdict
     pending: list[Flag] = field(default_factory=list)  # stealth flags a later notice may own
+    # its notice came with no substantive edit of its own (nothing taken back, nothing
+    # added): what the notice names may have been done before this revision
+    quiet: bool = False
 
 
 def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
@@ -217,9 +224,10 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
                    for f in subst if f not in covered and f not in outside)
     kind = StealthKind.ALTERED if outside else None
+    quiet = not any(alters(f, rev.text, one_paragraph, headline_only) or adds_material(f) for f in subst)
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
-                         stealth_kind=kind))
+                         stealth_kind=kind), quiet=quiet)
 
 
 def _one_line(parts: Parts) -> bool:
@@ -269,6 +277,40 @@ def _resolve_late(works: list[_Work]) -> None:
             works[k].pending = [f for f in works[k].pending if f not in hits]
         if v.unmatched and len(still) < len(v.unmatched):
             _settle(later, still)
+        if still and later.quiet and not v.wrong_values and not _silent_before(works, j) \
+                and all(_done_before(c, v) for c in still):
+            later.verdict = _before_capture(later.verdict, still)
+
+
+def _silent_before(works: list[_Work], j: int) -> bool:
+    """Did a revision before ``j`` leave changes no notice owned?"""
+    return any(w.pending for w in works[:j])
+
+
+def _done_before(claim: Claim, v: Verdict) -> bool:
+    """Does the story bear out what the claim says it now says, while none of the
+    revision's own (minor) edits is the kind of thing it names or has its values? A typo
+    claimed in the headline while one was fixed in the body names the wrong place."""
+    if claim.new_value is not None and not value_in(claim.new_value, _story_text(v.revision)):
+        return False
+    return not any(e.clue in (Clue.THING, Clue.VALUE) for f in v.flags for e in evidence(claim, f))
+
+
+def _story_text(rev: Revision) -> str:
+    """The revision's text outside its notices (a notice's own value is no fix in the story)."""
+    return "\n".join(p.text for p in rev.parts().parts if p.section != Section.NOTICE)
+
+
+def _before_capture(v: Verdict, still: Sequence[Claim]) -> Verdict:
+    """A notice whose claims match nothing, on a revision that made no edit of its own a
+    notice could tell of, in a history with no silent edit it could mean: it owns up to
+    a fix made before the earliest revision captured (``late``), when the text bears out
+    what it says the text now says. A notice whose stated value is nowhere in the text
+    tells of a fix readers cannot see, and one that names another change than the
+    revision made, a ``mismatch``."""
+    return replace(v, verdict=_V.LATE, unmatched=(), reasons=tuple(
+        f"notice claims {_claim_text(c)}, a fix made before the earliest revision captured: "
+        "no revision here made it" for c in still))
 
 
 def _generic(claim: Claim) -> bool:
