@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
+from versioner.develop import moved_on
 from versioner.evidence import (
     Clue,
     StealthKind,
     adds_material,
     alters,
     credit_line,
-    developing,
     evidence,
     rearranged,
     respaced,
@@ -206,7 +206,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)),
                          pending=list(subst))
         return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
-                             developing=developing(altered, rev.text),
+                             developing=moved_on(altered, subst, rev.text),
                              reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),

@@ -1,0 +1,36 @@
+"""A developing story: whether the published facts a revision took back were put right
+or overtaken by events. A running figure that moves on (a toll, a count, a score) is
+the story developing; so is a fact dropped in a revision that also reports something
+new (the lede recast around the latest development, stale lines dropped). A fact
+replaced in an otherwise unchanged story, with nothing new beside it, looks like a fix."""
+
+from __future__ import annotations
+
+import re
+
+from versioner.evidence import adds_material, developing
+from versioner.flags import Flag
+from versioner.model import FlagType
+
+# the words of a running count in the other languages the notice vocabulary reads
+# (German, French, Spanish, Dutch); evidence.developing knows the English ones
+_RUNNING = re.compile(
+    r"\b(?:tote[nr]?|verletzte[nr]?|vermisst\w*|opfer|festnahmen|festgenommen|"
+    r"morts?|bless[ée]s|disparus|victimes|interpell\w+|"
+    r"muertos?|heridos|desaparecidos|v[íi]ctimas|detenidos|"
+    r"doden|dode|gewonden|vermist\w*|slachtoffers|arrestaties|aangehouden)\b", re.I)
+
+
+def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
+    """Are the altered facts a developing story moving on, not an earlier fact put right?"""
+    if developing(altered, new_text) or any(_running(f, new_text) for f in altered):
+        return True
+    return any(adds_material(f) for f in subst if f not in altered)
+
+
+def _running(flag: Flag, new_text: str) -> bool:
+    """A figure replaced by another beside the words of a running count."""
+    if flag.type != FlagType.FIGURE or not (flag.old.strip() and flag.new.strip()):
+        return False
+    around = next((line for line in new_text.splitlines() if flag.new in line), flag.new)
+    return _RUNNING.search(around) is not None
