@@ -241,12 +241,27 @@ _CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, 
 def update_covers(flag: Flag) -> bool:
     """An update notice covers added material, a headline or paragraph rewritten around
     a development, and superseded words and lines taken out, but not a figure, name,
-    quote, negation or attribution replaced, nor words cut from a quote or a negation."""
+    quote, negation or attribution replaced, nor words cut from a quote or a negation.
+    A whole quoted statement taken out (at most its attribution left, reworded) is a
+    line taken out, as a paragraph is."""
     if not re.search(r"\w", flag.old):
         return True  # nothing but punctuation gave way: words put in
+    if flag.type == FlagType.QUOTE and _statement_taken_out(flag):
+        return True
     if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
         return False  # words taken out of a quote, or a "not", change what was said
     return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
+
+
+# a clause this long taken out is a statement (evidence._CLAUSE_WORDS); what is left in
+# its place, at most this long, is its attribution ("the statement said")
+_STATEMENT_WORDS = 6
+_ATTRIBUTION_WORDS = 4
+
+
+def _statement_taken_out(flag: Flag) -> bool:
+    old, new = re.findall(r"\w+", flag.old), re.findall(r"\w+", flag.new)
+    return len(old) >= _STATEMENT_WORDS and len(new) <= _ATTRIBUTION_WORDS
 
 
 def check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:

@@ -1,0 +1,49 @@
+"""What an update notice ("This story has been updated with additional information")
+covers (issue 15): new material and a rewrite around a development, superseded lines
+taken out, a whole quoted statement among them; never words inside a quote changed.
+
+Every text here is invented, modelled on patterns seen in real newsroom copy."""
+
+from __future__ import annotations
+
+from versioner.audit import Verdict, audit_chain
+from versioner.model import Revision
+from versioner.parse import normalise
+
+NOTICE = "This story has been updated with additional information."
+STORY = [
+    "Search goes on for crew of fishing boat missing off Vessa",
+    "VESSA, Feb 9 (Courier) - Rescue teams searched through the night for the four crew of a fishing boat "
+    "that went missing off the coast of Vessa on Sunday.",
+    "The boat sent a distress call shortly after 6 p.m. “We are still searching the area and hope to find "
+    "them alive,” the coast guard said in a statement. Winds of up to 60 km/h hampered the search.",
+    "The crew are all from the town, the harbour master said.",
+]
+
+
+def _chain(*texts: list[str]) -> list[Verdict]:
+    revs = [Revision.from_text("k", n, f"2026-02-09T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
+            for n, t in enumerate(texts, 1)]
+    return audit_chain(revs)
+
+
+def test_an_update_notice_covers_a_quoted_statement_the_news_superseded() -> None:
+    # the crew were found: the search statement is taken out of its paragraph
+    found = [
+        "Crew of fishing boat missing off Vessa found alive",
+        "VESSA, Feb 9 (Courier) - All four crew of a fishing boat that went missing off the coast of Vessa "
+        "on Sunday were found alive on Monday morning, the coast guard said.",
+        "The boat sent a distress call shortly after 6 p.m. Winds of up to 60 km/h hampered the search.",
+        "A helicopter spotted the crew in a life raft about 20 km north of the harbour.",
+        "The crew are all from the town, the harbour master said.",
+        NOTICE,
+    ]
+    v = _chain(STORY, found)[1]
+    assert v.verdict == "consistent"
+    assert not v.undisclosed
+
+
+def test_an_update_notice_does_not_cover_words_changed_inside_a_quote() -> None:
+    misquoted = [line.replace("hope to find them alive", "expect to find them alive") for line in STORY]
+    v = _chain(STORY, misquoted + ["The search will resume at dawn, officials said.", NOTICE])[1]
+    assert v.verdict == "undisclosed"
