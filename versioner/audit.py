@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.develop import moved_on
+from versioner.develop import moved_on, projection_settled, settles
 from versioner.evidence import (
     Clue,
     StealthKind,
@@ -188,14 +188,15 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; the first text shown under an unchanged headline (a summary or teaser "
                 "displayed), nothing published before was changed",)))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only)]
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only)
+                   and not projection_settled(f, subst)]
         carried = _carried_notices(parts)
         if carried:
             held = hold_carried(carried, subst, altered)
             return _Work(replace(base, verdict=held.verdict, reasons=held.reasons, covered=held.covered,
                                  undisclosed=held.undisclosed, stealth_kind=held.stealth_kind),
                          pending=[f for f in subst if f not in held.covered])
-        if not altered and not any(adds_material(f) for f in subst):
+        if not altered and not any(adds_material(f) or settles(f) for f in subst):
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; words replaced or rearranged within the same sentences, no new material "
                 "and no fact taken out",) + tuple(f"reworded: {_describe(f)}" for f in subst)),

@@ -34,3 +34,27 @@ def _running(flag: Flag, new_text: str) -> bool:
         return False
     around = next((line for line in new_text.splitlines() if flag.new in line), flag.new)
     return _RUNNING.search(around) is not None
+
+
+# a forecast ("will win", "is expected to", "is set to"): once the event happens the
+# sentence says it did, and the projection's source ("X projects", "forecasters
+# predicted") has nothing left to attribute
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|projected|likely|poised|due)\s+to)\b", re.I)
+_PROJECTION = re.compile(r"\b(?:project(?:s|ed|ions?)|forecast(?:s|ed|ers?)?|predict(?:s|ed|ions?)|"
+                         r"expect(?:s|ed|ations?)|estimates?)\b", re.I)
+
+
+def projection_settled(flag: Flag, subst: list[Flag]) -> bool:
+    """Is this the source of a projection taken out as the projection became a result
+    ("Jane Roe will win, X projects" -> "Jane Roe has won"): in the same paragraph a
+    forecast was turned into what happened? That takes back no published fact."""
+    if not _PROJECTION.search(flag.old) or _PROJECTION.search(flag.new):
+        return False
+    return any(f.paragraph == flag.paragraph and f.section == flag.section and f is not flag and settles(f)
+               for f in subst)
+
+
+def settles(flag: Flag) -> bool:
+    """Does this change turn a forecast into what happened ("will win" -> "has won")?
+    That is news (the event took place), not a restyling."""
+    return bool(_FUTURE.search(flag.old)) and bool(flag.new.strip()) and not _FUTURE.search(flag.new)

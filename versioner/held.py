@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from versioner import model
+from versioner.develop import settles
 from versioner.evidence import Clue, StealthKind, adds_material, evidence, values_missing
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
@@ -39,7 +40,7 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
     revision before ("Updates death toll"), so only its generic reading counts. A
     revision that changes no fact and adds nothing is minor, as it would be without
     the notice; a published fact changed outside it was changed in silence: stealth."""
-    if not altered and not any(adds_material(f) for f in subst):
+    if not altered and not any(adds_material(f) or settles(f) for f in subst):
         return Held(_V.MINOR, (
             "the notice was carried from the revision before, which claims nothing new; words replaced "
             "or rearranged within the same sentences, no new material and no fact taken out",)
