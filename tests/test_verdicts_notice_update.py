@@ -47,3 +47,31 @@ def test_an_update_notice_does_not_cover_words_changed_inside_a_quote() -> None:
     misquoted = [line.replace("hope to find them alive", "expect to find them alive") for line in STORY]
     v = _chain(STORY, misquoted + ["The search will resume at dawn, officials said.", NOTICE])[1]
     assert v.verdict == "undisclosed"
+
+
+TOLL = [
+    "Bus crash on mountain road kills at least 12",
+    "ORLEN, Aug 2 (Courier) - At least 12 people were killed when a bus left a mountain road near Orlen "
+    "on Saturday, police said.",
+    "The bus was carrying 40 passengers to a festival in the valley.",
+]
+
+
+def test_an_update_notice_covers_a_running_toll_moving_on() -> None:
+    later = [line.replace("At least 12", "At least 14") for line in TOLL] + [
+        "Two of the injured died in hospital overnight, a hospital spokesperson said.", NOTICE]
+    v = _chain(TOLL, later)[1]
+    assert v.verdict == "consistent"
+
+
+def test_a_carried_update_notice_covers_a_running_toll_moving_on() -> None:
+    first = TOLL + [NOTICE]
+    later = [line.replace("At least 12", "At least 14") for line in first]
+    v = _chain(TOLL, first, later)[2]
+    assert v.verdict == "consistent"
+
+
+def test_an_update_notice_does_not_cover_a_count_that_is_no_running_tally() -> None:
+    later = [line.replace("40 passengers", "45 passengers") for line in TOLL] + [
+        "The driver was among the survivors, police said.", NOTICE]
+    assert _chain(TOLL, later)[1].verdict == "undisclosed"

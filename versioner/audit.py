@@ -192,7 +192,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                    and not projection_settled(f, subst)]
         carried = _carried_notices(parts)
         if carried:
-            held = hold_carried(carried, subst, altered)
+            held = hold_carried(carried, subst, altered, rev.text)
             return _Work(replace(base, verdict=held.verdict, reasons=held.reasons, covered=held.covered,
                                  undisclosed=held.undisclosed, stealth_kind=held.stealth_kind),
                          pending=[f for f in subst if f not in held.covered])

@@ -23,15 +23,17 @@ _RUNNING = re.compile(
 
 def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
     """Are the altered facts a developing story moving on, not an earlier fact put right?"""
-    if developing(altered, new_text) or any(_running(f, new_text) for f in altered):
+    if any(running_figure(f, new_text) for f in altered):
         return True
     return any(adds_material(f) for f in subst if f not in altered)
 
 
-def _running(flag: Flag, new_text: str) -> bool:
+def running_figure(flag: Flag, new_text: str) -> bool:
     """A figure replaced by another beside the words of a running count."""
     if flag.type != FlagType.FIGURE or not (flag.old.strip() and flag.new.strip()):
         return False
+    if developing([flag], new_text):
+        return True
     around = next((line for line in new_text.splitlines() if flag.new in line), flag.new)
     return _RUNNING.search(around) is not None
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from versioner import model
-from versioner.develop import settles
+from versioner.develop import running_figure, settles
 from versioner.evidence import Clue, StealthKind, adds_material, evidence, values_missing
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
@@ -31,12 +31,13 @@ class Held:
     stealth_kind: StealthKind | None = None
 
 
-def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequence[Flag]) -> Held:
+def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequence[Flag],
+                 new_text: str) -> Held:
     """A notice carried unchanged from the revision before claims nothing new, but
     readers still see it, and an update notice stays true as the story goes on ("has
     been updated with additional information"): it covers what a fresh update notice
-    covers (new material, a rewrite around a development, superseded lines taken out),
-    never a published fact replaced since. What a notice names it named for the
+    covers (new material, a rewrite around a development, superseded lines taken out,
+    a running count moving on), never a published fact replaced since. What a notice names it named for the
     revision before ("Updates death toll"), so only its generic reading counts. A
     revision that changes no fact and adds nothing is minor, as it would be without
     the notice; a published fact changed outside it was changed in silence: stealth."""
@@ -46,7 +47,7 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
             "or rearranged within the same sentences, no new material and no fact taken out",)
             + tuple(f"reworded: {describe(f)}" for f in subst))
     update = any(n.kind == NoticeKind.UPDATE for n in carried)
-    owned = tuple(f for f in subst if update and update_covers(f))
+    owned = tuple(f for f in subst if update and (update_covers(f) or running_figure(f, new_text)))
     outside = tuple(f for f in altered if f not in owned)
     if outside:
         return Held(_V.STEALTH, tuple(f"no new notice for {describe(f)}, and the notice carried from the "
@@ -202,7 +203,8 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
             continue
         if notice.kind == NoticeKind.UPDATE:
-            covered.extend(f for f in flags if update_covers(f) and f not in covered)
+            # a running count moving on (a toll, a tally) is the news an update brings
+            covered.extend(f for f in flags if (update_covers(f) or running_figure(f, new_text)) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
