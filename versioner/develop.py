@@ -29,13 +29,34 @@ def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
 
 
 def running_figure(flag: Flag, new_text: str) -> bool:
-    """A figure replaced by another beside the words of a running count."""
-    if flag.type != FlagType.FIGURE or not (flag.old.strip() and flag.new.strip()):
+    """A count rising beside the words of a running tally ("at least 12 killed" -> "at
+    least 14 killed"): the story moving on. A toll lowered was more likely put right."""
+    if flag.type != FlagType.FIGURE or not _rises(flag):
         return False
-    if developing([flag], new_text):
-        return True
-    around = next((line for line in new_text.splitlines() if flag.new in line), flag.new)
-    return _RUNNING.search(around) is not None
+    near = _near(flag.new, new_text)
+    return developing([flag], near) or _RUNNING.search(near) is not None
+
+
+def _rises(flag: Flag) -> bool:
+    from versioner.figures import extract_figures
+
+    old, new = extract_figures(flag.old), extract_figures(flag.new)
+    if not old or not new or old[0].value is None or new[0].value is None:
+        return False
+    return new[0].value > old[0].value
+
+
+# words either side of a figure that say what it counts ("at least 14 people were killed")
+_NEAR_WORDS = 5
+
+
+def _near(fragment: str, text: str) -> str:
+    """The figure's words and a few either side, from the line of ``text`` holding them."""
+    line = next((ln for ln in text.splitlines() if fragment and fragment in ln), fragment)
+    at = max(line.find(fragment), 0)
+    before = line[:at].split()[-_NEAR_WORDS:]
+    after = line[at + len(fragment):].split()[:_NEAR_WORDS]
+    return " ".join([*before, fragment, *after])
 
 
 # a forecast ("will win", "is expected to", "is set to"): once the event happens the
