@@ -6,6 +6,7 @@ reasons that follow. ``audit.py`` runs it revision by revision."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -212,6 +213,10 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             # "the company that the analyst Tom Lee advises": the change in his sentence
             named = named or [f for f, ev in found.items() if f.old and any(e.clue == Clue.ENTITY for e in ev)
                               and _in_claimed_part(claim, f)]
+            if named:
+                tied = [f for f, ev in found.items() if any(e.clue in (Clue.VALUE, Clue.ENTITY) for e in ev)
+                        and _in_claimed_part(claim, f)]
+                named += [f for f in _rest_of_rewrite(tied, flags) if f not in named]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if not hits:
@@ -227,6 +232,18 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             if problem:
                 problems.append(problem)
     return covered, unmatched, problems, ties
+
+
+def _rest_of_rewrite(tied: Sequence[Flag], flags: Sequence[Flag]) -> list[Flag]:
+    """A notice whose words or names tie it to several changes in one paragraph tells
+    of that passage rewritten: the other changes made in it are part of the same rewrite."""
+    places = Counter((f.section, f.paragraph) for f in tied if f.paragraph is not None)
+    rewritten = {place for place, n in places.items() if n >= _REWRITE_CHANGES}
+    return [f for f in flags if (f.section, f.paragraph) in rewritten and f not in tied]
+
+
+# this many changes to one paragraph that a notice names are a passage rewritten
+_REWRITE_CHANGES = 2
 
 
 def _in_claimed_part(claim: Claim, flag: Flag) -> bool:
