@@ -75,3 +75,28 @@ def test_an_update_notice_does_not_cover_a_count_that_is_no_running_tally() -> N
     later = [line.replace("40 passengers", "45 passengers") for line in TOLL] + [
         "The driver was among the survivors, police said.", NOTICE]
     assert _chain(TOLL, later)[1].verdict == "undisclosed"
+
+
+BLAST = [
+    "Blast damages warehouse in Orlen port, police say",
+    "ORLEN, Jan 5 (Courier) - An explosion damaged a warehouse in Orlen's port early on Sunday, police said.",
+    "“The cause of the explosion is not yet known and no one was hurt,” the port police said in a statement.",
+    "Firefighters put out a small fire that followed the blast.",
+]
+
+
+def test_an_update_notice_covers_a_statement_now_told_as_an_earlier_one() -> None:
+    later = BLAST[:2] + [
+        "An earlier police statement said the cause of the explosion was not yet known and no one was hurt.",
+        "Police said on Sunday afternoon that a gas leak caused the blast and that two workers were treated "
+        "for minor burns.", BLAST[3], NOTICE]
+    v = _chain(BLAST, later)[1]
+    assert v.verdict == "consistent"
+
+
+def test_a_correction_naming_something_else_does_not_cover_a_statement_recast() -> None:
+    later = BLAST[:2] + [
+        "An earlier police statement said the cause of the explosion was not yet known and no one was hurt.",
+        BLAST[3].replace("small fire", "small fire on the roof"),
+        "Correction: An earlier version of this story misstated where the fire was. It was on the roof."]
+    assert _chain(BLAST, later)[1].verdict == "undisclosed"

@@ -263,10 +263,13 @@ def update_covers(flag: Flag) -> bool:
     a development, and superseded words and lines taken out, but not a figure, name,
     quote, negation or attribution replaced, nor words cut from a quote or a negation.
     A whole quoted statement taken out (at most its attribution left, reworded) is a
-    line taken out, as a paragraph is."""
+    line taken out, as a paragraph is; one now told as what was said earlier ("An
+    earlier police statement said ...") was overtaken by the news, not put right."""
     if not re.search(r"\w", flag.old):
         return True  # nothing but punctuation gave way: words put in
     if flag.type == FlagType.QUOTE and _statement_taken_out(flag):
+        return True
+    if flag.type in (FlagType.QUOTE, FlagType.ATTRIBUTION) and _told_as_earlier(flag):
         return True
     if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
         return False  # words taken out of a quote, or a "not", change what was said
@@ -282,6 +285,14 @@ _ATTRIBUTION_WORDS = 4
 def _statement_taken_out(flag: Flag) -> bool:
     old, new = re.findall(r"\w+", flag.old), re.findall(r"\w+", flag.new)
     return len(old) >= _STATEMENT_WORDS and len(new) <= _ATTRIBUTION_WORDS
+
+
+# a statement reported as an earlier one: what was said before the latest development
+_EARLIER = re.compile(r"\b(?:earlier|previously|initially|at\s+first|had\s+(?:said|told|stated))\b", re.I)
+
+
+def _told_as_earlier(flag: Flag) -> bool:
+    return bool(_EARLIER.search(flag.new)) and not _EARLIER.search(flag.old)
 
 
 def check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
