@@ -82,19 +82,20 @@ def _late_chain() -> list[Verdict]:
 def test_a_verdict_does_not_depend_on_the_wording_of_its_reasons(monkeypatch: pytest.MonkeyPatch) -> None:
     # @3 is re-judged once its toll claim is matched to @2: what keeps it a mismatch is the
     # misstated cost, which must be known as a fact, not found again in the reason's text
-    from versioner import audit
+    from versioner import audit, held
 
     plain = _late_chain()
     assert [v.verdict for v in plain] == ["first", "late", "mismatch"]
     assert plain[2].wrong_values and plain[2].wrong_values[0] in plain[2].reasons
-    check, claim_text = audit._check_values, audit._claim_text
+    check, claim_text = held.check_values, held.claim_text
 
     def reworded_check(claim: Claim, hits: Sequence[Flag]) -> str | None:
         problem = check(claim, hits)
         return None if problem is None else f"figures disagree: {problem}"
 
-    monkeypatch.setattr(audit, "_check_values", reworded_check)
-    monkeypatch.setattr(audit, "_claim_text", lambda claim: f"[{claim_text(claim)}]")
+    for module, prefix in ((held, ""), (audit, "_")):
+        monkeypatch.setattr(module, f"{prefix}check_values", reworded_check)
+    monkeypatch.setattr(held, "claim_text", lambda claim: f"[{claim_text(claim)}]")
     reworded = _late_chain()
     assert [v.verdict for v in reworded] == [v.verdict for v in plain]
     assert reworded[2].reasons != plain[2].reasons  # the words did change

@@ -142,10 +142,10 @@ def test_an_editors_note_that_claims_nothing_is_reported_but_not_held() -> None:
 
 
 def test_an_update_notice_covers_words_put_where_there_was_only_punctuation() -> None:
-    from versioner.audit import _update_covers
+    from versioner.held import update_covers
 
-    assert _update_covers(Flag("quote", "high", "body", 3, ".", ', a memo said, "we are done."', ""))
-    assert not _update_covers(Flag("quote", "high", "body", 3, "we are done", "we are finished", ""))
+    assert update_covers(Flag("quote", "high", "body", 3, ".", ', a memo said, "we are done."', ""))
+    assert not update_covers(Flag("quote", "high", "body", 3, "we are done", "we are finished", ""))
 
 
 # -- column-style notices ---------------------------------------------------------

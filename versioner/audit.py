@@ -7,35 +7,41 @@ whole chain; the rest compare a revision with the one before it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
+from versioner.develop import moved_on, projection_settled, settles
 from versioner.evidence import (
     Clue,
     StealthKind,
     adds_material,
     alters,
     credit_line,
-    developing,
     evidence,
     rearranged,
     respaced,
-    values_missing,
+    value_in,
 )
 from versioner.flags import Flag, substantive
-from versioner.model import FlagType, NoticeKind, Revision, Section
-from versioner.notices import Claim, Notice, Target, is_notice_slug, parse_notice, slug_notice
+from versioner.held import check_values as _check_values
+from versioner.held import claim_text as _claim_text
+from versioner.held import covers, hold_carried, match
+from versioner.held import describe as _describe
+from versioner.held import held_to_notice as _held_to_notice
+from versioner.held import notice_reasons as _notice_reasons
+from versioner.model import NoticeKind, Revision, Section
+from versioner.notices import Claim, Notice, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair, rules_version
 from versioner.store import NoticeRow, Store, VerdictRow
 from versioner.times import duration
 
-# Bump when a verdict this module (or evidence.py) reaches changes: stored verdicts
+# Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 5  # 5: silent changes read by their structure (silent.py); place, attribution and negation claims (claims.py)
+RULES_VERSION = 5  # 5: silent changes read by their structure (silent.py); place, attribution and negation claims
+# (claims.py); what a notice covers in held.py, developing stories in develop.py (t15-vb)
 
 _V = model.Verdict
 VERDICTS = tuple(model.Verdict)
@@ -76,6 +82,9 @@ class Verdict:
 class _Work:
     verdict: Verdict
     pending: list[Flag] = field(default_factory=list)  # stealth flags a later notice may own
+    # its notice came with no substantive edit of its own (nothing taken back, nothing
+    # added): what the notice names may have been done before this revision
+    quiet: bool = False
 
 
 def new_notices(old: Parts | None, new: Parts) -> list[Notice]:
@@ -180,12 +189,15 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)]
+        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)
+                   and not projection_settled(f, subst)]
         carried = _carried_notices(parts)
         if carried:
-            held = _held_to_carried(base, carried, subst, altered)
-            return _Work(held, pending=[f for f in subst if f not in held.covered])
-        if not altered and not any(adds_material(f) for f in subst):
+            held = hold_carried(carried, subst, altered, rev.text)
+            return _Work(replace(base, verdict=held.verdict, reasons=held.reasons, covered=held.covered,
+                                 undisclosed=held.undisclosed, stealth_kind=held.stealth_kind),
+                         pending=[f for f in subst if f not in held.covered])
+        if not altered and not any(adds_material(f) or settles(f) for f in subst):
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; words replaced or rearranged within the same sentences, no new material "
                 "and no fact taken out",) + tuple(f"reworded: {_describe(f)}" for f in subst)),
@@ -196,12 +208,12 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 + tuple(f"added or reworded: {_describe(f)}" for f in subst), undisclosed=tuple(subst)),
                          pending=list(subst))
         return _Work(replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED,
-                             developing=developing(altered, rev.text),
+                             developing=moved_on(altered, subst, rev.text),
                              reasons=tuple(f"no notice for {_describe(f)}" for f in altered)
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),
                      pending=list(subst))
-    covered, unmatched, wrong_values, ties = _match(notices, flags, rev.text)
+    covered, unmatched, wrong_values, ties = match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
     outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only, prev.text))
@@ -214,9 +226,10 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
                    for f in subst if f not in covered and f not in outside)
     kind = StealthKind.ALTERED if outside else None
+    quiet = not any(alters(f, rev.text, one_paragraph, headline_only, prev.text) or adds_material(f) for f in subst)
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
-                         stealth_kind=kind))
+                         stealth_kind=kind), quiet=quiet)
 
 
 def _one_line(parts: Parts) -> bool:
@@ -228,231 +241,6 @@ def _first_text_under_headline(old: Parts, new: Parts) -> bool:
     it for the first time (a summary or teaser displayed, a stub filled in)."""
     lines = [p.text.strip() for p in old.parts if p.text.strip()]
     return len(lines) == 1 and new.headline is not None and _bare_headline(new.headline) == _bare_headline(lines[0])
-
-
-def _held_to_carried(base: Verdict, carried: Sequence[Notice], subst: Sequence[Flag],
-                     altered: Sequence[Flag]) -> Verdict:
-    """A notice carried unchanged from the revision before claims nothing new, but
-    readers still see it: what it plainly covers is disclosed (an "updated with
-    additional information" still tells them of new material). A published fact changed
-    outside it was changed in silence: stealth. What it names it named for the revision
-    before ("Updates death toll"), so only its generic reading counts: an update notice
-    covers new material, never a fact replaced since."""
-    update = any(n.kind == NoticeKind.UPDATE for n in carried)
-    owned = [f for f in subst if update and _update_covers(f) and f not in altered]
-    outside = tuple(f for f in altered if f not in owned)
-    if outside:
-        return replace(base, verdict=_V.STEALTH, stealth_kind=StealthKind.ALTERED, covered=tuple(owned),
-                       undisclosed=outside, reasons=tuple(
-                           f"no new notice for {_describe(f)}, and the notice carried from the revision "
-                           "before does not cover it" for f in outside))
-    if len(owned) == len(subst):
-        return replace(base, verdict=_V.CONSISTENT, covered=tuple(owned), reasons=(
-            f"the notice carried from the revision before covers all {len(subst)} substantive change(s)",))
-    rest = tuple(f for f in subst if f not in owned)
-    return replace(base, verdict=_V.UPDATE, stealth_kind=StealthKind.ADDED, covered=tuple(owned),
-                   undisclosed=rest, reasons=(
-                       "the notice carried from the revision before does not cover everything, but nothing "
-                       "published was changed or taken out, only added or reworded",)
-                   + tuple(f"added or reworded: {_describe(f)}" for f in rest))
-
-
-def _held_to_notice(unmatched: Sequence[Claim], wrong_values: Sequence[str],
-                    outside: Sequence[Flag]) -> model.Verdict:
-    """The verdict on a revision whose notice was held against its changes: from what
-    did not match, never from the wording of the reasons."""
-    if unmatched or wrong_values:
-        return _V.MISMATCH
-    return _V.UNDISCLOSED if outside else _V.CONSISTENT
-
-
-def _notice_reasons(unmatched: Sequence[Claim], wrong_values: Sequence[str],
-                    outside: Sequence[Flag]) -> list[str]:
-    return ([f"notice claims {_claim_text(claim)}, but no such change was found" for claim in unmatched]
-            + list(wrong_values)
-            + [f"not covered by the notice: {_describe(f)}" for f in outside])
-
-
-# -- matching claims to flags -------------------------------------------------
-
-_GENERIC_OK = frozenset((FlagType.PARAGRAPH_ADDED, FlagType.PARAGRAPH_REMOVED, FlagType.PARAGRAPH_MOVED,
-                         FlagType.WORDING, FlagType.ATTRIBUTION, FlagType.TYPO, FlagType.PUNCTUATION,
-                         FlagType.HEADLINE))
-
-
-def covers(claim: Claim, flag: Flag, *, sole_correction: bool = False) -> bool:
-    """Does this claim account for this flag?
-
-    ``sole_correction``: the claim is a bare "this was corrected" (a CORRECTED- slug or a
-    notice that says no more) and no notice in the revision says anything more specific;
-    it then owns every change, because readers were told the story was corrected."""
-    t = claim.target
-    if t.section not in (Section.ANY, Section.BODY) and t.section != flag.section:
-        return False
-    if t.section == Section.BODY:
-        if flag.section != Section.BODY:
-            return False
-        if t.paragraph is not None and flag.paragraph is not None and abs(flag.paragraph - t.paragraph) > 0:
-            return False
-    if claim.action == "add" and t.section in (Section.ANY, Section.BODY):
-        # adding material ("adds comment", "adds vote tally") owns new paragraphs and
-        # insertions, never a change to words already published
-        if flag.type == FlagType.PARAGRAPH_ADDED:
-            return True
-        if flag.old:
-            return False
-    subject = t.subject
-    if subject in ("figure", "date") or (t.detail and _looks_numeric(t.detail)):
-        if flag.type == FlagType.FIGURE:
-            return _kind_fits(t.detail, flag)
-        if _words_values_fit(claim, flag):
-            return True
-        return flag.section == Section.HEADLINE and flag.type == FlagType.HEADLINE
-    if subject in ("name", "spelling", "typo", "title", "place"):
-        return flag.type in (FlagType.NAME, FlagType.TYPO, FlagType.WORDING, FlagType.HEADLINE, FlagType.PUNCTUATION)
-    if subject in ("quote", "attribution"):
-        return flag.type in (FlagType.QUOTE, FlagType.PARAGRAPH_ADDED, FlagType.WORDING, FlagType.ATTRIBUTION)
-    if subject == "negation":
-        return flag.type in (FlagType.NEGATION, FlagType.WORDING, FlagType.QUOTE)
-    if subject == "word":
-        return flag.type in (FlagType.WORDING, FlagType.TYPO, FlagType.HEADLINE, FlagType.NEGATION, FlagType.PUNCTUATION)
-    if claim.action == "add" and t.section in (Section.ANY, Section.BODY) and t.paragraph is None:
-        return flag.type in (FlagType.PARAGRAPH_ADDED, FlagType.WORDING, FlagType.QUOTE)
-    if claim.action == "remove" and t.section in (Section.ANY, Section.BODY) and t.paragraph is None:
-        return flag.type in (FlagType.PARAGRAPH_REMOVED, FlagType.WORDING)
-    if t.section == Section.ANY and t.paragraph is None:
-        if sole_correction and _is_bare_correction(claim):
-            return True
-        # a generic "updates with details" owns new material, not silent
-        # changes to figures, names, quotes or negations already published
-        return flag.type in _GENERIC_OK
-    return True
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
-
-
-def _words_values_fit(claim: Claim, flag: Flag) -> bool:
-    """"... a third of the construction cost, not of the whole scheme": values in words, not
-    numbers, so the subject guessed from "cost" is weak evidence; the values say which
-    words changed, and a flag whose old or new text has them is the change claimed."""
-    values = [v for v in (claim.new_value, claim.old_value) if v]
-    if not values:
-        return False
-    from versioner.figures import extract_figures
-
-    if any(extract_figures(v) for v in values):
-        return False
-    new_ok = bool(claim.new_value) and bool(_content_words(claim.new_value or "") & _content_words(flag.new))
-    old_ok = bool(claim.old_value) and bool(_content_words(claim.old_value or "") & _content_words(flag.old))
-    return new_ok or old_ok
-
-
-def _is_bare_correction(claim: Claim) -> bool:
-    return (claim.action == "change" and claim.target == Target(Section.ANY)
-            and claim.new_value is None and claim.old_value is None)
-
-
-_NUMERIC_DETAILS = re.compile(
-    r"\b(?:toll|numbers?|figures?|count|rates?|amounts?|totals?|prices?|ages?|dates?|percent(?:age)?|"
-    r"costs?|years?|tally)\b", re.IGNORECASE)
-# "the cost of the barrier": an amount of money, so a count of homes changing is not it
-_MONEY_DETAILS = re.compile(r"\b(?:costs?|prices?|budgets?|fines?|fees?|funding|salar(?:y|ies)|spending|"
-                            r"bills?)\b", re.IGNORECASE)
-_COUNT_KINDS = frozenset(("number", "date", "time", "ordinal"))
-
-
-def _looks_numeric(detail: str) -> bool:
-    # whole words: "Agency" is not "age"
-    return _NUMERIC_DETAILS.search(detail) is not None
-
-
-def _kind_fits(detail: str | None, flag: Flag) -> bool:
-    """A figure claim about money does not own a changed count, date or time."""
-    if not detail or not _MONEY_DETAILS.search(detail):
-        return True
-    from versioner.figures import extract_figures
-
-    kinds = {f.kind for f in extract_figures(f"{flag.old} {flag.new}")}
-    return not kinds or not kinds <= _COUNT_KINDS
-
-
-# the kinds of notice that, naming nothing, own every change a generic notice may
-_CLAIMING_ALL = frozenset((NoticeKind.REPEAT, NoticeKind.REFILE, NoticeKind.UPDATE, NoticeKind.CORRECTION))
-
-
-def _match(notices: Sequence[Notice], flags: Sequence[Flag],
-           new_text: str = "") -> tuple[list[Flag], list[Claim], list[str], list[str]]:
-    """Which flags the notices cover, the claims nothing bears out, the stated values
-    no change bears out, and what tied each claim to its changes (for the reasons)."""
-    covered: list[Flag] = []
-    unmatched: list[Claim] = []
-    problems: list[str] = []
-    ties: list[str] = []
-    # a bare "corrected" counts for everything only when nothing more specific was said
-    sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
-    for notice in notices:
-        if not notice.claims and notice.kind in _CLAIMING_ALL:
-            # a bare slug or "(Repeats ...)" claims nothing specific
-            covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
-            continue
-        if notice.kind == NoticeKind.UPDATE:
-            covered.extend(f for f in flags if _update_covers(f) and f not in covered)
-        for claim in notice.claims:
-            found = {f: evidence(claim, f, new_text) for f in flags}
-            named = [f for f, ev in found.items()
-                     if any(e.clue == Clue.VALUE for e in ev) and _in_claimed_part(claim, f)]
-            # "the company that the analyst Tom Lee advises": the change in his sentence
-            named = named or [f for f, ev in found.items() if f.old and any(e.clue == Clue.ENTITY for e in ev)
-                              and _in_claimed_part(claim, f)]
-            # the change whose words the notice names is the one claimed, whatever the grammar said
-            hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
-            if not hits:
-                # an update describes new material loosely: only values it states can be wrong
-                if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
-                    unmatched.append(claim)
-                continue
-            covered.extend(f for f in hits if f not in covered)
-            said = [e.said for f in hits for e in found[f]]
-            if said:
-                ties.append(f"{_claim_text(claim)}: {'; '.join(dict.fromkeys(said))}")
-            problem = _check_values(claim, hits)
-            if problem:
-                problems.append(problem)
-    return covered, unmatched, problems, ties
-
-
-def _in_claimed_part(claim: Claim, flag: Flag) -> bool:
-    """A claim that names a part (the headline, a caption) is about that part only."""
-    section = claim.target.section
-    return section in (Section.ANY, Section.BODY) and flag.section != Section.HEADLINE \
-        or section in (Section.ANY, flag.section)
-
-
-# a published fact replaced by another: a silent correction, not news
-_CORRECTION_ONLY = frozenset((FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION,
-                              FlagType.FIGURE))
-
-
-def _update_covers(flag: Flag) -> bool:
-    """An update notice covers added material, a headline or paragraph rewritten around
-    a development, and superseded words and lines taken out, but not a figure, name,
-    quote, negation or attribution replaced, nor words cut from a quote or a negation."""
-    if not re.search(r"\w", flag.old):
-        return True  # nothing but punctuation gave way: words put in
-    if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
-        return False  # words taken out of a quote, or a "not", change what was said
-    return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
-
-
-def _check_values(claim: Claim, hits: Sequence[Flag]) -> str | None:
-    """``X, not Y`` or ``to X``: some covered change must bear the stated values out."""
-    missing = values_missing(claim, list(hits))
-    if missing is None:
-        return None
-    said, changed = missing
-    return f"notice says {said}, but the change was {changed}"
 
 
 def _resolve_late(works: list[_Work]) -> None:
@@ -491,6 +279,40 @@ def _resolve_late(works: list[_Work]) -> None:
             works[k].pending = [f for f in works[k].pending if f not in hits]
         if v.unmatched and len(still) < len(v.unmatched):
             _settle(later, still)
+        if still and later.quiet and not v.wrong_values and not _silent_before(works, j) \
+                and all(_done_before(c, v) for c in still):
+            later.verdict = _before_capture(later.verdict, still)
+
+
+def _silent_before(works: list[_Work], j: int) -> bool:
+    """Did a revision before ``j`` leave changes no notice owned?"""
+    return any(w.pending for w in works[:j])
+
+
+def _done_before(claim: Claim, v: Verdict) -> bool:
+    """Does the story bear out what the claim says it now says, while none of the
+    revision's own (minor) edits is the kind of thing it names or has its values? A typo
+    claimed in the headline while one was fixed in the body names the wrong place."""
+    if claim.new_value is not None and not value_in(claim.new_value, _story_text(v.revision)):
+        return False
+    return not any(e.clue in (Clue.THING, Clue.VALUE) for f in v.flags for e in evidence(claim, f))
+
+
+def _story_text(rev: Revision) -> str:
+    """The revision's text outside its notices (a notice's own value is no fix in the story)."""
+    return "\n".join(p.text for p in rev.parts().parts if p.section != Section.NOTICE)
+
+
+def _before_capture(v: Verdict, still: Sequence[Claim]) -> Verdict:
+    """A notice whose claims match nothing, on a revision that made no edit of its own a
+    notice could tell of, in a history with no silent edit it could mean: it owns up to
+    a fix made before the earliest revision captured (``late``), when the text bears out
+    what it says the text now says. A notice whose stated value is nowhere in the text
+    tells of a fix readers cannot see, and one that names another change than the
+    revision made, a ``mismatch``."""
+    return replace(v, verdict=_V.LATE, unmatched=(), reasons=tuple(
+        f"notice claims {_claim_text(c)}, a fix made before the earliest revision captured: "
+        "no revision here made it" for c in still))
 
 
 def _generic(claim: Claim) -> bool:
@@ -538,20 +360,6 @@ def _parse_time(s: str) -> datetime:
 
 def _seconds(a: str, b: str) -> int:
     return int((_parse_time(b) - _parse_time(a)).total_seconds())
-
-
-def _describe(f: Flag) -> str:
-    where = f.section if f.paragraph is None else f"{f.section} paragraph {f.paragraph}"
-    # whole: a view short of room cuts it (auditview), JSON, Markdown and HTML never do
-    change = f"{f.old!r} -> {f.new!r}" if f.old and f.new else (f"{f.new!r} added" if f.new else f"{f.old!r} removed")
-    return f"{f.type} in {where}: {change}"
-
-
-def _claim_text(claim: Claim) -> str:
-    t = claim.target
-    where = t.section if t.paragraph is None else f"{t.section} paragraph {t.paragraph}"
-    what = t.detail or t.subject or "text"
-    return f"{claim.action} {what} in {where}"
 
 
 @dataclass(frozen=True)

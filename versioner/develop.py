@@ -1,0 +1,83 @@
+"""A developing story: whether the published facts a revision took back were put right
+or overtaken by events. A running figure that moves on (a toll, a count, a score) is
+the story developing; so is a fact dropped in a revision that also reports something
+new (the lede recast around the latest development, stale lines dropped). A fact
+replaced in an otherwise unchanged story, with nothing new beside it, looks like a fix."""
+
+from __future__ import annotations
+
+import re
+
+from versioner.evidence import adds_material, developing
+from versioner.flags import Flag
+from versioner.model import FlagType
+
+# the words of a running count in the other languages the notice vocabulary reads
+# (German, French, Spanish, Dutch); evidence.developing knows the English ones
+_RUNNING = re.compile(
+    r"\b(?:tote[nr]?|verletzte[nr]?|vermisst\w*|opfer|festnahmen|festgenommen|"
+    r"morts?|bless[ée]s|disparus|victimes|interpell\w+|"
+    r"muertos?|heridos|desaparecidos|v[íi]ctimas|detenidos|"
+    r"doden|dode|gewonden|vermist\w*|slachtoffers|arrestaties|aangehouden)\b", re.I)
+
+
+def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
+    """Are the altered facts a developing story moving on, not an earlier fact put right?"""
+    if any(running_figure(f, new_text) for f in altered):
+        return True
+    return any(adds_material(f) for f in subst if f not in altered)
+
+
+def running_figure(flag: Flag, new_text: str) -> bool:
+    """A count rising beside the words of a running tally ("at least 12 killed" -> "at
+    least 14 killed"): the story moving on. A toll lowered was more likely put right."""
+    if flag.type != FlagType.FIGURE or not _rises(flag):
+        return False
+    near = _near(flag.new, new_text)
+    return developing([flag], near) or _RUNNING.search(near) is not None
+
+
+def _rises(flag: Flag) -> bool:
+    from versioner.figures import extract_figures
+
+    old, new = extract_figures(flag.old), extract_figures(flag.new)
+    if not old or not new or old[0].value is None or new[0].value is None:
+        return False
+    return new[0].value > old[0].value
+
+
+# words either side of a figure that say what it counts ("at least 14 people were killed")
+_NEAR_WORDS = 5
+
+
+def _near(fragment: str, text: str) -> str:
+    """The figure's words and a few either side, from the line of ``text`` holding them."""
+    line = next((ln for ln in text.splitlines() if fragment and fragment in ln), fragment)
+    at = max(line.find(fragment), 0)
+    before = line[:at].split()[-_NEAR_WORDS:]
+    after = line[at + len(fragment):].split()[:_NEAR_WORDS]
+    return " ".join([*before, fragment, *after])
+
+
+# a forecast ("will win", "is expected to", "is set to"): once the event happens the
+# sentence says it did, and the projection's source ("X projects", "forecasters
+# predicted") has nothing left to attribute
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|projected|likely|poised|due)\s+to)\b", re.I)
+_PROJECTION = re.compile(r"\b(?:project(?:s|ed|ions?)|forecast(?:s|ed|ers?)?|predict(?:s|ed|ions?)|"
+                         r"expect(?:s|ed|ations?)|estimates?)\b", re.I)
+
+
+def projection_settled(flag: Flag, subst: list[Flag]) -> bool:
+    """Is this the source of a projection taken out as the projection became a result
+    ("Jane Roe will win, X projects" -> "Jane Roe has won"): in the same paragraph a
+    forecast was turned into what happened? That takes back no published fact."""
+    if not _PROJECTION.search(flag.old) or _PROJECTION.search(flag.new):
+        return False
+    return any(f.paragraph == flag.paragraph and f.section == flag.section and f is not flag and settles(f)
+               for f in subst)
+
+
+def settles(flag: Flag) -> bool:
+    """Does this change turn a forecast into what happened ("will win" -> "has won")?
+    That is news (the event took place), not a restyling."""
+    return bool(_FUTURE.search(flag.old)) and bool(flag.new.strip()) and not _FUTURE.search(flag.new)
