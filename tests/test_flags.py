@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import flags as flags_module
-from versioner import hunkrules, namechanges
+from versioner import hunkrules, namechanges, reading, smallfixes
 from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
@@ -61,11 +61,11 @@ def test_the_same_figure_restyled_is_low_wording_whatever_follows_it() -> None:
 
 
 def test_every_listed_near_word_pair_would_otherwise_pass_as_a_slip(monkeypatch) -> None:
-    pairs = [tuple(p) for p in hunkrules._NEAR_WORDS]
-    monkeypatch.setattr(hunkrules, "_NEAR_WORDS", frozenset())
+    pairs = [tuple(p) for p in smallfixes._NEAR_WORDS]
+    monkeypatch.setattr(smallfixes, "_NEAR_WORDS", frozenset())
     hunk = hunkrules.Hunk("", "", 0, 0, "", "")
     for a, b in pairs:
-        assert hunkrules._slip_in_quote(hunk, [a], [b]), (a, b)
+        assert smallfixes.slip_in_quote(hunk, [a], [b]), (a, b)
 
 
 # Figures are read only in windows around the edits of a long paragraph; the flags
@@ -130,8 +130,8 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
 @given(st.text(alphabet=st.sampled_from("ab’' .\n5é_"), max_size=30), st.integers(0, 35))
 def test_word_after_is_the_first_word_of_the_window(text: str, pos: int) -> None:
     # _word_after searches from pos; it must find what reading the window would
-    window = text[pos : pos + hunkrules.CONTEXT]
-    assert hunkrules._word_after(text, pos) == hunkrules.words_as_written(window)[:1]
+    window = text[pos : pos + reading.CONTEXT]
+    assert reading.word_after(text, pos) == reading.words_as_written(window)[:1]
 
 
 def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
@@ -155,7 +155,7 @@ def _edit_distance_in_full(a: str, b: str, limit: int) -> int:
 @settings(max_examples=1000)
 @given(st.text(alphabet="abcé", max_size=9), st.text(alphabet="abcé", max_size=9), st.integers(1, 6))
 def test_edit_distance_trimming_common_ends_changes_nothing(a: str, b: str, limit: int) -> None:
-    assert hunkrules.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)
+    assert smallfixes.edit_distance(a, b, limit) == _edit_distance_in_full(a, b, limit)
 
 
 def test_merged_wording_counts_its_changes_instead_of_reading_its_reason() -> None:

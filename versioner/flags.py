@@ -18,19 +18,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
-from versioner.hunkrules import (
-    CONTEXT,
-    FIGURE_EDIT,
-    QUOTE_PUNCTUATION,
-    STYLE_ONLY,
-    Hunk,
-    classify,
-    hunks,
-    words_as_written,
-)
+from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
 from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
+from versioner.reading import CONTEXT, words_as_written
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op

@@ -28,9 +28,25 @@ from versioner.namechanges import (
     names_make_edit,
     source_aside,
 )
-from versioner.names import FUNCTION_WORDS, is_ordinary
+from versioner.names import FUNCTION_WORDS
 from versioner.quotes import TITLE_MARKS, quotes_kept
-from versioner.reading import TOKEN, Reading, is_negation, read
+from versioner.reading import (
+    CONTEXT,
+    WORD,
+    Reading,
+    is_negation,
+    read,
+    word_after,
+    words_as_written,
+)
+from versioner.smallfixes import (
+    edit_distance,
+    repeat_removed,
+    slip_in_quote,
+    small_fix,
+    tense_only,
+    typo_reason,
+)
 
 if TYPE_CHECKING:
     from versioner.diff import Op
@@ -102,7 +118,6 @@ def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
     return out
 
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
@@ -154,16 +169,6 @@ def _plain_quotes(s: str) -> str:
     return s.translate(_QUOTE_STYLE)
 
 
-def words_as_written(s: str) -> list[str]:
-    """The words of ``s`` in order, case and inner apostrophes kept ("Don't")."""
-    return TOKEN.findall(s)
-
-
-# How far around a hunk a neighbouring word or figure is looked for: a window,
-# not the rest of the paragraph, so a huge paragraph with many edits stays linear.
-CONTEXT = 400
-
-
 def _source_aside(h: Hunk, names_old: list[str], names_new: list[str]) -> bool:
     """Is the hunk a source's aside between commas, only taken out or only put in?"""
     if not h.new.strip():
@@ -177,7 +182,7 @@ def _source_phrase(h: Hunk) -> bool:
     is still a name; a source put in place of another is attribution."""
     def cites(text: str, start: int, end: int) -> bool:
         before = [w.lower() for w in words_as_written(text[max(0, start - CONTEXT):start])[-_SOURCE_REACH:]]
-        return "according" in before or bool({w.lower() for w in _word_after(text, end)} & _SAID)
+        return "according" in before or bool({w.lower() for w in word_after(text, end)} & _SAID)
     return cites(h.old_text, h.old_start, h.old_end) and cites(h.new_text, h.new_start, h.new_end)
 
 
@@ -186,16 +191,6 @@ _SOURCE_REACH = 4
 
 
 _SAID = frozenset("said says say told tells stated states confirmed announced reported".split())
-
-
-def _word_after(text: str, pos: int) -> list[str]:
-    # the first word of text[pos : pos + CONTEXT], found without reading the rest
-    m = _WORD.search(text, pos, pos + CONTEXT)
-    return [m.group()] if m else []
-
-
-def _word_before(text: str, pos: int) -> list[str]:
-    return words_as_written(text[max(0, pos - CONTEXT) : pos])[-1:]
 
 
 def _negations(words: list[str]) -> list[str]:
@@ -210,34 +205,6 @@ def _negations(words: list[str]) -> list[str]:
 
 
 _NOT_ADDING = frozenset(("just", "only", "merely", "simply"))
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein distance, capped at ``limit`` (short words only)."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    # A common start and end never change the distance (a respelled name keeps most of
-    # its letters): only what lies between is compared, letter by letter.
-    shorter = min(len(a), len(b))
-    p = 0
-    while p < shorter and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < shorter - p and a[-1 - s] == b[-1 - s]:
-        s += 1
-    a, b = a[p : len(a) - s], b[p : len(b) - s]
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) >= limit:
-            return limit
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
 
 
 QUOTE_PUNCTUATION = "punctuation inside quotation marks"
@@ -298,7 +265,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if inside and old_w == new_w and not quote_marks:
         return flag(FlagType.QUOTE, Severity.HIGH, QUOTE_PUNCTUATION)
     if inside:
-        slip = _slip_in_quote(h, old_w, new_w)
+        slip = slip_in_quote(h, old_w, new_w)
         if slip:
             return flag(FlagType.TYPO, Severity.LOW, f"{slip}, inside quotation marks: the speaker's words restored")
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
@@ -311,10 +278,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
         # or hyphenated otherwise (a page's markup often glues words)
         return flag(FlagType.PUNCTUATION, Severity.LOW, "spacing or hyphens only")
-    small = _small_fix(h, old_w, new_w, rd_new) or _repeat_removed(h, old_w, new_w, rd_old)
+    small = small_fix(h, old_w, new_w, rd_new) or repeat_removed(h, old_w, new_w, rd_old)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
-    tense = _tense_only(old_w, new_w)
+    tense = tense_only(old_w, new_w)
     if tense:
         return flag(FlagType.WORDING, Severity.LOW, tense)
     dates = _date_change(h, old_w, new_w)
@@ -379,11 +346,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
-    following = _word_after(h.new_text, h.new_end)
+    following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _ATTRIBUTION and (old_w or new_w):
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
-    typo = _typo_reason(h, old_w, new_w)
+    typo = typo_reason(h, old_w, new_w)
     if typo:
         return flag(FlagType.TYPO, Severity.LOW, typo)
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
@@ -546,7 +513,7 @@ def _quotes_stand_elsewhere(h: Hunk, rd_old: Reading, rd_new: Reading, names: Ar
     """Does every quotation this hunk touches stand word for word in the other revision,
     with the hunk only taking words out (or only putting them in)? A quote reworded
     anywhere fails: its old words stand nowhere in the newer text."""
-    if (h.old.strip() and h.new.strip()) or len(_WORD.findall(h.old + h.new)) < _QUOTE_MOVE_WORDS:
+    if (h.old.strip() and h.new.strip()) or len(WORD.findall(h.old + h.new)) < _QUOTE_MOVE_WORDS:
         return False
     side, reading, start, end = (1, rd_old, h.old_start, h.old_end) if h.old.strip() else (0, rd_new, h.new_start, h.new_end)
     spans = [(s, e) for s, e in reading.quotes if s < end and e > start]
@@ -567,7 +534,7 @@ def _flat_text(text: str) -> str:
 
 def _flat(text: str) -> str:
     """``text`` lower case, its words only, one space apart (quotes compared so)."""
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(WORD.findall(text.lower()))
 
 
 # Words on a side of an edit that touches a quotation, beyond which it must lie inside it
@@ -588,133 +555,9 @@ def _single_quote_mark(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
     return False
 
 
-# Agreement pairs that are not a plain "-s" apart
-_AGREEMENT = {frozenset(p.split("/")) for p in "is/are was/were has/have does/do".split()}
-
-
-# Words before a noun: after one of these a changed "-s" counts something else ("the
-# officer" -> "the officers"), it is no agreement fix
-_BEFORE_NOUN = frozenset("""a an the one two three four five six seven eight nine ten this that these those
-each every many several some few both all no any his her their its our my your""".split())
-
-
-def _repeat_removed(h: Hunk, old_w: list[str], new_w: list[str], rd_old: Reading) -> str | None:
-    """A word written twice within a few words ("why can't we can't go") and removed."""
-    if new_w or len(old_w) != 1:
-        return None
-    near = [t.text.lower() for t in rd_old.tokens_in(max(0, h.old_start - 30), h.old_start)][-2:]
-    after = rd_old.token_after(h.old_end)
-    if after is not None:
-        near.append(after.text.lower())
-    return f'repeated word "{old_w[0]}" removed' if old_w[0].lower() in near else None
-
-
-def _small_fix(h: Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) -> str | None:
-    """A misspelt word fixed by one or two letters (``opertor`` -> ``operator``), wherever
-    it stands, or a verb made to agree (``shows`` -> ``show``): typos and grammar, low."""
-    if len(old_w) != 1 or len(new_w) != 1:
-        return None
-    a, b = old_w[0], new_w[0]
-    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower()):
-        return None
-    if not is_ordinary(a) and is_ordinary(b):
-        d = edit_distance(a, b)
-        if d <= 2:
-            return f"{'one' if d == 1 else 'two'}-letter fix of a misspelt word ({a} -> {b})"
-        return None
-    agree = frozenset((a, b)) in _AGREEMENT or (
-        is_ordinary(a) and is_ordinary(b) and (a in (b + "s", b + "es") or b in (a + "s", a + "es")))
-    if agree:
-        before = rd_new.token_before(h.new_start)
-        if before is None or before.text.lower() in _BEFORE_NOUN or before.text[:1].isdigit():
-            return None
-        return f"grammar: agreement fix ({a} -> {b})"
-    return None
-
-
-def _tense_only(old_w: list[str], new_w: list[str]) -> str | None:
-    """One verb put in another tense ("ended" -> "ends", "closes" -> "closed"): the same
-    statement told from another moment, style. A plan made a fact ("will close" ->
-    "closed") changes more than one word and is not this."""
-    if len(old_w) != 1 or len(new_w) != 1:
-        return None
-    a, b = old_w[0], new_w[0]
-    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and is_ordinary(a) and is_ordinary(b)):
-        return None
-    for past, present in ((a, b), (b, a)):
-        stem = _PAST.sub("", past)
-        if len(stem) >= 3 and past != stem and present in (stem + "s", stem + "es") and not present.endswith("ss"):
-            return f"tense only ({a} -> {b})"
-    return None
-
-
-_PAST = re.compile(r"e?d$")
-
-
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:
     if old and new:
         return f"{what} changed: {' '.join(old)} -> {' '.join(new)}"
     if new:
         return f"{what} added: {' '.join(new)}"
     return f"{what} removed: {' '.join(old)}"
-
-
-def _typo_reason(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
-    if len(old_w) == 1 and len(new_w) == 1:
-        a, b = old_w[0], new_w[0]
-        d = edit_distance(a.lower(), b.lower())
-        if d <= 2 and d <= max(1, len(a) // 3) and not a.isdigit():
-            return f"{'one' if d == 1 else 'two'}-letter fix of a common word ({a} -> {b})"
-    if not new_w and len(old_w) == 1:
-        around = _word_before(h.old_text, h.old_start) + _word_after(h.old_text, h.old_end)
-        if old_w[0].lower() in (w.lower() for w in around):
-            return f'repeated word "{old_w[0]}" removed'
-    if not old_w and len(new_w) == 1 and len(new_w[0]) <= 3 and new_w[0].lower() in _SMALL_WORDS:
-        return f'missing small word "{new_w[0]}" added'
-    return None
-
-
-_SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
-
-
-# Real words one inserted, dropped or swapped letter apart inside the word (the only slips
-# _slip_in_quote accepts): fixing one into the other inside a quote changes what the speaker
-# said, so it is never a slip. A test checks every pair would otherwise pass as one.
-_NEAR_WORDS = frozenset(frozenset(p.split("/")) for p in """
-lose/loose were/where from/form trail/trial causal/casual later/latter diary/dairy
-county/country sliver/silver bran/barn chose/choose marital/martial bought/brought
-though/through unite/untie united/untied sacred/scared there/three fiend/friend
-salve/slave clam/calm pubic/public cannon/canon desert/dessert complaint/compliant
-lightening/lightning
-""".split())
-
-
-def _slip_in_quote(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
-    """An obvious transcription slip fixed inside a quote: a doubled word removed, or one
-    letter inserted, dropped or two swapped inside a word (``evry`` -> ``every``). A letter
-    replaced, or a change at a word's end (``officer`` -> ``officers``, ``use`` -> ``used``),
-    too often turns one real word into another (``now`` -> ``not``), so those stay quotes."""
-    if not new_w and len(old_w) == 1:
-        around = words_as_written(h.old_text[: h.old_start])[-1:] + words_as_written(h.old_text[h.old_end :])[:1]
-        if old_w[0].lower() in (w.lower() for w in around):
-            return f'repeated word "{old_w[0]}" removed'
-        return None
-    if len(old_w) != 1 or len(new_w) != 1:
-        return None
-    a, b = old_w[0], new_w[0]
-    la, lb = a.lower(), b.lower()
-    if la == lb or len(lb) < 4 or frozenset((la, lb)) in _NEAR_WORDS:
-        return None
-    if la[-1] != lb[-1] or la[0] != lb[0]:
-        return None  # an inflection or a different word, not a slip
-    if len(la) == len(lb):
-        diff = [i for i in range(len(la)) if la[i] != lb[i]]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and la[diff[0]] == lb[diff[1]] \
-            and la[diff[1]] == lb[diff[0]]
-        return f"two letters swapped ({a} -> {b})" if swapped else None
-    short, long_ = (la, lb) if len(la) < len(lb) else (lb, la)
-    if len(long_) - len(short) != 1:
-        return None
-    if any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1)):
-        return f"one-letter fix ({a} -> {b})"
-    return None

@@ -200,3 +200,28 @@ def _name_spans(text: str, tokens: list[tuple[Token, bool]],
         out.append((Name(tok.start, end, text[tok.start:end]), tokens[i:j + 1]))
         i = j + 1
     return out
+
+
+# The words of a side as written, and the word next to a position; the hunk rules and
+# the small fixes look words up with these.
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def words_as_written(s: str) -> list[str]:
+    """The words of ``s`` in order, case and inner apostrophes kept ("Don't")."""
+    return TOKEN.findall(s)
+
+
+# How far around a hunk a neighbouring word or figure is looked for: a window,
+# not the rest of the paragraph, so a huge paragraph with many edits stays linear.
+CONTEXT = 400
+
+
+def word_after(text: str, pos: int) -> list[str]:
+    # the first word of text[pos : pos + CONTEXT], found without reading the rest
+    m = WORD.search(text, pos, pos + CONTEXT)
+    return [m.group()] if m else []
+
+
+def word_before(text: str, pos: int) -> list[str]:
+    return words_as_written(text[max(0, pos - CONTEXT) : pos])[-1:]
