@@ -98,3 +98,24 @@ def test_a_quotation_in_single_marks_changed_without_a_notice_stays_stealth() ->
     old = STORY + ["Osk called the line 'a promise kept to the city', the transport office said."]
     new = STORY + ["Osk called the line 'a promise made to the city', the transport office said."]
     assert _chain(old, new)[1].verdict == "stealth"
+
+
+def test_a_place_named_in_the_possessive_then_plainly_is_not_a_name_taken_out() -> None:
+    # a homepage summary rolled on: "Norland's ministers are discussing" become "Norland is
+    # considering", the place still named, with new measures added
+    old = ["Velmar follows Ostmark with new curbs from Sunday",
+           "Velmar limits the size of gatherings among other measures and Norland's ministers are also "
+           "discussing further action."]
+    new = [old[0], "Velmar will limit gatherings, Ostmark will close its stadiums and Norland is considering "
+                   "new rules too."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "update", v.reasons
+
+
+def test_a_name_taken_out_of_a_summary_stays_stealth() -> None:
+    # the same summary rewritten, but the minister it named is gone from the text
+    old = ["Velmar follows Ostmark with new curbs from Sunday",
+           "Velmar limits the size of gatherings, health minister Karl Brenn's office said."]
+    new = [old[0], "Velmar will limit gatherings and close its stadiums, the health office said."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "stealth", v.reasons
