@@ -63,7 +63,10 @@ reported there); "minor/added called stealth" counts pairs labelled
 Flags, per pair (a pair is positive for a type when the label lists it
 under ``substantive``; ``paragraph-moved`` under either list): figure, name,
 quote, negation, attribution, wording, paragraph-added/-removed/-moved are
-found when ``diff`` gives a flag of that type (any severity); headline as the
+found when ``diff`` gives a flag of that type (any severity), figure, name,
+quote and negation also when a headline flag lists the type in its ``facts``
+(a headline is one flag, with the facts changed inside it typed there, as a
+changed body paragraph's are typed flags of their own); headline as the
 label scheme defines it: the label lists ``headline`` whenever the headline
 line changed in a pair with any substantive change (a pair whose only headline
 change is stylistic gets the cosmetic ``headline-reword``), so it is found
@@ -536,7 +539,8 @@ def got_has(p: Pair, kind: str) -> bool:
     if kind == "headline":  # the headline line changed, in a pair found substantive
         return any(f["section"] == "headline" or f["type"] == "headline" for f in p.flags) \
             and any(f["severity"] in SUBSTANTIVE for f in p.flags)
-    return any(f["type"] == kind for f in p.flags)
+    # a headline change is one flag: the facts changed inside it are its typed ``facts``
+    return any(f["type"] == kind or kind in f.get("facts", ()) for f in p.flags)
 
 
 def side_agrees(want: Any, value: Any, text: Any) -> bool:

@@ -105,6 +105,20 @@ def test_headline_found_as_the_labels_define_it(rd: ModuleType) -> None:
                                                            "flagged": 2}
 
 
+def test_a_headline_flags_facts_count_for_their_types(rd: ModuleType) -> None:
+    """A headline change is one flag: a name changed in it is found as a name by the
+    flag's typed ``facts``, never by its reason text."""
+    pairs = [
+        pair(rd, "stealth", "stealth", substantive=["name", "headline"],
+             flags=[flag("headline", section="headline", reason="headline changed", facts=["name"])]),
+        pair(rd, "stealth", "stealth", substantive=["headline", "wording"],
+             flags=[flag("headline", section="headline", reason="headline changed: name changed: A -> B")]),
+    ]
+    types = rd.score_flags(pairs)["types"]
+    assert types["name"] == {"precision": 1.0, "recall": 1.0, "labelled": 1, "flagged": 1}
+    assert types["figure"]["flagged"] == 0
+
+
 def test_figure_values_match_one_to_one(rd: ModuleType) -> None:
     p = pair(rd, "stealth", "stealth", figures=[["29", "32"], ["29", "32"], ["January 30", "January 29"]],
              flags=[flag("figure", old="29 dead", new="32 dead", old_value=29, new_value=32),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
-from versioner.model import PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
+from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
 from versioner.reading import CONTEXT, words_as_written
@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # 5: quotes moved whole, tense-only edits, headline-only stories (issue 16);
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
-RULES_VERSION = 7
+# 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
+RULES_VERSION = 8
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -239,8 +240,9 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # only style inside (an article added, the same figure restyled): low, like the wording
     style = bool(inner) and not cosmetic and all(f.severity == Severity.LOW for f in inner)
     sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
+    facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
-                change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic)
+                change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -75,6 +75,11 @@ class FlagType(StrEnum):
     MOVED = "moved"  # words, a phrase or a sentence moved, within or across paragraphs (low)
 
 
+# The types of flag that say a fact changed: a headline flag names those changed inside
+# it (``Flag.facts``), in this order
+FACT_TYPES = (FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION)
+
+
 class Severity(StrEnum):
     """How much a flagged change matters to a reader."""
 
@@ -163,6 +168,9 @@ class Flag:
     # a visible change that only fixes typos or punctuation (a headline typo): it keeps
     # its severity for the reader, but needs no notice (DESIGN: typo fixes are not substantive)
     cosmetic: bool = False
+    # a headline change is one flag: the types of the facts changed inside it (a name,
+    # figure, quote, negation), so a script need not read them out of ``reason``
+    facts: tuple[FlagType, ...] = ()
 
     @property
     def rank(self) -> int:

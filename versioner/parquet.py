@@ -8,7 +8,8 @@ Spark, DuckDB and Polars read it as it is)::
     DIR/pairs/day=.../...      article, from_number, to_number, from_sha256,
                                to_sha256, rules, changes, flags (JSON, as cached)
     DIR/flags/day=.../...      article, from_number, to_number, idx, type, severity,
-                               section, paragraph, old, new, reason
+                               section, paragraph, old, new, reason, facts
+                               (a headline flag's, comma-separated: "name,figure")
     DIR/verdicts/day=.../...   article, number, sha256, rules, chain, verdict, reasons
                                (JSON list), stealth_kind, disclosed_by, latency_s
     DIR/notices/day=.../...    article, number, sha256, idx, kind, position, text,
@@ -111,7 +112,8 @@ def export(store: Store, folder: Path) -> dict[str, int]:
                    "changes": changes, "flags": flag_json, "day": day})
         for idx, flag in enumerate(_flag_list(flag_json)):
             flags.add({"article": new.article, "from_number": old.number, "to_number": new.number,
-                       "idx": idx, **{f: _cell(flag.get(f)) for f in _FLAG_FIELDS}, "day": day})
+                       "idx": idx, **{f: _cell(flag.get(f)) for f in _FLAG_FIELDS},
+                       "facts": _facts_cell(flag.get("facts")), "day": day})
     verdicts, notices = _Table(folder, "verdicts", _VERDICT_COLUMNS + _DAY), _Table(
         folder, "notices", _NOTICE_COLUMNS + _DAY)
     for table, rows, columns in ((verdicts, store.iter_verdict_rows(day=True), _VERDICT_COLUMNS),
@@ -156,6 +158,12 @@ def _flag_list(flag_json: object) -> list[dict[str, Any]]:
     except ValueError:
         return []  # a damaged cache row: verify says so; its flags are recomputed by an audit
     return [f for f in items if isinstance(f, dict)] if isinstance(items, list) else []
+
+
+def _facts_cell(value: object) -> str:
+    """A headline flag's facts comma-separated ("name,figure"), else empty: text in
+    every row, so no batch of flags without any makes the column null-typed."""
+    return ",".join(str(t) for t in value) if isinstance(value, list) else ""
 
 
 def _cell(value: object) -> str | None:

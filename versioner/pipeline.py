@@ -7,11 +7,11 @@ import hashlib
 import json
 from dataclasses import MISSING, dataclass, fields
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from versioner.diff import Comparison, compare
 from versioner.flags import SEVERITY_RANK, Flag, flag_comparison
-from versioner.model import Fault, Revision
+from versioner.model import Fault, FlagType, Revision
 from versioner.prepared import sha256_hex
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes")
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
 
 
 def rule_versions() -> dict[str, int]:
@@ -108,7 +108,14 @@ def pair_from_json(changes: object, flags: object) -> PairResult | None:
     if not (isinstance(change_list, list) and isinstance(flag_list, list)
             and all(_is_change(c) for c in change_list) and all(_is_flag(f) for f in flag_list)):
         return None
-    return PairResult(tuple(Flag(**f) for f in flag_list), tuple((s, k) for s, k in change_list))
+    return PairResult(tuple(map(_flag_of, flag_list)), tuple((s, k) for s, k in change_list))
+
+
+def _flag_of(item: dict[str, Any]) -> Flag:
+    # JSON gives facts as a list: a frozen Flag keeps a tuple (it is hashed)
+    if "facts" in item:
+        item = item | {"facts": tuple(map(FlagType, item["facts"]))}
+    return Flag(**item)
 
 
 def _is_change(item: object) -> bool:
@@ -119,15 +126,17 @@ def _is_flag(item: object) -> bool:
     """Does ``item`` have a Flag's fields (the required ones at least), each of its type?"""
     return (type(item) is dict and _FLAG_REQUIRED <= item.keys()
             and all(type(value) in _FLAG_TYPES.get(name, ()) for name, value in item.items())
-            and item["severity"] in SEVERITY_RANK)
+            and item["severity"] in SEVERITY_RANK
+            and all(type(fact) is str and fact in _FACT_NAMES for fact in item.get("facts", ())))
 
 
 # each Flag field and the types JSON gives it (exact types: a bool is not a paragraph)
 _FLAG_TYPES: dict[str, tuple[type, ...]] = {
     **dict.fromkeys(("type", "severity", "section", "old", "new", "reason"), (str,)),
     "paragraph": (int, type(None)), "old_value": (int, float, type(None)),
-    "new_value": (int, float, type(None)), "noun": (str, type(None)), "cosmetic": (bool,),
+    "new_value": (int, float, type(None)), "noun": (str, type(None)), "cosmetic": (bool,), "facts": (list,),
 }
+_FACT_NAMES = frozenset(FlagType)
 _FLAG_REQUIRED = frozenset(f.name for f in fields(Flag) if f.default is MISSING)
 
 

@@ -366,6 +366,8 @@ def flag_json(f: Flag) -> dict[str, Any]:
         d["old_value"], d["new_value"] = f.old_value, f.new_value
         if f.noun:
             d["noun"] = f.noun
+    if f.facts:  # a headline change: the types of the facts changed inside it
+        d["facts"] = [str(t) for t in f.facts]
     return d
 
 

@@ -55,8 +55,8 @@ def _event(v: object) -> dict[str, object]:
         "captured_at": rev.captured_at,
         "verdict": str(v.verdict),
         "reasons": list(v.reasons),
-        "flags": [{"type": str(f.type), "severity": str(f.severity), "section": str(f.section), "reason": f.reason}
-                  for f in v.flags],
+        "flags": [{"type": str(f.type), "severity": str(f.severity), "section": str(f.section), "reason": f.reason,
+                   **({"facts": [str(t) for t in f.facts]} if f.facts else {})} for f in v.flags],
     }
 
 
