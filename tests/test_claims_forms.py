@@ -183,7 +183,7 @@ def test_a_state_of_fact_without_an_error_sentence() -> None:
     ("This story has been corrected to fix a quote from the harbour master.", "quote"),
     ("Correction: An earlier version of this story misstated the location of the new stadium.", "place"),
     ("Correction: An earlier version of this story incorrectly described where the ferry ran aground.", "place"),
-    ("Correction: An earlier version of this story incorrectly stated the company that the skipper sails for.",
+    ("Correction: A previous version of this article wrongly gave the company that the skipper sails for.",
      "name"),
     ("Correction: An earlier version of this story misidentified Ola Berg as the mayor of Orlen.", "title"),
     ("Correction: An earlier version of this story incorrectly attributed a quote to the harbour master.",

@@ -245,7 +245,7 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     if named == "entity":  # "the company that she advises": which one, by its name
         return "name"
     if by_value in (None, "negation", "name") and any(v and f'"{v}"' in _straight(text) for v in values):
-        return "quote"  # '"Coachella for teens", rather than "Coachella for tweens"': words quoted
+        return "quote"  # '"Harbour Fest for teens", rather than "Harbour Fest for tweens"': words quoted
     if not named and not by_value:
         hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
         named = hits[0][1] if hits else None
@@ -302,7 +302,7 @@ _COPULA = r"(?:is|was|are|were|ist|war|sind|waren|est|était|es|era|is|was)"
 _FACT = re.compile(rf"^(?P<who>{_SUBJ})\s+(?:currently\s+|actually\s+|in\s+fact\s+)?{_COPULA}\s+"
                    r"(?!(?:not|nicht|pas|no|niet|also|being|been|published|updated|corrected|changed|amended)\b)"
                    r"(?P<v>.+)$", re.S)
-# "he is not a Labour peer as we suggested", "Lena Horne is not dead": the wrong value denied
+# "she is not a Green councillor as we suggested", "Ivo Sand is not retired": the wrong value denied
 _DENIED = re.compile(rf"^(?P<who>(?:contrary\s+to\s+[^,]+,\s*)?[^,;]{{1,60}}?)\s+{_COPULA}\s+(?P<neg>not|nicht|pas|no|niet)\s+"
                      r"(?P<old>.+)$", _I | re.S)
 _FACT_WORDS = 20
@@ -413,8 +413,8 @@ _RANGE = re.compile(r"(\d)\s+(?:to|and|-|–)\s+([$£€¥]?\s?\d)")
 
 
 def _narrow(new: str, old: str, cut: bool = True) -> str:
-    """The right value cut to the size of the wrong one: to the figure it is ("interviewed
-    100 volunteers who had lost a parent before the age of 16" against "1,000" -> "100"),
+    """The right value cut to the size of the wrong one: to the figure it is ("surveyed
+    240 rowers who had trained for at least 3 years" against "2,400" -> "240"),
     or to the words after the last copula or preposition ("She is Jane Doerr" -> "Jane Doerr")."""
     olds = _NUMBER_PHRASE.findall(old)
     if olds and not _RANGE.search(olds[0]):  # "in paragraph 3 to 4,800": a range only against a range
@@ -505,7 +505,7 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
                 found.append(_closed(pending))
             denied = _DENIED.match(s)
             if denied and not new and index == 1 and not found:
-                # "Ann Lee sits as a crossbencher; she is not a Labour peer": the clause before is right
+                # "Ann Lee sits as an independent; she is not a Green councillor": the clause before is right
                 lead = lead or _fact(before, loose=True)
             # "Lena Horne is not dead": when nothing else says what is right, the denial does
             fallback = _trim(f"{denied.group('neg')} {denied.group('old')}") if denied else None

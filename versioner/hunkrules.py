@@ -462,7 +462,7 @@ def same_unit(old_w: list[str], new_w: list[str]) -> bool:
 
 def _negated_kept(words: list[str], other: list[str]) -> bool:
     """Does the word after a negation in ``words`` come back, in any form, in ``other``
-    ("without ever winning" -> "did go on to win"): the same statement turned round."""
+    ("without ever scoring" -> "did go on to score"): the same statement turned round."""
     kept = [w.lower() for w in other if len(w) >= 3 and not is_negation(w)]
     for i, w in enumerate(words[:-1]):
         if is_negation(w):

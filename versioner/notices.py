@@ -948,7 +948,7 @@ def _column_error(sentence: str) -> Claim | None:
     """The claim of a sentence that says what the story wrongly said (its old value)."""
     s = sentence.strip().rstrip(".")
     m = _SHOULD_READ.search(s)
-    if m:  # '"gross foreign investment" should read "gross domestic investment"'
+    if m:  # '"gross regional output" should read "gross national output"'
         old, right = (_value(g.strip(" \"'")) or None if g else None for g in (m.group("old"), m.group("new")))
         return Claim("change", Target(Section.ANY, None, _subject(s, (right, old)), None), right, old)
     m = _COLUMN_AS.search(s)
@@ -1042,8 +1042,8 @@ _WHOLE_AND_PART = re.compile(rf"\b(?:{_NOUNS})\s+and\s+(?:its\s+|the\s+)?(?:head
 
 
 def _in_the_part_named(claims: list[Claim], body: str) -> tuple[Claim, ...]:
-    """Claims that name no part, in the one part the notice names elsewhere ("the on-screen
-    caption gave her location as ..."; "... The headline has been updated")."""
+    """Claims that name no part, in the one part the notice names elsewhere ("the caption
+    under the photograph put the harbour in ..."; "... The headline has been updated")."""
     named = {Section(sec) for _, sec, _ in _locations(body)} - {Section.BODY}
     if len(named) != 1 or not claims or any(c.target.section != Section.ANY for c in claims) \
             or _WHOLE_AND_PART.search(body):
