@@ -5,6 +5,7 @@ gluing words, a source's aside, a clause rewritten around its names."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -129,3 +130,47 @@ def test_a_title_case_headline_names_only_its_names_not_the_words_capitalised_wi
     text = "University of Ostra Will End Use of SAT Tests"
     known = ArticleNames(text + "\n" + body, text + "\n" + body)
     assert hunk_names(read(text, headline=True), 0, len(text), known) == ["University of Ostra", "SAT"]
+
+
+# -- headlines read strictly (issue 16: a headline flag's facts) ---------------------------
+
+_BODY = "\nThe committee met on Tuesday, Varo Tesk said, and will vote next week.\n"
+
+
+def _headline_facts(old: str, new: str) -> list[tuple[str, ...]]:
+    return [f.facts for f in flag_texts(old + _BODY, new + _BODY) if f.type == "headline"]
+
+
+def test_a_title_alone_in_a_title_case_headline_is_no_name() -> None:
+    # "... to Lead Spy Agencies" -> "... as Spy Chief": a post reworded, no one renamed
+    facts = _headline_facts("Council Weighs Varo Tesk as Pick to Lead Spy Agencies",
+                            "Council Panel Backs Varo Tesk as Spy Chief")
+    assert facts and all("name" not in f for f in facts), facts
+
+
+def test_a_demonym_restyled_in_a_headline_is_no_name_change() -> None:
+    facts = _headline_facts("Leading Argentinian campaigner dies aged 93",
+                            "Leading Argentine campaigner dies aged 93")
+    assert facts and all("name" not in f for f in facts), facts
+
+
+def test_two_first_names_that_share_a_stem_still_differ() -> None:
+    flags = _names(_all("Christian Varga led the count.", "Christine Varga led the count."))
+    assert flags, "a first name put right is a name change"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Varo Tesk wins Ostra council seat in recount", "Varo Tesk wins council seat in recount"),
+    ("Varo Tesk will win Ostra council seat, Meridian projects", "Varo Tesk wins Ostra council seat"),
+])
+def test_a_name_taken_out_of_a_headline_that_the_story_still_names_is_no_name_removed(old: str, new: str) -> None:
+    body = "\nVaro Tesk won the seat after a recount in Ostra, Meridian reports.\n"
+    facts = [f.facts for f in flag_texts(old + body, new + body) if f.type == "headline"]
+    assert facts and all("name" not in f for f in facts), facts
+
+
+def test_a_name_taken_out_of_a_headline_and_the_story_is_still_a_name_removed() -> None:
+    body = "\nThe seat was won after a recount in Ostra.\n"
+    old, new = "Varo Tesk wins Ostra council seat", "Newcomer wins Ostra council seat"
+    facts = [f.facts for f in flag_texts(old + body, new + body) if f.type == "headline"]
+    assert facts and "name" in facts[0], facts

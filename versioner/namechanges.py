@@ -18,7 +18,7 @@ from versioner.reading import Reading, Token
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 3  # 3: sentence-case headlines, acronyms, initials spelt out, clauses rewritten round names
+RULES_VERSION = 4  # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -76,16 +76,17 @@ def _title_case_names(text: str, toks: list[Token], known: ArticleNames | None) 
     ("University of Ostra Will End Use of Tests"): the words that are names on their own
     (no ordinary word, an acronym, or one the article writes as a name), with the small
     words between them ("University of Ostra")."""
-    out, run = [], []
-    for t in toks:
-        if is_title(t.text) or _acronym(t.text) or not is_ordinary(t.text) \
-                or (known is not None and plain(t.text) in known):
+    out: list[str] = []
+    run: list[Token] = []
+    for t in [*toks, None]:
+        if t is not None and (is_title(t.text) or _acronym(t.text) or not is_ordinary(t.text)
+                              or (known is not None and plain(t.text) in known)):
             run.append(t)
-        elif run:
+            continue
+        # a title on its own names no one ("... as Intelligence Chief"): it attaches to a name
+        if run and not all(is_title(r.text) for r in run):
             out.append(text[run[0].start:run[-1].end])
-            run = []
-    if run:
-        out.append(text[run[0].start:run[-1].end])
+        run = []
     return out
 
 
@@ -117,6 +118,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # both sides (names only reordered, or moved with the words around them)
         if not (gone and came) or stay == ([], []):
             gone, came = stay
+    elif known is not None and gone and not came:
+        # a name only taken out of a headline that the story under it still names: the
+        # headline shortened, the article names them as before
+        gone = [n for n in gone if not known.mentioned(n, side=1)]
     if gone and came and [_untitled(n) for n in gone] == [_untitled(n) for n in came]:
         return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
     texts = known.texts if known is not None else (rd_old.text, rd_new.text)
@@ -226,12 +231,29 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua) or _aliases(ua, ub):
         return True
     short, long_ = sorted((ca, cb), key=len)
+    if _demonym_restyled(ca, cb):
+        return True
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
         # surname another surname ("Varga" -> "Vargas", "William" -> "Williams")
         return long_[len(short):] != "s" or short.endswith(_DEMONYM_FORMS)
     # two single words (a first name for a surname): one full name written somewhere
     return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
+
+
+# Endings two styles of one demonym trade ("Argentinian" / "Argentine", "Argentinean"),
+# each pair as it stands: no wider set, where two first names part ("Christian", "Christine")
+_DEMONYM_STYLES = (("ian", "e"), ("ian", "ean"))
+
+
+def _demonym_restyled(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` (compacted) one demonym in two styles: one stem of four
+    letters or more with the two endings of a pair?"""
+    for x, y in _DEMONYM_STYLES:
+        for p, q in ((a, b), (b, a)):
+            if p.endswith(x) and q.endswith(y) and len(p) - len(x) >= 4 and p[:-len(x)] == q[:-len(y)]:
+                return True
+    return False
 
 
 # One body named two ways in news copy: a capital for its government (metonymy) and a
