@@ -18,7 +18,8 @@ from versioner.reading import Reading, Token
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 4  # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
+RULES_VERSION = 5  # 5: names in rewritten copy (a sentence for another, a short named phrase for a clause, a place cut to its head)
+# 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _COMMON_CAPS = {
@@ -401,16 +402,28 @@ def apostrophe_in_name(old_w: list[str], new_w: list[str]) -> bool:
     return a != b and a.replace("’", "").replace("'", "").lower() == b.replace("’", "").replace("'", "").lower()
 
 
-def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str], new_w: list[str]) -> bool:
+def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str], new_w: list[str],
+                    speakers: bool = False) -> bool:
     """Do the names make the change (a name dropped or put in: "another woman" -> "Ann
     Lee, his sister"), rather than ride in a sentence rewritten around them? A long clause
-    put in place of another is a rewrite, whatever names it carries."""
+    put in place of another is a rewrite, whatever names it carries. ``speakers``: each
+    side has a verb of saying (the names say who said it: attribution, not names)."""
     if old_w and new_w and max(len(old_w), len(new_w)) > _SHORT_EDIT:
-        return False
+        # ... unless one side is a short phrase that holds a name ("by an Acme executive"
+        # -> "by Ann Lee, who now runs ..."): that name taken out or put in is the point,
+        # the long side spells out what took its place
+        return not speakers and any(names and len(words) <= _SHORT_REPLACEMENT
+                                    for names, words in ((names_old, old_w), (names_new, new_w)))
     # words put in place of others: the names must be the most of a side's words, or the
     # side short, for the names to be the point ("Congress passed it" -> "Ann Lee signed
     # it into law" is a clause rewritten); words only taken out or put in carry their names
     short = _SHORT_REPLACEMENT if old_w and new_w else _SHORT_EDIT
+    if names_old and names_new and min(len(old_w), len(new_w)) > short:
+        # names on both sides of words longer than a short phrase: one sentence (a whole
+        # headline, often) put in place of another about other things, not a name fixed in
+        # words that stand; names only taken out (or only put in) still un-name (or name)
+        # someone
+        return False
     return bool(names_old and _names_carry(names_old, old_w, short)) \
         or bool(names_new and _names_carry(names_new, new_w, short))
 
