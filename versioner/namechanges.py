@@ -18,7 +18,8 @@ from versioner.reading import Reading, Token
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 5  # 5: names in rewritten copy (a sentence for another, a short named phrase for a clause, a place cut to its head)
+RULES_VERSION = 5  # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
+# a place cut to its head, a body with or without its country or kind, a detail after a colon
 # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -155,6 +156,11 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
     words = _untitled(name).split()
     if len(words) > 1 and mentions(article, words[-1]):
         return True
+    # a name built on "of" cut to its head where it stood ("the Gulf of Ostra" -> "the
+    # Gulf", "the University of Dellmar" -> "the University"): the place or body named short
+    head = next((i for i, w in enumerate(words) if w in NAME_JOINERS), 0)
+    if head and _mentions_word(paragraph, " ".join(words[:head])):
+        return True
     return len(compact(name)) >= 3 and compact(name) in _compacted(paragraph)
 
 
@@ -238,8 +244,30 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
         # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
         # surname another surname ("Varga" -> "Vargas", "William" -> "Williams")
         return long_[len(short):] != "s" or short.endswith(_DEMONYM_FORMS)
+    if _one_body(ua, ub):
+        return True
     # two single words (a first name for a surname): one full name written somewhere
     return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
+
+
+# Words that say what kind of body a name is, not which one ("the Treasury Department",
+# "Acme Group"): written or left out as a paper's style likes
+_KIND_OF_BODY = frozenset("""department ministry office agency bureau service council authority
+commission group company corporation corp inc co ltd plc""".split())
+
+
+def _one_body(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one body named with and without its country's initials or a
+    word for its kind ("US Treasury" / "Treasury Department")? They share a word that
+    says which body, and each other word is such a word, one country's initials at most
+    ("US Treasury" / "UK Treasury" are two)."""
+    wa, wb = a.split(), b.split()
+    shared = set(wa) & set(wb)
+    rest = [w for w in wa + wb if w not in shared]
+    if not rest or not any(w.lower() not in _KIND_OF_BODY for w in shared):
+        return False
+    initials = [w for w in rest if w.lower() not in _KIND_OF_BODY]
+    return len(initials) <= 1 and all(_acronym(w.replace(".", "")) and len(w.replace(".", "")) <= 3 for w in initials)
 
 
 # Endings two styles of one demonym trade ("Argentinian" / "Argentine", "Argentinean"),
@@ -349,7 +377,10 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
     first = text.find(names[0], start, end) if names else -1
     if first >= 0 and _after_examples(text, first):
         return True
-    before = _WORD.findall(text[max(0, first - 40):first]) if first >= 0 else []
+    # the words just before it in its own clause: after a colon or a full stop a new
+    # clause starts ("A city at a standstill: Ostra as never seen"), nothing described
+    lead = _CLAUSE_BREAK.split(text[max(0, first - 40):first])[-1] if first >= 0 else ""
+    before = _WORD.findall(lead)
     if before and text[first - 1] in "-‑":
         before.pop()  # "the zaak-Ann Lee": the word the name is hyphened to is part of it
     if before and before[-1].islower() and before[-1] not in _LEADS_TO_DETAIL:
@@ -368,6 +399,9 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
 _LEADS_TO_DETAIL = (FUNCTION_WORDS | NAME_JOINERS | frozenset(
     "across near between including like such into toward towards outside inside throughout around over "
     "under through via among than".split())) - {"as"}
+
+
+_CLAUSE_BREAK = re.compile(r"[.:;!?—–(]")
 
 
 def _after_examples(text: str, start: int) -> bool:
