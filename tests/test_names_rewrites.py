@@ -1,7 +1,8 @@
 """Names in rewritten copy as an editor reads them (issue 16, item 2), each pattern pinned
 with invented copy: a headline rewritten about other things, a person identified inside a
 long clause, the speaker of a quote changed, a place cut to its head word, a detail after a
-colon, one body named with or without its country or its kind;
+colon, one body named with or without its country or its kind, a syllable of a hyphened
+given name, a name glued to the next word;
 and the property that a name standing on both sides is never reported changed."""
 
 from __future__ import annotations
@@ -97,6 +98,36 @@ def test_a_name_opening_a_clause_after_a_colon_is_a_detail_not_a_person_describe
     # the word before the colon ends another clause: it does not describe the name
     flags = _flags("A port at a standstill" + BODY, "A port at a standstill: Dellmar as you have never seen it" + BODY)
     assert flags and not _named(flags), flags
+
+
+# -- one word of a name, and words a page glued to it ---------------------------------------
+
+def test_a_syllable_fixed_in_a_hyphened_given_name_is_the_spelling_of_a_name() -> None:
+    head = "Court rules on decree\n"
+    flags = _flags(head + "The judge named the party leader Pak Sung-hoo in the ruling.\n",
+                   head + "The judge named the party leader Pak Sung-hoon in the ruling.\n")
+    assert [f.reason for f in flags if f.type == "name"] == [
+        "spelling of a name: Pak Sung-hoo -> Pak Sung-hoon (one letter)"], flags
+
+
+def test_a_participle_hyphened_to_a_name_is_no_part_of_it() -> None:
+    head = "Court rules on decree\n"
+    flags = _flags(head + "The Ida Marsh-led panel met.\n", head + "The Ida Marsh-backed panel met.\n")
+    assert not _named(flags), flags
+
+
+def test_a_place_and_its_people_are_one_name_but_a_name_and_another_ending_in_n_are_two() -> None:
+    head = "Talks resume\n"
+    assert not _named(_flags(head + "Envoys from Varossa met.\n", head + "Varossan envoys met.\n"))
+    flags = _flags(head + "The envoy Dae Jo spoke.\n", head + "The envoy Dae Jon spoke.\n")
+    assert _named(flags), flags
+
+
+def test_a_name_glued_to_the_next_word_by_markup_is_no_name_changed() -> None:
+    head = "Court rules on decree\n"
+    flags = _flags(head + "On May 2, Marshdeclared a curfew in the port.\n",
+                   head + "On May 2, Marsh, 61,declared a curfew in the port.\n")
+    assert not _named(flags), flags
 
 
 # -- property: a name on both sides is never reported changed -----------------------------

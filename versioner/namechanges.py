@@ -166,13 +166,17 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
 
 def _glued(name: str, other: str) -> bool:
     """Is the last word of ``name`` two words a page's markup glued together, a word the
-    ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), or a
+    ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), a
+    name and a longer ordinary word that ``other`` also writes ("Leesigned"), or a
     capitalised small word and the name after it ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
     apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
-        if tail.islower() and tail in FUNCTION_WORDS:
+        # a tail of five letters or more: a shorter ordinary word ends many a name
+        # ("John" + "son", "Gold" + "man"); a longer one must stand in ``other`` too
+        if tail.islower() and (tail in FUNCTION_WORDS or (
+                len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail))):
             if apart is None:
                 apart = not _mentions_word(other, word)
             if apart and (_mentions_word(other, head) or head.lower() in _CALENDAR):
@@ -184,6 +188,9 @@ def _glued(name: str, other: str) -> bool:
     # lost the spaces of a sentence's opening, no name was written
     return any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
 
+
+# The shortest ordinary word read as glued to a name when the other side writes it apart
+_GLUED_WORD = 5
 
 # Words that open a noun phrase and never a name: a name does not begin with one glued
 # to an ordinary word ("Thebillto"), as "As" + "her" might ("Asher")
@@ -242,8 +249,13 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
         return True
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
-        # surname another surname ("Varga" -> "Vargas", "William" -> "Williams")
-        return long_[len(short):] != "s" or short.endswith(_DEMONYM_FORMS)
+        # surname another surname ("Varga" -> "Vargas", "William" -> "Williams"); a plain
+        # "n" makes them only of a place ending in "a" ("Korea" -> "Korean"): after another
+        # letter it spells another name ("Dong-hoo" -> "Dong-hoon", "Jo" -> "Jon")
+        end = long_[len(short):]
+        if end in ("n", "ns"):
+            return short.endswith("a")
+        return end != "s" or short.endswith(_DEMONYM_FORMS)
     if _one_body(ua, ub):
         return True
     # two single words (a first name for a surname): one full name written somewhere

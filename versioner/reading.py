@@ -21,7 +21,7 @@ from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a lower-case syllable hyphened to a full name is part of it ("Han Dong-hoon")
 
 # An acronym or abbreviation with full stops is one token ("U.S.", "U.N.", "Ph.D."), and
 # so is a word with inner apostrophes ("Don't", "O'Neill").
@@ -196,10 +196,22 @@ def _name_spans(text: str, tokens: list[tuple[Token, bool]],
             if not (joined and (headline or not nxt_opens)):
                 break
             j += 1
-        end = tokens[j][0].end
+        end = tokens[j][0].end if j == i else _hyphened_tail(text, tokens[j][0].end)
         out.append((Name(tok.start, end, text[tok.start:end]), tokens[i:j + 1]))
         i = j + 1
     return out
+
+
+# a lower-case syllable of two to four letters hyphened to a word ("-hoon", "-un")
+_NAME_TAIL = re.compile(r"-([a-z]{2,4})\b")
+
+
+def _hyphened_tail(text: str, end: int) -> int:
+    """``end`` moved past a lower-case syllable hyphened to the last word of a full name
+    ("Han Dong-hoon", "Kim Jong-un"): a given name spelt so is one word of the name. A
+    participle ("Ann Lee-led") is no part of it."""
+    m = _NAME_TAIL.match(text, end)
+    return m.end() if m and not m.group(1).endswith("ed") else end
 
 
 # The words of a side as written, and the word next to a position; the hunk rules and
