@@ -128,6 +128,11 @@ def test_a_name_glued_to_the_next_word_by_markup_is_no_name_changed() -> None:
     flags = _flags(head + "On May 2, Marshdeclared a curfew in the port.\n",
                    head + "On May 2, Marsh, 61,declared a curfew in the port.\n")
     assert not _named(flags), flags
+    # two ordinary words run together after the name, put apart again with a long clause
+    flags = _flags(head + "Marshsaidin a statement that the port would reopen.\n",
+                   head + "Port chief Ida Marsh said on the radio that she was sure, after weeks of talks with the "
+                          "unions and the board, that the port would reopen.\n")
+    assert not any(f.type == "name" and "Marshsaidin" in f.reason for f in flags), flags
 
 
 # -- property: a name on both sides is never reported changed -----------------------------

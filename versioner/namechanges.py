@@ -167,15 +167,16 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
 def _glued(name: str, other: str) -> bool:
     """Is the last word of ``name`` two words a page's markup glued together, a word the
     ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), a
-    name and a longer ordinary word that ``other`` also writes ("Leesigned"), or a
-    capitalised small word and the name after it ("TheHouse")?"""
+    name and a longer ordinary word that ``other`` also writes ("Leesigned"), or ordinary
+    words run together ("Leesaidin"), or a capitalised small word and the name after it
+    ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
     apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
         # a tail of five letters or more: a shorter ordinary word ends many a name
         # ("John" + "son", "Gold" + "man"); a longer one must stand in ``other`` too
-        if tail.islower() and (tail in FUNCTION_WORDS or (
+        if tail.islower() and (tail in FUNCTION_WORDS or _ordinary_run(tail) or (
                 len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail))):
             if apart is None:
                 apart = not _mentions_word(other, word)
