@@ -102,3 +102,13 @@ def test_a_plan_headlined_as_under_way_is_an_update() -> None:
     new = ["Borough council is closing three branch libraries"]
     v = _chain(old, new)[1]
     assert v.verdict == "update", v.reasons
+
+
+def test_a_score_replaced_in_a_headline_is_stealth() -> None:
+    # "0-0" -> "1-0": the 0 is still there, but the score it headlined is not
+    old = ["Cup final: Harbour City 0-0 Vale Rovers - Lisk starts on the bench",
+           "Follow the match between the two northern clubs."]
+    new = ["Cup final: Harbour City 1-0 Vale Rovers - Lisk scores off the bench",
+           "Follow the match between the two northern clubs."]
+    v = _chain(old, new)[1]
+    assert v.verdict == "stealth", v.reasons

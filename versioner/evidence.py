@@ -296,8 +296,14 @@ def _letters(text: str) -> str:
 
 
 def _figure_words(text: str) -> set[str]:
-    """The numbers in ``text``, in digits or in words ("two", "1,850")."""
-    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS}
+    """The numbers in ``text``, in digits or in words ("two", "1,850"), and a score or
+    tally written as one ("0-0" and "1-0" are different scores, though both hold a 0)."""
+    scores = {re.sub(r"\s", "", m).replace("–", "-") for m in _SCORE.findall(text)}
+    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS} | scores
+
+
+# a score or vote tally: "2-1", "31 – 14"
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,-]?\d)")
 
 
 def _fact_lost(flag: Flag, new_text: str) -> bool:
