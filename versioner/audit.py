@@ -12,7 +12,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from versioner import model
-from versioner.develop import moved_on, projection_settled, settles
+from versioner.develop import (
+    live_page,
+    moved_on,
+    plan_carried_out,
+    projection_settled,
+    score_replaced,
+    settles,
+)
 from versioner.evidence import (
     Clue,
     StealthKind,
@@ -40,7 +47,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 6  # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
+RULES_VERSION = 7  # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
+# 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
 # (claims.py); what a notice covers in held.py, developing stories in develop.py (t15-vb)
 
 _V = model.Verdict
@@ -190,7 +198,9 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
         altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)
-                   and not projection_settled(f, subst)]
+                   and not projection_settled(f, subst) and not plan_carried_out(f, subst, rev.text)]
+        if live_page(prev_parts.headline, parts.headline):
+            altered = [f for f in altered if score_replaced(f)]
         carried = _carried_notices(parts)
         if carried:
             held = hold_carried(carried, subst, altered, rev.text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from versioner.evidence import adds_material, developing
+from versioner.evidence import adds_material, developing, figure_words
 from versioner.flags import Flag
 from versioner.model import FlagType
 
@@ -62,7 +62,8 @@ def _near(fragment: str, text: str) -> str:
 # a forecast ("will win", "is expected to", "is set to"): once the event happens the
 # sentence says it did, and the projection's source ("X projects", "forecasters
 # predicted") has nothing left to attribute
-_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|projected|likely|poised|due)\s+to)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|projected|likely|poised|due)\s+to|"
+                     r"(?:plans?|planning|intends?|aims?)\s+to)\b|\b\w+['’]ll\b", re.I)
 _PROJECTION = re.compile(r"\b(?:project(?:s|ed|ions?)|forecast(?:s|ed|ers?)?|predict(?:s|ed|ions?)|"
                          r"expect(?:s|ed|ations?)|estimates?)\b", re.I)
 
@@ -81,3 +82,34 @@ def settles(flag: Flag) -> bool:
     """Does this change turn a forecast into what happened ("will win" -> "has won")?
     That is news (the event took place), not a restyling."""
     return bool(_FUTURE.search(flag.old)) and bool(flag.new.strip()) and not _FUTURE.search(flag.new)
+
+
+def plan_carried_out(flag: Flag, subst: list[Flag], new_text: str) -> bool:
+    """Is this a plan taken out ("They'll also hold a vigil") in a revision that tells
+    other plans as done ("will include" -> "included"): a preview turned into coverage of
+    the event, whose plans took place or gave way to what happened? A plan whose figures
+    are gone from the story was changed, not carried out."""
+    if flag.new.strip() or not _FUTURE.search(flag.old):
+        return False  # a plan reworded in place ("will never sign" -> "might sign") is judged as words
+    if not figure_words(flag.old) <= figure_words(new_text):
+        return False
+    return any(f is not flag and settles(f) for f in subst)
+
+
+# a page that calls itself live coverage: "Live: ...", "... - live", "live updates",
+# "Live Global Tracker" after a colon, "as it happened", a live blog or ticker
+# ("Live Nation" opening a headline is a name, not a label)
+_LIVE = re.compile(r"^\s*live\s*[:|–—-]|[:|–—-]\s*live\b|\blive[\s-]*(?:updates?|coverage|blog|ticker|tracker)\b|"
+                   r"\blive\s*$|\bas\s+it\s+happened\b|\blive(?:blog|ticker)\b", re.I)
+
+
+def live_page(*headlines: str | None) -> bool:
+    """Does either headline label the page live coverage? Its summary and title roll on as
+    the event goes: what it no longer says was overtaken, not taken back."""
+    return any(h is not None and _LIVE.search(h) is not None for h in headlines)
+
+
+def score_replaced(flag: Flag) -> bool:
+    """A running figure replaced by another (a score, a count): what even a live page's
+    rewrite takes back."""
+    return flag.type == FlagType.FIGURE and bool(figure_words(flag.old)) and bool(figure_words(flag.new))

@@ -53,11 +53,13 @@ def _norm(text: str) -> str:
 def _numbers(text: str) -> set[str]:
     """Numbers as written, without thousands separators: "1,850" and "1850" alike, and
     a headline's short form ("18k", "2bn") as the figure it stands for."""
-    found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
-    for digits, suffix in _SHORT_NUMBER.findall(text):
-        value = float(digits.replace(",", "")) * _SHORT_SCALE[suffix.lower()]
+    found = set()
+    for m in _SHORT_NUMBER.finditer(text):
+        value = float(m.group(1).replace(",", "")) * _SHORT_SCALE[m.group(2).lower()]
         found.add(f"{value:.0f}" if value.is_integer() else str(value))
-    return found
+    # the digits of a short form are that figure, not one of their own: "18k" is 18,000, not 18
+    rest = _SHORT_NUMBER.sub(" ", text)
+    return found | {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(rest)}
 
 
 # "18k", "2.5m", "3bn": the short forms headlines use for thousands, millions, billions
@@ -235,7 +237,9 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if not _words(flag.old):
         return False  # only punctuation gave way: nothing that was said is gone
     if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
-        return _cut_from_headline(flag)
+        # a figure it headlined that the story no longer gives anywhere ("40 staff" -> "25
+        # staff") is a claim changed; one the body still gives was only taken off the top
+        return not _figure_words(flag.old) <= _figure_words(new_text) or _cut_from_headline(flag)
     # a long passage whose words all stand elsewhere was moved; a word or two replaced
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
@@ -281,14 +285,25 @@ def respaced(flag: Flag) -> bool:
     return bool(flag.old.strip()) and _letters(flag.old) == _letters(flag.new)
 
 
+def figure_words(text: str) -> set[str]:
+    """The numbers in ``text``, in digits or in words (for the modules that judge with these)."""
+    return _figure_words(text)
+
+
 def _letters(text: str) -> str:
     """The letters and digits alone: "Rusland-correspondent" and "Ruslandcorrespondent" alike."""
     return "".join(_words(text))
 
 
 def _figure_words(text: str) -> set[str]:
-    """The numbers in ``text``, in digits or in words ("two", "1,850")."""
-    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS}
+    """The numbers in ``text``, in digits or in words ("two", "1,850"), and a score or
+    tally written as one ("0-0" and "1-0" are different scores, though both hold a 0)."""
+    scores = {re.sub(r"\s", "", m).replace("–", "-") for m in _SCORE.findall(text)}
+    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS} | scores
+
+
+# a score or vote tally: "2-1", "31 – 14"
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,-]?\d)")
 
 
 def _fact_lost(flag: Flag, new_text: str) -> bool:
@@ -296,13 +311,7 @@ def _fact_lost(flag: Flag, new_text: str) -> bool:
     longer in the text, a hedge or negation, or a whole clause? Common words swapped
     ("ended" -> "ends", "big" -> "large", a projection become a result) restyle the
     sentence; they take back nothing that was published."""
-    if not _figure_words(flag.old) <= _figure_words(new_text):
-        return True
-    have = {_bare(w) for w in _words(new_text)}
-    if any(_bare(w) not in have for name in _PROPER.findall(flag.old.translate(_STRAIGHT))
-           if not not_a_name(name, new_text) for w in _words(name)):
-        # a name gone from the text ("Colonial" that is now "colonial" is still there, and
-        # "Ireland's" is "Ireland" in another construction)
+    if _named_fact_lost(flag.old, new_text):
         return True
     if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
         return True
@@ -327,6 +336,16 @@ def developing(flags: list[Flag], new_text: str) -> bool:
                and running(f) for f in flags)
 
 
+def _named_fact_lost(old: str, new_text: str) -> bool:
+    """Is a number or a name of these words gone from the text ("Colonial" that is now
+    "colonial" is still there, and "Ireland's" is "Ireland" in another construction)?"""
+    if not _figure_words(old) <= _figure_words(new_text):
+        return True
+    have = {_bare(w) for w in _words(new_text)}
+    return any(_bare(w) not in have for name in _PROPER.findall(old.translate(_STRAIGHT))
+               if not not_a_name(name, new_text) for w in _words(name))
+
+
 def _bare(word: str) -> str:
     """A word without its possessive: "Manchester's" is "Manchester" moved."""
     return re.sub(r"'s$", "", word)
@@ -341,19 +360,27 @@ def adds_material(flag: Flag) -> bool:
         return False  # "X contributed to this report" is a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
+    if _figure_words(flag.new) - _figure_words(flag.old):
+        return True  # a figure the old words did not have ("18,000" written "18k" is the same one)
     had = {_bare(w) for w in _words(flag.old)}
     new = [w for w in map(_bare, _words(flag.new)) if w not in had]
-    if any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in new):
-        return True
+    gone = [w for w in had - {_bare(w) for w in _words(flag.new)} if len(w) >= _STEM]
     names = {_bare(w) for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
              if w not in _FILLER}
-    if names & set(new):
+    if any(w in names and not _respelt(w, gone) for w in new):
         return True
     return sum(len(w) > 3 for w in new) >= _NEW_WORDS
 
 
 # this many words the earlier revision never used say something new
 _NEW_WORDS = 3
+# a name sharing this many first letters with one it replaced is the same name respelt
+# ("Argentinian" -> "Argentine")
+_STEM = 6
+
+
+def _respelt(word: str, gone: list[str]) -> bool:
+    return len(word) >= _STEM and any(g[:_STEM] == word[:_STEM] for g in gone)
 
 
 # "CNN's Jane Roe contributed to this report", maybe with a photo credit glued on
