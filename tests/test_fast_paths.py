@@ -106,3 +106,25 @@ def test_first_text_under_a_headline_found_stopping_at_a_second_part_as_by_count
     new = Parts((Part("body", "Text under it"),) if new_has_text else ())
     counted = old.headline is not None and sum(bool(p.text.strip()) for p in old.parts) == 1 and bool(new.paragraphs)
     assert flags_module._first_text_under_headline(SimpleNamespace(old=old, new=new)) == counted
+
+
+# paragraphs from a few words, so that some repeat, some are edited and some split or merge
+_PARAGRAPHS = st.lists(st.lists(st.sampled_from("ann lee said the port closed on monday after rain".split()),
+                                max_size=7).map(" ".join), max_size=6)
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@given(_PARAGRAPHS, _PARAGRAPHS, _PARAGRAPHS, _PARAGRAPHS, st.booleans())
+def test_alignment_walking_only_between_the_common_ends_is_the_walk_over_every_paragraph(
+        head: list[str], old_middle: list[str], new_middle: list[str], tail: list[str], rewrites: bool) -> None:
+    from unittest import mock
+
+    from versioner import align
+
+    old, new = head + old_middle + tail, head + new_middle + tail
+    shortcut = align._align(old, new, align.EDIT_THRESHOLD, 0.5, None, rewrites)
+    assemble = align._assemble
+    with mock.patch.object(align, "_assemble", lambda n_old, n_new, backbone, groups, ends: assemble(
+            n_old, n_new, backbone, groups)):
+        walked = align._align(old, new, align.EDIT_THRESHOLD, 0.5, None, rewrites)
+    assert shortcut == walked
