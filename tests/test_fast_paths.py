@@ -128,3 +128,26 @@ def test_alignment_walking_only_between_the_common_ends_is_the_walk_over_every_p
             n_old, n_new, backbone, groups)):
         walked = align._align(old, new, align.EDIT_THRESHOLD, 0.5, None, rewrites)
     assert shortcut == walked
+
+
+def _one_full_name_plain(a: str, b: str, text: str) -> bool:
+    if a == b or a not in text or b not in text:
+        return False
+    for first, last in ((a, b), (b, a)):
+        at = text.find(first)
+        while at >= 0:
+            if (at == 0 or not namechanges._is_word_char(text[at - 1])) and \
+                    namechanges._full_name_tail(last).match(text, at + len(first)):
+                return True
+            at = text.find(first, at + 1)
+    return False
+
+
+_NAME_WORDS = st.sampled_from(["Ann", "Lee", "Leeds", "An", "", "nn"])
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_NAME_WORDS, _NAME_WORDS, st.lists(st.sampled_from(["Ann", "Lee", "Leeds", " ", "  ", "B.", "xAnn", "\n", ", ",
+                                                          "Ann Lee", "Lee Ann", "Marie", "of"]), max_size=12).map("".join))
+def test_one_full_name_resuming_at_each_first_is_the_plain_search(a: str, b: str, text: str) -> None:
+    assert namechanges._one_full_name(a, b, text) == _one_full_name_plain(a, b, text)
