@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
+from versioner import flags as flags_module
 from versioner import namechanges
 from versioner import names as names_module
 from versioner import reading as reading_module
@@ -66,3 +67,87 @@ def test_article_names_read_under_the_first_line_in_place_as_from_a_copy(old: st
     # what ArticleNames read when it cut each revision's first line off
     copied = any(namechanges._named_in(text.partition("\n")[2], word) for text in (old, new))
     assert (word in namechanges.ArticleNames(old, new)) == copied
+
+
+_DIALS = st.lists(st.sampled_from(["555", "0134", "1", "12", "-", ".", " ", "(", ")", "٣٤٥", "٦٧٨٩", "²", "x", "\n"]),
+                  max_size=20).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_DIALS, _PIECES, st.text(max_size=40)))
+def test_a_text_passed_over_for_telephone_numbers_holds_none(text: str) -> None:
+    core = re.search(r"\d{3}[-.]\d{4}", text) is not None
+    assert flags_module._may_hold_phone(text) == core
+    if not core:
+        assert flags_module._PHONE.search(text) is None
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(["Lee's", "LEE'S", "it’s", "'s", "s", "’S", "Ann", "x-ray's", " ", ", ", "\n",
+                                           "İs"]), max_size=12).map("".join), st.text(max_size=30)))
+def test_headline_words_read_without_a_regex_per_word_are_those_read_before(text: str) -> None:
+    plain = [re.sub(r"['’]s$", "", w.lower()) for w in flags_module._HEADLINE_WORD.findall(text)]
+    assert flags_module._headline_words(text) == plain
+
+
+_SECTIONS = st.sampled_from(["headline", "body", "byline", "notice"])
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_SECTIONS, st.sampled_from(["", " ", "# ", "Ann Lee", "\xa0", "#"])), max_size=6),
+       st.booleans())
+def test_first_text_under_a_headline_found_stopping_at_a_second_part_as_by_counting(parts: list[tuple[str, str]],
+                                                                                   new_has_text: bool) -> None:
+    from types import SimpleNamespace
+
+    from versioner.parse import Part, Parts
+
+    old = Parts(tuple(Part(section, raw) for section, raw in parts))
+    new = Parts((Part("body", "Text under it"),) if new_has_text else ())
+    counted = old.headline is not None and sum(bool(p.text.strip()) for p in old.parts) == 1 and bool(new.paragraphs)
+    assert flags_module._first_text_under_headline(SimpleNamespace(old=old, new=new)) == counted
+
+
+# paragraphs from a few words, so that some repeat, some are edited and some split or merge
+_PARAGRAPHS = st.lists(st.lists(st.sampled_from("ann lee said the port closed on monday after rain".split()),
+                                max_size=7).map(" ".join), max_size=6)
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@given(_PARAGRAPHS, _PARAGRAPHS, _PARAGRAPHS, _PARAGRAPHS, st.booleans())
+def test_alignment_walking_only_between_the_common_ends_is_the_walk_over_every_paragraph(
+        head: list[str], old_middle: list[str], new_middle: list[str], tail: list[str], rewrites: bool) -> None:
+    from unittest import mock
+
+    from versioner import align
+
+    old, new = head + old_middle + tail, head + new_middle + tail
+    shortcut = align._align(old, new, align.EDIT_THRESHOLD, 0.5, None, rewrites)
+    assemble = align._assemble
+    with mock.patch.object(align, "_assemble", lambda n_old, n_new, backbone, groups, ends: assemble(
+            n_old, n_new, backbone, groups)):
+        walked = align._align(old, new, align.EDIT_THRESHOLD, 0.5, None, rewrites)
+    assert shortcut == walked
+
+
+def _one_full_name_plain(a: str, b: str, text: str) -> bool:
+    if a == b or a not in text or b not in text:
+        return False
+    for first, last in ((a, b), (b, a)):
+        at = text.find(first)
+        while at >= 0:
+            if (at == 0 or not namechanges._is_word_char(text[at - 1])) and \
+                    namechanges._full_name_tail(last).match(text, at + len(first)):
+                return True
+            at = text.find(first, at + 1)
+    return False
+
+
+_NAME_WORDS = st.sampled_from(["Ann", "Lee", "Leeds", "An", "", "nn"])
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_NAME_WORDS, _NAME_WORDS, st.lists(st.sampled_from(["Ann", "Lee", "Leeds", " ", "  ", "B.", "xAnn", "\n", ", ",
+                                                          "Ann Lee", "Lee Ann", "Marie", "of"]), max_size=12).map("".join))
+def test_one_full_name_resuming_at_each_first_is_the_plain_search(a: str, b: str, text: str) -> None:
+    assert namechanges._one_full_name(a, b, text) == _one_full_name_plain(a, b, text)

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, product
-from operator import ne
+from operator import itemgetter, ne
 from typing import Literal
 
 from versioner.model import PairingKind
@@ -166,22 +166,30 @@ def _align(
 ) -> tuple[Pairing, ...]:
     """align_paragraphs in general: backbone, identical and similar matches, assembly.
     ``ends``: ``_common_ends(old, new)``, when the caller has it."""
+    head, tail = ends = ends or _common_ends(old, new)
     backbone = _backbone(old, new, timeout, ends)
-    in_backbone_old = {i for i, _ in backbone}
-    in_backbone_new = {j for _, j in backbone}
-    free_old = [i for i in range(len(old)) if i not in in_backbone_old]
-    free_new = [j for j in range(len(new)) if j not in in_backbone_new]
+    # The backbone opens with the head's pairs and closes with the tail's: only the
+    # paragraphs between them are looked at one by one (a long article whose edits
+    # stand close together costs what its middle costs)
+    middle = backbone[head : len(backbone) - tail]
+    in_backbone_old = {i for i, _ in middle}
+    in_backbone_new = {j for _, j in middle}
+    free_old = [i for i in range(head, len(old) - tail) if i not in in_backbone_old]
+    free_new = [j for j in range(head, len(new) - tail) if j not in in_backbone_new]
     groups = _match_identical(old, new, free_old, free_new)
     used_old = {i for g in groups for i in g.old}
     used_new = {j for g in groups for j in g.new}
     free_old = [i for i in free_old if i not in used_old]
     free_new = [j for j in free_new if j not in used_new]
-    bb_old = [i for i, _ in backbone]
-    bb_new = [j for _, j in backbone]
+    bb_old = list(map(_FIRST, backbone))
+    bb_new = list(map(_SECOND, backbone))
     groups += _match_similar(old, new, free_old, free_new, bb_old, bb_new, threshold)
     if rewrites:
         groups += _match_rewritten(old, new, groups, free_old, free_new, bb_old, bb_new)
-    return _assemble(len(old), len(new), backbone, groups)
+    return _assemble(len(old), len(new), backbone, groups, ends)
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
@@ -226,7 +234,7 @@ def _backbone(
 ) -> list[tuple[int, int]]:
     """Order-preserving matches of identical paragraphs, as (old, new) index pairs."""
     head, tail = ends or _common_ends(old, new)
-    pairs = [(k, k) for k in range(head)]
+    pairs = list(zip(range(head), range(head)))
     end_old, end_new = len(old) - tail, len(new) - tail
     common = {old[i] for i in range(head, end_old)}.intersection(new[j] for j in range(head, end_new))
     if common:
@@ -245,7 +253,7 @@ def _backbone(
                 pairs.extend(zip(a_idx[x : x + n], b_idx[y : y + n], strict=True))
             x += n if tag != "insert" else 0
             y += n if tag != "delete" else 0
-    pairs += [(end_old + k, end_new + k) for k in range(tail)]
+    pairs += zip(range(end_old, len(old)), range(end_new, len(new)))
     return pairs
 
 
@@ -321,19 +329,10 @@ def _match_similar(
     """Reworded, split and merged paragraphs among the unmatched ones, best first."""
     if not free_old or not free_new:
         return []
-    cache_old: dict[int, frozenset[str]] = {}
-    cache_new: dict[int, frozenset[str]] = {}
-
-    def wo(i: int) -> frozenset[str]:
-        if i not in cache_old:
-            cache_old[i] = _folded_word_set(old[i])
-        return cache_old[i]
-
-    def wn(j: int) -> frozenset[str]:
-        if j not in cache_new:
-            cache_new[j] = _folded_word_set(new[j])
-        return cache_new[j]
-
+    # every free paragraph's words are asked for (by a pair, or by the rare-word index
+    # of long documents): read once each, up front
+    wo = {i: _folded_word_set(old[i]) for i in free_old}.__getitem__
+    wn = {j: _folded_word_set(new[j]) for j in free_new}.__getitem__
     open_old, open_new = set(free_old), set(free_new)
     found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
@@ -548,12 +547,19 @@ def _longest_increasing(values: list[int]) -> set[int]:
 
 
 def _assemble(
-    n_old: int, n_new: int, backbone: list[tuple[int, int]], groups: list[_Group]
+    n_old: int, n_new: int, backbone: list[tuple[int, int]], groups: list[_Group],
+    ends: tuple[int, int] = (0, 0),
 ) -> tuple[Pairing, ...]:
     """Give each group its kind (in order with the backbone, or moved), add the
-    leftovers as added/removed, and order everything by new position."""
-    bb_old = [i for i, _ in backbone]
-    bb_new = [j for _, j in backbone]
+    leftovers as added/removed, and order everything by new position. ``ends``: how
+    many of the backbone's first and last pairs are the common ends (kept in place,
+    taken whole; every group lies between them): only the paragraphs between are
+    walked one by one. A property test holds it to the walk over every paragraph
+    (``ends`` (0, 0))."""
+    head, tail = ends
+    end_old, end_new = n_old - tail, n_new - tail
+    bb_old = list(map(_FIRST, backbone))
+    bb_new = list(map(_SECOND, backbone))
     by_gap: dict[int, list[_Group]] = defaultdict(list)
     moved: list[_Group] = []
     for g in groups:
@@ -566,41 +572,42 @@ def _assemble(
         for pos, g in enumerate(members):
             (in_order if pos in keep else moved).append(g)
 
-    at_new: list[Pairing | None] = [None] * n_new  # each pairing at its first new paragraph
-    taken_new = bytearray(n_new)
-    taken_old = bytearray(n_old)
+    # the middle's pairings, each at its first new paragraph (index j - head)
+    at_new: list[Pairing | None] = [None] * (end_new - head)
+    taken_new = bytearray(end_new - head)
+    taken_old = bytearray(end_old - head)
     # The new position each in-order old paragraph maps to: removals follow it.
-    anchor = [-2] * n_old
-    in_place = Pairing.kept_run(0, 0, min(n_old, n_new))
-    for i, j in backbone:
+    anchor = [-2] * (end_old - head)
+    for i, j in backbone[head : len(backbone) - tail]:
         shared = _KEPT_SHIFTED.get(j - i)
-        at_new[j] = in_place[i] if i == j else shared.one(min(i, j)) if shared else Pairing.kept(i, j)
-        taken_new[j] = taken_old[i] = 1
-        anchor[i] = j
+        at_new[j - head] = shared.one(min(i, j)) if shared else Pairing.kept(i, j)
+        taken_new[j - head] = taken_old[i - head] = 1
+        anchor[i - head] = j
     for g, is_moved in [(g, False) for g in in_order] + [(g, True) for g in moved]:
-        at_new[g.new[0]] = _pairing(g, is_moved)
+        at_new[g.new[0] - head] = _pairing(g, is_moved)
         for j in g.new:
-            taken_new[j] = 1
+            taken_new[j - head] = 1
         for i in g.old:
-            taken_old[i] = 1
+            taken_old[i - head] = 1
             if not is_moved:
-                anchor[i] = g.new[-1]
+                anchor[i - head] = g.new[-1]
     removed_after: dict[int, list[Pairing]] = defaultdict(list)
-    last = -1
-    for i in range(n_old):
-        if anchor[i] != -2:
-            last = anchor[i]
-        elif not taken_old[i]:
+    last = head - 1  # the head's last paragraph, kept in place (-1: the start)
+    for i in range(head, end_old):
+        if anchor[i - head] != -2:
+            last = anchor[i - head]
+        elif not taken_old[i - head]:
             removed_after[last].append(Pairing(PairingKind.REMOVED, (i,), (), 0.0))
-    out = removed_after.get(-1, [])
-    for j in range(n_new):
-        p = at_new[j]
+    out = Pairing.kept_run(0, 0, head) + removed_after.get(head - 1, [])
+    for j in range(head, end_new):
+        p = at_new[j - head]
         if p is not None:
             out.append(p)
-        elif not taken_new[j]:
+        elif not taken_new[j - head]:
             out.append(Pairing(PairingKind.ADDED, (), (j,), 0.0))
         if j in removed_after:
             out += removed_after[j]
+    out += Pairing.kept_run(end_old, end_new, tail)
     return tuple(out)
 
 

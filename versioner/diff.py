@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, eq, is_not
 
 from versioner.align import PUNCTUATION, Pairing, align_paragraphs
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
@@ -279,7 +279,8 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
     for section in SECTION_ORDER:
         if section == Section.NOTICE:
             olds, news = _texts(old.of(section)), _texts(new.of(section))
-            changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
+            if olds != news:  # the same notices in the same order (or none) align as kept: no change
+                changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
         elif section == Section.BODY:
             pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
@@ -292,8 +293,11 @@ def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
     return tuple(p.text for p in parts)
 
 
+_RAW = attrgetter("raw")
+
+
 def _single_change(section: Section, olds: Sequence[Part], news: Sequence[Part], timeout: float) -> list[Change]:
-    if len(olds) == len(news) and all(o.raw == n.raw for o, n in zip(olds, news)):
+    if len(olds) == len(news) and all(map(eq, map(_RAW, olds), map(_RAW, news))):
         return []  # the same lines (most sections of most edits): nothing to join and compare
     # A section that holds several lines (credits can) is compared as one text.
     a = "\n".join(_texts(olds)) if olds else None

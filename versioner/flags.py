@@ -84,7 +84,9 @@ def _first_text_under_headline(comparison: Comparison) -> bool:
     filled in: nothing published was changed, and no paragraph of a story was added
     to (the audit reads such a revision as minor too)."""
     old = comparison.old
-    return old.headline is not None and sum(bool(p.text.strip()) for p in old.parts) == 1 \
+    # one part with words: looked for up to a second one, not counted over a long article
+    with_words = (p for p in old.parts if p.text.strip())
+    return old.headline is not None and next(with_words, None) is not None and next(with_words, None) is None \
         and bool(comparison.new.paragraphs)
 
 
@@ -246,14 +248,21 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_POSSESSIVE = ("'s", "’s")
 
 
 def _same_words(old: str, new: str) -> bool:
     """The same words, each as often, in another order (case and a possessive aside)."""
-    def words(text: str) -> list[str]:
-        return [re.sub(r"['’]s$", "", w.lower()) for w in _HEADLINE_WORD.findall(text)]
-    a, b = words(old), words(new)
+    a, b = _headline_words(old), _headline_words(new)
     return a != b and sorted(a) == sorted(b)
+
+
+def _headline_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, a possessive "'s" dropped: ``[re.sub(r"['’]s$",
+    "", w.lower()) for w in _HEADLINE_WORD.findall(text)]`` without a regex per word (a
+    word holds no line break, so the one "'s" that pattern finds ends it; a property
+    test holds the two equal)."""
+    return [w[:-2] if w.endswith(_POSSESSIVE) else w for w in map(str.lower, _HEADLINE_WORD.findall(text))]
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
@@ -341,8 +350,23 @@ def _quantities(text: str, figs: list[Figure]) -> list[Figure]:
     naming the call, the line or the dispatcher after it)."""
     if not figs:
         return figs
-    phones = [m.span() for m in _PHONE.finditer(text)] if "-" in text or "." in text else []
+    phones = [m.span() for m in _PHONE.finditer(text)] if _may_hold_phone(text) else []
     return [f for f in figs if not any(s <= f.start and f.end <= e for s, e in phones) and not _dialled(text, f)]
+
+
+def _may_hold_phone(text: str) -> bool:
+    """Does ``text`` hold three digits, a dash or point, and four digits, as every
+    _PHONE match does? Looked for from each dash and point (a few a paragraph) rather
+    than by running _PHONE, whose optional opening groups are tried at every position
+    (a property test holds the two in step)."""
+    for mark in "-.":
+        at = text.find(mark, 3)
+        while at >= 0:
+            after = text[at + 1 : at + 5]
+            if len(after) == 4 and after.isdecimal() and text[at - 3 : at].isdecimal():
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def _dialled(text: str, f: Figure) -> bool:

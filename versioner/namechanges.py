@@ -353,10 +353,13 @@ def _lead_capitals(name: str) -> str:
 def _one_full_name(a: str, b: str, text: str) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
-    if a == b or a not in text or b not in text:
-        return False  # (a word the text lacks is read for once, not once each way round)
-    for first, last in ((a, b), (b, a)):
-        at = text.find(first)
+    # where each first stands: a word the text lacks is read for once, not once each way
+    # round, and each search below resumes there rather than reading up to it again
+    at_a = text.find(a) if a != b else -1
+    at_b = text.find(b) if at_a >= 0 else -1
+    if at_b < 0:
+        return False
+    for first, last, at in ((a, b, at_a), (b, a, at_b)):
         while at >= 0:
             if (at == 0 or not _is_word_char(text[at - 1])) and \
                     _full_name_tail(last).match(text, at + len(first)):
