@@ -191,10 +191,27 @@ def test_a_state_of_fact_without_an_error_sentence() -> None:
     ("Correction: This story has been corrected to note that the skipper did win the race in 2019.", "date"),
     ("Correction: This story has been corrected to note that the ferry did sail that night.", "negation"),
     ("Correction: Fellow rowers elected Ivo Sand captain in 2012. The year was misstated in Friday's editorial.", "date"),
+    # a year that only sets the right version in time is not the thing corrected
+    ("Correction: Westvale is not a separate borough but a district of Oakfield, whose council has run it "
+     "since 1998.", "place"),
+    # the thing named by its head noun ("the firm that ..."), though the fact after it gives a role
+    ("Correction: An earlier version of this story incorrectly stated the firm that harbour pilot Ann Voss "
+     "works for. Voss is a manager at Baxley Marine.", "name"),
 ])
 def test_the_thing_a_notice_names(text: str, thing: str) -> None:
     got = claims(text, "top" if text.startswith("(") else "bottom")
     assert got[0].target.subject == thing
+
+
+def test_not_y_but_z_stops_the_wrong_value_at_but() -> None:
+    c = one("Correction: Westvale is not a separate borough but a district of Oakfield.")
+    assert c.old_value == "a separate borough" and has(c.new_value, "district of Oakfield")
+
+
+def test_a_photo_accompanying_an_article_is_its_caption() -> None:
+    c = one("Correction: A photograph accompanying an article on the harbour festival described the boat shown "
+            "as a trawler. In fact, it was a ferry.")
+    assert c.target.section == "caption" and c.old_value == "a trawler"
 
 
 def test_the_headline_is_a_part_not_a_thing() -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from versioner.kinds import Section
 
-RULES_VERSION = 1  # the claim vocabulary in vocab/claims.toml counts as code here
+RULES_VERSION = 2  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads
 
 _I = re.IGNORECASE
 
@@ -173,6 +173,14 @@ def _named_after_error(text: str) -> str | None:
 _ENTITY_WORDS = 2  # "stated the company that ...": the entity is the cue's own object
 
 
+def _names_entity(phrase: str) -> bool:
+    """A noun phrase whose head is a thing with a name ("the company that the analyst
+    advises", "the vessel involved"): which one is a name."""
+    hits = [at for at, thing in _things_in(phrase) if thing == "entity"]
+    return bool(hits) and len(phrase[:hits[0]].split()) <= _ENTITY_WORDS \
+        and not re.match(r"[\w-]+['’]s\b", phrase[hits[0]:])
+
+
 # values that are roles: a title or position held ("president of the association")
 _ROLE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|chancellor|secretary|"
                    r"chair(?:man|woman|person)?|co-chair|chief\s+\w+|director|executive|manager|head|leader|"
@@ -186,6 +194,10 @@ _ROLE_OF_NAME = re.compile(_ROLE.pattern + r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+
 _DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
                    r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
                    r"september|october|november|december)\b", _I)
+# a date after a preposition, inside a longer statement: when it happened, not what was wrong
+_INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:the\s+year\s+)?"
+                              rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}|"
+                              r"(?:1[89]|20)\d\d)\b", _I)
 _NUMBER = re.compile(r"(?:[$£€¥]\s?)?\d|\b(?<!the\s)(?<!this\s)(?<!that\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
                      r"a\s+third|a\s+quarter)\b|%", _I)
@@ -199,20 +211,24 @@ _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von
 
 
 def thing_of_values(values: tuple[str | None, ...]) -> str | None:
-    """The kind of thing the stated values are."""
+    """The kind of thing the stated values are. A date set in a value as its
+    context ("has been falling since 2010", "bought in 1996") is not the thing
+    corrected unless the other version carries a date too."""
     given = [v for v in values if v]
     if not given:
         return None
     joined = " ".join(given)
+    core = " ".join(_INCIDENTAL_DATE.sub(" ", v) for v in given)
     if _BY_WHOM.search(joined):
         return "attribution"
     if _ROLE_OF_NAME.search(joined):
         return "name"
     if _ROLE.search(joined):
         return "title"
-    if _DATE.search(joined):
+    if _DATE.search(core) or (all(_DATE.search(v) for v in given)
+                              and (len(given) > 1 or len(joined.split()) <= _SHORT_STATEMENT)):
         return "date"
-    if _NUMBER.search(joined):
+    if _NUMBER.search(core):
         return "figure"
     if re.search(r"[\"“”]", joined):
         return "quote"  # words quoted: what someone said
@@ -226,6 +242,7 @@ def thing_of_values(values: tuple[str | None, ...]) -> str | None:
 
 
 _NAME_VALUE_WORDS = 8
+_SHORT_STATEMENT = 6  # "it was held on Saturday": a date in so short a value is the value
 
 
 _TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
@@ -248,7 +265,7 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
         return "quote"  # '"Harbour Fest for teens", rather than "Harbour Fest for tweens"': words quoted
     if not named and not by_value:
         hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
-        named = hits[0][1] if hits else None
+        named = hits[0][1] if hits else "name" if _names_entity(text) else None
     if named == "spelling":
         return "name" if _NAME_WORD.search(text) else "spelling"
     return named or by_value or ("word" if re.search(r"\bwords?\b", text, _I) else None)

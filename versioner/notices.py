@@ -35,7 +35,7 @@ from versioner.kinds import NoticeKind, Section
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 5  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py
+RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z"
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -157,7 +157,9 @@ _SECTION_RES = (
     ("headline", re.compile(r"\b(?:headlines?|hed)\b", _I)),
     ("byline", re.compile(r"\bby-?lines?\b", _I)),
     ("dateline", re.compile(r"\bdatelines?\b", _I)),
+    # a photo's words are its caption: "A photograph accompanying an article described ..."
     ("caption", re.compile(r"\b(?:(?:photo|picture|image)\s+)?(?:captions?|cutlines?|miscaptioned)\b|"
+                           r"\b(?:photo(?:graph)?s?|pictures?|images?)\s+(?:accompanying|that\s+accompan(?:ies|ied))\b|"
                            r"\b(?:bildunterschrift|légende|pie\s+de\s+foto|onderschrift|bijschrift)\w*", _I)),
     # bare "credit(s)" only at the start: "tax credits" and "credit rating" are not the credits line
     ("credits", re.compile(r"\b(?:(?:additional\s+reporting|reporting|editing|writing|photo|"
@@ -918,7 +920,9 @@ _COLUMN_THAT = re.compile(
 _COLUMN_THING = re.compile(r"^(?P<what>(?:the|a|an|his|her|their|its)\s+[\w\s'’-]{1,40}?)\s+(?:was|were)\s+"
                            r"(?:misstated|misspell?t|misspelled|misreported|wrong|incorrect|"
                            r"(?:incorrectly|wrongly)\s+(?:given|stated|reported))\b", _I)
-_COLUMN_NOT = re.compile(r"^(?P<who>[^,]{2,80}?)\s+(?:is|was|are|were)\s+not\s+(?P<old>[^,]+?)(?:,.*)?$", _I | re.S)
+# "X is not Y but Z": Y is what the story said, Z (read in claims.py) what is right
+_COLUMN_NOT = re.compile(r"^(?P<who>[^,]{2,80}?)\s+(?:is|was|are|were)\s+not\s+(?P<old>[^,]+?)(?:,.*|\s+but\s+.*)?$",
+                         _I | re.S)
 _RIGHT_VERSION = re.compile(
     r"^(?:in\s+fact|actually|in\s+reality|rather|instead)\s*,?\s*(?P<v>.+)$|"
     r"^(?:it|this|we|the\s+\w+)\s+(?:should\s+have\s+(?:said|read|stated|been)|would\s+have\s+been\s+(?:more\s+)?"
