@@ -307,6 +307,39 @@ def test_a_paragraph_number_before_a_figure_is_not_a_range() -> None:
     assert (c.new_value, c.old_value) == ("24 to 75%", "31 to 67%")
 
 
+def test_the_wrong_figure_is_the_one_shaped_like_the_right_one() -> None:
+    # a range against a range, not the year after it
+    c = one("An earlier version of this story incorrectly cited the survey's forecast of harbour silting as "
+            "12 to 48% by the year 2090. In fact, it is 18 to 52%.")
+    assert has(c.old_value, "12 to 48%") and not has(c.old_value, "2090")
+    assert has(c.new_value, "18 to 52%")
+
+
+def test_a_figure_both_versions_give_is_not_the_value() -> None:
+    c = one("An earlier version of this story incorrectly said the regatta was scheduled for Sunday at 9 a.m. "
+            "local time. It is scheduled for 9 a.m. local time Saturday.")
+    assert has(c.old_value, "Sunday") and has(c.new_value, "Saturday")
+    assert c.target.subject == "date"
+
+
+def test_what_the_story_correctly_said_and_what_an_edit_made_it_say() -> None:
+    c = one("Correction: The original version of this story correctly said that 41 skippers signed a letter to "
+            "the harbour board over its $3 million dredging plan. At one point, the story was mistakenly changed "
+            "to say the letter had 40 signatories. The original figure has been restored.")
+    assert has(c.new_value, "41") and not has(c.new_value, "$3")
+    assert has(c.old_value, "40 signatories")
+    assert c.target.subject == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: The new pier is 120 metres long—a span 30 percent, not 30 times, longer than the old one.",
+    "Correction: The new pier is 120 metres long – a span 30 percent – not 30 times – longer than the old one.",
+])
+def test_a_contrast_set_off_by_dashes(text: str) -> None:
+    c = one(text)
+    assert c.new_value == "30 percent" and c.old_value == "30 times"
+
+
 def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:
     c = one("Correction: In a report on the regatta, the on-screen caption gave the skipper's home port as Vessa, "
             "Norway. Vessa is in Sweden.")

@@ -29,7 +29,7 @@ from typing import Any
 
 from versioner.kinds import Section
 
-RULES_VERSION = 2  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads
+RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: figure shapes, dashes, correctly said
 
 _I = re.IGNORECASE
 
@@ -284,7 +284,7 @@ _NOW_SAYS = re.compile(r"\bto\s+(?:reflect|clarify|show|note|make\s+clear|say|st
 _NOT_WORDS = {w for lang in _VOCAB["languages"].values() for w in lang.get("not", [])}
 _BARE_NOT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NOT_WORDS, key=len, reverse=True)
                      if " " in w or w in ("statt", "anstatt"))
-_CONTRAST = re.compile(rf"^(?P<a>.*?[^\s,])[\"'”’]?(?:\s*,[\"'”’]?\s+(?:{_words('not')})|\s+(?:{_BARE_NOT}))\s+"
+_CONTRAST = re.compile(rf"^(?P<a>.*?[^\s,—–-])[\"'”’]?(?:\s*(?:,|—|–|\s-)[\"'”’]?\s*(?:{_words('not')})|\s+(?:{_BARE_NOT}))\s+"
                        r"(?P<b>.+)$", _I | re.S)
 _NOT_BUT = re.compile(rf"\b(?:{_words('not')})\s+(?P<b>[^,]+?)\s*,?\s+(?:{_words('not_but')})\s+(?P<a>.+)$", _I | re.S)
 _WRONGLY = (r"(?:incorrectly|wrongly|mistakenly|inaccurately|erroneously|falsely|fälschlicherweise|fälschlich|"
@@ -343,9 +343,20 @@ def _unquote(v: str) -> str:
     return q.group("q") if q else v
 
 
+# "the story correctly said that 29 ...": what the story said, and was right to
+_CORRECTLY_SAID = re.compile(rf"\b(?:correctly|rightly|accurately)\s+{_SAID_VERBS}\s*[:,]?\s+(?:that\s+)?(?P<v>.+)$",
+                             _I | re.S)
+# "was mistakenly changed to say 28": what an erroneous edit made it say
+_CHANGED_TO = re.compile(rf"\b{_WRONGLY}\s+(?:changed|edited|altered|amended|updated|rewritten)\s+to\s+"
+                         r"(?:say|read|state|show)\s*[:,]?\s+(?:that\s+)?(?P<v>.+)$", _I | re.S)
+
+
 def _right(sentence: str) -> str | None:
     """The right version a sentence gives, or None."""
-    m = _IN_FACT.match(sentence) or _SHOULD.search(sentence) or _NOW_SAYS.search(sentence)
+    if _CHANGED_TO.search(sentence):
+        return None
+    m = (_IN_FACT.match(sentence) or _SHOULD.search(sentence) or _NOW_SAYS.search(sentence)
+         or _CORRECTLY_SAID.search(sentence))
     return (_trim(_unquote(m.group("v"))) or None) if m else None
 
 
@@ -393,6 +404,9 @@ def _wrong(sentence: str) -> tuple[str | None, str | None]:
     m = _REMOVES.search(sentence)
     if m:
         return m.group("q").strip(" ,"), (a.group("q").strip(" ,") if (a := _ADDS.search(sentence)) else None)
+    m = _CHANGED_TO.search(sentence)
+    if m:
+        return _trim(_unquote(m.group("v"))) or None, None
     m = _DENIED.match(sentence)
     if m and not re.match(r"(?:this|that|it)\b", m.group("who"), _I):  # "This is not the case" is the right version
         return _trim(m.group("old")) or None, None  # the right version: the sentence before, else "not Y"
@@ -402,14 +416,22 @@ def _wrong(sentence: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _contrast(sentence: str) -> tuple[str, str] | None:
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+
+
+def read_contrast(sentence: str) -> tuple[str, str] | None:
     """(new, old) of "X, not Y", "X rather than Y", "not Y but X"."""
     m = _NOT_BUT.search(sentence)
     if m and len(m.group("b").split()) <= 8 and not re.search(r"\b(?:only|just|merely)\s*$", sentence[:m.start()]):
         return _trim(m.group("a")), _trim(m.group("b"))
     m = _CONTRAST.match(sentence)
     if m and not re.search(r"\bbut$", m.group("a"), _I):
-        a, b = _trim(m.group("a")), _trim(m.group("b"))
+        # "187 micrograms—an amount 40 percent, not 187 times, greater": a dash sets the
+        # contrast off from the rest of the sentence, as a comma after the wrong value does
+        a_text = [seg for seg in _DASH.split(m.group("a")) if seg.strip()]
+        a = _trim(a_text[-1] if a_text else m.group("a"))
+        # "not 187 times, greater than ...": the sentence goes on after the wrong value
+        b = _trim(re.split(r"\s*,\s+(?=(?!(?:and|or)\b)[a-z])", _DASH.split(m.group("b"))[0])[0])
         quoted = re.search(r"\"([^\"]{1,80})\"?$", m.group("a").strip())
         if quoted and re.match(r"\s*\"", m.group("b")):  # '"harbour rock", rather than "harbor pop"'
             a = quoted.group(1).strip(" ,")
@@ -438,10 +460,15 @@ def _narrow(new: str, old: str, cut: bool = True) -> str:
         news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", new))]
     else:
         news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
+    # a figure both versions give ("at 10 p.m." in each) is not the one corrected
+    shared = _figures(new) & _figures(old)
+    news = [n for n in news if _figure_key(n) not in shared]
+    olds = [o for o in olds if _figure_key(o) not in shared]
     if len(olds) == 1 and news:
-        digits = len(re.sub(r"\D", "", olds[0].split(".")[0]))
-        return min(reversed(news), key=lambda n: abs(len(re.sub(r"\D", "", n.split(".")[0])) - digits)).strip()
-    cuts = list(re.finditer(r"\s(?:is|was|are|were|to|as|at|in|on|by|called|named)\s", new, _I)) if cut else []
+        digits, shape = len(_first_number(olds[0])), _shape(olds[0])
+        # "31 to 67% by 2100" against "24 to 75%": the range, not the year
+        return min(reversed(news), key=lambda n: (_shape(n) != shape, abs(len(_first_number(n)) - digits))).strip()
+    cuts = list(re.finditer(r"\s(?:is|was|are|were|to|as|at|in|on|by|from|called|named)(?=\s)", new, _I)) if cut else []
     size = len(old.split())
     if cuts and size <= _SHORT_VALUE:
         tail = new[cuts[-1].end():].strip()
@@ -451,6 +478,27 @@ def _narrow(new: str, old: str, cut: bool = True) -> str:
 
 
 _SHORT_VALUE = 4
+
+
+def _figure_key(phrase: str) -> str:
+    return " ".join(phrase.casefold().replace(",", "").split())
+
+
+def _figures(text: str) -> set[str]:
+    """Each figure in text with the whole word its number stands in ("rmb3bn", "10 p.m. local")."""
+    return {_figure_key(text[text.rfind(" ", 0, m.start()) + 1:m.end()]) for m in _NUMBER_PHRASE.finditer(text)}
+
+
+def _first_number(phrase: str) -> str:
+    """The digits of a figure's first number, before any decimal point: "2,400 rowers" -> "2400"."""
+    m = re.search(r"\d[\d,]*", phrase)
+    return m.group().replace(",", "") if m else ""
+
+
+def _shape(phrase: str) -> tuple[bool, bool, bool]:
+    """Whether a figure is a range, a share, a sum of money."""
+    return (bool(_RANGE.search(phrase)), bool(re.search(r"%|\bper\s*cent\b|\bpercent\b", phrase, _I)),
+            bool(re.search(r"[$£€¥]", phrase)))
 
 
 def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
@@ -467,7 +515,7 @@ def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
 
 
 # sentences that say what was done or regretted, not what is right
-_BOILERPLATE = re.compile(r"\b(?:regrets?|apologi[sz]e[sd]?|corrected|updated|amended|removed|changed|revised|"
+_BOILERPLATE = re.compile(r"\b(?:regrets?|apologi[sz]e[sd]?|corrected|updated|amended|removed|changed|revised|restored|"
                           r"error|mistake|misstated|incorrect(?:ly)?|wrong(?:ly)?|story|article|version|notice|"
                           r"headline|korrigiert|aktualisiert|corrigé|corregido|gecorrigeerd)\b", _I)
 
@@ -508,7 +556,7 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
     previous = ""
     for index, s in enumerate(_clauses(sentences)):
         before, previous = previous, s
-        both = _contrast(s)
+        both = read_contrast(s)
         right = _right(s)
         old, new = _wrong(s) if right is None else (None, None)
         if both and not right and not (old and old in both[0]):
@@ -516,6 +564,11 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
                 found.append(_closed(pending))
             pending = None
             found.append((both[0], both[1], s))
+            continue
+        if old and not new and not pending and found and found[-1][0] and found[-1][1] is None:
+            # "The story correctly said 41. It was mistakenly changed to say 40.": the right
+            # version stated first, the error after it
+            found[-1] = (found[-1][0], old, f"{found[-1][2]} {s}")
             continue
         if old or (new and not right):
             if pending:

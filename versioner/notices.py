@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from versioner.claims import Claim, Target, add_values, thing_of
+from versioner.claims import Claim, Target, add_values, read_contrast, thing_of
 from versioner.kinds import NoticeKind, Section
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -894,6 +894,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
         elif (contrast := _CONTRAST.match(s)) is not None:  # "The minister's name is X, not Y."
             old = _value(contrast.group("b"))
             detail, new = _statement(contrast.group("a"), old)
+            new, old = read_contrast(s) or (new, old)  # claims.py reads the values of every contrast form
             subject = _subject(contrast.group("a"), (new, old))
             last = (Claim("change", Target(Section.ANY, None, subject, detail), new, old),)
             claims.extend(last)
