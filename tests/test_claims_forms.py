@@ -340,6 +340,24 @@ def test_a_contrast_set_off_by_dashes(text: str) -> None:
     assert c.new_value == "30 percent" and c.old_value == "30 times"
 
 
+def test_the_one_year_before_the_year_was_misstated_is_the_right_one() -> None:
+    c = one("Correction: Fellow rowers elected Ivo Sand captain in 2012. The year was misstated in Friday's editorial.")
+    assert c.new_value == "2012" and c.target.subject == "date"
+
+
+def test_a_fact_after_misstated_the_contents_is_the_right_version() -> None:
+    c = claims("Correction: This story has been updated to correct errors. The article misstated the contents of "
+               "the harbour dredging permit. It did not allow dumping at sea.")[-1]
+    assert has(c.new_value, "did not allow dumping at sea")
+
+
+def test_as_originally_reported_then_failed_to_note_that() -> None:
+    c = one("Correction: This story has been updated to correct errors. As originally reported, the harbour had "
+            "only two tugboats before 2001, but the story failed to note that they were replaced a total of 7 times.")
+    assert has(c.old_value, "two tugboats") and has(c.new_value, "7 times")
+    assert c.target.subject == "figure"
+
+
 def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:
     c = one("Correction: In a report on the regatta, the on-screen caption gave the skipper's home port as Vessa, "
             "Norway. Vessa is in Sweden.")

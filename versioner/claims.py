@@ -29,7 +29,7 @@ from typing import Any
 
 from versioner.kinds import Section
 
-RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: figure shapes, dashes, correctly said
+RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: figure shapes, dashes, correctly said, as originally reported, a year named before "the year was misstated"
 
 _I = re.IGNORECASE
 
@@ -456,10 +456,12 @@ def _narrow(new: str, old: str, cut: bool = True) -> str:
     240 rowers who had trained for at least 3 years" against "2,400" -> "240"),
     or to the words after the last copula or preposition ("She is Jane Doerr" -> "Jane Doerr")."""
     olds = _NUMBER_PHRASE.findall(old)
+    # "two tugs before 2001" against "7 times": the year only says when
+    figures = new if _DATE.search(old) else _INCIDENTAL_DATE.sub(" ;", new)
     if olds and not _RANGE.search(olds[0]):  # "in paragraph 3 to 4,800": a range only against a range
-        news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", new))]
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", figures))]
     else:
-        news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
+        news = [m.group() for m in _NUMBER_PHRASE.finditer(figures)]
     # a figure both versions give ("at 10 p.m." in each) is not the one corrected
     shared = _figures(new) & _figures(old)
     news = [n for n in news if _figure_key(n) not in shared]
@@ -542,6 +544,26 @@ def _closed(pending: list[Any]) -> tuple[str | None, str | None, str]:
     return new or fallback, old, text
 
 
+# "misstated the level of ...", "incorrectly described the contents of ...": a thing named, its value to follow
+_MISSTATED_THING = re.compile(rf"\b(?:misstated|misreported|misdescribed|mischaracteri[sz]ed|{_WRONGLY}\s+"
+                              r"(?:stated|described|reported|gave))\s+(?:the|a|an|his|her|their|its)\s+", _I)
+
+
+def _value_named_before(sentence: str, before: str) -> str | None:
+    """The one date or figure in the sentence before "The year was misstated": the right one."""
+    m = _THING_WAS_WRONG.search(sentence)
+    things = [thing for _, thing in _things_in(m.group("np"))] if m else []
+    if not things or things[-1] not in ("date", "figure") or not before:
+        return None
+    rx = _DATE if things[-1] == "date" else _NUMBER_PHRASE
+    values = {v.group().strip() for v in rx.finditer(before)}
+    return values.pop() if len(values) == 1 else None
+
+
+_AS_REPORTED = re.compile(r"^as\s+(?:(?:originally|previously|first|earlier|initially)\s+)?(?:reported|stated|"
+                          r"published|written)\s*,\s*(?P<v>.+?)(?:\s*,\s*(?:but|and)\s+.*)?$", _I | re.S)
+
+
 def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]]:
     """Each correction a notice states, in order: (new, old, the sentences it came from).
 
@@ -558,6 +580,13 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
         before, previous = previous, s
         both = read_contrast(s)
         right = _right(s)
+        reported = _AS_REPORTED.match(s)
+        if reported and not both:  # "As originally reported, X, but the story failed to note that Y"
+            if pending:
+                found.append(_closed(pending))
+            pending = None
+            found.append((right, _trim(reported.group("v")) or None, s))
+            continue
         old, new = _wrong(s) if right is None else (None, None)
         if both and not right and not (old and old in both[0]):
             if pending:
@@ -581,6 +610,12 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
             fallback = _trim(f"{denied.group('neg')} {denied.group('old')}") if denied else None
             pending = [new or (_right_for(lead, old) if lead and not found else None), old, s, fallback]
             lead = None
+            continue
+        if not pending and not right and index and (named := _value_named_before(s, before)):
+            found.append((named, None, f"{before} {s}"))  # "... in 1992. The year was misstated."
+            continue
+        if not pending and not right and _MISSTATED_THING.search(s):
+            pending = [None, None, s, None]  # "misstated the contents of the vaccine": the next fact is right
             continue
         fact = _fact(s, loose=True) if pending and pending[0] is None else None
         right = right or (_right_for(fact, pending[1]) if fact and pending else None)
