@@ -358,6 +358,37 @@ def test_as_originally_reported_then_failed_to_note_that() -> None:
     assert c.target.subject == "figure"
 
 
+@pytest.mark.parametrize(("text", "new", "old"), [
+    ("Correction: A previous version of this story incorrectly said that a harbour strike — rather than proposed "
+     "fee rises from the port board — would delay ferries to the islands.",
+     "proposed fee rises from the port board", "a harbour strike"),
+    ("Correction: An earlier version of this story incorrectly said the toll was 50, not 40.", "40", "50"),
+])
+def test_a_contrast_inside_what_the_story_wrongly_said(text: str, new: str, old: str) -> None:
+    # the story said A where B was right
+    c = one(text)
+    assert (c.new_value, c.old_value) == (new, old)
+
+
+def test_a_statement_with_its_own_verb_is_what_the_story_said() -> None:
+    c = one("Correction: Harbour Watch suggested that the wedding of the two skippers had taken place in 1961. "
+            "It was of course two years later.")
+    assert has(c.old_value, "1961") and has(c.new_value, "two years later")
+
+
+def test_a_fact_after_a_long_citation_is_the_right_version() -> None:
+    c = one("Correction: An article said incorrectly that the Orlen ferry company had bought its boats from "
+            "Vessa Yards in 2004. The boats were bought from Halden Marine (Why the ferries to the islands and the "
+            "fjords up north are late again this summer, 3 May, page 12).")
+    assert has(c.old_value, "Vessa Yards") and has(c.new_value, "Halden Marine")
+
+
+def test_a_month_that_says_when_is_not_the_thing() -> None:
+    c = one('Correction: A subheading on an article about the harbour said: "Ever more boats are leaving, but why?" '
+            "In fact, apart from a dip after the March storms, the number of boats moored has been rising for years.")
+    assert c.target.subject == "figure"
+
+
 def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:
     c = one("Correction: In a report on the regatta, the on-screen caption gave the skipper's home port as Vessa, "
             "Norway. Vessa is in Sweden.")

@@ -195,9 +195,10 @@ _DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+
                    r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
                    r"september|october|november|december)\b", _I)
 # a date after a preposition, inside a longer statement: when it happened, not what was wrong
-_INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:the\s+year\s+)?"
+_FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
+_INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:(?:the\s+year\s+)?"
                               rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}|"
-                              r"(?:1[89]|20)\d\d)\b", _I)
+                              rf"(?:1[89]|20)\d\d)|the\s+(?:{_FULL_MONTHS}|(?:1[89]|20)\d\d)\b)\b", _I)
 _NUMBER = re.compile(r"(?:[$£€¥]\s?)?\d|\b(?<!the\s)(?<!this\s)(?<!that\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
                      r"a\s+third|a\s+quarter)\b|%", _I)
@@ -264,7 +265,8 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     if by_value in (None, "negation", "name") and any(v and f'"{v}"' in _straight(text) for v in values):
         return "quote"  # '"Harbour Fest for teens", rather than "Harbour Fest for tweens"': words quoted
     if not named and not by_value:
-        hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
+        plain = _INCIDENTAL_DATE.sub(" ", text)  # "after the August riots" says when, not what
+        hits = [h for h in _things_in(plain) if h[1] not in ("identity", "entity") and not plain[h[0]:].startswith("who")]
         named = hits[0][1] if hits else "name" if _names_entity(text) else None
     if named == "spelling":
         return "name" if _NAME_WORD.search(text) else "spelling"
@@ -291,8 +293,10 @@ _WRONGLY = (r"(?:incorrectly|wrongly|mistakenly|inaccurately|erroneously|falsely
             r"irrtümlich|par\s+erreur|erróneamente|por\s+error|ten\s+onrechte|abusivement)")
 _SAID_VERBS = rf"(?:{_words('said')}|stating|saying|reporting|writing|describing|suggesting|indicated)"
 # "incorrectly stated the number of ferries it runs": a thing named, not a statement made
-_NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
-                          r"(?!.*\b(?:was|were|is|are)\b)|(?:when|where|how|who|what|which|whether)\b)", _I)
+# (not "the wedding of A had taken place in 1937", a statement with its own verb)
+NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
+                         r"(?!.*\b(?:was|were|is|are)\b)(?!.*\b(?:had|has|have|did|will|would)\s+"
+                         r"(?!(?:in|at|on|to|for|by|with)\b)[a-z]{3,})|(?:when|where|how|who|what|which|whether)\b)", _I)
 _SAID = re.compile(
     rf"(?:\b{_WRONGLY}\s+{_SAID_VERBS}|\b{_SAID_VERBS}\s+{_WRONGLY}|"
     rf"\b(?:we|it|this\s+\w+|that|which|who)\s+(?:{_WRONGLY}\s+)?{_SAID_VERBS}|"
@@ -411,7 +415,7 @@ def _wrong(sentence: str) -> tuple[str | None, str | None]:
     if m and not re.match(r"(?:this|that|it)\b", m.group("who"), _I):  # "This is not the case" is the right version
         return _trim(m.group("old")) or None, None  # the right version: the sentence before, else "not Y"
     m = _SAID.search(sentence)
-    if m and not _IN_FACT.match(sentence) and not _NAMES_THING.match(m.group("v")):
+    if m and not _IN_FACT.match(sentence) and not NAMES_THING.match(m.group("v")):
         return _trim(_unquote(m.group("v"))) or None, None
     return None, None
 
@@ -506,6 +510,7 @@ def _shape(phrase: str) -> tuple[bool, bool, bool]:
 def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
     """(who, what) of the fact a short sentence states: what follows its copula ("Kloza
     is an adviser to Gulf Oil"), or, ``loose``, the whole sentence ("The song refers to 911")."""
+    sentence = " ".join(strip_citations(sentence).split())
     if len(sentence.split()) > _FACT_WORDS or _BOILERPLATE.search(sentence):
         return None
     m = _FACT.match(sentence)
@@ -560,6 +565,7 @@ def _value_named_before(sentence: str, before: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+_WRONGLY_SAID = re.compile(rf"\b{_WRONGLY}\s+{_SAID_VERBS}\s*[:,]?\s+(?:that\s+)?(?P<v>.+)$", _I | re.S)
 _AS_REPORTED = re.compile(r"^as\s+(?:(?:originally|previously|first|earlier|initially)\s+)?(?:reported|stated|"
                           r"published|written)\s*,\s*(?P<v>.+?)(?:\s*,\s*(?:but|and)\s+.*)?$", _I | re.S)
 
@@ -588,7 +594,11 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
             found.append((right, _trim(reported.group("v")) or None, s))
             continue
         old, new = _wrong(s) if right is None else (None, None)
-        if both and not right and not (old and old in both[0]):
+        inside = bool(both and old and _WRONGLY_SAID.search(s))
+        if both and inside:  # "incorrectly said that A — rather than B — would ...": it said A where B was right
+            said = _WRONGLY_SAID.search(both[0])
+            both = (both[1], _trim(said.group("v")) if said else both[0])
+        if both and not right and (inside or not (old and old in both[0])):
             if pending:
                 found.append(_closed(pending))
             pending = None

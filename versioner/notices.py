@@ -29,13 +29,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from versioner.claims import Claim, Target, add_values, read_contrast, thing_of
+from versioner.claims import NAMES_THING, Claim, Target, add_values, read_contrast, thing_of
 from versioner.kinds import NoticeKind, Section
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z"
+RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -764,9 +764,11 @@ def _earlier_version(rest: str, default_section: str | None) -> _Read:
             that = re.match(r"^that\s+", obj, _I) is not None
             obj = re.sub(r"^that\s+", "", obj, flags=_I)
             detail, old = _statement(obj, None)
-            if not that and _NAMES_THING.match(obj) and not any(c.isdigit() for c in old or ""):
+            if not that and NAMES_THING.match(obj) and not any(c.isdigit() for c in old or ""):
                 # "incorrectly stated the number of factories it has": the thing, not what was said
                 detail, old = _detail(obj), None
+            elif read_contrast(obj):  # "said that A — rather than B — would ...": claims.py reads both sides
+                old = None
             else:
                 # "incorrectly said that Ann Lee had a daughter": with no value to split off,
                 # the whole statement is what the story said
@@ -815,9 +817,6 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
     return tuple(out)
 
 
-# "the type of gun used", "when the vote was held": a thing named, not a statement made
-_NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
-                          r"(?!.*\b(?:was|were|is|are)\b)|(?:when|where|how|who|what|which)\b)", _I)
 # "It has been corrected here.": says that, not what
 _SAYS_CORRECTED = re.compile(r"^(?:it|this|that|they|the\s+[\w-]+)\s+(?:has|have|had)\s+(?:now\s+)?been\s+"
                              r"(?:corrected|updated|changed|amended|fixed|removed|revised)\b", _I)
