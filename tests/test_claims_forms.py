@@ -243,6 +243,12 @@ def test_german_tatsaechlich() -> None:
     assert has(c.new_value, "Genossenschaft")
 
 
+def test_german_the_day_of_a_date_ends_no_sentence() -> None:
+    # the right fact first, with a date in it, then what the story said
+    c = one("Korrektur: Die Fähre fährt seit dem 3. März ab Orlen. Im Artikel hieß es, sie fahre ab Vessa.")
+    assert has(c.old_value, "ab Vessa") and has(c.new_value, "3. März ab Orlen")
+
+
 @pytest.mark.parametrize("text", [
     "Korrektur: Die Brücke ist 40 Meter lang, nicht 400 Meter.",
     "Rectificatif : le pont mesure 40 mètres, et non 400 mètres.",
@@ -387,6 +393,13 @@ def test_a_month_that_says_when_is_not_the_thing() -> None:
     c = one('Correction: A subheading on an article about the harbour said: "Ever more boats are leaving, but why?" '
             "In fact, apart from a dip after the March storms, the number of boats moored has been rising for years.")
     assert c.target.subject == "figure"
+
+
+def test_what_the_corrected_version_says_is_the_right_version() -> None:
+    c = one("Correction: An earlier version of this story indicated that the seals were driven off by fishing in "
+            "the fjord. The corrected version reports only that they were driven off before they returned in 2019.")
+    assert has(c.old_value, "driven off by fishing")
+    assert has(c.new_value, "they were driven off before they returned")
 
 
 def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:

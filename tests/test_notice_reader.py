@@ -130,6 +130,17 @@ def test_a_parenthetical_closing_a_paragraph_is_split_off_without_losing_text() 
     assert "Flooding cut off the village of Orlen on Sunday." in body(parts)
 
 
+def test_a_labelled_notice_ending_in_a_parenthetical_is_one_notice() -> None:
+    # the parenthesis says why the labelled line corrects: one notice, read as a whole
+    line = ("CORRECTION: Ferry delayed at a pier near the harbour master's home in Vessa. "
+            "(Corrects earlier post that said the ferry was stuck at the harbour master's home.)")
+    parts = parsed("\n".join(["Ferry delayed in Vessa", line, *BODY]))
+    assert notice_texts(parts) == [line]
+    (c,) = parse_notice(line, "top").claims  # type: ignore[union-attr]
+    assert c.new_value is not None and c.new_value.startswith("Ferry delayed")
+    assert c.old_value == "the ferry was stuck at the harbour master's home"
+
+
 def test_a_footnote_glued_to_the_line_before_is_split_and_read() -> None:
     glued = ("This story has been updated with additional information.Correction: A previous version of "
              "this story misstated the number of crossings.")

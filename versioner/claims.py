@@ -29,7 +29,7 @@ from typing import Any
 
 from versioner.kinds import Section
 
-RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: figure shapes, dashes, correctly said, as originally reported, a year named before "the year was misstated"
+RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: figure shapes, dashes, correctly said, as originally reported, a year named before "the year was misstated", what the corrected version says, the sentence before an error
 
 _I = re.IGNORECASE
 
@@ -347,6 +347,10 @@ def _unquote(v: str) -> str:
     return q.group("q") if q else v
 
 
+# "The corrected version reports only that ...": what the story says now
+_NOW_REPORTS = re.compile(r"\b(?:corrected|current|updated|revised|amended|new)\s+(?:version|story|article|text|report)\s+"
+                          r"(?:now\s+)?(?:says|reports|states|notes|reads|shows)\s*:?\s+(?:only\s+)?(?:that\s+)?(?P<v>.+)$",
+                          _I | re.S)
 # "the story correctly said that 29 ...": what the story said, and was right to
 _CORRECTLY_SAID = re.compile(rf"\b(?:correctly|rightly|accurately)\s+{_SAID_VERBS}\s*[:,]?\s+(?:that\s+)?(?P<v>.+)$",
                              _I | re.S)
@@ -360,7 +364,7 @@ def _right(sentence: str) -> str | None:
     if _CHANGED_TO.search(sentence):
         return None
     m = (_IN_FACT.match(sentence) or _SHOULD.search(sentence) or _NOW_SAYS.search(sentence)
-         or _CORRECTLY_SAID.search(sentence))
+         or _CORRECTLY_SAID.search(sentence) or _NOW_REPORTS.search(sentence))
     return (_trim(_unquote(m.group("v"))) or None) if m else None
 
 
@@ -566,6 +570,7 @@ def _value_named_before(sentence: str, before: str) -> str | None:
 
 
 _WRONGLY_SAID = re.compile(rf"\b{_WRONGLY}\s+{_SAID_VERBS}\s*[:,]?\s+(?:that\s+)?(?P<v>.+)$", _I | re.S)
+_LEAD_WORDS = 4  # "Chocolate standards:" heads an item; a sentence stating the right fact is longer
 _AS_REPORTED = re.compile(r"^as\s+(?:(?:originally|previously|first|earlier|initially)\s+)?(?:reported|stated|"
                           r"published|written)\s*,\s*(?P<v>.+?)(?:\s*,\s*(?:but|and)\s+.*)?$", _I | re.S)
 
@@ -613,8 +618,9 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
             if pending:
                 found.append(_closed(pending))
             denied = _DENIED.match(s)
-            if denied and not new and index == 1 and not found:
-                # "Ann Lee sits as an independent; she is not a Green councillor": the clause before is right
+            if not new and index == 1 and not found and (denied or len(before.split()) >= _LEAD_WORDS):
+                # "Ann Lee sits as an independent; she is not a Green councillor", "Ferry sails from
+                # Vessa. (Corrects earlier post that said it sailed from Orlen)": the sentence before is right
                 lead = lead or _fact(before, loose=True)
             # "Lena Horne is not dead": when nothing else says what is right, the denial does
             fallback = _trim(f"{denied.group('neg')} {denied.group('old')}") if denied else None

@@ -35,7 +35,7 @@ from versioner.kinds import NoticeKind, Section
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py
+RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -438,7 +438,9 @@ def notice_tail(unit: str, glued: bool = True) -> int | None:
     if unit.endswith((")", "]", ").", "].")):
         opening = max(unit.rfind("("), unit.rfind("["))
         m = _TRAILING_PARENTHETICAL.match(unit, opening) if opening > 0 else None
-        if m and unit[:opening].strip() and _notice_style(_normalise(unit[opening:])) == "parenthetical":
+        # "CORRECTION: Ferry sails at 9. (Corrects time in earlier post)" is one notice, its parenthesis the why
+        if m and unit[:opening].strip() and _notice_style(_normalise(unit[opening:])) == "parenthetical" \
+                and not has_own_label(unit[:opening]):
             return opening
     if not glued or not _may_hold_glued(unit):
         return None
@@ -466,14 +468,20 @@ def _may_hold_glued(unit: str) -> bool:
 # -- reading ------------------------------------------------------------------
 
 
+_ORDINAL_MONTHS = frozenset(m for months in VOCABULARY["ordinal_date_months"].values() for m in months)
+
+
 def _sentences(text: str) -> list[str]:
-    """Split at sentence ends and semicolons, but not after "Feb.", "U.S." or an initial."""
+    """Split at sentence ends and semicolons, but not after "Feb.", "U.S.", an initial
+    or the day of a date such as "31. Januar"."""
     out, start = [], 0
     for m in re.finditer(r"(?P<stop>[.!?])[\"')]?\s+(?=[A-Z0-9\"'(])|;\s+", text):
         if m.group("stop"):
             before = text[start:m.start()].split()
             word = before[-1].lower() if before else ""
             if word in _ABBREVIATIONS or len(word) == 1:
+                continue
+            if word.isdigit() and len(word) <= 2 and _first_word(text[m.end():]) in _ORDINAL_MONTHS:
                 continue
         out.append(text[start:m.start()])
         start = m.end()
