@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from versioner.claims import NAMES_THING, Claim, Target, read_contrast, thing_of
+from versioner.claims import Claim, Target, thing_of
+from versioner.claimvalues import NAMES_THING, read_contrast
 from versioner.kinds import Section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word

@@ -31,7 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from versioner.claims import Claim, Target, add_values
+from versioner.claims import Claim, Target
+from versioner.claimvalues import add_values
 from versioner.kinds import NoticeKind, Section
 from versioner.noticeforms import (
     _ERROR_WORDS,
