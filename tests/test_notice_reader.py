@@ -150,6 +150,18 @@ def test_a_footnote_glued_to_the_line_before_is_split_and_read() -> None:
     assert [p.gap for p in parts.notices] == ["\n", ""]
 
 
+@pytest.mark.parametrize("line", [
+    "This headline and story have been updated with additional developments.",
+    "The story has been updated with additional developments.",
+])
+def test_an_update_footnote_naming_the_story_or_headline_is_a_notice(line: str) -> None:
+    # a footnote line of its own, at the foot of the story: a notice, though "the story" opens it
+    parts = parsed("\n".join(["Council approves ferry timetable", *BODY, line]))
+    assert notice_texts(parts) == [line]
+    notice = parse_notice(line, "bottom")
+    assert notice is not None and notice.kind == NoticeKind.UPDATE
+
+
 def test_a_footnote_printed_twice_is_read_once() -> None:
     from versioner.audit import new_notices
 
