@@ -214,12 +214,6 @@ def test_a_photo_accompanying_an_article_is_its_caption() -> None:
     assert c.target.section == "caption" and c.old_value == "a trawler"
 
 
-def test_a_misidentified_photo_is_its_caption() -> None:
-    c = one("CORRECTION: An earlier version of this story carried a misidentified photo of the harbour master. "
-            "The photo has been removed.")
-    assert c.target.section == "caption"
-
-
 def test_the_headline_is_a_part_not_a_thing() -> None:
     c = one("Correction: The headline on an earlier version of this story misstated the number of berths.")
     assert (c.target.section, c.target.subject) == ("headline", "figure")

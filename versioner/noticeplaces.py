@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
-RULES_VERSION = 2  # 2: a misidentified photo is its caption
+RULES_VERSION = 1
 
 _I = re.IGNORECASE
 
@@ -43,8 +43,6 @@ _SECTION_RES = (
     # a photo's words are its caption: "A photograph accompanying an article described ..."
     ("caption", re.compile(r"\b(?:(?:photo|picture|image)\s+)?(?:captions?|cutlines?|miscaptioned)\b|"
                            r"\b(?:photo(?:graph)?s?|pictures?|images?)\s+(?:accompanying|that\s+accompan(?:ies|ied))\b|"
-                           # who or what a photo shows is said in its caption: "a misidentified photo"
-                           r"\b(?:misidentified|mislabell?ed|wrongly\s+identified)\s+(?:photo(?:graph)?|picture|image)s?\b|"
                            r"\b(?:bildunterschrift|légende|pie\s+de\s+foto|onderschrift|bijschrift)\w*", _I)),
     # bare "credit(s)" only at the start: "tax credits" and "credit rating" are not the credits line
     ("credits", re.compile(r"\b(?:(?:additional\s+reporting|reporting|editing|writing|photo|"
