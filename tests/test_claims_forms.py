@@ -191,10 +191,27 @@ def test_a_state_of_fact_without_an_error_sentence() -> None:
     ("Correction: This story has been corrected to note that the skipper did win the race in 2019.", "date"),
     ("Correction: This story has been corrected to note that the ferry did sail that night.", "negation"),
     ("Correction: Fellow rowers elected Ivo Sand captain in 2012. The year was misstated in Friday's editorial.", "date"),
+    # a year that only sets the right version in time is not the thing corrected
+    ("Correction: Westvale is not a separate borough but a district of Oakfield, whose council has run it "
+     "since 1998.", "place"),
+    # the thing named by its head noun ("the firm that ..."), though the fact after it gives a role
+    ("Correction: An earlier version of this story incorrectly stated the firm that harbour pilot Ann Voss "
+     "works for. Voss is a manager at Baxley Marine.", "name"),
 ])
 def test_the_thing_a_notice_names(text: str, thing: str) -> None:
     got = claims(text, "top" if text.startswith("(") else "bottom")
     assert got[0].target.subject == thing
+
+
+def test_not_y_but_z_stops_the_wrong_value_at_but() -> None:
+    c = one("Correction: Westvale is not a separate borough but a district of Oakfield.")
+    assert c.old_value == "a separate borough" and has(c.new_value, "district of Oakfield")
+
+
+def test_a_photo_accompanying_an_article_is_its_caption() -> None:
+    c = one("Correction: A photograph accompanying an article on the harbour festival described the boat shown "
+            "as a trawler. In fact, it was a ferry.")
+    assert c.target.section == "caption" and c.old_value == "a trawler"
 
 
 def test_the_headline_is_a_part_not_a_thing() -> None:
@@ -224,6 +241,12 @@ def test_german_tatsaechlich() -> None:
             "einer Genossenschaft betrieben.")
     assert has(c.old_value, "die Stadt betreibe die Fähre")
     assert has(c.new_value, "Genossenschaft")
+
+
+def test_german_the_day_of_a_date_ends_no_sentence() -> None:
+    # the right fact first, with a date in it, then what the story said
+    c = one("Korrektur: Die Fähre fährt seit dem 3. März ab Orlen. Im Artikel hieß es, sie fahre ab Vessa.")
+    assert has(c.old_value, "ab Vessa") and has(c.new_value, "3. März ab Orlen")
 
 
 @pytest.mark.parametrize("text", [
@@ -288,6 +311,95 @@ def test_a_paragraph_number_before_a_figure_is_not_a_range() -> None:
     assert (c.new_value, c.old_value) == ("4,800", "4,200")
     c = one("Correction: The forecast range is 24 to 75%, not 31 to 67%.")
     assert (c.new_value, c.old_value) == ("24 to 75%", "31 to 67%")
+
+
+def test_the_wrong_figure_is_the_one_shaped_like_the_right_one() -> None:
+    # a range against a range, not the year after it
+    c = one("An earlier version of this story incorrectly cited the survey's forecast of harbour silting as "
+            "12 to 48% by the year 2090. In fact, it is 18 to 52%.")
+    assert has(c.old_value, "12 to 48%") and not has(c.old_value, "2090")
+    assert has(c.new_value, "18 to 52%")
+
+
+def test_a_figure_both_versions_give_is_not_the_value() -> None:
+    c = one("An earlier version of this story incorrectly said the regatta was scheduled for Sunday at 9 a.m. "
+            "local time. It is scheduled for 9 a.m. local time Saturday.")
+    assert has(c.old_value, "Sunday") and has(c.new_value, "Saturday")
+    assert c.target.subject == "date"
+
+
+def test_what_the_story_correctly_said_and_what_an_edit_made_it_say() -> None:
+    c = one("Correction: The original version of this story correctly said that 41 skippers signed a letter to "
+            "the harbour board over its $3 million dredging plan. At one point, the story was mistakenly changed "
+            "to say the letter had 40 signatories. The original figure has been restored.")
+    assert has(c.new_value, "41") and not has(c.new_value, "$3")
+    assert has(c.old_value, "40 signatories")
+    assert c.target.subject == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: The new pier is 120 metres long—a span 30 percent, not 30 times, longer than the old one.",
+    "Correction: The new pier is 120 metres long – a span 30 percent – not 30 times – longer than the old one.",
+])
+def test_a_contrast_set_off_by_dashes(text: str) -> None:
+    c = one(text)
+    assert c.new_value == "30 percent" and c.old_value == "30 times"
+
+
+def test_the_one_year_before_the_year_was_misstated_is_the_right_one() -> None:
+    c = one("Correction: Fellow rowers elected Ivo Sand captain in 2012. The year was misstated in Friday's editorial.")
+    assert c.new_value == "2012" and c.target.subject == "date"
+
+
+def test_a_fact_after_misstated_the_contents_is_the_right_version() -> None:
+    c = claims("Correction: This story has been updated to correct errors. The article misstated the contents of "
+               "the harbour dredging permit. It did not allow dumping at sea.")[-1]
+    assert has(c.new_value, "did not allow dumping at sea")
+
+
+def test_as_originally_reported_then_failed_to_note_that() -> None:
+    c = one("Correction: This story has been updated to correct errors. As originally reported, the harbour had "
+            "only two tugboats before 2001, but the story failed to note that they were replaced a total of 7 times.")
+    assert has(c.old_value, "two tugboats") and has(c.new_value, "7 times")
+    assert c.target.subject == "figure"
+
+
+@pytest.mark.parametrize(("text", "new", "old"), [
+    ("Correction: A previous version of this story incorrectly said that a harbour strike — rather than proposed "
+     "fee rises from the port board — would delay ferries to the islands.",
+     "proposed fee rises from the port board", "a harbour strike"),
+    ("Correction: An earlier version of this story incorrectly said the toll was 50, not 40.", "40", "50"),
+])
+def test_a_contrast_inside_what_the_story_wrongly_said(text: str, new: str, old: str) -> None:
+    # the story said A where B was right
+    c = one(text)
+    assert (c.new_value, c.old_value) == (new, old)
+
+
+def test_a_statement_with_its_own_verb_is_what_the_story_said() -> None:
+    c = one("Correction: Harbour Watch suggested that the wedding of the two skippers had taken place in 1961. "
+            "It was of course two years later.")
+    assert has(c.old_value, "1961") and has(c.new_value, "two years later")
+
+
+def test_a_fact_after_a_long_citation_is_the_right_version() -> None:
+    c = one("Correction: An article said incorrectly that the Orlen ferry company had bought its boats from "
+            "Vessa Yards in 2004. The boats were bought from Halden Marine (Why the ferries to the islands and the "
+            "fjords up north are late again this summer, 3 May, page 12).")
+    assert has(c.old_value, "Vessa Yards") and has(c.new_value, "Halden Marine")
+
+
+def test_a_month_that_says_when_is_not_the_thing() -> None:
+    c = one('Correction: A subheading on an article about the harbour said: "Ever more boats are leaving, but why?" '
+            "In fact, apart from a dip after the March storms, the number of boats moored has been rising for years.")
+    assert c.target.subject == "figure"
+
+
+def test_what_the_corrected_version_says_is_the_right_version() -> None:
+    c = one("Correction: An earlier version of this story indicated that the seals were driven off by fishing in "
+            "the fjord. The corrected version reports only that they were driven off before they returned in 2019.")
+    assert has(c.old_value, "driven off by fishing")
+    assert has(c.new_value, "they were driven off before they returned")
 
 
 def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:

@@ -130,6 +130,17 @@ def test_a_parenthetical_closing_a_paragraph_is_split_off_without_losing_text() 
     assert "Flooding cut off the village of Orlen on Sunday." in body(parts)
 
 
+def test_a_labelled_notice_ending_in_a_parenthetical_is_one_notice() -> None:
+    # the parenthesis says why the labelled line corrects: one notice, read as a whole
+    line = ("CORRECTION: Ferry delayed at a pier near the harbour master's home in Vessa. "
+            "(Corrects earlier post that said the ferry was stuck at the harbour master's home.)")
+    parts = parsed("\n".join(["Ferry delayed in Vessa", line, *BODY]))
+    assert notice_texts(parts) == [line]
+    (c,) = parse_notice(line, "top").claims  # type: ignore[union-attr]
+    assert c.new_value is not None and c.new_value.startswith("Ferry delayed")
+    assert c.old_value == "the ferry was stuck at the harbour master's home"
+
+
 def test_a_footnote_glued_to_the_line_before_is_split_and_read() -> None:
     glued = ("This story has been updated with additional information.Correction: A previous version of "
              "this story misstated the number of crossings.")
@@ -137,6 +148,18 @@ def test_a_footnote_glued_to_the_line_before_is_split_and_read() -> None:
     assert notice_texts(parts) == ["This story has been updated with additional information.",
                                    "Correction: A previous version of this story misstated the number of crossings."]
     assert [p.gap for p in parts.notices] == ["\n", ""]
+
+
+@pytest.mark.parametrize("line", [
+    "This headline and story have been updated with additional developments.",
+    "The story has been updated with additional developments.",
+])
+def test_an_update_footnote_naming_the_story_or_headline_is_a_notice(line: str) -> None:
+    # a footnote line of its own, at the foot of the story: a notice, though "the story" opens it
+    parts = parsed("\n".join(["Council approves ferry timetable", *BODY, line]))
+    assert notice_texts(parts) == [line]
+    notice = parse_notice(line, "bottom")
+    assert notice is not None and notice.kind == NoticeKind.UPDATE
 
 
 def test_a_footnote_printed_twice_is_read_once() -> None:

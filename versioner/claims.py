@@ -9,27 +9,22 @@ over, in any outlet's style:
   else what its values are (a role, a date, a number, a name, a negation),
   else the first thing-word outside the citation of the piece ("in last
   Saturday's magazine", "(Title, 21 February, page 6)" name no thing);
-- the values: ``X, not Y``, ``X rather than Y``, ``not Y but X``, what the
-  story said (``we said that Y``, ``described A as Y``, ``incorrectly
-  attributed ... to Y``, ``A is not Y``, quoted words removed) and what is
-  right (``In fact, X``, ``should have said X``, ``updated to reflect that X``,
-  ``She is X``, a short fact sentence before or after the error), several
-  corrections to a notice; ``to X from Y`` stays with the verbs in notices.py.
+- the values: read by ``claimvalues.py``, which takes its thing words
+  from here.
 
-The words these forms hang on (``in fact``, ``not``, ``but``, ``said``, ``as``)
-live in ``vocab/claims.toml`` for English, German, French, Spanish and Dutch.
-Every value returned is a piece of the notice's own text.
+The words these forms hang on live in ``vocab/claims.toml`` for English,
+German, French, Spanish and Dutch.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from versioner.kinds import Section
 
-RULES_VERSION = 1  # the claim vocabulary in vocab/claims.toml counts as code here
+RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: values split out to claimvalues.py
 
 _I = re.IGNORECASE
 
@@ -173,6 +168,14 @@ def _named_after_error(text: str) -> str | None:
 _ENTITY_WORDS = 2  # "stated the company that ...": the entity is the cue's own object
 
 
+def _names_entity(phrase: str) -> bool:
+    """A noun phrase whose head is a thing with a name ("the company that the analyst
+    advises", "the vessel involved"): which one is a name."""
+    hits = [at for at, thing in _things_in(phrase) if thing == "entity"]
+    return bool(hits) and len(phrase[:hits[0]].split()) <= _ENTITY_WORDS \
+        and not re.match(r"[\w-]+['’]s\b", phrase[hits[0]:])
+
+
 # values that are roles: a title or position held ("president of the association")
 _ROLE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|chancellor|secretary|"
                    r"chair(?:man|woman|person)?|co-chair|chief\s+\w+|director|executive|manager|head|leader|"
@@ -186,6 +189,11 @@ _ROLE_OF_NAME = re.compile(_ROLE.pattern + r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+
 _DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
                    r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
                    r"september|october|november|december)\b", _I)
+# a date after a preposition, inside a longer statement: when it happened, not what was wrong
+_FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
+_INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:(?:the\s+year\s+)?"
+                              rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}|"
+                              rf"(?:1[89]|20)\d\d)|the\s+(?:{_FULL_MONTHS}|(?:1[89]|20)\d\d)\b)\b", _I)
 _NUMBER = re.compile(r"(?:[$£€¥]\s?)?\d|\b(?<!the\s)(?<!this\s)(?<!that\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
                      r"a\s+third|a\s+quarter)\b|%", _I)
@@ -199,20 +207,24 @@ _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von
 
 
 def thing_of_values(values: tuple[str | None, ...]) -> str | None:
-    """The kind of thing the stated values are."""
+    """The kind of thing the stated values are. A date set in a value as its
+    context ("has been falling since 2010", "bought in 1996") is not the thing
+    corrected unless the other version carries a date too."""
     given = [v for v in values if v]
     if not given:
         return None
     joined = " ".join(given)
+    core = " ".join(_INCIDENTAL_DATE.sub(" ", v) for v in given)
     if _BY_WHOM.search(joined):
         return "attribution"
     if _ROLE_OF_NAME.search(joined):
         return "name"
     if _ROLE.search(joined):
         return "title"
-    if _DATE.search(joined):
+    if _DATE.search(core) or (all(_DATE.search(v) for v in given)
+                              and (len(given) > 1 or len(joined.split()) <= _SHORT_STATEMENT)):
         return "date"
-    if _NUMBER.search(joined):
+    if _NUMBER.search(core):
         return "figure"
     if re.search(r"[\"“”]", joined):
         return "quote"  # words quoted: what someone said
@@ -226,6 +238,7 @@ def thing_of_values(values: tuple[str | None, ...]) -> str | None:
 
 
 _NAME_VALUE_WORDS = 8
+_SHORT_STATEMENT = 6  # "it was held on Saturday": a date in so short a value is the value
 
 
 _TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
@@ -247,366 +260,9 @@ def thing_of(text: str, values: tuple[str | None, ...] = ()) -> str | None:
     if by_value in (None, "negation", "name") and any(v and f'"{v}"' in _straight(text) for v in values):
         return "quote"  # '"Harbour Fest for teens", rather than "Harbour Fest for tweens"': words quoted
     if not named and not by_value:
-        hits = [h for h in _things_in(text) if h[1] not in ("identity", "entity") and not text[h[0]:].startswith("who")]
-        named = hits[0][1] if hits else None
+        plain = _INCIDENTAL_DATE.sub(" ", text)  # "after the August riots" says when, not what
+        hits = [h for h in _things_in(plain) if h[1] not in ("identity", "entity") and not plain[h[0]:].startswith("who")]
+        named = hits[0][1] if hits else "name" if _names_entity(text) else None
     if named == "spelling":
         return "name" if _NAME_WORD.search(text) else "spelling"
     return named or by_value or ("word" if re.search(r"\bwords?\b", text, _I) else None)
-
-
-# -- the values ---------------------------------------------------------------
-
-_IN_FACT = re.compile(rf"^(?:but\s+)?(?:{_words('in_fact')})\b\s*,?\s*(?:it\s+is\s+|it\s+was\s+)?(?P<v>.+)$", _I | re.S)
-_SHOULD = re.compile(r"\bshould\s+have\s+(?:said|read|stated|been\s+(?:attributed\s+to|credited\s+to|described\s+as|"
-                     r"called|named|identified\s+as|given\s+as|spelled|spelt)|been)\s*:?\s*(?:that\s+)?(?P<v>.+)$",
-                     _I | re.S)
-# "updated to reflect that ...", "amended to clarify that ...": what the story now says
-_NOW_SAYS = re.compile(r"\bto\s+(?:reflect|clarify|show|note|make\s+clear|say|state|indicate)\s+(?:that\s+)"
-                       r"(?P<v>.+)$", _I | re.S)
-# "X, not Y" needs its comma; "X rather than Y", "X and not Y" need none
-_NOT_WORDS = {w for lang in _VOCAB["languages"].values() for w in lang.get("not", [])}
-_BARE_NOT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NOT_WORDS, key=len, reverse=True)
-                     if " " in w or w in ("statt", "anstatt"))
-_CONTRAST = re.compile(rf"^(?P<a>.*?[^\s,])[\"'”’]?(?:\s*,[\"'”’]?\s+(?:{_words('not')})|\s+(?:{_BARE_NOT}))\s+"
-                       r"(?P<b>.+)$", _I | re.S)
-_NOT_BUT = re.compile(rf"\b(?:{_words('not')})\s+(?P<b>[^,]+?)\s*,?\s+(?:{_words('not_but')})\s+(?P<a>.+)$", _I | re.S)
-_WRONGLY = (r"(?:incorrectly|wrongly|mistakenly|inaccurately|erroneously|falsely|fälschlicherweise|fälschlich|"
-            r"irrtümlich|par\s+erreur|erróneamente|por\s+error|ten\s+onrechte|abusivement)")
-_SAID_VERBS = rf"(?:{_words('said')}|stating|saying|reporting|writing|describing|suggesting|indicated)"
-# "incorrectly stated the number of ferries it runs": a thing named, not a statement made
-_NAMES_THING = re.compile(r"^(?:(?:the|his|her|their|its)\s+[\w'-]+\s+(?:of|that|who|which|where)\s+"
-                          r"(?!.*\b(?:was|were|is|are)\b)|(?:when|where|how|who|what|which|whether)\b)", _I)
-_SAID = re.compile(
-    rf"(?:\b{_WRONGLY}\s+{_SAID_VERBS}|\b{_SAID_VERBS}\s+{_WRONGLY}|"
-    rf"\b(?:we|it|this\s+\w+|that|which|who)\s+(?:{_WRONGLY}\s+)?{_SAID_VERBS}|"
-    rf"\b(?:{_words('said')}))\s*[:,]?\s+(?:that\s+|dass\s+|que\s+|dat\s+)?(?P<v>.+)$", _I | re.S)
-_AS = re.compile(
-    rf"\b(?P<verb>(?:{_WRONGLY}\s+)?(?:described|describing|referred\s+to|referring\s+to|identified|identify|"
-    r"misidentified|misidentify|called|calling|named|misnamed|listed|labell?ed|credited|cited|gave|giving|"
-    r"characteri[sz]ed|misspelled|misspelt|spelled|spelt))\s+(?P<obj>[^;]{0,100}?)\s*"
-    rf"\b(?:{_words('as')})\s+(?:being\s+)?(?P<old>[^;]+?)\s*$", _I | re.S)
-# verb-final languages: "wurde sie als Ministerin bezeichnet", "fälschlicherweise den Grünen zugeordnet"
-_AS_FINAL = re.compile(rf"(?:\b(?:{_words('as')})|\b{_WRONGLY})\s+(?P<old>[^.;]{{1,80}}?)\s+(?:bezeichnet|genannt|"
-                       r"beschrieben|vorgestellt|aufgeführt|zugeordnet|zugeschrieben|betitelt)\b", _I)
-_ATTRIBUTED = re.compile(rf"\b(?P<wrong>{_WRONGLY}\s+|mis)?attribut(?:ed|es|e|ing)\s+(?:(?P<what>.+)\s+)?to\s+"
-                         r"(?P<who>[^;]+?)\s*$", _I | re.S)
-_QUOTED = r"[\"“”'‘’](?P<q>[^\"“”]{1,200}?)[,.]?[\"“”'’]"
-_REMOVES = re.compile(rf"\b(?:removes?|removed|deletes?|deleted|cuts?|drops?|dropped|strikes?|struck)\s+"
-                      rf"(?:the\s+)?(?:words?\s+|phrase\s+|sentence\s+|reference\s+to\s+)?{_QUOTED}", _I)
-_ADDS = re.compile(rf"\b(?:instead\s+)?(?:states?|stated|now\s+reads?|reads?|adds?|added|inserts?)\s+(?:that\s+)?"
-                   rf"(?:the\s+)?(?:words?\s+)?{_QUOTED}", _I)
-_SUBJ = (r"(?:it|he|she|they|this|that|(?:his|her|their|its|the)(?:\s+[\w'’-]+){1,3}|"
-         r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:'s\s+[\w-]+)?)")
-_COPULA = r"(?:is|was|are|were|ist|war|sind|waren|est|était|es|era|is|was)"
-# "She is president of ...", "Netanyahu is Israel's prime minister.", "It is 300.": a fact stated
-_FACT = re.compile(rf"^(?P<who>{_SUBJ})\s+(?:currently\s+|actually\s+|in\s+fact\s+)?{_COPULA}\s+"
-                   r"(?!(?:not|nicht|pas|no|niet|also|being|been|published|updated|corrected|changed|amended)\b)"
-                   r"(?P<v>.+)$", re.S)
-# "she is not a Green councillor as we suggested", "Ivo Sand is not retired": the wrong value denied
-_DENIED = re.compile(rf"^(?P<who>(?:contrary\s+to\s+[^,]+,\s*)?[^,;]{{1,60}}?)\s+{_COPULA}\s+(?P<neg>not|nicht|pas|no|niet)\s+"
-                     r"(?P<old>.+)$", _I | re.S)
-_FACT_WORDS = 20
-_PIECES = _PIECE[:-1] + r"|version|edition|draft)"
-
-
-def _trim(value: str) -> str:
-    """A value without the citation after it, trailing framing, and outer quotes."""
-    value = re.sub(r",?\s+in\s+(?:an?|the|our|this)\s+(?:[\w'’-]+\s+){0,3}?" + _PIECES + r"\b.*$", "", value,
-                   flags=_I)
-    value = strip_citations(value)
-    value = re.split(r",?\s+(?:as\s+(?:we\s+(?:had\s+it|said|stated|reported|wrote|suggested|implied|claimed)|"
-                     r"(?:previously|originally|earlier|first)\s+(?:reported|stated|said))|"
-                     r"as\s+(?:was\s+)?(?:incorrectly|wrongly)\s+\w+|based\s+on\s+information)\b",
-                     value, maxsplit=1, flags=_I)[0]
-    return " ".join(value.split()).strip(" ,;:.—–-\"'“”‘’()")
-
-
-def _unquote(v: str) -> str:
-    q = re.match(_QUOTED + r"\s*$", v.strip())
-    return q.group("q") if q else v
-
-
-def _right(sentence: str) -> str | None:
-    """The right version a sentence gives, or None."""
-    m = _IN_FACT.match(sentence) or _SHOULD.search(sentence) or _NOW_SAYS.search(sentence)
-    return (_trim(_unquote(m.group("v"))) or None) if m else None
-
-
-_HONORIFICS = frozenset("mr mrs ms dr sir dame lord lady prof rev sen rep gov gen".split())
-
-
-def _misspelt_right(obj: str) -> str | None:
-    """The right spelling a misspelling names: "Doerr", "Simon Lee's surname" -> Lee,
-    "the name of the city Grants Pass" -> Grants Pass, '"mauka"'."""
-    obj = obj.strip(" \"'“”‘’")
-    m = re.match(r"^(?P<who>.+?)'s\s+(?P<which>first\s+name|forename|given\s+name|last\s+name|surname|family\s+name|"
-                 r"name)$", obj, _I)
-    if m:
-        words = [w for w in m.group("who").split() if w.lower().rstrip(".") not in _HONORIFICS] or ["-"]
-        which = m.group("which").lower()
-        return words[0] if which.startswith(("first", "fore", "given")) else \
-            words[-1] if which != "name" else " ".join(words)
-    names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", obj)
-    if names and obj.endswith(names[-1]):
-        return names[-1]
-    return obj if obj and len(obj.split()) <= 3 else None
-
-
-def _wrong(sentence: str) -> tuple[str | None, str | None]:
-    """(old, new) a sentence that says what the story said gives."""
-    m = _ATTRIBUTED.search(sentence)
-    if m:
-        who = _trim(m.group("who"))
-        if not m.group("wrong"):
-            return None, who
-        # "a question asked by Ann Lee was incorrectly attributed to Tom Roe"
-        by = re.search(r"\bby\s+((?:[A-Z][\w'’.-]*\s*)+?)\s+(?:was|were|had\s+been)\s*$", sentence[:m.start()])
-        return who, by.group(1).strip() if by else None
-    m = _AS.search(sentence)
-    if m:
-        verb = m.group("verb").lower()
-        new = _misspelt_right(m.group("obj")) if re.search(r"missp|misn", verb) else None
-        return _trim(m.group("old")) or None, new
-    m = _AS_FINAL.search(sentence)
-    if m:
-        return _trim(m.group("old")) or None, None
-    m = re.search(r"\b(?:misspelled|misspelt)\s+(?P<obj>[^,;]+?)\s*$", sentence, _I)
-    if m:
-        return None, _misspelt_right(_trim(m.group("obj")))
-    m = _REMOVES.search(sentence)
-    if m:
-        return m.group("q").strip(" ,"), (a.group("q").strip(" ,") if (a := _ADDS.search(sentence)) else None)
-    m = _DENIED.match(sentence)
-    if m and not re.match(r"(?:this|that|it)\b", m.group("who"), _I):  # "This is not the case" is the right version
-        return _trim(m.group("old")) or None, None  # the right version: the sentence before, else "not Y"
-    m = _SAID.search(sentence)
-    if m and not _IN_FACT.match(sentence) and not _NAMES_THING.match(m.group("v")):
-        return _trim(_unquote(m.group("v"))) or None, None
-    return None, None
-
-
-def _contrast(sentence: str) -> tuple[str, str] | None:
-    """(new, old) of "X, not Y", "X rather than Y", "not Y but X"."""
-    m = _NOT_BUT.search(sentence)
-    if m and len(m.group("b").split()) <= 8 and not re.search(r"\b(?:only|just|merely)\s*$", sentence[:m.start()]):
-        return _trim(m.group("a")), _trim(m.group("b"))
-    m = _CONTRAST.match(sentence)
-    if m and not re.search(r"\bbut$", m.group("a"), _I):
-        a, b = _trim(m.group("a")), _trim(m.group("b"))
-        quoted = re.search(r"\"([^\"]{1,80})\"?$", m.group("a").strip())
-        if quoted and re.match(r"\s*\"", m.group("b")):  # '"harbour rock", rather than "harbor pop"'
-            a = quoted.group(1).strip(" ,")
-        if a and b and len(b.split()) <= 12:
-            return _narrow(a, b), _narrow(b, a, cut=False)
-    return None
-
-
-_UNIT = r"(?:\s*%|\s*(?:percent|per\s+cent|million|billion|bn|m|k|[ap]\.m\.?|[ap]m)\b)"
-# a figure with its unit, a range, or one word naming what is counted ("400 metres", "7 a.m.")
-_NUMBER_PHRASE = re.compile(
-    rf"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?(?:\s+(?:to|and|-|–)\s+(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?{_UNIT}?)?"
-    r"(?:\s+(?!(?:and|or|to|not|nicht|in|on|at|of|the|a|an|by|for|as|was|is|were|are|who|which|that|than)\b)"
-    r"[^\W\d_]+)?", _I)
-
-
-_RANGE = re.compile(r"(\d)\s+(?:to|and|-|–)\s+([$£€¥]?\s?\d)")
-
-
-def _narrow(new: str, old: str, cut: bool = True) -> str:
-    """The right value cut to the size of the wrong one: to the figure it is ("surveyed
-    240 rowers who had trained for at least 3 years" against "2,400" -> "240"),
-    or to the words after the last copula or preposition ("She is Jane Doerr" -> "Jane Doerr")."""
-    olds = _NUMBER_PHRASE.findall(old)
-    if olds and not _RANGE.search(olds[0]):  # "in paragraph 3 to 4,800": a range only against a range
-        news = [m.group() for m in _NUMBER_PHRASE.finditer(_RANGE.sub(r"\g<1> ; \g<2>", new))]
-    else:
-        news = [m.group() for m in _NUMBER_PHRASE.finditer(new)]
-    if len(olds) == 1 and news:
-        digits = len(re.sub(r"\D", "", olds[0].split(".")[0]))
-        return min(reversed(news), key=lambda n: abs(len(re.sub(r"\D", "", n.split(".")[0])) - digits)).strip()
-    cuts = list(re.finditer(r"\s(?:is|was|are|were|to|as|at|in|on|by|called|named)\s", new, _I)) if cut else []
-    size = len(old.split())
-    if cuts and size <= _SHORT_VALUE:
-        tail = new[cuts[-1].end():].strip()
-        if 0 < len(tail.split()) <= size + _SHORT_VALUE:
-            return tail
-    return new
-
-
-_SHORT_VALUE = 4
-
-
-def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
-    """(who, what) of the fact a short sentence states: what follows its copula ("Kloza
-    is an adviser to Gulf Oil"), or, ``loose``, the whole sentence ("The song refers to 911")."""
-    if len(sentence.split()) > _FACT_WORDS or _BOILERPLATE.search(sentence):
-        return None
-    m = _FACT.match(sentence)
-    if m and (v := _trim(m.group("v"))):
-        return m.group("who"), v
-    if loose and (m := _DENIED.match(sentence)) and re.match(r"(?:this|that|it)\b", m.group("who"), _I):
-        return "", _trim(f"{m.group('neg')} {m.group('old')}")  # "This is not the case"
-    return ("", _trim(sentence)) if loose and _trim(sentence) else None
-
-
-# sentences that say what was done or regretted, not what is right
-_BOILERPLATE = re.compile(r"\b(?:regrets?|apologi[sz]e[sd]?|corrected|updated|amended|removed|changed|revised|"
-                          r"error|mistake|misstated|incorrect(?:ly)?|wrong(?:ly)?|story|article|version|notice|"
-                          r"headline|korrigiert|aktualisiert|corrigé|corregido|gecorrigeerd)\b", _I)
-
-
-def _clauses(sentences: list[str]) -> list[str]:
-    """Sentences, with a short lead-in before a colon split off ("Dies haben wir korrigiert: ...")."""
-    out = []
-    for s in sentences:
-        head, colon, tail = s.partition(": ")
-        out += [head, tail] if colon and len(head.split()) <= 5 and tail else [s]
-    return out
-
-
-def _right_for(fact: tuple[str, str], old: str | None) -> str:
-    """Of "Vladimir Putin is president", the name when the wrong value is a name."""
-    who, what = fact
-    if old and who and _PROPER.match(old) and _PROPER.match(who) and not _ROLE.search(old):
-        return who
-    return what
-
-
-def _closed(pending: list[Any]) -> tuple[str | None, str | None, str]:
-    new, old, text, fallback = pending
-    return new or fallback, old, text
-
-
-def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]]:
-    """Each correction a notice states, in order: (new, old, the sentences it came from).
-
-    A sentence saying what the story said opens a correction with its old value;
-    the right version ("In fact, ...", "should have said ...", or a short fact
-    sentence) closes it; "X, not Y" in one sentence is a correction of its own.
-    A short fact sentence before the first error ("Ann Lee is a senior. An article
-    identified her as ...") is the right version of that error."""
-    found: list[tuple[str | None, str | None, str]] = []
-    pending: list[Any] | None = None  # [new, old, text]
-    lead: tuple[str, str] | None = None
-    previous = ""
-    for index, s in enumerate(_clauses(sentences)):
-        before, previous = previous, s
-        both = _contrast(s)
-        right = _right(s)
-        old, new = _wrong(s) if right is None else (None, None)
-        if both and not right and not (old and old in both[0]):
-            if pending:
-                found.append(_closed(pending))
-            pending = None
-            found.append((both[0], both[1], s))
-            continue
-        if old or (new and not right):
-            if pending:
-                found.append(_closed(pending))
-            denied = _DENIED.match(s)
-            if denied and not new and index == 1 and not found:
-                # "Ann Lee sits as an independent; she is not a Green councillor": the clause before is right
-                lead = lead or _fact(before, loose=True)
-            # "Lena Horne is not dead": when nothing else says what is right, the denial does
-            fallback = _trim(f"{denied.group('neg')} {denied.group('old')}") if denied else None
-            pending = [new or (_right_for(lead, old) if lead and not found else None), old, s, fallback]
-            lead = None
-            continue
-        fact = _fact(s, loose=True) if pending and pending[0] is None else None
-        right = right or (_right_for(fact, pending[1]) if fact and pending else None)
-        if right and pending and pending[0] is None:
-            pending[0], pending[2] = right, f"{pending[2]} {s}"
-            found.append(_closed(pending))
-            pending = None
-        elif right and not pending and found and found[-1][0] is None:
-            found[-1] = (right, found[-1][1], f"{found[-1][2]} {s}")
-        elif right and not pending and not found:
-            found.append((right, None, s))
-        elif index == 0 and not found:
-            lead = _fact(s)
-    if pending:
-        found.append(_closed(pending))
-    found = [(_narrow(n, o, cut=False) if n and o else n, _narrow(o, n, cut=False) if n and o else o, t)
-             for n, o, t in found]
-    if lead and not found:  # "Correction: Ben Lee is head of ticketing." states the right fact alone
-        found.append((lead[1], None, " ".join(sentences)))
-    return [f for f in found if f[0] or f[1]]
-
-
-def _norm(value: str) -> str:
-    return " ".join(re.sub(r"[\"'“”‘’.,;:()]", " ", value.casefold()).split())
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    x, y = _norm(a), _norm(b)
-    return bool(x and y) and (x in y or y in x)
-
-
-def _keep(said: str | None, read: str | None) -> str | None:
-    """Of the grammar's value and the one read here for the same side, the one to keep
-    (None: take the one read): the fuller of two that agree."""
-    if not read:
-        return said
-    if not _same(said, read):
-        return None
-    # "Tuesday" against "He resigned on Tuesday": the grammar's short value is the value;
-    # "billion to fund the war" against "$200 billion to fund the war" was cut in the wrong place
-    short = len((said or "").split()) <= _SHORT_VALUE - 1
-    return said if short or (len(said or "") >= len(read) and '"' not in (said or "")) else None
-
-
-def _valueless(c: Claim) -> bool:
-    return c.new_value is None and c.old_value is None
-
-
-def _filled(c: Claim, new: str | None, old: str | None, text: str) -> Claim:
-    """The claim with the values read put in; the values, and the sentences they came
-    from, say again what kind of thing it is."""
-    added = (new and not c.new_value) or (old and not c.old_value)
-    new, old = c.new_value or new, c.old_value or old
-    t = c.target
-    if t.subject is None or t.subject == "word" or added:
-        t = replace(t, subject=thing_of(text, (new, old)) or t.subject)
-    return replace(c, target=t, new_value=new, old_value=old)
-
-
-def add_values(claims: list[Claim], sentences: list[str], corrects: bool) -> list[Claim]:
-    """The grammar's claims with the values ``read_values`` finds put in: a claim
-    that states none takes the next correction (with the claims read beside it from
-    the same clause), a claim with one side takes the other, and a correction no
-    claim holds is a claim of its own. ``corrects``: the notice corrects or
-    clarifies, so a claim naming nothing takes the thing the notice names."""
-    found = read_values(sentences)
-    if not corrects:  # an update describes new material loosely: only words it quotes as taken out count
-        found = [f for f in found if _REMOVES.search(f[2])]
-        if not found:
-            return list(claims)
-    out = [replace(c, new_value=c.new_value and (_trim(c.new_value) or c.new_value),
-                   old_value=c.old_value and (_trim(c.old_value) or c.old_value)) for c in claims]
-    for new, old, text in found:
-        held = [i for i, c in enumerate(out) if _same(c.new_value, new) or _same(c.old_value, old)]
-        if held:
-            for i in held:  # one side agrees: the other side, read with it, replaces a different one
-                c = out[i]
-                out[i] = _filled(replace(c, new_value=_keep(c.new_value, new), old_value=_keep(c.old_value, old)),
-                                 new, old, text)
-            continue
-        free = [i for i, c in enumerate(out) if _valueless(c) and c.action != "update"
-                and (c.action != "remove" or not new) and (c.action != "add" or not old)]
-        if free:
-            first = out[free[0]]
-            for i in free:
-                c = out[i]
-                if (c.action, c.target.subject, c.target.detail) == (first.action, first.target.subject,
-                                                                      first.target.detail):
-                    out[i] = _filled(c, new, old, text)
-            continue
-        if corrects:
-            out.append(Claim("change", Target(Section.ANY, None, thing_of(text, (new, old))), new, old))
-    if corrects:
-        body = " ".join(sentences)
-        out = [replace(c, target=replace(c.target, subject=thing_of(body, (c.new_value, c.old_value))))
-               if c.target.subject is None and c.action in ("change", "clarify") else c for c in out]
-    return out
