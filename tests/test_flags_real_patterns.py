@@ -165,6 +165,33 @@ def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> N
     assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags
 
 
+def test_a_date_glued_to_the_word_before_it_by_markup_is_still_read() -> None:
+    # a page's markup drops the space around link text: the date itself did not change
+    flags = _body("Police arrested the skipperon March 12 at a house near the quay.",
+                  "Police arrested the skipperMarch 12 at a house near the quay.")
+    assert "figure" not in _types(flags) and _substantive(flags) == [], flags
+
+
+def test_a_span_of_time_and_an_age_in_a_rewritten_headline_are_not_one_figure() -> None:
+    # paired by their order alone, "Nine weeks" would read as changed into the age
+    old = "Nine weeks after a boy went missing at sea, coastguard weighs new search\nBody text stays.\n"
+    new = "Skipper denies all charges over death of 15-year-old\nBody text stays.\n"
+    flags = list(flag_texts(old, new))
+    assert not any(f.type == "figure" or "figure" in f.facts for f in flags), flags
+
+
+def test_a_count_restated_as_a_rank_of_the_same_thing_is_one_figure_changed() -> None:
+    flags = _body("So far, four harbours have closed their piers since 2021, the council said.",
+                  "Brell marks the fifth harbour to close its pier since 2021, the council said.")
+    figs = [f for f in flags if f.type == "figure"]
+    assert [(f.old_value, f.new_value) for f in figs] == [(4, 5)], flags
+
+
+def test_an_age_and_the_same_number_without_its_noun_are_the_same_figure() -> None:
+    flags = _body("She was only 13 years old at the time of the fire.", "She was 13 at the time of the fire.")
+    assert "figure" not in _types(flags), flags
+
+
 # -- negation ---------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
-RULES_VERSION = 3  # 3: Dutch number words (issue 16)
+RULES_VERSION = 4  # 3: Dutch number words (issue 16); 4: a date glued to the word before it (t16fq)
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -230,6 +230,10 @@ def _scan_body() -> str:
 _SCAN_SPACE = " " + _scan_body()
 _SCAN_OTHER = ("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
                "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
+# A date glued to the word before it: a page's markup drops the space around link text
+# ("arrested the singerApril 16"), and a month name with its day or year after a small
+# letter still opens a date (a capital inside a word opens nothing else here).
+_SCAN_GLUED = rf"[a-z](?=(?:{_MONTH_NAMES})\s+[0-9])"
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
 
@@ -347,6 +351,7 @@ def _candidate_starts(text: str) -> list[int]:
     """Where a figure may start after a boundary character, in order."""
     starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
     other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
+    other += [m.start() + 1 for m in _compiled(_SCAN_GLUED).finditer(text)]
     return sorted(starts + other) if other else starts
 
 
@@ -356,7 +361,7 @@ def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
     character never stands inside a candidate's match (a property test holds the two
     equal). A figure edited in a long paragraph reads its own sentence."""
     out: list[int] = []
-    for pattern in (_SCAN_SPACE, _SCAN_OTHER):
+    for pattern in (_SCAN_SPACE, _SCAN_OTHER, _SCAN_GLUED):
         for m in _compiled(pattern).finditer(text, max(0, lo - 1)):
             at = m.start() + 1
             if at >= end:

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
-RULES_VERSION = 8
+# 9: a figure is paired with one that measures the same (an age, a span, a count) and a count with its rank (t16fq)
+RULES_VERSION = 9
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -379,7 +380,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     ofs, nfs = _unchanged_taken_out(ofs, nfs)
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
-        partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
+        partner = _partner(of, unmatched_new)
         if partner is None and _stands_in(of, new_all, nfs):
             continue
         if partner is None:
@@ -397,6 +398,41 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         flags.append(Flag(FlagType.FIGURE, _alone_severity(nf, rewrite, 0), section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
+
+
+def _partner(of: Figure, news: Sequence[Figure]) -> Figure | None:
+    """The new figure that ``of`` became: one counting the same thing first (a count
+    restated as a rank, "six states" -> "the seventh state", is one figure changed),
+    else the first of its kind that measures what it measures. An age, a span of time
+    and a count are different facts ("seven months after" and "a 14-year-old" in a
+    rewritten headline): paired by their order alone, one would read as changed into
+    the other."""
+    head = _counted_head(of.noun)
+    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} == _COUNT_AND_RANK]
+    if len(head) >= 3:
+        counted = next((nf for nf in same if _counted_head(nf.noun) == head and _same_measure(nf, of)), None)
+        if counted is not None:
+            return counted
+    return next((nf for nf in same if nf.kind == of.kind and _same_measure(nf, of)), None)
+
+
+_COUNT_AND_RANK = frozenset(("number", "ordinal"))
+_TIME_UNITS = frozenset("second minute hour day night week month year decade century centuries".split())
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Can a and b state the same fact? A figure without a noun may measure anything."""
+    return not (a.noun and b.noun) or _measure(a) == _measure(b)
+
+
+def _measure(f: Figure) -> str:
+    """What a figure measures, as far as its noun says: an age, a span of time or a count."""
+    words = [w.lower() for w in words_as_written(f.noun or "")]
+    if any(w in _AGE_WORDS or w.endswith("-old") for w in words):
+        return "age"
+    if words and (words[0] in _TIME_UNITS or _stem(words[0]) in _TIME_UNITS):
+        return "time"
+    return "count"
 
 
 def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Figure], list[Figure]]:
