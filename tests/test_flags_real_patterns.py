@@ -192,6 +192,21 @@ def test_an_age_and_the_same_number_without_its_noun_are_the_same_figure() -> No
     assert "figure" not in _types(flags), flags
 
 
+def test_an_age_in_brackets_taken_out_of_a_rewritten_headline_is_a_figure_removed() -> None:
+    # "Jan Smit (45)": the person stays in the story, only their age is taken out
+    flags = list(flag_texts("Harbour attack suspect Jan Smit (45) was known to police\nBody.\n",
+                            "Suspect in attack on harbour, Jan Smit, was known to police\nBody.\n"))
+    assert any("figure" in f.facts and f.severity == "high" for f in flags), flags
+
+
+def test_a_year_in_brackets_is_no_age() -> None:
+    from versioner.figures import extract_figures
+    from versioner.flags import _bracketed_ages
+
+    text = "The Harbour Report (2019) and Jan Smit (45) were cited."
+    assert [f.text for f in _bracketed_ages(text, extract_figures(text))] == ["45"]
+
+
 # -- negation ---------------------------------------------------------------------
 
 

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
-# 9: a figure is paired with one that measures the same (an age, a span, a count) and a count with its rank (t16fq)
+# 9: a figure is paired with one that measures the same (an age, a span, a count) and a count with its rank;
+#    an age in brackets after a name is a figure even in a rewrite (t16fq)
 RULES_VERSION = 9
 
 
@@ -281,7 +282,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
         rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite)
+        ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages)
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
@@ -366,9 +368,25 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+def _bracketed_ages(text: str, figs: Sequence[Figure]) -> frozenset[Figure]:
+    """The figures that are a person's age in brackets after their name ("Jan Smit (45)",
+    "Suspect in Brell attack (45)"): a fact about someone who stays in the story, not a
+    detail riding in a clause, so put in or taken out it is a figure added or removed
+    even where the words around it are rewritten."""
+    return frozenset(f for f in figs if f.kind == "number" and f.text.isdigit() and 0 < f.value < 120
+                     and text[f.end:f.end + 1] == ")" and text[max(0, f.start - 2):f.start] == " ("
+                     and _capital_before(text, f.start - 2))
+
+
+def _capital_before(text: str, end: int) -> bool:
+    """Does a capitalised word (a name) end at ``end``?"""
+    words = text[max(0, end - 40):end].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+
+
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
                   old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = (),
-                  rewrite: tuple[str, str] | None = None) -> list[Flag]:
+                  rewrite: tuple[str, str] | None = None, ages: frozenset[Figure] = frozenset()) -> list[Flag]:
     """The figure flags of one hunk; a figure that only left this hunk for another place
     in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
     is moved, not removed and added. In a ``rewrite`` (the hunk's old and new words, when
@@ -384,7 +402,8 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         if partner is None and _stands_in(of, new_all, nfs):
             continue
         if partner is None:
-            flags.append(Flag(FlagType.FIGURE, _alone_severity(of, rewrite, 1), section, paragraph, of.phrase, "",
+            sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
+            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
                               f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
             continue
         unmatched_new.remove(partner)
@@ -395,7 +414,8 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           of.value, partner.value, noun))
     for nf in unmatched_new:
-        flags.append(Flag(FlagType.FIGURE, _alone_severity(nf, rewrite, 0), section, paragraph, "", nf.phrase,
+        sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
+        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
     return flags
 
