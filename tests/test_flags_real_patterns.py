@@ -71,6 +71,32 @@ def test_a_headline_quote_reworded_is_a_quote_change() -> None:
     assert "quote" in _types(list(flags))
 
 
+def test_a_sentence_taken_out_with_its_quotation_is_no_quote_change() -> None:
+    # nothing is put in anyone's mouth: the cut is judged as any sentence taken out
+    flags = _body("Court papers show a jury is hearing the case. The papers name the skipper a “target” of the inquiry.",
+                  "Court papers show a jury is hearing the case.")
+    assert flags and "quote" not in _types(flags), flags
+
+
+def test_a_sentence_taken_out_of_a_quotation_is_still_a_quote_change() -> None:
+    flags = _body("“We will rebuild the pier. The town owes it to the fishermen,” the mayor said.",
+                  "“We will rebuild the pier,” the mayor said.")
+    assert "quote" in _types(flags), flags
+
+
+def test_an_article_put_into_a_headline_quote_is_no_quote_change() -> None:
+    # headlines drop articles, inside a quote too
+    flags = flag_texts("Skipper wins cup from brother: 'He owes costly dinner'",
+                       "Skipper wins cup from brother: 'He owes a costly dinner'")
+    assert not any(f.type == "quote" or "quote" in f.facts for f in flags), flags
+
+
+def test_a_negation_put_into_a_headline_quote_is_still_a_quote_change() -> None:
+    flags = flag_texts("Skipper wins cup from brother: 'He owes costly dinner'",
+                       "Skipper wins cup from brother: 'He owes no costly dinner'")
+    assert any("quote" in f.facts for f in flags), flags
+
+
 # -- whole paragraphs that are no news ------------------------------------------
 
 

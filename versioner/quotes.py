@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+# 2: articles put in or taken out of a headline quote are headlinese; a sentence taken out
+# with its quotations is no quote change (t16fq)
+RULES_VERSION = 2
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -40,6 +42,10 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     touched_new = [(s, e) for s, e in rd_new.quotes if s <= h.new_end and e >= h.new_start]
     if not (touched_old or touched_new):
         return None
+    if headline and _articles_only(h):
+        return "kept"
+    if not headline and _taken_out_whole(h, touched_old, touched_new):
+        return "kept"
     flat_old = [_flat(rd_old.text[s:e]) for s, e in rd_old.quotes]
     flat_new = [_flat(rd_new.text[s:e]) for s, e in rd_new.quotes]
     if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
@@ -58,6 +64,30 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
         if touched and all(start <= s and e <= end for s, e in touched):
             return "kept"
     return None
+
+
+# Articles of the languages the tool reads (English, Dutch): headlines drop them, inside
+# a quote too, to fit ("'Wordt duur etentje'" for "'Wordt een duur etentje'")
+_ARTICLES = frozenset("a an the een de het".split())
+
+
+def _articles_only(h: Hunk) -> bool:
+    """Does the edit only put in or take out articles? In a headline that is headlinese,
+    not the speaker's words changed (a negation or any other word still is)."""
+    words = _WORD.findall(f"{h.old} {h.new}".lower())
+    return bool(words) and all(w in _ARTICLES for w in words)
+
+
+def _taken_out_whole(h: Hunk, touched_old: list[tuple[int, int]], touched_new: list[tuple[int, int]]) -> bool:
+    """Is a whole sentence taken out, every quotation in it with it? What is left
+    quotes no one otherwise: the cut is judged as any sentence taken out (a quote
+    put in, or reworded, still puts words in someone's mouth)."""
+    if h.new.strip() or touched_new or not touched_old:
+        return False
+    if not all(h.old_start <= s and e <= h.old_end for s, e in touched_old):
+        return False
+    before = h.old_text[:h.old_start].rstrip()
+    return (not before or before[-1] in ".!?”\"") and h.old.rstrip()[-1:] in ".!?”\""
 
 
 def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
