@@ -84,6 +84,15 @@ def test_a_sentence_taken_out_of_a_quotation_is_still_a_quote_change() -> None:
     assert "quote" in _types(flags), flags
 
 
+def test_a_quoted_statement_told_in_reported_speech_is_no_quote_change() -> None:
+    # the same statement, told not quoted: the tense shifts back, a phrase may keep its marks
+    flags = _body("“The warehouse fire is being treated as deliberate arson,” Brell police said in a statement, "
+                  "adding that two streets were closed.",
+                  "Earlier, police said the fire was being treated as “deliberate arson,” adding that two streets "
+                  "were closed.")
+    assert flags and "quote" not in _types(flags), flags
+
+
 def test_an_article_put_into_a_headline_quote_is_no_quote_change() -> None:
     # headlines drop articles, inside a quote too
     flags = flag_texts("Skipper wins cup from brother: 'He owes costly dinner'",

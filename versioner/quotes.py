@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from versioner.names import FUNCTION_WORDS
+from versioner.reading import NEGATIONS
 
 if TYPE_CHECKING:
     from versioner.hunkrules import Hunk
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: articles put in or taken out of a headline quote are headlinese; a sentence taken out
-# with its quotations is no quote change (t16fq)
+# with its quotations, or a quoted statement told in reported speech, is no quote change (t16fq)
 RULES_VERSION = 2
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -55,6 +56,8 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
         return "kept"
     if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
         return "kept"
+    if _reported(h, rd_old, rd_new, touched_old, touched_new, flat_old):
+        return "kept"
     if not (_WORD.search(h.old) or _WORD.search(h.new)):  # only marks put in or taken out
         side, touched = (rd_new, touched_new) if touched_new else (rd_old, touched_old)
         if all(_is_title(side.text[s:e]) for s, e in touched):
@@ -86,8 +89,46 @@ def _taken_out_whole(h: Hunk, touched_old: list[tuple[int, int]], touched_new: l
         return False
     if not all(h.old_start <= s and e <= h.old_end for s, e in touched_old):
         return False
-    before = h.old_text[:h.old_start].rstrip()
-    return (not before or before[-1] in ".!?”\"") and h.old.rstrip()[-1:] in ".!?”\""
+    return _opens_sentence(h.old_text, h.old_start) and h.old.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+# The words reported speech changes: verbs shifted back a tense ("is" -> "was"), and the
+# speaker's "I" and "we" told as "he" and "they"
+_BACKSHIFT = frozenset("is are was were be been being has have had will would can could may might shall should "
+                       "do does did am i we me us my our".split())
+# Share of a quotation's other words that must stand in the new sentence
+_REPORTED_SHARE = 0.75
+
+
+def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
+              touched_new: list[tuple[int, int]], flat_old: list[str]) -> bool:
+    """Is a quoted statement turned into reported speech ("“The fire is arson,” police said"
+    -> "Police said the fire was arson")? Each quotation opens its sentence (direct speech),
+    its marks are taken away (or kept round a phrase of it, word for word), its words
+    stand in the new sentence but for a tense shifted back, and no negation comes or
+    goes: the same statement, told not quoted."""
+    if not touched_old or not all(any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old)
+                                  for s, e in touched_new):
+        return False
+    old_words, new_words = set(_WORD.findall(h.old.lower())), set(_WORD.findall(h.new.lower()))
+    if (old_words ^ new_words) & NEGATIONS:
+        return False
+    if not all(_opens_sentence(rd_old.text, s) for s, _ in touched_old):
+        return False  # quoted words inside a reported sentence: their marks taken away is a quote change
+    para = set(_flat(rd_new.text).split())
+    for s, e in touched_old:
+        words = [w for w in _flat(rd_old.text[s:e]).split() if w not in _BACKSHIFT and w not in FUNCTION_WORDS]
+        if not words or sum(w in para for w in words) < _REPORTED_SHARE * len(words):
+            return False
+    return True
+
+
+_SENTENCE_ENDS = ".!?:”\""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_ENDS
 
 
 def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
