@@ -242,6 +242,20 @@ def test_a_year_in_brackets_is_no_age() -> None:
     assert [f.text for f in _bracketed_ages(text, extract_figures(text))] == ["45"]
 
 
+def test_a_count_given_without_its_number_replaced_by_a_number_is_a_figure_changed() -> None:
+    flags = _body("Several metres of snow are forecast to fall on the hills above Brell.",
+                  "Up to 8ft of snow is forecast to fall on the hills above Brell.")
+    figs = [f for f in flags if f.type == "figure"]
+    assert [(f.old, f.new_value) for f in figs] == [("Several metres", 8)], flags
+    assert figs[0].old_value is None  # "several" states no number: no value to report
+
+
+def test_a_count_given_without_its_number_taken_out_is_no_figure() -> None:
+    flags = _body("Rescuers searched the harbour, and dozens of boats joined them overnight.",
+                  "Rescuers searched the harbour overnight.")
+    assert "figure" not in _types(flags), flags
+
+
 # -- negation ---------------------------------------------------------------------
 
 

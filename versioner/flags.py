@@ -399,12 +399,12 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = _partner(of, unmatched_new)
-        if partner is None and _stands_in(of, new_all, nfs):
-            continue
+        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague"):
+            continue  # moved; or a count without its number taken out: no number retracted
         if partner is None:
             sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
             flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
-                              f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
+                              f"figure {of.text} removed" + _counting(of), _stated(of), None, of.noun))
             continue
         unmatched_new.remove(partner)
         if same_quantity(of, partner):
@@ -412,37 +412,50 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         noun = partner.noun or of.noun
         flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
-                          of.value, partner.value, noun))
+                          _stated(of), _stated(partner), noun))
     for nf in unmatched_new:
+        if nf.kind == "vague":
+            continue  # a count without its number put in states no number: the wording rules judge it
         sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
         flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
-                          f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
+                          f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
+
+
+def _stated(f: Figure) -> float | int | None:
+    """A figure's value as the flag states it: none for a count given without its
+    number ("dozens"), whose value is only a stand-in for comparing."""
+    return None if f.kind == "vague" else f.value
 
 
 def _partner(of: Figure, news: Sequence[Figure]) -> Figure | None:
     """The new figure that ``of`` became: one counting the same thing first (a count
     restated as a rank, "six states" -> "the seventh state", is one figure changed),
-    else the first of its kind that measures what it measures. An age, a span of time
+    else the first of its kind (or a count given without its number, "dozens") that
+    measures what it measures. An age, a span of time
     and a count are different facts ("seven months after" and "a 14-year-old" in a
     rewritten headline): paired by their order alone, one would read as changed into
     the other."""
     head = _counted_head(of.noun)
-    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} == _COUNT_AND_RANK]
+    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} in _ONE_COUNT]
     if len(head) >= 3:
         counted = next((nf for nf in same if _counted_head(nf.noun) == head and _same_measure(nf, of)), None)
         if counted is not None:
             return counted
-    return next((nf for nf in same if nf.kind == of.kind and _same_measure(nf, of)), None)
+    return next((nf for nf in same if {nf.kind, of.kind} != _COUNT_AND_RANK and _same_measure(nf, of)), None)
 
 
 _COUNT_AND_RANK = frozenset(("number", "ordinal"))
+# a count given without its number and one given with it ("dozens" -> "41") tell one count
+_ONE_COUNT = (_COUNT_AND_RANK, frozenset(("number", "vague")))
 _TIME_UNITS = frozenset("second minute hour day night week month year decade century centuries".split())
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
-    """Can a and b state the same fact? A figure without a noun may measure anything."""
-    return not (a.noun and b.noun) or _measure(a) == _measure(b)
+    """Can a and b state the same fact? A figure without a noun may measure anything, but
+    a count given without its number ("dozens") is a count, never an age or a span."""
+    vague = a.kind == "vague" or b.kind == "vague"
+    return (not (a.noun and b.noun) and not vague) or _measure(a) == _measure(b)
 
 
 def _measure(f: Figure) -> str:

@@ -4,6 +4,7 @@ anyone is quoted as saying? Split out of hunkrules.py (issue 16), which asks
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ def _flat(text: str) -> str:
 
 
 TITLE_MARKS = "quotation marks around a title (style)"
+# a sentence taken out with its quotations (unless they are said elsewhere: said_elsewhere)
+TAKEN_OUT = "a sentence taken out with its quotations"
 
 
 def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> str | None:
@@ -46,7 +49,7 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     if headline and _articles_only(h):
         return "kept"
     if not headline and _taken_out_whole(h, touched_old, touched_new):
-        return "kept"
+        return TAKEN_OUT
     flat_old = [_flat(rd_old.text[s:e]) for s, e in rd_old.quotes]
     flat_new = [_flat(rd_new.text[s:e]) for s, e in rd_new.quotes]
     if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
@@ -96,8 +99,10 @@ def _taken_out_whole(h: Hunk, touched_old: list[tuple[int, int]], touched_new: l
 # speaker's "I" and "we" told as "he" and "they"
 _BACKSHIFT = frozenset("is are was were be been being has have had will would can could may might shall should "
                        "do does did am i we me us my our".split())
-# Share of a quotation's other words that must stand in the new sentence
+# Share of a quotation's other words that must stand in the new sentence, read as far
+# as _NEAR characters either side of the edit
 _REPORTED_SHARE = 0.75
+_NEAR = 400
 
 
 def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
@@ -107,15 +112,15 @@ def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     its marks are taken away (or kept round a phrase of it, word for word), its words
     stand in the new sentence but for a tense shifted back, and no negation comes or
     goes: the same statement, told not quoted."""
-    if not touched_old or not all(any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old)
-                                  for s, e in touched_new):
-        return False
+    if not touched_old or not all(_opens_sentence(rd_old.text, s) for s, _ in touched_old):
+        return False  # quoted words inside a reported sentence: their marks taken away is a quote change
     old_words, new_words = set(_WORD.findall(h.old.lower())), set(_WORD.findall(h.new.lower()))
     if (old_words ^ new_words) & NEGATIONS:
         return False
-    if not all(_opens_sentence(rd_old.text, s) for s, _ in touched_old):
-        return False  # quoted words inside a reported sentence: their marks taken away is a quote change
-    para = set(_flat(rd_new.text).split())
+    if not all(any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new):
+        return False
+    # the new sentence around the edit, not the whole paragraph: a long one has many edits
+    para = set(_flat(rd_new.text[max(0, h.new_start - _NEAR):h.new_end + _NEAR]).split())
     for s, e in touched_old:
         words = [w for w in _flat(rd_old.text[s:e]).split() if w not in _BACKSHIFT and w not in FUNCTION_WORDS]
         if not words or sum(w in para for w in words) < _REPORTED_SHARE * len(words):
@@ -126,9 +131,34 @@ def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
 _SENTENCE_ENDS = ".!?:”\""
 
 
+def said_elsewhere(h: Hunk, rd_old: Reading, new_text: str) -> bool:
+    """Do the quotations of a sentence taken out stand, mostly in the same words, elsewhere
+    in the newer revision (moved, perhaps reworded)? Then the sentence was not taken out
+    and its quotes are read as any others."""
+    have = _words_of(new_text)
+    for s, e in rd_old.quotes:
+        if h.old_start <= s and e <= h.old_end:
+            words = [w for w in _flat(rd_old.text[s:e]).split() if w not in FUNCTION_WORDS]
+            if len(words) >= _SAID_ELSEWHERE_WORDS and sum(w in have for w in words) >= _REPORTED_SHARE * len(words):
+                return True
+    return False
+
+
+# Words a quotation needs to be known again elsewhere by its words
+_SAID_ELSEWHERE_WORDS = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a whole revision, made once however many sentences look in it."""
+    return frozenset(_flat(text).split())
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_ENDS
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
 
 
 def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
