@@ -185,8 +185,19 @@ def test_spelled_out_numbers(text: str, value: int) -> None:
     assert (f.text, f.value, f.kind, f.noun) == (text, value, "number", "soldiers")
 
 
-def test_dozens_hundreds_and_thousands_are_not_figures() -> None:
-    assert extract_figures("dozens were hurt and hundreds fled; thousands marched") == []
+def test_dozens_hundreds_and_thousands_are_counts_without_their_number() -> None:
+    # an editor reads "dozens" -> "41" as a figure changed: a count given without its
+    # number is a figure of its own kind, never the same quantity as a number
+    figs = extract_figures("dozens were hurt and hundreds fled; tens of thousands of people marched")
+    assert [(f.text, f.kind) for f in figs] == [("dozens", "vague"), ("hundreds", "vague"),
+                                                ("tens of thousands", "vague")]
+    assert figs[2].noun == "people"
+    assert not same_quantity(only("several"), only("three"))
+
+
+def test_scores_is_a_count_only_before_of_or_more() -> None:
+    assert extract_figures("test scores rose") == []
+    assert only("scores more were hurt").kind == "vague"
 
 
 def test_one_of_is_a_pronoun_not_a_figure() -> None:

@@ -71,6 +71,41 @@ def test_a_headline_quote_reworded_is_a_quote_change() -> None:
     assert "quote" in _types(list(flags))
 
 
+def test_a_sentence_taken_out_with_its_quotation_is_no_quote_change() -> None:
+    # nothing is put in anyone's mouth: the cut is judged as any sentence taken out
+    flags = _body("Court papers show a jury is hearing the case. The papers name the skipper a “target” of the inquiry.",
+                  "Court papers show a jury is hearing the case.")
+    assert flags and "quote" not in _types(flags), flags
+
+
+def test_a_sentence_taken_out_of_a_quotation_is_still_a_quote_change() -> None:
+    flags = _body("“We will rebuild the pier. The town owes it to the fishermen,” the mayor said.",
+                  "“We will rebuild the pier,” the mayor said.")
+    assert "quote" in _types(flags), flags
+
+
+def test_a_quoted_statement_told_in_reported_speech_is_no_quote_change() -> None:
+    # the same statement, told not quoted: the tense shifts back, a phrase may keep its marks
+    flags = _body("“The warehouse fire is being treated as deliberate arson,” Brell police said in a statement, "
+                  "adding that two streets were closed.",
+                  "Earlier, police said the fire was being treated as “deliberate arson,” adding that two streets "
+                  "were closed.")
+    assert flags and "quote" not in _types(flags), flags
+
+
+def test_an_article_put_into_a_headline_quote_is_no_quote_change() -> None:
+    # headlines drop articles, inside a quote too
+    flags = flag_texts("Skipper wins cup from brother: 'He owes costly dinner'",
+                       "Skipper wins cup from brother: 'He owes a costly dinner'")
+    assert not any(f.type == "quote" or "quote" in f.facts for f in flags), flags
+
+
+def test_a_negation_put_into_a_headline_quote_is_still_a_quote_change() -> None:
+    flags = flag_texts("Skipper wins cup from brother: 'He owes costly dinner'",
+                       "Skipper wins cup from brother: 'He owes no costly dinner'")
+    assert any("quote" in f.facts for f in flags), flags
+
+
 # -- whole paragraphs that are no news ------------------------------------------
 
 
@@ -163,6 +198,62 @@ def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> N
                   "Crews rescued the children early Sunday from the town’s worst fire in a decade, and a 12-year-old "
                   "girl jumped from the roof trying to escape.")
     assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags
+
+
+def test_a_date_glued_to_the_word_before_it_by_markup_is_still_read() -> None:
+    # a page's markup drops the space around link text: the date itself did not change
+    flags = _body("Police arrested the skipperon March 12 at a house near the quay.",
+                  "Police arrested the skipperMarch 12 at a house near the quay.")
+    assert "figure" not in _types(flags) and _substantive(flags) == [], flags
+
+
+def test_a_span_of_time_and_an_age_in_a_rewritten_headline_are_not_one_figure() -> None:
+    # paired by their order alone, "Nine weeks" would read as changed into the age
+    old = "Nine weeks after a boy went missing at sea, coastguard weighs new search\nBody text stays.\n"
+    new = "Skipper denies all charges over death of 15-year-old\nBody text stays.\n"
+    flags = list(flag_texts(old, new))
+    assert not any(f.type == "figure" or "figure" in f.facts for f in flags), flags
+
+
+def test_a_count_restated_as_a_rank_of_the_same_thing_is_one_figure_changed() -> None:
+    flags = _body("So far, four harbours have closed their piers since 2021, the council said.",
+                  "Brell marks the fifth harbour to close its pier since 2021, the council said.")
+    figs = [f for f in flags if f.type == "figure"]
+    assert [(f.old_value, f.new_value) for f in figs] == [(4, 5)], flags
+
+
+def test_an_age_and_the_same_number_without_its_noun_are_the_same_figure() -> None:
+    flags = _body("She was only 13 years old at the time of the fire.", "She was 13 at the time of the fire.")
+    assert "figure" not in _types(flags), flags
+
+
+def test_an_age_in_brackets_taken_out_of_a_rewritten_headline_is_a_figure_removed() -> None:
+    # "Jan Smit (45)": the person stays in the story, only their age is taken out
+    flags = list(flag_texts("Harbour attack suspect Jan Smit (45) was known to police\nBody.\n",
+                            "Suspect in attack on harbour, Jan Smit, was known to police\nBody.\n"))
+    assert any("figure" in f.facts and f.severity == "high" for f in flags), flags
+
+
+def test_a_year_in_brackets_is_no_age() -> None:
+    from versioner.figures import extract_figures
+    from versioner.flags import _bracketed_ages
+
+    text = "The Harbour Report (2019) and Jan Smit (45) were cited."
+    assert [f.text for f in _bracketed_ages(text, extract_figures(text))] == ["45"]
+
+
+def test_a_count_given_without_its_number_replaced_by_a_number_is_a_figure_changed() -> None:
+    flags = _body("Several metres of snow are forecast to fall on the hills above Brell.",
+                  "Up to 8ft of snow is forecast to fall on the hills above Brell.")
+    figs = [f for f in flags if f.type == "figure"]
+    assert [(f.old, f.new_value) for f in figs] == [("Several metres", 8)], flags
+    assert figs[0].old_value is None  # "several" states no number: no value to report
+
+
+def test_a_count_given_without_its_number_taken_out_is_no_figure() -> None:
+    flags = _body("Rescuers searched the harbour, and dozens of boats joined them overnight.",
+                  "Rescuers searched the harbour overnight.")
+    assert "figure" not in _types(flags), flags
 
 
 # -- negation ---------------------------------------------------------------------

@@ -20,7 +20,9 @@ from typing import Literal, NamedTuple
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
-RULES_VERSION = 3  # 3: Dutch number words (issue 16)
+# 3: Dutch number words (issue 16); 4: a date glued to the word before it; a count given
+# without its number ("dozens", "several") is a figure of kind "vague" (t16fq)
+RULES_VERSION = 4
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -32,7 +34,7 @@ RUPEE_DEFAULT = "PKR"
 
 # What a figure measures: its own small vocabulary, named once (a Literal, not an
 # enum: only figures.py makes them, and the hot path keeps plain strings).
-FigureKind = Literal["number", "percent", "money", "ordinal", "fraction", "time", "date", "range", "score"]
+FigureKind = Literal["number", "percent", "money", "ordinal", "fraction", "time", "date", "range", "score", "vague"]
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,15 @@ _FRAC = (rf"(?P<frac>(?:{_cap(_UNIT_WORDS)})[- ](?:{_FRAC_PLURAL})\b(?!-)"
 _ORDW = (rf"(?P<ordw>(?:{_cap(_TENS_WORDS)})[- ](?:{_ORD_UNITS})\b"
          rf"|(?:{_cap(_ORD_OTHER)}|{_cap(_ORD_UNITS)})\b)")
 
+# A count a reporter gives without its number ("several metres of snow", "dozens of
+# homes", "scores more injured"): a figure an editor reads as one, so "dozens" -> "41" is
+# a figure changed. "Scores" is a count only before "of" or "more" ("test scores" is not).
+_VAGUE_VALUES = {"several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+                 "millions": 2 * 10**6, "billions": 2 * 10**9}
+_VAGUE = (r"(?P<vague>(?:[Tt]ens|[Hh]undreds)\s+of\s+(?:thousands|millions)\b"
+          r"|(?:[Ss]everal|[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b"
+          r"|[Ss]cores(?=\s+(?:of|more)\b))")
+
 _NUM = (r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?|[0-9]{1,15}(?:\.[0-9]{1,12})?)"
         r"(?![0-9])")
 _CUR_PRE = (r"(?P<cur_pre>[$£€¥₹₨]|U(?:S\$|\.S\.\s?\$|SD)|A(?:U?\$|UD|ED)|C(?:A?\$|AD|HF|NY)"
@@ -198,7 +209,7 @@ _DIGIT_PATTERN = (
     rf"|{_TIME}|{_QUANT_TAIL}")
 _WORD_PATTERN = (
     rf"(?P<date>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?(?(day)|(?(year)|(?!))))"
-    rf"|{_FRAC}|{_ORDW}|(?P<between>[Bb]etween\s+)|{_QUANT_TAIL}")
+    rf"|{_FRAC}|{_ORDW}|(?P<between>[Bb]etween\s+)|{_VAGUE}|{_QUANT_TAIL}")
 # A figure never starts inside a word or number ("G20", "1.5", "12:30").
 _QUANT_PATTERN = r"(?<![\w.:])" + _QUANT
 
@@ -209,7 +220,7 @@ def _scan_body() -> str:
     are tried only there, trying them at every word was most of the cost)."""
     lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _DUTCH_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-             "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs|half|Half")
+             "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs|half|Half|tens", "|".join(_VAGUE_VALUES))
     by_first: dict[str, set[str]] = {}
     for w in (w for words in lists for w in words.split("|")):
         for form in {w, w[0].upper() + w[1:]}:
@@ -230,6 +241,12 @@ def _scan_body() -> str:
 _SCAN_SPACE = " " + _scan_body()
 _SCAN_OTHER = ("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
                "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
+# A date glued to the word before it: a page's markup drops the space around link text
+# ("arrested the singerApril 16"), and a month name with its day or year after a small
+# letter still opens a date (a capital inside a word opens nothing else here).
+_SCAN_GLUED = rf"[a-z](?=(?:{_MONTH_NAMES})\s[0-9])"
+# Characters a glued date's look-ahead reads past the start it finds: "September 1"
+_GLUED_REACH = 12
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
 
@@ -294,7 +311,7 @@ stood stands hit hits is was are were fell fallen dropped totalled totaled total
 numbered""")
 _HYPHEN_PREFIXES = _word_set("mid pre post early late over under around")
 _ONE_PRONOUN_PREV = _word_set("no any every each the this that which")
-_NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent", "score"))
+_NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent", "score", "vague"))
 _RANGE_KINDS = frozenset(("number", "percent", "money", "date"))
 _DIGITS = frozenset("0123456789")
 _DASHES = frozenset("-–—")
@@ -309,7 +326,7 @@ _END_WORDS = frozenset("|".join((
     _FRAC_PLURAL, _MONTH_NAMES, _CODES, "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
     "lakhs|crores|bn|mn|mln|st|nd|rd|th|s|m|k|b|am|pm|pct|cent|percent|point|points|bp|bps",
     "dollar|dollars|rupee|rupees|pound|pounds|euro|euros|dirham|dirhams|riyal|riyals",
-    "sterling|yen|yuan|renminbi",
+    "sterling|yen|yuan|renminbi", "|".join(_VAGUE_VALUES),
 )).lower().split("|"))
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -347,6 +364,7 @@ def _candidate_starts(text: str) -> list[int]:
     """Where a figure may start after a boundary character, in order."""
     starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
     other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
+    other += [m.start() + 1 for m in _compiled(_SCAN_GLUED).finditer(text)]
     return sorted(starts + other) if other else starts
 
 
@@ -356,8 +374,11 @@ def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
     character never stands inside a candidate's match (a property test holds the two
     equal). A figure edited in a long paragraph reads its own sentence."""
     out: list[int] = []
-    for pattern in (_SCAN_SPACE, _SCAN_OTHER):
-        for m in _compiled(pattern).finditer(text, max(0, lo - 1)):
+    for pattern in (_SCAN_SPACE, _SCAN_OTHER, _SCAN_GLUED):
+        # a glued date is rare: a search not bounded near ``end`` would read on to the
+        # text's end at every edit
+        stop = end + _GLUED_REACH if pattern is _SCAN_GLUED else len(text)
+        for m in _compiled(pattern).finditer(text, max(0, lo - 1), stop):
             at = m.start() + 1
             if at >= end:
                 break
@@ -421,6 +442,8 @@ def _scan(text: str, starts: Sequence[int], pos: int) -> tuple[list[Figure], int
             fig = _time_figure(text, m)
         elif group == "ordw":
             fig = _ordinal_word_figure(text, m)
+        elif group == "vague":
+            fig = _vague_figure(text, m)
         elif group == "frac":
             fig = _fraction_figure(text, m)
         else:
@@ -640,6 +663,21 @@ def _ordinal_word_figure(text: str, m: re.Match[str]) -> Figure | None:
     words = m.group().lower().replace("-", " ").split()
     value = _ORD_VALUES[words[-1]] + (_SMALL_VALUES[words[0]] if len(words) > 1 else 0)
     return _figure(text, start, end, value, "ordinal", None)
+
+
+def _vague_figure(text: str, m: re.Match[str]) -> Figure:
+    """'several', 'dozens', 'tens of thousands': a count without its number. Its value is
+    a stand-in of its order ('tens of thousands' 20,000), kind 'vague': never the same
+    quantity as a number written out, so the two are compared. The noun it counts may
+    follow 'of' ('dozens of homes')."""
+    words = m.group().lower().split()
+    value = _VAGUE_VALUES[words[-1]] * {"tens": 10, "hundreds": 100}.get(words[0], 1) if len(words) > 1 \
+        else _VAGUE_VALUES[words[0]]
+    nm = _OF_NOUN_RE.match(text, m.end())
+    return _figure(text, m.start(), m.end(), value, "vague", None, following=nm.group(1) if nm else "")
+
+
+_OF_NOUN_RE = re.compile(rf"(?:[ \t\xa0]+of)?[ \t\xa0]+({_NOUN_WORDS})")
 
 
 _DENOM_VALUES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}

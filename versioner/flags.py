@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
-RULES_VERSION = 8
+# 9: a figure is paired with one that measures the same (an age, a span, a count) and a count with its rank;
+#    an age in brackets after a name is a figure even in a rewrite (t16fq)
+RULES_VERSION = 9
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -289,7 +291,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
         rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite)
+        ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages)
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
@@ -389,9 +392,25 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+def _bracketed_ages(text: str, figs: Sequence[Figure]) -> frozenset[Figure]:
+    """The figures that are a person's age in brackets after their name ("Jan Smit (45)",
+    "Suspect in Brell attack (45)"): a fact about someone who stays in the story, not a
+    detail riding in a clause, so put in or taken out it is a figure added or removed
+    even where the words around it are rewritten."""
+    return frozenset(f for f in figs if f.kind == "number" and f.text.isdigit() and 0 < f.value < 120
+                     and text[f.end:f.end + 1] == ")" and text[max(0, f.start - 2):f.start] == " ("
+                     and _capital_before(text, f.start - 2))
+
+
+def _capital_before(text: str, end: int) -> bool:
+    """Does a capitalised word (a name) end at ``end``?"""
+    words = text[max(0, end - 40):end].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+
+
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
                   old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = (),
-                  rewrite: tuple[str, str] | None = None) -> list[Flag]:
+                  rewrite: tuple[str, str] | None = None, ages: frozenset[Figure] = frozenset()) -> list[Flag]:
     """The figure flags of one hunk; a figure that only left this hunk for another place
     in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
     is moved, not removed and added. In a ``rewrite`` (the hunk's old and new words, when
@@ -403,12 +422,13 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     ofs, nfs = _unchanged_taken_out(ofs, nfs)
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
-        partner = next((nf for nf in unmatched_new if nf.kind == of.kind), None)
-        if partner is None and _stands_in(of, new_all, nfs):
-            continue
+        partner = _partner(of, unmatched_new)
+        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague"):
+            continue  # moved; or a count without its number taken out: no number retracted
         if partner is None:
-            flags.append(Flag(FlagType.FIGURE, _alone_severity(of, rewrite, 1), section, paragraph, of.phrase, "",
-                              f"figure {of.text} removed" + _counting(of), of.value, None, of.noun))
+            sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
+            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
+                              f"figure {of.text} removed" + _counting(of), _stated(of), None, of.noun))
             continue
         unmatched_new.remove(partner)
         if same_quantity(of, partner):
@@ -416,11 +436,60 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         noun = partner.noun or of.noun
         flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
-                          of.value, partner.value, noun))
+                          _stated(of), _stated(partner), noun))
     for nf in unmatched_new:
-        flags.append(Flag(FlagType.FIGURE, _alone_severity(nf, rewrite, 0), section, paragraph, "", nf.phrase,
-                          f"figure {nf.text} added" + _counting(nf), None, nf.value, nf.noun))
+        if nf.kind == "vague":
+            continue  # a count without its number put in states no number: the wording rules judge it
+        sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
+        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
+                          f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
+
+
+def _stated(f: Figure) -> float | int | None:
+    """A figure's value as the flag states it: none for a count given without its
+    number ("dozens"), whose value is only a stand-in for comparing."""
+    return None if f.kind == "vague" else f.value
+
+
+def _partner(of: Figure, news: Sequence[Figure]) -> Figure | None:
+    """The new figure that ``of`` became: one counting the same thing first (a count
+    restated as a rank, "six states" -> "the seventh state", is one figure changed),
+    else the first of its kind (or a count given without its number, "dozens") that
+    measures what it measures. An age, a span of time
+    and a count are different facts ("seven months after" and "a 14-year-old" in a
+    rewritten headline): paired by their order alone, one would read as changed into
+    the other."""
+    head = _counted_head(of.noun)
+    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} in _ONE_COUNT]
+    if len(head) >= 3:
+        counted = next((nf for nf in same if _counted_head(nf.noun) == head and _same_measure(nf, of)), None)
+        if counted is not None:
+            return counted
+    return next((nf for nf in same if {nf.kind, of.kind} != _COUNT_AND_RANK and _same_measure(nf, of)), None)
+
+
+_COUNT_AND_RANK = frozenset(("number", "ordinal"))
+# a count given without its number and one given with it ("dozens" -> "41") tell one count
+_ONE_COUNT = (_COUNT_AND_RANK, frozenset(("number", "vague")))
+_TIME_UNITS = frozenset("second minute hour day night week month year decade century centuries".split())
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Can a and b state the same fact? A figure without a noun may measure anything, but
+    a count given without its number ("dozens") is a count, never an age or a span."""
+    vague = a.kind == "vague" or b.kind == "vague"
+    return (not (a.noun and b.noun) and not vague) or _measure(a) == _measure(b)
+
+
+def _measure(f: Figure) -> str:
+    """What a figure measures, as far as its noun says: an age, a span of time or a count."""
+    words = [w.lower() for w in words_as_written(f.noun or "")]
+    if any(w in _AGE_WORDS or w.endswith("-old") for w in words):
+        return "age"
+    if words and (words[0] in _TIME_UNITS or _stem(words[0]) in _TIME_UNITS):
+        return "time"
+    return "count"
 
 
 def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Figure], list[Figure]]:

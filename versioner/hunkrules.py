@@ -29,7 +29,7 @@ from versioner.namechanges import (
     source_aside,
 )
 from versioner.names import FUNCTION_WORDS
-from versioner.quotes import TITLE_MARKS, quotes_kept
+from versioner.quotes import TAKEN_OUT, TITLE_MARKS, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
     WORD,
@@ -242,6 +242,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if quote_marks or inside:
         kept = quotes_kept(h, rd_old, rd_new, headline)
+        if kept == TAKEN_OUT and names is not None and said_elsewhere(h, rd_old, names.texts[1]):
+            kept = None  # moved, perhaps reworded: told below
         if kept == TITLE_MARKS:
             return flag(FlagType.PUNCTUATION, Severity.LOW, kept)
         if kept and old_w == new_w:

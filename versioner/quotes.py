@@ -4,10 +4,12 @@ anyone is quoted as saying? Split out of hunkrules.py (issue 16), which asks
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from versioner.names import FUNCTION_WORDS
+from versioner.reading import NEGATIONS
 
 if TYPE_CHECKING:
     from versioner.hunkrules import Hunk
@@ -16,7 +18,9 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+# 2: articles put in or taken out of a headline quote are headlinese; a sentence taken out
+# with its quotations, or a quoted statement told in reported speech, is no quote change (t16fq)
+RULES_VERSION = 2
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -27,6 +31,8 @@ def _flat(text: str) -> str:
 
 
 TITLE_MARKS = "quotation marks around a title (style)"
+# a sentence taken out with its quotations (unless they are said elsewhere: said_elsewhere)
+TAKEN_OUT = "a sentence taken out with its quotations"
 
 
 def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> str | None:
@@ -40,6 +46,10 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     touched_new = [(s, e) for s, e in rd_new.quotes if s <= h.new_end and e >= h.new_start]
     if not (touched_old or touched_new):
         return None
+    if headline and _articles_only(h):
+        return "kept"
+    if not headline and _taken_out_whole(h, touched_old, touched_new):
+        return TAKEN_OUT
     flat_old = [_flat(rd_old.text[s:e]) for s, e in rd_old.quotes]
     flat_new = [_flat(rd_new.text[s:e]) for s, e in rd_new.quotes]
     if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
@@ -48,6 +58,8 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     if " ".join(flat_old).split() == " ".join(flat_new).split():
         return "kept"
     if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
+        return "kept"
+    if _reported(h, rd_old, rd_new, touched_old, touched_new, flat_old):
         return "kept"
     if not (_WORD.search(h.old) or _WORD.search(h.new)):  # only marks put in or taken out
         side, touched = (rd_new, touched_new) if touched_new else (rd_old, touched_old)
@@ -58,6 +70,95 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
         if touched and all(start <= s and e <= end for s, e in touched):
             return "kept"
     return None
+
+
+# Articles of the languages the tool reads (English, Dutch): headlines drop them, inside
+# a quote too, to fit ("'Wordt duur etentje'" for "'Wordt een duur etentje'")
+_ARTICLES = frozenset("a an the een de het".split())
+
+
+def _articles_only(h: Hunk) -> bool:
+    """Does the edit only put in or take out articles? In a headline that is headlinese,
+    not the speaker's words changed (a negation or any other word still is)."""
+    words = _WORD.findall(f"{h.old} {h.new}".lower())
+    return bool(words) and all(w in _ARTICLES for w in words)
+
+
+def _taken_out_whole(h: Hunk, touched_old: list[tuple[int, int]], touched_new: list[tuple[int, int]]) -> bool:
+    """Is a whole sentence taken out, every quotation in it with it? What is left
+    quotes no one otherwise: the cut is judged as any sentence taken out (a quote
+    put in, or reworded, still puts words in someone's mouth)."""
+    if h.new.strip() or touched_new or not touched_old:
+        return False
+    if not all(h.old_start <= s and e <= h.old_end for s, e in touched_old):
+        return False
+    return _opens_sentence(h.old_text, h.old_start) and h.old.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+# The words reported speech changes: verbs shifted back a tense ("is" -> "was"), and the
+# speaker's "I" and "we" told as "he" and "they"
+_BACKSHIFT = frozenset("is are was were be been being has have had will would can could may might shall should "
+                       "do does did am i we me us my our".split())
+# Share of a quotation's other words that must stand in the new sentence, read as far
+# as _NEAR characters either side of the edit
+_REPORTED_SHARE = 0.75
+_NEAR = 400
+
+
+def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
+              touched_new: list[tuple[int, int]], flat_old: list[str]) -> bool:
+    """Is a quoted statement turned into reported speech ("“The fire is arson,” police said"
+    -> "Police said the fire was arson")? Each quotation opens its sentence (direct speech),
+    its marks are taken away (or kept round a phrase of it, word for word), its words
+    stand in the new sentence but for a tense shifted back, and no negation comes or
+    goes: the same statement, told not quoted."""
+    if not touched_old or not all(_opens_sentence(rd_old.text, s) for s, _ in touched_old):
+        return False  # quoted words inside a reported sentence: their marks taken away is a quote change
+    old_words, new_words = set(_WORD.findall(h.old.lower())), set(_WORD.findall(h.new.lower()))
+    if (old_words ^ new_words) & NEGATIONS:
+        return False
+    if not all(any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new):
+        return False
+    # the new sentence around the edit, not the whole paragraph: a long one has many edits
+    para = set(_flat(rd_new.text[max(0, h.new_start - _NEAR):h.new_end + _NEAR]).split())
+    for s, e in touched_old:
+        words = [w for w in _flat(rd_old.text[s:e]).split() if w not in _BACKSHIFT and w not in FUNCTION_WORDS]
+        if not words or sum(w in para for w in words) < _REPORTED_SHARE * len(words):
+            return False
+    return True
+
+
+_SENTENCE_ENDS = ".!?:”\""
+
+
+def said_elsewhere(h: Hunk, rd_old: Reading, new_text: str) -> bool:
+    """Do the quotations of a sentence taken out stand, mostly in the same words, elsewhere
+    in the newer revision (moved, perhaps reworded)? Then the sentence was not taken out
+    and its quotes are read as any others."""
+    have = _words_of(new_text)
+    for s, e in rd_old.quotes:
+        if h.old_start <= s and e <= h.old_end:
+            words = [w for w in _flat(rd_old.text[s:e]).split() if w not in FUNCTION_WORDS]
+            if len(words) >= _SAID_ELSEWHERE_WORDS and sum(w in have for w in words) >= _REPORTED_SHARE * len(words):
+                return True
+    return False
+
+
+# Words a quotation needs to be known again elsewhere by its words
+_SAID_ELSEWHERE_WORDS = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a whole revision, made once however many sentences look in it."""
+    return frozenset(_flat(text).split())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
 
 
 def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple[int, int]],
