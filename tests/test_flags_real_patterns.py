@@ -125,6 +125,26 @@ def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
     assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags
 
 
+def test_a_headline_with_only_its_small_words_changed_is_low() -> None:
+    # the same words that carry the claim, a preposition swapped and the place moved
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    for old, new in (("Fire destroys 12 homes in Ostra harbour street", "Fire destroys 12 homes at harbour street in Ostra"),
+                     ("Zes doden door storm Ostra", "Zes doden door storm in Ostra")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags if f.type == "headline"] == [("headline", "low")], flags
+        assert _substantive(list(flags)) == [], flags
+
+
+def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> None:
+    # a negation, a hedge before a figure or an abbreviated place is no small word
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    for old, new in (("Fire destroys up to 12 homes", "Fire destroys 12 homes"),
+                     ("Ferry crew held in UK port", "Ferry crew held in US port"),
+                     ("Ferry crew to strike", "Ferry crew not to strike")):
+        flags = flag_texts(old + body, new + body)
+        assert _substantive(list(flags)), (old, flags)
+
+
 # -- figures ----------------------------------------------------------------------
 
 

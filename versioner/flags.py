@@ -22,7 +22,7 @@ from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
-from versioner.reading import CONTEXT, words_as_written
+from versioner.reading import CONTEXT, is_negation, words_as_written
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
-RULES_VERSION = 8
+# 9: a headline with only a typo or its small words changed is low; a moved paragraph mostly rewritten is no move (t16h)
+RULES_VERSION = 9
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -160,11 +161,12 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(typ, sev, where, change.old, change.new, f"{change.section} {what}")]
     flags: list[Flag] = []
     if change.kind == ChangeKind.MOVE:
-        old_p = change.old_paragraph
-        flags.append(_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
-                            f"paragraph moved from {old_p} to {change.paragraph}"))
         if not change.ops:
-            return flags
+            return [_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                           f"paragraph moved from {change.old_paragraph} to {change.paragraph}")]
+        if _words_stand(change.old, change.new):
+            flags.append(_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                                f"paragraph moved from {change.old_paragraph} to {change.paragraph}"))
     if change.section == Section.HEADLINE:
         return [_headline_flag(change, names)]
     inner = _flag_ops(change.ops, change.section, change.paragraph, names)
@@ -172,6 +174,19 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+# Share of a moved paragraph's words (Jaccard) that must stand for it to read as moved
+MOVED_WORDS_STAND = 0.75
+
+
+def _words_stand(old: str, new: str) -> bool:
+    """Do most of a paragraph's words stand in its new place? One rewritten around a few
+    of them reads as a rewrite, which its word flags tell; where it now stands, with the
+    paragraphs around it added and removed, is no news to a reader."""
+    from versioner.align import word_overlap
+
+    return word_overlap(old, new) >= MOVED_WORDS_STAND
 
 
 # A sentence that turns to the reader to sell the page: an imperative call to action
@@ -237,9 +252,10 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
-    # only style inside (an article added, the same figure restyled): low, like the wording
-    style = bool(inner) and not cosmetic and all(f.severity == Severity.LOW for f in inner)
-    sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
+    # only style inside (an article added, the same figure restyled, a typo fixed): low,
+    # like the wording; so is the same headline with only its small words changed
+    style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
+    sev = Severity.HIGH if top >= 3 else Severity.LOW if style or _same_content(old_bare, new_bare) else Severity.MEDIUM
     facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
@@ -254,6 +270,33 @@ def _same_words(old: str, new: str) -> bool:
         return [re.sub(r"['’]s$", "", w.lower()) for w in _HEADLINE_WORD.findall(text)]
     a, b = words(old), words(new)
     return a != b and sorted(a) == sorted(b)
+
+
+# Letters in the longest word that can be a headline's small word: articles, prepositions
+# and conjunctions ("at", "in", "and", "de", "en"); a longer word carries the claim
+_SMALL_WORD = 3
+
+
+def _same_content(old: str, new: str) -> bool:
+    """The same words that carry the claim, each as often, in any order: only small words
+    put in, taken out or swapped ("in Ostra port" -> "at the port in Ostra"). However
+    short, a negation, a number, an abbreviated name ("UK") and the word before a
+    number ("to 10") carry it."""
+    a, b = _content_words(old), _content_words(new)
+    return bool(a) and a == b
+
+
+def _content_words(text: str) -> list[str]:
+    words = _HEADLINE_WORD.findall(text)
+
+    def carries(i: int, w: str) -> bool:
+        return len(w) > _SMALL_WORD or is_negation(w) or _has_digit(w) or (len(w) > 1 and w.isupper()) \
+            or (i + 1 < len(words) and _has_digit(words[i + 1]))
+    return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
