@@ -192,3 +192,54 @@ def test_a_nor_clause_taken_out_is_no_negation() -> None:
     flags = _body("The owner did not respond to a request for comment, nor did she.",
                   "The owner did not respond to a request for comment.")
     assert flags and "negation" not in _types(flags), flags
+
+
+# -- attribution ------------------------------------------------------------------
+
+
+def test_a_neutral_verb_of_saying_restyled_is_style() -> None:
+    # the same speaker, "said" for "told reporters": nothing new claimed of who spoke
+    for old, new in (("The quay will reopen in May, the harbour master said.",
+                      "The quay will reopen in May, the harbour master told reporters."),
+                     ("The quay will reopen in May, Darrow says.", "The quay will reopen in May, Darrow added.")):
+        flags = _body(old, new)
+        assert flags and "attribution" not in _types(flags) and _substantive(flags) == [], (old, flags)
+
+
+def test_a_loaded_verb_of_saying_put_in_stays_attribution() -> None:
+    flags = _body("The quay will reopen in May, Darrow said.", "The quay will reopen in May, Darrow claimed.")
+    assert "attribution" in _types(flags)
+
+
+def test_a_verb_of_saying_read_as_a_noun_is_no_attribution() -> None:
+    for old, new in (("Ferry rules differ between the states.", "Ferry rules differ between the provinces."),
+                     ("Officials checked the reports of smoke.", "Officials checked the calls about smoke."),
+                     ("The ferry rule now covers two states.", "The ferry rule now covers a third state.")):
+        flags = _body(old, new)
+        assert flags and "attribution" not in _types(flags), flags
+
+
+def test_a_sentence_put_in_with_its_own_source_is_no_attribution_change() -> None:
+    # new material that cites its source: what it says is the change, not who said it
+    flags = _body("The quay will reopen in May.",
+                  "The quay will reopen in May, while the ferry office said boats would use the northern slipway instead.")
+    assert flags and "attribution" not in _types(flags), flags
+    # a source put in after a claim that stood is
+    flags = _body("The quay will reopen in May.", "The quay will reopen in May, police said.")
+    assert "attribution" in _types(flags), flags
+
+
+def test_when_or_how_it_was_said_is_no_change_of_source() -> None:
+    for old, new in (("Darrow said the quay would reopen.", "Darrow previously said the quay would reopen."),
+                     ("Darrow told reporters the quay would reopen.", "Darrow on Monday told reporters the quay would reopen.")):
+        assert "attribution" not in _types(_body(old, new)), old
+
+
+def test_a_speaker_named_again_shorter_before_the_verb_is_no_change_of_source() -> None:
+    for before in ("the chief", "she"):
+        flags = _body(f"Port police chief Ann Darrow visited the quay. It was safe, {before} said.",
+                      "Port police chief Ann Darrow visited the quay. It was safe, Darrow said.")
+        assert "attribution" not in _types(flags), flags
+    # one named speaker for another stays attribution
+    flags = _body("The quay was safe, Darrow said.", "The quay was safe, Okafor said.")
+    assert _substantive(flags), flags
