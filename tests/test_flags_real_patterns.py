@@ -145,6 +145,23 @@ def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> Non
         assert _substantive(list(flags)), (old, flags)
 
 
+def test_a_headline_with_a_word_cut_and_nothing_put_in_is_low() -> None:
+    body = "\nThe striker returned from injury in March.\n"
+    flags = flag_texts("Returned striker picks Ostra for cup final" + body, "Striker picks Ostra for cup final" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "low")], flags
+
+
+def test_a_headline_cut_that_narrows_the_claim_stays_substantive() -> None:
+    # a hedge, an attribution, a name or a number cut changes what the headline claims
+    body = "\nThe port closed after the storm on Sunday.\n"
+    for old, new in (("Ostra port closed indefinitely after storm", "Ostra port closed after storm"),
+                     ("Ostra port to close, police say", "Ostra port to close"),
+                     ("Ostra port closed after storm hits Brell", "Ostra port closed after storm hits"),
+                     ("Ostra port closed for 12 days after storm", "Ostra port closed after storm")):
+        flags = flag_texts(old + body, new + body)
+        assert _substantive(list(flags)), (old, flags)
+
+
 # -- figures ----------------------------------------------------------------------
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from versioner.attribution import ATTRIBUTION
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
@@ -38,7 +40,8 @@ if TYPE_CHECKING:
 # 6: promotional lines, the first text under a lone headline, a headline reordered are low (t16-quotes);
 # 7: telephone and dialled numbers are no figures; a figure on both sides of a hunk is unchanged; ages count the person
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
-# 9: a headline with only a typo or its small words changed is low; a moved paragraph mostly rewritten is no move (t16h)
+# 9: a headline with only a typo or its small words changed, or only trimmed, is low; a moved paragraph mostly
+#    rewritten is no move (t16h)
 RULES_VERSION = 9
 
 
@@ -255,7 +258,8 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # only style inside (an article added, the same figure restyled, a typo fixed): low,
     # like the wording; so is the same headline with only its small words changed
     style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
-    sev = Severity.HIGH if top >= 3 else Severity.LOW if style or _same_content(old_bare, new_bare) else Severity.MEDIUM
+    restyled = style or _same_content(old_bare, new_bare) or _trimmed(old_bare, new_bare)
+    sev = Severity.HIGH if top >= 3 else Severity.LOW if restyled else Severity.MEDIUM
     facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
@@ -284,6 +288,29 @@ def _same_content(old: str, new: str) -> bool:
     number ("to 10") carry it."""
     a, b = _content_words(old), _content_words(new)
     return bool(a) and a == b
+
+
+def _trimmed(old: str, new: str) -> bool:
+    """Were words only cut from the headline, none put in but small words, and none of
+    those cut a hedge, a number or the word before one, an attribution or a name after
+    its first word ("Returned striker picks ..." -> "Striker picks ...")? What it still
+    says, it said before; a cut that narrows the claim ("indefinitely", an age, "police
+    say", "up to 12") stays a change."""
+    if Counter(_content_words(new)) - Counter(_content_words(old)):
+        return False
+    words = _HEADLINE_WORD.findall(old)
+    cut = Counter(w.lower() for w in words) - Counter(w.lower() for w in _HEADLINE_WORD.findall(new))
+    if not cut:
+        return False
+    named = {w.lower() for w in words[1:] if w[:1].isupper()}
+    before_number = {w.lower() for w, nxt in zip(words, words[1:]) if _has_digit(nxt)}
+    return not any(w in _HEDGES or w in ATTRIBUTION or w in named or w in before_number or is_negation(w)
+                   or _has_digit(w) for w in cut)
+
+
+# Words that qualify how far a claim goes: cut from a headline, they change what it claims
+_HEDGES = frozenset("""almost nearly about around roughly some allegedly reportedly suspected possibly
+probably likely indefinitely only every none never""".split())
 
 
 def _content_words(text: str) -> list[str]:
