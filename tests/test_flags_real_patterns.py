@@ -140,7 +140,8 @@ def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> Non
     body = "\nThe fire started in a storeroom on Sunday.\n"
     for old, new in (("Fire destroys up to 12 homes", "Fire destroys 12 homes"),
                      ("Ferry crew held in UK port", "Ferry crew held in US port"),
-                     ("Ferry crew to strike", "Ferry crew not to strike")):
+                     ("Ferry crew to strike", "Ferry crew not to strike"),
+                     ("Ostra faces row over port fees", "Ostra faces war over port fees")):
         flags = flag_texts(old + body, new + body)
         assert _substantive(list(flags)), (old, flags)
 

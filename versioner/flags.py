@@ -276,9 +276,11 @@ def _same_words(old: str, new: str) -> bool:
     return a != b and sorted(a) == sorted(b)
 
 
-# Letters in the longest word that can be a headline's small word: articles, prepositions
-# and conjunctions ("at", "in", "and", "de", "en"); a longer word carries the claim
-_SMALL_WORD = 3
+# A headline's small words: those of one or two letters in any language ("at", "in", "de",
+# "en") and the few longer English articles and conjunctions; any other word, however
+# short ("war" for "row"), carries the claim
+_SMALL_WORD = 2
+_SMALL_WORDS = frozenset("the and but nor for its via".split())
 
 
 def _same_content(old: str, new: str) -> bool:
@@ -317,7 +319,8 @@ def _content_words(text: str) -> list[str]:
     words = _HEADLINE_WORD.findall(text)
 
     def carries(i: int, w: str) -> bool:
-        return len(w) > _SMALL_WORD or is_negation(w) or _has_digit(w) or (len(w) > 1 and w.isupper()) \
+        small = len(w) <= _SMALL_WORD or w.lower() in _SMALL_WORDS
+        return not small or is_negation(w) or _has_digit(w) or (len(w) > 1 and w.isupper()) \
             or (i + 1 < len(words) and _has_digit(words[i + 1]))
     return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
 
