@@ -258,6 +258,10 @@ def test_a_speaker_named_again_shorter_before_the_verb_is_no_change_of_source() 
         flags = _body(f"Port police chief Ann Darrow visited the quay. It was safe, {before} said.",
                       "Port police chief Ann Darrow visited the quay. It was safe, Darrow said.")
         assert "attribution" not in _types(flags), flags
+    # named in another paragraph of the story: still the same speaker
+    named = "Port police chief Ann Darrow visited the quay on Monday.\n"
+    flags = list(flag_texts(HEAD + named + "It was safe, the chief said.\n", HEAD + named + "It was safe, Darrow said.\n"))
+    assert "attribution" not in _types(flags), flags
     # one named speaker for another stays attribution
     flags = _body("The quay was safe, Darrow said.", "The quay was safe, Okafor said.")
     assert _substantive(flags), flags

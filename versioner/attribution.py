@@ -102,8 +102,8 @@ def names_speaker(words: list[str]) -> bool:
 
 def speaker_kept(old_text: str, new_text: str, old_w: list[str], new_w: list[str]) -> bool:
     """Does every name on each side of an edit before a verb of saying stand in the other
-    side's paragraph ("Deputy Chief Ann Lee of the port police" earlier, "Lee" before
-    "said" now): the same speaker, named again or named shorter?"""
+    side's text, the whole revision where it is known ("Deputy Chief Ann Lee of the port
+    police" earlier, "Lee" before "said" now): the same speaker, named again or shorter?"""
     caps_old = [w for w in old_w if w[:1].isupper()]
     caps_new = [w for w in new_w if w[:1].isupper()]
     return bool(caps_old or caps_new) and all(mentions(new_text, w) for w in caps_old) \

@@ -359,7 +359,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
-            and not speaker_kept(h.old_text, h.new_text, old_w, new_w):
+            and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = typo_reason(h, old_w, new_w)
@@ -368,6 +368,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+def _whole_texts(h: Hunk, names: ArticleNames | None) -> tuple[str, str]:
+    """The two revisions' texts where the article is known, else the hunk's paragraphs."""
+    return (names.texts[0], names.texts[1]) if names is not None else (h.old_text, h.new_text)
 
 
 def _readings(h: Hunk, headline: bool) -> tuple[Reading, Reading]:
