@@ -5,9 +5,11 @@ again). ``hunkrules.classify`` asks these questions of each hunk."""
 
 from __future__ import annotations
 
-from versioner.namechanges import mentions
+import functools
+import re
+
 from versioner.names import FUNCTION_WORDS
-from versioner.reading import CONTEXT, words_as_written
+from versioner.reading import CONTEXT, WORD, words_as_written
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
@@ -104,7 +106,18 @@ def speaker_kept(old_text: str, new_text: str, old_w: list[str], new_w: list[str
     """Does every name on each side of an edit before a verb of saying stand in the other
     side's text, the whole revision where it is known ("Deputy Chief Ann Lee of the port
     police" earlier, "Lee" before "said" now): the same speaker, named again or shorter?"""
-    caps_old = [w for w in old_w if w[:1].isupper()]
-    caps_new = [w for w in new_w if w[:1].isupper()]
-    return bool(caps_old or caps_new) and all(mentions(new_text, w) for w in caps_old) \
-        and all(mentions(old_text, w) for w in caps_new)
+    caps_old = [_bare(w) for w in old_w if w[:1].isupper()]
+    caps_new = [_bare(w) for w in new_w if w[:1].isupper()]
+    return bool(caps_old or caps_new) and all(w in _words_of(new_text) for w in caps_old) \
+        and all(w in _words_of(old_text) for w in caps_new)
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a whole revision, possessives dropped: read once, however many edits
+    before a verb of saying look a speaker up in it."""
+    return frozenset(_bare(w) for w in WORD.findall(text))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
