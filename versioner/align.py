@@ -28,8 +28,7 @@ from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-# 2: a paragraph rewritten in other words is edited (issue 16); 3: a body's one paragraph replaced is edited (t16h)
-RULES_VERSION = 3
+RULES_VERSION = 2  # 2: a paragraph rewritten in other words is edited (issue 16)
 
 KINDS = tuple(PairingKind)
 EDIT_THRESHOLD = 0.5  # word-overlap similarity at or above which two paragraphs are one, edited
@@ -411,15 +410,12 @@ def rewritten(a: str, b: str, *, alone: bool = False, only: bool = False) -> flo
     """How far ``b`` reads as ``a`` rewritten, 0 when it does not. ``alone``: the two are
     the only paragraphs changed between the same neighbours, so less in common is
     enough (REWRITE_ALONE_SHARE); ``only``: and the only paragraphs of the body (a
-    teaser or summary, rewritten in its one slot): nothing in common is needed."""
+    teaser or summary, rewritten in its one slot): one content word in common is."""
     return _rewrite_score(_content_words(a), _content_words(b), alone, only)
 
 
 def _rewrite_score(ca: frozenset[str], cb: frozenset[str], alone: bool, only: bool) -> float:
     common = len(ca & cb)
-    if only and ca and cb:
-        # a teaser's one paragraph, replaced in its slot: the summary rewritten, whatever it now says
-        return max(common / len(ca | cb), 1e-3)
     if not common:
         return 0.0
     share = common / len(ca | cb)
