@@ -56,7 +56,7 @@ def test_a_headline_typo_fixed_without_a_notice_is_minor() -> None:
             for n, t in enumerate(texts, 1)]
     second = audit_chain(revs)[1]
     assert second.verdict == "minor"
-    assert [(f.type, f.severity, f.cosmetic) for f in second.flags] == [("headline", "medium", True)]
+    assert [(f.type, f.severity, f.cosmetic) for f in second.flags] == [("headline", "low", True)]
     assert second.reasons == ("no new notice; only headline typo fixes",)
 
 

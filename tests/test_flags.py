@@ -39,10 +39,11 @@ def test_restyled_quotation_marks_are_one_punctuation_flag() -> None:
     assert (typ, sev, reason) == ("punctuation", "low", "quotation mark or apostrophe style only")
 
 
-def test_a_headline_typo_is_a_medium_headline_flag_that_names_the_typo() -> None:
+def test_a_headline_typo_is_a_low_headline_flag_that_names_the_typo() -> None:
+    # a typo fixed says nothing new: the headline flag is there, low, like a body typo
     old = "Dock workers in Ostra vote to stirke\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
     flags = flag_texts(old, HEAD)
-    assert [(f.type, f.severity) for f in flags] == [("headline", "medium")]
+    assert [(f.type, f.severity, f.cosmetic) for f in flags] == [("headline", "low", True)]
     assert "stirke -> strike" in flags[0].reason
 
 

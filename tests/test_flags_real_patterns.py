@@ -160,6 +160,44 @@ def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
     assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags
 
 
+def test_a_headline_with_only_its_small_words_changed_is_low() -> None:
+    # the same words that carry the claim, a preposition swapped and the place moved
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    for old, new in (("Fire destroys 12 homes in Ostra harbour street", "Fire destroys 12 homes at harbour street in Ostra"),
+                     ("Zes doden door storm Ostra", "Zes doden door storm in Ostra")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags if f.type == "headline"] == [("headline", "low")], flags
+        assert _substantive(list(flags)) == [], flags
+
+
+def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> None:
+    # a negation, a hedge before a figure or an abbreviated place is no small word
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    for old, new in (("Fire destroys up to 12 homes", "Fire destroys 12 homes"),
+                     ("Ferry crew held in UK port", "Ferry crew held in US port"),
+                     ("Ferry crew to strike", "Ferry crew not to strike"),
+                     ("Ostra faces row over port fees", "Ostra faces war over port fees")):
+        flags = flag_texts(old + body, new + body)
+        assert _substantive(list(flags)), (old, flags)
+
+
+def test_a_headline_with_a_word_cut_and_nothing_put_in_is_low() -> None:
+    body = "\nThe striker returned from injury in March.\n"
+    flags = flag_texts("Returned striker picks Ostra for cup final" + body, "Striker picks Ostra for cup final" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "low")], flags
+
+
+def test_a_headline_cut_that_narrows_the_claim_stays_substantive() -> None:
+    # a hedge, an attribution, a name or a number cut changes what the headline claims
+    body = "\nThe port closed after the storm on Sunday.\n"
+    for old, new in (("Ostra port closed indefinitely after storm", "Ostra port closed after storm"),
+                     ("Ostra port to close, police say", "Ostra port to close"),
+                     ("Ostra port closed after storm hits Brell", "Ostra port closed after storm hits"),
+                     ("Ostra port closed for 12 days after storm", "Ostra port closed after storm")):
+        flags = flag_texts(old + body, new + body)
+        assert _substantive(list(flags)), (old, flags)
+
+
 # -- figures ----------------------------------------------------------------------
 
 
@@ -263,3 +301,58 @@ def test_a_nor_clause_taken_out_is_no_negation() -> None:
     flags = _body("The owner did not respond to a request for comment, nor did she.",
                   "The owner did not respond to a request for comment.")
     assert flags and "negation" not in _types(flags), flags
+
+
+# -- attribution ------------------------------------------------------------------
+
+
+def test_a_neutral_verb_of_saying_restyled_is_style() -> None:
+    # the same speaker, "said" for "told reporters": nothing new claimed of who spoke
+    for old, new in (("The quay will reopen in May, the harbour master said.",
+                      "The quay will reopen in May, the harbour master told reporters."),
+                     ("The quay will reopen in May, Darrow says.", "The quay will reopen in May, Darrow added.")):
+        flags = _body(old, new)
+        assert flags and "attribution" not in _types(flags) and _substantive(flags) == [], (old, flags)
+
+
+def test_a_loaded_verb_of_saying_put_in_stays_attribution() -> None:
+    flags = _body("The quay will reopen in May, Darrow said.", "The quay will reopen in May, Darrow claimed.")
+    assert "attribution" in _types(flags)
+
+
+def test_a_verb_of_saying_read_as_a_noun_is_no_attribution() -> None:
+    for old, new in (("Ferry rules differ between the states.", "Ferry rules differ between the provinces."),
+                     ("Officials checked the reports of smoke.", "Officials checked the calls about smoke."),
+                     ("The ferry rule now covers two states.", "The ferry rule now covers a third state.")):
+        flags = _body(old, new)
+        assert flags and "attribution" not in _types(flags), flags
+
+
+def test_a_sentence_put_in_with_its_own_source_is_no_attribution_change() -> None:
+    # new material that cites its source: what it says is the change, not who said it
+    flags = _body("The quay will reopen in May.",
+                  "The quay will reopen in May, while the ferry office said boats would use the northern slipway instead.")
+    assert flags and "attribution" not in _types(flags), flags
+    # a source put in after a claim that stood is
+    flags = _body("The quay will reopen in May.", "The quay will reopen in May, police said.")
+    assert "attribution" in _types(flags), flags
+
+
+def test_when_or_how_it_was_said_is_no_change_of_source() -> None:
+    for old, new in (("Darrow said the quay would reopen.", "Darrow previously said the quay would reopen."),
+                     ("Darrow told reporters the quay would reopen.", "Darrow on Monday told reporters the quay would reopen.")):
+        assert "attribution" not in _types(_body(old, new)), old
+
+
+def test_a_speaker_named_again_shorter_before_the_verb_is_no_change_of_source() -> None:
+    for before in ("the chief", "she"):
+        flags = _body(f"Port police chief Ann Darrow visited the quay. It was safe, {before} said.",
+                      "Port police chief Ann Darrow visited the quay. It was safe, Darrow said.")
+        assert "attribution" not in _types(flags), flags
+    # named in another paragraph of the story: still the same speaker
+    named = "Port police chief Ann Darrow visited the quay on Monday.\n"
+    flags = list(flag_texts(HEAD + named + "It was safe, the chief said.\n", HEAD + named + "It was safe, Darrow said.\n"))
+    assert "attribution" not in _types(flags), flags
+    # one named speaker for another stays attribution
+    flags = _body("The quay was safe, Darrow said.", "The quay was safe, Okafor said.")
+    assert _substantive(flags), flags

@@ -84,6 +84,21 @@ def test_real_removals_and_additions_stay():
     assert {f.type for f in flags} >= {FlagType.PARAGRAPH_REMOVED, FlagType.FIGURE}
 
 
+def test_a_paragraph_rewritten_where_it_now_stands_is_no_paragraph_move():
+    # most of its words changed: a rewrite, told by its word flags, not a move
+    a, b, d = ("The council met on Tuesday evening in the old town hall.",
+               "Eleven members voted for the plan after a long debate.", "Work starts in spring, said Mayor Ines Okafor.")
+    c = "The quay will close for repairs during the winter months."
+    rewritten = ("While the quay will close for repairs during the winter months, the ferry office "
+                 "expects boats to use the northern slipway instead.")
+    flags = flag_texts(HEAD + "\n\n".join([a, b, c, d]), HEAD + "\n\n".join([a, rewritten, b, d]))
+    assert flags and FlagType.PARAGRAPH_MOVED not in {f.type for f in flags}, flags
+    # most of its words standing, it is a move with an edit
+    edited = "The quay will close for repairs during the cold winter months."
+    flags = flag_texts(HEAD + "\n\n".join([a, b, c, d]), HEAD + "\n\n".join([a, edited, b, d]))
+    assert [f.type for f in flags] == [FlagType.PARAGRAPH_MOVED, FlagType.WORDING], flags
+
+
 _NAMES = ["Okafor", "Lindqvist", "Marisol Teague", "Port Aven"]
 _FILLER = ["the crews worked through the night", "ferries were cancelled", "the quay stayed shut",
            "officials gave no reason", "repairs began at dawn"]

@@ -297,6 +297,13 @@ def similarity(a: str, b: str) -> float:
     return _similarity(_folded_word_set(a), _folded_word_set(b))
 
 
+def word_overlap(a: str, b: str) -> float:
+    """The share of two paragraphs' words that both hold (Jaccard), with no allowance for
+    a sentence gained or lost: how much of a paragraph stands as it was."""
+    wa, wb = _folded_word_set(a), _folded_word_set(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
+
+
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return _score(len(a & b), len(a), len(b))
 

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from versioner.attribution import ATTRIBUTION
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
-from versioner.reading import CONTEXT, words_as_written
+from versioner.reading import CONTEXT, is_negation, words_as_written
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Comparison, Op
@@ -40,7 +42,9 @@ if TYPE_CHECKING:
 # 8: a headline flag carries the types of the facts changed inside it (Flag.facts, t16c)
 # 9: a figure is paired with one that measures the same (an age, a span, a count) and a count with its rank;
 #    an age in brackets after a name is a figure even in a rewrite (t16fq)
-RULES_VERSION = 9
+# 10: a headline with only a typo or its small words changed, or only trimmed, is low; a moved paragraph mostly
+#     rewritten is no move (t16h)
+RULES_VERSION = 10
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -164,11 +168,12 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(typ, sev, where, change.old, change.new, f"{change.section} {what}")]
     flags: list[Flag] = []
     if change.kind == ChangeKind.MOVE:
-        old_p = change.old_paragraph
-        flags.append(_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
-                            f"paragraph moved from {old_p} to {change.paragraph}"))
         if not change.ops:
-            return flags
+            return [_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                           f"paragraph moved from {change.old_paragraph} to {change.paragraph}")]
+        if _words_stand(change.old, change.new):
+            flags.append(_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
+                                f"paragraph moved from {change.old_paragraph} to {change.paragraph}"))
     if change.section == Section.HEADLINE:
         return [_headline_flag(change, names)]
     inner = _flag_ops(change.ops, change.section, change.paragraph, names)
@@ -176,6 +181,19 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
         return [_whole(FlagType.NAME, Severity.HIGH, where, change.old, change.new, "byline changed")]
     flags.extend(inner)
     return flags
+
+
+# Share of a moved paragraph's words (Jaccard) that must stand for it to read as moved
+MOVED_WORDS_STAND = 0.75
+
+
+def _words_stand(old: str, new: str) -> bool:
+    """Do most of a paragraph's words stand in its new place? One rewritten around a few
+    of them reads as a rewrite, which its word flags tell; where it now stands, with the
+    paragraphs around it added and removed, is no news to a reader."""
+    from versioner.align import word_overlap
+
+    return word_overlap(old, new) >= MOVED_WORDS_STAND
 
 
 # A sentence that turns to the reader to sell the page: an imperative call to action
@@ -241,9 +259,11 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
-    # only style inside (an article added, the same figure restyled): low, like the wording
-    style = bool(inner) and not cosmetic and all(f.severity == Severity.LOW for f in inner)
-    sev = Severity.HIGH if top >= 3 else Severity.LOW if style else Severity.MEDIUM
+    # only style inside (an article added, the same figure restyled, a typo fixed): low,
+    # like the wording; so is the same headline with only its small words changed
+    style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
+    restyled = style or _same_content(old_bare, new_bare) or _trimmed(old_bare, new_bare)
+    sev = Severity.HIGH if top >= 3 else Severity.LOW if restyled else Severity.MEDIUM
     facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
@@ -265,6 +285,59 @@ def _headline_words(text: str) -> list[str]:
     word holds no line break, so the one "'s" that pattern finds ends it; a property
     test holds the two equal)."""
     return [w[:-2] if w.endswith(_POSSESSIVE) else w for w in map(str.lower, _HEADLINE_WORD.findall(text))]
+
+
+# A headline's small words: those of one or two letters in any language ("at", "in", "de",
+# "en") and the few longer English articles and conjunctions; any other word, however
+# short ("war" for "row"), carries the claim
+_SMALL_WORD = 2
+_SMALL_WORDS = frozenset("the and but nor for its via".split())
+
+
+def _same_content(old: str, new: str) -> bool:
+    """The same words that carry the claim, each as often, in any order: only small words
+    put in, taken out or swapped ("in Ostra port" -> "at the port in Ostra"). However
+    short, a negation, a number, an abbreviated name ("UK") and the word before a
+    number ("to 10") carry it."""
+    a, b = _content_words(old), _content_words(new)
+    return bool(a) and a == b
+
+
+def _trimmed(old: str, new: str) -> bool:
+    """Were words only cut from the headline, none put in but small words, and none of
+    those cut a hedge, a number or the word before one, an attribution or a name after
+    its first word ("Returned striker picks ..." -> "Striker picks ...")? What it still
+    says, it said before; a cut that narrows the claim ("indefinitely", an age, "police
+    say", "up to 12") stays a change."""
+    if Counter(_content_words(new)) - Counter(_content_words(old)):
+        return False
+    words = _HEADLINE_WORD.findall(old)
+    cut = Counter(w.lower() for w in words) - Counter(w.lower() for w in _HEADLINE_WORD.findall(new))
+    if not cut:
+        return False
+    named = {w.lower() for w in words[1:] if w[:1].isupper()}
+    before_number = {w.lower() for w, nxt in zip(words, words[1:]) if _has_digit(nxt)}
+    return not any(w in _HEDGES or w in ATTRIBUTION or w in named or w in before_number or is_negation(w)
+                   or _has_digit(w) for w in cut)
+
+
+# Words that qualify how far a claim goes: cut from a headline, they change what it claims
+_HEDGES = frozenset("""almost nearly about around roughly some allegedly reportedly suspected possibly
+probably likely indefinitely only every none never""".split())
+
+
+def _content_words(text: str) -> list[str]:
+    words = _HEADLINE_WORD.findall(text)
+
+    def carries(i: int, w: str) -> bool:
+        small = len(w) <= _SMALL_WORD or w.lower() in _SMALL_WORDS
+        return not small or is_negation(w) or _has_digit(w) or (len(w) > 1 and w.isupper()) \
+            or (i + 1 < len(words) and _has_digit(words[i + 1]))
+    return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:

@@ -15,6 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from versioner.attribution import (
+    ATTRIBUTION_EDIT,
+    attribution_edit,
+    attributions,
+    names_speaker,
+    restyled_verb,
+    speaker_kept,
+)
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
@@ -58,7 +66,9 @@ if TYPE_CHECKING:
 # 2: names: a detail added, a source aside, an apostrophe in a name (t16-names);
 #    quoted words kept on both sides, titles in quotes, headline quotes put in or taken out whole (t16-quotes);
 # 3: a unit written out (km -> kilometres) is the same figure; a "nor" clause put in or taken out is no negation
-RULES_VERSION = 3
+# 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
+#    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
+RULES_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -130,15 +140,6 @@ _NEGATION_EDIT = 3
 # words on a side beyond which a clause is rewritten, not turned round ("not just", "no
 # minister" inside a new sentence are no reversal of what stood there)
 _NEGATION_REWRITE = 10
-
-
-_ATTRIBUTION = {
-    "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
-    "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
-    "admitted", "admits", "denied", "denies", "suggested", "noted", "asserted", "confirmed",
-    "acknowledged", "argued", "contended", "purportedly", "apparently", "announced", "warned",
-    "reported", "reports", "reporting", "cited", "citing", "quoted", "quoting", "sources", "source",
-}
 
 
 _DATE_WORDS = {
@@ -309,8 +310,12 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
     names_new = hunk_names(rd_new, h.new_start, h.new_end, names)
-    att_old = [w for w in old_w if w.lower() in _ATTRIBUTION]
-    att_new = [w for w in new_w if w.lower() in _ATTRIBUTION]
+    att_old = attributions(old_w, h.old_text, h.old_start)
+    att_new = attributions(new_w, h.new_text, h.new_start)
+    if att_old != att_new and not attribution_edit(old_w, new_w):
+        # a clause or a sentence rewritten, put in or taken out that happens to hold a
+        # verb of saying: what it says is the change, which the wording rules judge
+        att_old = att_new = []
     if att_old != att_new and not (old_w and new_w):
         # "according to the Treasury" dropped: the name is the source being cited, and what
         # a reader loses is the attribution (the claim now reads as the writer's own)
@@ -346,10 +351,17 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # so is ", Acme Research projects," taken out or put in
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
+    restyled = restyled_verb(old_w, new_w, att_old, att_new)
+    if restyled:
+        # "said" -> "told reporters", "says" -> "added": the same speaker, a neutral verb
+        # of saying for another; nothing is claimed of the speaker that was not before
+        return flag(FlagType.WORDING, Severity.LOW, f"verb of saying restyled, the speaker kept: {restyled}")
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
     following = word_after(h.new_text, h.new_end)
-    if following and following[0].lower() in _ATTRIBUTION and (old_w or new_w):
+    if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
+            and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
+            and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = typo_reason(h, old_w, new_w)
@@ -358,6 +370,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+def _whole_texts(h: Hunk, names: ArticleNames | None) -> tuple[str, str]:
+    """The two revisions' texts where the article is known, else the hunk's paragraphs."""
+    return (names.texts[0], names.texts[1]) if names is not None else (h.old_text, h.new_text)
 
 
 def _readings(h: Hunk, headline: bool) -> tuple[Reading, Reading]:

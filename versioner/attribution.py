@@ -1,0 +1,123 @@
+"""Attribution: which words of an edit attribute a claim, and whether the attribution is
+what the edit changed (a source put in, taken out or replaced) or only rides in it (a
+verb of saying restyled, a clause rewritten that holds one, the same speaker named
+again). ``hunkrules.classify`` asks these questions of each hunk."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from versioner.names import FUNCTION_WORDS
+from versioner.reading import CONTEXT, WORD, words_as_written
+
+# Bump when an edit here changes what compare_pair returns for some pair (a change
+# or a flag it finds); a refactor, a comment or a speed-up keeps it.
+# 1: split out of hunkrules.py with the rules of t16h
+RULES_VERSION = 1
+
+
+# Words that attribute a claim: verbs of saying, hedges, sources
+ATTRIBUTION = frozenset({
+    "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allegedly",
+    "according", "reportedly", "told", "tells", "stated", "states", "insisted", "insists",
+    "admitted", "admits", "denied", "denies", "suggested", "noted", "asserted", "confirmed",
+    "acknowledged", "argued", "contended", "purportedly", "apparently", "announced", "warned",
+    "reported", "reports", "reporting", "cited", "citing", "quoted", "quoting", "sources", "source",
+})
+
+
+# Verbs of saying that report speech without judging it: one for another is style (a
+# loaded verb, "claimed", "admitted", "insisted", casts the claim in another light)
+_NEUTRAL_SAYING = frozenset("said says say told tells added adds noted notes stated explained wrote writes".split())
+
+
+# Words on a side of an edit beyond which a verb of saying in it rides in a clause
+# rewritten, put in or taken out, not in an attribution changed ("police said" put in
+# after a claim, "according to the Acme Institute" dropped, "said" -> "told reporters")
+ATTRIBUTION_EDIT = 8
+
+
+# Words before a verb form that make it a noun ("six states", "the reports", "his claims")
+_DETERMINERS = frozenset("""the a an this that these those his her its their our my your some any many several
+other all both each every few more most one two three four five six seven eight nine ten""".split())
+
+
+# Words that cite a source whatever stands before them ("the source", "according to")
+_CITING = frozenset(("source", "sources", "according"))
+
+
+def attributions(words: list[str], text: str, start: int) -> list[str]:
+    """The words of an edit that attribute a claim: a verb of saying, "according", a
+    source; a verb form used as a noun ("six states", "the reports") or as part of a
+    name ("United States") is none."""
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw not in ATTRIBUTION:
+            continue
+        before = words[i - 1] if i else next(iter(words_as_written(text[max(0, start - CONTEXT):start])[-1:]), "")
+        if lw not in _CITING and (before.lower() in _DETERMINERS or before[:1].isdigit()
+                                  or (w[:1].isupper() and before[:1].isupper())):
+            continue
+        out.append(w)
+    return out
+
+
+def attribution_edit(old_w: list[str], new_w: list[str]) -> bool:
+    """Is the attribution the point of the edit: a short one, or a longer one that puts
+    other named speakers in place of those it had ("said Ann Lee" -> "Bo Tan told reporters")?"""
+    if max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT:
+        return True
+    speakers_old, speakers_new = _speakers(old_w), _speakers(new_w)
+    return bool(speakers_old and speakers_new) and not speakers_old & speakers_new
+
+
+def _speakers(words: list[str]) -> set[str]:
+    """Who may speak in a side of an edit that has a verb of saying: its capitalised words
+    (the first aside, which may only open a sentence); none without such a verb."""
+    if not any(w.lower() in _NEUTRAL_SAYING for w in words):
+        return set()
+    return {w for w in words[1:] if w[:1].isupper()}
+
+
+def restyled_verb(old_w: list[str], new_w: list[str], att_old: list[str], att_new: list[str]) -> str:
+    """"said -> told", when both sides of a short edit attribute with neutral verbs of
+    saying only (the speaker is kept: the caller has found no name changed); else ""."""
+    if max(len(old_w), len(new_w)) > ATTRIBUTION_EDIT:
+        return ""
+    verbs = [[w for w in ws if w.lower() in _NEUTRAL_SAYING] for ws in (old_w, new_w)]
+    if not (verbs[0] and verbs[1]) or verbs[0] == verbs[1]:
+        return ""
+    if any(w.lower() not in _NEUTRAL_SAYING for w in att_old + att_new):
+        return ""
+    return f"{' '.join(verbs[0])} -> {' '.join(verbs[1])}"
+
+
+def names_speaker(words: list[str]) -> bool:
+    """Does a side of an edit just before a verb of saying hold who speaks: a word other
+    than a small word or an adverb ("had", "previously", "on Monday" put in before
+    "said" changes when or how it was said, not who said it)?"""
+    return any(w.lower() not in FUNCTION_WORDS and not w.lower().endswith("ly")
+               and not w[:1].isdigit() for w in words)
+
+
+def speaker_kept(old_text: str, new_text: str, old_w: list[str], new_w: list[str]) -> bool:
+    """Does every name on each side of an edit before a verb of saying stand in the other
+    side's text, the whole revision where it is known ("Deputy Chief Ann Lee of the port
+    police" earlier, "Lee" before "said" now): the same speaker, named again or shorter?"""
+    caps_old = [_bare(w) for w in old_w if w[:1].isupper()]
+    caps_new = [_bare(w) for w in new_w if w[:1].isupper()]
+    return bool(caps_old or caps_new) and all(w in _words_of(new_text) for w in caps_old) \
+        and all(w in _words_of(old_text) for w in caps_new)
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a whole revision, possessives dropped: read once, however many edits
+    before a verb of saying look a speaker up in it."""
+    return frozenset(_bare(w) for w in WORD.findall(text))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
