@@ -151,3 +151,28 @@ _NAME_WORDS = st.sampled_from(["Ann", "Lee", "Leeds", "An", "", "nn"])
                                                           "Ann Lee", "Lee Ann", "Marie", "of"]), max_size=12).map("".join))
 def test_one_full_name_resuming_at_each_first_is_the_plain_search(a: str, b: str, text: str) -> None:
     assert namechanges._one_full_name(a, b, text) == _one_full_name_plain(a, b, text)
+
+
+def _content_words_plain(text: str) -> list[str]:
+    words = flags_module._HEADLINE_WORD.findall(text)
+
+    def has_digit(w: str) -> bool:
+        return any(c.isdigit() for c in w)
+
+    def carries(i: int, w: str) -> bool:
+        small = len(w) <= flags_module._SMALL_WORD or w.lower() in flags_module._SMALL_WORDS
+        return not small or flags_module.is_negation(w) or has_digit(w) or (len(w) > 1 and w.isupper()) \
+            or (i + 1 < len(words) and has_digit(words[i + 1]))
+    return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
+
+
+_HEADLINE_PIECES = st.lists(st.sampled_from([
+    " ", "-", "'s", "’s", "'S", "the", "The", "not", "no", "UK", "US", "to", "10", "²", "٣", "x2", "in", "Port",
+    "port", "war", "via", "a", "I", "İ", "ß", "Lee's", "10%", "\n",
+]), max_size=14).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_HEADLINE_PIECES, st.text(max_size=40)))
+def test_headline_content_words_read_once_per_word_are_those_read_before(text: str) -> None:
+    assert flags_module._content_words(text) == _content_words_plain(text)
