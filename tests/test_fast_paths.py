@@ -176,3 +176,27 @@ _HEADLINE_PIECES = st.lists(st.sampled_from([
 @given(st.one_of(_HEADLINE_PIECES, st.text(max_size=40)))
 def test_headline_content_words_read_once_per_word_are_those_read_before(text: str) -> None:
     assert flags_module._content_words(text) == _content_words_plain(text)
+
+
+_ARTICLE = st.lists(st.sampled_from(["Ann", "Lee", "Leeds", "Leesaid", " ", "  ", "B.", "xAnn", "\n", ", ", "said",
+                                     "Ann Lee", "Lee Ann", "The", "House", "TheHouse", "US", "U.S.", "of"]),
+                    max_size=14).map("".join)
+_ASKED = st.sampled_from(["Ann", "Lee", "Leeds", "Leesaid", "TheHouse", "House", "US", "U.S.", "Sen. Lee", "Ann Lee",
+                          "Lee's", "said", "", "nn"])
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(_ARTICLE, _ARTICLE, st.lists(st.tuples(_ASKED, _ASKED, st.integers(0, 1)), max_size=8))
+def test_name_questions_asked_of_the_article_memory_are_those_asked_of_the_text(
+        old: str, new: str, questions: list[tuple[str, str, int]]) -> None:
+    known = namechanges.ArticleNames(old, new)
+    for a, b, side in questions:  # asked again and again of one memory, in any order
+        text = known.texts[side]
+        assert known.find(text, a) == text.find(a)
+        assert namechanges.mentions(text, a, known) == namechanges.mentions(text, a)
+        assert namechanges._one_full_name(a, b, text, known) == namechanges._one_full_name(a, b, text)
+        assert namechanges._glued(a or "x", text, known) == namechanges._glued(a or "x", text)
+        assert namechanges.same_entity(a, b, known.texts, known) == namechanges.same_entity(a, b, known.texts)
+        assert namechanges._still_named(a or "x", old, text, known) == namechanges._still_named(a or "x", old, text)
+        assert namechanges._alias_stands(a or "x", text, known) == namechanges._alias_stands(a or "x", text)
+        assert namechanges._initials_stand(a or "x", text, known) == namechanges._initials_stand(a or "x", text)
