@@ -137,7 +137,7 @@ def _one_full_name_plain(a: str, b: str, text: str) -> bool:
         at = text.find(first)
         while at >= 0:
             if (at == 0 or not namechanges._is_word_char(text[at - 1])) and \
-                    namechanges._full_name_tail(last).match(text, at + len(first)):
+                    re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b").match(text, at + len(first)):
                 return True
             at = text.find(first, at + 1)
     return False
@@ -200,3 +200,15 @@ def test_name_questions_asked_of_the_article_memory_are_those_asked_of_the_text(
         assert namechanges._still_named(a or "x", old, text, known) == namechanges._still_named(a or "x", old, text)
         assert namechanges._alias_stands(a or "x", text, known) == namechanges._alias_stands(a or "x", text)
         assert namechanges._initials_stand(a or "x", text, known) == namechanges._initials_stand(a or "x", text)
+
+
+_RUN_PIECES = st.lists(st.sampled_from(["Ann", "Lee", " ", "  ", "\n", "\xa0", "B.", "O'Neil", "Lee-Ann", "x", "_", "É",
+                                        ", ", "Lees", "Leé", "-", ".", "’", "3"]), max_size=10).map("".join)
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(_RUN_PIECES, st.integers(0, 12), st.sampled_from(["Lee", "Ann", "", " Lee", "B.", "Lee-", "É", "3", "'"]))
+def test_a_name_run_read_step_by_step_is_the_compiled_pattern(text: str, pos: int, last: str) -> None:
+    pattern = re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
+    pos = min(pos, len(text))
+    assert namechanges._name_runs_on_to(text, pos, last) == (pattern.match(text, pos) is not None)

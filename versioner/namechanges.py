@@ -362,16 +362,42 @@ def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None)
     for first, last, at in ((a, b, at_a), (b, a, at_b)):
         while at >= 0:
             if (at == 0 or not _is_word_char(text[at - 1])) and \
-                    _full_name_tail(last).match(text, at + len(first)):
+                    _name_runs_on_to(text, at + len(first), last):
                 return True
             at = text.find(first, at + 1)
     return False
 
 
-@functools.lru_cache(maxsize=256)
-def _full_name_tail(last: str) -> re.Pattern[str]:
-    # up to two capitalised words (a middle name or an initial), then the last word
-    return re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
+def _name_runs_on_to(text: str, pos: int, last: str) -> bool:
+    r"""Does ``text`` from ``pos`` run on to the word ``last`` through up to two
+    capitalised words (a middle name or an initial): what the pattern
+    ``(?:\s+[A-Z][\w.'’-]*){0,2}?\s+LAST\b`` matches at ``pos``, read step by step
+    rather than compiled for each name (a compile costs more than a whole comparison;
+    a property test holds the two equal). A run of spaces or of a word's characters can
+    only be read whole before what follows it, so no step has another way to match."""
+    if last[:1].isspace():  # a space in ``last`` could take some of the run before it
+        return re.match(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b", text[pos:]) is not None
+    for words in range(3):
+        spaces = _SPACES.match(text, pos)
+        if spaces is None:
+            return False
+        pos = spaces.end()
+        if text.startswith(last, pos) and _word_boundary(text, pos + len(last)):
+            return True
+        word = _CAPITAL_WORD.match(text, pos) if words < 2 else None
+        if word is None:
+            return False
+        pos = word.end()
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    r"""Is there a word boundary (``\b``) at ``at``: a word character on one side only?"""
+    return (at > 0 and _is_word_char(text[at - 1])) != (at < len(text) and _is_word_char(text[at]))
 
 
 @functools.lru_cache(maxsize=64)
