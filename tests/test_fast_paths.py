@@ -137,7 +137,7 @@ def _one_full_name_plain(a: str, b: str, text: str) -> bool:
         at = text.find(first)
         while at >= 0:
             if (at == 0 or not namechanges._is_word_char(text[at - 1])) and \
-                    namechanges._full_name_tail(last).match(text, at + len(first)):
+                    re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b").match(text, at + len(first)):
                 return True
             at = text.find(first, at + 1)
     return False
@@ -151,3 +151,64 @@ _NAME_WORDS = st.sampled_from(["Ann", "Lee", "Leeds", "An", "", "nn"])
                                                           "Ann Lee", "Lee Ann", "Marie", "of"]), max_size=12).map("".join))
 def test_one_full_name_resuming_at_each_first_is_the_plain_search(a: str, b: str, text: str) -> None:
     assert namechanges._one_full_name(a, b, text) == _one_full_name_plain(a, b, text)
+
+
+def _content_words_plain(text: str) -> list[str]:
+    words = flags_module._HEADLINE_WORD.findall(text)
+
+    def has_digit(w: str) -> bool:
+        return any(c.isdigit() for c in w)
+
+    def carries(i: int, w: str) -> bool:
+        small = len(w) <= flags_module._SMALL_WORD or w.lower() in flags_module._SMALL_WORDS
+        return not small or flags_module.is_negation(w) or has_digit(w) or (len(w) > 1 and w.isupper()) \
+            or (i + 1 < len(words) and has_digit(words[i + 1]))
+    return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
+
+
+_HEADLINE_PIECES = st.lists(st.sampled_from([
+    " ", "-", "'s", "’s", "'S", "the", "The", "not", "no", "UK", "US", "to", "10", "²", "٣", "x2", "in", "Port",
+    "port", "war", "via", "a", "I", "İ", "ß", "Lee's", "10%", "\n",
+]), max_size=14).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_HEADLINE_PIECES, st.text(max_size=40)))
+def test_headline_content_words_read_once_per_word_are_those_read_before(text: str) -> None:
+    assert flags_module._content_words(text) == _content_words_plain(text)
+
+
+_ARTICLE = st.lists(st.sampled_from(["Ann", "Lee", "Leeds", "Leesaid", " ", "  ", "B.", "xAnn", "\n", ", ", "said",
+                                     "Ann Lee", "Lee Ann", "The", "House", "TheHouse", "US", "U.S.", "of"]),
+                    max_size=14).map("".join)
+_ASKED = st.sampled_from(["Ann", "Lee", "Leeds", "Leesaid", "TheHouse", "House", "US", "U.S.", "Sen. Lee", "Ann Lee",
+                          "Lee's", "said", "", "nn"])
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(_ARTICLE, _ARTICLE, st.lists(st.tuples(_ASKED, _ASKED, st.integers(0, 1)), max_size=8))
+def test_name_questions_asked_of_the_article_memory_are_those_asked_of_the_text(
+        old: str, new: str, questions: list[tuple[str, str, int]]) -> None:
+    known = namechanges.ArticleNames(old, new)
+    for a, b, side in questions:  # asked again and again of one memory, in any order
+        text = known.texts[side]
+        assert known.find(text, a) == text.find(a)
+        assert namechanges.mentions(text, a, known) == namechanges.mentions(text, a)
+        assert namechanges._one_full_name(a, b, text, known) == namechanges._one_full_name(a, b, text)
+        assert namechanges._glued(a or "x", text, known) == namechanges._glued(a or "x", text)
+        assert namechanges.same_entity(a, b, known.texts, known) == namechanges.same_entity(a, b, known.texts)
+        assert namechanges._still_named(a or "x", old, text, known) == namechanges._still_named(a or "x", old, text)
+        assert namechanges._alias_stands(a or "x", text, known) == namechanges._alias_stands(a or "x", text)
+        assert namechanges._initials_stand(a or "x", text, known) == namechanges._initials_stand(a or "x", text)
+
+
+_RUN_PIECES = st.lists(st.sampled_from(["Ann", "Lee", " ", "  ", "\n", "\xa0", "B.", "O'Neil", "Lee-Ann", "x", "_", "É",
+                                        ", ", "Lees", "Leé", "-", ".", "’", "3"]), max_size=10).map("".join)
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(_RUN_PIECES, st.integers(0, 12), st.sampled_from(["Lee", "Ann", "", " Lee", "B.", "Lee-", "É", "3", "'"]))
+def test_a_name_run_read_step_by_step_is_the_compiled_pattern(text: str, pos: int, last: str) -> None:
+    pattern = re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
+    pos = min(pos, len(text))
+    assert namechanges._name_runs_on_to(text, pos, last) == (pattern.match(text, pos) is not None)

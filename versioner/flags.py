@@ -262,7 +262,7 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # only style inside (an article added, the same figure restyled, a typo fixed): low,
     # like the wording; so is the same headline with only its small words changed
     style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
-    restyled = style or _same_content(old_bare, new_bare) or _trimmed(old_bare, new_bare)
+    restyled = style or _restyled(old_bare, new_bare)
     sev = Severity.HIGH if top >= 3 else Severity.LOW if restyled else Severity.MEDIUM
     facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
@@ -294,22 +294,28 @@ _SMALL_WORD = 2
 _SMALL_WORDS = frozenset("the and but nor for its via".split())
 
 
-def _same_content(old: str, new: str) -> bool:
-    """The same words that carry the claim, each as often, in any order: only small words
-    put in, taken out or swapped ("in Ostra port" -> "at the port in Ostra"). However
-    short, a negation, a number, an abbreviated name ("UK") and the word before a
-    number ("to 10") carry it."""
+def _restyled(old: str, new: str) -> bool:
+    """Only restyled: the same content (_same_content) or only trimmed (_trimmed); each
+    side's content words read once for both."""
     a, b = _content_words(old), _content_words(new)
+    return _same_content(a, b) or _trimmed(old, new, a, b)
+
+
+def _same_content(a: list[str], b: list[str]) -> bool:
+    """The same words that carry the claim (``a``, ``b``: _content_words of the old and
+    the new), each as often, in any order: only small words put in, taken out or swapped
+    ("in Ostra port" -> "at the port in Ostra"). However short, a negation, a number, an
+    abbreviated name ("UK") and the word before a number ("to 10") carry it."""
     return bool(a) and a == b
 
 
-def _trimmed(old: str, new: str) -> bool:
+def _trimmed(old: str, new: str, old_content: list[str], new_content: list[str]) -> bool:
     """Were words only cut from the headline, none put in but small words, and none of
     those cut a hedge, a number or the word before one, an attribution or a name after
     its first word ("Returned striker picks ..." -> "Striker picks ...")? What it still
     says, it said before; a cut that narrows the claim ("indefinitely", an age, "police
     say", "up to 12") stays a change."""
-    if Counter(_content_words(new)) - Counter(_content_words(old)):
+    if Counter(new_content) - Counter(old_content):
         return False
     words = _HEADLINE_WORD.findall(old)
     cut = Counter(w.lower() for w in words) - Counter(w.lower() for w in _HEADLINE_WORD.findall(new))
@@ -327,17 +333,24 @@ probably likely indefinitely only every none never""".split())
 
 
 def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry its claim (see _same_content), lower case, a
+    possessive "'s" dropped, sorted. Each word's digits are looked for once (the word
+    after a word asks about them too), and the "'s" cut as _headline_words cuts it: a
+    property test holds this to the plain per-word reading."""
     words = _HEADLINE_WORD.findall(text)
-
-    def carries(i: int, w: str) -> bool:
-        small = len(w) <= _SMALL_WORD or w.lower() in _SMALL_WORDS
-        return not small or is_negation(w) or _has_digit(w) or (len(w) > 1 and w.isupper()) \
-            or (i + 1 < len(words) and _has_digit(words[i + 1]))
-    return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
+    digits = [_has_digit(w) for w in words] + [False]
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if len(w) > _SMALL_WORD and low not in _SMALL_WORDS or digits[i] or digits[i + 1] \
+                or (len(w) > 1 and w.isupper()) or is_negation(w):
+            out.append(low[:-2] if low.endswith(_POSSESSIVE) else low)
+    return sorted(out)
 
 
 def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
+    # a letter is never a digit: most words are letters only, one call says so
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:

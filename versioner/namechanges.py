@@ -130,31 +130,31 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     if gone and came:
         # the same person or body named another way is style, not a changed name (each
         # two asked once: in a long article each asking reads it whole several times)
-        same = functools.cache(lambda n, c: same_entity(n, c, texts))
+        same = functools.cache(lambda n, c: same_entity(n, c, texts, known))
         gone, came = ([n for n in gone if not any(same(n, c) for c in came)],
                       [c for c in came if not any(same(n, c) for n in gone)])
     # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
     # the words are still there, only their spacing differs
-    gone = [n for n in gone if not _glued(n, texts[-1])]
-    came = [n for n in came if not _glued(n, texts[0])]
+    gone = [n for n in gone if not _glued(n, texts[-1], known)]
+    came = [n for n in came if not _glued(n, texts[0], known)]
     if not (gone and came):
         # a capital named where the article named its country (or the other way round), a
         # body spelt out where the article wrote its initials ("US" -> "United States")
-        gone = [n for n in gone if not (_alias_stands(n, texts[-1]) or _initials_stand(n, texts[-1]))]
-        came = [n for n in came if not (_alias_stands(n, texts[0]) or _initials_stand(n, texts[0]))]
+        gone = [n for n in gone if not (_alias_stands(n, texts[-1], known) or _initials_stand(n, texts[-1], known))]
+        came = [n for n in came if not (_alias_stands(n, texts[0], known) or _initials_stand(n, texts[0], known))]
     if not came:
-        gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1])]
+        gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1], known)]
     if not gone and not rd_new.headline:
-        came = [n for n in came if not _still_named(n, rd_old.text, texts[0])]
+        came = [n for n in came if not _still_named(n, rd_old.text, texts[0], known)]
     return gone, came
 
 
-def _still_named(name: str, paragraph: str, article: str) -> bool:
+def _still_named(name: str, paragraph: str, article: str, known: ArticleNames | None = None) -> bool:
     """Is the one ``name`` names still named on the other side: its surname ("Ann Lee" ->
     "Lee", a full name shortened), or the name itself with a page's markup gluing it to the
     next word ("Lee said" -> "Leesaid")?"""
     words = _untitled(name).split()
-    if len(words) > 1 and mentions(article, words[-1]):
+    if len(words) > 1 and mentions(article, words[-1], known):
         return True
     # a name built on "of" cut to its head where it stood ("the Gulf of Ostra" -> "the
     # Gulf", "the University of Dellmar" -> "the University"): the place or body named short
@@ -164,7 +164,7 @@ def _still_named(name: str, paragraph: str, article: str) -> bool:
     return len(compact(name)) >= 3 and compact(name) in _compacted(paragraph)
 
 
-def _glued(name: str, other: str) -> bool:
+def _glued(name: str, other: str, known: ArticleNames | None = None) -> bool:
     """Is the last word of ``name`` two words a page's markup glued together, a word the
     ``other`` revision writes apart: a name and a small word after it ("Tuesdayon"), a
     name and a longer ordinary word that ``other`` also writes ("Leesigned"), or ordinary
@@ -177,13 +177,13 @@ def _glued(name: str, other: str) -> bool:
         # a tail of five letters or more: a shorter ordinary word ends many a name
         # ("John" + "son", "Gold" + "man"); a longer one must stand in ``other`` too
         if tail.islower() and (tail in FUNCTION_WORDS or _ordinary_run(tail) or (
-                len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail))):
+                len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail, known))):
             if apart is None:
-                apart = not _mentions_word(other, word)
-            if apart and (_mentions_word(other, head) or head.lower() in _CALENDAR):
+                apart = not _mentions_word(other, word, known)
+            if apart and (_mentions_word(other, head, known) or head.lower() in _CALENDAR):
                 return True
     m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
-    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2)):
+    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2), known):
         return True
     # a capitalised small word glued to ordinary lower-case words ("Thebillto"): the page
     # lost the spaces of a sentence's opening, no name was written
@@ -235,7 +235,7 @@ _DEMONYM_FORMS = ("an", "i", "ese", "ish")
 _DEMONYM_ENDS = ("s", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish")
 
 
-def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
+def same_entity(a: str, b: str, texts: tuple[str, ...] = (), known: ArticleNames | None = None) -> bool:
     """Are ``a`` and ``b`` one person, place or body named two ways: with and without a
     title, glued to a word by a page's markup, an organisation and its initials, a place
     and its people, or two parts of one full name that ``texts`` write whole?"""
@@ -260,7 +260,7 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     if _one_body(ua, ub):
         return True
     # two single words (a first name for a surname): one full name written somewhere
-    return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t) for t in texts)
+    return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t, known) for t in texts)
 
 
 # Words that say what kind of body a name is, not which one ("the Treasury Department",
@@ -317,19 +317,19 @@ def _aliases(a: str, b: str) -> bool:
     return frozenset((a.lower(), b.lower())) in _ALIASES
 
 
-def _alias_stands(name: str, text: str) -> bool:
+def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
     key = _untitled(name).lower()
-    return any(mentions(text, b if a.lower() == key else a) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
+    return any(mentions(text, b if a.lower() == key else a, known) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
 
 
-def _initials_stand(name: str, text: str) -> bool:
+def _initials_stand(name: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
     spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
     bare = _untitled(name)
     letters = _initials(bare)
     if letters != "\0":
-        return _mentions_word(text, letters) or _mentions_word(text, ".".join(letters) + ".")
+        return _mentions_word(text, letters, known) or _mentions_word(text, ".".join(letters) + ".", known)
     word = bare.replace(".", "")
     if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
         return False
@@ -350,28 +350,54 @@ def _lead_capitals(name: str) -> str:
     return m.group() if m else "\1"
 
 
-def _one_full_name(a: str, b: str, text: str) -> bool:
+def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
     # where each first stands: a word the text lacks is read for once, not once each way
     # round, and each search below resumes there rather than reading up to it again
-    at_a = text.find(a) if a != b else -1
-    at_b = text.find(b) if at_a >= 0 else -1
+    at_a = _first(text, a, known) if a != b else -1
+    at_b = _first(text, b, known) if at_a >= 0 else -1
     if at_b < 0:
         return False
     for first, last, at in ((a, b, at_a), (b, a, at_b)):
         while at >= 0:
             if (at == 0 or not _is_word_char(text[at - 1])) and \
-                    _full_name_tail(last).match(text, at + len(first)):
+                    _name_runs_on_to(text, at + len(first), last):
                 return True
             at = text.find(first, at + 1)
     return False
 
 
-@functools.lru_cache(maxsize=256)
-def _full_name_tail(last: str) -> re.Pattern[str]:
-    # up to two capitalised words (a middle name or an initial), then the last word
-    return re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
+def _name_runs_on_to(text: str, pos: int, last: str) -> bool:
+    r"""Does ``text`` from ``pos`` run on to the word ``last`` through up to two
+    capitalised words (a middle name or an initial): what the pattern
+    ``(?:\s+[A-Z][\w.'’-]*){0,2}?\s+LAST\b`` matches at ``pos``, read step by step
+    rather than compiled for each name (a compile costs more than a whole comparison;
+    a property test holds the two equal). A run of spaces or of a word's characters can
+    only be read whole before what follows it, so no step has another way to match."""
+    if last[:1].isspace():  # a space in ``last`` could take some of the run before it
+        return re.match(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b", text[pos:]) is not None
+    for words in range(3):
+        spaces = _SPACES.match(text, pos)
+        if spaces is None:
+            return False
+        pos = spaces.end()
+        if text.startswith(last, pos) and _word_boundary(text, pos + len(last)):
+            return True
+        word = _CAPITAL_WORD.match(text, pos) if words < 2 else None
+        if word is None:
+            return False
+        pos = word.end()
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    r"""Is there a word boundary (``\b``) at ``at``: a word character on one side only?"""
+    return (at > 0 and _is_word_char(text[at - 1])) != (at < len(text) and _is_word_char(text[at]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -489,20 +515,20 @@ _SHORT_EDIT = 12
 _SHORT_REPLACEMENT = 4
 
 
-def mentions(text: str, name: str) -> bool:
+def mentions(text: str, name: str, known: ArticleNames | None = None) -> bool:
     """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
     several words is still there when each of its words is ("Virginia Walmart" ->
     "Walmart ... in Virginia": reordered, not changed)."""
     words = [w for w in plain(name).split() if not is_title(w)]
     if len(words) > 1:
-        return all(_mentions_word(text, w) for w in words)
+        return all(_mentions_word(text, w, known) for w in words)
     # a title dropped leaves the name ("Ms Lee" -> "Lee")
-    return _mentions_word(text, words[0] if words else name)
+    return _mentions_word(text, words[0] if words else name, known)
 
 
-def _mentions_word(text: str, name: str) -> bool:
+def _mentions_word(text: str, name: str, known: ArticleNames | None = None) -> bool:
     bare = plain(name)
-    at = text.find(bare)
+    at = _first(text, bare, known)
     while at >= 0:
         end = at + len(bare)
         if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
@@ -519,6 +545,7 @@ class ArticleNames:
     def __init__(self, *texts: str) -> None:
         self._texts = texts
         self._asked: dict[str, bool] = {}
+        self._first: dict[tuple[int, str], int] = {}
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -533,7 +560,26 @@ class ArticleNames:
 
     def mentioned(self, name: str, side: int) -> bool:
         """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""
-        return side < len(self._texts) and mentions(self._texts[side], name)
+        return side < len(self._texts) and mentions(self._texts[side], name, self)
+
+    def find(self, text: str, word: str) -> int:
+        """``text.find(word)``, remembered when ``text`` is one of the two revisions: the
+        questions about one name (is it mentioned, glued to a word, written whole with
+        another) each start with this search, and a word an article lacks is read for to
+        its end; a long article is read once for each word, not once for each question."""
+        for side, whole in enumerate(self._texts):
+            if whole is text:
+                key = (side, word)
+                at = self._first.get(key)
+                if at is None:
+                    at = self._first[key] = text.find(word)
+                return at
+        return text.find(word)
+
+
+def _first(text: str, word: str, known: ArticleNames | None) -> int:
+    """Where ``word`` first stands in ``text`` (-1: nowhere), asked of ``known`` when given."""
+    return text.find(word) if known is None else known.find(text, word)
 
 
 def _body_start(text: str) -> int:
