@@ -269,7 +269,7 @@ def _resolve_late(works: list[_Work]) -> None:
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
-                hits = [f for f in earlier.pending if covers(claim, f)]
+                hits = [f for f in earlier.pending if _owns(claim, f, earlier.verdict.revision)]
                 if hits and _check_values(claim, hits) is None:
                     owner = (k, hits)
                     break
@@ -292,6 +292,13 @@ def _resolve_late(works: list[_Work]) -> None:
         if still and later.quiet and not v.wrong_values and not _silent_before(works, j) \
                 and all(_done_before(c, v) for c in still):
             later.verdict = _before_capture(later.verdict, still)
+
+
+def _owns(claim: Claim, flag: Flag, rev: Revision) -> bool:
+    """Does a later notice own up to this earlier change? Only when it names it (its
+    values, whom the sentence is about, the kind of thing, the place): a correction
+    about something else says nothing of a change made in silence before it."""
+    return covers(claim, flag) and bool(evidence(claim, flag, rev.text))
 
 
 def _silent_before(works: list[_Work], j: int) -> bool:
