@@ -42,6 +42,7 @@ from versioner.model import NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair, rules_version
+from versioner.silent import headline_unquoted
 from versioner.store import NoticeRow, Store, VerdictRow
 from versioner.times import duration
 
@@ -185,6 +186,9 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     # words moved, split or shifted between parts say nothing new and take nothing out
     subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text) and not respaced(f)]
+    # a headline's quotation marks taken off a claim: low as a flag, an attribution dropped here
+    unquoted = [f for f in flags if headline_unquoted(f) and f not in subst]
+    subst += unquoted
     one_paragraph = len(prev_parts.paragraphs) <= 1
     headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
@@ -197,7 +201,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)
+        altered = [f for f in subst if f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)
                    and not projection_settled(f, subst) and not plan_carried_out(f, subst, rev.text)]
         if live_page(prev_parts.headline, parts.headline):
             altered = [f for f in altered if score_replaced(f)]
@@ -226,7 +230,8 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     covered, unmatched, wrong_values, ties = match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
-    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only, prev.text))
+    outside = tuple(f for f in subst if f not in covered
+                    and (f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
