@@ -42,12 +42,14 @@ from versioner.model import NoticeKind, Revision, Section
 from versioner.notices import Claim, Notice, is_notice_slug, parse_notice, slug_notice
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair, rules_version
+from versioner.silent import headline_unquoted
 from versioner.store import NoticeRow, Store, VerdictRow
 from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 7  # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
+RULES_VERSION = 8  # 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
+# 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
 # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
 # (claims.py); what a notice covers in held.py, developing stories in develop.py (t15-vb)
 
@@ -185,6 +187,9 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 f"headline returns to the one in @{seen} (A/B headline test or rollback)",)))
     # words moved, split or shifted between parts say nothing new and take nothing out
     subst = [f for f in substantive(flags) if not rearranged(f, prev.text, rev.text) and not respaced(f)]
+    # a headline's quotation marks taken off a claim: low as a flag, an attribution dropped here
+    unquoted = [f for f in flags if headline_unquoted(f) and f not in subst]
+    subst += unquoted
     one_paragraph = len(prev_parts.paragraphs) <= 1
     headline_only = _one_line(prev_parts) and _one_line(parts)
     if not notices:
@@ -197,7 +202,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             moved = tuple(f"words moved, not changed: {_describe(f)}" for f in substantive(flags))
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
-        altered = [f for f in subst if alters(f, rev.text, one_paragraph, headline_only, prev.text)
+        altered = [f for f in subst if f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)
                    and not projection_settled(f, subst) and not plan_carried_out(f, subst, rev.text)]
         if live_page(prev_parts.headline, parts.headline):
             altered = [f for f in altered if score_replaced(f)]
@@ -226,7 +231,8 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     covered, unmatched, wrong_values, ties = match(notices, flags, rev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
-    outside = tuple(f for f in subst if f not in covered and alters(f, rev.text, one_paragraph, headline_only, prev.text))
+    outside = tuple(f for f in subst if f not in covered
+                    and (f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
@@ -269,7 +275,7 @@ def _resolve_late(works: list[_Work]) -> None:
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
-                hits = [f for f in earlier.pending if covers(claim, f)]
+                hits = [f for f in earlier.pending if _owns(claim, f, earlier.verdict.revision)]
                 if hits and _check_values(claim, hits) is None:
                     owner = (k, hits)
                     break
@@ -292,6 +298,13 @@ def _resolve_late(works: list[_Work]) -> None:
         if still and later.quiet and not v.wrong_values and not _silent_before(works, j) \
                 and all(_done_before(c, v) for c in still):
             later.verdict = _before_capture(later.verdict, still)
+
+
+def _owns(claim: Claim, flag: Flag, rev: Revision) -> bool:
+    """Does a later notice own up to this earlier change? Only when it names it (its
+    values, whom the sentence is about, the kind of thing, the place): a correction
+    about something else says nothing of a change made in silence before it."""
+    return covers(claim, flag) and bool(evidence(claim, flag, rev.text))
 
 
 def _silent_before(works: list[_Work], j: int) -> bool:

@@ -10,7 +10,8 @@ structure of the change rather than by its wording.
   uses in lower case elsewhere), and is an initialism ("CBP") still named, spelt out
   ("Customs and Border Protection")?
 - did an attribution change, or only its verb ("said" -> "told reporters"), the
-  speaker still named?
+  speaker still named? A headline that takes the quotation marks off a claim it keeps
+  word for word drops the attribution too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections import Counter
 
 from versioner.flags import Flag
+from versioner.model import Section
 
 _STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -127,3 +129,16 @@ def only_speech_verb(flag: Flag) -> bool:
     """Did an attribution change only its verb and joining words, no speaker taken out?"""
     old = _words(flag.old)
     return bool(old) and all(w in _SPEECH for w in old)
+
+
+# a quotation mark: double marks, and single ones not inside a word (an apostrophe is)
+_QUOTE_MARK = re.compile(r"[“”„«»\"]|(?<![^\W_])['‘’]|['‘’](?![^\W_])")
+
+
+def headline_unquoted(flag: Flag) -> bool:
+    """Did the headline take the quotation marks off words it kept ("kills 'up to 10'"
+    -> "kills up to 10")? Marks in a headline attribute a claim to someone; without
+    them the outlet states it as its own fact: the attribution was taken out."""
+    if flag.section != Section.HEADLINE or _words(flag.old) != _words(flag.new):
+        return False
+    return len(_QUOTE_MARK.findall(flag.old)) > len(_QUOTE_MARK.findall(flag.new))
