@@ -307,7 +307,7 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = ()) -> bool:
     if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua) or _aliases(ua, ub):
         return True
     short, long_ = sorted((ca, cb), key=len)
-    if _demonym_restyled(ca, cb):
+    if demonym_restyled(ca, cb):
         return True
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
@@ -349,7 +349,7 @@ def _one_body(a: str, b: str) -> bool:
 _DEMONYM_STYLES = (("ian", "e"), ("ian", "ean"))
 
 
-def _demonym_restyled(a: str, b: str) -> bool:
+def demonym_restyled(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` (compacted) one demonym in two styles: one stem of four
     letters or more with the two endings of a pair?"""
     for x, y in _DEMONYM_STYLES:
