@@ -159,17 +159,18 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
 # What stands before a name used as a modifier inside a noun phrase: a determiner or a
 # possessive ("the", "his"), or a preposition where a headline drops the article ("on
 # Olympic medal"), with at most an ordinal between ("the sixth ...")
-_BEFORE_MODIFIER = frozenset("""
-the a an his her its their our my your this these those in of on at for from with to over by about
-""".split())
+_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
+_BEFORE_MODIFIER = _DETERMINERS | frozenset("in of on at for from with to over by about".split())
 _ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|\w+th)$")
 # Verbs that follow a body's name ("the Pentagon said", "after Lee took office"):
-# auxiliaries and the common irregular pasts; a regular past ends in "-ed", a present in "-s"
+# auxiliaries and the common irregular pasts (a regular past ends in "-ed", a present in
+# "-s"), and words of time and manner ("by Ann Lee last year")
 _VERBS_AFTER = frozenset("""
 is was are were be been has have had will would can could may might must shall should do does did
 said told took made gave went came got found sent left ran won lost held kept began wrote saw knew
 thought brought bought paid put set let cut hit quit shut struck stood fell flew grew drew threw
 broke spoke chose rose led met felt became
+today tonight tomorrow yesterday last next early late earlier later ago again alone too instead
 """.split())
 # the word after a name, a number between at most ("the Formula 1 record")
 _AFTER_NAME = re.compile(r"\s+(?:\d[\d.,]*\s+)?([a-z]+)\b")
@@ -204,6 +205,10 @@ def _modifier_at(text: str, start: int, end: int) -> bool:
     if words and _ORDINAL.match(words[-1]):
         words = words[:-1]
     if not words or words[-1].lower() not in _BEFORE_MODIFIER:
+        return False
+    # a name of several words after a preposition is whom or where ("by Ann Lee"); as a
+    # modifier it takes a determiner ("his New Ostra office")
+    if " " in text[start:end].strip() and words[-1].lower() not in _DETERMINERS:
         return False
     noun = after.group(1)
     return noun not in FUNCTION_WORDS and noun not in _VERBS_AFTER and is_ordinary(noun) \
