@@ -160,6 +160,16 @@ def test_a_headline_with_a_word_swapped_for_another_stays_medium() -> None:
     assert [(f.type, f.severity) for f in flags] == [("headline", "medium")], flags
 
 
+def test_a_headline_with_a_demonym_restyled_is_low() -> None:
+    # one people written another way ("Varossinian" -> "Varossine"): the same claim
+    body = "\nThe campaigner died at home on Friday.\n"
+    flags = flag_texts("Leading Varossinian campaigner dies aged 93" + body, "Leading Varossine campaigner dies aged 93" + body)
+    assert [(f.type, f.severity) for f in flags] == [("headline", "low")], flags
+    # another people in its place is a change
+    flags = flag_texts("Leading Varossinian campaigner dies aged 93" + body, "Leading Dellmarian campaigner dies aged 93" + body)
+    assert _substantive(list(flags)), flags
+
+
 def test_a_headline_with_only_its_small_words_changed_is_low() -> None:
     # the same words that carry the claim, a preposition swapped and the place moved
     body = "\nThe fire started in a storeroom on Sunday.\n"

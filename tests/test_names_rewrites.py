@@ -155,3 +155,32 @@ def test_a_name_on_both_sides_is_never_reported_changed(order: list[str], k: int
         old, new = "Harbour talks go on\n" + old + "\n", "Harbour talks go on\n" + new + "\n"
     flags = _flags(old, new)
     assert not _named(flags), (old, new, flags)
+
+
+# -- a name used as a modifier of a common noun ----------------------------------------------
+
+def test_a_name_put_in_as_a_modifier_of_a_common_noun_is_a_detail() -> None:
+    # a proper adjective or a place before a common noun says what kind of thing, not who
+    flags = _flags("Tesk misses out on podium" + BODY, "Tesk misses out on Varossan medal" + BODY)
+    assert not _named(flags), flags
+    head = "Tesk sets a record\n"
+    flags = _flags(head + "Varo Tesk set a record for wins in a row.\n",
+                   head + "Varo Tesk set the Coastline 1 record for wins in a row.\n")
+    assert not _named(flags), flags
+    flags = _flags(head + "Varo Tesk was found dead on Sunday.\n",
+                   head + "Varo Tesk was found dead in his Dellmar hometown on Sunday.\n")
+    assert not _named(flags), flags
+
+
+def test_a_name_that_heads_its_phrase_is_still_a_name() -> None:
+    head = "Tesk sets a record\n"
+    # a body after "the" that then acts ("the Pentagon said") is who, not what kind
+    flags = _flags("Fees rise after vote" + BODY, "Fees rise after the Varossa Authority voted" + BODY)
+    assert _named(flags), flags
+    # one modifier put in place of another is a name changed ("the Ostra company" -> "the Dellmar company")
+    flags = _flags(head + "Varo Tesk joined the Ostra company in May.\n",
+                   head + "Varo Tesk joined the Dellmar company in May.\n")
+    assert _named(flags), flags
+    # copy not in English: no English word order to read a modifier by
+    flags = _flags("Tesk mist podium" + BODY, "Tesk mist de Varossaanse medaille" + BODY)
+    assert _named(flags), flags

@@ -23,7 +23,7 @@ from versioner.figures import Figure, extract_figures, figures_touching, same_qu
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
-from versioner.namechanges import ArticleNames
+from versioner.namechanges import ArticleNames, demonym_restyled
 from versioner.reading import CONTEXT, is_negation, words_as_written
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 #    an age in brackets after a name is a figure even in a rewrite (t16fq)
 # 10: a headline with only a typo or its small words changed, or only trimmed, is low; a moved paragraph mostly
 #     rewritten is no move (t16h)
-RULES_VERSION = 10
+RULES_VERSION = 11  # 11: a headline with a demonym restyled is low, no fact changed
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -262,9 +262,12 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # only style inside (an article added, the same figure restyled, a typo fixed): low,
     # like the wording; so is the same headline with only its small words changed
     style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
-    restyled = style or _restyled(old_bare, new_bare)
-    sev = Severity.HIGH if top >= 3 else Severity.LOW if restyled else Severity.MEDIUM
-    facts = tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
+    # a demonym in another style names the same people: no fact changed, whatever the
+    # words inside read it as (a name respelled, a word swapped)
+    demonyms = _demonyms_restyled(old_bare, new_bare)
+    restyled = style or demonyms or _restyled(old_bare, new_bare)
+    sev = Severity.LOW if demonyms else Severity.HIGH if top >= 3 else Severity.LOW if restyled else Severity.MEDIUM
+    facts = () if demonyms else tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
 
@@ -277,6 +280,16 @@ def _same_words(old: str, new: str) -> bool:
     """The same words, each as often, in another order (case and a possessive aside)."""
     a, b = _headline_words(old), _headline_words(new)
     return a != b and sorted(a) == sorted(b)
+
+
+def _demonyms_restyled(old: str, new: str) -> bool:
+    """Is each word the headline changed one demonym written in another style
+    ("Argentinian" -> "Argentine"): the same people, the claim unchanged?"""
+    a, b = Counter(_headline_words(old)), Counter(_headline_words(new))
+    gone, came = list((a - b).elements()), list((b - a).elements())
+    return bool(gone) and len(gone) == len(came) \
+        and all(any(demonym_restyled(g, c) for c in came) for g in gone) \
+        and all(any(demonym_restyled(g, c) for g in gone) for c in came)
 
 
 def _headline_words(text: str) -> list[str]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title, plain
+from versioner.names import FUNCTION_WORDS, NAME_JOINERS, attributive, is_ordinary, is_title, plain
 from versioner.reading import Reading, Token
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 5  # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
+RULES_VERSION = 6  # 6: a name only put in or taken out as a modifier of a common noun is a detail
+# 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
 # a place cut to its head, a body with or without its country or kind, a detail after a colon
 # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
 
@@ -146,6 +147,13 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         gone = [n for n in gone if not _still_named(n, rd_new.text, texts[-1], known)]
     if not gone and not rd_new.headline:
         came = [n for n in came if not _still_named(n, rd_old.text, texts[0], known)]
+    if not (gone and came):
+        # a name only put in (or only taken out) as a modifier of a common noun ("an
+        # Olympic medal", "his Ostra hometown", "the Formula 1 record") tells a detail of
+        # the thing named, not who or where; one put in place of another stays a change
+        # (the reading rests on English word order and an English word list)
+        gone = [n for n in gone if not (_reads_english(rd_old.text) and attributive(n, rd_old.text))]
+        came = [n for n in came if not (_reads_english(rd_new.text) and attributive(n, rd_new.text))]
     return gone, came
 
 
@@ -246,7 +254,7 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = (), known: ArticleNames
     if ca == cb or _initials(ua) == _lead_capitals(ub) or _initials(ub) == _lead_capitals(ua) or _aliases(ua, ub):
         return True
     short, long_ = sorted((ca, cb), key=len)
-    if _demonym_restyled(ca, cb):
+    if demonym_restyled(ca, cb):
         return True
     if long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDS:
         # a plain "s" makes people of a demonym ("Californian" -> "Californians"), but of a
@@ -288,7 +296,7 @@ def _one_body(a: str, b: str) -> bool:
 _DEMONYM_STYLES = (("ian", "e"), ("ian", "ean"))
 
 
-def _demonym_restyled(a: str, b: str) -> bool:
+def demonym_restyled(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` (compacted) one demonym in two styles: one stem of four
     letters or more with the two endings of a pair?"""
     for x, y in _DEMONYM_STYLES:

@@ -4,13 +4,15 @@ A capitalised word is a name when it stands inside a sentence; one that opens a 
 or a headline ("Strong winds ...", "Officials said ...") is a name only when the article
 uses it as one elsewhere or it is not an ordinary word. The ordinary words are the
 40,000 most frequent English words (versioner/data/README.md says where they come from),
-read once, the first time a rule asks.
+read once, the first time a rule asks. A name that modifies a common noun ("an Olympic
+medal", "his Ostra hometown") names a kind of thing, not who or where (``attributive``).
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import re
 from importlib import resources
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -69,3 +71,65 @@ def plain(word: str) -> str:
 
 def is_title(word: str) -> bool:
     return word.rstrip(".").lower() in TITLES
+
+
+# What stands before a name used as a modifier inside a noun phrase: a determiner or a
+# possessive ("the", "his"), or a preposition where a headline drops the article ("on
+# Olympic medal"), with at most an ordinal between ("the sixth ...")
+_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
+_BEFORE_MODIFIER = _DETERMINERS | frozenset("in of on at for from with to over by about".split())
+_ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|\w+th)$")
+# Verbs that follow a body's name ("the Pentagon said", "after Lee took office"):
+# auxiliaries and the common irregular pasts (a regular past ends in "-ed", a present in
+# "-s"), and words of time and manner ("by Ann Lee last year")
+_VERBS_AFTER = frozenset("""
+is was are were be been has have had will would can could may might must shall should do does did
+said told took made gave went came got found sent left ran won lost held kept began wrote saw knew
+thought brought bought paid put set let cut hit quit shut struck stood fell flew grew drew threw
+broke spoke chose rose led met felt became
+today tonight tomorrow yesterday last next early late earlier later ago again alone too instead
+""".split())
+# the word after a name, a number between at most ("the Formula 1 record")
+_AFTER_NAME = re.compile(r"\s+(?:\d[\d.,]*\s+)?([a-z]+)\b")
+
+
+def attributive(name: str, text: str) -> bool:
+    """Does ``name`` stand in ``text`` only as a modifier of a common noun: after a
+    determiner or a preposition (an ordinal between at most), before a lower-case
+    ordinary word that is neither a small word nor a verb? A plural name ("the Tories
+    want") heads its phrase, so it is never one. (English copy: the caller asks.)"""
+    bare = plain(name)
+    if bare.endswith("s"):
+        return False
+    at, seen = text.find(bare), False
+    while at >= 0:
+        end = at + len(bare)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            if not _modifier_at(text, at, end):
+                return False
+            seen = True
+        at = text.find(bare, at + 1)
+    return seen
+
+
+def _modifier_at(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    after = _AFTER_NAME.match(text, end)
+    if after is None or not before[-1:].isspace():
+        return False
+    words = before.split()[-2:]  # no punctuation between: a word and the name
+    if words and _ORDINAL.match(words[-1]):
+        words = words[:-1]
+    if not words or words[-1].lower() not in _BEFORE_MODIFIER:
+        return False
+    # a name of several words after a preposition is whom or where ("by Ann Lee"); as a
+    # modifier it takes a determiner ("his New Ostra office")
+    if " " in text[start:end].strip() and words[-1].lower() not in _DETERMINERS:
+        return False
+    noun = after.group(1)
+    return noun not in FUNCTION_WORDS and noun not in _VERBS_AFTER and is_ordinary(noun) \
+        and not noun.endswith(("ed", "s"))
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
