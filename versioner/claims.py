@@ -94,6 +94,14 @@ def strip_citations(text: str) -> str:
     return text
 
 
+def before_citation(text: str) -> str:
+    """A value up to the first citation in it (the first words, when it opens with one):
+    taking the citation out of the middle would join words that never stood together."""
+    for rx in _CITATIONS:
+        text = rx.sub("\x00", text)
+    return next((piece for piece in text.split("\x00") if piece.strip(" ,;:.")), "")
+
+
 # Each thing, the words that name it. Order breaks ties at one position.
 _THING_WORDS: tuple[tuple[str, str], ...] = (
     ("attribution", r"misattribut\w*|attribut\w*|credited|sourcing"),

@@ -25,13 +25,15 @@ from versioner.claims import (
     Target,
     _things_in,
     _words,
+    before_citation,
     strip_citations,
     thing_of,
 )
 from versioner.kinds import Section
 
 # Bump when an edit here changes what a notice is read to claim (see notices.RULES_VERSION).
-RULES_VERSION = 1  # the claim vocabulary in vocab/claims.toml counts as code here; 1: split from claims.py (issue 15)
+RULES_VERSION = 2  # the claim vocabulary in vocab/claims.toml counts as code here; 1: split from claims.py (issue 15)
+# 2: a value ends at a citation inside it instead of losing the citation from its middle
 
 _I = re.IGNORECASE
 
@@ -94,7 +96,7 @@ def _trim(value: str) -> str:
     """A value without the citation after it, trailing framing, and outer quotes."""
     value = re.sub(r",?\s+in\s+(?:an?|the|our|this)\s+(?:[\w'’-]+\s+){0,3}?" + _PIECES + r"\b.*$", "", value,
                    flags=_I)
-    value = strip_citations(value)
+    value = before_citation(value)
     value = re.split(r",?\s+(?:as\s+(?:we\s+(?:had\s+it|said|stated|reported|wrote|suggested|implied|claimed)|"
                      r"(?:previously|originally|earlier|first)\s+(?:reported|stated|said))|"
                      r"as\s+(?:was\s+)?(?:incorrectly|wrongly)\s+\w+|based\s+on\s+information)\b",
