@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from versioner import figures as figures_module
 from versioner import flags as flags_module
-from versioner import namechanges
+from versioner import headlinewords, namechanges
 from versioner import names as names_module
 from versioner import reading as reading_module
 
@@ -86,8 +86,8 @@ def test_a_text_passed_over_for_telephone_numbers_holds_none(text: str) -> None:
 @given(st.one_of(st.lists(st.sampled_from(["Lee's", "LEE'S", "it’s", "'s", "s", "’S", "Ann", "x-ray's", " ", ", ", "\n",
                                            "İs"]), max_size=12).map("".join), st.text(max_size=30)))
 def test_headline_words_read_without_a_regex_per_word_are_those_read_before(text: str) -> None:
-    plain = [re.sub(r"['’]s$", "", w.lower()) for w in flags_module._HEADLINE_WORD.findall(text)]
-    assert flags_module._headline_words(text) == plain
+    plain = [re.sub(r"['’]s$", "", w.lower()) for w in headlinewords._HEADLINE_WORD.findall(text)]
+    assert headlinewords._headline_words(text) == plain
 
 
 _SECTIONS = st.sampled_from(["headline", "body", "byline", "notice"])
@@ -154,14 +154,14 @@ def test_one_full_name_resuming_at_each_first_is_the_plain_search(a: str, b: str
 
 
 def _content_words_plain(text: str) -> list[str]:
-    words = flags_module._HEADLINE_WORD.findall(text)
+    words = headlinewords._HEADLINE_WORD.findall(text)
 
     def has_digit(w: str) -> bool:
         return any(c.isdigit() for c in w)
 
     def carries(i: int, w: str) -> bool:
-        small = len(w) <= flags_module._SMALL_WORD or w.lower() in flags_module._SMALL_WORDS
-        return not small or flags_module.is_negation(w) or has_digit(w) or (len(w) > 1 and w.isupper()) \
+        small = len(w) <= headlinewords._SMALL_WORD or w.lower() in headlinewords._SMALL_WORDS
+        return not small or headlinewords.is_negation(w) or has_digit(w) or (len(w) > 1 and w.isupper()) \
             or (i + 1 < len(words) and has_digit(words[i + 1]))
     return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
 
@@ -175,7 +175,7 @@ _HEADLINE_PIECES = st.lists(st.sampled_from([
 @settings(derandomize=True, max_examples=1500, deadline=None)
 @given(st.one_of(_HEADLINE_PIECES, st.text(max_size=40)))
 def test_headline_content_words_read_once_per_word_are_those_read_before(text: str) -> None:
-    assert flags_module._content_words(text) == _content_words_plain(text)
+    assert headlinewords._content_words(text) == _content_words_plain(text)
 
 
 _ARTICLE = st.lists(st.sampled_from(["Ann", "Lee", "Leeds", "Leesaid", " ", "  ", "B.", "xAnn", "\n", ", ", "said",

@@ -1,0 +1,113 @@
+"""The words of a headline, for telling a restyle from a change of claim.
+
+A headline is one flag (``flags._headline_flag``); these helpers say whether
+its words changed at all (only reordered), whether only its small words
+changed or words were only trimmed (``restyled``), and whether one demonym was
+only written another way. Split from flags.py, with the outputs unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from versioner.attribution import ATTRIBUTION
+from versioner.namechanges import demonym_restyled
+from versioner.reading import is_negation
+
+# Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
+RULES_VERSION = 1  # 1: split from flags.py
+
+
+_HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_POSSESSIVE = ("'s", "’s")
+
+
+def same_words(old: str, new: str) -> bool:
+    """The same words, each as often, in another order (case and a possessive aside)."""
+    a, b = _headline_words(old), _headline_words(new)
+    return a != b and sorted(a) == sorted(b)
+
+
+def demonyms_restyled(old: str, new: str) -> bool:
+    """Is each word the headline changed one demonym written in another style
+    ("Argentinian" -> "Argentine"): the same people, the claim unchanged?"""
+    a, b = Counter(_headline_words(old)), Counter(_headline_words(new))
+    gone, came = list((a - b).elements()), list((b - a).elements())
+    return bool(gone) and len(gone) == len(came) \
+        and all(any(demonym_restyled(g, c) for c in came) for g in gone) \
+        and all(any(demonym_restyled(g, c) for g in gone) for c in came)
+
+
+def _headline_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, a possessive "'s" dropped: ``[re.sub(r"['’]s$",
+    "", w.lower()) for w in _HEADLINE_WORD.findall(text)]`` without a regex per word (a
+    word holds no line break, so the one "'s" that pattern finds ends it; a property
+    test holds the two equal)."""
+    return [w[:-2] if w.endswith(_POSSESSIVE) else w for w in map(str.lower, _HEADLINE_WORD.findall(text))]
+
+
+# A headline's small words: those of one or two letters in any language ("at", "in", "de",
+# "en") and the few longer English articles and conjunctions; any other word, however
+# short ("war" for "row"), carries the claim
+_SMALL_WORD = 2
+_SMALL_WORDS = frozenset("the and but nor for its via".split())
+
+
+def restyled(old: str, new: str) -> bool:
+    """Only restyled: the same content (_same_content) or only trimmed (_trimmed); each
+    side's content words read once for both."""
+    a, b = _content_words(old), _content_words(new)
+    return _same_content(a, b) or _trimmed(old, new, a, b)
+
+
+def _same_content(a: list[str], b: list[str]) -> bool:
+    """The same words that carry the claim (``a``, ``b``: _content_words of the old and
+    the new), each as often, in any order: only small words put in, taken out or swapped
+    ("in Ostra port" -> "at the port in Ostra"). However short, a negation, a number, an
+    abbreviated name ("UK") and the word before a number ("to 10") carry it."""
+    return bool(a) and a == b
+
+
+def _trimmed(old: str, new: str, old_content: list[str], new_content: list[str]) -> bool:
+    """Were words only cut from the headline, none put in but small words, and none of
+    those cut a hedge, a number or the word before one, an attribution or a name after
+    its first word ("Returned striker picks ..." -> "Striker picks ...")? What it still
+    says, it said before; a cut that narrows the claim ("indefinitely", an age, "police
+    say", "up to 12") stays a change."""
+    if Counter(new_content) - Counter(old_content):
+        return False
+    words = _HEADLINE_WORD.findall(old)
+    cut = Counter(w.lower() for w in words) - Counter(w.lower() for w in _HEADLINE_WORD.findall(new))
+    if not cut:
+        return False
+    named = {w.lower() for w in words[1:] if w[:1].isupper()}
+    before_number = {w.lower() for w, nxt in zip(words, words[1:]) if _has_digit(nxt)}
+    return not any(w in _HEDGES or w in ATTRIBUTION or w in named or w in before_number or is_negation(w)
+                   or _has_digit(w) for w in cut)
+
+
+# Words that qualify how far a claim goes: cut from a headline, they change what it claims
+_HEDGES = frozenset("""almost nearly about around roughly some allegedly reportedly suspected possibly
+probably likely indefinitely only every none never""".split())
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry its claim (see _same_content), lower case, a
+    possessive "'s" dropped, sorted. Each word's digits are looked for once (the word
+    after a word asks about them too), and the "'s" cut as _headline_words cuts it: a
+    property test holds this to the plain per-word reading."""
+    words = _HEADLINE_WORD.findall(text)
+    digits = [_has_digit(w) for w in words] + [False]
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if len(w) > _SMALL_WORD and low not in _SMALL_WORDS or digits[i] or digits[i + 1] \
+                or (len(w) > 1 and w.isupper()) or is_negation(w):
+            out.append(low[:-2] if low.endswith(_POSSESSIVE) else low)
+    return sorted(out)
+
+
+def _has_digit(word: str) -> bool:
+    # a letter is never a digit: most words are letters only, one call says so
+    return not word.isalpha() and any(c.isdigit() for c in word)
