@@ -532,7 +532,7 @@ def test_fast_figures_are_plain_figures(text: str, start: int, end: int, value: 
 
 def test_dutch_number_words_are_figures() -> None:
     # copy in Dutch counts in its own words ("zes" 6, "acht" 8); none is an English word
-    found = [(f.text, f.value) for f in extract_figures("Minstens zes doden en drie mensen vermist, acht gered.")]
+    found = [(f.text, f.value) for f in extract_figures("Ruim zes boten gezonken en drie vissers gewond, acht gered.")]
     assert found == [("zes", 6), ("drie", 3), ("acht", 8)]
     assert [f.value for f in extract_figures("Twaalf huizen en twintig auto's verwoest.")] == [12, 20]
     # English words are read as before

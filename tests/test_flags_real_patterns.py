@@ -240,11 +240,11 @@ def test_a_figure_standing_on_both_sides_of_a_rewrite_is_not_paired_with_another
 
 
 def test_an_age_put_in_a_rewritten_clause_counts_the_person_not_the_years() -> None:
-    # "years" stands on the old side; the girl does not: the age rides in new material
+    # "years" stands on the old side; the boy does not: the age rides in new material
     flags = _body("The children, the youngest of them a few years old, were hurt early Sunday in a fire that "
                   "marks the town’s worst in years.",
-                  "Crews rescued the children early Sunday from the town’s worst fire in a decade, and a 12-year-old "
-                  "girl jumped from the roof trying to escape.")
+                  "Crews rescued the children early Sunday from the town’s worst fire in a decade; a 12-year-old "
+                  "boy climbed down a drainpipe to get out.")
     assert not any(f.type == "figure" and f.severity == "high" and f.new_value == 12 for f in flags), flags
 
 
@@ -271,7 +271,7 @@ def test_a_count_restated_as_a_rank_of_the_same_thing_is_one_figure_changed() ->
 
 
 def test_an_age_and_the_same_number_without_its_noun_are_the_same_figure() -> None:
-    flags = _body("She was only 13 years old at the time of the fire.", "She was 13 at the time of the fire.")
+    flags = _body("He was only 13 years old when the barn burned down.", "He was 13 when the barn burned down.")
     assert "figure" not in _types(flags), flags
 
 
@@ -291,8 +291,8 @@ def test_a_year_in_brackets_is_no_age() -> None:
 
 
 def test_a_count_given_without_its_number_replaced_by_a_number_is_a_figure_changed() -> None:
-    flags = _body("Several metres of snow are forecast to fall on the hills above Brell.",
-                  "Up to 8ft of snow is forecast to fall on the hills above Brell.")
+    flags = _body("Several metres of water could cover the fields below Brell by Friday.",
+                  "Up to 8ft of water could cover the fields below Brell by Friday.")
     figs = [f for f in flags if f.type == "figure"]
     assert [(f.old, f.new_value) for f in figs] == [("Several metres", 8)], flags
     assert figs[0].old_value is None  # "several" states no number: no value to report

@@ -135,7 +135,7 @@ _HONORIFICS = frozenset("mr mrs ms dr sir dame lord lady prof rev sen rep gov ge
 
 def _misspelt_right(obj: str) -> str | None:
     """The right spelling a misspelling names: "Doerr", "Simon Lee's surname" -> Lee,
-    "the name of the city Grants Pass" -> Grants Pass, '"mauka"'."""
+    "the name of the town Orvel Ford" -> Orvel Ford, '"mauka"'."""
     obj = obj.strip(" \"'“”‘’")
     m = re.match(r"^(?P<who>.+?)'s\s+(?P<which>first\s+name|forename|given\s+name|last\s+name|surname|family\s+name|"
                  r"name)$", obj, _I)
@@ -196,7 +196,7 @@ def read_contrast(sentence: str) -> tuple[str, str] | None:
         return _trim(m.group("a")), _trim(m.group("b"))
     m = _CONTRAST.match(sentence)
     if m and not re.search(r"\bbut$", m.group("a"), _I):
-        # "187 micrograms—an amount 40 percent, not 187 times, greater": a dash sets the
+        # "52 grams—a weight 30 percent, not 52 times, higher": a dash sets the
         # contrast off from the rest of the sentence, as a comma after the wrong value does
         a_text = [seg for seg in _DASH.split(m.group("a")) if seg.strip()]
         a = _trim(a_text[-1] if a_text else m.group("a"))
@@ -274,8 +274,8 @@ def _shape(phrase: str) -> tuple[bool, bool, bool]:
 
 
 def _fact(sentence: str, loose: bool = False) -> tuple[str, str] | None:
-    """(who, what) of the fact a short sentence states: what follows its copula ("Kloza
-    is an adviser to Gulf Oil"), or, ``loose``, the whole sentence ("The song refers to 911")."""
+    """(who, what) of the fact a short sentence states: what follows its copula ("Mara Venn
+    is an adviser to Harbour Gas"), or, ``loose``, the whole sentence ("The song refers to 911")."""
     sentence = " ".join(strip_citations(sentence).split())
     if len(sentence.split()) > _FACT_WORDS or _BOILERPLATE.search(sentence):
         return None
