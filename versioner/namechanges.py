@@ -152,9 +152,16 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # Olympic medal", "his Ostra hometown", "the Formula 1 record") tells a detail of
         # the thing named, not who or where; one put in place of another stays a change
         # (the reading rests on English word order and an English word list)
-        gone = [n for n in gone if not (_reads_english(rd_old.text) and attributive(n, rd_old.text))]
-        came = [n for n in came if not (_reads_english(rd_new.text) and attributive(n, rd_new.text))]
+        gone, came = _not_modifiers(gone, rd_old.text), _not_modifiers(came, rd_new.text)
     return gone, came
+
+
+def _not_modifiers(names: list[str], text: str) -> list[str]:
+    """``names`` without those that stand in ``text`` only as modifiers of a common noun;
+    whether the text reads as English is asked once, and only when there are names."""
+    if not names or not _reads_english(text):
+        return names
+    return [n for n in names if not attributive(n, text)]
 
 
 def _still_named(name: str, paragraph: str, article: str, known: ArticleNames | None = None) -> bool:
