@@ -13,7 +13,7 @@ from datetime import datetime
 
 from versioner import model
 from versioner.develop import (
-    live_page,
+    live_coverage,
     moved_on,
     plan_carried_out,
     projection_settled,
@@ -48,7 +48,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 8  # 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
+RULES_VERSION = 9  # 9: live pages by address and timestamped entries; an item re-topped; names shortened (t15v)
+# 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
 # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
 # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
 # (claims.py); what a notice covers in held.py, developing stories in develop.py (t15-vb)
@@ -204,7 +205,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                 f"no new notice; only {', '.join(kinds)} fixes",) + moved))
         altered = [f for f in subst if f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)
                    and not projection_settled(f, subst) and not plan_carried_out(f, subst, rev.text)]
-        if live_page(prev_parts.headline, parts.headline):
+        if live_coverage(prev_parts, parts, rev.url or prev.url):
             altered = [f for f in altered if score_replaced(f)]
         carried = _carried_notices(parts)
         if carried:

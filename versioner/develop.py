@@ -7,10 +7,12 @@ replaced in an otherwise unchanged story, with nothing new beside it, looks like
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from versioner.evidence import adds_material, developing, figure_words
 from versioner.flags import Flag
 from versioner.model import FlagType
+from versioner.parse import Parts
 
 # the words of a running count in the other languages the notice vocabulary reads
 # (German, French, Spanish, Dutch); evidence.developing knows the English ones
@@ -109,7 +111,55 @@ def live_page(*headlines: str | None) -> bool:
     return any(h is not None and _LIVE.search(h) is not None for h in headlines)
 
 
+def live_coverage(old: Parts, new: Parts, url: str | None) -> bool:
+    """Is this page live coverage, known by its headline's label, by its address (a
+    ``/live/`` section, a ``live-updates`` page) or by its shape: a run of entries each
+    opening with the time it was posted? A page need not say "live" to be one."""
+    return live_page(old.headline, new.headline) or live_url(url) or timestamped(old) or timestamped(new)
+
+
+# a path segment that files the page as live coverage: "/live/", "/live-news/",
+# "/liveblog/", or a slug ending "-live-updates"; a slug merely opening with "live-"
+# ("/live-nation-results") is a story about something called Live
+_LIVE_PATH = re.compile(r"/(?:live|live-?(?:news|updates?|blog|coverage|ticker))(?:/|$)|"
+                        r"-(?:live-?(?:updates?|blog|coverage)|as-it-happened)(?:[/.?#]|$)", re.I)
+
+
+def live_url(url: str | None) -> bool:
+    """Does the page's address file it as live coverage?"""
+    return url is not None and _LIVE_PATH.search(urlsplit(url).path) is not None
+
+
+# an entry's opening time: "10:32", "10.32 GMT", "2:15 p.m. ET", "14:05 BST", "9 a.m."
+_ENTRY_TIME = re.compile(r"^\s*(?:[Pp]osted\s+(?:at\s+)?)?(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*[aApP]\.?[mM]\.?)?|"
+                         r"\s*[aApP]\.?[mM]\.?)(?:\s+[A-Z]{2,4})?(?![\w.,:])")
+# this many paragraphs opening with a time, and at least this share of the body, make a
+# page of timestamped entries (a story quoting one time is not)
+_ENTRIES = 3
+_ENTRY_SHARE = 0.25
+
+
+def timestamped(parts: Parts) -> bool:
+    """Is the body a run of timestamped entries, the shape of a live blog?"""
+    paragraphs = [p for p in parts.paragraphs if p.strip()]
+    stamped = sum(_ENTRY_TIME.match(p) is not None for p in paragraphs)
+    return stamped >= _ENTRIES and stamped >= _ENTRY_SHARE * len(paragraphs)
+
+
 def score_replaced(flag: Flag) -> bool:
     """A running figure replaced by another (a score, a count): what even a live page's
     rewrite takes back."""
-    return flag.type == FlagType.FIGURE and bool(figure_words(flag.old)) and bool(figure_words(flag.new))
+    if flag.type == FlagType.FIGURE:
+        return bool(figure_words(flag.old)) and bool(figure_words(flag.new))
+    # a headline is one flag: a score it gave in digits ("0-0" -> "1-0") replaced inside
+    # it counts ("one of their seats" for "a majority of 23,000" replaces no score)
+    old, new = _in_digits(flag.old), _in_digits(flag.new)
+    return bool(old) and bool(new) and not old <= new
+
+
+def _in_digits(text: str) -> set[str]:
+    return {re.sub(r"[\s,]", "", m).replace("–", "-") for m in _DIGITS.findall(text)}
+
+
+# a figure in digits, a score or tally written as one ("2-1", "31 – 14")
+_DIGITS = re.compile(r"\d[\d,.]*(?:\s?[-–]\s?\d+)?")

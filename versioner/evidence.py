@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from versioner.figures import number_word_value
 from versioner.flags import Flag
 from versioner.model import FlagType, Section
 from versioner.notices import Claim
@@ -259,7 +260,20 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if flag.type in (FlagType.WORDING, FlagType.FIGURE):
         # words without a figure in them: reworded unless a fact went with the old words
         return _fact_lost(flag, new_text)
-    return flag.type == FlagType.PARAGRAPH_REMOVED and not one_paragraph
+    return flag.type == FlagType.PARAGRAPH_REMOVED and (not one_paragraph or _retopped(flag, new_text, old_text))
+
+
+def _retopped(flag: Flag, new_text: str, old_text: str | None) -> bool:
+    """A summary replaced whole under a new headline: the item re-topped with another
+    story. The names and figures it published that the text no longer gives are facts
+    taken off the page; a summary re-angled under the same headline tells the same story."""
+    if old_text is None or _first_line(old_text) == _first_line(new_text):
+        return False
+    return _named_fact_lost(flag.old, new_text)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 # words that carry a fact of their own: a hedge or qualifier taken out changes the claim
@@ -299,7 +313,14 @@ def _figure_words(text: str) -> set[str]:
     """The numbers in ``text``, in digits or in words ("two", "1,850"), and a score or
     tally written as one ("0-0" and "1-0" are different scores, though both hold a 0)."""
     scores = {re.sub(r"\s", "", m).replace("–", "-") for m in _SCORE.findall(text)}
-    return _numbers(text) | {w for w in _words(text) if w in _NUMBER_WORDS} | scores
+    return _numbers(text) | {_as_digits(w) for w in _words(text) if w in _NUMBER_WORDS} | scores
+
+
+def _as_digits(word: str) -> str:
+    """A number word as the digits it stands for ("two" is "2", as in "WW2"); a word of
+    scale or an ordinal stays a word."""
+    value = number_word_value(word)
+    return word if value is None else str(value)
 
 
 # a score or vote tally: "2-1", "31 – 14"
@@ -341,9 +362,26 @@ def _named_fact_lost(old: str, new_text: str) -> bool:
     "colonial" is still there, and "Ireland's" is "Ireland" in another construction)?"""
     if not _figure_words(old) <= _figure_words(new_text):
         return True
-    have = {_bare(w) for w in _words(new_text)}
+    have = {_bare(w) for w in _words(new_text)} | _shortened(old, new_text)
     return any(_bare(w) not in have for name in _PROPER.findall(old.translate(_STRAIGHT))
                if not not_a_name(name, new_text) for w in _words(name))
+
+
+def _shortened(old: str, new_text: str) -> set[str]:
+    """The words of names in ``old`` that ``new_text`` still names, shortened: by the
+    last word ("President Jane Roe" as "Roe") or by the initials ("World War Two" as
+    "WW2", "European Union" as "EU")."""
+    have = {_bare(w) for w in _words(new_text)}
+    shorts = set(_INITIALISM.findall(new_text))
+    return {w for run in _NAME_RUN.findall(old.translate(_STRAIGHT)) if len(run.split()) > 1
+            and (_bare(_words(run)[-1]) in have or _initials(run) in shorts) for w in _words(run)}
+
+
+def _initials(run: str) -> str:
+    return "".join(str(number_word_value(w)) if number_word_value(w) else w[0].upper() for w in run.split())
+
+
+_INITIALISM = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 
 
 def _bare(word: str) -> str:

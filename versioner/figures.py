@@ -275,6 +275,13 @@ _SCALES = {"hundred": 100, "dozen": 12, "thousand": 10**3, "k": 10**3, "lakh": 1
 _ORD_VALUES = {w: i + 1 for i, w in enumerate(_ORD_UNITS.split("|"))}
 _ORD_VALUES.update(zip(_ORD_OTHER.split("|"), [*range(10, 20), *range(20, 100, 10),
                                                100, 10**3, 10**6, 10**9]))
+
+
+def number_word_value(word: str) -> int | None:
+    """The value of a number written as one word ("two", "twenty", Dutch "zeven"), else None."""
+    return _SMALL_VALUES.get(word.lower())
+
+
 _MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTH_NAMES.split("|"))}
 _CUR_CODES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD",
               "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "£": "GBP",
