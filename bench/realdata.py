@@ -317,8 +317,11 @@ def build_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def run_chains(runner: Runner, chains: Sequence[dict[str, Any]], tmp: Path,
                jobs: int) -> tuple[list[Pair], list[Paragraphs]]:
+    # each revision with the address it was read from, as a watcher has it (a live page is
+    # known by it); the key stays the hashed one
     build_jsonl(tmp / "chains.jsonl", ({"article": article_key(c["article"]), "captured_at": r["captured_at"],
-                                         "text": r["text"]} for c in chains for r in c["revisions"]))
+                                         "text": r["text"], "url": c["article"]}
+                                        for c in chains for r in c["revisions"]))
     runner.run("import", str(tmp / "chains.jsonl"))
     audit = {a["article"]: a["revisions"] for a in runner.json("audit")["articles"]}
     pairs: list[Pair] = []
