@@ -53,8 +53,8 @@ def test_a_page_of_timestamped_entries_is_live_coverage() -> None:
 def test_a_score_replaced_in_a_live_pages_headline_stays_stealth() -> None:
     # a live page rolls on, but a running score it gave and replaced is taken back
     url = "https://sport.example/live/football/40012"
-    old = ["Cup: Harbour City 0-0 Vale Rovers - Lisk plays his 300th game"]
-    new = ["Cup: Harbour City 1-0 Vale Rovers - Lisk scores on his 300th game"]
+    old = ["Cup: Harbour City 0-0 Vale Rovers, Lisk captains the side for a 300th time"]
+    new = ["Cup: Harbour City 1-0 Vale Rovers, Lisk heads in the opener on his big night"]
     v = _chain(old, new, url=url)[1]
     assert v.verdict == "stealth", v.reasons
     # and on a page whose headline calls it live: the headline is one flag, the score in it
@@ -65,10 +65,10 @@ def test_a_score_replaced_in_a_live_pages_headline_stays_stealth() -> None:
 def test_an_item_retopped_with_another_story_took_its_facts_off_the_page() -> None:
     # the same address, a new headline and a new summary: the names the first summary
     # published are nowhere now
-    old = ["Bakers ask ministers for 'urgent talks' on flour prices",
-           "The call came from groups including the Guild of Oven Trades in a letter to Minister Ada Vorn."]
-    new = ["Treasury 'sees 40 per cent chance of grain deal'",
-           "Officials believe there is a two in five chance of a grain agreement by the spring, it was said today."]
+    old = ["Bakers want flour prices on the cabinet agenda",
+           "The Guild of Oven Trades wrote to Minister Ada Vorn on Friday asking for a meeting."]
+    new = ["Treasury 'puts odds of grain pact at two in five'",
+           "Treasury staff rate the chances of a grain pact before spring as fair, officials say."]
     v = _chain(old, new)[1]
     assert v.verdict == "stealth", v.reasons
     assert v.stealth_kind == "altered"
@@ -77,8 +77,8 @@ def test_an_item_retopped_with_another_story_took_its_facts_off_the_page() -> No
 def test_a_name_shortened_to_its_surname_or_initials_is_still_named() -> None:
     # "President Jane Roe" is "the president" under a headline naming Roe, and "Harbour
     # War Two" is "HW2" there: the summary restyled its references, no name is gone
-    headline = "Palace likens Roe to Marsh in HW2"
-    old = [headline, "The Palace compares President Jane Roe to Admiral Tomas Marsh during Harbour War Two."]
-    new = [headline, "The spokesman compares the president to the old admiral in the blockade years."]
+    headline = "Palace sets Roe beside HW2 hero Marsh"
+    old = [headline, "A Palace aide set President Jane Roe beside Admiral Tomas Marsh, the hero of Harbour War Two."]
+    new = [headline, "An aide set the president beside the old admiral of the blockade years."]
     v = _chain(old, new)[1]
     assert v.verdict != "stealth", v.reasons
