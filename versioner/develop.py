@@ -120,7 +120,7 @@ def live_coverage(old: Parts, new: Parts, url: str | None) -> bool:
 
 # a path segment that files the page as live coverage: "/live/", "/live-news/",
 # "/liveblog/", or a slug ending "-live-updates"; a slug merely opening with "live-"
-# ("/live-nation-results") is a story about something called Live
+# ("/live-arena-reopens") is a story about something called Live
 _LIVE_PATH = re.compile(r"/(?:live|live-?(?:news|updates?|blog|coverage|ticker))(?:/|$)|"
                         r"-(?:live-?(?:updates?|blog|coverage)|as-it-happened)(?:[/.?#]|$)", re.I)
 

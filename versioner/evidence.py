@@ -317,7 +317,7 @@ def _figure_words(text: str) -> set[str]:
 
 
 def _as_digits(word: str) -> str:
-    """A number word as the digits it stands for ("two" is "2", as in "WW2"); a word of
+    """A number word as the digits it stands for ("two" is "2", as in "F2"); a word of
     scale or an ordinal stays a word."""
     value = number_word_value(word)
     return word if value is None else str(value)
@@ -369,8 +369,8 @@ def _named_fact_lost(old: str, new_text: str) -> bool:
 
 def _shortened(old: str, new_text: str) -> set[str]:
     """The words of names in ``old`` that ``new_text`` still names, shortened: by the
-    last word ("President Jane Roe" as "Roe") or by the initials ("World War Two" as
-    "WW2", "European Union" as "EU")."""
+    last word ("President Jane Roe" as "Roe") or by the initials ("Formula Two" as
+    "F2", "European Union" as "EU")."""
     have = {_bare(w) for w in _words(new_text)}
     shorts = set(_INITIALISM.findall(new_text))
     return {w for run in _NAME_RUN.findall(old.translate(_STRAIGHT)) if len(run.split()) > 1
