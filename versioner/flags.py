@@ -18,6 +18,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from versioner.figuredates import told_another_way
+from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
+from versioner.figurenouns import changed_across_hunks
+from versioner.figurenouns import counted_head as _counted_head
+from versioner.figurenouns import noun_head as _noun_head
+from versioner.figurenouns import stem as _stem
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
@@ -44,7 +49,10 @@ if TYPE_CHECKING:
 #    an age in brackets after a name is a figure even in a rewrite (t16fq)
 # 10: a headline with only a typo or its small words changed, or only trimmed, is low; a moved paragraph mostly
 #     rewritten is no move (t16h)
-RULES_VERSION = 12  # 12: a date alone that tells no new time (a weekday told as its date, an event's name) is no figure
+# 11: a headline with a demonym restyled is low, no fact changed
+# 12: a date alone that tells no new time (a weekday told as its date, an event's name) is no figure; a figure
+#     removed in one hunk and one added in another, counting the same thing, are one figure changed (t16f)
+RULES_VERSION = 12
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -305,7 +313,7 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         rest = classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
-    return _merge_wording(_quote_punctuation(flags))
+    return _merge_wording(_quote_punctuation(changed_across_hunks(flags)))
 
 
 def _quote_punctuation(flags: list[Flag]) -> list[Flag]:
@@ -539,30 +547,9 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
                               for o in _article_figures(names.texts[side]))
 
 
-def _noun_head(noun: str | None) -> str:
-    words = words_as_written(noun or "")
-    return _stem(words[0]) if words else ""
-
-
-def _counted_head(noun: str | None) -> str:
-    """Who or what a figure counts: an age counts the person after it ("year-old girl":
-    girl), so "years" elsewhere in a rewrite does not make an age added there a fact
-    replaced."""
-    words = [w for w in words_as_written(noun or "") if w.lower() not in _AGE_WORDS]
-    return _stem(words[0]) if words else ""
-
-
-_AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
-
-
 @functools.lru_cache(maxsize=8)
 def _article_figures(text: str) -> tuple[Figure, ...]:
     return tuple(extract_figures(text))
-
-
-def _stem(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
 def is_hidden_figure(f: Flag) -> bool:
