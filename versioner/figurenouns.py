@@ -33,20 +33,26 @@ def changed_across_hunks(flags: list[Flag]) -> list[Flag]:
     """A figure removed in one hunk of the paragraph and one added in another, counting
     the same thing ("112 members" ... "113 were members"), are one figure changed: where
     the diff cut the rewritten sentence is no part of what it says."""
-    out = list(flags)
-    for removed in flags:
-        if not _alone(removed, 0):
+    added: dict[str, list[int]] = {}  # the flags of figures only added, by what they count
+    for i, f in enumerate(flags):
+        head = counted_head(f.noun) if _alone(f, 1) else ""
+        if len(head) >= 3:
+            added.setdefault(head, []).append(i)
+    if not added:
+        return flags
+    out: list[Flag | None] = list(flags)
+    for i, removed in enumerate(flags):
+        same = added.get(counted_head(removed.noun), []) if _alone(removed, 0) else []
+        j = next((j for j in same if flags[j].new_value != removed.old_value), None)
+        if j is None:
             continue
-        head = counted_head(removed.noun)
-        added = next((f for f in out if _alone(f, 1) and len(head) >= 3 and counted_head(f.noun) == head
-                      and f.new_value != removed.old_value), None)
-        if added is not None:
-            out[out.index(removed)] = Flag(FlagType.FIGURE, Severity.HIGH, removed.section, removed.paragraph,
-                                           removed.old, added.new, f"number {_figure_text(removed)} -> "
-                                           f"{_figure_text(added)}, counting {added.noun}",
-                                           removed.old_value, added.new_value, added.noun)
-            out.remove(added)
-    return out
+        same.remove(j)
+        new = flags[j]
+        out[i] = Flag(FlagType.FIGURE, Severity.HIGH, removed.section, removed.paragraph, removed.old, new.new,
+                      f"number {_figure_text(removed)} -> {_figure_text(new)}, counting {new.noun}",
+                      removed.old_value, new.new_value, new.noun)
+        out[j] = None
+    return [f for f in out if f is not None]
 
 
 def _alone(f: Flag, side: int) -> bool:
