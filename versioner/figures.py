@@ -21,8 +21,9 @@ from typing import Literal, NamedTuple
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: issue 16 (the paragraph reading, names, scores, typos and grammar, negation anchors).
 # 3: Dutch number words (issue 16); 4: a date glued to the word before it; a count given
-# without its number ("dozens", "several") is a figure of kind "vague" (t16fq)
-RULES_VERSION = 4
+# without its number ("dozens", "several") is a figure of kind "vague" (t16fq);
+# 5: a number standing as subject counts the noun after "were"/"are" (t16f)
+RULES_VERSION = 5
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
            "same_quantity"]
@@ -316,6 +317,7 @@ _LY_NOUNS = _word_set("family ally rally assembly supply italy reply anomaly mon
 _HEAD_VERBS = _word_set("""rose risen rises climbed climbs jumped increased reached reaches
 stood stands hit hits is was are were fell fallen dropped totalled totaled totals
 numbered""")
+_COPULA = _word_set("were are")
 _HYPHEN_PREFIXES = _word_set("mid pre post early late over under around")
 _ONE_PRONOUN_PREV = _word_set("no any every each the this that which")
 _NOUN_KINDS = frozenset(("number", "range", "ordinal", "money", "percent", "score", "vague"))
@@ -729,6 +731,8 @@ def _noun_from(following: str) -> str | None:
     """The head noun phrase in the words right after a figure: up to three words, leading
     adjectives such as 'more' skipped, stopping at function words and at verbs."""
     words = following.lower().split()
+    if len(words) > 1 and words[0] in _COPULA:
+        words = words[1:]  # "113 were members of the army": a number standing for the people it counts
     kept: list[str] = []
     for i, w in enumerate(words):
         if w in _STOP:

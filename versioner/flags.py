@@ -17,6 +17,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from versioner.figuredates import told_another_way
+from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
+from versioner.figurenouns import changed_across_hunks
+from versioner.figurenouns import counted_head as _counted_head
+from versioner.figurenouns import noun_head as _noun_head
+from versioner.figurenouns import stem as _stem
 from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
@@ -43,7 +49,10 @@ if TYPE_CHECKING:
 #    an age in brackets after a name is a figure even in a rewrite (t16fq)
 # 10: a headline with only a typo or its small words changed, or only trimmed, is low; a moved paragraph mostly
 #     rewritten is no move (t16h)
-RULES_VERSION = 11  # 11: a headline with a demonym restyled is low, no fact changed
+# 11: a headline with a demonym restyled is low, no fact changed
+# 12: a date alone that tells no new time (a weekday told as its date, an event's name) is no figure; a figure
+#     removed in one hunk and one added in another, counting the same thing, are one figure changed (t16f)
+RULES_VERSION = 12
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -296,14 +305,15 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
         rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
         ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages)
+        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages,
+                                  (h.old_text, h.new_text))
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
         rest = classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
-    return _merge_wording(_quote_punctuation(flags))
+    return _merge_wording(_quote_punctuation(changed_across_hunks(flags)))
 
 
 def _quote_punctuation(flags: list[Flag]) -> list[Flag]:
@@ -414,7 +424,8 @@ def _capital_before(text: str, end: int) -> bool:
 
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
                   old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = (),
-                  rewrite: tuple[str, str] | None = None, ages: frozenset[Figure] = frozenset()) -> list[Flag]:
+                  rewrite: tuple[str, str] | None = None, ages: frozenset[Figure] = frozenset(),
+                  texts: tuple[str, str] = ("", "")) -> list[Flag]:
     """The figure flags of one hunk; a figure that only left this hunk for another place
     in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
     is moved, not removed and added. In a ``rewrite`` (the hunk's old and new words, when
@@ -427,7 +438,8 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = _partner(of, unmatched_new)
-        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague"):
+        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague"
+                                or told_another_way(of, texts[0], texts[1])):
             continue  # moved; or a count without its number taken out: no number retracted
         if partner is None:
             sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
@@ -442,7 +454,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           _stated(of), _stated(partner), noun))
     for nf in unmatched_new:
-        if nf.kind == "vague":
+        if nf.kind == "vague" or told_another_way(nf, texts[1], texts[0]):
             continue  # a count without its number put in states no number: the wording rules judge it
         sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
         flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
@@ -535,30 +547,9 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
                               for o in _article_figures(names.texts[side]))
 
 
-def _noun_head(noun: str | None) -> str:
-    words = words_as_written(noun or "")
-    return _stem(words[0]) if words else ""
-
-
-def _counted_head(noun: str | None) -> str:
-    """Who or what a figure counts: an age counts the person after it ("year-old girl":
-    girl), so "years" elsewhere in a rewrite does not make an age added there a fact
-    replaced."""
-    words = [w for w in words_as_written(noun or "") if w.lower() not in _AGE_WORDS]
-    return _stem(words[0]) if words else ""
-
-
-_AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
-
-
 @functools.lru_cache(maxsize=8)
 def _article_figures(text: str) -> tuple[Figure, ...]:
     return tuple(extract_figures(text))
-
-
-def _stem(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
 def is_hidden_figure(f: Flag) -> bool:

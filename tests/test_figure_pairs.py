@@ -1,0 +1,38 @@
+"""A figure changed in a sentence the diff cuts into several hunks, and the noun a number
+standing as a subject counts (issue 16). Every text here is invented."""
+
+from __future__ import annotations
+
+from versioner.figures import extract_figures
+from versioner.flags import Flag, flag_texts
+
+
+def _figures(old_para: str, new_para: str) -> list[Flag]:
+    head = "Ferry lost off Dorrin coast\n"
+    return [f for f in flag_texts(head + old_para + "\n", head + new_para + "\n") if f.type == "figure"]
+
+
+def test_a_number_standing_as_subject_counts_the_noun_after_its_verb() -> None:
+    figs = extract_figures("Of the 126 people on board, 113 were members of the militia and 40% are women.")
+    assert [(f.text, f.noun) for f in figs] == [("126", "people"), ("113", "members"), ("40%", "women")]
+
+
+def test_a_verb_after_the_number_is_still_no_noun() -> None:
+    assert [f.noun for f in extract_figures("About 500 were arrested on Sunday.")] == [None]
+
+
+def test_a_count_changed_across_two_hunks_is_one_figure_changed() -> None:
+    # the count's number is cut from its sentence's other edits by the diff: "112" goes
+    # in one hunk, "113" comes in another, both counting members
+    flags = _figures("Among the 114 passengers on the ferry were 112 members of Dorrin’s militia and two customs "
+                     "officers, Ansel Vo said.",
+                     "Of the 126 people on board, 113 were members of the militia and two were customs officers, "
+                     "the coastguard said.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(114, 126), (112, 113)], flags
+    assert all(f.severity == "high" for f in flags), flags
+
+
+def test_figures_counting_different_things_in_two_hunks_stay_apart() -> None:
+    flags = _figures("The storm cut power to 300 homes on Friday, and crews worked through the night, Vo said.",
+                     "The storm cut power on Friday, and crews worked through the night to reach 40 farms, Vo said.")
+    assert (300, 40) not in [(f.old_value, f.new_value) for f in flags], flags
