@@ -180,6 +180,24 @@ def test_a_headline_with_only_its_small_words_changed_is_low() -> None:
         assert _substantive(list(flags)) == [], flags
 
 
+def test_an_article_put_into_a_headline_in_another_language_is_low() -> None:
+    # "een", "eine", "une", "una" carry no more claim than "the" (invented headlines)
+    body = "\nDe brand begon zondag in een opslag.\n"
+    for old, new in (("Partij van Ostra kiest nieuwe leider", "Partij van Ostra kiest een nieuwe leider"),
+                     ("Ostra wählt neuen Hafenchef", "Ostra wählt einen neuen Hafenchef"),
+                     ("Ostra choisit nouvelle maire", "Ostra choisit une nouvelle maire"),
+                     ("Ostra elige nueva alcaldesa", "Ostra elige una nueva alcaldesa")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags] == [("headline", "low")], (old, flags)
+
+
+def test_a_word_of_another_language_that_is_an_english_word_still_carries_the_claim() -> None:
+    # "die" is a German article and an English verb: put in for another, it changes the claim
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    flags = flag_texts("Two hurt in Ostra warehouse fire" + body, "Two die in Ostra warehouse fire" + body)
+    assert _substantive(list(flags)), flags
+
+
 def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> None:
     # a negation, a hedge before a figure or an abbreviated place is no small word
     body = "\nThe fire started in a storeroom on Sunday.\n"

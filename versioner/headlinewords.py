@@ -16,7 +16,7 @@ from versioner.namechanges import demonym_restyled
 from versioner.reading import is_negation
 
 # Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
-RULES_VERSION = 1  # 1: split from flags.py
+RULES_VERSION = 2  # 1: split from flags.py; 2: articles and conjunctions of nl/de/fr/es are small words
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -48,10 +48,14 @@ def _headline_words(text: str) -> list[str]:
 
 
 # A headline's small words: those of one or two letters in any language ("at", "in", "de",
-# "en") and the few longer English articles and conjunctions; any other word, however
-# short ("war" for "row"), carries the claim
+# "en"), the few longer English articles and conjunctions, and the longer articles and
+# conjunctions of the other languages the notice reader knows (Dutch, German, French,
+# Spanish: "een", "eine", "une", "una", "und"), which no more carry a claim than "the";
+# words that are also English words or name parts ("die", "den", "los", "las") are left
+# out. Any other word, however short ("war" for "row"), carries the claim
 _SMALL_WORD = 2
-_SMALL_WORDS = frozenset("the and but nor for its via".split())
+_SMALL_WORDS = frozenset("the and but nor for its via".split()) | frozenset("""een het maar
+der das ein eine einen einem einer eines und oder aber une des aux mais una uno unos unas del pero""".split())
 
 
 def restyled(old: str, new: str) -> bool:
