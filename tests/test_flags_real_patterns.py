@@ -198,6 +198,24 @@ def test_a_word_of_another_language_that_is_an_english_word_still_carries_the_cl
     assert _substantive(list(flags)), flags
 
 
+def test_a_headline_figure_restyled_with_its_hedge_in_other_words_is_low() -> None:
+    # "more than 4,000" and "over 4k" state the same quantity, however written
+    body = "\nThe council opened the letters on Monday.\n"
+    for old, new in (("Ostra council receives more than 4,000 letters on port fees",
+                      "Ostra council receives over 4k letters on port fees"),
+                     ("Fewer than 2.5 million ride Ostra ferries", "Under 2.5m ride Ostra ferries")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags] == [("headline", "low")], (old, flags)
+
+
+def test_a_headline_hedge_turned_or_cut_stays_substantive() -> None:
+    body = "\nThe council opened the letters on Monday.\n"
+    for new in ("Ostra council receives under 4,000 letters", "Ostra council receives 4,000 letters",
+                "Ostra council receives over 5,000 letters"):
+        flags = flag_texts("Ostra council receives more than 4,000 letters" + body, new + body)
+        assert _substantive(list(flags)), (new, flags)
+
+
 def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> None:
     # a negation, a hedge before a figure or an abbreviated place is no small word
     body = "\nThe fire started in a storeroom on Sunday.\n"
