@@ -180,6 +180,42 @@ def test_a_headline_with_only_its_small_words_changed_is_low() -> None:
         assert _substantive(list(flags)) == [], flags
 
 
+def test_an_article_put_into_a_headline_in_another_language_is_low() -> None:
+    # "een", "eine", "une", "una" carry no more claim than "the" (invented headlines)
+    body = "\nDe brand begon zondag in een opslag.\n"
+    for old, new in (("Partij van Ostra kiest nieuwe leider", "Partij van Ostra kiest een nieuwe leider"),
+                     ("Ostra wählt neuen Hafenchef", "Ostra wählt einen neuen Hafenchef"),
+                     ("Ostra choisit nouvelle maire", "Ostra choisit une nouvelle maire"),
+                     ("Ostra elige nueva alcaldesa", "Ostra elige una nueva alcaldesa")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags] == [("headline", "low")], (old, flags)
+
+
+def test_a_word_of_another_language_that_is_an_english_word_still_carries_the_claim() -> None:
+    # "die" is a German article and an English verb: put in for another, it changes the claim
+    body = "\nThe fire started in a storeroom on Sunday.\n"
+    flags = flag_texts("Two hurt in Ostra warehouse fire" + body, "Two die in Ostra warehouse fire" + body)
+    assert _substantive(list(flags)), flags
+
+
+def test_a_headline_figure_restyled_with_its_hedge_in_other_words_is_low() -> None:
+    # "more than 4,000" and "over 4k" state the same quantity, however written
+    body = "\nThe council opened the letters on Monday.\n"
+    for old, new in (("Ostra council receives more than 4,000 letters on port fees",
+                      "Ostra council receives over 4k letters on port fees"),
+                     ("Fewer than 2.5 million ride Ostra ferries", "Under 2.5m ride Ostra ferries")):
+        flags = flag_texts(old + body, new + body)
+        assert [(f.type, f.severity) for f in flags] == [("headline", "low")], (old, flags)
+
+
+def test_a_headline_hedge_turned_or_cut_stays_substantive() -> None:
+    body = "\nThe council opened the letters on Monday.\n"
+    for new in ("Ostra council receives under 4,000 letters", "Ostra council receives 4,000 letters",
+                "Ostra council receives over 5,000 letters"):
+        flags = flag_texts("Ostra council receives more than 4,000 letters" + body, new + body)
+        assert _substantive(list(flags)), (new, flags)
+
+
 def test_a_headline_whose_short_words_carry_the_claim_stays_substantive() -> None:
     # a negation, a hedge before a figure or an abbreviated place is no small word
     body = "\nThe fire started in a storeroom on Sunday.\n"

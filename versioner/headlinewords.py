@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from versioner.attribution import ATTRIBUTION
 from versioner.namechanges import demonym_restyled
 from versioner.reading import is_negation
 
+if TYPE_CHECKING:
+    from versioner.figures import Figure
+
 # Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
-RULES_VERSION = 1  # 1: split from flags.py
+# 1: split from flags.py
+RULES_VERSION = 2  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
+# its hedge said in other words ("more than 18,000" -> "over 18k") is the same claim
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -48,17 +54,50 @@ def _headline_words(text: str) -> list[str]:
 
 
 # A headline's small words: those of one or two letters in any language ("at", "in", "de",
-# "en") and the few longer English articles and conjunctions; any other word, however
-# short ("war" for "row"), carries the claim
+# "en"), the few longer English articles and conjunctions, and the longer articles and
+# conjunctions of the other languages the notice reader knows (Dutch, German, French,
+# Spanish: "een", "eine", "une", "una", "und"), which no more carry a claim than "the";
+# words that are also English words or name parts ("die", "den", "los", "las") are left
+# out. Any other word, however short ("war" for "row"), carries the claim
 _SMALL_WORD = 2
-_SMALL_WORDS = frozenset("the and but nor for its via".split())
+_SMALL_WORDS = frozenset("the and but nor for its via".split()) | frozenset("""een het maar
+der das ein eine einen einem einer eines und oder aber une des aux mais una uno unos unas del pero""".split())
 
 
 def restyled(old: str, new: str) -> bool:
-    """Only restyled: the same content (_same_content) or only trimmed (_trimmed); each
-    side's content words read once for both."""
+    """Only restyled: the same content (_same_content) or only trimmed (_trimmed), each
+    figure and hedge read as what it states (_as_stated); each side's content words read
+    once for both."""
+    old, new = _as_stated(old), _as_stated(new)
     a, b = _content_words(old), _content_words(new)
     return _same_content(a, b) or _trimmed(old, new, a, b)
+
+
+# Hedges of a figure that say the same in other words: "more than 18,000" is "over 18k"
+_SAME_HEDGE = ((re.compile(r"\bmore than\b", re.I), "over"), (re.compile(r"\b(?:fewer|less) than\b", re.I), "under"))
+
+
+def _as_stated(text: str) -> str:
+    """``text`` with each figure written as the quantity it states ("18,000" and "18k"
+    both ``18000``, a currency or unit kept with it) and each hedge of a figure in one
+    wording: a figure restyled and "more than" written "over" state the same claim."""
+    if not any(c.isdigit() for c in text):
+        return text
+    from versioner.figures import extract_figures
+
+    for pattern, same in _SAME_HEDGE:
+        text = pattern.sub(same, text)
+    out, at = [], 0
+    for f in extract_figures(text):
+        out += [text[at:f.start], _stated_token(f)]
+        at = f.end
+    return "".join(out) + text[at:]
+
+
+def _stated_token(f: Figure) -> str:
+    # one word of digits and letters: read as a number by _content_words, never split
+    parts = [f"{v:g}" for v in (f.value, f.high) if v is not None]
+    return "_".join([*parts, f.unit or ""]).rstrip("_").replace(".", "p").replace("+", "")
 
 
 def _same_content(a: list[str], b: list[str]) -> bool:
