@@ -12,7 +12,15 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import FUNCTION_WORDS, NAME_JOINERS, attributive, is_ordinary, is_title, plain
+from versioner.names import (
+    FUNCTION_WORDS,
+    NAME_JOINERS,
+    attributive,
+    descriptor_words,
+    is_ordinary,
+    is_title,
+    plain,
+)
 from versioner.reading import Reading, Token
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -67,6 +75,10 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
             k += 1
         if 0 < k < len(toks) and all(is_ordinary(t.text) for t, _ in toks[k:]):
             k = 0  # "World Cup", "Supreme Court": ordinary words that make one name, all of them
+        if k < len(toks):  # "the sixth Black woman": a description of people, no name
+            at = toks[k][0].start
+            k += descriptor_words([t.text for t, _ in toks[k:]], reading.text[max(0, at - 40):at],
+                                  reading.text[n.end:n.end + 40])
         if k < len(toks) and reading.headline and as_sentence is None:
             out += _title_case_names(reading.text, [t for t, _ in toks[k:]], known)
         elif k < len(toks):
