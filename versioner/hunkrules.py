@@ -37,7 +37,7 @@ from versioner.namechanges import (
     source_aside,
 )
 from versioner.names import FUNCTION_WORDS
-from versioner.quotes import TAKEN_OUT, TITLE_MARKS, quotes_kept, said_elsewhere
+from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
     WORD,
@@ -264,6 +264,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # headlines put words in quotes for emphasis or to attribute a claim
             # without quoting anyone new: a style change, not a changed quotation
             return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks in the headline only")
+        if mark_of_rewritten_quote(h, rd_old, rd_new):
+            return flag(FlagType.PUNCTUATION, Severity.LOW, "a quotation mark left by a quote rewritten away")
         return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
     if inside and old_w == new_w and not quote_marks:
         return flag(FlagType.QUOTE, Severity.HIGH, QUOTE_PUNCTUATION)

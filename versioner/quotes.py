@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: articles put in or taken out of a headline quote are headlinese; a sentence taken out
 # with its quotations, or a quoted statement told in reported speech, is no quote change (t16fq)
-RULES_VERSION = 2
+# 3: a lone mark left by a quotation whose words were rewritten away is no quote change
+RULES_VERSION = 3
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -177,6 +178,30 @@ def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
             return False
     return all(_flat(rd_new.text[s:e]) in flat_old
                or any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new)
+
+
+def mark_of_rewritten_quote(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
+    """Is an edit of quotation marks alone (no word) the mark of a quotation whose words
+    the other side's paragraph mostly no longer has? Then the quotation was rewritten
+    away (another edit of the paragraph holds that change); the mark left over or lost
+    says nothing of its own. Marks put round words that stand, or taken off them, still
+    change what is quoted."""
+    if _WORD.search(h.old) or _WORD.search(h.new):
+        return False
+    side, other, start, end = (rd_old, rd_new, h.old_start, h.old_end) if h.old.strip() else (rd_new, rd_old, h.new_start, h.new_end)
+    touched = [(s, e) for s, e in side.quotes if start <= s < end or start < e <= end]
+    if not touched:
+        return False
+    have = set(_flat(other.text).split())
+    for s, e in touched:
+        words = [w for w in _flat(side.text[s:e]).split() if w not in FUNCTION_WORDS]
+        if not words or sum(w in have for w in words) >= _REWRITTEN_SHARE * len(words):
+            return False
+    return True
+
+
+# Share of a quotation's words the other paragraph must lack for the quote to be rewritten away
+_REWRITTEN_SHARE = 0.5
 
 
 def _is_title(quoted: str) -> bool:
