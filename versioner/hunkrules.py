@@ -24,6 +24,7 @@ from versioner.attribution import (
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
+from versioner.hunknames import hunk_names
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
     ArticleNames,
@@ -31,7 +32,6 @@ from versioner.namechanges import (
     apostrophe_in_name,
     changed_names,
     compact,
-    hunk_names,
     mentions,
     names_make_edit,
     source_aside,
