@@ -28,3 +28,23 @@ def test_marks_taken_off_words_that_stand_are_still_a_quote_change() -> None:
     old = HEAD + "The council called the inspection “a disgrace” on Monday.\n"
     new = HEAD + "The council called the inspection a disgrace on Monday.\n"
     assert _quotes(old, new)
+
+
+OWNER = "Ferry owner charged over harbour collision\n"
+LAWYER = "Tomas Vell, the owner's lawyer, said: “The evidence will show our client did nothing wrong"
+ELSEWHERE = "The lawyers said they would “fight every charge in court,” adding that the owner had helped police.\n"
+BAIL = "The owner, 52, was released on bail on Tuesday.\n"
+
+
+def test_words_the_older_revision_already_quoted_joined_to_a_quote_are_no_quote_change() -> None:
+    old = OWNER + LAWYER + ".”\n" + BAIL + ELSEWHERE
+    new = OWNER + LAWYER + ". We will fight every charge in court.”\n" + BAIL
+    flags = list(flag_texts(old, new))
+    assert not _quotes(old, new), flags
+    assert any(f.type == "wording" and "fight" in f.new for f in flags), flags  # the sentence still shows
+
+
+def test_words_never_quoted_before_joined_to_a_quote_are_a_quote_change() -> None:
+    old = OWNER + LAWYER + ".”\n" + BAIL + ELSEWHERE
+    new = OWNER + LAWYER + ". The ferry was sound and well run.”\n" + BAIL
+    assert _quotes(old, new)
