@@ -62,8 +62,8 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
 # imports, so a rule moved into a new module cannot be left out.
 RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "align", "diff", "moves", "figures", "flags",
                 "attribution", "headlinewords",
-                "hunkrules", "smallfixes", "namechanges", "hunknames", "reading", "names", "model", "quotes",
-                "noticevocab", "noticeplaces", "noticeforms", "claimvalues")
+                "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
+                "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames")
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
