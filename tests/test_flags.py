@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import flags as flags_module
-from versioner import hunkrules, namechanges, reading, smallfixes
+from versioner import hunknames, hunkrules, namechanges, reading, smallfixes
 from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
@@ -199,8 +199,8 @@ def test_a_word_opening_a_sentence_is_a_name_when_the_article_uses_it_as_one() -
 
     text = "Strong winds hit. Young spoke. Vornhalt left."
     known = ArticleNames("Union vote\nThe union leader, Young, spoke first.", "")
-    assert namechanges.hunk_names(read(text), 0, len(text), known) == ["Young", "Vornhalt"]
-    assert namechanges.hunk_names(read(text), 0, len(text), ArticleNames("", "")) == ["Vornhalt"]
+    assert hunknames.hunk_names(read(text), 0, len(text), known) == ["Young", "Vornhalt"]
+    assert hunknames.hunk_names(read(text), 0, len(text), ArticleNames("", "")) == ["Vornhalt"]
 
 
 def test_a_name_that_is_no_ordinary_word_is_a_name_even_opening_a_sentence() -> None:

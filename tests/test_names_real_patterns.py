@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner.flags import ArticleNames, Flag, flag_texts
-from versioner.namechanges import hunk_names
+from versioner.hunknames import hunk_names
 from versioner.reading import read
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"

@@ -24,6 +24,7 @@ from versioner.attribution import (
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
+from versioner.hunknames import hunk_names
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
     ArticleNames,
@@ -31,13 +32,12 @@ from versioner.namechanges import (
     apostrophe_in_name,
     changed_names,
     compact,
-    hunk_names,
     mentions,
     names_make_edit,
     source_aside,
 )
 from versioner.names import FUNCTION_WORDS
-from versioner.quotes import TAKEN_OUT, TITLE_MARKS, quotes_kept, said_elsewhere
+from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
     WORD,
@@ -68,7 +68,8 @@ if TYPE_CHECKING:
 # 3: a unit written out (km -> kilometres) is the same figure; a "nor" clause put in or taken out is no negation
 # 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
 #    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
-RULES_VERSION = 4
+# 5: named speakers cut with their verb of saying are attribution, not names (t16n)
+RULES_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,19 @@ def _source_aside(h: Hunk, names_old: list[str], names_new: list[str]) -> bool:
     return not h.old.strip() and source_aside(h.new_text, h.new_start, h.new_end, names_new)
 
 
+def _speakers_cut(h: Hunk, names_old: list[str]) -> bool:
+    """Are the names only taken out the subject of a verb of saying the edit takes out
+    with them ("Ann Lee and Ida Marsh said in a statement")? Who said it changed:
+    attribution, whatever the rest of the edit puts in."""
+    if not names_old:
+        return False
+    last = h.old_text.rfind(names_old[-1], h.old_start, h.old_end)
+    if last < 0:
+        return False
+    after = word_after(h.old_text, last + len(names_old[-1]))
+    return bool(after) and after[0].lower() in _SAID and h.old_text.find(after[0], last) < h.old_end
+
+
 def _source_phrase(h: Hunk) -> bool:
     """Does the hunk stand in a source phrase on both sides: just after "according to"
     (a few words back) or just before "said", "told", "says"...? A spelling fixed there
@@ -242,7 +256,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         or _single_quote_mark(h, rd_old, rd_new)
     inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if quote_marks or inside:
-        kept = quotes_kept(h, rd_old, rd_new, headline)
+        kept = quotes_kept(h, rd_old, rd_new, headline, names.texts[0] if names is not None else None)
         if kept == TAKEN_OUT and names is not None and said_elsewhere(h, rd_old, names.texts[1]):
             kept = None  # moved, perhaps reworded: told below
         if kept == TITLE_MARKS:
@@ -264,6 +278,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # headlines put words in quotes for emphasis or to attribute a claim
             # without quoting anyone new: a style change, not a changed quotation
             return flag(FlagType.PUNCTUATION, Severity.LOW, "quotation marks in the headline only")
+        if mark_of_rewritten_quote(h, rd_old, rd_new):
+            return flag(FlagType.PUNCTUATION, Severity.LOW, "a quotation mark left by a quote rewritten away")
         return flag(FlagType.QUOTE, Severity.HIGH, "quotation marks added or removed")
     if inside and old_w == new_w and not quote_marks:
         return flag(FlagType.QUOTE, Severity.HIGH, QUOTE_PUNCTUATION)
@@ -345,7 +361,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             if d <= 2:
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
-        if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)):
+        if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)
+                                               or _speakers_cut(h, names_old)):
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
             # source for an unnamed one is attribution (one person for another stays a name);
             # so is ", Acme Research projects," taken out or put in

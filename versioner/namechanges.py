@@ -12,8 +12,15 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.names import FUNCTION_WORDS, NAME_JOINERS, attributive, is_ordinary, is_title, plain
-from versioner.reading import Reading, Token
+from versioner.names import (
+    FUNCTION_WORDS,
+    NAME_JOINERS,
+    attributive,
+    is_ordinary,
+    is_title,
+    plain,
+)
+from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -44,67 +51,9 @@ def _is_name(word: str, text: str, pos: int) -> bool:
     return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
 
 
-def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | None) -> list[str]:
-    """The names a reader sees touching [start, end) of the reading's text, each whole
-    ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
-    out = []
-    # a headline written as a sentence (its longer words lower case) capitalises as a
-    # sentence does: a capital inside it marks a name, as it would in the body
-    as_sentence = reading.as_sentence if reading.headline and _sentence_case(reading.text) else None
-    for n, toks in reading.names_in(start, end):
-        k = 0
-        # a word opening a sentence or a headline is a name only when it is no ordinary
-        # word (an acronym, in any language), or the article writes it as a name inside a
-        # sentence too; in copy that is not English no word list says what is ordinary:
-        # there a capital opening a sentence makes no name unless the article writes the
-        # word as one elsewhere (asked last: reading the paragraph's words costs more than
-        # the rest together)
-        while k < len(toks) and toks[k][1] and not is_title(toks[k][0].text) \
-                and (as_sentence is None or as_sentence.opens(toks[k][0])) \
-                and (is_ordinary(toks[k][0].text) or not (_acronym(toks[k][0].text)
-                                                         or _reads_english(reading.text))) \
-                and not (known is not None and plain(toks[k][0].text) in known):
-            k += 1
-        if 0 < k < len(toks) and all(is_ordinary(t.text) for t, _ in toks[k:]):
-            k = 0  # "World Cup", "Supreme Court": ordinary words that make one name, all of them
-        if k < len(toks) and reading.headline and as_sentence is None:
-            out += _title_case_names(reading.text, [t for t, _ in toks[k:]], known)
-        elif k < len(toks):
-            out.append(reading.text[toks[k][0].start:n.end])
-    return out
-
-
-def _title_case_names(text: str, toks: list[Token], known: ArticleNames | None) -> list[str]:
-    """The names in a run of a title-case headline, where every word carries a capital
-    ("University of Ostra Will End Use of Tests"): the words that are names on their own
-    (no ordinary word, an acronym, or one the article writes as a name), with the small
-    words between them ("University of Ostra")."""
-    out: list[str] = []
-    run: list[Token] = []
-    for t in [*toks, None]:
-        if t is not None and (is_title(t.text) or _acronym(t.text) or not is_ordinary(t.text)
-                              or (known is not None and plain(t.text) in known)):
-            run.append(t)
-            continue
-        # a title on its own names no one ("... as Intelligence Chief"): it attaches to a name
-        if run and not all(is_title(r.text) for r in run):
-            out.append(text[run[0].start:run[-1].end])
-        run = []
-    return out
-
-
-def _acronym(word: str) -> bool:
+def acronym(word: str) -> bool:
     """"NFI", "FBI": capitals only, two to five of them."""
     return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
-
-
-@functools.lru_cache(maxsize=64)
-def _sentence_case(headline: str) -> bool:
-    """Is ``headline`` written as a sentence ("Port workers vote to strike in Ostra"),
-    not in title case ("Port Workers Vote to Strike")? Title case leaves only small
-    words lower case: a third of its longer words lower case says sentence case."""
-    longer = [w for w in _WORD.findall(headline)[1:] if len(w) >= 4 and w.isalpha()]
-    return bool(longer) and 3 * sum(w.islower() for w in longer) >= len(longer)
 
 
 def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Reading,
@@ -159,7 +108,7 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
 def _not_modifiers(names: list[str], text: str) -> list[str]:
     """``names`` without those that stand in ``text`` only as modifiers of a common noun;
     whether the text reads as English is asked once, and only when there are names."""
-    if not names or not _reads_english(text):
+    if not names or not reads_english(text):
         return names
     return [n for n in names if not attributive(n, text)]
 
@@ -295,7 +244,7 @@ def _one_body(a: str, b: str) -> bool:
     if not rest or not any(w.lower() not in _KIND_OF_BODY for w in shared):
         return False
     initials = [w for w in rest if w.lower() not in _KIND_OF_BODY]
-    return len(initials) <= 1 and all(_acronym(w.replace(".", "")) and len(w.replace(".", "")) <= 3 for w in initials)
+    return len(initials) <= 1 and all(acronym(w.replace(".", "")) and len(w.replace(".", "")) <= 3 for w in initials)
 
 
 # Endings two styles of one demonym trade ("Argentinian" / "Argentine", "Argentinean"),
@@ -416,7 +365,7 @@ def _word_boundary(text: str, at: int) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _reads_english(text: str) -> bool:
+def reads_english(text: str) -> bool:
     """Are most of the lower-case words of ``text`` (its first 2,000 characters) ordinary
     English words?"""
     words = [w for w in _WORD.findall(text[:2000]) if w.islower() and w.isalpha() and len(w) > 2]

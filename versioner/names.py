@@ -18,7 +18,7 @@ from importlib import resources
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: words describing people by race or ethnicity are no names
 
 # Titles and honorifics written before a name: they belong to the name ("Sen. Ann Lee"),
 # with or without their full stop.
@@ -133,3 +133,41 @@ def _modifier_at(text: str, start: int, end: int) -> bool:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what \w matches
+
+
+# Words for people's race or ethnicity that style guides capitalise ("Black voters", "an
+# Indigenous leader"): they describe people, they name no person, place or body
+_PEOPLE_WORDS = frozenset("black white brown indigenous hispanic latino latina latinx".split())
+# ... and the first word of "African American", "Korean American": a people's name with
+# "American" after it describes Americans by their descent
+_DESCENT = re.compile(r"(?:\w+(?:an|ese|ish)|native|arab|latin)$", re.IGNORECASE)
+_AMERICAN = frozenset(("american", "americans"))
+
+
+def descriptor_words(words: list[str], before: str, after: str) -> int:
+    """How many of a name's leading ``words`` only describe people by race or ethnicity
+    and modify what follows ("the sixth Black woman", "of African American WWII
+    soldiers"): 0 when they are part of a longer name ("the White House", "Black Lives
+    Matter") or a name on their own (a surname: "Brown said"). ``before`` and ``after``
+    are the text just before the first word and just after the last."""
+    if not words:
+        return 0
+    first = words[0].lower()
+    if first in _PEOPLE_WORDS:
+        n = 1
+    else:
+        n = 2 if len(words) > 1 and words[1].lower() in _AMERICAN and _DESCENT.match(first) else 0
+    # a modifier inside a sentence: a lower-case word before it ...
+    prev = before.rstrip().split()[-1:] if before[-1:].isspace() else []
+    if not n or not prev or not prev[0].isalpha() or not prev[0].islower():
+        return 0
+    if n < len(words):
+        # ... and an acronym after it in the run ("Black NFL players"); an ordinary word
+        # there makes one name of them ("the White House")
+        nxt = words[n]
+        return n if nxt.isupper() and 2 <= len(nxt.rstrip(".")) <= 5 else 0
+    # ... or a common noun after it, not a verb ("Brown wrote", "White told reporters")
+    m = _AFTER_NAME.match(after)
+    noun = m.group(1) if m else ""
+    return n if noun and noun not in FUNCTION_WORDS and noun not in _VERBS_AFTER and is_ordinary(noun) \
+        and not noun.endswith("ed") else 0

@@ -9,18 +9,19 @@ import re
 from typing import TYPE_CHECKING
 
 from versioner.names import FUNCTION_WORDS
-from versioner.reading import NEGATIONS
+from versioner.reading import NEGATIONS, Reading
 
 if TYPE_CHECKING:
     from versioner.hunkrules import Hunk
-    from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2: articles put in or taken out of a headline quote are headlinese; a sentence taken out
 # with its quotations, or a quoted statement told in reported speech, is no quote change (t16fq)
-RULES_VERSION = 2
+# 3: a lone mark left by a quotation whose words were rewritten away is no quote change; words
+# put in a quote that the older revision already quotes are no quote change (t16n)
+RULES_VERSION = 3
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -35,7 +36,7 @@ TITLE_MARKS = "quotation marks around a title (style)"
 TAKEN_OUT = "a sentence taken out with its quotations"
 
 
-def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> str | None:
+def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool, older: str | None = None) -> str | None:
     """Why an edit that touches quotation marks changes no quotation, or None. Every
     quotation it touches is quoted word for word on the other side too (a closing mark
     that moved with the attribution, ``.”`` for ``,” she said.``), or the paragraph
@@ -60,6 +61,8 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
         return "kept"
     if _reported(h, rd_old, rd_new, touched_old, touched_new, flat_old):
+        return "kept"
+    if older is not None and _quoted_before(h, rd_old, rd_new, older):
         return "kept"
     if not (_WORD.search(h.old) or _WORD.search(h.new)):  # only marks put in or taken out
         side, touched = (rd_new, touched_new) if touched_new else (rd_old, touched_old)
@@ -177,6 +180,51 @@ def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
             return False
     return all(_flat(rd_new.text[s:e]) in flat_old
                or any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new)
+
+
+def _quoted_before(h: Hunk, rd_old: Reading, rd_new: Reading, older: str) -> bool:
+    """Does the edit take no quoted word out and only put in quoted words that the
+    ``older`` revision already quotes (a speaker's words joined to a quote from another
+    paragraph)? No one is quoted saying anything they were not quoted saying before."""
+    if _quoted_words(rd_old, h.old_start, h.old_end):
+        return False
+    came = [w for w in _quoted_words(rd_new, h.new_start, h.new_end) if w not in FUNCTION_WORDS and w not in _BACKSHIFT]
+    return len(came) >= _SAID_ELSEWHERE_WORDS and set(came) <= _words_quoted_in(older)
+
+
+def _quoted_words(rd: Reading, start: int, end: int) -> list[str]:
+    """The words of [start, end) of the reading's text that stand inside quotation marks."""
+    return [m.group().lower() for m in _WORD.finditer(rd.text, start, end) if rd.in_quotes(m.start(), m.end())]
+
+
+@functools.lru_cache(maxsize=4)
+def _words_quoted_in(text: str) -> frozenset[str]:
+    """Every word a whole revision quotes, read once however many edits ask."""
+    return frozenset(_flat(" ".join(text[s:e] for s, e in Reading(text).quotes)).split())
+
+
+def mark_of_rewritten_quote(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
+    """Is an edit of quotation marks alone (no word) the mark of a quotation whose words
+    the other side's paragraph mostly no longer has? Then the quotation was rewritten
+    away (another edit of the paragraph holds that change); the mark left over or lost
+    says nothing of its own. Marks put round words that stand, or taken off them, still
+    change what is quoted."""
+    if _WORD.search(h.old) or _WORD.search(h.new):
+        return False
+    side, other, start, end = (rd_old, rd_new, h.old_start, h.old_end) if h.old.strip() else (rd_new, rd_old, h.new_start, h.new_end)
+    touched = [(s, e) for s, e in side.quotes if start <= s < end or start < e <= end]
+    if not touched:
+        return False
+    have = set(_flat(other.text).split())
+    for s, e in touched:
+        words = [w for w in _flat(side.text[s:e]).split() if w not in FUNCTION_WORDS]
+        if not words or sum(w in have for w in words) >= _REWRITTEN_SHARE * len(words):
+            return False
+    return True
+
+
+# Share of a quotation's words the other paragraph must lack for the quote to be rewritten away
+_REWRITTEN_SHARE = 0.5
 
 
 def _is_title(quoted: str) -> bool:
