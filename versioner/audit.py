@@ -48,7 +48,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 8  # 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
+RULES_VERSION = 9  # 9: a claim tied to a change in its own revision owns no earlier one (t15c)
+# 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
 # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
 # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
 # (claims.py); what a notice covers in held.py, developing stories in develop.py (t15-vb)
@@ -272,6 +273,8 @@ def _resolve_late(works: list[_Work]) -> None:
         for claim in claims:
             if _generic(claim):
                 continue  # "updated with additional information" names no earlier change to own
+            if claim not in v.unmatched and _tied_here(claim, v):
+                continue  # it tells of a change its own revision made, not of one made before
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
@@ -305,6 +308,12 @@ def _owns(claim: Claim, flag: Flag, rev: Revision) -> bool:
     values, whom the sentence is about, the kind of thing, the place): a correction
     about something else says nothing of a change made in silence before it."""
     return covers(claim, flag) and bool(evidence(claim, flag, rev.text))
+
+
+def _tied_here(claim: Claim, v: Verdict) -> bool:
+    """Does the claim name a change its own revision made (its values, whom it is about,
+    the kind of thing, the place)? Then that change is the one it tells of."""
+    return any(evidence(claim, f, v.revision.text) for f in v.covered)
 
 
 def _silent_before(works: list[_Work], j: int) -> bool:
