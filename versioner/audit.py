@@ -48,7 +48,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 9  # 9: a claim tied to a change in its own revision owns no earlier one (t15c)
+RULES_VERSION = 9  # 9: a claim tied to a change in its own revision owns no earlier one; a correction naming
+# someone covers their passage only; an update covers a quotation carried on (t15c)
 # 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
 # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
 # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
