@@ -75,3 +75,33 @@ def test_an_update_does_not_cover_a_quotation_whose_speaker_is_gone() -> None:
     ]
     verdicts = _chain(QUOTED, carried_on)
     assert verdicts[1].verdict == "undisclosed"
+
+
+APPOINTED = [
+    "Health minister names two new aides",
+    "The health minister on Thursday named Lars Okafor a senior adviser on drug prices, the ministry said.",
+    "Okafor led the talks with drug makers last year.",
+]
+
+
+def test_an_update_notice_does_not_cover_a_rank_in_a_title_changed_in_place() -> None:
+    later = [
+        APPOINTED[0],
+        APPOINTED[1].replace("a senior adviser", "chief adviser"),
+        APPOINTED[2],
+        "The ministry confirmed the appointments later on Thursday, saying they would speed up its plans.",
+        "This story has been updated with additional reporting.",
+    ]
+    verdicts = _chain(APPOINTED, later)
+    assert verdicts[1].verdict == "undisclosed"
+
+
+def test_an_update_notice_covers_a_title_written_out_around_new_material() -> None:
+    later = [
+        APPOINTED[0],
+        APPOINTED[1],
+        APPOINTED[2] + " He was previously a senior analyst at the national audit office.",
+        "This story has been updated with additional reporting.",
+    ]
+    verdicts = _chain(APPOINTED, later)
+    assert verdicts[1].verdict == "consistent"
