@@ -258,7 +258,7 @@ def _about_whom_named(claim: Claim, flags: list[Flag], new_text: str) -> list[Fl
 
 
 # a person or body the detail names: two capitalised words, or one in the possessive
-_NAME_IN_DETAIL = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+(?=['’]s\b|\b)|\b[A-Z][\w-]+(?=['’]s\b)")
+_NAME_IN_DETAIL = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+|\b[A-Z][\w-]+(?=['’]s\b)")
 
 
 def _rest_of_rewrite(tied: Sequence[Flag], flags: Sequence[Flag]) -> list[Flag]:
