@@ -408,6 +408,6 @@ def test_a_part_named_elsewhere_in_a_correction_is_the_claims_part() -> None:
     c = one("Correction: In a report on the regatta, the on-screen caption gave the skipper's home port as Vessa, "
             "Norway. Vessa is in Sweden.")
     assert c.target.section == "caption" and has(c.old_value, "Vessa, Norway")
-    # an update of "this story and headline" is about the whole story, not the headline alone
-    (u,) = claims("This story and headline have been updated with additional developments.")
-    assert u.target.section == "any"
+    # an update of "this story and headline" is about the whole story, and its headline beside it
+    u, h = claims("This story and headline have been updated with additional developments.")
+    assert u.target.section == "any" and h.target.section == "headline"

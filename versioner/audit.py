@@ -34,7 +34,7 @@ from versioner.evidence import (
 from versioner.flags import Flag, substantive
 from versioner.held import check_values as _check_values
 from versioner.held import claim_text as _claim_text
-from versioner.held import covers, hold_carried, match
+from versioner.held import covers, hold_carried, match, rank_swapped
 from versioner.held import describe as _describe
 from versioner.held import held_to_notice as _held_to_notice
 from versioner.held import notice_reasons as _notice_reasons
@@ -48,7 +48,10 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 9  # 9: live pages by address and timestamped entries; an item re-topped; names shortened (t15v)
+RULES_VERSION = 10  # 10: t15v and t15c together
+# 9 (t15c): a claim tied to a change in its own revision owns no earlier one; a correction naming
+# someone covers their passage only; an update covers a quotation carried on, not a rank swapped in a title
+# 9 (t15v): live pages by address and timestamped entries; an item re-topped; names shortened
 # 8: a later notice owns only a change it names; headline quote marks dropped (t15a)
 # 7: previews become coverage, live pages, a headline's figure or score gone (t15v)
 # 6: a name in the possessive still named plainly; 5: silent changes read by their structure (silent.py); place, attribution and negation claims
@@ -233,7 +236,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
     outside = tuple(f for f in subst if f not in covered
-                    and (f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
+                    and (f in unquoted or rank_swapped(f) or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:
@@ -273,6 +276,8 @@ def _resolve_late(works: list[_Work]) -> None:
         for claim in claims:
             if _generic(claim):
                 continue  # "updated with additional information" names no earlier change to own
+            if claim not in v.unmatched and _tied_here(claim, v):
+                continue  # it tells of a change its own revision made, not of one made before
             owner = None
             for k in range(j - 1, -1, -1):
                 earlier = works[k]
@@ -306,6 +311,12 @@ def _owns(claim: Claim, flag: Flag, rev: Revision) -> bool:
     values, whom the sentence is about, the kind of thing, the place): a correction
     about something else says nothing of a change made in silence before it."""
     return covers(claim, flag) and bool(evidence(claim, flag, rev.text))
+
+
+def _tied_here(claim: Claim, v: Verdict) -> bool:
+    """Does the claim name a change its own revision made (its values, whom it is about,
+    the kind of thing, the place)? Then that change is the one it tells of."""
+    return any(evidence(claim, f, v.revision.text) for f in v.covered)
 
 
 def _silent_before(works: list[_Work], j: int) -> bool:

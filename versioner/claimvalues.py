@@ -32,7 +32,7 @@ from versioner.claims import (
 from versioner.kinds import Section
 
 # Bump when an edit here changes what a notice is read to claim (see notices.RULES_VERSION).
-RULES_VERSION = 2  # the claim vocabulary in vocab/claims.toml counts as code here; 1: split from claims.py (issue 15)
+RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 1: split from claims.py (issue 15); 3: what a graphic showed, a wrong amount put right by a later one
 # 2: a value ends at a citation inside it instead of losing the citation from its middle
 
 _I = re.IGNORECASE
@@ -397,6 +397,9 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
             continue
         fact = _fact(s, loose=True) if pending and pending[0] is None else None
         right = right or (_right_for(fact, pending[1]) if fact and pending else None)
+        if right and pending and pending[0] is None and _awaits_figure(pending[1], right):
+            pending[3] = pending[3] or right  # "In fact that fare applies to ...": a figure may follow
+            continue
         if right and pending and pending[0] is None:
             pending[0], pending[2] = right, f"{pending[2]} {s}"
             found.append(_closed(pending))
@@ -414,6 +417,19 @@ def read_values(sentences: list[str]) -> list[tuple[str | None, str | None, str]
     if lead and not found:  # "Correction: Ben Lee is head of ticketing." states the right fact alone
         found.append((lead[1], None, " ".join(sentences)))
     return [f for f in found if f[0] or f[1]]
+
+
+def _awaits_figure(old: str | None, right: str) -> bool:
+    """A wrong figure answered by a sentence with no figure of its kind ("showed $240 ...
+    In fact that fare applies to riders who joined after 2020"): the right value is the
+    figure a later sentence gives."""
+    if not old or not re.search(r"\d", old):
+        return False
+    return not re.search(r"\d", right) or bool(_AMOUNT.search(old)) and not _AMOUNT.search(right)
+
+
+# an amount of money or a share: a figure of a kind a year or a day is not
+_AMOUNT = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|percent\b|per\s+cent\b)", _I)
 
 
 def _norm(value: str) -> str:

@@ -48,7 +48,8 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
             "or rearranged within the same sentences, no new material and no fact taken out",)
             + tuple(f"reworded: {describe(f)}" for f in subst))
     update = any(n.kind == NoticeKind.UPDATE for n in carried)
-    owned = tuple(f for f in subst if update and (update_covers(f) or running_figure(f, new_text)))
+    owned = tuple(f for f in subst if update and (update_covers(f) or running_figure(f, new_text)
+                                                  or quote_continued(f, new_text)))
     outside = tuple(f for f in altered if f not in owned)
     if outside:
         return Held(_V.STEALTH, tuple(f"no new notice for {describe(f)}, and the notice carried from the "
@@ -207,7 +208,8 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             continue
         if notice.kind == NoticeKind.UPDATE:
             # a running count moving on (a toll, a tally) is the news an update brings
-            covered.extend(f for f in flags if (update_covers(f) or running_figure(f, new_text)) and f not in covered)
+            covered.extend(f for f in flags if (update_covers(f) or running_figure(f, new_text)
+                                                or quote_continued(f, new_text)) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
@@ -221,6 +223,8 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
                 named += [f for f in _rest_of_rewrite(tied, flags) if f not in named]
             # the change whose words the notice names is the one claimed, whatever the grammar said
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
+            if notice.kind != NoticeKind.UPDATE:
+                hits = _about_whom_named(claim, hits, new_text)
             if not hits:
                 # an update describes new material loosely: only values it states can be wrong
                 if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
@@ -234,6 +238,27 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             if problem:
                 problems.append(problem)
     return covered, unmatched, problems, ties
+
+
+def _about_whom_named(claim: Claim, flags: list[Flag], new_text: str) -> list[Flag]:
+    """A correction about someone named ("misstated Ann Lee's connection to ...") is about
+    a change in a passage that names them: their surname stands in the changed words or
+    the paragraph that holds them (or another change in that paragraph). One naming no
+    one may be about any change it covers."""
+    names = [n.split()[-1] for n in _NAME_IN_DETAIL.findall(claim.target.detail or "")]
+    if not names:
+        return flags
+
+    def names_them(f: Flag) -> bool:
+        around = [f.old, f.new] + [p for p in new_text.splitlines() if f.new.strip() and f.new in p]
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for name in names for text in around)
+
+    places = {(f.section, f.paragraph) for f in flags if names_them(f)}
+    return [f for f in flags if (f.section, f.paragraph) in places]
+
+
+# a person or body the detail names: two capitalised words, or one in the possessive
+_NAME_IN_DETAIL = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+|\b[A-Z][\w-]+(?=['’]s\b)")
 
 
 def _rest_of_rewrite(tied: Sequence[Flag], flags: Sequence[Flag]) -> list[Flag]:
@@ -274,9 +299,42 @@ def update_covers(flag: Flag) -> bool:
         return True
     if flag.type in (FlagType.QUOTE, FlagType.ATTRIBUTION) and _told_as_earlier(flag):
         return True
-    if flag.type in (FlagType.NEGATION, FlagType.QUOTE):
-        return False  # words taken out of a quote, or a "not", change what was said
+    if flag.type in (FlagType.NEGATION, FlagType.QUOTE) or rank_swapped(flag):
+        return False  # words taken out of a quote, a "not", a title: they change what was said
     return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
+
+
+def quote_continued(flag: Flag, new_text: str) -> bool:
+    """A quotation carried on past where it ended (',” Ann Lee said.' -> '. We will
+    appeal.”'): the old side is only the quotation's close and the attribution after it,
+    the new side more words inside the quotation, and a speaker of the old attribution
+    is still named in the story. Words were added to what was said; none taken back."""
+    old, new = flag.old.strip(), flag.new.strip()
+    if flag.type != FlagType.QUOTE or not _CLOSES_QUOTE.match(old) or not new.endswith(_CLOSERS) \
+            or any(mark in new[:-1] for mark in _OPENERS + _CLOSERS):
+        return False
+    speakers = re.findall(r"\b[A-Z][\w-]+", old)
+    return any(re.search(rf"\b{re.escape(name)}\b", new_text) for name in speakers)
+
+
+_OPENERS = ("“", '"')
+_CLOSERS = ("”", '"')
+_CLOSES_QUOTE = re.compile(r"^[,.;:!?]?\s*[”\"]\s*\w")
+
+
+def rank_swapped(flag: Flag) -> bool:
+    """A rank in someone's title replaced by another in place ("a senior adviser" ->
+    "chief adviser", "deputy" -> "acting"): the title published is changed, a fact
+    put right, not news added."""
+    old, new = _RANK.findall(flag.old), _RANK.findall(flag.new)
+    return flag.type == FlagType.WORDING and bool(old) and bool(new) \
+        and {w.lower() for w in old} != {w.lower() for w in new} \
+        and len(flag.old.split()) <= _RANK_WORDS and len(flag.new.split()) <= _RANK_WORDS
+
+
+_RANK = re.compile(r"\b(?:senior|chief|deputy|acting|interim|former|assistant|associate|vice|executive|principal|"
+                   r"junior|managing)\b", re.I)
+_RANK_WORDS = 3  # a rank swapped in place, not a clause rewritten around one
 
 
 # a clause this long taken out is a statement (evidence._CLAUSE_WORDS); what is left in

@@ -27,7 +27,7 @@ cannot be read in detail still yields one generic claim for its kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -63,7 +63,7 @@ from versioner.noticevocab import VOCABULARY as VOCABULARY  # the reader's table
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 6  # the vocabulary in vocab/notices.toml counts as code here; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
+RULES_VERSION = 7  # the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -345,9 +345,11 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
         claims = [_GENERIC_CLAIM[kind]]
     claims = add_values([_lift_values(c) for c in claims], sentences,
                         kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION))
+    if kind == NoticeKind.UPDATE and _takes_words_back(claims):
+        kind = NoticeKind.CORRECTION
     if kind in (NoticeKind.CORRECTION, NoticeKind.CLARIFICATION):
         claims = list(_in_the_part_named(claims, body))
-    return Notice(text.strip(), NoticeKind(kind), position, tuple(claims))
+    return Notice(text.strip(), NoticeKind(kind), position, _and_the_part_named(tuple(claims), body))
 
 
 # "This story and headline have been updated": the story as a whole, its headline too
@@ -363,6 +365,23 @@ def _in_the_part_named(claims: list[Claim], body: str) -> tuple[Claim, ...]:
         return tuple(claims)
     (section,) = named
     return tuple(replace(c, target=replace(c.target, section=section)) for c in claims)
+
+
+def _takes_words_back(claims: Sequence[Claim]) -> bool:
+    """A notice that only takes published words out, and quotes them ("Removes words
+    "..." in paragraph 7"), takes back what they said: a correction. One that also adds
+    material ("Updates with ..., removes ... line") moves the story on."""
+    return bool(claims) and all(c.action == "remove" for c in claims) and any(c.old_value for c in claims)
+
+
+def _and_the_part_named(claims: tuple[Claim, ...], body: str) -> tuple[Claim, ...]:
+    """"This story and headline have been updated" names two parts: the story's claim
+    stands, and the same is said of the headline (or caption) it names beside it."""
+    m = _WHOLE_AND_PART.search(body)
+    if not m or not claims or any(c.target.section not in (Section.ANY, Section.BODY) for c in claims):
+        return claims
+    part = Section.HEADLINE if "headline" in m.group().lower() else Section.CAPTION
+    return claims + (Claim(claims[0].action, Target(part)),)
 
 
 # what may stand after a label when the notice's text is elsewhere: a date, a time, a zone
