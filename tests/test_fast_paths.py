@@ -31,6 +31,24 @@ def test_candidate_starts_between_are_those_of_the_whole_text(text: str, lo: int
     assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
 
 
+_GLUED_PIECES = st.lists(st.sampled_from([
+    " ", "\n", "x", "Z", "é", "5", "2024", "May", "March", "June", "Sept", "September", "singer", "on",
+]), max_size=14).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_GLUED_PIECES, st.text(max_size=40)), st.integers(0, 40), st.integers(0, 40))
+def test_glued_dates_found_by_their_month_are_those_found_by_the_letter_before(text: str, lo: int,
+                                                                              width: int) -> None:
+    # the plain pattern: a small letter with a month, its day or year after it (as before the
+    # month-first search); read from the letter before ``lo``, no further than the reach
+    end = lo + width
+    plain = re.compile(rf"[a-z](?=(?:{figures_module._MONTH_NAMES})\s[0-9])")
+    stop = end + figures_module._GLUED_REACH
+    want = [m.start() + 1 for m in plain.finditer(text, max(0, lo - 1), stop) if lo <= m.start() + 1 < end]
+    assert figures_module._glued_starts(text, lo, end) == want
+
+
 def _plain_reference(word: str) -> str:
     for end in ("'s", "’s", "'", "’"):
         if word.endswith(end) and len(word) > len(end):
