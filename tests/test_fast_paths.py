@@ -230,3 +230,25 @@ def test_a_name_run_read_step_by_step_is_the_compiled_pattern(text: str, pos: in
     pattern = re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
     pos = min(pos, len(text))
     assert namechanges._name_runs_on_to(text, pos, last) == (pattern.match(text, pos) is not None)
+
+
+def _demonyms_restyled_reference(old: str, new: str) -> bool:
+    # the rule as written before its word-count shortcut: every changed word counted out
+    from collections import Counter
+
+    a, b = Counter(headlinewords._headline_words(old)), Counter(headlinewords._headline_words(new))
+    gone, came = list((a - b).elements()), list((b - a).elements())
+    return bool(gone) and len(gone) == len(came) \
+        and all(any(namechanges.demonym_restyled(g, c) for c in came) for g in gone) \
+        and all(any(namechanges.demonym_restyled(g, c) for g in gone) for c in came)
+
+
+_HEADLINE_PIECES = st.lists(st.sampled_from([
+    "Argentinian", "Argentine", "Filipino", "Philippine", "Ukrainian", "fans", "cheer", "Ostra", "win", "the",
+]), max_size=6).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=800, deadline=None)
+@given(_HEADLINE_PIECES, _HEADLINE_PIECES)
+def test_a_demonym_restyle_needs_as_many_words_on_each_side(old: str, new: str) -> None:
+    assert headlinewords.demonyms_restyled(old, new) == _demonyms_restyled_reference(old, new)
