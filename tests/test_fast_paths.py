@@ -252,3 +252,16 @@ _HEADLINE_PIECES = st.lists(st.sampled_from([
 @given(_HEADLINE_PIECES, _HEADLINE_PIECES)
 def test_a_demonym_restyle_needs_as_many_words_on_each_side(old: str, new: str) -> None:
     assert headlinewords.demonyms_restyled(old, new) == _demonyms_restyled_reference(old, new)
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=60), st.lists(st.integers(0, 40), max_size=60))
+def test_items_encoded_with_the_first_planes_characters_made_once_are_encoded_as_before(a: list[int],
+                                                                                         b: list[int]) -> None:
+    from versioner import seqdiff
+
+    # the plain encoding: each distinct item, in order of first appearance, the next character
+    table: dict[int, str] = {}
+    for item in a + b:
+        table.setdefault(item, chr(0xE000 + len(table)))
+    assert seqdiff._encode(a, b) == ("".join(table[x] for x in a), "".join(table[x] for x in b))
