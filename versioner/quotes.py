@@ -35,7 +35,7 @@ def _flat_quotes(reading: Reading) -> list[str]:
     return [_flat(reading.text[s:e]) for s, e in reading.quotes]
 
 
-def _quoted_words(reading: Reading) -> list[str]:
+def _words_quoted(reading: Reading) -> list[str]:
     """The words of all the paragraph side's quotations, in order."""
     return " ".join(reading.fact(_flat_quotes)).split()
 
@@ -69,7 +69,7 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool) -> st
     if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
             and all(_flat(rd_new.text[s:e]) in flat_old for s, e in touched_new):
         return "kept"
-    if rd_old.fact(_quoted_words) == rd_new.fact(_quoted_words):
+    if rd_old.fact(_words_quoted) == rd_new.fact(_words_quoted):
         return "kept"
     if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
         return "kept"
