@@ -31,6 +31,24 @@ def test_candidate_starts_between_are_those_of_the_whole_text(text: str, lo: int
     assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
 
 
+_GLUED_PIECES = st.lists(st.sampled_from([
+    " ", "\n", "x", "Z", "é", "5", "2024", "May", "March", "June", "Sept", "September", "singer", "on",
+]), max_size=14).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_GLUED_PIECES, st.text(max_size=40)), st.integers(0, 40), st.integers(0, 40))
+def test_glued_dates_found_by_their_month_are_those_found_by_the_letter_before(text: str, lo: int,
+                                                                              width: int) -> None:
+    # the plain pattern: a small letter with a month, its day or year after it (as before the
+    # month-first search); read from the letter before ``lo``, no further than the reach
+    end = lo + width
+    plain = re.compile(rf"[a-z](?=(?:{figures_module._MONTH_NAMES})\s[0-9])")
+    stop = end + figures_module._GLUED_REACH
+    want = [m.start() + 1 for m in plain.finditer(text, max(0, lo - 1), stop) if lo <= m.start() + 1 < end]
+    assert figures_module._glued_starts(text, lo, end) == want
+
+
 def _plain_reference(word: str) -> str:
     for end in ("'s", "’s", "'", "’"):
         if word.endswith(end) and len(word) > len(end):
@@ -212,3 +230,38 @@ def test_a_name_run_read_step_by_step_is_the_compiled_pattern(text: str, pos: in
     pattern = re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b")
     pos = min(pos, len(text))
     assert namechanges._name_runs_on_to(text, pos, last) == (pattern.match(text, pos) is not None)
+
+
+def _demonyms_restyled_reference(old: str, new: str) -> bool:
+    # the rule as written before its word-count shortcut: every changed word counted out
+    from collections import Counter
+
+    a, b = Counter(headlinewords._headline_words(old)), Counter(headlinewords._headline_words(new))
+    gone, came = list((a - b).elements()), list((b - a).elements())
+    return bool(gone) and len(gone) == len(came) \
+        and all(any(namechanges.demonym_restyled(g, c) for c in came) for g in gone) \
+        and all(any(namechanges.demonym_restyled(g, c) for g in gone) for c in came)
+
+
+_HEADLINE_PIECES = st.lists(st.sampled_from([
+    "Argentinian", "Argentine", "Filipino", "Philippine", "Ukrainian", "fans", "cheer", "Ostra", "win", "the",
+]), max_size=6).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=800, deadline=None)
+@given(_HEADLINE_PIECES, _HEADLINE_PIECES)
+def test_a_demonym_restyle_needs_as_many_words_on_each_side(old: str, new: str) -> None:
+    assert headlinewords.demonyms_restyled(old, new) == _demonyms_restyled_reference(old, new)
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=60), st.lists(st.integers(0, 40), max_size=60))
+def test_items_encoded_with_the_first_planes_characters_made_once_are_encoded_as_before(a: list[int],
+                                                                                         b: list[int]) -> None:
+    from versioner import seqdiff
+
+    # the plain encoding: each distinct item, in order of first appearance, the next character
+    table: dict[int, str] = {}
+    for item in a + b:
+        table.setdefault(item, chr(0xE000 + len(table)))
+    assert seqdiff._encode(a, b) == ("".join(table[x] for x in a), "".join(table[x] for x in b))

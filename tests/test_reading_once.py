@@ -50,3 +50,34 @@ def test_a_headline_is_read_once_a_side_as_a_headline(readings: list[tuple[str, 
 def test_readings_are_not_kept_between_calls() -> None:
     # passed down, not cached by text: two calls give two readings
     assert reading.read("Ann Lee spoke.") is not reading.read("Ann Lee spoke.")
+
+
+def test_a_rules_fact_about_a_paragraph_side_is_read_once_for_all_its_hunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from versioner import quotes
+
+    # three edits inside the quotes of one paragraph: each asks for the side's quotations
+    old = 'Lee said: "We will reopen the port soon, with all crews, and by the end of the week."\n'
+    new = 'Lee said: "We might reopen the harbour soon, with most crews, and by the end of the week."\n'
+    asked: list[str] = []
+    real = quotes._flat_quotes
+
+    def counting(r: reading.Reading) -> list[str]:
+        asked.append(r.text)
+        return real(r)
+
+    monkeypatch.setattr(quotes, "_flat_quotes", counting)
+    flags = flag_texts(HEAD + old, HEAD + new)
+    assert flags
+    assert sorted(asked) == sorted([old.strip(), new.strip()])
+
+
+def test_a_fact_is_worked_out_once_and_then_looked_up() -> None:
+    calls: list[str] = []
+
+    def words(r: reading.Reading) -> list[str]:
+        calls.append(r.text)
+        return r.text.split()
+
+    side = reading.read("Ann Lee spoke at noon.")
+    assert side.fact(words) is side.fact(words)
+    assert calls == ["Ann Lee spoke at noon."]

@@ -244,8 +244,11 @@ _SCAN_OTHER = ("[\t\n\r\f\v\xa0\u2002-\u200a\u202f\u3000"
                "!\"#%&'(*+,/;<=>?@\\[\\]^`{|}~“”‘’«»„—–-]" + _scan_body())
 # A date glued to the word before it: a page's markup drops the space around link text
 # ("arrested the singerApril 16"), and a month name with its day or year after a small
-# letter still opens a date (a capital inside a word opens nothing else here).
-_SCAN_GLUED = rf"[a-z](?=(?:{_MONTH_NAMES})\s[0-9])"
+# letter still opens a date (a capital inside a word opens nothing else here). Searched
+# for by its month, the small letter before it checked after (_glued_starts): the engine
+# skips to a month's capital at C speed, where a pattern opening with the letter is tried
+# at every small letter (several times slower).
+_SCAN_GLUED = rf"(?:{_MONTH_NAMES})\s[0-9]"
 # Characters a glued date's look-ahead reads past the start it finds: "September 1"
 _GLUED_REACH = 12
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
@@ -373,8 +376,15 @@ def _candidate_starts(text: str) -> list[int]:
     """Where a figure may start after a boundary character, in order."""
     starts = [m.start() + 1 for m in _compiled(_SCAN_SPACE).finditer(text)]
     other = [m.start() + 1 for m in _compiled(_SCAN_OTHER).finditer(text)]
-    other += [m.start() + 1 for m in _compiled(_SCAN_GLUED).finditer(text)]
+    other += _glued_starts(text, 0, len(text))
     return sorted(starts + other) if other else starts
+
+
+def _glued_starts(text: str, lo: int, end: int) -> list[int]:
+    """The starts in [lo, end) of months glued to a small letter before them, each with
+    its day or year after it (read no further than _GLUED_REACH past ``end``)."""
+    return [at for m in _compiled(_SCAN_GLUED).finditer(text, lo, min(len(text), end + _GLUED_REACH))
+            if (at := m.start()) < end and at > 0 and "a" <= text[at - 1] <= "z"]
 
 
 def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
@@ -383,16 +393,16 @@ def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
     character never stands inside a candidate's match (a property test holds the two
     equal). A figure edited in a long paragraph reads its own sentence."""
     out: list[int] = []
-    for pattern in (_SCAN_SPACE, _SCAN_OTHER, _SCAN_GLUED):
-        # a glued date is rare: a search not bounded near ``end`` would read on to the
-        # text's end at every edit
-        stop = end + _GLUED_REACH if pattern is _SCAN_GLUED else len(text)
-        for m in _compiled(pattern).finditer(text, max(0, lo - 1), stop):
+    for pattern in (_SCAN_SPACE, _SCAN_OTHER):
+        for m in _compiled(pattern).finditer(text, max(0, lo - 1)):
             at = m.start() + 1
             if at >= end:
                 break
             if at >= lo:
                 out.append(at)
+    # a glued date is rare: a search not bounded near ``end`` would read on to the
+    # text's end at every edit
+    out += _glued_starts(text, lo, end)
     out.sort()
     return out
 

@@ -38,7 +38,10 @@ def same_words(old: str, new: str) -> bool:
 def demonyms_restyled(old: str, new: str) -> bool:
     """Is each word the headline changed one demonym written in another style
     ("Argentinian" -> "Argentine"): the same people, the claim unchanged?"""
-    a, b = Counter(_headline_words(old)), Counter(_headline_words(new))
+    words_old, words_new = _headline_words(old), _headline_words(new)
+    if len(words_old) != len(words_new):
+        return False  # as many words gone as came, or no restyle: a word put in or cut is not one
+    a, b = Counter(words_old), Counter(words_new)
     gone, came = list((a - b).elements()), list((b - a).elements())
     return bool(gone) and len(gone) == len(came) \
         and all(any(demonym_restyled(g, c) for c in came) for g in gone) \

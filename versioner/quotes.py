@@ -31,6 +31,21 @@ def _flat(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def _flat_quotes(reading: Reading) -> list[str]:
+    """Each quotation of a paragraph side, flattened (``_flat``): read once for all its hunks."""
+    return [_flat(reading.text[s:e]) for s, e in reading.quotes]
+
+
+def _words_quoted(reading: Reading) -> list[str]:
+    """The words of all the paragraph side's quotations, in order."""
+    return " ".join(reading.fact(_flat_quotes)).split()
+
+
+def _flat_paragraph(reading: Reading) -> str:
+    """The whole paragraph side flattened, with a space either end (words are found whole in it)."""
+    return f" {_flat(reading.text)} "
+
+
 TITLE_MARKS = "quotation marks around a title (style)"
 # a sentence taken out with its quotations (unless they are said elsewhere: said_elsewhere)
 TAKEN_OUT = "a sentence taken out with its quotations"
@@ -51,12 +66,11 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool, older
         return "kept"
     if not headline and _taken_out_whole(h, touched_old, touched_new):
         return TAKEN_OUT
-    flat_old = [_flat(rd_old.text[s:e]) for s, e in rd_old.quotes]
-    flat_new = [_flat(rd_new.text[s:e]) for s, e in rd_new.quotes]
+    flat_old, flat_new = rd_old.fact(_flat_quotes), rd_new.fact(_flat_quotes)
     if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
             and all(_flat(rd_new.text[s:e]) in flat_old for s, e in touched_new):
         return "kept"
-    if " ".join(flat_old).split() == " ".join(flat_new).split():
+    if rd_old.fact(_words_quoted) == rd_new.fact(_words_quoted):
         return "kept"
     if _narrowed(h, rd_old, rd_new, touched_old, touched_new, flat_old, flat_new):
         return "kept"
@@ -170,7 +184,7 @@ def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     the marks still standing in the sentence as they were (``“hold services as he
     wishes”`` -> ``hold services “as he wishes”``)? Nothing the speaker said is changed
     or lost. (Words brought into a quote are a quote change: they are now the speaker's.)"""
-    para = f" {_flat(rd_new.text)} "
+    para = rd_new.fact(_flat_paragraph)
     for s, e in touched_old:
         q = _flat(rd_old.text[s:e])
         if q in flat_new:

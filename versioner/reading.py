@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from versioner.names import FUNCTION_WORDS, NAME_JOINERS, is_ordinary, is_title
 
@@ -59,17 +59,33 @@ _CAP_TOKEN = re.compile(r"[A-Z](?<![\w'’][A-Z])(?:[a-z]?\.(?:[A-Za-z][a-z]?\.)
 _JOINER_GAP = re.compile(r"[ -](\w+)[ -]")
 
 
+_Fact = TypeVar("_Fact")
+
+
 class Reading:
     """The reading of ``text``; ``headline``: every word may carry a capital.
 
     Each part is read once, when a rule first asks, and only as far as it asks: the
     quotation spans of the whole text, the tokens and names around each edit. A long
-    paragraph with one edit is not tokenised whole."""
+    paragraph with one edit is not tokenised whole. A rule's own fact about the whole
+    paragraph side (``fact``) is kept with it too, so that the rule reads it once for
+    all the paragraph's hunks."""
 
     def __init__(self, text: str, headline: bool = False) -> None:
         self.text = text
         self.headline = headline
         self._names: dict[tuple[int, int], list[Name]] = {}
+        self._facts: dict[Callable[[Reading], Any], Any] = {}
+
+    def fact(self, rule: Callable[[Reading], _Fact]) -> _Fact:
+        """``rule(self)``, worked out on the first ask and looked up after: what a rule
+        reads of the whole paragraph side (its quotations flattened, its words) is the
+        same for every hunk of the paragraph. The value is shared: never change it."""
+        try:
+            value: _Fact = self._facts[rule]
+        except KeyError:
+            value = self._facts[rule] = rule(self)
+        return value
 
     @functools.cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:

@@ -42,6 +42,11 @@ def _planes(n: int) -> Iterator[str]:
         n -= take
 
 
+# The first plane's characters, made once: most diffs (every word diff of a paragraph)
+# need no more, and zipping items with these skips making a character per item per diff
+_FIRST_PLANE = tuple(map(chr, range(*_PLANES[0])))
+
+
 def _encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str] | None:
     """Both sequences as strings, one character per distinct item; None when
     there are more distinct items than characters to give them."""
@@ -50,8 +55,10 @@ def _encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str] | N
     if len(distinct) > ALPHABET_SIZE:
         return None
     # Built with C-level calls throughout: this runs once per word diff.
-    table = dict(zip(distinct, _alphabet(len(distinct)), strict=True))
-    return "".join(map(table.__getitem__, a)), "".join(map(table.__getitem__, b))
+    chars = _FIRST_PLANE if len(distinct) <= len(_FIRST_PLANE) else _alphabet(len(distinct))
+    table = dict(zip(distinct, chars))
+    get = table.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b))
 
 
 _CLEANUP_CHUNK = 256  # diff entries: semantic cleanup is quadratic, so long diffs go in pieces
