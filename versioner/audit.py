@@ -34,7 +34,7 @@ from versioner.evidence import (
 from versioner.flags import Flag, substantive
 from versioner.held import check_values as _check_values
 from versioner.held import claim_text as _claim_text
-from versioner.held import covers, hold_carried, match, rank_swapped
+from versioner.held import covers, hold_carried, match
 from versioner.held import describe as _describe
 from versioner.held import held_to_notice as _held_to_notice
 from versioner.held import notice_reasons as _notice_reasons
@@ -48,7 +48,7 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 10  # 10: t15v and t15c together
+RULES_VERSION = 11  # 11: a rank swapped in a title is altered without a notice too
 # 9 (t15c): a claim tied to a change in its own revision owns no earlier one; a correction naming
 # someone covers their passage only; an update covers a quotation carried on, not a rank swapped in a title
 # 9 (t15v): live pages by address and timestamped entries; an item re-topped; names shortened
@@ -236,7 +236,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
     outside = tuple(f for f in subst if f not in covered
-                    and (f in unquoted or rank_swapped(f) or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
+                    and (f in unquoted or alters(f, rev.text, one_paragraph, headline_only, prev.text)))
     verdict = _held_to_notice(unmatched, wrong_values, outside)
     reasons = _notice_reasons(unmatched, wrong_values, outside)
     if verdict == _V.CONSISTENT:

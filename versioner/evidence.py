@@ -233,8 +233,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
                 or _headline_fact_replaced(flag, new_text))
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
-    if flag.type == FlagType.NEGATION:
-        return True  # "not" put in or taken out flips what was published, however short
+    if flag.type == FlagType.NEGATION or rank_swapped(flag):
+        return True  # "not" put in or taken out, a title's rank swapped: however short
     if not _words(flag.old):
         return False  # only punctuation gave way: nothing that was said is gone
     if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
@@ -261,6 +261,21 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         # words without a figure in them: reworded unless a fact went with the old words
         return _fact_lost(flag, new_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and (not one_paragraph or _retopped(flag, new_text, old_text))
+
+
+def rank_swapped(flag: Flag) -> bool:
+    """A rank in someone's title replaced by another in place ("a senior adviser" ->
+    "chief adviser", "deputy" -> "acting"): the title published is changed, a fact
+    put right, not news added."""
+    old, new = _RANK.findall(flag.old), _RANK.findall(flag.new)
+    return flag.type == FlagType.WORDING and bool(old) and bool(new) \
+        and {w.lower() for w in old} != {w.lower() for w in new} \
+        and len(flag.old.split()) <= _RANK_WORDS and len(flag.new.split()) <= _RANK_WORDS
+
+
+_RANK = re.compile(r"\b(?:senior|chief|deputy|acting|interim|former|assistant|associate|vice|executive|principal|"
+                   r"junior|managing)\b", re.I)
+_RANK_WORDS = 3  # a rank swapped in place, not a clause rewritten around one
 
 
 def _retopped(flag: Flag, new_text: str, old_text: str | None) -> bool:

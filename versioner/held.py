@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from versioner import model
 from versioner.develop import running_figure, settles
-from versioner.evidence import Clue, StealthKind, adds_material, evidence, values_missing
+from versioner.evidence import Clue, StealthKind, adds_material, evidence, rank_swapped, values_missing
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
 from versioner.notices import Claim, Notice, Target
@@ -320,21 +320,6 @@ def quote_continued(flag: Flag, new_text: str) -> bool:
 _OPENERS = ("“", '"')
 _CLOSERS = ("”", '"')
 _CLOSES_QUOTE = re.compile(r"^[,.;:!?]?\s*[”\"]\s*\w")
-
-
-def rank_swapped(flag: Flag) -> bool:
-    """A rank in someone's title replaced by another in place ("a senior adviser" ->
-    "chief adviser", "deputy" -> "acting"): the title published is changed, a fact
-    put right, not news added."""
-    old, new = _RANK.findall(flag.old), _RANK.findall(flag.new)
-    return flag.type == FlagType.WORDING and bool(old) and bool(new) \
-        and {w.lower() for w in old} != {w.lower() for w in new} \
-        and len(flag.old.split()) <= _RANK_WORDS and len(flag.new.split()) <= _RANK_WORDS
-
-
-_RANK = re.compile(r"\b(?:senior|chief|deputy|acting|interim|former|assistant|associate|vice|executive|principal|"
-                   r"junior|managing)\b", re.I)
-_RANK_WORDS = 3  # a rank swapped in place, not a clause rewritten around one
 
 
 # a clause this long taken out is a statement (evidence._CLAUSE_WORDS); what is left in
