@@ -174,3 +174,35 @@ def test_a_name_taken_out_of_a_headline_and_the_story_is_still_a_name_removed() 
     old, new = "Varo Tesk wins Ostra council seat", "Newcomer wins Ostra council seat"
     facts = [f.facts for f in flag_texts(old + body, new + body) if f.type == "headline"]
     assert facts and "name" in facts[0], facts
+
+
+# -- a headline written anew around names the story gives ---------------------------------
+
+_HARBOUR_STORY = ("\nOSTRA, June 2 (Meridian) – The harbour board voted on Monday to keep the port open "
+                  "after Ostra dockers struck; the plan now goes to the Dellmar Assembly, Varo Tesk said.\n")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # a name taken up from the story, the rest of the headline new
+    ("Harbour board votes to keep port open", "Dellmar Assembly narrowly saves port"),
+    # one name left for another, each still (or already) in the story
+    ("Ostra dockers strike", "Varo Tesk warns the harbour board of a long summer"),
+])
+def test_a_headline_written_anew_around_names_the_story_gives_is_no_name_change(old: str, new: str) -> None:
+    facts = [f.facts for f in flag_texts(old + _HARBOUR_STORY, new + _HARBOUR_STORY) if f.type == "headline"]
+    assert facts and all("name" not in f for f in facts), facts
+
+
+def test_a_headline_written_anew_around_a_name_the_story_never_gave_is_a_name_change() -> None:
+    facts = [f.facts for f in flag_texts("Harbour board votes to keep port open" + _HARBOUR_STORY,
+                                         "Marrow Trust narrowly saves port" + _HARBOUR_STORY) if f.type == "headline"]
+    assert facts and "name" in facts[0], facts
+
+
+def test_a_name_put_in_place_of_a_description_in_a_headline_that_stands_is_a_name_change() -> None:
+    # most of the headline stands: the person it described is now named in it, whatever
+    # the story said already
+    body = "\nOSTRA, June 2 (Meridian) – Kel Darrow, 31, kept a diary, police said.\n"
+    facts = [f.facts for f in flag_texts("What the diary of the harbour arsonist reveals" + body,
+                                         "What the diary of Kel Darrow reveals" + body) if f.type == "headline"]
+    assert facts and "name" in facts[0], facts

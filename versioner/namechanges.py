@@ -25,7 +25,8 @@ from versioner.reading import Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 6  # 6: a name only put in or taken out as a modifier of a common noun is a detail
+RULES_VERSION = 7  # 7: a headline written anew around names the story gives (or gave) changes no name
+# 6: a name only put in or taken out as a modifier of a common noun is a detail
 # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
 # a place cut to its head, a body with or without its country or kind, a detail after a colon
 # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
@@ -74,6 +75,13 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # a name only taken out of a headline that the story under it still names: the
         # headline shortened, the article names them as before
         gone = [n for n in gone if not known.mentioned(n, side=1)]
+    elif known is not None and headline_rewritten(rd_old.text, rd_new.text):
+        # a headline written anew, taking up a name the story already gave or leaving
+        # one the story still gives: the headline tells the story another way, it names
+        # no one the story did not (a name put in place of a phrase in words that stand,
+        # "the suspect" -> "Ann Lee", still names them, above)
+        gone = [n for n in gone if not known.mentioned(n, side=1)]
+        came = [n for n in came if not known.mentioned(n, side=0)]
     if gone and came and [_untitled(n) for n in gone] == [_untitled(n) for n in came]:
         return [], []  # only a title or honorific changed ("Sir Ann Lee" -> "Ann Lee"): wording
     texts = known.texts if known is not None else (rd_old.text, rd_new.text)
@@ -103,6 +111,14 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # (the reading rests on English word order and an English word list)
         gone, came = _not_modifiers(gone, rd_old.text), _not_modifiers(came, rd_new.text)
     return gone, came
+
+
+def headline_rewritten(old: str, new: str) -> bool:
+    """Is a headline written anew: fewer than half of the words of either side (case
+    aside, each counted once) standing on the other? One that keeps most of its words
+    and gains a sentence still says what it said."""
+    a, b = ({w.lower() for w in _WORD.findall(t)} for t in (old, new))
+    return 2 * len(a & b) < min(len(a), len(b))
 
 
 def _not_modifiers(names: list[str], text: str) -> list[str]:
