@@ -13,8 +13,8 @@ def _figures(old_para: str, new_para: str) -> list[Flag]:
 
 
 def test_a_number_standing_as_subject_counts_the_noun_after_its_verb() -> None:
-    figs = extract_figures("Of the 126 people on board, 113 were members of the militia and 40% are women.")
-    assert [(f.text, f.noun) for f in figs] == [("126", "people"), ("113", "members"), ("40%", "women")]
+    figs = extract_figures("Of the 131 riders in the race, 117 were members of the club and 40% are women.")
+    assert [(f.text, f.noun) for f in figs] == [("131", "riders"), ("117", "members"), ("40%", "women")]
 
 
 def test_a_verb_after_the_number_is_still_no_noun() -> None:
@@ -23,12 +23,12 @@ def test_a_verb_after_the_number_is_still_no_noun() -> None:
 
 def test_a_count_changed_across_two_hunks_is_one_figure_changed() -> None:
     # the count's number is cut from its sentence's other edits by the diff: "112" goes
-    # in one hunk, "113" comes in another, both counting members
+    # in one hunk, "117" comes in another, both counting members
     flags = _figures("Among the 114 passengers on the ferry were 112 members of Dorrin’s militia and two customs "
                      "officers, Ansel Vo said.",
-                     "Of the 126 people on board, 113 were members of the militia and two were customs officers, "
+                     "Of the 131 riders in the race, 117 were members of the club and two were customs officers, "
                      "the coastguard said.")
-    assert [(f.old_value, f.new_value) for f in flags] == [(114, 126), (112, 113)], flags
+    assert [(f.old_value, f.new_value) for f in flags] == [(114, 131), (112, 117)], flags
     assert all(f.severity == "high" for f in flags), flags
 
 

@@ -46,7 +46,7 @@ def test_a_correction_about_someone_named_covers_a_change_in_their_passage() -> 
 QUOTED = [
     "Singer charged over Vessa warehouse fire",
     "Prosecutors in Vessa charged the singer Tomas Rell on Monday over a fire that gutted a warehouse.",
-    "“Let us be clear – the evidence in this case will show that he had nothing to do with the fire,” "
+    "“Let us be clear – the facts will prove our client played no part in that blaze,” "
     "attorneys Mira Sand and Olaf Kerr said in a statement.",
     "Rell is due in court next month.",
 ]
@@ -55,8 +55,8 @@ QUOTED = [
 def test_an_update_covers_a_quotation_carried_on_with_its_speaker_still_named() -> None:
     carried_on = [
         QUOTED[0], QUOTED[1],
-        "In a statement Monday evening, Mira Sand – one of Rell’s attorneys – wrote, “The evidence in this "
-        "case will show that he had nothing to do with the fire. We will answer every charge in court.”",
+        "In a statement Monday evening, Mira Sand – one of Rell’s attorneys – wrote, “The facts will prove "
+        "our client played no part in that blaze. We will answer every charge in court.”",
         QUOTED[3],
         "Rell’s manager said the tour would go ahead as planned.",
         "This story has been updated with additional information.",
@@ -68,8 +68,8 @@ def test_an_update_covers_a_quotation_carried_on_with_its_speaker_still_named() 
 def test_an_update_does_not_cover_a_quotation_whose_speaker_is_gone() -> None:
     carried_on = [
         QUOTED[0], QUOTED[1],
-        "In a statement Monday evening, the label wrote, “The evidence in this case will show that he had "
-        "nothing to do with the fire. We will answer every charge in court.”",
+        "In a statement Monday evening, the label wrote, “The facts will prove our client played "
+        "no part in that blaze. We will answer every charge in court.”",
         QUOTED[3],
         "This story has been updated with additional information.",
     ]
