@@ -31,6 +31,23 @@ def test_candidate_starts_between_are_those_of_the_whole_text(text: str, lo: int
     assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
 
 
+# "a"/"an", runs of spaces of any kind and the longest scale words, each candidate's test
+# reading past the end it is asked for
+_REACH_PIECES = st.lists(st.sampled_from([
+    "a", "an", "A", " ", "     ", "\n\n\n", "\u2003", "\xa0", "thousand", "Thousand", "trillion", "quarter",
+    "hundred", "x", "(", "5",
+]), max_size=24).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_REACH_PIECES, st.integers(0, 40), st.integers(0, 40))
+def test_candidates_scanned_only_as_far_as_their_test_reads_are_those_of_the_whole_text(
+        text: str, lo: int, width: int) -> None:
+    end = lo + width
+    whole = figures_module._candidate_starts(text)
+    assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
+
+
 _GLUED_PIECES = st.lists(st.sampled_from([
     " ", "\n", "x", "Z", "é", "5", "2024", "May", "March", "June", "Sept", "September", "singer", "on",
 ]), max_size=14).map("".join)

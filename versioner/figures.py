@@ -393,8 +393,9 @@ def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
     character never stands inside a candidate's match (a property test holds the two
     equal). A figure edited in a long paragraph reads its own sentence."""
     out: list[int] = []
+    hi = _scan_reach(text, end)
     for pattern in (_SCAN_SPACE, _SCAN_OTHER):
-        for m in _compiled(pattern).finditer(text, max(0, lo - 1)):
+        for m in _compiled(pattern).finditer(text, max(0, lo - 1), hi):
             at = m.start() + 1
             if at >= end:
                 break
@@ -405,6 +406,21 @@ def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:
     out += _glued_starts(text, lo, end)
     out.sort()
     return out
+
+
+def _scan_reach(text: str, end: int) -> int:
+    """How far a scan for the candidates before ``end`` can read: a candidate's test
+    reads a few letters past it, or "a"/"an", the spaces after it and a scale word
+    ("a  thousand"). Scanning only that far keeps the search for the rare boundary
+    characters of _SCAN_OTHER from running on to the text's end at every edit."""
+    i = end + 1
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return min(len(text), i + _SCAN_WORD_REACH)
+
+
+# The longest word a candidate's test reads after the spaces ("thousand", "trillion"), and one more
+_SCAN_WORD_REACH = 9
 
 
 def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
