@@ -134,7 +134,8 @@ def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     old_words, new_words = set(_WORD.findall(h.old.lower())), set(_WORD.findall(h.new.lower()))
     if (old_words ^ new_words) & NEGATIONS:
         return False
-    if not all(any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new):
+    # each new quotation's words flattened once, not once per old quotation
+    if not all(_within_one(_flat(rd_new.text[s:e]), flat_old) for s, e in touched_new):
         return False
     # the new sentence around the edit, not the whole paragraph: a long one has many edits
     para = set(_flat(rd_new.text[max(0, h.new_start - _NEAR):h.new_end + _NEAR]).split())
@@ -192,8 +193,13 @@ def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
         parts = [f" {q} ".split(f" {n} ", 1) for n in flat_new if n and f" {n} " in f" {q} "]
         if not any(all(not x.strip() or f" {x.strip()} " in para for x in pair) for pair in parts):
             return False
-    return all(_flat(rd_new.text[s:e]) in flat_old
-               or any(f" {_flat(rd_new.text[s:e])} " in f" {q} " for q in flat_old) for s, e in touched_new)
+    return all(_within_one(_flat(rd_new.text[s:e]), flat_old) for s, e in touched_new)
+
+
+def _within_one(quoted: str, flat: list[str]) -> bool:
+    """Are the flattened words ``quoted`` one of ``flat``'s quotations, or whole words inside one?"""
+    padded = f" {quoted} "
+    return quoted in flat or any(padded in f" {q} " for q in flat)
 
 
 def _quoted_before(h: Hunk, rd_old: Reading, rd_new: Reading, older: str) -> bool:
