@@ -6,11 +6,10 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
+from verdict_chain import audit_lines, replaced
+
 from versioner.kinds import Section
-from versioner.model import Revision
 from versioner.notices import parse_notice
-from versioner.parse import normalise
 
 STORY = [
     "Two hurt in shooting at Marlow apartment block",
@@ -21,33 +20,23 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-03-03T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
-def _with(lines: list[str], old: str, new: str) -> list[str]:
-    return [line.replace(old, new) for line in lines]
-
-
 def test_a_claim_tied_to_its_own_revision_does_not_make_an_earlier_change_late() -> None:
     # the neighbour's name is respelt in silence; later the son's name is respelt with a
     # notice about one name: the notice tells of its own fix, the earlier one stays silent
-    silent = _with(STORY, "Ivo Kastel", "Ivo Kastell")
-    fixed = _with(silent, "Delmar", "Delmer") + [
+    silent = replaced(STORY, "Ivo Kastel", "Ivo Kastell")
+    fixed = replaced(silent, "Delmar", "Delmer") + [
         "Correction: An earlier version of this story misspelled the name of the suspect's son."]
-    verdicts = _chain(STORY, silent, fixed)
+    verdicts = audit_lines(STORY, silent, fixed)
     assert verdicts[2].verdict == "consistent"
     assert verdicts[1].verdict == "stealth"
     assert verdicts[1].disclosed_by is None
 
 
 def test_a_claim_its_own_revision_bears_out_nothing_of_still_owns_an_earlier_change() -> None:
-    silent = _with(STORY, "four shots", "six shots")
+    silent = replaced(STORY, "four shots", "six shots")
     noticed = silent + ["Correction: An earlier version of this story misstated the number of shots. "
                         "There were six, not four."]
-    verdicts = _chain(STORY, silent, noticed)
+    verdicts = audit_lines(STORY, silent, noticed)
     assert verdicts[1].verdict == "late"
 
 

@@ -4,11 +4,10 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
+from verdict_chain import audit_lines
+
 from versioner.flags import Flag
-from versioner.model import Revision
 from versioner.notices import parse_notice
-from versioner.parse import normalise
 
 STORY = [
     "Harbour board delays vote on new ferry pier",
@@ -19,12 +18,6 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-06-04T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def _with(lines: list[str], index: int, text: str) -> list[str]:
     return [text if i == index else line for i, line in enumerate(lines)]
 
@@ -33,85 +26,85 @@ def test_words_put_into_a_glued_sentence_take_nothing_out() -> None:
     # copy that lost its spaces around link text gains an age: words added, none replaced
     old = _with(STORY, 2, "Board chairInes Marlowsaid members needed more time to study the cost.")
     new = _with(STORY, 2, "Board chairInes Marlow, 61,said members needed more time to study the cost.")
-    assert _chain(old, new)[1].verdict != "stealth"
+    assert audit_lines(old, new)[1].verdict != "stealth"
 
 
 def test_a_style_synonym_without_a_notice_is_minor() -> None:
     new = _with(STORY, 4, "Fishermen's groups have opposed the plan, saying it would clog the inner harbour.")
-    v = _chain(STORY, new)[1]
+    v = audit_lines(STORY, new)[1]
     assert v.verdict == "minor"
     assert v.stealth_kind is None
 
 
 def test_a_figure_replaced_without_a_notice_is_stealth() -> None:
     new = _with(STORY, 3, "The pier would cost about 15 million crowns and take two years to build.")
-    v = _chain(STORY, new)[1]
+    v = audit_lines(STORY, new)[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
 
 def test_a_hedge_taken_out_is_stealth() -> None:
     new = _with(STORY, 3, "The pier would cost 12 million crowns and take two years to build.")
-    assert _chain(STORY, new)[1].verdict == "stealth"
+    assert audit_lines(STORY, new)[1].verdict == "stealth"
 
 
 def test_a_person_named_by_role_instead_is_not_a_name_taken_out() -> None:
     # "Ines Marlow" -> "Marlow" in a later sentence: the person is still named
     old = STORY + ["Ines Marlow said a new vote would be held in July."]
     new = STORY + ["Marlow said a new vote would be held in July."]
-    assert _chain(old, new)[1].verdict in ("minor", "update")
+    assert audit_lines(old, new)[1].verdict in ("minor", "update")
 
 
 def test_a_headline_rewritten_to_a_new_angle_is_an_update_not_stealth() -> None:
     new = _with(STORY, 0, "Ferry pier vote put off as fishermen push back")
-    v = _chain(STORY, new)[1]
+    v = audit_lines(STORY, new)[1]
     assert v.verdict == "update"
     assert v.stealth_kind == "added"
 
 
 def test_words_cut_from_an_otherwise_unchanged_headline_are_stealth() -> None:
     old = _with(STORY, 0, "Harbour board delays vote on new ferry pier indefinitely")
-    assert _chain(old, STORY)[1].verdict == "stealth"
+    assert audit_lines(old, STORY)[1].verdict == "stealth"
 
 
 def test_a_headline_list_line_rewritten_with_new_information_is_an_update() -> None:
     # one-line items (a homepage or feed headline): judged as headlines are
     old = ["Striker's late goal wins the cup for Halden"]
     new = ["Halden lift the cup as striker Moro scores in stoppage time"]
-    assert _chain(old, new)[1].verdict == "update"
+    assert audit_lines(old, new)[1].verdict == "update"
 
 
 def test_a_headline_list_line_whose_toll_moves_on_is_stealth() -> None:
     old = ["Six dead after storm floods river towns"]
     new = ["Eight dead after storm floods river towns"]
-    assert _chain(old, new)[1].verdict == "stealth"
+    assert audit_lines(old, new)[1].verdict == "stealth"
 
 
 def test_a_compound_spelt_together_is_not_a_change() -> None:
     old = ["Court hears Rusland-specialist in fraud case"]
     new = ["Court hears Ruslandspecialist in fraud case"]
-    assert _chain(old, new)[1].verdict == "minor"
+    assert audit_lines(old, new)[1].verdict == "minor"
 
 
 def test_a_headline_shown_with_its_first_summary_is_minor() -> None:
     # a homepage item first seen as a headline alone, then with its summary under it
     old = ["Harbour board delays vote on new ferry pier"]
     new = old + ["Members say they need more time to study a cost of 12 million crowns."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "minor"
     assert "first text shown" in v.reasons[0]
 
 
 def test_a_credit_line_added_is_not_news() -> None:
     new = STORY + ["Courier's Dana Holm contributed to this report."]
-    assert _chain(STORY, new)[1].verdict == "minor"
+    assert audit_lines(STORY, new)[1].verdict == "minor"
 
 
 def test_a_carried_update_notice_covers_new_paragraphs() -> None:
     notice = "This story has been updated with additional information."
     first = STORY + [notice]
     second = STORY[:4] + ["The board will meet again on July 2, a spokesman said."] + STORY[4:] + [notice]
-    v = _chain(STORY, first, second)[2]
+    v = audit_lines(STORY, first, second)[2]
     assert v.verdict == "consistent"
     assert "carried" in v.reasons[0]
 
@@ -120,7 +113,7 @@ def test_a_carried_update_notice_does_not_cover_a_fact_replaced_since() -> None:
     notice = "This story has been updated with additional information."
     first = STORY + [notice]
     second = _with(STORY, 3, "The pier would cost about 15 million crowns and take two years to build.") + [notice]
-    v = _chain(STORY, first, second)[2]
+    v = audit_lines(STORY, first, second)[2]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
@@ -128,7 +121,7 @@ def test_a_carried_update_notice_does_not_cover_a_fact_replaced_since() -> None:
 def test_a_notice_added_alone_after_a_silent_update_is_late() -> None:
     added = STORY + ["The board will meet again on July 2, a spokesman said."]
     noticed = added + ["This story has been updated with additional content."]
-    verdicts = _chain(STORY, added, noticed)
+    verdicts = audit_lines(STORY, added, noticed)
     assert verdicts[1].verdict == "update"  # a generic notice owns up to no earlier change
     assert verdicts[2].verdict == "late"
     assert verdicts[2].latency_s == 3600
@@ -136,7 +129,7 @@ def test_a_notice_added_alone_after_a_silent_update_is_late() -> None:
 
 def test_an_editors_note_that_claims_nothing_is_reported_but_not_held() -> None:
     note = "Editor's note: This story contains descriptions some readers may find distressing."
-    v = _chain(STORY, STORY + [note])[1]
+    v = audit_lines(STORY, STORY + [note])[1]
     assert [n.kind for n in v.notices] == ["editor's note"]
     assert v.verdict == "minor"
 
@@ -198,16 +191,16 @@ def test_reported_in_collaboration_is_not_a_claim_about_what_was_said() -> None:
 
 def test_a_word_trimmed_from_a_headline_is_minor() -> None:
     old = _with(STORY, 0, "Harbour board delays vote on new ferry pier again")
-    assert _chain(old, STORY)[1].verdict == "minor"
+    assert audit_lines(old, STORY)[1].verdict == "minor"
 
 
 def test_a_running_toll_moving_on_is_stealth_marked_developing() -> None:
     old = _with(STORY, 1, "ORLEN, June 4 (Courier) - At least 12 people were killed when a storm hit the harbour.")
     new = _with(STORY, 1, "ORLEN, June 4 (Courier) - At least 15 people were killed when a storm hit the harbour.")
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert (v.verdict, v.stealth_kind, v.developing) == ("stealth", "altered", True)
     fixed = _with(STORY, 3, "The pier would cost about 15 million crowns and take two years to build.")
-    assert not _chain(STORY, fixed)[1].developing  # a cost put right is not a story moving on
+    assert not audit_lines(STORY, fixed)[1].developing  # a cost put right is not a story moving on
 
 
 def test_audit_json_says_developing(run, write) -> None:
@@ -225,20 +218,20 @@ def test_audit_json_says_developing(run, write) -> None:
 def test_a_headline_in_another_word_order_is_minor() -> None:
     old = _with(STORY, 0, "Harbour board delays ferry pier vote in Orlen's port")
     new = _with(STORY, 0, "Orlen harbour board delays ferry pier vote in port")
-    assert _chain(old, new)[1].verdict == "minor"
+    assert audit_lines(old, new)[1].verdict == "minor"
 
 
 def test_a_new_paragraph_in_common_words_is_new_material() -> None:
     # its words all occur somewhere in the story, but not as these sentences
     new = STORY + ["The board said the members would study the plan and the cost again."]
-    assert _chain(STORY, new)[1].verdict == "update"
+    assert audit_lines(STORY, new)[1].verdict == "update"
 
 
 def test_a_correction_naming_whom_the_sentence_is_about_covers_the_change() -> None:
     old = STORY + ["Analyst Pia Lund, an adviser to Nordfrakt, called the delay sensible."]
     new = STORY + ["Analyst Pia Lund, an adviser to Sydfrakt, called the delay sensible.",
                    "Correction: An earlier version of this story misstated the firm that analyst Pia Lund advises."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "consistent"
     assert any('"Pia Lund"' in r for r in v.reasons)
 
@@ -254,15 +247,15 @@ def test_spaces_lost_around_words_are_no_change() -> None:
 
 def test_a_promotion_paragraph_added_is_minor() -> None:
     new = STORY + ["WATCH NOW: Our reporter rides the night ferry across the bay. Upgrade to watch the full film."]
-    assert _chain(STORY, new)[1].verdict == "minor"
+    assert audit_lines(STORY, new)[1].verdict == "minor"
     new = STORY + ["A new documentary on the harbour's history is out this week.Stream the film now on our app."]
-    assert _chain(STORY, new)[1].verdict == "minor"
+    assert audit_lines(STORY, new)[1].verdict == "minor"
 
 
 def test_a_figure_in_its_short_form_is_the_same_figure() -> None:
     old = ["Harbour board receives more than 18,000 letters over ferry pier"]
     new = ["Harbour board gets over 18k letters after ferry pier vote"]
-    assert _chain(old, new)[1].verdict != "stealth"
+    assert audit_lines(old, new)[1].verdict != "stealth"
 
 
 def test_a_contracted_negation_taken_out_is_stealth() -> None:
@@ -270,7 +263,7 @@ def test_a_contracted_negation_taken_out_is_stealth() -> None:
            "The board approved the new rule but hasn't addressed how the rule will be enforced."]
     new = ["Harbour board delays pier vote",
            "The board approved the new rule as ferry passengers keep complaining."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
@@ -278,20 +271,20 @@ def test_a_contracted_negation_taken_out_is_stealth() -> None:
 def test_a_headline_that_rewords_its_quote_is_stealth() -> None:
     old = ["Minister: 'a plan we will never sign' for the harbour"]
     new = ["Minister: 'a plan we might sign' for the harbour"]
-    assert _chain(old, new)[1].verdict == "stealth"
+    assert audit_lines(old, new)[1].verdict == "stealth"
 
 
 def test_a_quote_moved_within_a_headline_is_not_stealth() -> None:
     old = ["Marlow stays on: 'steady hand'"]
     new = ["A 'steady hand' Marlow stays on"]
-    assert _chain(old, new)[1].verdict != "stealth"
+    assert audit_lines(old, new)[1].verdict != "stealth"
 
 
 def test_a_headline_that_stops_naming_its_people_is_stealth() -> None:
     # the people it named dropped and no one named instead: the claim was generalised
     old = ["Mayor: if Ines Marlow and Tomas K. meet, we will stop the talks"]
     new = ["Mayor: talks between rival bidders can sometimes be stopped"]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
@@ -299,4 +292,4 @@ def test_a_headline_that_stops_naming_its_people_is_stealth() -> None:
 def test_a_headline_that_drops_a_group_word_is_not_stealth() -> None:
     old = ["Islanders shouldn't expect cheaper ferry fares this summer"]
     new = ["Bargain-hunters shouldn't bet on cheaper ferry fares this summer"]
-    assert _chain(old, new)[1].verdict != "stealth"
+    assert audit_lines(old, new)[1].verdict != "stealth"

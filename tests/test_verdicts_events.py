@@ -5,9 +5,7 @@ is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 PREVIEW = [
     "Farmers heading to the capital to press for water rights",
@@ -28,16 +26,10 @@ COVERAGE = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-06-03T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_preview_turned_into_coverage_of_the_event_is_an_update() -> None:
     # the plans took place: "will include" -> "included", and the plan line that said
     # what they would carry gave way to what they carried
-    v = _chain(PREVIEW, COVERAGE)[1]
+    v = audit_lines(PREVIEW, COVERAGE)[1]
     assert v.verdict == "update", v.reasons
     assert v.stealth_kind == "added"
 
@@ -45,7 +37,7 @@ def test_a_preview_turned_into_coverage_of_the_event_is_an_update() -> None:
 def test_a_plan_whose_figure_is_gone_is_still_taken_back() -> None:
     # the 80 buckets are nowhere in the coverage: a published figure went with the plan
     coverage = COVERAGE[:5] + ["Grower Hana Lisk told the crowd the valley could not wait another season."]
-    v = _chain(PREVIEW, coverage)[1]
+    v = audit_lines(PREVIEW, coverage)[1]
     assert v.verdict == "stealth", v.reasons
 
 
@@ -60,18 +52,18 @@ def test_a_live_page_whose_lines_roll_on_is_an_update() -> None:
     # the page moves on to the latest result; what it said before was overtaken
     rolled = LIVE[:2] + ["The governing party concedes the coastal district as turnout "
                          "figures are published for the first time."]
-    v = _chain(LIVE, rolled)[1]
+    v = audit_lines(LIVE, rolled)[1]
     assert v.verdict == "update", v.reasons
     # the same rewrite on a page that is not live coverage takes a published line out
     plain = "Regional elections: the count"
-    v = _chain([plain, *LIVE[1:]], [plain, *rolled[1:]])[1]
+    v = audit_lines([plain, *LIVE[1:]], [plain, *rolled[1:]])[1]
     assert v.verdict == "stealth", v.reasons
 
 
 def test_a_live_page_whose_running_score_is_replaced_stays_stealth() -> None:
     old = ["Cup final – live", "Harbour City lead Vale Rovers 1-0 at half-time in the cup final."]
     new = ["Cup final – live", "Harbour City lead Vale Rovers 2-0 at half-time in the cup final."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons
 
 
@@ -80,7 +72,7 @@ def test_a_figure_replaced_in_a_headline_is_stealth_and_a_name_with_live_is_no_l
     # headline is a name, not a live page
     old = ["Live Arena chief says 40 staff will be laid off", "The venue group made the announcement on Monday."]
     new = ["Live Arena chief says 25 staff will be laid off", "The venue group made the announcement on Monday."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons
 
 
@@ -88,11 +80,11 @@ def test_a_headline_writing_the_same_figure_short_is_no_new_material() -> None:
     # "18,000" written "18k" and a demonym respelt: the same facts, no new material
     old = ["Regulator receives more than 12,000 complaints over Tarvish broadcast"]
     new = ["Regulator receives over 12k complaints over Tarvish broadcast"]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "minor", v.reasons
     old = ["Leading Tarvinian campaigner dies aged 88"]
     new = ["Leading Tarvine campaigner dies aged 88"]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "minor", v.reasons
 
 
@@ -100,7 +92,7 @@ def test_a_plan_headlined_as_under_way_is_an_update() -> None:
     # "plans to close" -> "is closing": the plan became the news, nothing taken back
     old = ["Borough council plans to close three branch libraries"]
     new = ["Borough council is closing three branch libraries"]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "update", v.reasons
 
 
@@ -110,5 +102,5 @@ def test_a_score_replaced_in_a_headline_is_stealth() -> None:
            "Follow the match between the two northern clubs."]
     new = ["Cup final: Harbour City 1-0 Vale Rovers - Lisk scores off the bench",
            "Follow the match between the two northern clubs."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons

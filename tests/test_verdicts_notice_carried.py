@@ -5,9 +5,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 NOTICE = "This story has been updated with additional information."
 STORY = [
@@ -22,18 +20,12 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-05-12T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_carried_update_notice_covers_a_superseded_line_taken_out_with_the_news_that_replaced_it() -> None:
     # the operator now says the trains run: the line saying it had not yet said so goes
     later = (STORY[:4] + ["The operator said on Friday morning that all trains would run as normal.",
                           "A spokesperson said staff had been told to report for their usual shifts."]
              + STORY[5:])
-    v = _chain(STORY[:-1], STORY, later)[2]
+    v = audit_lines(STORY[:-1], STORY, later)[2]
     assert v.verdict == "consistent"
     assert v.stealth_kind is None
     assert "carried" in v.reasons[0]
@@ -44,13 +36,13 @@ def test_a_carried_notice_with_only_a_credit_line_added_is_minor() -> None:
     credit = ("Dana Holm reported from Vessa; Piet Lund reported and wrote from Orlen. "
               "Courier's Ana Berg contributed to this report.")
     credited = STORY[:-1] + [credit, credit, NOTICE]  # a footer some renderers print twice
-    v = _chain(STORY[:-1], STORY, credited)[2]
+    v = audit_lines(STORY[:-1], STORY, credited)[2]
     assert v.verdict == "minor"
     assert "carried" in v.reasons[0]
 
 
 def test_a_carried_update_notice_still_does_not_cover_a_figure_replaced() -> None:
     fixed = [line.replace("6% this year", "5% this year") for line in STORY]
-    v = _chain(STORY[:-1], STORY, fixed)[2]
+    v = audit_lines(STORY[:-1], STORY, fixed)[2]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"

@@ -7,9 +7,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 STORY = [
     "Storm floods coastal towns as rivers burst their banks",
@@ -21,18 +19,12 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-11-04T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_lede_recast_around_a_new_development_is_developing() -> None:
     # the line about the evacuation gives way to the news of the rescue, with new facts
     later = STORY[:2] + [
         "Coast guard helicopters lifted 41 people from rooftops in Vessa on Wednesday morning, officials said.",
         "Mayor Lina Okafor said the town hall would open as a shelter for families who lost their homes."] + STORY[3:]
-    v = _chain(STORY, later)[1]
+    v = audit_lines(STORY, later)[1]
     assert (v.verdict, v.stealth_kind) == ("stealth", "altered")
     assert v.developing
 
@@ -40,12 +32,12 @@ def test_a_lede_recast_around_a_new_development_is_developing() -> None:
 def test_a_dutch_death_toll_moving_on_is_developing() -> None:
     first = ["Minstens zes doden door noodweer in het zuiden"]
     later = ["Minstens acht doden door noodweer in het zuiden"]
-    v = _chain(first, later)[1]
+    v = audit_lines(first, later)[1]
     assert (v.verdict, v.developing) == ("stealth", True)
 
 
 def test_a_fact_replaced_with_nothing_new_beside_it_is_not_developing() -> None:
     fixed = [line.replace("until Thursday", "until Friday") for line in STORY]
-    v = _chain(STORY, fixed)[1]
+    v = audit_lines(STORY, fixed)[1]
     assert v.verdict == "stealth"
     assert not v.developing

@@ -6,9 +6,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 STORY = [
     "Former goalkeeper named head of city sports board",
@@ -18,19 +16,13 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-03-03T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_headline_correction_made_before_the_first_capture_is_late() -> None:
     # the headline was fixed before anything here was captured; this revision only adds
     # the notice and says who told it
     noticed = STORY[:3] + ["He takes over from Ana Kessel, who held the post for six years, the board said."] + [
         "Correction: An earlier headline on this story misstated Tomas Vrede's playing career. "
         "The headline has been updated."]
-    v = _chain(STORY, noticed)[1]
+    v = audit_lines(STORY, noticed)[1]
     assert v.verdict == "late"
     assert not v.unmatched
     assert "before the earliest revision captured" in v.reasons[0]
@@ -40,16 +32,16 @@ def test_a_stated_value_nowhere_in_the_story_is_still_a_mismatch() -> None:
     # the notice says the board has 14 members; the story says nothing of the kind
     noticed = STORY + ["Correction: An earlier version of this story misstated the number of board members. "
                        "It has 14."]
-    assert _chain(STORY, noticed)[1].verdict == "mismatch"
+    assert audit_lines(STORY, noticed)[1].verdict == "mismatch"
 
 
 def test_a_notice_naming_another_change_than_the_one_made_is_still_a_mismatch() -> None:
     changed = [line.replace("six years", "eight years") for line in STORY] + [
         "Correction: An earlier headline on this story misstated Tomas Vrede's playing career."]
-    assert _chain(STORY, changed)[1].verdict == "mismatch"
+    assert audit_lines(STORY, changed)[1].verdict == "mismatch"
 
 
 def test_a_typo_claimed_in_the_headline_while_one_was_fixed_in_the_body_is_a_mismatch() -> None:
     typo = [line.replace("decade", "decdae") for line in STORY]
     fixed = ["(Corrects typo in headline)"] + STORY
-    assert _chain(typo, fixed)[1].verdict == "mismatch"
+    assert audit_lines(typo, fixed)[1].verdict == "mismatch"

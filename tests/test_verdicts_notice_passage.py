@@ -6,9 +6,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 STORY = [
     "Ministers told of flood plan gaps, officials say",
@@ -19,12 +17,6 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-10-02T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_clarification_naming_a_rewritten_passage_covers_the_whole_rewrite() -> None:
     rewritten = STORY[:2] + [
         "Environment Minister Ola Brandt pressed senior officials in a closed briefing about the lack of a "
@@ -33,7 +25,7 @@ def test_a_clarification_naming_a_rewritten_passage_covers_the_whole_rewrite() -
         "Clarification: This story has been updated to clarify that Ola Brandt pressed senior officials "
         "about the lack of a plan for a breach of the northern dyke.",
     ]
-    v = _chain(STORY, rewritten)[1]
+    v = audit_lines(STORY, rewritten)[1]
     assert v.verdict == "consistent"
     assert not v.undisclosed
 
@@ -43,4 +35,4 @@ def test_a_notice_naming_one_fix_leaves_another_change_in_its_paragraph_outside(
                          .replace("northern dyke", "southern dyke"), STORY[3],
                          "Correction: An earlier version of this story misstated which dyke had no plan. "
                          "It is the southern dyke."]
-    assert _chain(STORY, fixed)[1].verdict == "undisclosed"
+    assert audit_lines(STORY, fixed)[1].verdict == "undisclosed"

@@ -7,9 +7,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 HEAD = "Mara Venn wins race for Halden mayor"
 STORY = [
@@ -20,20 +18,14 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-05-08T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_projection_become_a_result_is_an_update() -> None:
     result = [HEAD, "Mara Venn has won the race for mayor of Halden, ending twelve years of Liberal control "
                     "of the town hall.", STORY[2]]
-    v = _chain(STORY, result)[1]
+    v = audit_lines(STORY, result)[1]
     assert (v.verdict, v.stealth_kind) == ("update", "added")
 
 
 def test_a_source_taken_out_while_the_forecast_stands_is_still_stealth() -> None:
     unsourced = [HEAD, "Mara Venn will win the race for mayor of Halden, ending twelve years of Liberal "
                        "control of the town hall.", STORY[2]]
-    assert _chain(STORY, unsourced)[1].verdict == "stealth"
+    assert audit_lines(STORY, unsourced)[1].verdict == "stealth"

@@ -6,9 +6,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 NOTICE = "This story has been updated with additional information."
 STORY = [
@@ -19,12 +17,6 @@ STORY = [
     "them alive,” the coast guard said in a statement. Winds of up to 60 km/h hampered the search.",
     "The crew are all from the town, the harbour master said.",
 ]
-
-
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-02-09T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
 
 
 def test_an_update_notice_covers_a_quoted_statement_the_news_superseded() -> None:
@@ -38,14 +30,14 @@ def test_an_update_notice_covers_a_quoted_statement_the_news_superseded() -> Non
         "The crew are all from the town, the harbour master said.",
         NOTICE,
     ]
-    v = _chain(STORY, found)[1]
+    v = audit_lines(STORY, found)[1]
     assert v.verdict == "consistent"
     assert not v.undisclosed
 
 
 def test_an_update_notice_does_not_cover_words_changed_inside_a_quote() -> None:
     misquoted = [line.replace("hope to find them alive", "expect to find them alive") for line in STORY]
-    v = _chain(STORY, misquoted + ["The search will resume at dawn, officials said.", NOTICE])[1]
+    v = audit_lines(STORY, misquoted + ["The search will resume at dawn, officials said.", NOTICE])[1]
     assert v.verdict == "undisclosed"
 
 
@@ -60,21 +52,21 @@ TOLL = [
 def test_an_update_notice_covers_a_running_toll_moving_on() -> None:
     later = [line.replace("At least 12", "At least 14") for line in TOLL] + [
         "Two of the injured died in hospital overnight, a hospital spokesperson said.", NOTICE]
-    v = _chain(TOLL, later)[1]
+    v = audit_lines(TOLL, later)[1]
     assert v.verdict == "consistent"
 
 
 def test_a_carried_update_notice_covers_a_running_toll_moving_on() -> None:
     first = TOLL + [NOTICE]
     later = [line.replace("At least 12", "At least 14") for line in first]
-    v = _chain(TOLL, first, later)[2]
+    v = audit_lines(TOLL, first, later)[2]
     assert v.verdict == "consistent"
 
 
 def test_an_update_notice_does_not_cover_a_count_that_is_no_running_tally() -> None:
     later = [line.replace("40 passengers", "45 passengers") for line in TOLL] + [
         "The driver was among the survivors, police said.", NOTICE]
-    assert _chain(TOLL, later)[1].verdict == "undisclosed"
+    assert audit_lines(TOLL, later)[1].verdict == "undisclosed"
 
 
 BLAST = [
@@ -90,7 +82,7 @@ def test_an_update_notice_covers_a_statement_now_told_as_an_earlier_one() -> Non
         "An earlier police statement said the cause of the explosion was not yet known and no one was hurt.",
         "Police said on Sunday afternoon that a gas leak caused the blast and that two workers were treated "
         "for minor burns.", BLAST[3], NOTICE]
-    v = _chain(BLAST, later)[1]
+    v = audit_lines(BLAST, later)[1]
     assert v.verdict == "consistent"
 
 
@@ -99,4 +91,4 @@ def test_a_correction_naming_something_else_does_not_cover_a_statement_recast() 
         "An earlier police statement said the cause of the explosion was not yet known and no one was hurt.",
         BLAST[3].replace("small fire", "small fire on the roof"),
         "Correction: An earlier version of this story misstated where the fire was. It was on the roof."]
-    assert _chain(BLAST, later)[1].verdict == "undisclosed"
+    assert audit_lines(BLAST, later)[1].verdict == "undisclosed"

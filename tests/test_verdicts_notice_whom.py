@@ -9,9 +9,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 STORY = [
     "Three hurt in shooting at Orlen tram depot",
@@ -22,24 +20,18 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-04-04T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
 def test_a_correction_about_someone_named_does_not_cover_a_paragraph_about_someone_else() -> None:
     cut = [line for line in STORY if not line.startswith("A driver")] + [
         "Correction: An earlier version of this story misstated Pavel Linde’s relationship to one of the "
         "injured. His wife was hurt while leaving the depot."]
-    verdicts = _chain(STORY, cut)
+    verdicts = audit_lines(STORY, cut)
     assert verdicts[1].verdict == "mismatch"
 
 
 def test_a_correction_about_someone_named_covers_a_change_in_their_passage() -> None:
     fixed = [line.replace("whose sister", "whose wife") for line in STORY] + [
         "Correction: An earlier version of this story misstated Pavel Linde’s relationship to one of the injured."]
-    verdicts = _chain(STORY, fixed)
+    verdicts = audit_lines(STORY, fixed)
     assert verdicts[1].verdict == "consistent"
 
 
@@ -61,7 +53,7 @@ def test_an_update_covers_a_quotation_carried_on_with_its_speaker_still_named() 
         "Rell’s manager said the tour would go ahead as planned.",
         "This story has been updated with additional information.",
     ]
-    verdicts = _chain(QUOTED, carried_on)
+    verdicts = audit_lines(QUOTED, carried_on)
     assert verdicts[1].verdict == "consistent"
 
 
@@ -73,7 +65,7 @@ def test_an_update_does_not_cover_a_quotation_whose_speaker_is_gone() -> None:
         QUOTED[3],
         "This story has been updated with additional information.",
     ]
-    verdicts = _chain(QUOTED, carried_on)
+    verdicts = audit_lines(QUOTED, carried_on)
     assert verdicts[1].verdict == "undisclosed"
 
 
@@ -92,7 +84,7 @@ def test_an_update_notice_does_not_cover_a_rank_in_a_title_changed_in_place() ->
         "The ministry confirmed the appointments later on Thursday, saying they would speed up its plans.",
         "This story has been updated with additional reporting.",
     ]
-    verdicts = _chain(APPOINTED, later)
+    verdicts = audit_lines(APPOINTED, later)
     assert verdicts[1].verdict == "undisclosed"
 
 
@@ -103,5 +95,5 @@ def test_an_update_notice_covers_a_title_written_out_around_new_material() -> No
         APPOINTED[2] + " He was previously a senior analyst at the national audit office.",
         "This story has been updated with additional reporting.",
     ]
-    verdicts = _chain(APPOINTED, later)
+    verdicts = audit_lines(APPOINTED, later)
     assert verdicts[1].verdict == "consistent"

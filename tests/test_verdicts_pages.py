@@ -6,16 +6,7 @@ invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
-
-
-def _chain(*texts: list[str], url: str | None = None) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-06-03T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"), url=url)
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
+from verdict_chain import audit_lines
 
 # a homepage item: the headline and its summary, no "live" anywhere in the words
 ROLLING_OLD = ["Coastal towns brace for storm surge",
@@ -25,16 +16,16 @@ ROLLING_NEW = ["Coastal towns brace for storm surge",
 
 
 def test_a_page_filed_under_live_is_live_coverage_and_rolls_on_as_an_update() -> None:
-    v = _chain(ROLLING_OLD, ROLLING_NEW, url="https://news.example/world/live/storm-velmar-20261")[1]
+    v = audit_lines(ROLLING_OLD, ROLLING_NEW, url="https://news.example/world/live/storm-velmar-20261")[1]
     assert v.verdict == "update", v.reasons
     # the same rewrite on an ordinary story takes a published figure out of its summary
-    v = _chain(ROLLING_OLD, ROLLING_NEW, url="https://news.example/world/storm-velmar-20261")[1]
+    v = audit_lines(ROLLING_OLD, ROLLING_NEW, url="https://news.example/world/storm-velmar-20261")[1]
     assert v.verdict == "stealth", v.reasons
 
 
 def test_a_story_whose_slug_opens_with_live_is_no_live_page() -> None:
     # "live-arena-..." is a story about something called Live Arena, not live coverage
-    v = _chain(ROLLING_OLD, ROLLING_NEW, url="https://news.example/2026/06/03/live-arena-storm-closure")[1]
+    v = audit_lines(ROLLING_OLD, ROLLING_NEW, url="https://news.example/2026/06/03/live-arena-storm-closure")[1]
     assert v.verdict == "stealth", v.reasons
 
 
@@ -46,7 +37,7 @@ def test_a_page_of_timestamped_entries_is_live_coverage() -> None:
            "The coastguard says 4,000 homes were told to leave before the tide.", *entries]
     new = ["Storm Edda: rail lines shut as surge hits coast",
            "15:20 BST The first bands of rain reach the peninsula.", *entries]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "update", v.reasons
 
 
@@ -55,10 +46,10 @@ def test_a_score_replaced_in_a_live_pages_headline_stays_stealth() -> None:
     url = "https://sport.example/live/football/40012"
     old = ["Cup: Harbour City 0-0 Vale Rovers, Lisk captains the side for a 300th time"]
     new = ["Cup: Harbour City 1-0 Vale Rovers, Lisk heads in the opener on his big night"]
-    v = _chain(old, new, url=url)[1]
+    v = audit_lines(old, new, url=url)[1]
     assert v.verdict == "stealth", v.reasons
     # and on a page whose headline calls it live: the headline is one flag, the score in it
-    v = _chain(["Cup final: Harbour City 0-0 Vale Rovers – live"], ["Cup final: Harbour City 1-0 Vale Rovers – live"])[1]
+    v = audit_lines(["Cup final: Harbour City 0-0 Vale Rovers – live"], ["Cup final: Harbour City 1-0 Vale Rovers – live"])[1]
     assert v.verdict == "stealth", v.reasons
 
 
@@ -69,7 +60,7 @@ def test_an_item_retopped_with_another_story_took_its_facts_off_the_page() -> No
            "The Guild of Oven Trades wrote to Minister Ada Vorn on Friday asking for a meeting."]
     new = ["Treasury 'puts odds of grain pact at two in five'",
            "Treasury staff rate the chances of a grain pact before spring as fair, officials say."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons
     assert v.stealth_kind == "altered"
 
@@ -80,5 +71,5 @@ def test_a_name_shortened_to_its_surname_or_initials_is_still_named() -> None:
     headline = "Palace sets Roe beside HW2 hero Marsh"
     old = [headline, "A Palace aide set President Jane Roe beside Admiral Tomas Marsh, the hero of Harbour War Two."]
     new = [headline, "An aide set the president beside the old admiral of the blockade years."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict != "stealth", v.reasons

@@ -10,9 +10,7 @@ Every text here is invented, modelled on patterns seen in real newsroom copy."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines, replaced
 
 NOTICE = "This story has been updated with additional information."
 STORY = [
@@ -24,31 +22,21 @@ STORY = [
 ]
 
 
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-06-01T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
-
-
-def _retitled(lines: list[str], old: str, new: str) -> list[str]:
-    return [line.replace(old, new) for line in lines]
-
-
 def test_a_rank_swapped_in_place_without_a_notice_is_stealth() -> None:
-    v = _chain(STORY, _retitled(STORY, "a deputy director", "acting director"))[1]
+    v = audit_lines(STORY, replaced(STORY, "a deputy director", "acting director"))[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
 
 def test_a_rank_swapped_under_a_carried_update_notice_is_stealth() -> None:
     noticed = STORY + [NOTICE]
-    v = _chain(STORY, noticed, _retitled(noticed, "a deputy director", "acting director"))[2]
+    v = audit_lines(STORY, noticed, replaced(noticed, "a deputy director", "acting director"))[2]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
 
 def test_a_rank_put_in_where_there_was_none_takes_nothing_back() -> None:
     # "a director" -> "a senior director": a word put in among the published ones
-    plain = _retitled(STORY, "a deputy director", "a director")
-    v = _chain(plain, _retitled(plain, "a director", "a senior director"))[1]
+    plain = replaced(STORY, "a deputy director", "a director")
+    v = audit_lines(plain, replaced(plain, "a director", "a senior director"))[1]
     assert v.verdict != "stealth"

@@ -4,9 +4,7 @@ real newsroom copy; every text here is invented."""
 
 from __future__ import annotations
 
-from versioner.audit import Verdict, audit_chain
-from versioner.model import Revision
-from versioner.parse import normalise
+from verdict_chain import audit_lines
 
 NOTICE = "This story has been updated with additional information."
 STORY = [
@@ -18,12 +16,6 @@ STORY = [
     "His office said the first trams would run in 2029.",
     "The Regional Transit Authority will run the line.",
 ]
-
-
-def _chain(*texts: list[str]) -> list[Verdict]:
-    revs = [Revision.from_text("k", n, f"2026-05-12T{n:02d}:00:00Z", normalise("\n".join(t) + "\n"))
-            for n, t in enumerate(texts, 1)]
-    return audit_chain(revs)
 
 
 def _with(lines: list[str], index: int, text: str) -> list[str]:
@@ -39,7 +31,7 @@ def test_a_closing_quote_moved_with_the_attribution_is_no_quote_changed() -> Non
     new = STORY[:2] + ["“We have waited a decade for this line. It will carry twenty thousand riders a "
                        "day,” council leader Petra Osk said after the vote, adding that the city had "
                        "planned it for years."] + STORY[3:]
-    v = _chain(old, new + ["Opponents said they would ask for a review of the cost.", NOTICE])[1]
+    v = audit_lines(old, new + ["Opponents said they would ask for a review of the cost.", NOTICE])[1]
     assert v.verdict == "consistent", v.reasons
     assert not v.undisclosed
 
@@ -47,7 +39,7 @@ def test_a_closing_quote_moved_with_the_attribution_is_no_quote_changed() -> Non
 def test_quoted_words_changed_without_a_notice_stay_stealth() -> None:
     new = _with(STORY, 2, "“We have waited years for this line,” council leader Petra Osk said. “It will "
                           "carry twenty thousand riders a day.”")
-    v = _chain(STORY, new)[1]
+    v = audit_lines(STORY, new)[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
 
@@ -56,7 +48,7 @@ def test_a_pronoun_opening_a_sentence_replaced_by_the_name_is_not_a_name_taken_o
     # "His office" -> "Osk's office": the capitalised pronoun was never a name
     new = _with(STORY, 4, "Osk's office said the first trams would run in 2029.")
     new = new + ["The council will publish the route in June."]
-    v = _chain(STORY, new)[1]
+    v = audit_lines(STORY, new)[1]
     assert v.verdict == "update", v.reasons
     assert v.stealth_kind == "added"
 
@@ -65,7 +57,7 @@ def test_an_initialism_replaced_by_words_of_its_spelt_out_name_is_not_a_name_tak
     old = STORY + ["The RTA has not said how many drivers it will hire."]
     new = STORY + ["The transit authority has not said how many drivers it will hire.",
                    "The council will publish the route in June."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "update", v.reasons
 
 
@@ -73,21 +65,21 @@ def test_an_attribution_verb_restyled_with_the_speaker_kept_is_no_attribution_ch
     old = STORY + ["“The vote is a mistake,” said Ivo Brandt, whose group opposed the line."]
     new = STORY + ["“The vote is a mistake,” Ivo Brandt told reporters. Brandt's group opposed the line.",
                    "The council will publish the route in June."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "update", v.reasons
 
 
 def test_the_speaker_of_a_quote_replaced_is_stealth() -> None:
     old = STORY + ["“The vote is a mistake,” said Ivo Brandt."]
     new = STORY + ["“The vote is a mistake,” said Mara Lind."]
-    assert _chain(old, new)[1].verdict == "stealth"
+    assert audit_lines(old, new)[1].verdict == "stealth"
 
 
 def test_an_ordinal_replaced_without_a_notice_is_stealth() -> None:
     # a place or rank in words is a figure: "fifth" -> "11th" is a published fact changed
     old = STORY + ["The line was ranked fifth in the national transit survey."]
     new = STORY + ["The line was ranked 11th in the national transit survey."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons
     assert v.stealth_kind == "altered"
 
@@ -97,7 +89,7 @@ def test_a_quotation_in_single_marks_changed_without_a_notice_stays_stealth() ->
     # not read as moved; changed quoted words are still a quote altered
     old = STORY + ["Osk called the line 'a promise kept to the city', the transport office said."]
     new = STORY + ["Osk called the line 'a promise made to the city', the transport office said."]
-    assert _chain(old, new)[1].verdict == "stealth"
+    assert audit_lines(old, new)[1].verdict == "stealth"
 
 
 def test_a_place_named_in_the_possessive_then_plainly_is_not_a_name_taken_out() -> None:
@@ -108,7 +100,7 @@ def test_a_place_named_in_the_possessive_then_plainly_is_not_a_name_taken_out() 
            "discussing further action."]
     new = [old[0], "Velmar will limit gatherings, Ostmark will close its stadiums and Norland is considering "
                    "new rules too."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "update", v.reasons
 
 
@@ -117,5 +109,5 @@ def test_a_name_taken_out_of_a_summary_stays_stealth() -> None:
     old = ["Velmar follows Ostmark with new curbs from Sunday",
            "Velmar limits the size of gatherings, health minister Karl Brenn's office said."]
     new = [old[0], "Velmar will limit gatherings and close its stadiums, the health office said."]
-    v = _chain(old, new)[1]
+    v = audit_lines(old, new)[1]
     assert v.verdict == "stealth", v.reasons
