@@ -282,3 +282,33 @@ def test_items_encoded_with_the_first_planes_characters_made_once_are_encoded_as
     for item in a + b:
         table.setdefault(item, chr(0xE000 + len(table)))
     assert seqdiff._encode(a, b) == ("".join(table[x] for x in a), "".join(table[x] for x in b))
+
+
+# tokens with marks and spaces that the two sides share, and words only one side holds
+_TOKENS = st.lists(st.sampled_from(["Lee", "Lea", ",", ".", " ", "said", "17", "19", "the", "“", "\n"]), min_size=1,
+                   max_size=9)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_TOKENS, _TOKENS, st.booleans())
+def test_a_middle_replaced_between_shared_ends_is_what_the_engine_gives(a: list[str], b: list[str],
+                                                                        fast: bool) -> None:
+    from versioner import diff
+
+    few = diff._replaced_between_ends(a, b)
+    if few is not None:
+        assert few == diff._diff_tokens(a, b, None, fast)
+
+
+_FOLDED_PIECES = st.lists(st.sampled_from(["Ann", "lee", "LEE", " ", "  ", ", ", "said", "ß", "ss", "\n", "-", ".",
+                                           "\xa0", "Σ", "ς", "17"]), max_size=14).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_FOLDED_PIECES, _FOLDED_PIECES, _FOLDED_PIECES, _FOLDED_PIECES)
+def test_word_overlap_folding_the_shared_ends_once_is_that_of_the_two_word_sets(
+        start: str, old: str, new: str, end: str) -> None:
+    from versioner import align
+
+    a, b = align._folded_word_set(start + old + end), align._folded_word_set(start + new + end)
+    assert align._overlap(start + old + end, start + new + end) == (len(a & b), len(a), len(b))

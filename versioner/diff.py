@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_not
 
-from versioner.align import PUNCTUATION, Pairing, align_paragraphs
+from versioner.align import PUNCTUATION, Pairing, align_paragraphs, first_difference
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -145,9 +145,32 @@ def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -
         # Nothing in common (a word replaced, a phrase added): the diff can only delete
         # the one side and insert the other, so the engine is not asked.
         return [Op(DELETE, old), Op(INSERT, new)]
+    few = _replaced_between_ends(a, b)
+    if few is not None:
+        return few
     ops = _diff_tokens(a, b, deadline, fast)
     # More distinct tokens than characters to map them to: one coarse replace.
     return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
+
+
+def _replaced_between_ends(a: list[str], b: list[str]) -> list[Op] | None:
+    """The engine's ops when ``a`` and ``b`` share tokens only at their ends ("Lee," ->
+    "Lea,": a word respelled before a comma): the common ends kept, the middle of one
+    deleted and the other inserted; None otherwise. diff-match-patch trims the common
+    ends itself, diffs two middles with no token in common as one delete and one
+    insert, and its semantic cleanup leaves an equality with no edit on its far side
+    as it is (a property test holds this to the engine). Two short middles are not
+    worth the engine's set-up (most of a small diff's cost)."""
+    p = first_difference(a, b)
+    if p == len(a) or p == len(b):
+        return None  # one side holds the other's start: an insert or delete the cleanup may shift
+    s = first_difference(a[:p - 1 if p else None:-1], b[:p - 1 if p else None:-1])
+    mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
+    if not mid_a or not mid_b or not set(mid_a).isdisjoint(mid_b):
+        return None
+    ops = [Op(EQUAL, "".join(a[:p]))] if p else []
+    ops += [Op(DELETE, "".join(mid_a)), Op(INSERT, "".join(mid_b))]
+    return ops + [Op(EQUAL, "".join(a[len(a) - s:]))] if s else ops
 
 
 def _diff_tokens(

@@ -340,12 +340,28 @@ def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None)
     if at_b < 0:
         return False
     for first, last, at in ((a, b, at_a), (b, a, at_b)):
+        nxt = -1  # where ``last`` next stands: looked for again only once passed
         while at >= 0:
-            if (at == 0 or not _is_word_char(text[at - 1])) and \
-                    _name_runs_on_to(text, at + len(first), last):
+            pos = at + len(first)
+            # the run ends where ``last`` stands, with only spaces and a word's characters
+            # before it: past the last ``last``, or with a mark between, no run reaches it
+            # (a name said often in a long article is not read on from each mention)
+            if nxt < pos:
+                nxt = text.find(last, pos)
+                if nxt < 0:
+                    break
+            if (at == 0 or not _is_word_char(text[at - 1])) \
+                    and _RUN_BREAK.search(text, pos, min(nxt, pos + _RUN_REACH)) is None \
+                    and _name_runs_on_to(text, pos, last):
                 return True
             at = text.find(first, at + 1)
     return False
+
+
+# A character no run of a name's words holds (see _name_runs_on_to), looked for this far
+# on (further, the run itself is read: a text without one is not searched to its end)
+_RUN_BREAK = re.compile(r"[^\s\w.'’-]")
+_RUN_REACH = 200
 
 
 def _name_runs_on_to(text: str, pos: int, last: str) -> bool:
