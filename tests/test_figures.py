@@ -537,3 +537,19 @@ def test_dutch_number_words_are_figures() -> None:
     assert [f.value for f in extract_figures("Twaalf huizen en twintig auto's verwoest.")] == [12, 20]
     # English words are read as before
     assert [f.value for f in extract_figures("The elf and the three dwarves.")] == [3]
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text(), st.lists(st.sampled_from(
+    ["Rs. ", "Twenty", " ", ". ", "Nov. ", "5", "’", "U.S. Dollars", "(", "million"]), max_size=12).map("".join)),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8)), max_size=4))
+def test_figures_touching_picked_out_of_the_whole_texts_figures_are_those_it_reads(
+        text: str, raw: list[tuple[int, int]]) -> None:
+    # a headline's figures are read whole once, and its edits' figures picked out of them
+    spans, at = [], 0
+    for gap, width in raw:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + width, len(text))))
+        at = spans[-1][1]
+    among = figures_module.figures_touching_among(text, spans, extract_figures(text))
+    assert among == figures_module.figures_touching(text, spans)

@@ -104,7 +104,7 @@ def test_reading_figures_near_the_edits_gives_the_flags_of_reading_them_all(
     windowed = flag_texts(old, new)
     real = flags_module._figures_around
     try:
-        flags_module._figures_around = lambda text, spans: extract_figures(text)
+        flags_module._figures_around = lambda text, spans, whole=None: extract_figures(text)
         whole = flag_texts(old, new)
     finally:
         flags_module._figures_around = real

@@ -25,8 +25,8 @@ from typing import Literal, NamedTuple
 # 5: a number standing as subject counts the noun after "were"/"are" (t16f)
 RULES_VERSION = 5
 
-__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "may_end_figure",
-           "same_quantity"]
+__all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "figures_touching_among",
+           "may_end_figure", "same_quantity"]
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -447,6 +447,28 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
         return out
     except Exception:
         return []  # as extract_figures
+
+
+def figures_touching_among(text: str, spans: Sequence[tuple[int, int]], figs: Sequence[Figure]) -> list[Figure]:
+    """``figures_touching(text, spans)`` picked out of ``figs``, all of ``extract_figures(text)``
+    (a caller that reads the whole text anyway): the figures that start where it reads,
+    from the last barrier before each span (or where it stopped) to the span's end. Each
+    stretch reads as the whole text does unless a figure of the whole runs across its
+    barrier ("Rs. Twenty"): then the text is read again as figures_touching reads it (a
+    property test holds the two equal)."""
+    out: list[Figure] = []
+    scanned = 0
+    for start, end in spans:
+        end = max(end, start + 1)
+        if end <= scanned:
+            continue
+        last = _LAST_BARRIER_RE.match(text, scanned, start)
+        lo = last.end() if last else scanned
+        if last and any(f.start < lo < f.end for f in figs):
+            return figures_touching(text, spans)
+        out += [f for f in figs if lo <= f.start < end]
+        scanned = end
+    return out
 
 
 # Characters no figure holds (its text is ASCII letters and digits, spaces and a few

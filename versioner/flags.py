@@ -23,7 +23,7 @@ from versioner.figurenouns import changed_across_hunks
 from versioner.figurenouns import counted_head as _counted_head
 from versioner.figurenouns import noun_head as _noun_head
 from versioner.figurenouns import stem as _stem
-from versioner.figures import Figure, extract_figures, figures_touching, same_quantity
+from versioner.figures import Figure, extract_figures, figures_touching, figures_touching_among, same_quantity
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
 from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk, classify, hunks
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
@@ -262,8 +262,10 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
                       "headline changed: the same words in another order")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
-    inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names)
-             if not is_hidden_figure(f)]
+    # each headline's figures read once, for the edits' figures and for what it states
+    figures = extract_figures(old_bare), extract_figures(new_bare)
+    inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names,
+                                  figures) if not is_hidden_figure(f)]
     top = max((f.rank for f in inner), default=2)
     detail = "; ".join(dict.fromkeys(f.reason for f in inner)) or "reworded"
     cosmetic = bool(inner) and all(f.type in (FlagType.TYPO, FlagType.PUNCTUATION) for f in inner)
@@ -273,7 +275,7 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # a demonym in another style names the same people: no fact changed, whatever the
     # words inside read it as (a name respelled, a word swapped)
     demonyms = demonyms_restyled(old_bare, new_bare)
-    low = style or demonyms or restyled(old_bare, new_bare)
+    low = style or demonyms or restyled(old_bare, new_bare, figures)
     sev = Severity.LOW if demonyms else Severity.HIGH if top >= 3 else Severity.LOW if low else Severity.MEDIUM
     facts = () if demonyms else tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
@@ -290,12 +292,16 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
 
 
 def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
-              names: ArticleNames | None = None) -> list[Flag]:
+              names: ArticleNames | None = None,
+              figures: tuple[list[Figure], list[Figure]] | None = None) -> list[Flag]:
+    """The flags of one edited text's hunks; ``figures``: every figure of each side, when
+    the caller read them (a headline)."""
     hs = hunks(ops, section == Section.HEADLINE)
     if not hs:
         return []
-    old_figs = _figures_around(hs[0].old_text, [(h.old_start, h.old_end) for h in hs])
-    new_figs = _figures_around(hs[0].new_text, [(h.new_start, h.new_end) for h in hs])
+    old_whole, new_whole = figures if figures is not None else (None, None)
+    old_figs = _figures_around(hs[0].old_text, [(h.old_start, h.old_end) for h in hs], old_whole)
+    new_figs = _figures_around(hs[0].new_text, [(h.new_start, h.new_end) for h in hs], new_whole)
     flags: list[Flag] = []
     for h in hs:
         if not h.old.strip() and not h.new.strip():
@@ -330,11 +336,12 @@ def _quote_punctuation(flags: list[Flag]) -> list[Flag]:
 _FIGURE_CONTEXT = 120
 
 
-def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]:
+def _figures_around(text: str, spans: Sequence[tuple[int, int]], whole: list[Figure] | None = None) -> list[Figure]:
     """The figures of ``text`` that can touch these edits, read from windows around
     them that open at a sentence start, so that each reads as in the whole text; the
-    whole text when the windows would cover half of it. Reading only near the edits
-    keeps a long paragraph with a few edits cheap."""
+    whole text when the windows would cover half of it (picked out of ``whole``, its
+    figures, when the caller has them). Reading only near the edits keeps a long
+    paragraph with a few edits cheap."""
     windows: list[tuple[int, int, list[tuple[int, int]]]] = []  # lo, hi, the spans inside
     for start, end in spans:
         lo = _sentence_start(text, max(0, start - _FIGURE_CONTEXT))
@@ -347,7 +354,8 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure]
     # Only the figures touching an edit are looked at: figures_touching finds them
     # without reading the rest.
     if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
-        return _quantities(text, figures_touching(text, spans))
+        touching = figures_touching(text, spans) if whole is None else figures_touching_among(text, spans, whole)
+        return _quantities(text, touching)
     return _quantities(text, [f.shifted(lo) for lo, hi, inside in windows
                               for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])])
 

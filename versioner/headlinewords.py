@@ -67,11 +67,12 @@ _SMALL_WORDS = frozenset("the and but nor for its via".split()) | frozenset("""e
 der das ein eine einen einem einer eines und oder aber une des aux mais una uno unos unas del pero""".split())
 
 
-def restyled(old: str, new: str) -> bool:
+def restyled(old: str, new: str, figures: tuple[list[Figure], list[Figure]] | None = None) -> bool:
     """Only restyled: the same content (_same_content) or only trimmed (_trimmed), each
     figure and hedge read as what it states (_as_stated); each side's content words read
-    once for both."""
-    old, new = _as_stated(old), _as_stated(new)
+    once for both. ``figures``: each side's figures, when the caller read them."""
+    old_figures, new_figures = figures if figures is not None else (None, None)
+    old, new = _as_stated(old, old_figures), _as_stated(new, new_figures)
     a, b = _content_words(old), _content_words(new)
     return _same_content(a, b) or _trimmed(old, new, a, b)
 
@@ -80,7 +81,7 @@ def restyled(old: str, new: str) -> bool:
 _SAME_HEDGE = ((re.compile(r"\bmore than\b", re.I), "over"), (re.compile(r"\b(?:fewer|less) than\b", re.I), "under"))
 
 
-def _as_stated(text: str) -> str:
+def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
     """``text`` with each figure written as the quantity it states ("18,000" and "18k"
     both ``18000``, a currency or unit kept with it) and each hedge of a figure in one
     wording: a figure restyled and "more than" written "over" state the same claim."""
@@ -88,10 +89,13 @@ def _as_stated(text: str) -> str:
         return text
     from versioner.figures import extract_figures
 
+    hedged = text
     for pattern, same in _SAME_HEDGE:
-        text = pattern.sub(same, text)
+        hedged = pattern.sub(same, hedged)
+    if figures is None or hedged != text:
+        figures, text = extract_figures(hedged), hedged
     out, at = [], 0
-    for f in extract_figures(text):
+    for f in figures:
         out += [text[at:f.start], _stated_token(f)]
         at = f.end
     return "".join(out) + text[at:]

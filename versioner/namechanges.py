@@ -64,6 +64,8 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     added) must also be gone from (or new to) the whole other revision."""
     gone = [n for n in dict.fromkeys(old) if not mentions(rd_new.text, n)]
     came = [n for n in dict.fromkeys(new) if not mentions(rd_old.text, n)]
+    if not (gone or came):
+        return gone, came  # every name stands on the other side (or there is none): nothing below adds one
     # a headline that now names someone names them, whatever the body said already
     if known is not None and not rd_new.headline:
         stay = ([n for n in gone if not known.mentioned(n, side=1)], [n for n in came if not known.mentioned(n, side=0)])
