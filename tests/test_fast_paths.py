@@ -312,3 +312,19 @@ def test_word_overlap_folding_the_shared_ends_once_is_that_of_the_two_word_sets(
 
     a, b = align._folded_word_set(start + old + end), align._folded_word_set(start + new + end)
     assert align._overlap(start + old + end, start + new + end) == (len(a & b), len(a), len(b))
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from("abcdefgh"), max_size=9), st.integers(0, 8), st.integers(0, 8), st.booleans())
+def test_one_paragraph_moved_to_the_far_end_is_diffed_as_the_engine_diffs_it(
+        a: list[str], take: int, put: int, fast: bool) -> None:
+    from versioner import align
+    from versioner.seqdiff import diff_runs
+
+    b = list(a)
+    if b:
+        moved = b.pop(take % len(b))
+        b.insert(put % (len(b) + 1), moved)
+    runs = align._one_moved(a, b)
+    if runs is not None:
+        assert runs == diff_runs(a, b, timeout=0.5, fast=fast)
