@@ -69,7 +69,8 @@ if TYPE_CHECKING:
 # 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
 #    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
 # 5: named speakers cut with their verb of saying are attribution, not names (t16n)
-RULES_VERSION = 5
+# 6: "the family of X said": a name after "of" before a verb of saying is no source (t17n)
+RULES_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,10 @@ def _source_phrase(h: Hunk) -> bool:
     is still a name; a source put in place of another is attribution."""
     def cites(text: str, start: int, end: int) -> bool:
         before = [w.lower() for w in words_as_written(text[max(0, start - CONTEXT):start])[-_SOURCE_REACH:]]
-        return "according" in before or bool({w.lower() for w in word_after(text, end)} & _SAID)
+        # "the family of the victim said" -> "... of Ann Lee said": the noun before "of"
+        # says it, the words after it only tell whose it is
+        speaks = bool(before) and before[-1] != "of" and bool({w.lower() for w in word_after(text, end)} & _SAID)
+        return "according" in before or speaks
     return cites(h.old_text, h.old_start, h.old_end) and cites(h.new_text, h.new_start, h.new_end)
 
 
