@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: a name put where a moved description stood is read as put in for it
+RULES_VERSION = 2  # 2: a name put where a moved description stood is read as put in for it; a lone
+# quotation mark carried with moved words is punctuation
 
 # Two pieces that are not the same words are one moved and edited piece when the
 # shorter has at least NEAR_MIN_WORDS words and they share NEAR_SHARE of the longer's.
@@ -130,8 +131,24 @@ def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], lis
     if any(op.tag != "equal" for op in move.ops):
         edit = Change(Section.BODY, ChangeKind.REPLACE, move.old, move.new, move.paragraph,
                       move.old_paragraph, move.ops, is_whitespace_only(move.ops))
-        flags += [replace(f, section=move.section) for f in flag_change(edit)]
+        flags += [_carried(f, move) for f in flag_change(edit)]
     return flags
+
+
+def _carried(f: Flag, move: Move) -> Flag:
+    """``f``, flagged in ``move``'s edit, in the move's section; a quotation mark alone that
+    the moved words carry without its pair (``Lee said: “...”`` -> ``“...,” Lee said``) opens
+    or closes a quotation outside them, whose words the paragraph's own diff judges:
+    punctuation here."""
+    if f.type == FlagType.QUOTE and not _WORD.search(f.old + f.new) and (_unpaired(move.old) or _unpaired(move.new)):
+        return replace(f, section=move.section, type=FlagType.PUNCTUATION, severity=Severity.LOW,
+                       reason="a quotation mark carried with moved words")
+    return replace(f, section=move.section)
+
+
+def _unpaired(text: str) -> bool:
+    """Does ``text`` hold a quotation mark without its pair?"""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”") or text.count("«") != text.count("»")
 
 
 def moved_figures(flags: Sequence[Flag]) -> list[Flag]:
