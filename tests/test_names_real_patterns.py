@@ -68,14 +68,33 @@ def test_a_pronoun_put_in_place_of_a_name_is_no_respelled_name() -> None:
     assert not _names(flags), flags
 
 
-def test_a_place_or_a_person_only_added_beside_words_that_stand_is_a_detail() -> None:
+def test_a_place_or_a_body_only_added_beside_words_that_stand_is_a_detail() -> None:
     for old, new in (("Floods hit towns across the north.", "Floods hit towns across the north and in Dellmar."),
-                     ("Reps. Ann Lee and Tom Berg called for a vote.",
-                      "Reps. Ann Lee, Tom Berg and Ida Marsh called for a vote."),
                      ("The deal funds the rest of the ministry.",
                       "The deal funds the rest of the ministry, including the Harbour Safety Office.")):
         flags = _all(old, new)
         assert not _names(flags) and [str(f.type) for f in flags] == ["wording"], (old, new, flags)
+
+
+def test_a_name_put_in_a_list_of_places_or_one_spelling_out_a_group_is_a_detail() -> None:
+    # a preposition of place governs the list, or a colon opens it after the group it spells out
+    for old, new in (("The rules apply in Ostra and Vell.", "The rules apply in Ostra, Vell and Dorn."),
+                     ("Residents of Ostra and Vell must leave.", "Residents of Ostra, Vell and Dorn must leave."),
+                     ("He named the crew: Ann Lee and Tom Berg.", "He named the crew: Ann Lee, Tom Berg and Ida Marsh.")):
+        flags = _all(old, new)
+        assert not _names(flags) and any(f.reason.startswith("detail added") for f in flags), (old, new, flags)
+
+
+def test_one_more_person_put_in_a_list_of_those_who_acted_is_a_name_added() -> None:
+    # the list opens its sentence, or follows a verb: its names are who acted, not where
+    for old, new in (("Reps. Ann Lee and Tom Berg called for a vote.",
+                      "Reps. Ann Lee, Tom Berg and Ida Marsh called for a vote."),
+                     ("Sen. Ann Lee of Ostra and Tom Berg of Vell want a vote.",
+                      "Sen. Ann Lee of Ostra, Tom Berg of Vell and Ida Marsh of Dorn want a vote."),
+                     ("The plan was backed by Ann Lee and Tom Berg.", "The plan was backed by Ann Lee, Tom Berg and Ida Marsh.")):
+        flags = _all(old, new)
+        assert [f.reason for f in _names(flags)] == ["name added: Ida Marsh" + (" of Dorn" if "Dorn" in new else "")], \
+            (old, new, flags)
 
 
 def test_a_person_identified_where_the_text_described_them_stays_a_name() -> None:
@@ -206,3 +225,27 @@ def test_a_name_put_in_place_of_a_description_in_a_headline_that_stands_is_a_nam
     facts = [f.facts for f in flag_texts("What the diary of the harbour arsonist reveals" + body,
                                          "What the diary of Kel Darrow reveals" + body) if f.type == "headline"]
     assert facts and "name" in facts[0], facts
+
+
+def test_a_name_slotted_where_a_headline_description_moved_names_the_person() -> None:
+    # the description moves to the headline's front and the person's name takes its place:
+    # the headline now names them, the moved words name no one new
+    body = ("\nA fire destroyed three shops in Millbrook on Friday, police said.\n"
+            "Police named the suspect as Corin Vashti Dalmore, 41.\n")
+    flags = flag_texts("Debts and a failed bakery: What the filings of the Millbrook arson suspect tell us" + body,
+                       "Millbrook arson suspect: What the filings of Corin Vashti Dalmore tell us" + body)
+    heads = [f for f in flags if f.type == "headline"]
+    assert heads and "name" in heads[0].facts and "name added: Corin Vashti Dalmore" in heads[0].reason, flags
+    assert "Millbrook" not in heads[0].reason, flags
+
+
+def test_a_name_moved_on_in_a_list_leaves_its_slot() -> None:
+    # "Vell" moves one place on in the list: no name was put in its place
+    flags = _all("The rules apply in Ostra and Vell.", "The rules apply in Ostra, Vell and Dorn.")
+    assert not [f for f in flags if "Vell" in f.reason], flags
+
+
+def test_a_name_after_of_before_a_verb_of_saying_is_not_the_source() -> None:
+    # "the family of X said": the family speaks; the words after "of" say whose it is
+    flags = _all("The family of the victim said they were shocked.", "The family of Ann Lee said they were shocked.")
+    assert [f.reason for f in flags] == ["name added: Ann Lee"], flags

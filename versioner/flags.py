@@ -29,6 +29,7 @@ from versioner.hunkrules import FIGURE_EDIT, QUOTE_PUNCTUATION, STYLE_ONLY, Hunk
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
+from versioner.nameidentified import identified, surname
 from versioner.reading import CONTEXT, words_as_written
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
 # 11: a headline with a demonym restyled is low, no fact changed
 # 12: a date alone that tells no new time (a weekday told as its date, an event's name) is no figure; a figure
 #     removed in one hunk and one added in another, counting the same thing, are one figure changed (t16f)
-RULES_VERSION = 12
+# 13: a paragraph put in that identifies someone the story never named adds a name (t17n)
+RULES_VERSION = 13
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -165,7 +167,8 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
             # itself, not the story (the labels' boilerplate)
             return [_whole(PARAGRAPH_FLAG[change.kind], Severity.LOW, where, change.old, change.new,
                            f"promotional line {what}: a call to watch, read, follow or sign up")]
-        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, change.new, f"paragraph {what}")]
+        return [_whole(PARAGRAPH_FLAG[change.kind], Severity.MEDIUM, where, change.old, change.new, f"paragraph {what}")] \
+            + _identified(change, names)
     if change.kind in (ChangeKind.INSERT, ChangeKind.DELETE):
         what = "added" if change.kind == ChangeKind.INSERT else "removed"
         if change.section == Section.HEADLINE:
@@ -193,6 +196,15 @@ def flag_change(change: Change, names: ArticleNames | None = None) -> list[Flag]
 
 # Share of a moved paragraph's words (Jaccard) that must stand for it to read as moved
 MOVED_WORDS_STAND = 0.75
+
+
+def _identified(change: Change, names: ArticleNames | None) -> list[Flag]:
+    """A name flag for each person a paragraph put in identifies ("identified the victim
+    as Ann Lee") whom the older revision never named: the story now says who they are."""
+    if change.kind != ChangeKind.INSERT or names is None:
+        return []
+    return [Flag(FlagType.NAME, Severity.HIGH, change.section, change.paragraph, "", name, f"person identified: {name}")
+            for name in dict.fromkeys(identified(change.new)) if not names.mentioned(surname(name), side=0)]
 
 
 def _words_stand(old: str, new: str) -> bool:

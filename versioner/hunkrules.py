@@ -36,6 +36,7 @@ from versioner.namechanges import (
     names_make_edit,
     source_aside,
 )
+from versioner.nameidentified import identified, surname
 from versioner.names import FUNCTION_WORDS
 from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
@@ -69,7 +70,9 @@ if TYPE_CHECKING:
 # 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
 #    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
 # 5: named speakers cut with their verb of saying are attribution, not names (t16n)
-RULES_VERSION = 5
+# 6: "the family of X said": a name after "of" before a verb of saying is no source; a sentence put in
+#    that identifies someone the story never named is a name (t17n)
+RULES_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,10 @@ def _source_phrase(h: Hunk) -> bool:
     is still a name; a source put in place of another is attribution."""
     def cites(text: str, start: int, end: int) -> bool:
         before = [w.lower() for w in words_as_written(text[max(0, start - CONTEXT):start])[-_SOURCE_REACH:]]
-        return "according" in before or bool({w.lower() for w in word_after(text, end)} & _SAID)
+        # "the family of the victim said" -> "... of Ann Lee said": the noun before "of"
+        # says it, the words after it only tell whose it is
+        speaks = bool(before) and before[-1] != "of" and bool({w.lower() for w in word_after(text, end)} & _SAID)
+        return "according" in before or speaks
     return cites(h.old_text, h.old_start, h.old_end) and cites(h.new_text, h.new_start, h.new_end)
 
 
@@ -338,6 +344,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         reason = _change_reason("attribution", att_old, att_new)
         cited = names_old or names_new
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
+    who = [n for n in identified(h.new) if n not in identified(h.old) and names is not None
+           and not names.mentioned(surname(n), side=0)]
+    if who:
+        # "police identified her as Ann Lee" put in: the story now says who she is
+        return flag(FlagType.NAME, Severity.HIGH, "person identified: " + ", ".join(who))
     # one name for another, each a single word: a name fixed even where one side opens a
     # sentence; a pronoun put in place of a name (or the other way round) is no respelling
     respelled = bool(names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 \

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a name put where a moved description stood is read as put in for it; a lone
+# quotation mark carried with moved words is punctuation
 
 # Two pieces that are not the same words are one moved and edited piece when the
 # shorter has at least NEAR_MIN_WORDS words and they share NEAR_SHARE of the longer's.
@@ -83,7 +84,8 @@ def take_moves(changes: Sequence[Change]) -> list[Change | Move]:
     taken: dict[int, set[int | None]] = defaultdict(set)
     moves_at: dict[int, list[Move]] = defaultdict(list)
     for gone, came in pairs:
-        taken[gone.change].add(gone.op)
+        if not _slot_filled(changes, gone, came):
+            taken[gone.change].add(gone.op)
         taken[came.change].add(came.op)
         old_c, new_c = changes[gone.change], changes[came.change]
         old_text, new_text = gone.text.strip(), came.text.strip()
@@ -100,6 +102,22 @@ def take_moves(changes: Sequence[Change]) -> list[Change | Move]:
     return out
 
 
+def _slot_filled(changes: Sequence[Change], gone: _Piece, came: _Piece) -> bool:
+    """Did a name go in where ``gone``, a description (its last word a common noun),
+    stood, the words moved on within the same text ("of the Ostra arson suspect tells
+    us" -> "Ostra arson suspect: ... of Ann Lee tells us")? The name took the moved
+    words' place: the rules read it as put in for them, a person identified where the
+    text described them. A piece with a figure always
+    leaves its slot, so a figure is never both a move and an edit."""
+    if gone.op is None or gone.change != came.change or any(ch.isdigit() for ch in gone.text):
+        return False
+    if not gone.words or not _WORD.findall(gone.text)[-1].islower():
+        return False  # a name moved on in a list ("Ostra and Vell" -> "Ostra, Vell and Dorn")
+    ops = changes[gone.change].ops
+    beside = [ops[t] for t in (gone.op - 1, gone.op + 1) if 0 <= t < len(ops) and t != came.op]
+    return any(op.tag == "insert" and _has_name(op.text) for op in beside)
+
+
 def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], list[Flag]]) -> list[Flag]:
     """A move is one low flag (``make``: the flag type, passed in so that this module,
     which the flag stage imports, never imports it back); a move with an edit also
@@ -113,8 +131,24 @@ def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], lis
     if any(op.tag != "equal" for op in move.ops):
         edit = Change(Section.BODY, ChangeKind.REPLACE, move.old, move.new, move.paragraph,
                       move.old_paragraph, move.ops, is_whitespace_only(move.ops))
-        flags += [replace(f, section=move.section) for f in flag_change(edit)]
+        flags += [_carried(f, move) for f in flag_change(edit)]
     return flags
+
+
+def _carried(f: Flag, move: Move) -> Flag:
+    """``f``, flagged in ``move``'s edit, in the move's section; a quotation mark alone that
+    the moved words carry without its pair (``Lee said: “...”`` -> ``“...,” Lee said``) opens
+    or closes a quotation outside them, whose words the paragraph's own diff judges:
+    punctuation here."""
+    if f.type == FlagType.QUOTE and not _WORD.search(f.old + f.new) and (_unpaired(move.old) or _unpaired(move.new)):
+        return replace(f, section=move.section, type=FlagType.PUNCTUATION, severity=Severity.LOW,
+                       reason="a quotation mark carried with moved words")
+    return replace(f, section=move.section)
+
+
+def _unpaired(text: str) -> bool:
+    """Does ``text`` hold a quotation mark without its pair?"""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”") or text.count("«") != text.count("»")
 
 
 def moved_figures(flags: Sequence[Flag]) -> list[Flag]:

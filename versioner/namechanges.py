@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
     NAME_JOINERS,
@@ -25,7 +26,8 @@ from versioner.reading import Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 7  # 7: a headline written anew around names the story gives (or gave) changes no name
+RULES_VERSION = 8  # 8: one more person in a list of those who acted (namelists); headline moves
+# 7: a headline written anew around names the story gives (or gave) changes no name
 # 6: a name only put in or taken out as a modifier of a common noun is a detail
 # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
 # a place cut to its head, a body with or without its country or kind, a detail after a colon
@@ -64,6 +66,11 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     added) must also be gone from (or new to) the whole other revision."""
     gone = [n for n in dict.fromkeys(old) if not mentions(rd_new.text, n)]
     came = [n for n in dict.fromkeys(new) if not mentions(rd_old.text, n)]
+    if rd_new.headline and known is not None:
+        # words moved within the headline are read apart from it: a name they carried
+        # still stands in the other headline
+        gone = [n for n in gone if not mentions(known.headline(1), n)]
+        came = [n for n in came if not mentions(known.headline(0), n)]
     if not (gone or came):
         return gone, came  # every name stands on the other side (or there is none): nothing below adds one
     # a headline that now names someone names them, whatever the body said already
@@ -417,6 +424,8 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
     first = text.find(names[0], start, end) if names else -1
     if first >= 0 and _after_examples(text, first):
         return True
+    if first >= 0 and joins_named_list(text, first):
+        return False  # "Ann Lee and Tom Berg" -> "Ann Lee, Tom Berg and Ida Marsh"
     # the words just before it in its own clause: after a colon or a full stop a new
     # clause starts ("A city at a standstill: Ostra as never seen"), nothing described
     lead = _CLAUSE_BREAK.split(text[max(0, first - 40):first])[-1] if first >= 0 else ""
@@ -555,6 +564,10 @@ class ArticleNames:
         if word not in self._asked:
             self._asked[word] = any(_named_in(text, word, _body_start(text)) for text in self._texts)
         return self._asked[word]
+
+    def headline(self, side: int) -> str:
+        """The older (``side`` 0) or newer (1) revision's first line, its headline."""
+        return self._texts[side].partition("\n")[0] if side < len(self._texts) else ""
 
     def mentioned(self, name: str, side: int) -> bool:
         """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""

@@ -63,7 +63,8 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
 RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "align", "diff", "moves", "figures", "flags",
                 "attribution", "headlinewords", "figuredates", "figurenouns",
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
-                "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames")
+                "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
+                "nameidentified")
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
