@@ -282,3 +282,43 @@ def test_items_encoded_with_the_first_planes_characters_made_once_are_encoded_as
     for item in a + b:
         table.setdefault(item, chr(0xE000 + len(table)))
     assert seqdiff._encode(a, b) == ("".join(table[x] for x in a), "".join(table[x] for x in b))
+
+
+def _windows_cover(text: str, spans: list[tuple[int, int]]) -> int:
+    """How much of ``text`` the sentence-start windows of _figures_around cover (the plain
+    way: each edit's window, overlapping ones merged)."""
+    ctx = flags_module._FIGURE_CONTEXT
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo = flags_module._sentence_start(text, max(0, start - ctx))
+        hi = min(len(text), end + ctx)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return sum(hi - lo for lo, hi in windows)
+
+
+@settings(derandomize=True, max_examples=800, deadline=None)
+@given(st.text(alphabet="ab .?!\n", max_size=900), st.lists(st.tuples(st.integers(0, 300), st.integers(0, 30)),
+                                                           max_size=6))
+def test_the_reach_read_before_the_windows_never_covers_more_than_they_do(text: str,
+                                                                         raw: list[tuple[int, int]]) -> None:
+    # _figures_around reads the whole text when this reach covers half of it, without
+    # looking for sentence starts: the windows would cover half too
+    spans, at = [], 0
+    for gap, width in raw:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + width, len(text))))
+        at = spans[-1][1]
+    assert flags_module._covered(text, spans) <= _windows_cover(text, spans)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.text(alphabet="abcde", max_size=9), st.text(alphabet="abcde", max_size=9), st.integers(1, 3))
+def test_a_distance_capped_sooner_is_the_full_distance_capped(a: str, b: str, limit: int) -> None:
+    # typo_reason caps the distance just past what its test reads; that must not change
+    # any distance under the cap (the early exit fires only when no path stays under it)
+    from versioner.smallfixes import edit_distance
+
+    assert edit_distance(a, b, limit) == min(edit_distance(a, b, 10), limit)
