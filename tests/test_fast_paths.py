@@ -322,3 +322,18 @@ def test_a_distance_capped_sooner_is_the_full_distance_capped(a: str, b: str, li
     from versioner.smallfixes import edit_distance
 
     assert edit_distance(a, b, limit) == min(edit_distance(a, b, 10), limit)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_TEXT, st.integers(0, 70))
+def test_figures_ending_before_an_edit_are_those_the_whole_window_reads(text: str, pos: int) -> None:
+    # the hunk rules read only the figures over the last characters before an edit, from
+    # that sentence on, not every figure of the window around it
+    from versioner import hunkrules
+    from versioner.figures import extract_figures
+
+    pos = min(pos, len(text))
+    start = max(0, pos - reading_module.CONTEXT)
+    plain = [f for f in extract_figures(text[start:pos + reading_module.CONTEXT // 4])
+             if 0 <= pos - (start + f.end) <= hunkrules._OLD_FIGS_NEAR]
+    assert hunkrules._figures_ending_before(text, pos) == plain
