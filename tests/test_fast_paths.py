@@ -328,3 +328,57 @@ def test_one_paragraph_moved_to_the_far_end_is_diffed_as_the_engine_diffs_it(
     runs = align._one_moved(a, b)
     if runs is not None:
         assert runs == diff_runs(a, b, timeout=0.5, fast=fast)
+
+def _windows_cover(text: str, spans: list[tuple[int, int]]) -> int:
+    """How much of ``text`` the sentence-start windows of _figures_around cover (the plain
+    way: each edit's window, overlapping ones merged)."""
+    ctx = flags_module._FIGURE_CONTEXT
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo = flags_module._sentence_start(text, max(0, start - ctx))
+        hi = min(len(text), end + ctx)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return sum(hi - lo for lo, hi in windows)
+
+
+@settings(derandomize=True, max_examples=800, deadline=None)
+@given(st.text(alphabet="ab .?!\n", max_size=900), st.lists(st.tuples(st.integers(0, 300), st.integers(0, 30)),
+                                                           max_size=6))
+def test_the_reach_read_before_the_windows_never_covers_more_than_they_do(text: str,
+                                                                         raw: list[tuple[int, int]]) -> None:
+    # _figures_around reads the whole text when this reach covers half of it, without
+    # looking for sentence starts: the windows would cover half too
+    spans, at = [], 0
+    for gap, width in raw:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + width, len(text))))
+        at = spans[-1][1]
+    assert flags_module._covered(text, spans) <= _windows_cover(text, spans)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.text(alphabet="abcde", max_size=9), st.text(alphabet="abcde", max_size=9), st.integers(1, 3))
+def test_a_distance_capped_sooner_is_the_full_distance_capped(a: str, b: str, limit: int) -> None:
+    # typo_reason caps the distance just past what its test reads; that must not change
+    # any distance under the cap (the early exit fires only when no path stays under it)
+    from versioner.smallfixes import edit_distance
+
+    assert edit_distance(a, b, limit) == min(edit_distance(a, b, 10), limit)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_TEXT, st.integers(0, 70))
+def test_figures_ending_before_an_edit_are_those_the_whole_window_reads(text: str, pos: int) -> None:
+    # the hunk rules read only the figures over the last characters before an edit, from
+    # that sentence on, not every figure of the window around it
+    from versioner import hunkrules
+    from versioner.figures import extract_figures
+
+    pos = min(pos, len(text))
+    start = max(0, pos - reading_module.CONTEXT)
+    plain = [f for f in extract_figures(text[start:pos + reading_module.CONTEXT // 4])
+             if 0 <= pos - (start + f.end) <= hunkrules._OLD_FIGS_NEAR]
+    assert hunkrules._figures_ending_before(text, pos) == plain

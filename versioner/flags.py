@@ -354,6 +354,9 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]], whole: list[Fig
     whole text when the windows would cover half of it (picked out of ``whole``, its
     figures, when the caller has them). Reading only near the edits keeps a long
     paragraph with a few edits cheap."""
+    if 2 * _covered(text, spans) >= len(text):
+        # the windows, which open at or before these reaches, would cover half the text too
+        return _quantities(text, _touching(text, spans, whole))
     windows: list[tuple[int, int, list[tuple[int, int]]]] = []  # lo, hi, the spans inside
     for start, end in spans:
         lo = _sentence_start(text, max(0, start - _FIGURE_CONTEXT))
@@ -366,10 +369,24 @@ def _figures_around(text: str, spans: Sequence[tuple[int, int]], whole: list[Fig
     # Only the figures touching an edit are looked at: figures_touching finds them
     # without reading the rest.
     if 2 * sum(hi - lo for lo, hi, _ in windows) >= len(text):
-        touching = figures_touching(text, spans) if whole is None else figures_touching_among(text, spans, whole)
-        return _quantities(text, touching)
+        return _quantities(text, _touching(text, spans, whole))
     return _quantities(text, [f.shifted(lo) for lo, hi, inside in windows
                               for f in figures_touching(text[lo:hi], [(s - lo, e - lo) for s, e in inside])])
+
+
+def _touching(text: str, spans: Sequence[tuple[int, int]], whole: list[Figure] | None) -> list[Figure]:
+    return figures_touching(text, spans) if whole is None else figures_touching_among(text, spans, whole)
+
+
+def _covered(text: str, spans: Sequence[tuple[int, int]]) -> int:
+    """How much of ``text`` lies within _FIGURE_CONTEXT of an edit: no more than the
+    windows of _figures_around cover, whose sentence starts only open them wider."""
+    covered = reached = 0
+    for start, end in spans:
+        lo, hi = max(reached, start - _FIGURE_CONTEXT, 0), min(len(text), end + _FIGURE_CONTEXT)
+        covered += max(0, hi - lo)
+        reached = max(reached, hi)
+    return covered
 
 
 # A telephone number ("(212) 555-0134", "1-800-555-0134", "555-0134") ...

@@ -23,7 +23,7 @@ from versioner.attribution import (
     restyled_verb,
     speaker_kept,
 )
-from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
+from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 from versioner.hunknames import hunk_names
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
@@ -458,9 +458,11 @@ def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     start = max(0, pos - CONTEXT)
     if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
         return []  # nothing there can end a figure: no need to read the text before
-    # read on past ``pos`` so that each figure keeps the noun it counts
-    return [f for f in extract_figures(text[start:pos + CONTEXT // 4])
-            if 0 <= pos - (start + f.end) <= _OLD_FIGS_NEAR]
+    # read on past ``pos`` so that each figure keeps the noun it counts; of the window only
+    # the figures over its last few characters before ``pos``, read from that sentence on
+    window, at = text[start:pos + CONTEXT // 4], pos - start
+    return [f for f in figures_touching(window, [(max(0, at - _OLD_FIGS_NEAR - 1), at)])
+            if 0 <= at - f.end <= _OLD_FIGS_NEAR]
 
 
 def _counted_noun_change(h: Hunk, ofs: list[Figure], nfs: list[Figure],
