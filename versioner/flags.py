@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from versioner.figuredates import told_another_way
+from versioner.figureedges import only_bordering_dropped
 from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
 from versioner.figurenouns import changed_across_hunks
 from versioner.figurenouns import counted_head as _counted_head
@@ -305,8 +306,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
         rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
         ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages,
-                                  (h.old_text, h.new_text))
+        fig_flags = _figure_flags(*only_bordering_dropped(h, ofs, nfs), section, paragraph, old_figs, new_figs,
+                                  rewrite, ages, (h.old_text, h.new_text))
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
