@@ -15,9 +15,9 @@ def _figures(old_para: str, new_para: str) -> list[Flag]:
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    # a hedge taken out, or put in, before a figure counting nothing
-    ("The Greens held a lead of almost 4,200 in the ward.", "The Greens held a lead of 4,200 in the ward."),
-    ("The Greens held a lead of 4,200 in the ward.", "The Greens held a lead of nearly 4,200 in the ward."),
+    # a word taken out, or put in, before a figure counting nothing
+    ("The Greens held a lead of some 4,200 in the ward.", "The Greens held a lead of 4,200 in the ward."),
+    ("The Greens held a lead of 4,200 in the ward.", "The Greens held a lead of just 4,200 in the ward."),
     # a small word dropped before an amount
     ("Porters earn an average of $31,000 a year, the union said.",
      "Porters earn an average $31,000 a year, the union said."),
@@ -34,3 +34,39 @@ def test_a_digit_glued_onto_a_figure_is_still_a_figure_changed() -> None:
 def test_a_figure_put_in_beside_another_is_still_a_figure_added() -> None:
     flags = _figures("Counting ended on May 3 in the ward.", "Counting ended on May 3, 2026 in the ward.")
     assert flags, "a year put onto a date is read"
+
+
+# -- the hedge that bounds a figure ---------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "want"), [
+    ("About 1,300 walkers crossed the bridge.", "More than 1,300 walkers crossed the bridge.",
+     ("About 1,300 walkers", "More than 1,300 walkers")),
+    ("The raffle raised about $27,000 for the ward.", "The raffle raised over $27,000 for the ward.",
+     ("about $27,000", "over $27,000")),
+    ("Nearly 260 homes lost power in the ward.", "Up to 260 homes lost power in the ward.",
+     ("Nearly 260 homes", "Up to 260 homes")),
+    ("The flood left at least 14 dead in the ward.", "The flood left 14 dead in the ward.",
+     ("at least 14 dead", "14 dead")),
+    ("The Greens held a lead of almost 4,200 in the ward.", "The Greens held a lead of 4,200 in the ward.",
+     ("almost 4,200", "4,200")),
+])
+def test_a_hedge_that_bounds_the_figure_another_way_is_a_figure_changed(old: str, new: str,
+                                                                        want: tuple[str, str]) -> None:
+    flags = _figures(old, new)
+    assert [(f.old, f.new, f.severity) for f in flags] == [(*want, "high")], flags
+    assert flags[0].old_value is None and flags[0].new_value is None  # the number itself stands
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The raffle raised about $27,000 for the ward.", "The raffle raised around $27,000 for the ward."),
+    ("More than 1,300 walkers crossed the bridge.", "Over 1,300 walkers crossed the bridge."),
+    ("The raffle raised about $27,000 for the ward.", "The raffle raised $27,000 for the ward."),
+])
+def test_a_hedge_said_in_other_words_or_a_rounding_dropped_is_no_figure_changed(old: str, new: str) -> None:
+    assert _figures(old, new) == []
+
+
+def test_a_hedge_changed_with_its_figure_is_one_figure_changed() -> None:
+    flags = _figures("About 1,300 walkers crossed the bridge.", "More than 1,500 walkers crossed the bridge.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(1300, 1500)], flags

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from versioner.figuredates import told_another_way
-from versioner.figureedges import only_bordering_dropped
+from versioner.figureedges import hedge_changed, only_bordering_dropped
 from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
 from versioner.figurenouns import changed_across_hunks
 from versioner.figurenouns import counted_head as _counted_head
@@ -311,7 +311,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
-        rest = classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
+        hedge = None if fig_flags else hedge_changed(h, section, paragraph)
+        rest = hedge or classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
     return _merge_wording(_quote_punctuation(changed_across_hunks(flags)))
