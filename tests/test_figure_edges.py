@@ -70,3 +70,46 @@ def test_a_hedge_said_in_other_words_or_a_rounding_dropped_is_no_figure_changed(
 def test_a_hedge_changed_with_its_figure_is_one_figure_changed() -> None:
     flags = _figures("About 1,300 walkers crossed the bridge.", "More than 1,500 walkers crossed the bridge.")
     assert [(f.old_value, f.new_value) for f in flags] == [(1300, 1500)], flags
+
+
+# -- what a changed figure's flag states ------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "values"), [
+    ("The dredging will cost between $3 million and $5 million.",
+     "The dredging will cost between $3 million and $6 million.", (5_000_000, 6_000_000)),
+    ("Some 3,000 to 4,000 walkers crossed the bridge.", "Some 3,000 to 5,000 walkers crossed the bridge.",
+     (4000, 5000)),
+    # a figure made a range, or a range cut back to its low end: once no flag at all
+    ("About 3,000 walkers crossed the bridge.", "About 3,000 to 5,000 walkers crossed the bridge.", (3000, 5000)),
+    ("About 3,000 to 5,000 walkers crossed the bridge.", "About 3,000 walkers crossed the bridge.", (5000, 3000)),
+    ("About 3,000 walkers crossed the bridge.", "About 3,000-5,000 walkers crossed the bridge.", (3000, 5000)),
+    # once a figure "moved" onto itself
+    ("Some 3,000 walkers crossed.", "Between 3,000 and 5,000 walkers crossed.", (3000, 5000)),
+])
+def test_a_range_changed_at_its_high_end_states_the_high_ends(old: str, new: str, values: tuple[int, int]) -> None:
+    # the low ends stand: stating them would read "3,000 -> 3,000", a figure unchanged
+    flags = _figures(old, new)
+    assert [(f.old_value, f.new_value) for f in flags] == [values], flags
+
+
+def test_a_range_changed_at_its_low_end_states_the_low_ends() -> None:
+    flags = _figures("Some 3,000 to 4,000 walkers crossed the bridge.", "Some 2,000 to 4,000 walkers crossed the bridge.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(3000, 2000)], flags
+
+
+# -- "one" and "a" -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("One walker was hurt on the bridge.", "A walker was hurt on the bridge."),
+    ("Police arrested an officer at the bridge.", "Police arrested one officer at the bridge."),
+])
+def test_one_for_a_is_the_same_count(old: str, new: str) -> None:
+    flags = [f for f in flag_texts(HEAD + old + "\n", HEAD + new + "\n") if f.paragraph == 2]
+    assert [(f.type, f.severity) for f in flags] == [("wording", "low")], flags
+
+
+def test_one_for_two_is_still_a_figure_changed() -> None:
+    flags = _figures("One walker was hurt on the bridge.", "Two walkers were hurt on the bridge.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(1, 2)], flags
