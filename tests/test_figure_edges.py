@@ -113,3 +113,14 @@ def test_one_for_a_is_the_same_count(old: str, new: str) -> None:
 def test_one_for_two_is_still_a_figure_changed() -> None:
     flags = _figures("One walker was hurt on the bridge.", "Two walkers were hurt on the bridge.")
     assert [(f.old_value, f.new_value) for f in flags] == [(1, 2)], flags
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Bijna 300 woningen zonder stroom in Hallow", "Ruim 300 woningen zonder stroom in Hallow", True),
+    ("Ongeveer 300 woningen zonder stroom in Hallow", "Zo'n 300 woningen zonder stroom in Hallow", False),
+    ("Fast 300 Wohnungen in Hallow ohne Strom", "Mehr als 300 Wohnungen in Hallow ohne Strom", True),
+])
+def test_hedges_of_the_headline_languages_bound_a_figure_too(old: str, new: str, changed: bool) -> None:
+    flags = [f for f in flag_texts(f"{old}\nHallow bleef donker.\n", f"{new}\nHallow bleef donker.\n")
+             if f.type == "figure" or "figure" in f.facts]
+    assert bool(flags) == changed, flags

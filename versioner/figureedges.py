@@ -55,12 +55,16 @@ def _figure_edited(text: str, at: int, here: list[Figure], there: list[Figure], 
 # How a hedge bounds the figure after it; hedges of one bound say the same thing.
 # Only the approximate ("about") and the bare figure are one claim told more or less
 # exactly: an editor rounds, and neither says more or fewer.
+# English, then Dutch, German and French (the languages whose headline words we read).
 _BOUNDS = {
-    "above": "more than|over|upwards of|in excess of|at least|no fewer than|no less than|well over",
-    "below": "fewer than|less than|under|below",
-    "at most": "up to|as many as|as much as|at most",
-    "just below": "almost|nearly|close to|just under|just shy of|not quite",
-    "": "about|around|roughly|approximately|some|an estimated|estimated|circa",
+    "above": "more than|over|upwards of|in excess of|at least|no fewer than|no less than|well over"
+             "|meer dan|ruim|minstens|ten minste|zeker|mehr als|über|mindestens|plus de|au moins",
+    "below": "fewer than|less than|under|below|minder dan|weniger als|unter|moins de",
+    "at most": "up to|as many as|as much as|at most|maximaal|hooguit|bis zu|höchstens|jusqu'à|jusqu’à",
+    "just below": "almost|nearly|close to|just under|just shy of|not quite|bijna|nagenoeg|fast|knapp|beinahe"
+                  "|près de|presque",
+    "": "about|around|roughly|approximately|some|an estimated|estimated|circa"
+        "|ongeveer|zo'n|zo’n|rond de|pakweg|etwa|rund|ungefähr|environ",
 }
 _HEDGE = {phrase: bound for bound, phrases in _BOUNDS.items() for phrase in phrases.split("|")}
 
