@@ -66,3 +66,30 @@ def test_the_date_of_a_named_event_changed_is_still_a_figure_changed() -> None:
     flags = _figures("Tarrow was charged over the June 6 protest, the court said.",
                      "Tarrow was charged over the June 7 protest, the court said.")
     assert [(f.old, f.new) for f in flags] == [("June 6", "June 7")], flags
+
+
+# -- a time told by its distance from now -------------------------------------------
+
+
+def test_years_ago_for_the_year_is_no_figure_added_or_removed() -> None:
+    flags = _figures("The quarry, opened in 2019, was sold to a Velmore firm.",
+                     "The quarry, opened six years ago, was sold to a Velmore firm.")
+    assert flags == [], flags
+
+
+def test_days_ago_for_last_week_is_no_figure_removed() -> None:
+    flags = _figures("The bypass plan was shelved 10 days ago, the council said.",
+                     "The bypass plan was shelved last week, the council said.")
+    assert flags == [], flags
+
+
+def test_days_ago_taken_out_with_no_time_for_it_is_a_figure_removed() -> None:
+    # the weekday stands on both sides: it tells no time in place of the one cut
+    flags = _figures("The plan, drawn up on Monday, was shelved 10 days ago, the council said.",
+                     "The plan, drawn up on Monday, was shelved, the council said.")
+    assert [f.old_value for f in flags] == [10], flags
+
+
+def test_days_ago_changed_is_a_figure_changed() -> None:
+    flags = _figures("The bypass plan was shelved 10 days ago.", "The bypass plan was shelved 12 days ago.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(10, 12)], flags

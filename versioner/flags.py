@@ -18,6 +18,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from versioner.figuredates import told_another_way
+from versioner.figureedges import (
+    edited_figures,
+    hedge_changed,
+    made_a_range,
+    one_for_an_article,
+    stated_values,
+)
 from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
 from versioner.figurenouns import changed_across_hunks
 from versioner.figurenouns import counted_head as _counted_head
@@ -318,17 +325,22 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
     for h in hs:
         if not h.old.strip() and not h.new.strip():
             continue  # whitespace only
+        one = one_for_an_article(h, section, paragraph)
+        if one:
+            flags.append(one)
+            continue
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
         rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
         ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
-        fig_flags = _figure_flags(ofs, nfs, section, paragraph, old_figs, new_figs, rewrite, ages,
-                                  (h.old_text, h.new_text))
+        fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, old_figs, new_figs,
+                                  rewrite, ages, (h.old_text, h.new_text))
         if names is not None:  # a move may still claim it (is_hidden_figure)
             fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
         flags.extend(fig_flags)
-        rest = classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
+        hedge = None if fig_flags else hedge_changed(h, section, paragraph)
+        rest = hedge or classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
     return _merge_wording(_quote_punctuation(changed_across_hunks(flags)))
@@ -489,7 +501,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         noun = partner.noun or of.noun
         flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
-                          _stated(of), _stated(partner), noun))
+                          *stated_values(of, partner), noun))
     for nf in unmatched_new:
         if nf.kind == "vague" or told_another_way(nf, texts[1], texts[0]):
             continue  # a count without its number put in states no number: the wording rules judge it
@@ -514,7 +526,7 @@ def _partner(of: Figure, news: Sequence[Figure]) -> Figure | None:
     rewritten headline): paired by their order alone, one would read as changed into
     the other."""
     head = _counted_head(of.noun)
-    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} in _ONE_COUNT]
+    same = [nf for nf in news if nf.kind == of.kind or {nf.kind, of.kind} in _ONE_COUNT or made_a_range(of, nf)]
     if len(head) >= 3:
         counted = next((nf for nf in same if _counted_head(nf.noun) == head and _same_measure(nf, of)), None)
         if counted is not None:

@@ -61,7 +61,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
 # RULES_VERSION; tests/test_rules_version.py holds this list to what compare_pair
 # imports, so a rule moved into a new module cannot be left out.
 RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "align", "diff", "moves", "figures", "flags",
-                "attribution", "headlinewords", "figuredates", "figurenouns",
+                "attribution", "headlinewords", "figuredates", "figurenouns", "figureedges",
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
                 "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
                 "nameidentified")
