@@ -18,7 +18,7 @@ from versioner.flags import Flag
 from versioner.model import FlagType, Section
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
-from versioner.silent import not_a_name, only_speech_verb, quote_altered
+from versioner.silent import not_a_name, only_speech_verb, quote_altered, source_swapped
 
 
 class StealthKind(StrEnum):
@@ -233,8 +233,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
                 or _headline_fact_replaced(flag, new_text))
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
-    if flag.type == FlagType.NEGATION or rank_swapped(flag):
-        return True  # "not" put in or taken out, a title's rank swapped: however short
+    if flag.type == FlagType.NEGATION or swapped_in_place(flag, old_text or "", new_text):
+        return True  # "not" put in or taken out, a title's rank or a source swapped: however short
     if not _words(flag.old):
         return False  # only punctuation gave way: nothing that was said is gone
     if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
@@ -261,6 +261,12 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         # words without a figure in them: reworded unless a fact went with the old words
         return _fact_lost(flag, new_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and (not one_paragraph or _retopped(flag, new_text, old_text))
+
+
+def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
+    """A title's rank or a cited source replaced by another in place: a published fact
+    put right, which no update notice tells of (it brings news, it does not re-attribute)."""
+    return rank_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
 
 
 def rank_swapped(flag: Flag) -> bool:
