@@ -113,6 +113,31 @@ def _spelt_out(name: str, text: str) -> bool:
     return False
 
 
+def sentence_opener(word: str, text: str) -> bool:
+    """Is ``word`` an ordinary English word that ``text`` capitalises only where it opens
+    a sentence or a paragraph ("Several towns lost power", "Dozens were hurt")? Then its
+    capital is the sentence's, not a name's. A surname that is also a word ("Brown") is
+    written with its first name, mid-sentence, at least once."""
+    from versioner.names import is_ordinary
+
+    if not word.isalpha() or not word[1:].islower() or not is_ordinary(word):
+        return False  # "US", "WHO": an initialism however ordinary its letters
+    spots = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)]
+    return bool(spots) and all(_opens_sentence(text, at) for at in spots)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\u00a0\"“‘'(")
+    if before[-1:] == ".":
+        # "Mr. Brown", "J. Brown", "Gen. Brown": a full stop of an abbreviation opens nothing
+        last = re.findall(r"[^\W\d_]+$", before[:-1])
+        return not last or not (last[0][:1].isupper() and len(last[0]) <= _ABBREVIATION)
+    return not before or before[-1] in "\n!?:"
+
+
+_ABBREVIATION = 4  # "Mr", "Dr", "Gen", "Sgt", "Capt", an initial
+
+
 def not_a_name(name: str, new_text: str) -> bool:
     """Is this capitalised run no name that a change could take out: a common word
     capitalised, or an initialism the text spells out?"""
