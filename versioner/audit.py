@@ -50,7 +50,8 @@ from versioner.times import duration
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
 RULES_VERSION = 12  # 12 (t17v): a source swapped after "according to" is altered; no update notice covers it or a rank swapped;
 # a count told as a tally so far ("have been evacuated", "stands at") that rises is a running figure;
-# an ordinary word capitalised only where it opens a sentence is no name lost; "throughout" is a hedge
+# an ordinary word capitalised only where it opens a sentence is no name lost; "throughout" is a hedge,
+# "all" opening a compound ("all-time") is none
 # 11: a rank swapped in a title is altered without a notice too
 # 9 (t15c): a claim tied to a change in its own revision owns no earlier one; a correction naming
 # someone covers their passage only; an update covers a quotation carried on, not a rank swapped in a title

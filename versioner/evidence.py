@@ -355,7 +355,7 @@ def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
     sentence; they take back nothing that was published."""
     if _named_fact_lost(flag.old, new_text, old_text):
         return True
-    if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
+    if _hedges(flag.old) - _hedges(flag.new):
         return True
     if {w for w in _words(flag.old) if w.endswith("n't")} - set(_words(flag.new)):
         return True  # "hasn't addressed" taken out: a negation gone, however it was spelt
@@ -376,6 +376,18 @@ def developing(flags: list[Flag], new_text: str) -> bool:
         return _RUNNING.search(around) is not None
     return any(f.type == FlagType.FIGURE and bool(_figure_words(f.old)) and bool(_figure_words(f.new))
                and running(f) for f in flags)
+
+
+def _hedges(text: str) -> set[str]:
+    """The hedges and quantifiers of ``text``; one that only opens a compound ("all-time",
+    "all-party") qualifies that word, not the claim (a negation still counts: "no-fly")."""
+    norm = _norm(text)
+    negated = {w for c in _COMPOUND.findall(norm) for w in c.split("-") if w in _NEGATIONS}
+    return {w for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES} | negated
+
+
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_NEGATIONS = frozenset(("not", "no", "never", "none"))
 
 
 def _named_fact_lost(old: str, new_text: str, old_text: str | None = None) -> bool:
