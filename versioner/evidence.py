@@ -394,7 +394,7 @@ def _named_fact_lost(old: str, new_text: str, old_text: str | None = None) -> bo
     """Is a number or a name of these words gone from the text ("Colonial" that is now
     "colonial" is still there, and "Ireland's" is "Ireland" in another construction)?
     An ordinary word the earlier revision capitalises only where it opens a sentence
-    ("Several towns", "Dozens of people") names no one."""
+    ("Several towns", "Regional radio said") names no one."""
     if not _figure_words(old) <= _figure_words(new_text):
         return True
     have = {_bare(w) for w in _words(new_text)} | _shortened(old, new_text)

@@ -115,7 +115,7 @@ def _spelt_out(name: str, text: str) -> bool:
 
 def sentence_opener(word: str, text: str) -> bool:
     """Is ``word`` an ordinary English word that ``text`` capitalises only where it opens
-    a sentence or a paragraph ("Several towns lost power", "Dozens were hurt")? Then its
+    a sentence or a paragraph ("Several towns lost power", "Regional radio said")? Then its
     capital is the sentence's, not a name's. A surname that is also a word ("Brown") is
     written with its first name, mid-sentence, at least once."""
     from versioner.names import is_ordinary
