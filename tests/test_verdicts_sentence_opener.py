@@ -54,10 +54,10 @@ def test_throughout_taken_out_narrows_the_claim() -> None:
 
 
 def test_a_quantifier_that_only_opens_a_compound_is_no_hedge() -> None:
-    # "all-time" qualifies "time", not the claim: the record restyled takes nothing back
-    race = ["Halden rower wins again",
-            "Ida Marsk sets an all-time record for straight wins with victory at the Vessa regatta."]
-    v = audit_lines(race, replaced(race, "sets an all-time record", "breaks the regatta's record"))[1]
+    # "all-time" qualifies "time", not the claim: the best restyled takes nothing back
+    race = ["Halden rower takes a fifth title",
+            "Ida Marsk's fifth title at the Vessa regatta is an all-time best for the rowing club."]
+    v = audit_lines(race, replaced(race, "an all-time best", "the best ever"))[1]
     assert v.verdict != "stealth"
     # a negation opening one still counts: "a no-fly zone" made "a fly zone" turns the claim
     zone = ["Vessa sets up zone over port", "Officials set up a no-fly zone over the port on Monday."]
