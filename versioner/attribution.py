@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from dataclasses import replace
 
+from versioner.model import Flag, FlagType, Severity
 from versioner.names import FUNCTION_WORDS
 from versioner.reading import CONTEXT, WORD, words_as_written
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a verb of saying after "be" ("to be announced") is none; a neutral verb of saying
+# taken out by one edit of a paragraph and put in by another has moved around its speaker; the source
+# a source line names (in_source_line) (t17h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -60,6 +65,8 @@ def attributions(words: list[str], text: str, start: int) -> list[str]:
         if lw not in _CITING and (before.lower() in _DETERMINERS or before[:1].isdigit()
                                   or (w[:1].isupper() and before[:1].isupper())):
             continue
+        if before.lower() == "be":
+            continue  # "to be announced", "will be confirmed": what is yet to be said attributes nothing
         out.append(w)
     return out
 
@@ -121,3 +128,59 @@ def _words_of(text: str) -> frozenset[str]:
 
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
+
+
+# A line that credits the copy to its source ("Source: Acme Wire"), as aggregators and
+# wire services print it above or below a story
+_SOURCE_LINE = re.compile(r"\s*sources?\s*:", re.I)
+
+
+def in_source_line(old_text: str, new_text: str, starts: tuple[int, int], has_words: bool) -> bool:
+    """Does an edit (starting at ``starts`` in the two paragraphs, changing words when
+    ``has_words``) change what a source line names after its label, on both sides?"""
+    old, new = _SOURCE_LINE.match(old_text), _SOURCE_LINE.match(new_text)
+    return has_words and old is not None and new is not None and starts[0] >= old.end() and starts[1] >= new.end()
+
+
+def saying_moved(flags: list[Flag], old_text: str, new_text: str) -> list[Flag]:
+    """The flags of one paragraph (``old_text`` -> ``new_text``), where a neutral verb of
+    saying that one edit only takes out another puts in ("...," said Ann Lee -> "...," Ann
+    Lee told reporters) is the verb moved around a speaker who stands: each such
+    attribution flag is style (low). Where the speaker changed, the edit that changed
+    them is flagged for it."""
+    moves = [_saying_moved(f) for f in flags]
+    out = []
+    for i, f in enumerate(flags):
+        cut, put = moves[i]
+        verb = cut or put
+        counterpart = any(m[1] if cut else m[0] for j, m in enumerate(moves) if j != i)
+        if f.type == FlagType.ATTRIBUTION and len(verb) and not (cut and put) and counterpart \
+                and _only_saying(f) and _names_stand(f, old_text, new_text):
+            f = replace(f, type=FlagType.WORDING, severity=Severity.LOW,
+                        reason=f"verb of saying moved, the speaker kept: {' '.join(verb)} "
+                               f"{'taken out here' if cut else 'put in here'}")
+        out.append(f)
+    return out
+
+
+def _saying_moved(f: Flag) -> tuple[Counter[str], Counter[str]]:
+    """The neutral verbs of saying an edit only takes out, and those it only puts in."""
+    old = Counter(w.lower() for w in words_as_written(f.old) if w.lower() in _NEUTRAL_SAYING)
+    new = Counter(w.lower() for w in words_as_written(f.new) if w.lower() in _NEUTRAL_SAYING)
+    return old - new, new - old
+
+
+def _only_saying(f: Flag) -> bool:
+    """Does the edit attribute with neutral verbs of saying only (no hedge, source or loaded verb)?"""
+    return all(w.lower() in _NEUTRAL_SAYING for w in words_as_written(f.old + " " + f.new)
+               if w.lower() in ATTRIBUTION)
+
+
+def _names_stand(f: Flag, old_text: str, new_text: str) -> bool:
+    """Does each capitalised word of the edit stand on the paragraph's other side (the one
+    after "told" is who was told, not who spoke)? Then no speaker came or went with it."""
+    for words, other in ((words_as_written(f.old), new_text), (words_as_written(f.new), old_text)):
+        for prev, w in zip(["", *words], words):
+            if w[:1].isupper() and prev.lower() not in ("told", "tells") and _bare(w) not in _words_of(other):
+                return False
+    return True

@@ -19,6 +19,7 @@ from versioner.attribution import (
     ATTRIBUTION_EDIT,
     attribution_edit,
     attributions,
+    in_source_line,
     names_speaker,
     restyled_verb,
     speaker_kept,
@@ -69,7 +70,8 @@ if TYPE_CHECKING:
 # 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
 #    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
 # 5: named speakers cut with their verb of saying are attribution, not names (t16n)
-RULES_VERSION = 5
+# 6: the source named in a source line ("Source: Acme Wire") changed is attribution (t17h)
+RULES_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -324,6 +326,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
     if _small_words_only(old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
+    if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
+        # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
+        # claim in it attributed anew
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
+                    f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
     names_new = hunk_names(rd_new, h.new_start, h.new_end, names)
     att_old = attributions(old_w, h.old_text, h.old_start)

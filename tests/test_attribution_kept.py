@@ -1,0 +1,68 @@
+"""Attribution flags an editor would agree with (issue 16): a verb of saying moved around
+a speaker who stands is style; what is yet to be announced attributes nothing; the source
+named in a "Source:" line changed is attribution. Invented copy."""
+
+from __future__ import annotations
+
+from versioner.flags import flag_texts
+from versioner.model import Flag
+
+HEAD = "Harbour board votes to close the old ferry pier\n"
+LAST = "The pier opened in 1961 and was rebuilt twice.\n"
+
+
+def _attribution(flags: tuple[Flag, ...]) -> list[Flag]:
+    return [f for f in flags if f.type == "attribution"]
+
+
+def test_a_verb_of_saying_moved_round_its_speaker_is_no_attribution_change() -> None:
+    old = HEAD + ("“We cannot keep patching it,” said Mara Quell, whose crew repaired the deck "
+                  "last spring.\n") + LAST
+    new = HEAD + ("“We cannot keep patching it,” Mara Quell told reporters before the vote. "
+                  "Quell’s crew repaired the deck last spring.\n") + LAST
+    flags = flag_texts(old, new)
+    assert not _attribution(flags), flags
+    moved = [f for f in flags if f.reason.startswith("verb of saying moved")]
+    assert moved and all(f.severity == "low" for f in moved), flags
+
+
+def test_a_verb_of_saying_moved_while_its_speaker_is_cut_stays_attribution() -> None:
+    # the verb moved, but a named speaker went with the edit that took it out
+    old = HEAD + "“We cannot keep patching it,” said Mara Quell, whose crew repaired the deck.\n" + LAST
+    new = HEAD + "“We cannot keep patching it,” an engineer told reporters. The crew repaired the deck.\n" + LAST
+    assert any(f.type in ("attribution", "name") and f.severity != "low" for f in flag_texts(old, new))
+
+
+def test_a_source_put_in_still_is_attribution() -> None:
+    old = HEAD + "The pier will close in May.\n" + LAST
+    new = HEAD + "The pier will close in May, the board said.\n" + LAST
+    assert _attribution(flag_texts(old, new))
+
+
+def test_what_is_yet_to_be_announced_attributes_nothing() -> None:
+    rest = " Crews were due to start the summer timetable on Monday.\n"
+    old = HEAD + "The timing of the closure, expected to be announced later today, is surprising." + rest + LAST
+    new = HEAD + "The timing of the closure shocked crews and pier staff." + rest + LAST
+    flags = flag_texts(old, new)
+    assert not _attribution(flags), flags
+    assert any(f.type == "wording" and f.severity == "medium" for f in flags), flags
+
+
+def test_a_claim_that_was_announced_still_has_its_source() -> None:
+    old = HEAD + "The closure, the board announced, is final.\n" + LAST
+    new = HEAD + "The closure is final.\n" + LAST
+    assert _attribution(flag_texts(old, new))
+
+
+def test_another_source_in_a_source_line_is_attribution() -> None:
+    old = HEAD + "Source: Norland Wire\nThe pier will close in May.\n" + LAST
+    new = HEAD + "Source: Coastal Herald\nThe pier will close in May.\n" + LAST
+    flags = flag_texts(old, new)
+    assert [f.type for f in flags] == ["attribution"], flags
+    assert "Norland Wire -> Coastal Herald" in flags[0].reason
+
+
+def test_a_name_changed_outside_a_source_line_is_not_a_source_changed() -> None:
+    old = HEAD + "Sources of funding: Norland Trust\n" + LAST
+    new = HEAD + "Sources of funding: Coastal Trust\n" + LAST
+    assert not _attribution(flag_texts(old, new))
