@@ -66,3 +66,17 @@ def test_a_name_changed_outside_a_source_line_is_not_a_source_changed() -> None:
     old = HEAD + "Sources of funding: Norland Trust\n" + LAST
     new = HEAD + "Sources of funding: Coastal Trust\n" + LAST
     assert not _attribution(flag_texts(old, new))
+
+
+def test_a_speaker_described_by_the_title_the_story_gives_them_is_the_same_speaker() -> None:
+    old = HEAD + ("Mayor Ines Varro called the vote “overdue” and told reporters the pier "
+                  "“has served its time.”\n") + LAST
+    new = HEAD + ("Varro called the vote “overdue.” The pier “has served its time,” "
+                  "the mayor told reporters.\n") + LAST
+    assert not _attribution(flag_texts(old, new))
+
+
+def test_a_described_speaker_in_place_of_a_named_one_stays_attribution() -> None:
+    old = HEAD + "The pier will close in May, harbour chief Ines Varro told reporters.\n" + LAST
+    new = HEAD + "The pier will close in May, the mayor told reporters.\n" + LAST
+    assert any(f.type in ("attribution", "name") and f.severity != "low" for f in flag_texts(old, new))

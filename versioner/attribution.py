@@ -19,7 +19,7 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 # 1: split out of hunkrules.py with the rules of t16h
 RULES_VERSION = 2  # 2: a verb of saying after "be" ("to be announced") is none; a neutral verb of saying
 # taken out by one edit of a paragraph and put in by another has moved around its speaker; the source
-# a source line names (in_source_line) (t17h)
+# a source line names (in_source_line); a speaker described by the title the story gives them (t17h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -115,8 +115,19 @@ def speaker_kept(old_text: str, new_text: str, old_w: list[str], new_w: list[str
     police" earlier, "Lee" before "said" now): the same speaker, named again or shorter?"""
     caps_old = [_bare(w) for w in old_w if w[:1].isupper()]
     caps_new = [_bare(w) for w in new_w if w[:1].isupper()]
-    return bool(caps_old or caps_new) and all(w in _words_of(new_text) for w in caps_old) \
-        and all(w in _words_of(old_text) for w in caps_new)
+    if not (caps_old or caps_new):
+        # "and told" -> "the mayor told" where "Mayor Ann Lee" spoke: named by the title given
+        return _by_title(new_w, old_w, old_text) or _by_title(old_w, new_w, new_text)
+    return all(w in _words_of(new_text) for w in caps_old) and all(w in _words_of(old_text) for w in caps_new)
+
+
+def _by_title(described: list[str], other: list[str], other_text: str) -> bool:
+    """Is the speaker of one side of an edit described only by titles the other revision
+    gives someone before their name ("the mayor", "Mayor Ann Lee"), and is no one named on
+    the other side of the edit? The same person, named another way."""
+    content = [w for w in described if w.lower() not in FUNCTION_WORDS]
+    return bool(content) and all(w.lower() in FUNCTION_WORDS for w in other) \
+        and all(re.search(rf"\b{re.escape(w.capitalize())}\s+[A-Z]", other_text) for w in content)
 
 
 @functools.lru_cache(maxsize=4)
