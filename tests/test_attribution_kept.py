@@ -80,3 +80,26 @@ def test_a_described_speaker_in_place_of_a_named_one_stays_attribution() -> None
     old = HEAD + "The pier will close in May, harbour chief Ines Varro told reporters.\n" + LAST
     new = HEAD + "The pier will close in May, the mayor told reporters.\n" + LAST
     assert any(f.type in ("attribution", "name") and f.severity != "low" for f in flag_texts(old, new))
+
+
+def _according(old_source: str, new_source: str) -> tuple[Flag, ...]:
+    claim = "Six council members will tour the pier this week, according to "
+    rest = ", including harbour chief Ines Varro.\n"
+    return flag_texts(HEAD + claim + old_source + rest + LAST, HEAD + claim + new_source + rest + LAST)
+
+
+def test_another_source_after_according_to_is_attribution_named_or_not() -> None:
+    flags = _according("the press office", "the council agenda")
+    assert [f.type for f in flags] == ["attribution"], flags
+    assert "press office -> council agenda" in flags[0].reason
+
+
+def test_a_count_of_sources_changed_is_no_other_source() -> None:
+    claim = "The pier will close in May, according to "
+    old = HEAD + claim + "three people familiar with the plan.\n" + LAST
+    new = HEAD + claim + "several people familiar with the plan.\n" + LAST
+    assert not _attribution(flag_texts(old, new))
+
+
+def test_the_same_source_described_otherwise_is_no_other_source() -> None:
+    assert not _attribution(_according("the ferry tracking siteWaveWatch", "WaveWatch"))

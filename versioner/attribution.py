@@ -19,7 +19,8 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 # 1: split out of hunkrules.py with the rules of t16h
 RULES_VERSION = 2  # 2: a verb of saying after "be" ("to be announced") is none; a neutral verb of saying
 # taken out by one edit of a paragraph and put in by another has moved around its speaker; the source
-# a source line names (in_source_line); a speaker described by the title the story gives them (t17h)
+# a source line names (in_source_line); a speaker described by the title the story gives them;
+# another source after "according to" (source_replaced) (t17h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -139,6 +140,36 @@ def _words_of(text: str) -> frozenset[str]:
 
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
+
+
+def source_replaced(old_text: str, new_text: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> bool:
+    """Does an edit put another source in place of the one cited after "according to"
+    ("according to the press office" -> "according to the event schedule"): on both sides
+    it stands just after "according (to)" and ends the source's words, and the sides share
+    no word but small ones (a number of sources changed, or the same source described
+    otherwise, is no other source)?"""
+    old_w, new_w = (_unglued(t[a:b]) for t, (a, b) in ((old_text, old_span), (new_text, new_span)))
+    content = [{w.lower() for w in ws if w.lower() not in FUNCTION_WORDS} for ws in (old_w, new_w)]
+    return all(content) and not content[0] & content[1] \
+        and _cites_from(old_text, old_span) and _cites_from(new_text, new_span)
+
+
+def _cites_from(text: str, span: tuple[int, int]) -> bool:
+    """Is ``text[span]`` the end of a source cited: "according" a few words back, and no
+    word but a small one just after it ("according to three [sources]" changes a count)?"""
+    before = [w.lower() for w in words_as_written(text[max(0, span[0] - CONTEXT):span[0]])[-_CITE_REACH:]]
+    after = words_as_written(text[span[1]:span[1] + CONTEXT])[:1]
+    ends = not after or after[0].lower() in FUNCTION_WORDS or not text[span[1]:].lstrip()[:1].isalnum()
+    return "according" in before and ends
+
+
+def _unglued(text: str) -> list[str]:
+    """The words of ``text``, words run together at a capital split ("siteAcme": site, Acme)."""
+    return words_as_written(re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text))
+
+
+# Words back from an edit within which "according (to)" makes it the source cited
+_CITE_REACH = 3
 
 
 # A line that credits the copy to its source ("Source: Acme Wire"), as aggregators and

@@ -22,6 +22,7 @@ from versioner.attribution import (
     in_source_line,
     names_speaker,
     restyled_verb,
+    source_replaced,
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, may_end_figure, same_quantity
@@ -41,7 +42,6 @@ from versioner.names import FUNCTION_WORDS
 from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
-    DATE_WORDS,
     WORD,
     Reading,
     is_negation,
@@ -54,6 +54,7 @@ from versioner.smallfixes import (
     repeat_removed,
     slip_in_quote,
     small_fix,
+    small_word_alone,
     tense_only,
     typo_reason,
 )
@@ -71,8 +72,9 @@ if TYPE_CHECKING:
 # 4: attribution: a neutral verb of saying restyled is style, a verb form read as a noun is none, a verb of
 #    saying inside a rewritten clause is wording, a speaker named again is no change of source (t16h)
 # 5: named speakers cut with their verb of saying are attribution, not names (t16n)
-# 6: the source named in a source line ("Source: Acme Wire") changed is attribution; an article cut, or "on"
-#    put in or taken out before a day, is style (t17h)
+# 6: the source named in a source line ("Source: Acme Wire") changed is attribution;
+#    an article cut, or "on" before a day, is style (smallfixes.small_word_alone); another source
+#    after "according to", named or not (t17h)
 RULES_VERSION = 6
 
 
@@ -326,7 +328,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
-    if _small_words_only(old_w, new_w) or _small_word_alone(h, old_w, new_w):
+    if _small_words_only(old_w, new_w) or small_word_alone(h, old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
         # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
@@ -384,6 +386,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.WORDING, Severity.LOW, f"verb of saying restyled, the speaker kept: {restyled}")
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
+    if max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT and source_replaced(h.old_text, h.new_text, (h.old_start, h.old_end),
+                                                                       (h.new_start, h.new_end)):
+        # "according to the press office" -> "according to the event schedule": the claim
+        # now rests on another source, named or not
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", old_w, new_w))
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
@@ -435,19 +442,6 @@ def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
     strip = [[w.lower() for w in ws if w.lower() not in _SMALL_STYLE_WORDS] for ws in (old_w, new_w)]
     # a bare article put in is the "missing small word" typo, read later
     return strip[0] == strip[1] and bool(old_w) and bool(new_w)
-
-
-def _small_word_alone(h: Hunk, old_w: list[str], new_w: list[str]) -> bool:
-    """Is the edit one article taken out ("the" cut), or "on" put in or taken out before a
-    day or date ("said on Monday" -> "said Monday")? House style: nothing said changes. (An
-    article put in is the missing small word, a typo read later.)"""
-    if len(old_w) + len(new_w) != 1:
-        return False
-    word = (old_w or new_w)[0].lower()
-    if word == "on":
-        after = word_after(h.old_text, h.old_end) if old_w else word_after(h.new_text, h.new_end)
-        return bool(after) and after[0].lower() in DATE_WORDS
-    return word in _SMALL_STYLE_WORDS and not new_w
 
 
 def _wording_reason(h: Hunk) -> str:
