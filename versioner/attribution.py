@@ -17,10 +17,9 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 2  # 2: a verb of saying after "be" ("to be announced") is none; a neutral verb of saying
-# taken out by one edit of a paragraph and put in by another has moved around its speaker; the source
-# a source line names (in_source_line); a speaker described by the title the story gives them;
-# another source after "according to" (source_replaced) (t17h)
+RULES_VERSION = 2  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
+# another has moved around its speaker; the source a source line names (in_source_line); a speaker
+# described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -66,8 +65,6 @@ def attributions(words: list[str], text: str, start: int) -> list[str]:
         if lw not in _CITING and (before.lower() in _DETERMINERS or before[:1].isdigit()
                                   or (w[:1].isupper() and before[:1].isupper())):
             continue
-        if before.lower() == "be":
-            continue  # "to be announced", "will be confirmed": what is yet to be said attributes nothing
         out.append(w)
     return out
 
