@@ -94,3 +94,12 @@ def test_a_count_of_sources_changed_is_no_other_source() -> None:
 
 def test_the_same_source_described_otherwise_is_no_other_source() -> None:
     assert not _attribution(_according("the ferry tracking siteWaveWatch", "WaveWatch"))
+
+
+def test_a_described_speaker_cut_with_the_verb_that_moved_stays_attribution() -> None:
+    # "said" moved into the recast sentence, but "the harbour police" went with it
+    old = HEAD + ("“The cause of the pier fire is not yet known and no one was hurt,” the harbour "
+                  "police said in a statement.\n") + LAST
+    new = HEAD + "An earlier statement said the cause of the pier fire was not yet known and no one was hurt.\n" + LAST
+    cut = [f for f in flag_texts(old, new) if "harbour police" in f.old]
+    assert cut and all(f.type == "attribution" and f.severity == "medium" for f in cut), cut

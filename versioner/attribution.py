@@ -217,9 +217,14 @@ def _only_saying(f: Flag) -> bool:
 
 def _names_stand(f: Flag, old_text: str, new_text: str) -> bool:
     """Does each capitalised word of the edit stand on the paragraph's other side (the one
-    after "told" is who was told, not who spoke)? Then no speaker came or went with it."""
+    after "told" is who was told, not who spoke), and each word before its verb of saying
+    ("the port police said" cut)? Then no speaker came or went with it."""
     for words, other in ((words_as_written(f.old), new_text), (words_as_written(f.new), old_text)):
-        for prev, w in zip(["", *words], words):
-            if w[:1].isupper() and prev.lower() not in ("told", "tells") and _bare(w) not in _words_of(other):
+        verbs = [i for i, w in enumerate(words) if w.lower() in _NEUTRAL_SAYING]
+        other_words = {w.lower() for w in _words_of(other)}
+        for i, (prev, w) in enumerate(zip(["", *words], words)):
+            speaker = bool(verbs) and i < verbs[-1] and w.lower() not in FUNCTION_WORDS
+            if (speaker or (w[:1].isupper() and prev.lower() not in ("told", "tells"))) \
+                    and _bare(w).lower() not in other_words:
                 return False
     return True
