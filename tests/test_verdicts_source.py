@@ -47,6 +47,18 @@ def test_a_source_swapped_in_a_reworded_sentence_is_left_out_too() -> None:
     assert audit_lines(STORY, reworded + [NEWS, NOTICE])[1].verdict == "undisclosed"
 
 
+def test_a_source_named_earlier_in_the_story_too_is_still_swapped_where_it_is_cited() -> None:
+    # the source's words ("staff rota") stand in an earlier paragraph as well; the one
+    # edited is the paragraph that cites it
+    story = [STORY[0], "The harbour's staff rota has been under review since spring.",
+             "Pilots will start the new shifts in June, according to the staff rota, with 40 pilots on nights.",
+             STORY[3]]
+    swapped = replaced(story, "according to the staff rota,", "according to the union bulletin,")
+    v = audit_lines(story, swapped + [NEWS, NOTICE])[1]
+    assert v.verdict == "undisclosed"
+    assert "union bulletin" in " ".join(f.new for f in v.undisclosed)
+
+
 def test_a_carried_update_notice_does_not_cover_a_source_swapped() -> None:
     noticed = STORY + [NOTICE]
     v = audit_lines(STORY, noticed, replaced(noticed, *SWAPPED))[2]

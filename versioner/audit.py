@@ -48,7 +48,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 12  # 12 (t17v): a source swapped after "according to" is altered; no update notice covers it or a rank swapped;
+RULES_VERSION = 13  # 13: a swapped source is read in the paragraph that cites it, not an earlier one sharing its words
+# 12 (t17v): a source swapped after "according to" is altered; no update notice covers it or a rank swapped;
 # a count told as a tally so far ("have been evacuated", "stands at") that rises is a running figure;
 # an ordinary word capitalised only where it opens a sentence is no name lost; "throughout" is a hedge,
 # "all" opening a compound ("all-time") is none

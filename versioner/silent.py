@@ -186,10 +186,17 @@ def _sources(paragraph: str) -> list[set[str]]:
     return found
 
 
-def _paragraph_of(fragment: str, text: str) -> str:
-    """The paragraph of ``text`` holding the longest piece of a flag's side."""
+def _cited_in(fragment: str, text: str, touched: set[str]) -> list[set[str]]:
+    """The sources cited in the paragraph of ``text`` that holds the longest piece of a
+    flag's side and cites words the flag touches: a short side ("press release") may
+    stand in an earlier paragraph too, which is not the one edited."""
     piece = max((p.strip() for p in fragment.split("…")), key=len, default="")
-    return next((line for line in text.splitlines() if piece and piece in line), "")
+    for line in text.splitlines():
+        if piece and piece in line:
+            sources = _sources(line)
+            if any(s & touched for s in sources):
+                return sources
+    return []
 
 
 def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
@@ -202,9 +209,9 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
     if not flag.old.strip() or not flag.new.strip():
         return False
     old_touched, new_touched = set(map(_stem, _words(flag.old))), set(map(_stem, _words(flag.new)))
-    before = [s for s in _sources(_paragraph_of(flag.old, old_text)) if s & old_touched]
-    after = _sources(_paragraph_of(flag.new, new_text))
-    if not before or not any(s & new_touched for s in after):
+    before = [s for s in _cited_in(flag.old, old_text, old_touched) if s & old_touched]
+    after = _cited_in(flag.new, new_text, new_touched)
+    if not before or not after:
         return False
     cited = set().union(*after)
     return any(not s & cited for s in before)
