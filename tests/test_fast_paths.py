@@ -8,9 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from versioner import figurepatterns, headlinewords, namechanges
 from versioner import figures as figures_module
 from versioner import flags as flags_module
-from versioner import headlinewords, namechanges
 from versioner import names as names_module
 from versioner import reading as reading_module
 
@@ -60,7 +60,7 @@ def test_glued_dates_found_by_their_month_are_those_found_by_the_letter_before(t
     # the plain pattern: a small letter with a month, its day or year after it (as before the
     # month-first search); read from the letter before ``lo``, no further than the reach
     end = lo + width
-    plain = re.compile(rf"[a-z](?=(?:{figures_module._MONTH_NAMES})\s[0-9])")
+    plain = re.compile(rf"[a-z](?=(?:{figurepatterns._MONTH_NAMES})\s[0-9])")
     stop = end + figures_module._GLUED_REACH
     want = [m.start() + 1 for m in plain.finditer(text, max(0, lo - 1), stop) if lo <= m.start() + 1 < end]
     assert figures_module._glued_starts(text, lo, end) == want
