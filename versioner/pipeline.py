@@ -65,7 +65,8 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
                 "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
                 "nameidentified",
-                "figurepatterns", "countednoun")  # split from figures
+                "figurepatterns", "countednoun",  # split from figures
+                "figureflags")  # split from flags
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
