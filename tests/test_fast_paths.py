@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import figureflags, figurepatterns, headlinewords, namechanges
+from versioner import articlenames, figureflags, figurepatterns, headlinewords, namechanges
 from versioner import figures as figures_module
 from versioner import flags as flags_module
 from versioner import names as names_module
@@ -100,7 +100,7 @@ _ARTICLE = st.lists(st.sampled_from(["Lee", "Lee's", "lee", "Ann", "'", "’", "
 @given(_ARTICLE, _ARTICLE, st.sampled_from(["Lee", "Ann", "The", "Leeds", "x", "O'Lee"]))
 def test_article_names_read_under_the_first_line_in_place_as_from_a_copy(old: str, new: str, word: str) -> None:
     # what ArticleNames read when it cut each revision's first line off
-    copied = any(namechanges._named_in(text.partition("\n")[2], word) for text in (old, new))
+    copied = any(articlenames._named_in(text.partition("\n")[2], word) for text in (old, new))
     assert (word in namechanges.ArticleNames(old, new)) == copied
 
 

@@ -66,7 +66,8 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
                 "nameidentified",
                 "figurepatterns", "countednoun",  # split from figures
-                "figureflags")  # split from flags
+                "figureflags",  # split from flags
+                "articlenames")  # split from namechanges
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
