@@ -1,7 +1,7 @@
 """The patterns and word tables the figure reader (``figures.py``) matches with: number,
 scale, ordinal and fraction words, month names, currency signs and codes, the regular
-expressions built from them, the cheap scan for where a figure may start, and the word
-lists that find the noun a figure counts."""
+expressions built from them, the cheap scan for where a figure may start, and the
+values of the words (``_SMALL_VALUES``, ``_SCALES``, ``_CUR_CODES``, ...)."""
 
 from __future__ import annotations
 

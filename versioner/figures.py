@@ -139,7 +139,6 @@ def _close(x: float, y: float) -> bool:
     return x == y or math.isclose(x, y, rel_tol=1e-9)
 
 
-
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     """The pattern, compiled on first use: compiling them all at import cost ~20 ms of
@@ -147,11 +146,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-
 def number_word_value(word: str) -> int | None:
     """The value of a number written as one word ("two", "twenty", Dutch "zeven"), else None."""
     return _SMALL_VALUES.get(word.lower())
-
 
 
 def may_end_figure(text: str, end: int, lo: int = 0, hi: int | None = None) -> bool:
