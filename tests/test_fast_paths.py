@@ -8,9 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from versioner import articlenames, figureflags, figurepatterns, headlinewords, namechanges
 from versioner import figures as figures_module
 from versioner import flags as flags_module
-from versioner import headlinewords, namechanges
 from versioner import names as names_module
 from versioner import reading as reading_module
 
@@ -60,7 +60,7 @@ def test_glued_dates_found_by_their_month_are_those_found_by_the_letter_before(t
     # the plain pattern: a small letter with a month, its day or year after it (as before the
     # month-first search); read from the letter before ``lo``, no further than the reach
     end = lo + width
-    plain = re.compile(rf"[a-z](?=(?:{figures_module._MONTH_NAMES})\s[0-9])")
+    plain = re.compile(rf"[a-z](?=(?:{figurepatterns._MONTH_NAMES})\s[0-9])")
     stop = end + figures_module._GLUED_REACH
     want = [m.start() + 1 for m in plain.finditer(text, max(0, lo - 1), stop) if lo <= m.start() + 1 < end]
     assert figures_module._glued_starts(text, lo, end) == want
@@ -100,7 +100,7 @@ _ARTICLE = st.lists(st.sampled_from(["Lee", "Lee's", "lee", "Ann", "'", "’", "
 @given(_ARTICLE, _ARTICLE, st.sampled_from(["Lee", "Ann", "The", "Leeds", "x", "O'Lee"]))
 def test_article_names_read_under_the_first_line_in_place_as_from_a_copy(old: str, new: str, word: str) -> None:
     # what ArticleNames read when it cut each revision's first line off
-    copied = any(namechanges._named_in(text.partition("\n")[2], word) for text in (old, new))
+    copied = any(articlenames._named_in(text.partition("\n")[2], word) for text in (old, new))
     assert (word in namechanges.ArticleNames(old, new)) == copied
 
 
@@ -112,9 +112,9 @@ _DIALS = st.lists(st.sampled_from(["555", "0134", "1", "12", "-", ".", " ", "(",
 @given(st.one_of(_DIALS, _PIECES, st.text(max_size=40)))
 def test_a_text_passed_over_for_telephone_numbers_holds_none(text: str) -> None:
     core = re.search(r"\d{3}[-.]\d{4}", text) is not None
-    assert flags_module._may_hold_phone(text) == core
+    assert figureflags._may_hold_phone(text) == core
     if not core:
-        assert flags_module._PHONE.search(text) is None
+        assert figureflags._PHONE.search(text) is None
 
 
 @settings(derandomize=True, max_examples=1000, deadline=None)
@@ -332,10 +332,10 @@ def test_one_paragraph_moved_to_the_far_end_is_diffed_as_the_engine_diffs_it(
 def _windows_cover(text: str, spans: list[tuple[int, int]]) -> int:
     """How much of ``text`` the sentence-start windows of _figures_around cover (the plain
     way: each edit's window, overlapping ones merged)."""
-    ctx = flags_module._FIGURE_CONTEXT
+    ctx = figureflags._FIGURE_CONTEXT
     windows: list[tuple[int, int]] = []
     for start, end in spans:
-        lo = flags_module._sentence_start(text, max(0, start - ctx))
+        lo = figureflags._sentence_start(text, max(0, start - ctx))
         hi = min(len(text), end + ctx)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
@@ -356,7 +356,7 @@ def test_the_reach_read_before_the_windows_never_covers_more_than_they_do(text: 
         start = min(at + gap, len(text))
         spans.append((start, min(start + width, len(text))))
         at = spans[-1][1]
-    assert flags_module._covered(text, spans) <= _windows_cover(text, spans)
+    assert figureflags._covered(text, spans) <= _windows_cover(text, spans)
 
 
 @settings(derandomize=True, max_examples=1500, deadline=None)

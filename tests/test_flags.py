@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from versioner import articlenames, hunknames, hunkrules, namechanges, reading, smallfixes
 from versioner import flags as flags_module
-from versioner import hunknames, hunkrules, namechanges, reading, smallfixes
 from versioner.flags import ArticleNames, flag_texts
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
@@ -124,7 +124,7 @@ def test_article_names_answer_as_the_set_of_all_names(old: str, new: str, word: 
     # (under their headlines, which capitalise as they like)
     bodies = [text.partition("\n")[2] for text in (old, new)]
     every = {m.group() for text in bodies for m in namechanges._WORD.finditer(text)
-             if namechanges._is_name(m.group(), text, m.start())}
+             if articlenames._is_name(m.group(), text, m.start())}
     assert (word in ArticleNames(old, new)) == (word in every)
 
 

@@ -265,8 +265,8 @@ def test_a_unit_written_out_is_the_same_figure() -> None:
 
 
 def test_a_figure_standing_on_both_sides_of_a_rewrite_is_not_paired_with_another() -> None:
+    from versioner.figureflags import _figure_flags
     from versioner.figures import extract_figures
-    from versioner.flags import _figure_flags
     from versioner.model import Section
 
     old = extract_figures("the worst fire in more than two years")
@@ -319,8 +319,8 @@ def test_an_age_in_brackets_taken_out_of_a_rewritten_headline_is_a_figure_remove
 
 
 def test_a_year_in_brackets_is_no_age() -> None:
+    from versioner.figureflags import _bracketed_ages
     from versioner.figures import extract_figures
-    from versioner.flags import _bracketed_ages
 
     text = "The Harbour Report (2019) and Jan Smit (45) were cited."
     assert [f.text for f in _bracketed_ages(text, extract_figures(text))] == ["45"]

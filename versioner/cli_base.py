@@ -1,6 +1,7 @@
 """What every command shares: the typer app, the store option and the context
 that carries it, opening the store, and the one place where library errors
-become one line and an exit code. Commands live in cli.py and cli_web.py."""
+become one line and an exit code. Commands live in cli.py, cli_compare.py and
+cli_web.py."""
 
 import contextlib
 import functools

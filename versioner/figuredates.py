@@ -15,7 +15,7 @@ A date only added to (or only removed from) an edited paragraph is a figure adde
   June 6" or "in 2010" is the figure.
 
 A date paired with another one (the hearing moved from June 6 to June 7) is a
-figure changed whatever its shape: flags._figure_flags asks here only about the
+figure changed whatever its shape: figureflags._figure_flags asks here only about the
 dates left without a partner.
 """
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from versioner.articlenames import _WORD, ArticleNames, _first, _is_word_char, _mentions_word, mentions
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
@@ -32,27 +33,6 @@ RULES_VERSION = 8  # 8: one more person in a list of those who acted (namelists)
 # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
 # a place cut to its head, a body with or without its country or kind, a detail after a colon
 # 4: stricter headline names: a title alone, a demonym restyled, a name the story still names
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_COMMON_CAPS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
-    "that", "these", "those", "his", "her", "their", "its", "our", "there", "after", "before",
-    "as", "for", "of", "to", "with", "by", "from", "when", "while", "if", "mr", "mrs", "ms", "dr",
-}
-
-
-def _is_name(word: str, text: str, pos: int) -> bool:
-    if not word[:1].isupper() or word.lower() in _COMMON_CAPS:
-        return False
-    # the character before the word, spaces skipped (walked back, not copied: linear in long text)
-    i = pos
-    while i > 0 and text[i - 1].isspace():
-        if text[i - 1] == "\n":
-            return False  # a paragraph's first word opens a sentence
-        i -= 1
-    # sentence-initial capitals are not evidence of a name
-    return i > 0 and text[i - 1] not in ".!?:“\"‘'(—–-"
-
 
 def acronym(word: str) -> bool:
     """"NFI", "FBI": capitals only, two to five of them."""
@@ -520,103 +500,3 @@ def _names_carry(names: list[str], words: list[str], short: int) -> bool:
 _SHORT_EDIT = 12
 # ... and in words put in place of others ("a top executive" -> "Ann Lee")
 _SHORT_REPLACEMENT = 4
-
-
-def mentions(text: str, name: str, known: ArticleNames | None = None) -> bool:
-    """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
-    several words is still there when each of its words is ("Virginia Walmart" ->
-    "Walmart ... in Virginia": reordered, not changed)."""
-    words = [w for w in plain(name).split() if not is_title(w)]
-    if len(words) > 1:
-        return all(_mentions_word(text, w, known) for w in words)
-    # a title dropped leaves the name ("Ms Lee" -> "Lee")
-    return _mentions_word(text, words[0] if words else name, known)
-
-
-def _mentions_word(text: str, name: str, known: ArticleNames | None = None) -> bool:
-    bare = plain(name)
-    at = _first(text, bare, known)
-    while at >= 0:
-        end = at + len(bare)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            return True
-        at = text.find(bare, at + 1)
-    return False
-
-
-class ArticleNames:
-    """Words the two revisions capitalise inside a sentence: names, even where a
-    sentence starts with one ("Reinhold approved ..."). Each word asked about is looked
-    up where it occurs, not every word of the article read."""
-
-    def __init__(self, *texts: str) -> None:
-        self._texts = texts
-        self._asked: dict[str, bool] = {}
-        self._first: dict[tuple[int, str], int] = {}
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return self._texts
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word:
-            return False
-        if word not in self._asked:
-            self._asked[word] = any(_named_in(text, word, _body_start(text)) for text in self._texts)
-        return self._asked[word]
-
-    def headline(self, side: int) -> str:
-        """The older (``side`` 0) or newer (1) revision's first line, its headline."""
-        return self._texts[side].partition("\n")[0] if side < len(self._texts) else ""
-
-    def mentioned(self, name: str, side: int) -> bool:
-        """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""
-        return side < len(self._texts) and mentions(self._texts[side], name, self)
-
-    def find(self, text: str, word: str) -> int:
-        """``text.find(word)``, remembered when ``text`` is one of the two revisions: the
-        questions about one name (is it mentioned, glued to a word, written whole with
-        another) each start with this search, and a word an article lacks is read for to
-        its end; a long article is read once for each word, not once for each question."""
-        for side, whole in enumerate(self._texts):
-            if whole is text:
-                key = (side, word)
-                at = self._first.get(key)
-                if at is None:
-                    at = self._first[key] = text.find(word)
-                return at
-        return text.find(word)
-
-
-def _first(text: str, word: str, known: ArticleNames | None) -> int:
-    """Where ``word`` first stands in ``text`` (-1: nowhere), asked of ``known`` when given."""
-    return text.find(word) if known is None else known.find(text, word)
-
-
-def _body_start(text: str) -> int:
-    """Where the words under a revision's first line start: a headline capitalises as it
-    likes, only the words under it tell a name (read in place: a long article is long to
-    copy, and a copy of one a page-faulting allocation)."""
-    cut = text.find("\n")
-    return len(text) if cut < 0 else cut + 1
-
-
-def _named_in(text: str, word: str, lo: int = 0) -> bool:
-    """Does ``word`` stand in ``text[lo:]`` as a whole word (a _WORD match) that reads as a
-    name (``lo``: 0, or just after a line break)?"""
-    at = text.find(word, lo)
-    while at >= 0:
-        # a whole word: no word character (nor one and an apostrophe) before it, and
-        # the word read from there is exactly this one
-        before = text[at - 1] if at else " "
-        inside = _is_word_char(before) or (
-            before in "'’" and at > 1 and _is_word_char(text[at - 2]))
-        if not inside and (m := _WORD.match(text, at)) and m.end() == at + len(word) \
-                and _is_name(word, text, at):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what \w matches

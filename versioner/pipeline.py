@@ -64,7 +64,10 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "attribution", "headlinewords", "figuredates", "figurenouns", "figureedges",
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
                 "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
-                "nameidentified")
+                "nameidentified",
+                "figurepatterns", "countednoun",  # split from figures
+                "figureflags",  # split from flags
+                "articlenames")  # split from namechanges
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
