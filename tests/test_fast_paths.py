@@ -449,3 +449,21 @@ def test_an_op_made_without_the_frozen_init_is_the_op_the_init_makes(tag: str, t
     fast, plain = _op(tag, text), Op(tag, text)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert asdict(fast) == asdict(plain) and replace(fast, text="x") == replace(plain, text="x")
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.integers(0, 9), st.integers(0, 9), st.text(max_size=20),
+       st.booleans())
+def test_a_hunk_made_without_the_frozen_init_is_the_hunk_the_init_makes(old: str, new: str, i: int, j: int,
+                                                                        text: str, headline: bool) -> None:
+    from dataclasses import fields
+
+    from versioner.hunkrules import Hunk
+
+    new_text = text + new
+    rd_old, rd_new = reading_module.Reading(text, headline), reading_module.Reading(new_text, headline)
+    fast = Hunk.fast(old, new, i, j, text, new_text, rd_old, rd_new)
+    plain = Hunk(old, new, i, j, text, new_text, rd_old, rd_new)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert all(getattr(fast, f.name) is getattr(plain, f.name) for f in fields(Hunk))
+    assert fast.new_end == plain.new_end
