@@ -41,3 +41,32 @@ def test_a_fact_replaced_with_nothing_new_beside_it_is_not_developing() -> None:
     v = audit_lines(STORY, fixed)[1]
     assert v.verdict == "stealth"
     assert not v.developing
+
+
+# a tally told as it stands ("have claimed 12 lives", "now stands at 12"): the present
+# perfect reports a count up to now, which the next report carries on
+FLOOD = [
+    "Floods hit the Orlen valley",
+    "ORLEN, Mar 2 (Courier) - Floods in the Orlen valley have claimed 12 lives, the regional office said.",
+    "The number of villages cut off by the water now stands at 9, officials said.",
+    "Rescue teams from three regions were sent to the valley on Sunday.",
+]
+FLOOD_NOTICE = "This story has been updated with additional information."
+
+
+def test_an_update_notice_covers_a_tally_told_so_far_rising() -> None:
+    later = [line.replace("12 lives", "17 lives") for line in FLOOD] + [
+        "More rain is forecast until Wednesday, the weather service said.", FLOOD_NOTICE]
+    assert audit_lines(FLOOD, later)[1].verdict == "consistent"
+
+
+def test_a_carried_update_notice_covers_a_count_that_now_stands_higher() -> None:
+    first = FLOOD + [FLOOD_NOTICE]
+    later = [line.replace("stands at 9", "stands at 14") for line in first]
+    assert audit_lines(FLOOD, first, later)[2].verdict == "consistent"
+
+
+def test_a_tally_so_far_lowered_under_an_update_notice_was_put_right() -> None:
+    later = [line.replace("12 lives", "10 lives") for line in FLOOD] + [
+        "More rain is forecast until Wednesday, the weather service said.", FLOOD_NOTICE]
+    assert audit_lines(FLOOD, later)[1].verdict == "undisclosed"

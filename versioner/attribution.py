@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from dataclasses import replace
 
+from versioner.model import Flag, FlagType, Severity
 from versioner.names import FUNCTION_WORDS
 from versioner.reading import CONTEXT, WORD, words_as_written
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
+# another has moved around its speaker; the source a source line names (in_source_line); a speaker
+# described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -108,8 +113,19 @@ def speaker_kept(old_text: str, new_text: str, old_w: list[str], new_w: list[str
     police" earlier, "Lee" before "said" now): the same speaker, named again or shorter?"""
     caps_old = [_bare(w) for w in old_w if w[:1].isupper()]
     caps_new = [_bare(w) for w in new_w if w[:1].isupper()]
-    return bool(caps_old or caps_new) and all(w in _words_of(new_text) for w in caps_old) \
-        and all(w in _words_of(old_text) for w in caps_new)
+    if not (caps_old or caps_new):
+        # "and told" -> "the mayor told" where "Mayor Ann Lee" spoke: named by the title given
+        return _by_title(new_w, old_w, old_text) or _by_title(old_w, new_w, new_text)
+    return all(w in _words_of(new_text) for w in caps_old) and all(w in _words_of(old_text) for w in caps_new)
+
+
+def _by_title(described: list[str], other: list[str], other_text: str) -> bool:
+    """Is the speaker of one side of an edit described only by titles the other revision
+    gives someone before their name ("the mayor", "Mayor Ann Lee"), and is no one named on
+    the other side of the edit? The same person, named another way."""
+    content = [w for w in described if w.lower() not in FUNCTION_WORDS]
+    return bool(content) and all(w.lower() in FUNCTION_WORDS for w in other) \
+        and all(re.search(rf"\b{re.escape(w.capitalize())}\s+[A-Z]", other_text) for w in content)
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,3 +137,94 @@ def _words_of(text: str) -> frozenset[str]:
 
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
+
+
+def source_replaced(old_text: str, new_text: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> bool:
+    """Does an edit put another source in place of the one cited after "according to"
+    ("according to the press office" -> "according to the event schedule"): on both sides
+    it stands just after "according (to)" and ends the source's words, and the sides share
+    no word but small ones (a number of sources changed, or the same source described
+    otherwise, is no other source)?"""
+    old_w, new_w = (_unglued(t[a:b]) for t, (a, b) in ((old_text, old_span), (new_text, new_span)))
+    content = [{w.lower() for w in ws if w.lower() not in FUNCTION_WORDS} for ws in (old_w, new_w)]
+    return all(content) and not content[0] & content[1] \
+        and _cites_from(old_text, old_span) and _cites_from(new_text, new_span)
+
+
+def _cites_from(text: str, span: tuple[int, int]) -> bool:
+    """Is ``text[span]`` the end of a source cited: "according" a few words back, and no
+    word but a small one just after it ("according to three [sources]" changes a count)?"""
+    before = [w.lower() for w in words_as_written(text[max(0, span[0] - CONTEXT):span[0]])[-_CITE_REACH:]]
+    after = words_as_written(text[span[1]:span[1] + CONTEXT])[:1]
+    ends = not after or after[0].lower() in FUNCTION_WORDS or not text[span[1]:].lstrip()[:1].isalnum()
+    return "according" in before and ends
+
+
+def _unglued(text: str) -> list[str]:
+    """The words of ``text``, words run together at a capital split ("siteAcme": site, Acme)."""
+    return words_as_written(re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text))
+
+
+# Words back from an edit within which "according (to)" makes it the source cited
+_CITE_REACH = 3
+
+
+# A line that credits the copy to its source ("Source: Acme Wire"), as aggregators and
+# wire services print it above or below a story
+_SOURCE_LINE = re.compile(r"\s*sources?\s*:", re.I)
+
+
+def in_source_line(old_text: str, new_text: str, starts: tuple[int, int], has_words: bool) -> bool:
+    """Does an edit (starting at ``starts`` in the two paragraphs, changing words when
+    ``has_words``) change what a source line names after its label, on both sides?"""
+    old, new = _SOURCE_LINE.match(old_text), _SOURCE_LINE.match(new_text)
+    return has_words and old is not None and new is not None and starts[0] >= old.end() and starts[1] >= new.end()
+
+
+def saying_moved(flags: list[Flag], old_text: str, new_text: str) -> list[Flag]:
+    """The flags of one paragraph (``old_text`` -> ``new_text``), where a neutral verb of
+    saying that one edit only takes out another puts in ("...," said Ann Lee -> "...," Ann
+    Lee told reporters) is the verb moved around a speaker who stands: each such
+    attribution flag is style (low). Where the speaker changed, the edit that changed
+    them is flagged for it."""
+    moves = [_saying_moved(f) for f in flags]
+    out = []
+    for i, f in enumerate(flags):
+        cut, put = moves[i]
+        verb = cut or put
+        counterpart = any(m[1] if cut else m[0] for j, m in enumerate(moves) if j != i)
+        if f.type == FlagType.ATTRIBUTION and len(verb) and not (cut and put) and counterpart \
+                and _only_saying(f) and _names_stand(f, old_text, new_text):
+            f = replace(f, type=FlagType.WORDING, severity=Severity.LOW,
+                        reason=f"verb of saying moved, the speaker kept: {' '.join(verb)} "
+                               f"{'taken out here' if cut else 'put in here'}")
+        out.append(f)
+    return out
+
+
+def _saying_moved(f: Flag) -> tuple[Counter[str], Counter[str]]:
+    """The neutral verbs of saying an edit only takes out, and those it only puts in."""
+    old = Counter(w.lower() for w in words_as_written(f.old) if w.lower() in _NEUTRAL_SAYING)
+    new = Counter(w.lower() for w in words_as_written(f.new) if w.lower() in _NEUTRAL_SAYING)
+    return old - new, new - old
+
+
+def _only_saying(f: Flag) -> bool:
+    """Does the edit attribute with neutral verbs of saying only (no hedge, source or loaded verb)?"""
+    return all(w.lower() in _NEUTRAL_SAYING for w in words_as_written(f.old + " " + f.new)
+               if w.lower() in ATTRIBUTION)
+
+
+def _names_stand(f: Flag, old_text: str, new_text: str) -> bool:
+    """Does each capitalised word of the edit stand on the paragraph's other side (the one
+    after "told" is who was told, not who spoke), and each word before its verb of saying
+    ("the port police said" cut)? Then no speaker came or went with it."""
+    for words, other in ((words_as_written(f.old), new_text), (words_as_written(f.new), old_text)):
+        verbs = [i for i, w in enumerate(words) if w.lower() in _NEUTRAL_SAYING]
+        other_words = {w.lower() for w in _words_of(other)}
+        for i, (prev, w) in enumerate(zip(["", *words], words)):
+            speaker = bool(verbs) and i < verbs[-1] and w.lower() not in FUNCTION_WORDS
+            if (speaker or (w[:1].isupper() and prev.lower() not in ("told", "tells"))) \
+                    and _bare(w).lower() not in other_words:
+                return False
+    return True

@@ -48,7 +48,11 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 11  # 11: a rank swapped in a title is altered without a notice too
+RULES_VERSION = 12  # 12 (t17v): a source swapped after "according to" is altered; no update notice covers it or a rank swapped;
+# a count told as a tally so far ("have been evacuated", "stands at") that rises is a running figure;
+# an ordinary word capitalised only where it opens a sentence is no name lost; "throughout" is a hedge,
+# "all" opening a compound ("all-time") is none
+# 11: a rank swapped in a title is altered without a notice too
 # 9 (t15c): a claim tied to a change in its own revision owns no earlier one; a correction naming
 # someone covers their passage only; an update covers a quotation carried on, not a rank swapped in a title
 # 9 (t15v): live pages by address and timestamped entries; an item re-topped; names shortened
@@ -212,7 +216,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             altered = [f for f in altered if score_replaced(f)]
         carried = _carried_notices(parts)
         if carried:
-            held = hold_carried(carried, subst, altered, rev.text)
+            held = hold_carried(carried, subst, altered, rev.text, prev.text)
             return _Work(replace(base, verdict=held.verdict, reasons=held.reasons, covered=held.covered,
                                  undisclosed=held.undisclosed, stealth_kind=held.stealth_kind),
                          pending=[f for f in subst if f not in held.covered])
@@ -232,7 +236,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
                              + tuple(f"also added or reworded: {_describe(f)}" for f in subst if f not in altered),
                              undisclosed=tuple(subst)),
                      pending=list(subst))
-    covered, unmatched, wrong_values, ties = match(notices, flags, rev.text)
+    covered, unmatched, wrong_values, ties = match(notices, flags, rev.text, prev.text)
     # material only added or reworded needs no notice; what a notice leaves out counts
     # against it only when it took back something published
     outside = tuple(f for f in subst if f not in covered

@@ -32,11 +32,31 @@ def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
 
 def running_figure(flag: Flag, new_text: str) -> bool:
     """A count rising beside the words of a running tally ("at least 12 killed" -> "at
-    least 14 killed"): the story moving on. A toll lowered was more likely put right."""
+    least 14 killed") or told as a tally so far ("have been evacuated"): the story moving
+    on. A toll lowered was more likely put right."""
     if flag.type != FlagType.FIGURE or not _rises(flag):
         return False
     near = _near(flag.new, new_text)
-    return developing([flag], near) or _RUNNING.search(near) is not None
+    return developing([flag], near) or _RUNNING.search(near) is not None or _tally_so_far(flag.new, new_text)
+
+
+# a count told as it stands now: "have been evacuated", "has reached", "now stands at";
+# the present perfect reports a tally up to the moment of writing, which the next report
+# carries on ("the bus was carrying 40 passengers" tells a fixed fact)
+_SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|since\s+)?(?:been\s+)?"
+                     r"(?:[a-z]+(?:ed|en)|risen|grown|hit|reached|left|claimed)\b|\b(?:now\s+)?stands?\s+at\b", re.I)
+
+
+def _tally_so_far(fragment: str, text: str) -> bool:
+    """Does the clause holding the figure tell it as a tally so far (the present perfect,
+    "stands at")?"""
+    line = next((ln for ln in text.splitlines() if fragment and fragment in ln), "")
+    at = line.find(fragment)
+    if at < 0:
+        return False
+    start = max(line.rfind(mark, 0, at) for mark in ".;:!?") + 1
+    ends = [i for i in (line.find(mark, at + len(fragment)) for mark in ".;:!?") if i >= 0]
+    return _SO_FAR.search(line[start:min(ends, default=len(line))]) is not None
 
 
 def _rises(flag: Flag) -> bool:

@@ -18,7 +18,7 @@ from versioner.flags import Flag
 from versioner.model import FlagType, Section
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
-from versioner.silent import not_a_name, only_speech_verb, quote_altered
+from versioner.silent import not_a_name, only_speech_verb, quote_altered, sentence_opener, source_swapped
 
 
 class StealthKind(StrEnum):
@@ -233,8 +233,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
                 or _headline_fact_replaced(flag, new_text))
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
-    if flag.type == FlagType.NEGATION or rank_swapped(flag):
-        return True  # "not" put in or taken out, a title's rank swapped: however short
+    if flag.type == FlagType.NEGATION or swapped_in_place(flag, old_text or "", new_text):
+        return True  # "not" put in or taken out, a title's rank or a source swapped: however short
     if not _words(flag.old):
         return False  # only punctuation gave way: nothing that was said is gone
     if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
@@ -250,17 +250,23 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if flag.type == FlagType.QUOTE and old_text is not None:
         # a closing mark moved with the attribution changes no quotation; what went with
         # the words outside the quote (a speaker, a number) still counts
-        return quote_altered(flag, old_text, new_text) or _fact_lost(flag, new_text)
+        return quote_altered(flag, old_text, new_text) or _fact_lost(flag, new_text, old_text)
     if flag.type == FlagType.ATTRIBUTION and only_speech_verb(flag):
-        return _fact_lost(flag, new_text)  # "said" -> "told CNN": the speaker still named
+        return _fact_lost(flag, new_text, old_text)  # "said" -> "told CNN": the speaker still named
     if flag.type == FlagType.FIGURE and _figure_words(flag.old):
         return not _figure_words(flag.old) <= _figure_words(flag.new)
     if flag.type in _FACTS - {FlagType.FIGURE}:
         return True
     if flag.type in (FlagType.WORDING, FlagType.FIGURE):
         # words without a figure in them: reworded unless a fact went with the old words
-        return _fact_lost(flag, new_text)
+        return _fact_lost(flag, new_text, old_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and (not one_paragraph or _retopped(flag, new_text, old_text))
+
+
+def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
+    """A title's rank or a cited source replaced by another in place: a published fact
+    put right, which no update notice tells of (it brings news, it does not re-attribute)."""
+    return rank_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
 
 
 def rank_swapped(flag: Flag) -> bool:
@@ -293,7 +299,7 @@ def _first_line(text: str) -> str:
 
 # words that carry a fact of their own: a hedge or qualifier taken out changes the claim
 _HEDGES = frozenset("not no never almost nearly about around roughly some allegedly reportedly suspected "
-                    "possibly probably likely indefinitely only all every none".split())
+                    "possibly probably likely indefinitely only all every none throughout everywhere".split())
 # (English, then the languages the notice vocabulary reads: German, French, Spanish, Dutch)
 _NUMBER_WORDS = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -342,14 +348,14 @@ def _as_digits(word: str) -> str:
 _SCORE = re.compile(r"(?<![\w.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,-]?\d)")
 
 
-def _fact_lost(flag: Flag, new_text: str) -> bool:
+def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
     """Did replacing or cutting these words take a fact with them: a number, a name no
     longer in the text, a hedge or negation, or a whole clause? Common words swapped
     ("ended" -> "ends", "big" -> "large", a projection become a result) restyle the
     sentence; they take back nothing that was published."""
-    if _named_fact_lost(flag.old, new_text):
+    if _named_fact_lost(flag.old, new_text, old_text):
         return True
-    if set(_words(flag.old)) & _HEDGES - set(_words(flag.new)):
+    if _hedges(flag.old) - _hedges(flag.new):
         return True
     if {w for w in _words(flag.old) if w.endswith("n't")} - set(_words(flag.new)):
         return True  # "hasn't addressed" taken out: a negation gone, however it was spelt
@@ -372,14 +378,30 @@ def developing(flags: list[Flag], new_text: str) -> bool:
                and running(f) for f in flags)
 
 
-def _named_fact_lost(old: str, new_text: str) -> bool:
+def _hedges(text: str) -> set[str]:
+    """The hedges and quantifiers of ``text``; one that only opens a compound ("all-time",
+    "all-party") qualifies that word, not the claim (a negation still counts: "no-fly")."""
+    norm = _norm(text)
+    negated = {w for c in _COMPOUND.findall(norm) for w in c.split("-") if w in _NEGATIONS}
+    return {w for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES} | negated
+
+
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_NEGATIONS = frozenset(("not", "no", "never", "none"))
+
+
+def _named_fact_lost(old: str, new_text: str, old_text: str | None = None) -> bool:
     """Is a number or a name of these words gone from the text ("Colonial" that is now
-    "colonial" is still there, and "Ireland's" is "Ireland" in another construction)?"""
+    "colonial" is still there, and "Ireland's" is "Ireland" in another construction)?
+    An ordinary word the earlier revision capitalises only where it opens a sentence
+    ("Several towns", "Regional radio said") names no one."""
     if not _figure_words(old) <= _figure_words(new_text):
         return True
     have = {_bare(w) for w in _words(new_text)} | _shortened(old, new_text)
-    return any(_bare(w) not in have for name in _PROPER.findall(old.translate(_STRAIGHT))
-               if not not_a_name(name, new_text) for w in _words(name))
+    gone = (name for name in _PROPER.findall(old.translate(_STRAIGHT))
+            if any(_bare(w) not in have for w in _words(name)))
+    return any(not not_a_name(name, new_text) and not (old_text and sentence_opener(name, old_text))
+               for name in gone)
 
 
 def _shortened(old: str, new_text: str) -> set[str]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from versioner.attribution import saying_moved
 from versioner.figuredates import told_another_way
 from versioner.figureedges import (
     edited_figures,
@@ -343,7 +344,7 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         rest = hedge or classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
-    return _merge_wording(_quote_punctuation(changed_across_hunks(flags)))
+    return _merge_wording(_quote_punctuation(saying_moved(changed_across_hunks(flags), hs[0].old_text, hs[0].new_text)))
 
 
 def _quote_punctuation(flags: list[Flag]) -> list[Flag]:

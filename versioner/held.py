@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from versioner import model
 from versioner.develop import running_figure, settles
-from versioner.evidence import Clue, StealthKind, adds_material, evidence, rank_swapped, values_missing
+from versioner.evidence import (
+    Clue,
+    StealthKind,
+    adds_material,
+    evidence,
+    rank_swapped,
+    swapped_in_place,
+    values_missing,
+)
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
 from versioner.notices import Claim, Notice, Target
@@ -33,7 +41,7 @@ class Held:
 
 
 def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequence[Flag],
-                 new_text: str) -> Held:
+                 new_text: str, old_text: str = "") -> Held:
     """A notice carried unchanged from the revision before claims nothing new, but
     readers still see it, and an update notice stays true as the story goes on ("has
     been updated with additional information"): it covers what a fresh update notice
@@ -48,8 +56,7 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
             "or rearranged within the same sentences, no new material and no fact taken out",)
             + tuple(f"reworded: {describe(f)}" for f in subst))
     update = any(n.kind == NoticeKind.UPDATE for n in carried)
-    owned = tuple(f for f in subst if update and (update_covers(f) or running_figure(f, new_text)
-                                                  or quote_continued(f, new_text)))
+    owned = tuple(f for f in subst if update and _update_owns(f, new_text, old_text))
     outside = tuple(f for f in altered if f not in owned)
     if outside:
         return Held(_V.STEALTH, tuple(f"no new notice for {describe(f)}, and the notice carried from the "
@@ -191,8 +198,8 @@ def _kind_fits(detail: str | None, flag: Flag) -> bool:
 _CLAIMING_ALL = frozenset((NoticeKind.REPEAT, NoticeKind.REFILE, NoticeKind.UPDATE, NoticeKind.CORRECTION))
 
 
-def match(notices: Sequence[Notice], flags: Sequence[Flag],
-           new_text: str = "") -> tuple[list[Flag], list[Claim], list[str], list[str]]:
+def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
+          old_text: str = "") -> tuple[list[Flag], list[Claim], list[str], list[str]]:
     """Which flags the notices cover, the claims nothing bears out, the stated values
     no change bears out, and what tied each claim to its changes (for the reasons)."""
     covered: list[Flag] = []
@@ -208,8 +215,7 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             continue
         if notice.kind == NoticeKind.UPDATE:
             # a running count moving on (a toll, a tally) is the news an update brings
-            covered.extend(f for f in flags if (update_covers(f) or running_figure(f, new_text)
-                                                or quote_continued(f, new_text)) and f not in covered)
+            covered.extend(f for f in flags if _update_owns(f, new_text, old_text) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
@@ -225,6 +231,9 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             hits = named or [f for f in flags if covers(claim, f, sole_correction=sole)]
             if notice.kind != NoticeKind.UPDATE:
                 hits = _about_whom_named(claim, hits, new_text)
+            elif not named:
+                # an update read loosely owns no title or source swapped: those put a fact right
+                hits = [f for f in hits if not swapped_in_place(f, old_text, new_text)]
             if not hits:
                 # an update describes new material loosely: only values it states can be wrong
                 if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
@@ -238,6 +247,14 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag],
             if problem:
                 problems.append(problem)
     return covered, unmatched, problems, ties
+
+
+def _update_owns(flag: Flag, new_text: str, old_text: str) -> bool:
+    """What an update notice owns by being one: new material, superseded lines taken out,
+    a running count moving on, a quotation carried on; never a title or source swapped."""
+    if swapped_in_place(flag, old_text, new_text):
+        return False
+    return update_covers(flag) or running_figure(flag, new_text) or quote_continued(flag, new_text)
 
 
 def _about_whom_named(claim: Claim, flags: list[Flag], new_text: str) -> list[Flag]:

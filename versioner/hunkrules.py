@@ -20,8 +20,10 @@ from versioner.attribution import (
     ATTRIBUTION_EDIT,
     attribution_edit,
     attributions,
+    in_source_line,
     names_speaker,
     restyled_verb,
+    source_replaced,
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
@@ -54,6 +56,7 @@ from versioner.smallfixes import (
     repeat_removed,
     slip_in_quote,
     small_fix,
+    small_word_alone,
     tense_only,
     typo_reason,
 )
@@ -73,7 +76,10 @@ if TYPE_CHECKING:
 # 5: named speakers cut with their verb of saying are attribution, not names (t16n)
 # 6: "the family of X said": a name after "of" before a verb of saying is no source; a sentence put in
 #    that identifies someone the story never named is a name (t17n)
-RULES_VERSION = 6
+# 7: the source named in a source line ("Source: Acme Wire") changed is attribution;
+#    an article cut, or "on" before a day, is style (smallfixes.small_word_alone); another source
+#    after "according to", named or not (t17h)
+RULES_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -357,8 +363,13 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
-    if screen.small_words and _small_words_only(old_w, new_w):
+    if (screen.small_words and _small_words_only(old_w, new_w)) or small_word_alone(h, old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
+    if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
+        # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
+        # claim in it attributed anew
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
+                    f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
     names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if screen.names_new or not names_old else []
     att_old = attributions(old_w, h.old_text, h.old_start) if screen.attribution_old else []
@@ -411,6 +422,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.WORDING, Severity.LOW, f"verb of saying restyled, the speaker kept: {restyled}")
     if att_old != att_new:
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("attribution", att_old, att_new))
+    if max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT and source_replaced(h.old_text, h.new_text, (h.old_start, h.old_end),
+                                                                       (h.new_start, h.new_end)):
+        # "according to the press office" -> "according to the event schedule": the claim
+        # now rests on another source, named or not
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", old_w, new_w))
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \

@@ -113,6 +113,31 @@ def _spelt_out(name: str, text: str) -> bool:
     return False
 
 
+def sentence_opener(word: str, text: str) -> bool:
+    """Is ``word`` an ordinary English word that ``text`` capitalises only where it opens
+    a sentence or a paragraph ("Several towns lost power", "Regional radio said")? Then its
+    capital is the sentence's, not a name's. A surname that is also a word ("Brown") is
+    written with its first name, mid-sentence, at least once."""
+    from versioner.names import is_ordinary
+
+    if not word.isalpha() or not word[1:].islower() or not is_ordinary(word):
+        return False  # "US", "WHO": an initialism however ordinary its letters
+    spots = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)]
+    return bool(spots) and all(_opens_sentence(text, at) for at in spots)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\u00a0\"“‘'(")
+    if before[-1:] == ".":
+        # "Mr. Brown", "J. Brown", "Gen. Brown": a full stop of an abbreviation opens nothing
+        last = re.findall(r"[^\W\d_]+$", before[:-1])
+        return not last or not (last[0][:1].isupper() and len(last[0]) <= _ABBREVIATION)
+    return not before or before[-1] in "\n!?:"
+
+
+_ABBREVIATION = 4  # "Mr", "Dr", "Gen", "Sgt", "Capt", an initial
+
+
 def not_a_name(name: str, new_text: str) -> bool:
     """Is this capitalised run no name that a change could take out: a common word
     capitalised, or an initialism the text spells out?"""
@@ -142,3 +167,44 @@ def headline_unquoted(flag: Flag) -> bool:
     if flag.section != Section.HEADLINE or _words(flag.old) != _words(flag.new):
         return False
     return len(_QUOTE_MARK.findall(flag.old)) > len(_QUOTE_MARK.findall(flag.new))
+
+
+# a source cited by name: "according to" and the words up to the clause's end
+_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:!?()“”\"]+)", re.I)
+_SOURCE_WORDS = 6  # a source is a noun phrase: "the agency's annual report", "a staff list seen by ..."
+_NOT_SOURCE = frozenset("the a an its his her their our this that these those some one of by to in on at "
+                        "and or from with for".split())
+
+
+def _sources(paragraph: str) -> list[set[str]]:
+    """The sources a paragraph cites after "according to", each as its content words."""
+    found = []
+    for m in _ACCORDING.finditer(paragraph.translate(_STRAIGHT)):
+        words = {_stem(w) for w in _words(m.group(1))[:_SOURCE_WORDS] if w not in _NOT_SOURCE}
+        if words:
+            found.append(words)
+    return found
+
+
+def _paragraph_of(fragment: str, text: str) -> str:
+    """The paragraph of ``text`` holding the longest piece of a flag's side."""
+    piece = max((p.strip() for p in fragment.split("…")), key=len, default="")
+    return next((line for line in text.splitlines() if piece and piece in line), "")
+
+
+def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
+    """Was the source a sentence cites replaced by another ("according to the ministry"
+    -> "according to a leaked memo"): the edit takes words out of a source the old
+    paragraph cited and puts in words of a source the new one cites, and none of the
+    old source's words is cited there now? Who the story says its fact came from was
+    changed, a published attribution put right; "according to police" restyled as
+    "police said", or "local police" as "police in Orlen", keeps its source."""
+    if not flag.old.strip() or not flag.new.strip():
+        return False
+    old_touched, new_touched = set(map(_stem, _words(flag.old))), set(map(_stem, _words(flag.new)))
+    before = [s for s in _sources(_paragraph_of(flag.old, old_text)) if s & old_touched]
+    after = _sources(_paragraph_of(flag.new, new_text))
+    if not before or not any(s & new_touched for s in after):
+        return False
+    cited = set().union(*after)
+    return any(not s & cited for s in before)

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from versioner.names import is_ordinary
-from versioner.reading import word_after, word_before, words_as_written
+from versioner.reading import DATE_WORDS, word_after, word_before, words_as_written
 
 if TYPE_CHECKING:
     from versioner.hunkrules import Hunk
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 1  # 1: split out of hunkrules.py, behaviour unchanged
+RULES_VERSION = 2  # 1: split out of hunkrules.py, behaviour unchanged
+# 2: an article cut, or "on" put in or taken out before a day, is style (small_word_alone; t17h)
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -173,3 +174,19 @@ def slip_in_quote(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
     if any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1)):
         return f"one-letter fix ({a} -> {b})"
     return None
+
+
+def small_word_alone(h: Hunk, old_w: list[str], new_w: list[str]) -> bool:
+    """Is the edit one article taken out ("the" cut), or "on" put in or taken out before a
+    day or date ("said on Monday" -> "said Monday")? House style: nothing said changes. (An
+    article put in is the missing small word, a typo read later.)"""
+    if len(old_w) + len(new_w) != 1:
+        return False
+    word = (old_w or new_w)[0].lower()
+    if word == "on":
+        after = word_after(h.old_text, h.old_end) if old_w else word_after(h.new_text, h.new_end)
+        return bool(after) and after[0].lower() in DATE_WORDS
+    return word in _ARTICLES and not new_w
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
