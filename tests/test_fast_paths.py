@@ -382,3 +382,88 @@ def test_figures_ending_before_an_edit_are_those_the_whole_window_reads(text: st
     plain = [f for f in extract_figures(text[start:pos + reading_module.CONTEXT // 4])
              if 0 <= pos - (start + f.end) <= hunkrules._OLD_FIGS_NEAR]
     assert hunkrules._figures_ending_before(text, pos) == plain
+
+
+# words that set off the hunk rules' triggers (days, negations, contractions, articles,
+# verbs of saying, "named ... as", quotation marks) mixed with words that set off none
+_HUNK_WORD = st.sampled_from([
+    "Monday", "today", "March", "not", "never", "didn't", "won’t", "Nor", "the", "A", "said", "Told", "according",
+    "identified", "named", "as", "Ann", "Lee", "police", "17", "£5m", "moved", "it's", "'", "“", "”", "\"", ",",
+    "quickly", "will", "would", "Leeds", "named as Ida Marsh", "identified as Bo Tan",
+])
+_HUNK_WORDS = st.lists(_HUNK_WORD, max_size=5).map(" ".join)
+
+
+@st.composite
+def _hunk_sides(draw: st.DrawFn) -> tuple[str, str]:
+    """Two sides of a hunk: any two, or the one side with a word put in (an article, a
+    negation: the edits whose words the rules look for on one side only)."""
+    old = draw(_HUNK_WORDS)
+    if draw(st.booleans()):
+        return old, draw(_HUNK_WORDS)
+    words = old.split()
+    at = draw(st.integers(0, len(words)))
+    added = draw(_HUNK_WORD)
+    new = " ".join(words[:at] + [added] + words[at:])
+    return (old, new) if draw(st.booleans()) else (new, old)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_HUNK_WORDS, _hunk_sides(), _HUNK_WORDS, st.booleans(), st.booleans())
+def test_a_hunk_classified_past_the_rules_its_words_cannot_trigger_is_classified_as_by_every_rule(
+        before: str, sides: tuple[str, str], after: str, headline: bool, article: bool) -> None:
+    # the plain computation: every rule asked, whatever the hunk holds
+    from versioner import hunkrules
+    from versioner.diff import Op
+    from versioner.model import Section
+
+    old, new = sides
+    ops = [Op("equal", before + " "), Op("delete", old), Op("insert", new), Op("equal", " " + after)]
+    ops = [op for op in ops if op.text]
+    section = Section.HEADLINE if headline else Section.BODY
+    everything = hunkrules.Screen(*[True] * len(hunkrules.Screen._fields))
+    for h in hunkrules.hunks(ops, headline):
+        names = namechanges.ArticleNames(h.old_text, h.new_text) if article else None
+        shortcut = hunkrules.classify(h, [], [], False, section, 1, names)
+        real_screen = hunkrules._screen
+        hunkrules._screen = lambda *_: everything  # type: ignore[assignment]
+        try:
+            plain = hunkrules.classify(h, [], [], False, section, 1, names)
+        finally:
+            hunkrules._screen = real_screen
+        assert shortcut == plain
+        rd_old, rd_new = hunkrules._readings(h, headline)
+        if not (rd_old.quotes or rd_new.quotes):
+            old_w, new_w = reading_module.words_as_written(h.old), reading_module.words_as_written(h.new)
+            assert not hunkrules._single_quote_mark(h, rd_old, rd_new)
+            assert not hunkrules._quoted_edit(h, rd_old, rd_new, old_w, new_w)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.sampled_from(["equal", "insert", "delete"]), st.text(max_size=20))
+def test_an_op_made_without_the_frozen_init_is_the_op_the_init_makes(tag: str, text: str) -> None:
+    from dataclasses import asdict, replace
+
+    from versioner.diff import Op, _op
+
+    fast, plain = _op(tag, text), Op(tag, text)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert asdict(fast) == asdict(plain) and replace(fast, text="x") == replace(plain, text="x")
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.integers(0, 9), st.integers(0, 9), st.text(max_size=20),
+       st.booleans())
+def test_a_hunk_made_without_the_frozen_init_is_the_hunk_the_init_makes(old: str, new: str, i: int, j: int,
+                                                                        text: str, headline: bool) -> None:
+    from dataclasses import fields
+
+    from versioner.hunkrules import Hunk
+
+    new_text = text + new
+    rd_old, rd_new = reading_module.Reading(text, headline), reading_module.Reading(new_text, headline)
+    fast = Hunk.fast(old, new, i, j, text, new_text, rd_old, rd_new)
+    plain = Hunk(old, new, i, j, text, new_text, rd_old, rd_new)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert all(getattr(fast, f.name) is getattr(plain, f.name) for f in fields(Hunk))
+    assert fast.new_end == plain.new_end

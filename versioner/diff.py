@@ -37,6 +37,19 @@ class Op:
     text: str
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _op(tag: str, text: str) -> Op:
+    """``Op(tag, text)``, equal to it in value, hash and repr, made without the frozen
+    __init__ (one object.__setattr__ a field): a word diff makes several ops a hunk,
+    and a reworded paragraph dozens (a property test holds the two equal)."""
+    op = _new_object(Op)
+    _set_attribute(op, "__dict__", {"tag": tag, "text": text})
+    return op
+
+
 # -- tokens ------------------------------------------------------------------
 
 _W = rf"[^\s{re.escape(PUNCTUATION)}]"
@@ -64,7 +77,7 @@ def word_diff(
     and a delete always before the insert it pairs with. Past ``timeout``
     seconds the diff gets coarser, never wrong. ``fast``: see ``diff_runs``."""
     if old == new:
-        return (Op(EQUAL, old),) if old else ()
+        return (_op(EQUAL, old),) if old else ()
     deadline = time.monotonic() + timeout if timeout > 0 else None
     p = _common_prefix(old, new)
     s = _common_suffix(old, new, min(len(old), len(new)) - p)
@@ -72,9 +85,9 @@ def word_diff(
     p = _back_off(p, lambda k: _boundary(old, k) and _boundary(new, k))
     s = _back_off(s, lambda k: _boundary(old, len(old) - k) and _boundary(new, len(new) - k))
     mid_old, mid_new = old[p : len(old) - s], new[p : len(new) - s]
-    ops = [Op(EQUAL, old[:p])]
+    ops = [_op(EQUAL, old[:p])]
     ops += _diff_middle(mid_old, mid_new, deadline, fast)
-    ops.append(Op(EQUAL, old[len(old) - s :]))
+    ops.append(_op(EQUAL, old[len(old) - s :]))
     return _normalise(ops)
 
 
@@ -144,13 +157,13 @@ def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -
     if not a or not b or set(a).isdisjoint(b):
         # Nothing in common (a word replaced, a phrase added): the diff can only delete
         # the one side and insert the other, so the engine is not asked.
-        return [Op(DELETE, old), Op(INSERT, new)]
+        return [_op(DELETE, old), _op(INSERT, new)]
     few = _replaced_between_ends(a, b)
     if few is not None:
         return few
     ops = _diff_tokens(a, b, deadline, fast)
     # More distinct tokens than characters to map them to: one coarse replace.
-    return ops if ops is not None else [Op(DELETE, old), Op(INSERT, new)]
+    return ops if ops is not None else [_op(DELETE, old), _op(INSERT, new)]
 
 
 def _replaced_between_ends(a: list[str], b: list[str]) -> list[Op] | None:
@@ -168,9 +181,9 @@ def _replaced_between_ends(a: list[str], b: list[str]) -> list[Op] | None:
     mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
     if not mid_a or not mid_b or not set(mid_a).isdisjoint(mid_b):
         return None
-    ops = [Op(EQUAL, "".join(a[:p]))] if p else []
-    ops += [Op(DELETE, "".join(mid_a)), Op(INSERT, "".join(mid_b))]
-    return ops + [Op(EQUAL, "".join(a[len(a) - s:]))] if s else ops
+    ops = [_op(EQUAL, "".join(a[:p]))] if p else []
+    ops += [_op(DELETE, "".join(mid_a)), _op(INSERT, "".join(mid_b))]
+    return ops + [_op(EQUAL, "".join(a[len(a) - s:]))] if s else ops
 
 
 def _diff_tokens(
@@ -183,13 +196,13 @@ def _diff_tokens(
     x = y = 0
     for tag, n in runs:
         if tag == DELETE:
-            ops.append(Op(DELETE, "".join(a[x : x + n])))
+            ops.append(_op(DELETE, "".join(a[x : x + n])))
             x += n
         elif tag == INSERT:
-            ops.append(Op(INSERT, "".join(b[y : y + n])))
+            ops.append(_op(INSERT, "".join(b[y : y + n])))
             y += n
         else:
-            ops.append(Op(EQUAL, "".join(a[x : x + n])))
+            ops.append(_op(EQUAL, "".join(a[x : x + n])))
             x += n
             y += n
     return ops
@@ -203,9 +216,9 @@ def _normalise(ops: Iterable[Op]) -> tuple[Op, ...]:
 
     def flush() -> None:
         if deleted:
-            out.append(Op(DELETE, "".join(deleted)))
+            out.append(_op(DELETE, "".join(deleted)))
         if inserted:
-            out.append(Op(INSERT, "".join(inserted)))
+            out.append(_op(INSERT, "".join(inserted)))
         deleted.clear()
         inserted.clear()
 
@@ -215,7 +228,7 @@ def _normalise(ops: Iterable[Op]) -> tuple[Op, ...]:
         if op.tag == EQUAL:
             flush()
             if out and out[-1].tag == EQUAL:
-                out[-1] = Op(EQUAL, out[-1].text + op.text)
+                out[-1] = _op(EQUAL, out[-1].text + op.text)
             else:
                 out.append(op)
         else:

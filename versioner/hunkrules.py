@@ -13,9 +13,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from versioner.attribution import (
+    ATTRIBUTION,
     ATTRIBUTION_EDIT,
     attribution_edit,
     attributions,
@@ -101,6 +102,22 @@ class Hunk:
     def new_end(self) -> int:
         return self.new_start + len(self.new)
 
+    @classmethod
+    def fast(cls, old: str, new: str, old_start: int, new_start: int, old_text: str, new_text: str,
+             old_reading: Reading, new_reading: Reading) -> Hunk:
+        """``Hunk(...)`` with every field given, equal to it in value, hash and repr, made
+        without the frozen __init__'s eight object.__setattr__ calls: a reworded paragraph
+        holds a dozen hunks (a property test holds the two equal)."""
+        hunk = _new_object(cls)
+        _set_attribute(hunk, "__dict__", {
+            "old": old, "new": new, "old_start": old_start, "new_start": new_start, "old_text": old_text,
+            "new_text": new_text, "old_reading": old_reading, "new_reading": new_reading})
+        return hunk
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
 
 def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
     """Runs of non-equal ops, with their positions in the old and new text, sharing one
@@ -116,7 +133,8 @@ def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
 
     def close() -> None:
         if cur_old or cur_new:
-            out.append(Hunk("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text, rd_old, rd_new))
+            out.append(Hunk.fast("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text,
+                                 rd_old, rd_new))
             cur_old.clear()
             cur_new.clear()
 
@@ -245,9 +263,12 @@ FIGURE_EDIT = 4
 def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
               section: Section, paragraph: int | None, names: ArticleNames | None = None) -> Flag | None:
     old_w, new_w = words_as_written(h.old), words_as_written(h.new)
-    fig_words = {w for f in [*ofs, *nfs] for w in words_as_written(f.text)}
-    rest_old = [w for w in old_w if w not in fig_words]
-    rest_new = [w for w in new_w if w not in fig_words]
+    if ofs or nfs:
+        fig_words = {w for f in [*ofs, *nfs] for w in words_as_written(f.text)}
+        rest_old = [w for w in old_w if w not in fig_words]
+        rest_new = [w for w in new_w if w not in fig_words]
+    else:
+        rest_old, rest_new = old_w, new_w
 
     def flag(typ: FlagType, sev: Severity, reason: str) -> Flag:
         return Flag(typ, sev, section, paragraph, h.old.strip(), h.new.strip(), reason)
@@ -264,9 +285,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.PUNCTUATION, Severity.LOW, STYLE_ONLY)
     headline = section == Section.HEADLINE
     rd_old, rd_new = _readings(h, headline)
+    # a paragraph side without a quotation has no span a mark could open or an edit fall in
+    quoting = bool(rd_old.quotes or rd_new.quotes)
     quote_marks = _QUOTE_MARK.search(h.old) is not None or _QUOTE_MARK.search(h.new) is not None \
-        or _single_quote_mark(h, rd_old, rd_new)
-    inside = _quoted_edit(h, rd_old, rd_new, old_w, new_w)
+        or (quoting and _single_quote_mark(h, rd_old, rd_new))
+    inside = quoting and _quoted_edit(h, rd_old, rd_new, old_w, new_w)
     if quote_marks or inside:
         kept = quotes_kept(h, rd_old, rd_new, headline, names.texts[0] if names is not None else None)
         if kept == TAKEN_OUT and names is not None and said_elsewhere(h, rd_old, names.texts[1]):
@@ -300,8 +323,14 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         if slip:
             return flag(FlagType.TYPO, Severity.LOW, f"{slip}, inside quotation marks: the speaker's words restored")
         return flag(FlagType.QUOTE, Severity.HIGH, "inside quotation marks")
-    if [w.lower() for w in old_w] == [w.lower() for w in new_w]:
+    low_old, low_new = [w.lower() for w in old_w], [w.lower() for w in new_w]
+    if low_old == low_new:
         return flag(FlagType.TYPO, Severity.LOW, "capitalisation only")
+    # one name for another, each a single word: a name fixed even where one side opens a
+    # sentence; a pronoun put in place of a name (or the other way round) is no respelling
+    one_for_one = len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
+        and low_old[0] not in FUNCTION_WORDS and low_new[0] not in FUNCTION_WORDS
+    screen = _screen(h, low_old, low_new, one_for_one)
     if apostrophe_in_name(old_w, new_w):
         # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
         return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
@@ -315,7 +344,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     tense = tense_only(old_w, new_w)
     if tense:
         return flag(FlagType.WORDING, Severity.LOW, tense)
-    dates = _date_change(h, old_w, new_w)
+    dates = _date_change(h, old_w, new_w) if screen.dates else None
     if dates:
         return flag(FlagType.FIGURE, Severity.HIGH, dates)
     if not (ofs or nfs) and same_unit(old_w, new_w) and _figures_ending_before(h.old_text, h.old_start):
@@ -323,7 +352,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     noun_change = _counted_noun_change(h, ofs, nfs, old_w, new_w)
     if noun_change:
         return flag(FlagType.FIGURE, Severity.HIGH, noun_change)
-    neg_old, neg_new = _negations(old_w), _negations(new_w)
+    neg_old, neg_new = (_negations(old_w), _negations(new_w)) if screen.negations else ([], [])
     # "wouldn't" -> "won't" keeps the polarity; a sentence rewritten around a negation
     # ("did not respond" -> "declined to comment") is wording: a negation flag is for a
     # statement otherwise kept and turned round
@@ -334,7 +363,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
-    if _small_words_only(old_w, new_w) or small_word_alone(h, old_w, new_w):
+    if (screen.small_words and _small_words_only(old_w, new_w)) or small_word_alone(h, old_w, new_w):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
         # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
@@ -342,9 +371,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
-    names_new = hunk_names(rd_new, h.new_start, h.new_end, names)
-    att_old = attributions(old_w, h.old_text, h.old_start)
-    att_new = attributions(new_w, h.new_text, h.new_start)
+    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if screen.names_new or not names_old else []
+    att_old = attributions(old_w, h.old_text, h.old_start) if screen.attribution_old else []
+    att_new = attributions(new_w, h.new_text, h.new_start) if screen.attribution_new else []
     if att_old != att_new and not attribution_edit(old_w, new_w):
         # a clause or a sentence rewritten, put in or taken out that happens to hold a
         # verb of saying: what it says is the change, which the wording rules judge
@@ -356,15 +385,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         cited = names_old or names_new
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, reason + (f" (source: {' '.join(cited)})" if cited else ""))
     who = [n for n in identified(h.new) if n not in identified(h.old) and names is not None
-           and not names.mentioned(surname(n), side=0)]
+           and not names.mentioned(surname(n), side=0)] if screen.identifies else []
     if who:
         # "police identified her as Ann Lee" put in: the story now says who she is
         return flag(FlagType.NAME, Severity.HIGH, "person identified: " + ", ".join(who))
-    # one name for another, each a single word: a name fixed even where one side opens a
-    # sentence; a pronoun put in place of a name (or the other way round) is no respelling
-    respelled = bool(names_old or names_new) and len(old_w) == 1 and len(new_w) == 1 \
-        and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
-        and old_w[0].lower() not in FUNCTION_WORDS and new_w[0].lower() not in FUNCTION_WORDS
+    respelled = one_for_one and bool(names_old or names_new)
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
@@ -414,6 +439,38 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if ofs and nfs and all(any(same_quantity(o, n) for n in nfs) for o in ofs) and len(old_w) <= 3:
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
     return flag(FlagType.WORDING, Severity.MEDIUM, _wording_reason(h))
+
+
+class Screen(NamedTuple):
+    """What a hunk's words can hold, read once (``_screen``): each rule whose trigger a
+    hunk lacks is not asked, since it could only answer no. Most hunks of a reworded
+    paragraph are a word or two for others, and hold none of these."""
+
+    dates: bool  # a day or month name (_date_change)
+    negations: bool  # a negation word, or an apostrophe that may make one ("didn't")
+    small_words: bool  # an article (_small_words_only, once the cases differ)
+    attribution_old: bool  # a word of saying or citing on the old side (attributions)
+    attribution_new: bool
+    identifies: bool  # "identified" or "named" put in (identified)
+    # the new side's names are read whatever the old side names: one capitalised word for
+    # another is respelled once either side names someone, and then both sides' names are
+    # put aside for the two words themselves
+    names_new: bool
+
+
+def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) -> Screen:
+    """The triggers ``h`` holds; ``low_old``, ``low_new``: its words, lower case;
+    ``one_for_one``: one capitalised word put for another."""
+    return Screen(
+        dates=not (_DATE_WORDS.isdisjoint(low_old) and _DATE_WORDS.isdisjoint(low_new)),
+        negations=not (_NEGATION.isdisjoint(low_old) and _NEGATION.isdisjoint(low_new))
+        or any(mark in side for side in (h.old, h.new) for mark in "'’"),
+        small_words=not (_SMALL_STYLE_WORDS.isdisjoint(low_old) and _SMALL_STYLE_WORDS.isdisjoint(low_new)),
+        attribution_old=not ATTRIBUTION.isdisjoint(low_old),
+        attribution_new=not ATTRIBUTION.isdisjoint(low_new),
+        identifies="identified" in h.new or "named" in h.new,
+        names_new=not one_for_one,
+    )
 
 
 def _whole_texts(h: Hunk, names: ArticleNames | None) -> tuple[str, str]:
