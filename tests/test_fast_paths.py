@@ -413,7 +413,7 @@ def _hunk_sides(draw: st.DrawFn) -> tuple[str, str]:
 def test_a_hunk_classified_past_the_rules_its_words_cannot_trigger_is_classified_as_by_every_rule(
         before: str, sides: tuple[str, str], after: str, headline: bool, article: bool) -> None:
     # the plain computation: every rule asked, whatever the hunk holds
-    from versioner import hunkrules
+    from versioner import hunk, hunkrules
     from versioner.diff import Op
     from versioner.model import Section
 
@@ -422,7 +422,7 @@ def test_a_hunk_classified_past_the_rules_its_words_cannot_trigger_is_classified
     ops = [op for op in ops if op.text]
     section = Section.HEADLINE if headline else Section.BODY
     everything = hunkrules.Screen(*[True] * len(hunkrules.Screen._fields))
-    for h in hunkrules.hunks(ops, headline):
+    for h in hunk.hunks(ops, headline):
         names = namechanges.ArticleNames(h.old_text, h.new_text) if article else None
         shortcut = hunkrules.classify(h, [], [], False, section, 1, names)
         real_screen = hunkrules._screen
@@ -458,7 +458,7 @@ def test_a_hunk_made_without_the_frozen_init_is_the_hunk_the_init_makes(old: str
                                                                         text: str, headline: bool) -> None:
     from dataclasses import fields
 
-    from versioner.hunkrules import Hunk
+    from versioner.hunk import Hunk
 
     new_text = text + new
     rd_old, rd_new = reading_module.Reading(text, headline), reading_module.Reading(new_text, headline)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import articlenames, hunknames, hunkrules, namechanges, reading, smallfixes
+from versioner import articlenames, hunknames, namechanges, reading, smallfixes
 from versioner import flags as flags_module
 from versioner.flags import ArticleNames, flag_texts
+from versioner.hunk import Hunk
 
 HEAD = "Dock workers in Ostra vote to strike\nOSTRA, June 2 (Meridian) – Dock workers voted on Monday.\n"
 
@@ -64,7 +65,7 @@ def test_the_same_figure_restyled_is_low_wording_whatever_follows_it() -> None:
 def test_every_listed_near_word_pair_would_otherwise_pass_as_a_slip(monkeypatch) -> None:
     pairs = [tuple(p) for p in smallfixes._NEAR_WORDS]
     monkeypatch.setattr(smallfixes, "_NEAR_WORDS", frozenset())
-    hunk = hunkrules.Hunk("", "", 0, 0, "", "")
+    hunk = Hunk("", "", 0, 0, "", "")
     for a, b in pairs:
         assert smallfixes.slip_in_quote(hunk, [a], [b]), (a, b)
 

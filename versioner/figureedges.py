@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from versioner.figures import Figure, figures_touching, same_quantity
-from versioner.hunkrules import Hunk
+from versioner.hunk import Hunk
 from versioner.model import Flag, FlagType, Section, Severity
 
 RULES_VERSION = 1

@@ -17,7 +17,8 @@ from versioner.figurenouns import counted_head as _counted_head
 from versioner.figurenouns import noun_head as _noun_head
 from versioner.figurenouns import stem as _stem
 from versioner.figures import Figure, extract_figures, figures_touching, figures_touching_among, same_quantity
-from versioner.hunkrules import FIGURE_EDIT, Hunk
+from versioner.hunk import Hunk
+from versioner.hunkrules import FIGURE_EDIT
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.reading import CONTEXT, words_as_written
 

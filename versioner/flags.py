@@ -33,7 +33,8 @@ from versioner.figureflags import (
 from versioner.figurenouns import changed_across_hunks
 from versioner.figures import Figure, extract_figures
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
-from versioner.hunkrules import QUOTE_PUNCTUATION, STYLE_ONLY, classify, hunks
+from versioner.hunk import hunks
+from versioner.hunkrules import QUOTE_PUNCTUATION, STYLE_ONLY, classify
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames

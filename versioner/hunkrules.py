@@ -9,11 +9,8 @@ things up in the paragraph's reading (``reading.read``) rather than re-scanning 
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from versioner.attribution import (
     ATTRIBUTION,
@@ -27,7 +24,9 @@ from versioner.attribution import (
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
+from versioner.hunk import Hunk
 from versioner.hunknames import hunk_names
+from versioner.hunkquotes import _quoted_edit, _quotes_stand_elsewhere, _single_quote_mark
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
     ArticleNames,
@@ -44,7 +43,6 @@ from versioner.names import FUNCTION_WORDS
 from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
-    WORD,
     Reading,
     is_negation,
     read,
@@ -60,9 +58,6 @@ from versioner.smallfixes import (
     tense_only,
     typo_reason,
 )
-
-if TYPE_CHECKING:
-    from versioner.diff import Op
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -80,82 +75,6 @@ if TYPE_CHECKING:
 #    an article cut, or "on" before a day, is style (smallfixes.small_word_alone); another source
 #    after "according to", named or not (t17h)
 RULES_VERSION = 7
-
-
-@dataclass(frozen=True)
-class Hunk:
-    old: str
-    new: str
-    old_start: int
-    new_start: int
-    old_text: str  # the whole old paragraph, for context
-    new_text: str
-    # the readings of the two paragraphs, made once by ``hunks`` and shared by all its hunks
-    old_reading: Reading | None = field(default=None, compare=False, repr=False)
-    new_reading: Reading | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def old_end(self) -> int:
-        return self.old_start + len(self.old)
-
-    @property
-    def new_end(self) -> int:
-        return self.new_start + len(self.new)
-
-    @classmethod
-    def fast(cls, old: str, new: str, old_start: int, new_start: int, old_text: str, new_text: str,
-             old_reading: Reading, new_reading: Reading) -> Hunk:
-        """``Hunk(...)`` with every field given, equal to it in value, hash and repr, made
-        without the frozen __init__'s eight object.__setattr__ calls: a reworded paragraph
-        holds a dozen hunks (a property test holds the two equal)."""
-        hunk = _new_object(cls)
-        _set_attribute(hunk, "__dict__", {
-            "old": old, "new": new, "old_start": old_start, "new_start": new_start, "old_text": old_text,
-            "new_text": new_text, "old_reading": old_reading, "new_reading": new_reading})
-        return hunk
-
-
-_new_object = object.__new__
-_set_attribute = object.__setattr__
-
-
-def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
-    """Runs of non-equal ops, with their positions in the old and new text, sharing one
-    reading of each paragraph (``headline``: as a headline)."""
-    old_text = "".join(o.text for o in ops if o.tag != "insert")
-    new_text = "".join(o.text for o in ops if o.tag != "delete")
-    rd_old, rd_new = Reading(old_text, headline), Reading(new_text, headline)
-    out: list[Hunk] = []
-    i = j = 0
-    cur_old: list[str] = []
-    cur_new: list[str] = []
-    start = (0, 0)
-
-    def close() -> None:
-        if cur_old or cur_new:
-            out.append(Hunk.fast("".join(cur_old), "".join(cur_new), start[0], start[1], old_text, new_text,
-                                 rd_old, rd_new))
-            cur_old.clear()
-            cur_new.clear()
-
-    for op in ops:
-        if op.tag == "equal":
-            close()
-            i += len(op.text)
-            j += len(op.text)
-            continue
-        if not cur_old and not cur_new:
-            start = (i, j)
-        if op.tag == "delete":
-            cur_old.append(op.text)
-            i += len(op.text)
-        else:
-            cur_new.append(op.text)
-            j += len(op.text)
-    close()
-    return out
-
-
 
 
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
@@ -617,64 +536,6 @@ def _negated(reading: Reading, start: int, end: int) -> str:
         figs = extract_figures(reading.text[lo:nxt.end + 40])
         word = figs[0].text if figs else word
     return f' before "{word}"'
-
-
-def _quoted_edit(h: Hunk, rd_old: Reading, rd_new: Reading, old_w: list[str], new_w: list[str]) -> bool:
-    """Does the hunk change words inside a quotation? A long clause put in place of
-    another that only reaches into a quote (a paragraph rewritten around a quote, a
-    quote paraphrased) is a rewrite: the words quoted must hold the edit, or the edit
-    be short."""
-    if not (rd_old.in_quotes(h.old_start, h.old_end) or rd_new.in_quotes(h.new_start, h.new_end)):
-        return False
-    if not (old_w and new_w) or max(len(old_w), len(new_w)) <= _SHORT_QUOTE_EDIT:
-        return True
-    return _within_quote(rd_old, h.old_start, h.old_end) and _within_quote(rd_new, h.new_start, h.new_end)
-
-
-def _quotes_stand_elsewhere(h: Hunk, rd_old: Reading, rd_new: Reading, names: ArticleNames) -> bool:
-    """Does every quotation this hunk touches stand word for word in the other revision,
-    with the hunk only taking words out (or only putting them in)? A quote reworded
-    anywhere fails: its old words stand nowhere in the newer text."""
-    if (h.old.strip() and h.new.strip()) or len(WORD.findall(h.old + h.new)) < _QUOTE_MOVE_WORDS:
-        return False
-    side, reading, start, end = (1, rd_old, h.old_start, h.old_end) if h.old.strip() else (0, rd_new, h.new_start, h.new_end)
-    spans = [(s, e) for s, e in reading.quotes if s < end and e > start]
-    other = _flat_text(names.texts[side])
-    return bool(spans) and all(len(q.split()) >= _QUOTE_MOVE_WORDS and q in other
-                               for q in (_flat(reading.text[s:e]) for s, e in spans))
-
-
-# Words a quotation needs to be known again elsewhere by its words alone
-_QUOTE_MOVE_WORDS = 4
-
-
-@functools.lru_cache(maxsize=4)
-def _flat_text(text: str) -> str:
-    """_flat of a whole revision, made once however many quotes are looked up in it."""
-    return _flat(text)
-
-
-def _flat(text: str) -> str:
-    """``text`` lower case, its words only, one space apart (quotes compared so)."""
-    return " ".join(WORD.findall(text.lower()))
-
-
-# Words on a side of an edit that touches a quotation, beyond which it must lie inside it
-_SHORT_QUOTE_EDIT = 12
-
-
-def _within_quote(reading: Reading, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in reading.quotes)
-
-
-def _single_quote_mark(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
-    """A single quotation mark added or removed where it opens or closes a quoted phrase
-    ("in 'critical condition'"), not an apostrophe."""
-    for seg, reading, start in ((h.old, rd_old, h.old_start), (h.new, rd_new, h.new_start)):
-        for i, c in enumerate(seg):
-            if c in "'‘’" and any(s == start + i or e == start + i + 1 for s, e in reading.quotes):
-                return True
-    return False
 
 
 def _change_reason(what: str, old: list[str], new: list[str]) -> str:

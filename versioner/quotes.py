@@ -12,7 +12,7 @@ from versioner.names import FUNCTION_WORDS
 from versioner.reading import NEGATIONS, Reading
 
 if TYPE_CHECKING:
-    from versioner.hunkrules import Hunk
+    from versioner.hunk import Hunk
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache

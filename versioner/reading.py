@@ -2,7 +2,7 @@
 spans, names and negations, made once and looked up by every flag rule (issue 16).
 
 Every span is a half-open ``(start, end)`` range of the text, in order. A paragraph's
-reading is made once (``hunkrules.hunks``) and handed to the rules of each of its hunks:
+reading is made once (``hunk.hunks``) and handed to the rules of each of its hunks:
 passed down, not cached by its text, which would hash a long paragraph and keep
 readings of other pairs alive.
 """

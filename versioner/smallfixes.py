@@ -12,7 +12,7 @@ from versioner.names import is_ordinary
 from versioner.reading import DATE_WORDS, word_after, word_before, words_as_written
 
 if TYPE_CHECKING:
-    from versioner.hunkrules import Hunk
+    from versioner.hunk import Hunk
     from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
