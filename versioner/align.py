@@ -309,10 +309,10 @@ def _overlap(a: str, b: str) -> tuple[int, int, int]:
     many each holds. The text both start and end with, cut where a space ends a word,
     is folded once for both: a paragraph with a figure or a name fixed is mostly that
     (a property test holds this to the two word sets)."""
-    p = _shared_start(a, b)
+    p = shared_start(a, b)
     while p and not a[p - 1].isspace():
         p -= 1
-    s = _shared_start(a[:p - 1 if p else None:-1], b[:p - 1 if p else None:-1])
+    s = shared_start(a[:p - 1 if p else None:-1], b[:p - 1 if p else None:-1])
     while s and not a[len(a) - s].isspace():
         s -= 1
     both = _folded_word_set(a[:p]) | _folded_word_set(a[len(a) - s:])
@@ -321,7 +321,7 @@ def _overlap(a: str, b: str) -> tuple[int, int, int]:
     return len(both) + len(only_a & only_b), len(both) + len(only_a), len(both) + len(only_b)
 
 
-def _shared_start(a: str, b: str) -> int:
+def shared_start(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` start with alike (halving: slices compare at C speed)."""
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_not
 
-from versioner.align import PUNCTUATION, Pairing, align_paragraphs, first_difference
+from versioner.align import PUNCTUATION, Pairing, align_paragraphs, first_difference, shared_start
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -79,7 +79,7 @@ def word_diff(
     if old == new:
         return (_op(EQUAL, old),) if old else ()
     deadline = time.monotonic() + timeout if timeout > 0 else None
-    p = _common_prefix(old, new)
+    p = shared_start(old, new)
     s = _common_suffix(old, new, min(len(old), len(new)) - p)
     # Cut only where whitespace meets non-whitespace: always a token boundary.
     p = _back_off(p, lambda k: _boundary(old, k) and _boundary(new, k))
@@ -89,17 +89,6 @@ def word_diff(
     ops += _diff_middle(mid_old, mid_new, deadline, fast)
     ops.append(_op(EQUAL, old[len(old) - s :]))
     return _normalise(ops)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # binary search: slice comparisons run at C speed
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
