@@ -467,3 +467,28 @@ def test_a_hunk_made_without_the_frozen_init_is_the_hunk_the_init_makes(old: str
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert all(getattr(fast, f.name) is getattr(plain, f.name) for f in fields(Hunk))
     assert fast.new_end == plain.new_end
+
+
+_CITING = st.lists(st.sampled_from(["according", "According", "ACCORDING", "to", "the", "port", "office",
+                                    "Acme", "said", ",", " ", "accord", "three", "sources"]), max_size=14)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(_CITING, _CITING, st.integers(0, 60), st.integers(0, 60))
+def test_a_source_cited_is_found_as_by_reading_every_word_before_it(a: list[str], b: list[str], i: int,
+                                                                    j: int) -> None:
+    from versioner import attribution
+    from versioner.reading import CONTEXT, words_as_written
+
+    def plain(text: str, span: tuple[int, int]) -> bool:  # without the test for the word "according"
+        before = [w.lower() for w in words_as_written(text[max(0, span[0] - CONTEXT):span[0]])]
+        after = words_as_written(text[span[1]:span[1] + CONTEXT])[:1]
+        ends = not after or after[0].lower() in attribution.FUNCTION_WORDS \
+            or not text[span[1]:].lstrip()[:1].isalnum()
+        return "according" in before[-attribution._CITE_REACH:] and ends
+
+    old, new = " ".join(a), " ".join(b)
+    old_span, new_span = (min(i, len(old)),) * 2, (min(j, len(new)),) * 2
+    old_span = (old_span[0], min(len(old), old_span[0] + 5))
+    assert attribution._cites_from(old, old_span) == plain(old, old_span)
+    assert attribution._cites_from(new, new_span) == plain(new, new_span)

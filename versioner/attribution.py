@@ -145,16 +145,20 @@ def source_replaced(old_text: str, new_text: str, old_span: tuple[int, int], new
     it stands just after "according (to)" and ends the source's words, and the sides share
     no word but small ones (a number of sources changed, or the same source described
     otherwise, is no other source)?"""
+    if not (_cites_from(old_text, old_span) and _cites_from(new_text, new_span)):
+        return False  # the cheap test first: most edits cite nothing
     old_w, new_w = (_unglued(t[a:b]) for t, (a, b) in ((old_text, old_span), (new_text, new_span)))
     content = [{w.lower() for w in ws if w.lower() not in FUNCTION_WORDS} for ws in (old_w, new_w)]
-    return all(content) and not content[0] & content[1] \
-        and _cites_from(old_text, old_span) and _cites_from(new_text, new_span)
+    return all(content) and not content[0] & content[1]
 
 
 def _cites_from(text: str, span: tuple[int, int]) -> bool:
     """Is ``text[span]`` the end of a source cited: "according" a few words back, and no
     word but a small one just after it ("according to three [sources]" changes a count)?"""
-    before = [w.lower() for w in words_as_written(text[max(0, span[0] - CONTEXT):span[0]])[-_CITE_REACH:]]
+    window = text[max(0, span[0] - CONTEXT):span[0]]
+    if "according" not in window.lower():
+        return False  # no word of the window can be "according"
+    before = [w.lower() for w in words_as_written(window)[-_CITE_REACH:]]
     after = words_as_written(text[span[1]:span[1] + CONTEXT])[:1]
     ends = not after or after[0].lower() in FUNCTION_WORDS or not text[span[1]:].lstrip()[:1].isalnum()
     return "according" in before and ends
@@ -187,6 +191,8 @@ def saying_moved(flags: list[Flag], old_text: str, new_text: str) -> list[Flag]:
     Lee told reporters) is the verb moved around a speaker who stands: each such
     attribution flag is style (low). Where the speaker changed, the edit that changed
     them is flagged for it."""
+    if not any(f.type == FlagType.ATTRIBUTION for f in flags):
+        return list(flags)  # only an attribution flag is ever turned to style
     moves = [_saying_moved(f) for f in flags]
     out = []
     for i, f in enumerate(flags):
