@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, product
+from itertools import compress, count
 from operator import itemgetter, ne
 from typing import Literal
 
+from versioner.aligncandidates import ALL_PAIRS_LIMIT, candidates
 from versioner.model import PairingKind
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
@@ -36,10 +37,6 @@ CONTAINED_WEIGHT = 0.8  # a paragraph grown or cut by a sentence: its shorter si
 CONTAINED_MIN_WORDS = 5  # ... counted only when the shorter side has this many distinct words
 PART_CONTAINMENT = 0.5  # share of a split/merge part's words that must come from the whole
 
-_ALL_PAIRS_LIMIT = 4096  # below this many unmatched pairs, compare every pair
-_WINDOW = 3  # otherwise: neighbours either side, by rank, within the same backbone gap
-_RARE_DF = 8  # ... plus paragraphs sharing a word found in at most this many paragraphs
-_RARE_TOP = 3  # ... keeping the few that share the most such words
 
 # Marks that stand apart from words: ASCII punctuation, quotes, dashes, CJK marks.
 PUNCTUATION = string.punctuation + "¡¿«»‹›“”„‟‘’‚‛–—―‐‑‒…·•†‡§¶′″、。，！？：；（）「」『』【】《》〈〉"
@@ -389,7 +386,7 @@ def _match_similar(
     open_old, open_new = set(free_old), set(free_new)
     found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
-    for i, j in _candidates(free_old, free_new, bb_old, bb_new, wo, wn):
+    for i, j in candidates(free_old, free_new, bb_old, bb_new, wo, wn):
         whole, part = wo(i), wn(j)
         common = len(whole & part)
         if not common:
@@ -489,7 +486,7 @@ def _match_rewritten(
     out: list[_Group] = []
     for gap, olds in gaps_old.items():
         news = gaps_new.get(gap)
-        if not news or len(olds) * len(news) > _ALL_PAIRS_LIMIT:
+        if not news or len(olds) * len(news) > ALL_PAIRS_LIMIT:
             continue
         alone = len(olds) == len(news) == 1
         only = alone and len(old) == len(new) == 1
@@ -519,62 +516,6 @@ def _split_score(
     if joint >= threshold and joint > single and joint > _similarity(whole, other):
         return joint
     return 0.0
-
-
-def _candidates(
-    free_old: list[int],
-    free_new: list[int],
-    bb_old: list[int],
-    bb_new: list[int],
-    wo: Callable[[int], frozenset[str]],
-    wn: Callable[[int], frozenset[str]],
-) -> Iterator[tuple[int, int]]:
-    """(old, new) pairs worth comparing: all of them when few; otherwise rank
-    neighbours inside the same backbone gap, and pairs sharing rare words."""
-    if len(free_old) * len(free_new) <= _ALL_PAIRS_LIMIT:
-        yield from product(free_old, free_new)
-        return
-    gaps_old: dict[int, list[int]] = defaultdict(list)
-    gaps_new: dict[int, list[int]] = defaultdict(list)
-    for i in free_old:
-        gaps_old[bisect_left(bb_old, i)].append(i)
-    for j in free_new:
-        gaps_new[bisect_left(bb_new, j)].append(j)
-    for gap, news in gaps_new.items():
-        olds = gaps_old.get(gap)
-        if not olds:
-            continue
-        for rank, j in enumerate(news):
-            centre = rank * len(olds) // len(news)
-            for i in olds[max(0, centre - _WINDOW) : centre + _WINDOW + 1]:
-                yield i, j
-    # Index the smaller side by its rare words; look the other side up in it.
-    if len(free_old) <= len(free_new):
-        for i, j in _rare_word_pairs(free_old, wo, free_new, wn):
-            yield i, j
-    else:
-        for j, i in _rare_word_pairs(free_new, wn, free_old, wo):
-            yield i, j
-
-
-def _rare_word_pairs(
-    indexed: list[int],
-    words_of: Callable[[int], frozenset[str]],
-    queries: list[int],
-    query_words: Callable[[int], frozenset[str]],
-) -> Iterator[tuple[int, int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    for k in indexed:
-        for w in words_of(k):
-            postings[w].append(k)
-    rare = {w: ks for w, ks in postings.items() if len(ks) <= _RARE_DF}
-    for q in queries:
-        hits: Counter[int] = Counter()
-        for w in query_words(q):
-            if w in rare:
-                hits.update(rare[w])
-        for k, _ in hits.most_common(_RARE_TOP):
-            yield k, q
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
