@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, repeat, starmap
 from operator import attrgetter, eq, is_not
 
 from versioner.align import PUNCTUATION, Pairing, align_paragraphs, first_difference, shared_start
@@ -82,13 +82,13 @@ def word_diff(
     p = shared_start(old, new)
     s = _common_suffix(old, new, min(len(old), len(new)) - p)
     # Cut only where whitespace meets non-whitespace: always a token boundary.
-    p = _back_off(p, lambda k: _boundary(old, k) and _boundary(new, k))
-    s = _back_off(s, lambda k: _boundary(old, len(old) - k) and _boundary(new, len(new) - k))
+    p = _back_off(old, new, p)
+    s = _back_off(old[::-1], new[::-1], s)
     mid_old, mid_new = old[p : len(old) - s], new[p : len(new) - s]
-    ops = [_op(EQUAL, old[:p])]
-    ops += _diff_middle(mid_old, mid_new, deadline, fast)
-    ops.append(_op(EQUAL, old[len(old) - s :]))
-    return _normalise(ops)
+    steps = [(EQUAL, old[:p])]
+    steps += _diff_middle(mid_old, mid_new, deadline, fast)
+    steps.append((EQUAL, old[len(old) - s :]))
+    return _normalise(steps)
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
@@ -107,10 +107,14 @@ def _boundary(text: str, k: int) -> bool:
     return k <= 0 or k >= len(text) or text[k - 1].isspace() != text[k].isspace()
 
 
-def _back_off(k: int, ok: Callable[[int], bool]) -> int:
-    """The largest cut at or below ``k`` that ``ok`` accepts (0 if none nearby)."""
-    for cut in range(k, max(k - _BACKOFF_LIMIT, 0), -1):
-        if ok(cut):
+def _back_off(old: str, new: str, k: int) -> int:
+    """The largest cut at or below ``k`` (the length of the start ``old`` and ``new``
+    share) that is a boundary in both (0 if none nearby). Below ``k`` the two read
+    alike on both sides of a cut, so only the cut at ``k`` needs asking of both."""
+    if _boundary(old, k) and _boundary(new, k):
+        return k
+    for cut in range(k - 1, max(k - _BACKOFF_LIMIT, 0), -1):
+        if old[cut - 1].isspace() != old[cut].isspace():
             return cut
     return 0
 
@@ -120,20 +124,23 @@ def _left(deadline: float | None) -> float:
     return 0.0 if deadline is None else max(deadline - time.monotonic(), 1e-6)
 
 
-def _diff_middle(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Op]:
-    """Ops for the part of the texts between their common ends."""
+Step = tuple[str, str]  # (tag, text): an op before it is made, cheap to build and merge
+
+
+def _diff_middle(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Step]:
+    """Steps for the part of the texts between their common ends."""
     if len(old) + len(new) > _LINE_PASS and "\n" in old and "\n" in new:
         # Like diff-match-patch's own line mode: find the changed lines cheaply,
         # then diff words only where lines were both deleted and inserted.
         lines = _diff_tokens(_lines(old), _lines(new), deadline, fast, semantic=False)
         if lines is not None:
-            ops: list[Op] = []
-            for op in _normalise(lines):
-                if op.tag == INSERT and ops and ops[-1].tag == DELETE:
-                    ops[-1:] = _diff_words(ops[-1].text, op.text, deadline, fast)
+            steps: list[Step] = []
+            for tag, text in _merge(lines):
+                if tag == INSERT and steps and steps[-1][0] == DELETE:
+                    steps[-1:] = _diff_words(steps[-1][1], text, deadline, fast)
                 else:
-                    ops.append(op)
-            return ops
+                    steps.append((tag, text))
+            return steps
     return _diff_words(old, new, deadline, fast)
 
 
@@ -141,22 +148,22 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Op]:
+def _diff_words(old: str, new: str, deadline: float | None, fast: bool | None) -> list[Step]:
     a, b = tokenize(old), tokenize(new)
     if not a or not b or set(a).isdisjoint(b):
         # Nothing in common (a word replaced, a phrase added): the diff can only delete
         # the one side and insert the other, so the engine is not asked.
-        return [_op(DELETE, old), _op(INSERT, new)]
+        return [(DELETE, old), (INSERT, new)]
     few = _replaced_between_ends(a, b)
     if few is not None:
         return few
-    ops = _diff_tokens(a, b, deadline, fast)
+    steps = _diff_tokens(a, b, deadline, fast)
     # More distinct tokens than characters to map them to: one coarse replace.
-    return ops if ops is not None else [_op(DELETE, old), _op(INSERT, new)]
+    return steps if steps is not None else [(DELETE, old), (INSERT, new)]
 
 
-def _replaced_between_ends(a: list[str], b: list[str]) -> list[Op] | None:
-    """The engine's ops when ``a`` and ``b`` share tokens only at their ends ("Lee," ->
+def _replaced_between_ends(a: list[str], b: list[str]) -> list[Step] | None:
+    """The engine's steps when ``a`` and ``b`` share tokens only at their ends ("Lee," ->
     "Lea,": a word respelled before a comma): the common ends kept, the middle of one
     deleted and the other inserted; None otherwise. diff-match-patch trims the common
     ends itself, diffs two middles with no token in common as one delete and one
@@ -170,60 +177,69 @@ def _replaced_between_ends(a: list[str], b: list[str]) -> list[Op] | None:
     mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
     if not mid_a or not mid_b or not set(mid_a).isdisjoint(mid_b):
         return None
-    ops = [_op(EQUAL, "".join(a[:p]))] if p else []
-    ops += [_op(DELETE, "".join(mid_a)), _op(INSERT, "".join(mid_b))]
-    return ops + [_op(EQUAL, "".join(a[len(a) - s:]))] if s else ops
+    steps = [(EQUAL, "".join(a[:p]))] if p else []
+    steps += [(DELETE, "".join(mid_a)), (INSERT, "".join(mid_b))]
+    return steps + [(EQUAL, "".join(a[len(a) - s:]))] if s else steps
 
 
 def _diff_tokens(
     a: list[str], b: list[str], deadline: float | None, fast: bool | None, semantic: bool = True
-) -> list[Op] | None:
+) -> list[Step] | None:
     runs = diff_runs(a, b, semantic=semantic, timeout=_left(deadline), fast=fast)
     if runs is None:
         return None
-    ops = []
+    steps = []
     x = y = 0
     for tag, n in runs:
         if tag == DELETE:
-            ops.append(_op(DELETE, "".join(a[x : x + n])))
+            steps.append((DELETE, "".join(a[x : x + n])))
             x += n
         elif tag == INSERT:
-            ops.append(_op(INSERT, "".join(b[y : y + n])))
+            steps.append((INSERT, "".join(b[y : y + n])))
             y += n
         else:
-            ops.append(_op(EQUAL, "".join(a[x : x + n])))
+            steps.append((EQUAL, "".join(a[x : x + n])))
             x += n
             y += n
-    return ops
+    return steps
 
 
-def _normalise(ops: Iterable[Op]) -> tuple[Op, ...]:
-    """Drop empty ops; each stretch of changes becomes one delete then one insert."""
-    out: list[Op] = []
+def _normalise(steps: Iterable[Step]) -> tuple[Op, ...]:
+    """The ops of ``_merge(steps)``, made once each: no op is made and then merged away."""
+    return tuple(starmap(_op, _merge(steps)))
+
+
+def _merge(steps: Iterable[Step]) -> list[Step]:
+    """Drop empty steps; each stretch of changes becomes one delete then one insert, and
+    neighbouring equal steps one."""
+    out: list[Step] = []
+    kept: list[str] = []
     deleted: list[str] = []
     inserted: list[str] = []
-
-    def flush() -> None:
-        if deleted:
-            out.append(_op(DELETE, "".join(deleted)))
-        if inserted:
-            out.append(_op(INSERT, "".join(inserted)))
-        deleted.clear()
-        inserted.clear()
-
-    for op in ops:
-        if not op.text:
+    for tag, text in steps:
+        if not text:
             continue
-        if op.tag == EQUAL:
-            flush()
-            if out and out[-1].tag == EQUAL:
-                out[-1] = _op(EQUAL, out[-1].text + op.text)
-            else:
-                out.append(op)
+        if tag == EQUAL:
+            if deleted or inserted:
+                _flush_changes(out, deleted, inserted)
+                deleted, inserted = [], []
+            kept.append(text)
         else:
-            (deleted if op.tag == DELETE else inserted).append(op.text)
-    flush()
-    return tuple(out)
+            if kept:
+                out.append((EQUAL, "".join(kept)))
+                kept = []
+            (deleted if tag == DELETE else inserted).append(text)
+    _flush_changes(out, deleted, inserted)
+    if kept:
+        out.append((EQUAL, "".join(kept)))
+    return out
+
+
+def _flush_changes(out: list[Step], deleted: list[str], inserted: list[str]) -> None:
+    if deleted:
+        out.append((DELETE, "".join(deleted)))
+    if inserted:
+        out.append((INSERT, "".join(inserted)))
 
 
 def old_text(ops: Iterable[Op]) -> str:
