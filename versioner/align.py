@@ -149,9 +149,9 @@ def align_paragraphs(
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited.
     ``rewrites``: also pair, as edited, a paragraph rewritten in other words
     (``rewritten``), where the text is read in order (the body, not the notices)."""
-    if len(old) == len(new) and first_difference(old, new) == len(old):  # at C speed
-        return tuple(Pairing.kept_run(0, 0, len(new)))
     head, tail = _common_ends(old, new)
+    if head == len(old) == len(new):  # found at C speed
+        return tuple(Pairing.kept_run(0, 0, len(new)))
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
         return _one_changed(old, new, head, tail, threshold, rewrites)
     return _align(old, new, threshold, timeout, (head, tail), rewrites)
@@ -192,8 +192,12 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
     """How many paragraphs the two share at the start, and then at the end."""
     head = first_difference(old, new)
-    tail = first_difference(old[::-1], new[::-1])
-    return head, min(tail, min(len(old), len(new)) - head)
+    shorter = min(len(old), len(new))
+    if head == shorter:
+        return head, 0
+    # read from the end without copying the lists reversed
+    tail = next(compress(count(), map(ne, reversed(old), reversed(new))), shorter)
+    return head, min(tail, shorter - head)
 
 
 def _one_changed(
@@ -323,7 +327,7 @@ def shared_start(a: str, b: str) -> int:
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
+        if a.startswith(b[lo:mid], lo):  # one slice a step, not two
             lo = mid
         else:
             hi = mid - 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat, starmap
 from operator import attrgetter, eq, is_not
@@ -96,7 +96,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     lo, hi = 0, limit
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):  # one slice a step, not two
             lo = mid
         else:
             hi = mid - 1

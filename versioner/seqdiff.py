@@ -101,7 +101,7 @@ def diff_runs(
                 *encoded, timelimit=timeout, checklines=False,
                 cleanup="Semantic" if semantic else "No", counts_only=True,
             )
-            return _runs((_FAST_OPS[op], n) for op, n in counts)
+            return _runs_of_counts(counts)
         raw = fast_diff_match_patch.diff(
             *encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False
         )
@@ -127,6 +127,26 @@ def _runs(steps: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
             runs[-1] = (runs[-1][0], runs[-1][1] + n)
         else:
             runs.append((_TAGS[op], n))
+    return runs
+
+
+_FAST_TAGS = {"=": "equal", "-": "delete", "+": "insert"}
+
+
+def _runs_of_counts(counts: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``_runs`` of the C++ build's (op, count) pairs, read without a step through
+    ``_FAST_OPS``: every word diff that reaches the engine ends here."""
+    runs: list[tuple[str, int]] = []
+    last = None
+    for op, n in counts:
+        if not n:
+            continue
+        tag = _FAST_TAGS[op]
+        if tag == last:
+            runs[-1] = (tag, runs[-1][1] + n)
+        else:
+            runs.append((tag, n))
+            last = tag
     return runs
 
 
