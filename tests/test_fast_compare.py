@@ -1,0 +1,99 @@
+"""Speed-ups in comparing two revisions up to the word diff (issue 16) give what the
+plain computation gives: property tests against the plain way each one replaces."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from versioner import align, diff, seqdiff
+from versioner.diff import DELETE, EQUAL, INSERT, Op
+
+_PIECES = st.lists(st.sampled_from(["Ann", "Lee", " ", "  ", "\n", ", ", ".", "said", "17", "ß", "ss", "’", "\xa0",
+                                    "x"]), max_size=12).map("".join)
+
+
+def _plain_boundary_back_off(old: str, new: str, k: int) -> int:
+    # the cut asked of both texts at every step, as before
+    for cut in range(k, max(k - diff._BACKOFF_LIMIT, 0), -1):
+        if diff._boundary(old, cut) and diff._boundary(new, cut):
+            return cut
+    return 0
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES, _PIECES)
+def test_a_cut_backed_off_asking_both_texts_only_at_the_shared_length_is_the_plain_cut(
+        shared: str, old: str, new: str, end: str) -> None:
+    a, b = shared + old + end, shared + new + end
+    p = align.shared_start(a, b)
+    assert diff._back_off(a, b, p) == _plain_boundary_back_off(a, b, p)
+    limit = min(len(a), len(b)) - p
+    s = diff._common_suffix(a, b, limit)
+    assert s == next((k for k in range(limit) if a[-1 - k] != b[-1 - k]), limit)
+    assert diff._back_off(a[::-1], b[::-1], s) == _plain_boundary_back_off(a[::-1], b[::-1], s)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PIECES, _PIECES)
+def test_a_shared_start_halved_with_one_slice_a_step_is_the_plain_one(a: str, b: str) -> None:
+    plain = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    assert align.shared_start(a, b) == plain
+    assert align.shared_start(a + b, a + a) == len(a) + align.shared_start(b, a)
+
+
+_PARAS = st.lists(st.sampled_from(["p", "q", "r", "s"]), max_size=7)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PARAS, _PARAS)
+def test_common_ends_read_from_the_end_in_place_are_those_of_reversed_copies(old: list[str], new: list[str]) -> None:
+    head = align.first_difference(old, new)
+    tail = align.first_difference(old[::-1], new[::-1])
+    assert align._common_ends(old, new) == (head, min(tail, min(len(old), len(new)) - head))
+
+
+def _plain_normalise(ops: list[Op]) -> tuple[Op, ...]:
+    # the merge as it was written over ops
+    out: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            out.append(Op(DELETE, "".join(deleted)))
+        if inserted:
+            out.append(Op(INSERT, "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for op in ops:
+        if not op.text:
+            continue
+        if op.tag == EQUAL:
+            flush()
+            if out and out[-1].tag == EQUAL:
+                out[-1] = Op(EQUAL, out[-1].text + op.text)
+            else:
+                out.append(op)
+        else:
+            (deleted if op.tag == DELETE else inserted).append(op.text)
+    flush()
+    return tuple(out)
+
+
+_STEPS = st.lists(st.tuples(st.sampled_from([EQUAL, INSERT, DELETE]), st.sampled_from(["", "a", "b ", ","])),
+                  max_size=10)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_STEPS)
+def test_steps_merged_before_any_op_is_made_give_the_ops_merged_one_by_one(steps: list[tuple[str, str]]) -> None:
+    assert diff._normalise(steps) == _plain_normalise([Op(tag, text) for tag, text in steps])
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("=-+"), st.integers(0, 3)), max_size=8))
+def test_the_engines_counts_read_straight_into_runs_are_the_runs_read_through_its_ops(
+        counts: list[tuple[str, int]]) -> None:
+    assert seqdiff._runs_of_counts(counts) == seqdiff._runs((seqdiff._FAST_OPS[op], n) for op, n in counts)
