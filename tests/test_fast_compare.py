@@ -97,3 +97,18 @@ def test_steps_merged_before_any_op_is_made_give_the_ops_merged_one_by_one(steps
 def test_the_engines_counts_read_straight_into_runs_are_the_runs_read_through_its_ops(
         counts: list[tuple[str, int]]) -> None:
     assert seqdiff._runs_of_counts(counts) == seqdiff._runs((seqdiff._FAST_OPS[op], n) for op, n in counts)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), max_size=12), st.integers(0, 11), st.integers(0, 11))
+def test_one_paragraph_moved_taken_in_slices_of_kept_pairings_is_what_the_full_alignment_gives(
+        paras: list[str], take: int, put: int) -> None:
+    old = list(paras)
+    new = list(paras)
+    if new:
+        new.insert(min(put, len(new) - 1), new.pop(min(take, len(new) - 1)))
+    head, tail = align._common_ends(old, new)
+    moved = align._moved_only(old, new, head, tail)
+    if moved is not None:
+        assert moved == align._align(old, new, align.EDIT_THRESHOLD, 0.0, (head, tail))
+    assert align.align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, 0.0)

@@ -154,7 +154,7 @@ def align_paragraphs(
         return tuple(Pairing.kept_run(0, 0, len(new)))
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
         return _one_changed(old, new, head, tail, threshold, rewrites)
-    return _align(old, new, threshold, timeout, (head, tail), rewrites)
+    return _moved_only(old, new, head, tail) or _align(old, new, threshold, timeout, (head, tail), rewrites)
 
 
 def _align(
@@ -227,6 +227,23 @@ def _one_changed(
     end_old, end_new = len(old) - tail, len(new) - tail
     out += Pairing.kept_run(end_old, end_new, tail)
     return tuple(out)
+
+
+def _moved_only(old: Sequence[str], new: Sequence[str], head: int, tail: int) -> tuple[Pairing, ...] | None:
+    """What ``_align`` gives when the one change is a paragraph moved from one end of
+    the middle to the other (``_one_moved``): the paragraphs it passed kept, one place
+    on, and it moved; None for anything else. Taken in slices of the shared kept
+    pairings, where ``_assemble`` walks every paragraph it passed (hundreds when one
+    moves far in a long article). A property test holds it to ``_align``."""
+    end = len(old) - tail
+    if len(new) != len(old) or (runs := _one_moved(old[head:end], new[head:end])) is None:
+        return None
+    n = end - head
+    if runs[0][0] == "delete":  # the first paragraph of the middle now its last
+        middle = Pairing.kept_run(head + 1, head, n - 1) + [Pairing(PairingKind.MOVED, (head,), (end - 1,), 1.0)]
+    else:
+        middle = [Pairing(PairingKind.MOVED, (end - 1,), (head,), 1.0)] + Pairing.kept_run(head, head + 1, n - 1)
+    return tuple(Pairing.kept_run(0, 0, head) + middle + Pairing.kept_run(end, end, tail))
 
 
 def _backbone(
