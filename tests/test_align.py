@@ -451,10 +451,10 @@ def test_kept_runs_a_few_paragraphs_apart_are_shared_and_the_pairings_they_stand
     runs: list[tuple[int, int, int]]
 ) -> None:
     # after a paragraph added, removed or moved, the kept ones stand a paragraph or two apart
-    from versioner import align
+    from versioner import pairing
 
     for i, shift, n in runs:
         run = Pairing.kept_run(i, i + shift, n)
         assert run == [Pairing(PairingKind.KEPT, (i + k,), (i + shift + k,), 1.0) for k in range(n)]
         assert all(a is b for a, b in zip(run, Pairing.kept_run(i, i + shift, n)))
-        assert [align._KEPT_SHIFTED[shift].one(min(i, i + shift) + k) for k in range(n)] == run
+        assert [pairing.KEPT_SHIFTED[shift].one(min(i, i + shift) + k) for k in range(n)] == run

@@ -24,6 +24,7 @@ from typing import Literal
 
 from versioner.aligncandidates import ALL_PAIRS_LIMIT, candidates
 from versioner.model import PairingKind
+from versioner.pairing import KEPT_SHIFTED, Pairing, first_difference
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -43,81 +44,6 @@ PUNCTUATION = string.punctuation + "¡¿«»‹›“”„‟‘’‚‛–—
 # One mark at a time, not runs: the split after it drops the extra spaces, and the
 # engine skips ahead to a single-character class twice as fast.
 _PUNCT_MARK = re.compile(f"[{re.escape(PUNCTUATION)}]")
-
-
-@dataclass(frozen=True)
-class Pairing:
-    """How paragraphs of the old revision correspond to paragraphs of the new one."""
-
-    kind: PairingKind
-    old: tuple[int, ...]  # 0-based indexes into the old paragraphs (empty for added)
-    new: tuple[int, ...]  # 0-based indexes into the new paragraphs (empty for removed)
-    similarity: float  # 1.0 for kept, 0.0 for added/removed
-    edited: bool = False  # words changed: a moved paragraph may be; edited/split/merged always are
-
-
-    @classmethod
-    def kept(cls, i: int, j: int) -> Pairing:
-        """``Pairing(PairingKind.KEPT, (i,), (j,), 1.0)``, equal to it in value, hash and
-        repr, made without the generated frozen __init__, which sets the fields one
-        object.__setattr__ at a time: an alignment makes one per kept paragraph, thousands
-        in a long article (a property test holds the two equal)."""
-        pairing = _new_object(cls)
-        _set_attribute(pairing, "__dict__", {"kind": PairingKind.KEPT, "old": (i,), "new": (j,),
-                                             "similarity": 1.0, "edited": False})
-        return pairing
-
-    @classmethod
-    def kept_run(cls, i: int, j: int, n: int) -> list[Pairing]:
-        """``[Pairing.kept(i + k, j + k) for k in range(n)]``, the pairings shared between
-        alignments when ``i`` and ``j`` differ by a few paragraphs at most (a property
-        test holds the two equal)."""
-        shared = _KEPT_SHIFTED.get(j - i)
-        if shared is None:
-            return [cls.kept(i + k, j + k) for k in range(n)]
-        return shared.run(min(i, j), n)
-
-
-_new_object = object.__new__
-_set_attribute = object.__setattr__
-
-
-class _KeptInPlace:
-    """Pairings are immutable, so "paragraph k kept in place" is made once per k and
-    shared by every alignment: the common ends of a long article are most of its pairings.
-    ``shift``: kept ``shift`` paragraphs further on in the new text (below 0: back), as
-    every paragraph after one added or removed is; entry k is the pairing whose lower
-    index is k."""
-
-    def __init__(self, shift: int = 0) -> None:
-        self._made: tuple[Pairing, ...] = ()
-        self._old, self._new = max(0, -shift), max(0, shift)
-
-    def run(self, start: int, n: int) -> list[Pairing]:
-        made = self._made
-        if len(made) < start + n:
-            # a longer tuple replaces the old one whole: threads never see one half built
-            made = made + tuple(Pairing.kept(k + self._old, k + self._new)
-                                for k in range(len(made), 2 * (start + n)))
-            self._made = made
-        return list(made[start : start + n])
-
-    def one(self, k: int) -> Pairing:
-        """``run(k, 1)[0]``."""
-        made = self._made
-        return made[k] if k < len(made) else self.run(k, 1)[0]
-
-
-# shifts of up to two paragraphs either way: one or two added, removed or moved
-_KEPT_SHIFTED = {shift: _KeptInPlace(shift) for shift in range(-2, 3)}
-
-
-def first_difference(a: Sequence[object], b: Sequence[object]) -> int:
-    """The first index at which ``a`` and ``b`` differ, or the shorter one's length:
-    ``next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))``,
-    found by C-level iteration, without a Python loop per item (a long article shares
-    hundreds of paragraphs; a property test holds the two equal)."""
-    return next(compress(count(), map(ne, a, b)), min(len(a), len(b)))
 
 
 # -- alignment ---------------------------------------------------------------
@@ -594,7 +520,7 @@ def _assemble(
     # The new position each in-order old paragraph maps to: removals follow it.
     anchor = [-2] * (end_old - head)
     for i, j in backbone[head : len(backbone) - tail]:
-        shared = _KEPT_SHIFTED.get(j - i)
+        shared = KEPT_SHIFTED.get(j - i)
         at_new[j - head] = shared.one(min(i, j)) if shared else Pairing.kept(i, j)
         taken_new[j - head] = taken_old[i - head] = 1
         anchor[i - head] = j
