@@ -93,3 +93,23 @@ def test_a_surname_ending_like_a_demonym_stays_a_name() -> None:
 def test_a_demonym_put_in_place_of_a_person_still_names_nobody_new() -> None:
     flags = _flags("Ann Lee won the stage by two seconds.", "A Canadian won the stage by two seconds.")
     assert any("Ann Lee" in f.reason for f in _names(flags)), flags
+
+
+# -- one word of a longer name changed (a vessel's, a body's) -----------------------------
+
+def test_one_word_of_a_vessel_name_changed_names_the_whole_vessel() -> None:
+    flags = _names(_flags("The cargo ship Northern Star was seized on Thursday.",
+                          "The cargo ship Western Star was seized on Thursday."))
+    assert flags and "Northern Star -> Western Star" in flags[0].reason, flags
+
+
+def test_two_letters_of_a_short_word_are_another_name_not_a_respelling() -> None:
+    flags = _names(_flags("The vessel, the MV Star Dawn, was seized on Thursday.",
+                          "The vessel, the MV Sea Dawn, was seized on Thursday."))
+    assert flags and flags[0].severity == "high" and "spelling" not in flags[0].reason, flags
+
+
+def test_two_letters_of_a_long_name_stay_a_respelling() -> None:
+    flags = _names(_flags("The ferry captain Mohammed Osei was praised on Thursday.",
+                          "The ferry captain Muhammad Osei was praised on Thursday."))
+    assert flags and flags[0].severity == "medium" and "spelling" in flags[0].reason, flags

@@ -29,7 +29,8 @@ from versioner.reading import Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 9  # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun
+RULES_VERSION = 9  # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
+# two letters of a word under five are another name, not a respelling
 # 8: one more person in a list of those who acted (namelists); headline moves
 # 7: a headline written anew around names the story gives (or gave) changes no name
 # 6: a name only put in or taken out as a modifier of a common noun is a detail
@@ -537,3 +538,18 @@ def _names_carry(names: list[str], words: list[str], short: int) -> bool:
 _SHORT_EDIT = 12
 # ... and in words put in place of others ("a top executive" -> "Ann Lee")
 _SHORT_REPLACEMENT = 4
+
+
+def respelling(a: str, b: str, distance: int) -> bool:
+    """Is one word for another ``distance`` letters apart a name respelt? One letter is;
+    two are only in words of five letters or more ("Mohammed" -> "Muhammad"): in a
+    shorter word they are most of it, another word ("Star" -> "Sea")."""
+    return distance <= 1 or min(len(a), len(b)) >= 5
+
+
+def whole_name(words: list[str], names: list[str]) -> list[str]:
+    """The one name of ``names`` that holds the one changed word of ``words``, else
+    ``words``: "Star" in "Northern Star" is told as "Northern Star"."""
+    held = [n for n in names if len(words) == 1 and words[0] in n.split()]
+    return held if len(held) == 1 else words
+
