@@ -36,7 +36,9 @@ from versioner.namechanges import (
     compact,
     mentions,
     names_make_edit,
+    respelling,
     source_aside,
+    whole_name,
 )
 from versioner.nameidentified import identified, surname
 from versioner.names import FUNCTION_WORDS
@@ -309,6 +311,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # "police identified her as Ann Lee" put in: the story now says who she is
         return flag(FlagType.NAME, Severity.HIGH, "person identified: " + ", ".join(who))
     respelled = one_for_one and bool(names_old or names_new)
+    whole = (names_old, names_new)
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
@@ -324,9 +327,13 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             d = edit_distance(names_old[0], names_new[0])
             if d == 0:
                 return flag(FlagType.WORDING, Severity.LOW, "the same name, written around differently")
-            if d <= 2:
+            if d <= 2 and respelling(names_old[0], names_new[0], d):
                 n = "one letter" if d == 1 else "two letters"
                 return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {names_old[0]} -> {names_new[0]} ({n})")
+        if respelled:
+            # "Northern Star" -> "Western Star": one word of a longer name, told whole
+            names_old = whole_name(names_old, whole[0])
+            names_new = whole_name(names_new, whole[1] or hunk_names(rd_new, h.new_start, h.new_end, names))
         if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)
                                                or _speakers_cut(h, names_old)):
             # "according to Governor Ann Lee" -> "according to the armed forces": a named

@@ -18,16 +18,20 @@ from versioner.names import (
     FUNCTION_WORDS,
     NAME_JOINERS,
     attributive,
+    demonym_noun,
     is_ordinary,
     is_title,
     plain,
+    wider_scope,
 )
 from versioner.reading import Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 8  # 8: one more person in a list of those who acted (namelists); headline moves
+RULES_VERSION = 9  # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
+# two letters of a word under five are another name, not a respelling
+# 8: one more person in a list of those who acted (namelists); headline moves
 # 7: a headline written anew around names the story gives (or gave) changes no name
 # 6: a name only put in or taken out as a modifier of a common noun is a detail
 # 5: names in rewritten copy: a sentence for another, a short named phrase for a clause,
@@ -99,7 +103,30 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # the thing named, not who or where; one put in place of another stays a change
         # (the reading rests on English word order and an English word list)
         gone, came = _not_modifiers(gone, rd_old.text), _not_modifiers(came, rd_new.text)
+    # "a Canadian", "the Dutchman": a demonym used as a noun says who someone is, as "a
+    # cyclist" would; it names no person, place or body
+    gone = [n for n in gone if not demonym_noun(n, rd_old.text)]
+    came = [n for n in came if not demonym_noun(n, rd_new.text)]
+    if rd_new.headline and gone and not came:
+        # "... can resume in Delmoor" -> "... can resume": a headline trimmed of where it
+        # happened, no place put in its stead; the story happened where it did
+        gone = [n for n in gone if not _where(n, rd_old.text)]
     return gone, came
+
+
+# Prepositions that put a place after them as where something happened
+_LOCATIVE = frozenset("in at near outside bij nabij te im bei".split())
+
+
+def _where(name: str, text: str) -> bool:
+    """Does ``text`` first write ``name`` as a place after a locative preposition ("in
+    Delmoor"), not as someone's ("in Ann Lee's house")?"""
+    at = text.find(name)
+    end = at + len(name)
+    if at < 0 or text[end:end + 2] in ("'s", "’s"):
+        return False
+    before = _WORD.findall(text[max(0, at - 12):at])
+    return bool(before) and before[-1].lower() in _LOCATIVE
 
 
 def headline_rewritten(old: str, new: str) -> bool:
@@ -481,6 +508,10 @@ def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str]
     # side short, for the names to be the point ("Congress passed it" -> "Ann Lee signed
     # it into law" is a clause rewritten); words only taken out or put in carry their names
     short = _SHORT_REPLACEMENT if old_w and new_w else _SHORT_EDIT
+    if names_old and not names_new and new_w and wider_scope(new_w) and _only_names(names_old, old_w):
+        # "across Varossa and Ostmark" -> "around the world": places widened to a scope,
+        # a claim made wider (wording), no place misnamed or put right
+        return False
     if names_old and names_new and min(len(old_w), len(new_w)) > short:
         # names on both sides of words longer than a short phrase: one sentence (a whole
         # headline, often) put in place of another about other things, not a name fixed in
@@ -489,6 +520,13 @@ def names_make_edit(names_old: list[str], old_w: list[str], names_new: list[str]
         return False
     return bool(names_old and _names_carry(names_old, old_w, short)) \
         or bool(names_new and _names_carry(names_new, new_w, short))
+
+
+def _only_names(names: list[str], words: list[str]) -> bool:
+    """Are ``words`` the ``names`` and the small words that list them ("Varossa and
+    Ostmark", "across Ostra")?"""
+    named = {w for n in names for w in n.split()}
+    return all(w.strip(".,;:") in named or w.lower().strip(".,;:") in _LEADS_TO_DETAIL for w in words)
 
 
 def _names_carry(names: list[str], words: list[str], short: int) -> bool:
@@ -500,3 +538,18 @@ def _names_carry(names: list[str], words: list[str], short: int) -> bool:
 _SHORT_EDIT = 12
 # ... and in words put in place of others ("a top executive" -> "Ann Lee")
 _SHORT_REPLACEMENT = 4
+
+
+def respelling(a: str, b: str, distance: int) -> bool:
+    """Is one word for another ``distance`` letters apart a name respelt? One letter is;
+    two are only in words of five letters or more ("Mohammed" -> "Muhammad"): in a
+    shorter word they are most of it, another word ("Star" -> "Sea")."""
+    return distance <= 1 or min(len(a), len(b)) >= 5
+
+
+def whole_name(words: list[str], names: list[str]) -> list[str]:
+    """The one name of ``names`` that holds the one changed word of ``words``, else
+    ``words``: "Star" in "Northern Star" is told as "Northern Star"."""
+    held = [n for n in names if len(words) == 1 and words[0] in n.split()]
+    return held if len(held) == 1 else words
+

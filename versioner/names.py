@@ -18,7 +18,8 @@ from importlib import resources
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: words describing people by race or ethnicity are no names
+RULES_VERSION = 3  # 3: a demonym used as a noun is no name; a scope of place ("around the world")
+# 2: words describing people by race or ethnicity are no names
 
 # Titles and honorifics written before a name: they belong to the name ("Sen. Ann Lee"),
 # with or without their full stop.
@@ -171,3 +172,51 @@ def descriptor_words(words: list[str], before: str, after: str) -> int:
     noun = m.group(1) if m else ""
     return n if noun and noun not in FUNCTION_WORDS and noun not in _VERBS_AFTER and is_ordinary(noun) \
         and not noun.endswith("ed") else 0
+
+
+# A demonym names a people, not a person, place or body. Used as a noun ("Canadians",
+# "a Kenyan", "the Dutchman", "the Irish") it describes who someone is, as "a cyclist"
+# would: put in or taken out it changes no name. Read by its ending and the word before
+# it: a plural ending alone ("Canadians should ..."); "a"/"an" before a singular one ("a
+# Canadian won"); "the" before one that names a whole people ("the Irish", "the
+# Japanese") or a man or woman of it ("the Dutchman"). "the Guardian", "Morgan said",
+# "the Morgans" end otherwise or have no such word before them.
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ians|eans|cans|yans|mans|[a-z]men|[a-z]women)$")
+_DEMONYM_ONE = re.compile(r"[A-Z][a-z]{2,}(?:ian|ean|can|yan|ese|[a-z]man|[a-z]woman)$")
+_DEMONYM_PEOPLE = re.compile(r"[A-Z][a-z]{2,}(?:ese|ish|[a-z]man|[a-z]woman|[a-z]men|[a-z]women)$")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def demonym_noun(name: str, text: str) -> bool:
+    """Is ``name``, where ``text`` first writes it, a demonym used as a noun?"""
+    if " " in name:
+        return False  # "Canadian Press", "the Kenyan Embassy": a longer name
+    at = text.find(name)
+    if at < 0 or (at + len(name) < len(text) and _word_char(text[at + len(name)])):
+        return False
+    m = _WORD_BEFORE.search(text[max(0, at - 20):at])
+    before = m.group(1).lower() if m and not text[:at].rstrip().endswith((".", ":", ";")) else ""
+    if _DEMONYM_PLURAL.match(name):
+        return True
+    if before in ("a", "an"):
+        return _DEMONYM_ONE.match(name) is not None
+    return before == "the" and _DEMONYM_PEOPLE.match(name) is not None
+
+
+# Words that say where in wider terms than a place's name: a scope ("across the world",
+# "in the region", "nationwide"), in English, Dutch and German
+_SCOPE_NOUNS = frozenset("""world globe planet country countries nation nations region regions
+continent continents wereld land landen regio welt länder""".split())
+_SCOPE_ADVERBS = frozenset("""worldwide nationwide globally abroad overseas elsewhere internationally
+wereldwijd landelijk elders weltweit bundesweit""".split())
+_SCOPE_LEAD = frozenset("""across around throughout over in to from all the this our other many several
+much of rest de het der die dem den in naar over heel ganz""".split())
+
+
+def wider_scope(words: list[str]) -> bool:
+    """Are ``words`` only a scope of place: a scope noun led by prepositions and
+    determiners ("around the world", "across the region"), or one scope adverb?"""
+    low = [w.lower().strip(".,;:") for w in words]
+    if len(low) == 1 and low[0] in _SCOPE_ADVERBS:
+        return True
+    return 1 < len(low) <= 6 and low[-1] in _SCOPE_NOUNS and all(w in _SCOPE_LEAD for w in low[:-1])
