@@ -200,7 +200,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # "95 billion pounds" -> "£95bn", "April 14" -> "14 April": only the style changed,
         # whatever words happen to sit next to it
         return flag(FlagType.WORDING, Severity.LOW, "same figure written differently")
-    if _plain_quotes(h.old) == _plain_quotes(h.new):
+    # (each mark is restyled as one character: sides of two lengths never read the same)
+    if len(h.old) == len(h.new) and _plain_quotes(h.old) == _plain_quotes(h.new):
         return flag(FlagType.PUNCTUATION, Severity.LOW, STYLE_ONLY)
     headline = section == Section.HEADLINE
     rd_old, rd_new = _readings(h, headline)
