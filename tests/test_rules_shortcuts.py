@@ -16,6 +16,7 @@ from versioner.figureedges import edited_figures
 from versioner.figureflags import _bracketed_ages, _figure_flags
 from versioner.hunk import hunks
 from versioner.model import Flag, FlagType, Section, Severity
+from versioner.smallfixes import edit_distance
 
 PROPERTY = settings(derandomize=True, max_examples=200, deadline=None)
 
@@ -72,3 +73,40 @@ def test_quote_styles_of_two_lengths_never_read_the_same(a, b):
 def test_each_quote_mark_is_restyled_as_one_character():
     # what the length test in classify relies on: translating keeps a text's length
     assert all(isinstance(v, int) or len(v) == 1 for v in hunkrules._QUOTE_STYLE.values())
+
+
+def _distance_by_table(a: str, b: str, limit: int) -> int:  # edit_distance as written before its bound
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+@PROPERTY
+@given(st.text(st.sampled_from("abcde"), max_size=7), st.text(st.sampled_from("abcde"), max_size=7), st.integers(1, 4))
+def test_edit_distance_is_the_tables(a, b, limit):
+    assert edit_distance(a, b, limit) == _distance_by_table(a, b, limit)
+
+
+_CITING = st.lists(st.sampled_from(["according", "to", "Σ", "ACCORDING", "the", "İ", "accord", "ing", "ΣΑ",
+                                    "Accordingly"]), min_size=1, max_size=6).map(" ".join)
+_SOURCE = st.lists(st.sampled_from(["press", "office", "police", "the", "event", "schedule", "three"]),
+                   min_size=0, max_size=3).map(" ".join)
+
+
+@PROPERTY
+@given(_CITING, _SOURCE, _SOURCE, st.sampled_from(["", ".", " on Monday.", " said"]))
+def test_no_source_replaced_where_a_side_holds_no_according(before, old_source, new_source, after):
+    from versioner.attribution import source_replaced
+    from versioner.reading import read
+
+    old, new = f"{before} {old_source}{after}", f"{before} {new_source}{after}"
+    at = len(before) + 1
+    if not (hunkrules._may_cite(read(old)) and hunkrules._may_cite(read(new))):
+        assert not source_replaced(old, new, (at, at + len(old_source)), (at, at + len(new_source)))
