@@ -33,7 +33,7 @@ from versioner.figureflags import (
 from versioner.figurenouns import changed_across_hunks
 from versioner.figures import Figure, extract_figures
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
-from versioner.hunk import hunks
+from versioner.hunk import Hunk, hunks
 from versioner.hunkrules import QUOTE_PUNCTUATION, STYLE_ONLY, classify
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
@@ -332,19 +332,29 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
             continue
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
-        # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
-        rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
-        ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
-        fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, old_figs, new_figs,
-                                  rewrite, ages, (h.old_text, h.new_text))
-        if names is not None:  # a move may still claim it (is_hidden_figure)
-            fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
+        # a hunk without figures gets no figure flags, whatever the rewrite: not read (the
+        # figures an edit changed are among those touching it, _figure_flags of none is none)
+        fig_flags = _hunk_figure_flags(h, ofs, nfs, section, paragraph, (old_figs, new_figs), names) \
+            if ofs or nfs else []
         flags.extend(fig_flags)
         hedge = None if fig_flags else hedge_changed(h, section, paragraph)
         rest = hedge or classify(h, ofs, nfs, bool(fig_flags), section, paragraph, names)
         if rest:
             flags.append(rest)
     return _merge_wording(_quote_punctuation(saying_moved(changed_across_hunks(flags), hs[0].old_text, hs[0].new_text)))
+
+
+def _hunk_figure_flags(h: Hunk, ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
+                       around: tuple[list[Figure], list[Figure]], names: ArticleNames | None) -> list[Flag]:
+    """The figure flags of a hunk that figures touch (``ofs``, ``nfs``); ``around``: the
+    paragraph's figures near its edits, on each side."""
+    rewrite = None if _figures_carry(h, ofs, nfs) else (h.old, h.new)
+    ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
+    fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, *around,
+                              rewrite, ages, (h.old_text, h.new_text))
+    if names is not None:  # a move may still claim it (is_hidden_figure)
+        fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
+    return fig_flags
 
 
 def _quote_punctuation(flags: list[Flag]) -> list[Flag]:

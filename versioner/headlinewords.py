@@ -85,7 +85,7 @@ def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
     """``text`` with each figure written as the quantity it states ("18,000" and "18k"
     both ``18000``, a currency or unit kept with it) and each hedge of a figure in one
     wording: a figure restyled and "more than" written "over" state the same claim."""
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return text
     from versioner.figures import extract_figures
 

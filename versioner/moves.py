@@ -245,7 +245,8 @@ def _holds(text: str, f: Flag) -> bool:
 
 
 def _pieces(changes: Sequence[Change]) -> tuple[list[_Piece], list[_Piece]]:
-    """(deleted, inserted) pieces of every change in a section text can move in."""
+    """(deleted, inserted) pieces of every change in a section text can move in; of the
+    deleted ones only those that can move (_movable)."""
     gone: list[tuple[int, int | None, str]] = []
     came: list[tuple[int, int | None, str]] = []
     for k, c in enumerate(changes):
@@ -261,7 +262,11 @@ def _pieces(changes: Sequence[Change]) -> tuple[list[_Piece], list[_Piece]]:
                     (gone if op.tag == "delete" else came).append((k, t, op.text))
     if not gone or not came or _one_place(gone, came):
         return [], []  # the everyday edit (a paragraph added, a word fixed): words not read
-    return _with_words(gone), _with_words(came)
+    # only a deleted piece that can move on its own (which every piece long enough to be
+    # near another can) is ever paired: most pieces of a reworded paragraph are a word or
+    # two for others, and then the inserted pieces are not read
+    movable = [p for p in _with_words(gone) if _movable(p)]
+    return (movable, _with_words(came)) if movable else ([], [])
 
 
 def _one_place(gone: list[tuple[int, int | None, str]], came: list[tuple[int, int | None, str]]) -> bool:
@@ -294,12 +299,9 @@ def _pair_pieces(changes: Sequence[Change]) -> list[tuple[_Piece, _Piece]]:
             postings[w].append(n)
     found: list[tuple[float, int, int]] = []  # (-score, gone index, came index)
     for g, p in enumerate(gone):
-        movable = _movable(p)
-        for n in by_words.get(p.words, ()) if movable else ():
+        for n in by_words.get(p.words, ()):  # every piece in ``gone`` can move
             if _apart(p, came[n], changes):
                 found.append((-3.0, g, n))
-        if len(p.words) < NEAR_MIN_WORDS and not movable:
-            continue
         shared: Counter[int] = Counter()
         for w in set(p.words):
             if len(postings.get(w, ())) <= _COMMON_DF:
@@ -325,10 +327,13 @@ def _movable(p: _Piece) -> bool:
     """Long enough to be a move on its own, or holding a figure or a name."""
     if len(p.words) > SHORT_WORDS:
         return True
-    return any(any(ch.isdigit() for ch in w) for w in p.words) or _has_name(p.text)
+    # a digit of its text is one of its words' (a digit is a word character, unchanged by casefold)
+    return any(map(str.isdigit, p.text)) or _has_name(p.text)
 
 
 def _has_name(text: str) -> bool:
+    if text.islower():
+        return False  # no capital anywhere (islower: every cased character is small)
     # a capitalised word that is not one of those opening sentences
     return any(w[:1].isupper() and w.casefold() not in _OPENERS for w in _WORD.findall(text))
 

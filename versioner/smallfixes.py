@@ -36,6 +36,10 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     while s < shorter - p and a[-1 - s] == b[-1 - s]:
         s += 1
     a, b = a[p : len(a) - s], b[p : len(b) - s]
+    # each edit changes at most two letters of those one side holds and the other lacks, so
+    # that many differing letters bound the distance from below (two other words: no table)
+    if len(set(a) ^ set(b)) >= 2 * limit - 1:
+        return limit
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
