@@ -19,7 +19,14 @@ from versioner.model import FlagType, Section
 from versioner.names import FUNCTION_WORDS
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
-from versioner.silent import not_a_name, only_speech_verb, quote_altered, sentence_opener, source_swapped
+from versioner.silent import (
+    not_a_name,
+    only_speech_verb,
+    quote_altered,
+    sentence_opener,
+    source_swapped,
+    speaker_swapped,
+)
 
 
 class StealthKind(StrEnum):
@@ -265,9 +272,10 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
 
 
 def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
-    """A title's rank or a cited source replaced by another in place: a published fact
-    put right, which no update notice tells of (it brings news, it does not re-attribute)."""
-    return rank_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
+    """A title's rank, a cited source or a speaker replaced by another in place: a
+    published fact put right, which no update notice tells of (it brings news, it does
+    not re-attribute)."""
+    return rank_swapped(flag) or speaker_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
 
 
 def rank_swapped(flag: Flag) -> bool:

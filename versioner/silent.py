@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from versioner.flags import Flag
-from versioner.model import Section
+from versioner.model import FlagType, Section
 
 _STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -215,3 +215,18 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
         return False
     cited = set().union(*after)
     return any(not s & cited for s in before)
+
+
+# an attribution flag's reason when one source was put for another: "source changed: A -> B"
+# (the flag rules tell a swap from a restyle; a speaker kept under another verb, or named
+# by the title the story gives, is flagged otherwise)
+_SWAP_REASON = re.compile(r"^source (?:changed|swapped): (?P<old>.+?) -> (?P<new>.+)$")
+
+
+def speaker_swapped(flag: Flag) -> bool:
+    """Does an attribution flag say that one source or speaker was put for another
+    ("a spokesperson" -> "the harbour master")? Both sides must name one: a source put in
+    where there was none, or taken out, is not a swap. Who the story says a fact came
+    from was changed: a published attribution put right, which an update does not tell of."""
+    m = _SWAP_REASON.match(flag.reason) if flag.type == FlagType.ATTRIBUTION else None
+    return m is not None and "-" not in (m.group("old").strip(), m.group("new").strip())
