@@ -20,6 +20,7 @@ from versioner.names import FUNCTION_WORDS
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
 from versioner.silent import (
+    made_precise,
     not_a_name,
     only_speech_verb,
     quote_altered,
@@ -236,6 +237,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     quotation's words are looked up (without it every quote change counts)."""
     if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
         return False  # the same words, spelt together or apart, or words put in among them
+    if made_precise(flag):
+        return False  # "dozens" -> "43": a published count made precise, none contradicted
     if headline_only and flag.type != FlagType.NEGATION:
         return (_headline_figure_dropped(flag, new_text, old_text) or _cut_from_headline(flag, old_text, new_text)
                 or _headline_fact_replaced(flag, new_text))
@@ -369,22 +372,6 @@ def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
     if {w for w in _words(flag.old) if w.endswith("n't")} - set(_words(flag.new)):
         return True  # "hasn't addressed" taken out: a negation gone, however it was spelt
     return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
-
-
-# words of a running count: a figure beside them moves on as a story develops
-_RUNNING = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
-                      r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
-                      r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
-
-
-def developing(flags: list[Flag], new_text: str) -> bool:
-    """Is a running figure among these silent changes moving on (a toll rising, a count or
-    score replaced): a developing story, not an earlier fact put right?"""
-    def running(f: Flag) -> bool:
-        around = next((p for p in new_text.splitlines() if f.new and f.new in p), f.new)
-        return _RUNNING.search(around) is not None
-    return any(f.type == FlagType.FIGURE and bool(_figure_words(f.old)) and bool(_figure_words(f.new))
-               and running(f) for f in flags)
 
 
 def _hedges(text: str) -> set[str]:
