@@ -493,8 +493,8 @@ def _cut_from_headline(flag: Flag, old_line: str | None = None, new_line: str | 
 
 def _headline_figure_dropped(flag: Flag, new_text: str, old_text: str | None) -> bool:
     """Does the headline no longer give a figure it gave? One put in its place ("40 staff"
-    -> "25 staff"), or none with no one new named ("kills 12" -> "kills several", "seven
-    arrests" -> "passed calmly"), takes the figure back; a headline rewritten around
+    -> "25 staff"), or none with no one new named ("kills 12" -> "kills several", "cuts
+    40 jobs" -> "cuts jobs quietly"), takes the figure back; a headline rewritten around
     someone it now names, with no figure in its place, has a new angle and only stops
     headlining the figure ("wins with seven goals" -> "wins, Ann Lee and Tom Roe score"),
     as a name dropped for a new angle does (``_headline_fact_replaced``)."""
