@@ -48,7 +48,11 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 13  # 13: a swapped source is read in the paragraph that cites it, not an earlier one sharing its words
+RULES_VERSION = 16  # 16 (t19v): a vague count made precise within its range ("dozens" -> 43) takes nothing back
+# 15 (t19v): an attribution flag that says one source was put for another is a swap
+# 14 (t19v): a headline re-angled on someone it now names drops a figure without
+# taking it back; small joining words are no new material
+# 13: a swapped source is read in the paragraph that cites it, not an earlier one sharing its words
 # 12 (t17v): a source swapped after "according to" is altered; no update notice covers it or a rank swapped;
 # a count told as a tally so far ("have been evacuated", "stands at") that rises is a running figure;
 # an ordinary word capitalised only where it opens a sentence is no name lost; "throughout" is a hedge,
@@ -549,57 +553,3 @@ def _claim_json(claim: Claim) -> dict[str, object]:
     return {"action": claim.action, "section": t.section.value, "paragraph": t.paragraph,
             "subject": t.subject, "detail": t.detail, "new_value": claim.new_value,
             "old_value": claim.old_value}
-
-
-def verify_store(store: Store) -> tuple[int, list[model.Fault]]:
-    """``pipeline.verify_store``, then the stored verdicts made by the current rules
-    recomputed and compared."""
-    from versioner.pipeline import verify_store as verify_cached
-
-    checked, faults = verify_cached(store)
-    if not any(f.kind == "sqlite" for f in faults):
-        faults += verify_verdicts(store)
-    return checked, faults
-
-
-def verify_verdicts(store: Store) -> list[model.Fault]:
-    """Each article's stored verdicts and notices against a fresh audit of its chain
-    (comparisons from the pair cache, which ``verify_pairs`` checks). Rows of other
-    rules, or judged on fewer revisions than the article has now, are stale, not wrong."""
-    import sqlite3
-
-    from versioner.errors import VersionerError
-
-    rules = verdict_rules()
-    pairs = PairCache(store)  # never saved: verify writes nothing
-    faults: list[model.Fault] = []
-    try:
-        for key, chain_length in store.verdict_articles(rules):
-            try:
-                chain = store.revisions(key)
-            except VersionerError:
-                continue  # a damaged revision: the store's own check names it
-            if len(chain) != chain_length:
-                continue
-            fresh = verdict_rows(chain, audit_chain(chain, pairs), rules)
-            faults += _verdict_faults(key, store.stored_verdicts(key), fresh)
-    except sqlite3.DatabaseError as exc:
-        faults.append(model.Fault("sqlite", str(store.path), f"cannot read the stored verdicts: {exc}"))
-    return faults
-
-
-def _verdict_faults(key: str, stored: tuple[list[VerdictRow], list[NoticeRow]],
-                    fresh: tuple[list[VerdictRow], list[NoticeRow]]) -> list[model.Fault]:
-    faults = []
-    for what, old, new in (("verdicts", stored[0], fresh[0]), ("notices", stored[1], fresh[1])):
-        if old == new:
-            continue
-        differ = sorted({f"{key}@{row[1]}" for row in set(old) ^ set(new)}, key=_ref_order)
-        faults.append(model.Fault("verdict", differ[0] if differ else key,
-                                  f"stored {what} differ from a fresh audit"
-                                  + (f" (also {', '.join(differ[1:4])})" if len(differ) > 1 else "")))
-    return faults
-
-
-def _ref_order(ref: str) -> int:
-    return int(ref.rsplit("@", 1)[1])

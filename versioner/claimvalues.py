@@ -63,11 +63,23 @@ _SAID = re.compile(
     rf"(?:\b{_WRONGLY}\s+{_SAID_VERBS}|\b{_SAID_VERBS}\s+{_WRONGLY}|"
     rf"\b(?:we|it|this\s+\w+|that|which|who)\s+(?:{_WRONGLY}\s+)?{_SAID_VERBS}|"
     rf"\b(?:{_words('said')}))\s*[:,]?\s+(?:that\s+|dass\s+|que\s+|dat\s+)?(?P<v>.+)$", _I | re.S)
-_AS = re.compile(
-    rf"\b(?P<verb>(?:{_WRONGLY}\s+)?(?:described|describing|referred\s+to|referring\s+to|identified|identify|"
-    r"misidentified|misidentify|called|calling|named|misnamed|listed|labell?ed|credited|cited|gave|giving|"
-    r"characteri[sz]ed|misspelled|misspelt|spelled|spelt))\s+(?P<obj>[^;]{0,100}?)\s*"
-    rf"\b(?:{_words('as')})\s+(?:being\s+)?(?P<old>[^;]+?)\s*$", _I | re.S)
+# the verbs by which a notice tells what the story called someone or something: "referred
+# to A as Y", "misnamed A as Y"; a column item uses these, other notices the wider set
+AS_VERBS = r"referred\s+to|described|called|identified|misidentified|named|misnamed|misspelled|misspelt|" \
+    r"listed|labell?ed|credited"
+_AS_MORE_VERBS = r"describing|referring\s+to|identify|misidentify|calling|cited|gave|giving|characteri[sz]ed|spelled|spelt"
+
+
+def as_pattern(verbs: str, obj: str, as_words: str, before_old: str = "") -> re.Pattern[str]:
+    """``<verb> <obj> as <old>`` up to the sentence's end: what the story said someone or
+    something was. ``obj``: what may stand between the verb and "as"; ``before_old``:
+    words dropped before the old value ("as being Y")."""
+    return re.compile(rf"\b(?P<verb>{verbs})\s+(?P<obj>{obj})\s*\b(?:{as_words})\s+{before_old}"
+                      r"(?P<old>[^;]+?)\s*$", _I | re.S)
+
+
+_AS = as_pattern(rf"(?:{_WRONGLY}\s+)?(?:{AS_VERBS}|{_AS_MORE_VERBS})", r"[^;]{0,100}?", _words("as"),
+                 r"(?:being\s+)?")
 # verb-final languages: "wurde sie als Ministerin bezeichnet", "fälschlicherweise den Grünen zugeordnet"
 _AS_FINAL = re.compile(rf"(?:\b(?:{_words('as')})|\b{_WRONGLY})\s+(?P<old>[^.;]{{1,80}}?)\s+(?:bezeichnet|genannt|"
                        r"beschrieben|vorgestellt|aufgeführt|zugeordnet|zugeschrieben|betitelt)\b", _I)

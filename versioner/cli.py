@@ -311,7 +311,8 @@ def _write_stored_text(text: str) -> None:
 @_guard
 def verify(ctx: typer.Context, fmt: FormatOpt = Format.text, store: StoreOpt = None) -> None:
     """Check the store: every hash, the numbering, cached parts, SQLite integrity."""
-    from versioner.audit import verdict_rules, verify_store
+    from versioner.audit import verdict_rules
+    from versioner.auditverify import verify_store
     from versioner.render import records
 
     with _open(ctx) as st:

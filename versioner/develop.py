@@ -9,18 +9,32 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from versioner.evidence import adds_material, developing, figure_words
+from versioner.evidence import adds_material, figure_words
 from versioner.flags import Flag
 from versioner.model import FlagType
 from versioner.parse import Parts
 
 # the words of a running count in the other languages the notice vocabulary reads
-# (German, French, Spanish, Dutch); evidence.developing knows the English ones
+# (German, French, Spanish, Dutch); ``developing`` knows the English ones
 _RUNNING = re.compile(
     r"\b(?:tote[nr]?|verletzte[nr]?|vermisst\w*|opfer|festnahmen|festgenommen|"
     r"morts?|bless[ée]s|disparus|victimes|interpell\w+|"
     r"muertos?|heridos|desaparecidos|v[íi]ctimas|detenidos|"
     r"doden|dode|gewonden|vermist\w*|slachtoffers|arrestaties|aangehouden)\b", re.I)
+# words of a running count: a figure beside them moves on as a story develops
+_RUNNING_EN = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
+                         r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
+                         r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
+
+
+def developing(flags: list[Flag], new_text: str) -> bool:
+    """Is a running figure among these silent changes moving on (a toll rising, a count or
+    score replaced): a developing story, not an earlier fact put right?"""
+    def running(f: Flag) -> bool:
+        around = next((p for p in new_text.splitlines() if f.new and f.new in p), f.new)
+        return _RUNNING_EN.search(around) is not None
+    return any(f.type == FlagType.FIGURE and bool(figure_words(f.old)) and bool(figure_words(f.new))
+               and running(f) for f in flags)
 
 
 def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:

@@ -16,9 +16,18 @@ from enum import StrEnum
 from versioner.figures import number_word_value
 from versioner.flags import Flag
 from versioner.model import FlagType, Section
+from versioner.names import FUNCTION_WORDS
 from versioner.notices import Claim
 from versioner.parse import is_credits_line
-from versioner.silent import not_a_name, only_speech_verb, quote_altered, sentence_opener, source_swapped
+from versioner.silent import (
+    made_precise,
+    not_a_name,
+    only_speech_verb,
+    quote_altered,
+    sentence_opener,
+    source_swapped,
+    speaker_swapped,
+)
 
 
 class StealthKind(StrEnum):
@@ -228,8 +237,10 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     quotation's words are looked up (without it every quote change counts)."""
     if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
         return False  # the same words, spelt together or apart, or words put in among them
+    if made_precise(flag):
+        return False  # "dozens" -> "43": a published count made precise, none contradicted
     if headline_only and flag.type != FlagType.NEGATION:
-        return (not _figure_words(flag.old) <= _figure_words(flag.new) or _cut_from_headline(flag)
+        return (_headline_figure_dropped(flag, new_text, old_text) or _cut_from_headline(flag, old_text, new_text)
                 or _headline_fact_replaced(flag, new_text))
     if _PROCESS_LINE.search(flag.old.translate(_STRAIGHT)):
         return False  # "did not respond to a request for comment" superseded by the reply
@@ -264,9 +275,10 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
 
 
 def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
-    """A title's rank or a cited source replaced by another in place: a published fact
-    put right, which no update notice tells of (it brings news, it does not re-attribute)."""
-    return rank_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
+    """A title's rank, a cited source or a speaker replaced by another in place: a
+    published fact put right, which no update notice tells of (it brings news, it does
+    not re-attribute)."""
+    return rank_swapped(flag) or speaker_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
 
 
 def rank_swapped(flag: Flag) -> bool:
@@ -362,22 +374,6 @@ def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
     return not flag.new.strip() and len(_words(flag.old)) >= _CLAUSE_WORDS
 
 
-# words of a running count: a figure beside them moves on as a story develops
-_RUNNING = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
-                      r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
-                      r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
-
-
-def developing(flags: list[Flag], new_text: str) -> bool:
-    """Is a running figure among these silent changes moving on (a toll rising, a count or
-    score replaced): a developing story, not an earlier fact put right?"""
-    def running(f: Flag) -> bool:
-        around = next((p for p in new_text.splitlines() if f.new and f.new in p), f.new)
-        return _RUNNING.search(around) is not None
-    return any(f.type == FlagType.FIGURE and bool(_figure_words(f.old)) and bool(_figure_words(f.new))
-               and running(f) for f in flags)
-
-
 def _hedges(text: str) -> set[str]:
     """The hedges and quantifiers of ``text``; one that only opens a compound ("all-time",
     "all-party") qualifies that word, not the claim (a negation still counts: "no-fly")."""
@@ -444,7 +440,8 @@ def adds_material(flag: Flag) -> bool:
              if w not in _FILLER}
     if any(w in names and not _respelt(w, gone) for w in new):
         return True
-    return sum(len(w) > 3 for w in new) >= _NEW_WORDS
+    # function words ("after", "when", "their") join the words that carry the material
+    return sum(len(w) > 3 and w not in FUNCTION_WORDS for w in new) >= _NEW_WORDS
 
 
 # this many words the earlier revision never used say something new
@@ -478,18 +475,43 @@ _PROMO = re.compile(
     r"\bupgrade\s+to\s+(?:watch|read|listen)\b|\bsign\s+up\s+for\s+(?:our|the)\b.{0,40}\bnewsletter\b)", re.I)
 
 
-def _cut_from_headline(flag: Flag) -> bool:
+def _cut_from_headline(flag: Flag, old_line: str | None = None, new_line: str | None = None) -> bool:
     """A headline rewritten to a new angle or new information stops headlining the old
     claim without taking it back; words cut from an otherwise unchanged headline (an
-    age, "indefinitely") narrow what it claimed."""
+    age, "indefinitely") narrow what it claimed. ``old_line``, ``new_line``: the whole
+    headlines, when the flag is one piece of one (a rewrite may put words in elsewhere)."""
     old, new = set(_words(flag.old)), set(_words(flag.new))
-    added = {w for w in new - old if w not in _FILLER}
+    whole_old, whole_new = (set(_words(old_line)), set(_words(new_line))) if old_line and new_line else (old, new)
+    added = {w for w in whole_new - whole_old if w not in _FILLER}
     cut = old - new
     if added or not cut:
         return False
     names = {w for name in _PROPER.findall(flag.old.translate(_STRAIGHT))[1:] for w in _words(name)}
     # "next" or "virus" dropped is a trim; an age, a name or "indefinitely" narrows the claim
     return bool(cut & (_HEDGES | _NUMBER_WORDS | names)) or any(c.isdigit() for w in cut for c in w)
+
+
+def _headline_figure_dropped(flag: Flag, new_text: str, old_text: str | None) -> bool:
+    """Does the headline no longer give a figure it gave? One put in its place ("40 staff"
+    -> "25 staff"), or none with no one new named ("kills 12" -> "kills several", "cuts
+    40 jobs" -> "cuts jobs quietly"), takes the figure back; a headline rewritten around
+    someone it now names, with no figure in its place, has a new angle and only stops
+    headlining the figure ("wins with seven goals" -> "wins, Ann Lee and Tom Roe score"),
+    as a name dropped for a new angle does (``_headline_fact_replaced``)."""
+    old, new = _figure_words(flag.old), _figure_words(flag.new)
+    if old <= new:
+        return False
+    return bool(new - old) or not _names_anew(old_text or flag.old, new_text)
+
+
+def _names_anew(old: str, new: str) -> bool:
+    """Does the new line name someone or something the old one did not? A capital that
+    only opens the line names no one; an initialism there does ("NFI")."""
+    names = _PROPER.findall(new.translate(_STRAIGHT))
+    if names and new.lstrip().startswith(names[0]) and not names[0].isupper():
+        names = names[1:]
+    had = set(_words(old))
+    return any(w not in had for name in names for w in _words(name))
 
 
 def _headline_fact_replaced(flag: Flag, new_text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from versioner.claims import Claim, Target, thing_of
-from versioner.claimvalues import NAMES_THING, read_contrast
+from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
@@ -513,9 +513,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
 # Column-style corrections say what the story said before saying what is right:
 # "we referred to Anne Roe as a Dutch poet", "Tom Lee was misnamed as Tim Lee",
 # "we misspelled her surname as Doer", "The programme suggested that X. In fact, Y."
-_COLUMN_AS = re.compile(
-    r"\b(?P<verb>referred\s+to|described|called|identified|misidentified|named|misnamed|misspelled|misspelt|"
-    r"listed|labell?ed|credited)\s+(?P<obj>[^.;]{0,80}?)\s*\bas\s+(?P<old>[^;]+?)\s*$", _I | re.S)
+_COLUMN_AS = as_pattern(AS_VERBS, r"[^.;]{0,80}?", "as")
 _COLUMN_THAT = re.compile(
     r"^(?:(?:in|on|during|as\s+part\s+of)\s+[^,]{0,120},\s*)?(?:we|it|(?:this|the|an?|today's|yesterday's)"
     r"(?:\s+(?!(?:was|were|is|are|has|have|had|been|be)\b)[\w'’-]+){1,4}?)\s+"

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from versioner.flags import Flag
-from versioner.model import Section
+from versioner.model import FlagType, Section
 
 _STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -215,3 +215,42 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
         return False
     cited = set().union(*after)
     return any(not s & cited for s in before)
+
+
+# an attribution flag's reason when one source was put for another: "source changed: A -> B"
+# (the flag rules tell a swap from a restyle; a speaker kept under another verb, or named
+# by the title the story gives, is flagged otherwise)
+_SWAP_REASON = re.compile(r"^source (?:changed|swapped): (?P<old>.+?) -> (?P<new>.+)$")
+
+
+def speaker_swapped(flag: Flag) -> bool:
+    """Does an attribution flag say that one source or speaker was put for another
+    ("a spokesperson" -> "the harbour master")? Both sides must name one: a source put in
+    where there was none, or taken out, is not a swap. Who the story says a fact came
+    from was changed: a published attribution put right, which an update does not tell of."""
+    m = _SWAP_REASON.match(flag.reason) if flag.type == FlagType.ATTRIBUTION else None
+    return m is not None and "-" not in (m.group("old").strip(), m.group("new").strip())
+
+
+def made_precise(flag: Flag) -> bool:
+    """Was a count given without its number replaced by one within its range ("dozens
+    of homes" -> "43 homes", "several" -> "seven")? A vague count names an order of
+    magnitude, from its word's least (two dozen, three) up to the next power of ten;
+    a number inside it makes the published count precise, contradicting nothing. One
+    outside it ("dozens" -> "12"), or of another thing ("several metres" -> "8 ft"),
+    puts the count right."""
+    from versioner.figures import extract_figures
+
+    old, new = extract_figures(flag.old), extract_figures(flag.new)
+    if len(old) != 1 or len(new) != 1 or old[0].kind != "vague" or new[0].kind != "number":
+        return False
+    vague, count = old[0], new[0]
+    if vague.noun != count.noun or not vague.value <= count.value < 10 ** (len(str(int(vague.value)))):
+        return False
+    # nothing else taken out with it ("dozens of homes damaged" -> "43 homes destroyed")
+    rest = set(_words(flag.old.replace(vague.text, " "))) - _COUNT_JOINERS
+    return rest <= set(_words(flag.new))
+
+
+# words that join a vague count to what it counts: "dozens of", "scores more"
+_COUNT_JOINERS = frozenset(("of", "more"))
