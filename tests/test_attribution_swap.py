@@ -34,7 +34,7 @@ def test_the_same_source_attributed_another_way_is_style(old: str, new: str) -> 
     (f"{CLAIM}, a spokesperson said.", f"{CLAIM}, the harbour master said.", "spokesperson -> harbour master"),
     (f"A spokesperson told reporters {CLAIM.lower()}.", f"The harbour master told reporters {CLAIM.lower()}.",
      "spokesperson -> harbour master"),
-    (f"{CLAIM}, the port authority said.", f"{CLAIM}, the ferry operator said.", "port authority -> ferry operator"),
+    (f"{CLAIM}, the Port Authority said.", f"{CLAIM}, the ferry operator said.", "Port Authority -> ferry operator"),
     (f"{CLAIM}, according to the port authority.", f"{CLAIM}, according to the ferry operator.",
      "port authority -> ferry operator"),
 ])

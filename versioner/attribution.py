@@ -327,4 +327,10 @@ def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[s
     came = [s for s in new_s if edited_new & set(s) and not any(set(s) & set(t) for t in old_s)]
     if not (gone and came):
         return ""
-    return f"{'; '.join(' '.join(s) for s in gone)} -> {'; '.join(' '.join(s) for s in came)}"
+    return f"{_as_written(gone, old_text)} -> {_as_written(came, new_text)}"
+
+
+def _as_written(sources: list[tuple[str, ...]], text: str) -> str:
+    """Sources as ``text`` writes them ("Port Authority"), for a reason a reader reads."""
+    written = {_bare(t).lower(): _bare(t) for t in _SOURCE_TOKEN.findall(text)}
+    return "; ".join(" ".join(written.get(w, w) for w in s) for s in sources)

@@ -343,7 +343,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
             # source for an unnamed one is attribution (one person for another stays a name);
             # so is ", Acme Research projects," taken out or put in
-            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
+            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
+                        f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     restyled = restyled_verb(old_w, new_w, att_old, att_new)
     swapped = source_swapped(h.old_text, h.new_text, old_w, new_w) if restyled or att_old != att_new else ""
