@@ -31,6 +31,8 @@ def test_grammar_words_swapped_keep_the_claim(old: str, new: str) -> None:
 
 @pytest.mark.parametrize(("old", "new"), [
     ("Ferries to run from Ostra again", "Ferries to run to Ostra again"),  # the opposite way
+    ("Veerboot vaart weer naar Ostra", "Veerboot vaart weer uit Ostra"),  # the same, in Dutch
+    ("Haven dicht voor storm Vella", "Haven dicht na storm Vella"),  # before, then after
     ("Mayor to get harbour medal", "Mayor gets harbour medal"),  # planned, now done
     ("Council gets over 400 letters on tram plan", "Council gets about 400 letters on tram plan"),  # a hedge
     ("Vella under flood alert", "Vella lifts flood alert"),  # a verb that carries the claim

@@ -90,8 +90,10 @@ bei nach mit von aus durch über für während wegen
 pour avec dans après sur sous chez vers par
 this that these those who whom whose which what why how""".split())
 # prepositions that say the opposite of each other: one swapped for the other changes the claim
-_OPPOSITES = (frozenset({"from", "to"}), frozenset({"over", "under"}), frozenset({"van", "naar"}),
-              frozenset({"von", "nach"}))
+_OPPOSITES = (frozenset({"from", "to"}), frozenset({"from", "into"}), frozenset({"over", "under"}),
+              frozenset({"van", "naar"}), frozenset({"uit", "naar"}), frozenset({"uit", "in"}),
+              frozenset({"voor", "na"}), frozenset({"von", "nach"}), frozenset({"aus", "nach"}),
+              frozenset({"aus", "in"}))
 
 
 def restyled(old: str, new: str, figures: tuple[list[Figure], list[Figure]] | None = None) -> bool:
