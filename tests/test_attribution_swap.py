@@ -66,13 +66,3 @@ def test_who_a_paragraph_cites() -> None:
     assert list(cited("“It will reopen,” said Ann Lee, a spokesperson.")) == [("ann", "lee")]
     assert list(cited("She said it will reopen, the ministry said on Monday.")) == [("ministry",)]
     assert not cited("A spokesperson's sister told me.") or ("me",) not in cited("The mayor told me.")
-
-
-def test_a_saying_yet_to_come_attributes_nothing() -> None:
-    # "to be announced", "will be confirmed": an act of saying ahead, not a claim's source
-    old = "The new timetable, expected to be announced on Friday, surprised the crews."
-    new = "The new timetable surprised the crews."
-    assert not any(f.type == "attribution" for f in _flags(old, new))
-    # a claim that was announced still has its source
-    assert any(f.type == "attribution" for f in _flags("The timetable, the board announced, is final.",
-                                                       "The timetable is final."))

@@ -20,8 +20,7 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 RULES_VERSION = 3  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
 # another has moved around its speaker; the source a source line names (in_source_line); a speaker
 # described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
-# 3: who a paragraph cites (cited): the same sources attributed another way, or another source swapped in;
-# a verb of saying after "be" ("to be announced") attributes nothing (t19h)
+# 3: who a paragraph cites (cited): the same sources attributed another way, or another source swapped in (t19h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -56,8 +55,8 @@ _CITING = frozenset(("source", "sources", "according"))
 
 def attributions(words: list[str], text: str, start: int) -> list[str]:
     """The words of an edit that attribute a claim: a verb of saying, "according", a
-    source; a verb form used as a noun ("six states", "the reports"), as part of a
-    name ("United States") or after "be" ("will be confirmed") is none."""
+    source; a verb form used as a noun ("six states", "the reports") or as part of a
+    name ("United States") is none."""
     out = []
     for i, w in enumerate(words):
         lw = w.lower()
@@ -65,8 +64,8 @@ def attributions(words: list[str], text: str, start: int) -> list[str]:
             continue
         before = words[i - 1] if i else next(iter(words_as_written(text[max(0, start - CONTEXT):start])[-1:]), "")
         if lw not in _CITING and (before.lower() in _DETERMINERS or before[:1].isdigit()
-                                  or (w[:1].isupper() and before[:1].isupper()) or before.lower() == "be"):
-            continue  # "be" before it: a saying yet to come ("to be announced today"), no claim's source
+                                  or (w[:1].isupper() and before[:1].isupper())):
+            continue
         out.append(w)
     return out
 
