@@ -194,16 +194,20 @@ def _content_words_plain(text: str) -> list[str]:
     def has_digit(w: str) -> bool:
         return any(c.isdigit() for c in w)
 
+    def rank(w: str) -> bool:  # a stated ordinal ("10th"): no hedge before it
+        return w.endswith("th") and all(c.isdigit() or c == "p" for c in w[:-2]) and has_digit(w[:-2])
+
     def carries(i: int, w: str) -> bool:
-        small = len(w) <= headlinewords._SMALL_WORD or w.lower() in headlinewords._SMALL_WORDS
+        small = len(w) <= headlinewords._SMALL_WORD or w.lower() in headlinewords._SMALL_WORDS \
+            or w.lower() in headlinewords._GRAMMAR_WORDS
         return not small or headlinewords.is_negation(w) or has_digit(w) or (len(w) > 1 and w.isupper()) \
-            or (i + 1 < len(words) and has_digit(words[i + 1]))
+            or (i + 1 < len(words) and has_digit(words[i + 1]) and not rank(words[i + 1]))
     return sorted(re.sub(r"['’]s$", "", w.lower()) for i, w in enumerate(words) if carries(i, w))
 
 
 _HEADLINE_PIECES = st.lists(st.sampled_from([
     " ", "-", "'s", "’s", "'S", "the", "The", "not", "no", "UK", "US", "to", "10", "²", "٣", "x2", "in", "Port",
-    "port", "war", "via", "a", "I", "İ", "ß", "Lee's", "10%", "\n",
+    "port", "war", "via", "a", "I", "İ", "ß", "Lee's", "10%", "\n", "10th", "over", "Sees",
 ]), max_size=14).map("".join)
 
 

@@ -17,9 +17,10 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 2  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
+RULES_VERSION = 3  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
 # another has moved around its speaker; the source a source line names (in_source_line); a speaker
 # described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
+# 3: who a paragraph cites (cited): the same sources attributed another way, or another source swapped in (t19h)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -234,3 +235,101 @@ def _names_stand(f: Flag, old_text: str, new_text: str) -> bool:
                     and _bare(w).lower() not in other_words:
                 return False
     return True
+
+
+# -- who a paragraph cites: a source swapped or the same source restyled -----------
+
+# The reason a swapped source's flag opens with, which the audit reads: the claim now
+# rests on another source ("a spokesperson said" -> "the harbour master said")
+SOURCE_SWAPPED = "source swapped"
+
+# Verbs that give a claim to a speaker named before them ("police said") or just after
+# them (", said Ann Lee"); the words after "told" are who heard it, not who spoke
+_SPEAKING = (ATTRIBUTION | _NEUTRAL_SAYING) - frozenset("according allegedly reportedly purportedly apparently sources source "
+                                    "cited citing quoted quoting reporting".split())
+_HEARD = frozenset(("told", "tells"))
+# Where the words naming a source end: a clause's punctuation or a quotation mark
+_SOURCE_TOKEN = re.compile(r"[\w'’-]+|[,.;:!?()\"“”‘—–]")
+_SOURCE_REACH = 6  # a source is a noun phrase: "the port authority's chief engineer"
+# Words in a source phrase that name no one: auxiliaries and time ("had", "on Monday")
+_NOT_SOURCE = FUNCTION_WORDS | frozenset("""has have had was were is are be been being will would could
+also later earlier previously then today yesterday monday tuesday wednesday thursday friday saturday sunday
+statement reporters""".split())
+
+
+def cited(paragraph: str) -> Counter[tuple[str, ...]]:
+    """Who a paragraph gives its claims to: for each attribution, the words naming its
+    source, lower case ("according to the port police", "the port police said", ",
+    said Ann Lee" each give ``("port", "police")`` or ``("ann", "lee")``). A speaker
+    told by a pronoun ("she said") names no source here: the story named them before."""
+    tokens = _SOURCE_TOKEN.findall(paragraph)
+    low = [t.lower() for t in tokens]
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, t in enumerate(low):
+        if t == "according" and low[i + 1:i + 2] == ["to"]:
+            source = _phrase(tokens, i + 2, 1)
+        elif t in _SPEAKING:
+            # the speaker stands before the verb ("she said", "police said"), or after it
+            # where the verb opens its clause (", said Ann Lee")
+            inverted = (i == 0 or not tokens[i - 1][0].isalnum()) and t not in _HEARD
+            source = _phrase(tokens, i + 1, 1) if inverted else _phrase(tokens, i - 1, -1)
+        else:
+            continue
+        if source:
+            found[tuple(source)] += 1
+    return found
+
+
+def _phrase(tokens: list[str], start: int, step: int) -> list[str]:
+    """The content words from ``start`` on, going ``step``, up to a clause's end."""
+    out: list[str] = []
+    i = start
+    while 0 <= i < len(tokens) and len(out) < _SOURCE_REACH and (tokens[i][0].isalnum() or tokens[i][0] == "_"):
+        w = _bare(tokens[i]).lower()
+        if w in ATTRIBUTION:
+            break  # another attribution's verb: its own source
+        if w not in _NOT_SOURCE:
+            out.append(w)
+        i += step
+    return out[::step]
+
+
+def source_kept(old_text: str, new_text: str, att_old: list[str], att_new: list[str]) -> str:
+    """"according -> said", when an edit only restyles how a paragraph attributes
+    ("according to police" -> "police said", "say" -> "says"): the words it changes are
+    neutral verbs of saying or "according", and the paragraph cites the same sources as
+    often before and after. Else ""."""
+    words = [w.lower() for w in att_old + att_new]
+    if not all(w in _NEUTRAL_SAYING or w == "according" for w in words):
+        return ""
+    if "according" not in words and not (att_old and att_new) \
+            and _citing(old_text) == _citing(new_text):
+        return ""  # a verb of saying only put in or taken out, "according" kept: moved, if at all (saying_moved)
+    sources = cited(old_text)
+    if not sources or sources != cited(new_text):
+        return ""
+    return f"{' '.join(att_old) or '-'} -> {' '.join(att_new) or '-'}"
+
+
+def _citing(text: str) -> int:
+    return text.lower().count("according to")
+
+
+def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[str]) -> str:
+    """"a spokesperson -> harbour master", when an edit (its words ``old_w``, ``new_w``)
+    takes out a source the old paragraph cites and puts in one the new cites, the two
+    sharing no word: another source for the claim, not the same one named more fully
+    ("a spokesperson" -> "a company spokesperson"). Else ""."""
+    old_s, new_s = list(cited(old_text)), list(cited(new_text))
+    edited_old, edited_new = {_bare(w).lower() for w in old_w}, {_bare(w).lower() for w in new_w}
+    gone = [s for s in old_s if edited_old & set(s) and not any(set(s) & set(t) for t in new_s)]
+    came = [s for s in new_s if edited_new & set(s) and not any(set(s) & set(t) for t in old_s)]
+    if not (gone and came):
+        return ""
+    return f"{_as_written(gone, old_text)} -> {_as_written(came, new_text)}"
+
+
+def _as_written(sources: list[tuple[str, ...]], text: str) -> str:
+    """Sources as ``text`` writes them ("Port Authority"), for a reason a reader reads."""
+    written = {_bare(t).lower(): _bare(t) for t in _SOURCE_TOKEN.findall(text)}
+    return "; ".join(" ".join(written.get(w, w) for w in s) for s in sources)

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 # Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
 # 1: split from flags.py
-RULES_VERSION = 2  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
+RULES_VERSION = 3  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
 # its hedge said in other words ("more than 18,000" -> "over 18k") is the same claim
+# 3: grammar words (light verbs, relating prepositions, demonstratives, question words) carry no claim,
+# a preposition swapped for its opposite or a light verb for its own other form does, no hedge before a rank
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -66,6 +68,33 @@ _SMALL_WORD = 2
 _SMALL_WORDS = frozenset("the and but nor for its via".split()) | frozenset("""een het maar
 der das ein eine einen einem einer eines und oder aber une des aux mais una uno unos unas del pero""".split())
 
+# A headline's grammar words: they tie its claim together but state none of it, so one
+# swapped for another ("under a warning" -> "sees a warning", "gets 18k complaints
+# over" -> "receives 18k complaints after") says the same thing. Verbs that take their
+# meaning from their object ("get", "see", "receive", "take", "make", "give", "use":
+# light verbs, in en/nl/de/fr), prepositions that only relate one thing to another,
+# demonstratives and the words that open a question or a relative clause. Left out on
+# purpose, as they carry the claim: forms of "be" and "have" (tense: "is closed" ->
+# "was closed"), modals ("may"), pronouns (a swapped "he" -> "she" is another actor),
+# prepositions of place or polarity ("near", "without", "against", "before", "despite"),
+# and any word standing before a figure (a hedge: "over 18,000")
+_GRAMMAR_WORDS = frozenset("""get gets getting see sees seeing receive receives receiving take takes
+taking make makes making give gives giving use uses used using
+krijgt krijgen ziet zien maakt maken geeft geven neemt nemen gaat gaan
+bekommt bekommen erhält erhalten sieht sehen macht machen gibt geben nimmt nehmen
+reçoit obtient voit fait donne prend
+about over after amid amidst among under into onto upon from with following during
+toward towards
+bij naar voor met van door uit tijdens
+bei nach mit von aus durch über für während wegen
+pour avec dans après sur sous chez vers par
+this that these those who whom whose which what why how""".split())
+# prepositions that say the opposite of each other: one swapped for the other changes the claim
+_OPPOSITES = (frozenset({"from", "to"}), frozenset({"from", "into"}), frozenset({"over", "under"}),
+              frozenset({"van", "naar"}), frozenset({"uit", "naar"}), frozenset({"uit", "in"}),
+              frozenset({"voor", "na"}), frozenset({"von", "nach"}), frozenset({"aus", "nach"}),
+              frozenset({"aus", "in"}))
+
 
 def restyled(old: str, new: str, figures: tuple[list[Figure], list[Figure]] | None = None) -> bool:
     """Only restyled: the same content (_same_content) or only trimmed (_trimmed), each
@@ -74,7 +103,22 @@ def restyled(old: str, new: str, figures: tuple[list[Figure], list[Figure]] | No
     old_figures, new_figures = figures if figures is not None else (None, None)
     old, new = _as_stated(old, old_figures), _as_stated(new, new_figures)
     a, b = _content_words(old), _content_words(new)
-    return _same_content(a, b) or _trimmed(old, new, a, b)
+    return (_same_content(a, b) or _trimmed(old, new, a, b)) and not _grammar_turned(old, new)
+
+
+def _grammar_turned(old: str, new: str) -> bool:
+    """Did a grammar word change the claim after all: a preposition given way to its
+    opposite ("flights from Ostra" -> "flights to Ostra"), or a light verb to another
+    form of itself, which moves it in time ("to get" -> "gets": planned, now done)?"""
+    a, b = Counter(_headline_words(old)), Counter(_headline_words(new))
+    gone, came = set(a - b), set(b - a)
+    if any(pair & gone and pair & came for pair in _OPPOSITES):
+        return True
+    verbs = came & _GRAMMAR_WORDS
+    return any(g[:_STEM] == c[:_STEM] for g in gone & _GRAMMAR_WORDS for c in verbs)
+
+
+_STEM = 3  # "get", "gets", "getting": the letters two forms of one verb share
 
 
 # Hedges of a figure that say the same in other words: "more than 18,000" is "over 18k"
@@ -102,7 +146,10 @@ def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
 
 
 def _stated_token(f: Figure) -> str:
-    # one word of digits and letters: read as a number by _content_words, never split
+    # one word of digits and letters: read as a number by _content_words, never split;
+    # an ordinal ends in "th", a rank no hedge bounds (see _hedgeable)
+    if f.kind == "ordinal":
+        return f"{f.value:g}th"
     parts = [f"{v:g}" for v in (f.value, f.high) if v is not None]
     return "_".join([*parts, f.unit or ""]).rstrip("_").replace(".", "p").replace("+", "")
 
@@ -128,7 +175,7 @@ def _trimmed(old: str, new: str, old_content: list[str], new_content: list[str])
     if not cut:
         return False
     named = {w.lower() for w in words[1:] if w[:1].isupper()}
-    before_number = {w.lower() for w, nxt in zip(words, words[1:]) if _has_digit(nxt)}
+    before_number = {w.lower() for w, nxt in zip(words, words[1:]) if _hedgeable(nxt)}
     return not any(w in _HEDGES or w in ATTRIBUTION or w in named or w in before_number or is_negation(w)
                    or _has_digit(w) for w in cut)
 
@@ -145,13 +192,21 @@ def _content_words(text: str) -> list[str]:
     property test holds this to the plain per-word reading."""
     words = _HEADLINE_WORD.findall(text)
     digits = [_has_digit(w) for w in words] + [False]
+    hedged = [d and _hedgeable(w) for d, w in zip(digits, words)] + [False]
     out = []
     for i, w in enumerate(words):
         low = w.lower()
-        if len(w) > _SMALL_WORD and low not in _SMALL_WORDS or digits[i] or digits[i + 1] \
+        if len(w) > _SMALL_WORD and low not in _SMALL_WORDS and low not in _GRAMMAR_WORDS \
+                or digits[i] or hedged[i + 1] \
                 or (len(w) > 1 and w.isupper()) or is_negation(w):
             out.append(low[:-2] if low.endswith(_POSSESSIVE) else low)
     return sorted(out)
+
+
+def _hedgeable(word: str) -> bool:
+    """A quantity a word before it may bound ("over 18000", "to 10"), not a rank
+    ("under 1th" is "under first": the word before a rank is no hedge)."""
+    return _has_digit(word) and not (word.endswith("th") and word[:-2].replace("p", "").isdigit())
 
 
 def _has_digit(word: str) -> bool:

@@ -15,12 +15,15 @@ from typing import NamedTuple
 from versioner.attribution import (
     ATTRIBUTION,
     ATTRIBUTION_EDIT,
+    SOURCE_SWAPPED,
     attribution_edit,
     attributions,
     in_source_line,
     names_speaker,
     restyled_verb,
+    source_kept,
     source_replaced,
+    source_swapped,
     speaker_kept,
 )
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
@@ -76,7 +79,9 @@ from versioner.smallfixes import (
 # 7: the source named in a source line ("Source: Acme Wire") changed is attribution;
 #    an article cut, or "on" before a day, is style (smallfixes.small_word_alone); another source
 #    after "according to", named or not (t17h)
-RULES_VERSION = 7
+# 8: the same source attributed another way ("according to police" -> "police said") is style; another
+#    source, whatever the verb, is "source swapped: A -> B" (attribution.cited) (t19h)
+RULES_VERSION = 8
 
 
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
@@ -300,6 +305,12 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # a clause or a sentence rewritten, put in or taken out that happens to hold a
         # verb of saying: what it says is the change, which the wording rules judge
         att_old = att_new = []
+    kept = source_kept(h.old_text, h.new_text, att_old, att_new) \
+        if att_old != att_new and not restyled_verb(old_w, new_w, att_old, att_new) else ""
+    if kept:
+        # "according to police" -> "police said", "say" -> "says": the paragraph cites the
+        # same sources as before, only said another way
+        return flag(FlagType.WORDING, Severity.LOW, f"attribution restyled, the source kept: {kept}")
     if att_old != att_new and not (old_w and new_w):
         # "according to the Treasury" dropped: the name is the source being cited, and what
         # a reader loses is the attribution (the claim now reads as the writer's own)
@@ -340,9 +351,16 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
             # source for an unnamed one is attribution (one person for another stays a name);
             # so is ", Acme Research projects," taken out or put in
-            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", names_old, names_new))
+            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
+                        f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     restyled = restyled_verb(old_w, new_w, att_old, att_new)
+    swapped = source_swapped(h.old_text, h.new_text, old_w, new_w) if restyled or att_old != att_new else ""
+    if swapped:
+        # "a spokesperson said" -> "the harbour master told reporters": whatever the verb,
+        # the claim now rests on someone else
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}")
     if restyled:
         # "said" -> "told reporters", "says" -> "added": the same speaker, a neutral verb
         # of saying for another; nothing is claimed of the speaker that was not before
@@ -353,12 +371,13 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             and source_replaced(h.old_text, h.new_text, (h.old_start, h.old_end), (h.new_start, h.new_end)):
         # "according to the press office" -> "according to the event schedule": the claim
         # now rests on another source, named or not
-        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("source", old_w, new_w))
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {' '.join(old_w)} -> {' '.join(new_w)}")
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
             and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
-        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
+        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}" if swapped else
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = typo_reason(h, old_w, new_w)
     if typo:
