@@ -4,9 +4,9 @@ of (issue 15; the label scheme's `attribution`: who the source is).
 
 The flag rules tell a swap ("a spokesperson said" -> "the harbour master said") from a
 restyle (the same speaker under another verb, or by the title the story gives): a swap
-is an attribution flag whose reason reads ``source changed: A -> B``, both sides named.
-The audit reads that shape, so these tests give the comparison such a flag (the shape
-the flag rules produce for a swap), and check that the verdicts follow:
+is an attribution flag whose reason reads ``source swapped: A -> B`` (or, after
+"according to", ``source changed: A -> B``), both sides named. These tests run the real
+flag rules and audit end to end and check that the verdicts follow:
 
 - under a new update notice it is left out (``undisclosed``), under a carried one or
   none it is ``stealth``;
@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from verdict_chain import audit_lines, replaced
 
-from versioner import audit, pipeline
+from versioner.attribution import SOURCE_SWAPPED
 from versioner.flags import Flag
 from versioner.model import FlagType, Section, Severity
 from versioner.silent import speaker_swapped
@@ -42,40 +41,28 @@ def _swap(old: str = OLD_SPEAKER, new: str = NEW_SPEAKER) -> Flag:
                 f"source changed: {old} -> {new}")
 
 
-@pytest.fixture()
-def swap_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The comparison's attribution flag for the speaker, in the shape of a swap."""
-    real = pipeline.compare_pair
-
-    def compare(old, new):  # type: ignore[no-untyped-def]
-        pair = real(old, new)
-        flags = tuple(_swap(f.old, f.new) if f.type == FlagType.ATTRIBUTION else f for f in pair.flags)
-        return replace(pair, flags=flags)
-
-    monkeypatch.setattr(audit, "compare_pair", compare)
-
-
 def _swapped(lines: list[str]) -> list[str]:
     return replaced(lines, f"{OLD_SPEAKER} said", f"{NEW_SPEAKER} said")
 
 
-def test_the_comparison_flags_the_speaker_as_an_attribution(swap_flag: None) -> None:
+def test_the_comparison_flags_the_speaker_as_a_source_swapped() -> None:
     v = audit_lines(STORY, _swapped(STORY))[1]
-    assert [(f.old, f.new) for f in v.flags if f.type == FlagType.ATTRIBUTION] == [(OLD_SPEAKER, NEW_SPEAKER)]
+    swaps = [f for f in v.flags if speaker_swapped(f)]
+    assert [f.reason for f in swaps] == [f"{SOURCE_SWAPPED}: spokesperson -> harbour master"]
 
 
-def test_a_new_update_notice_leaves_out_a_speaker_swapped(swap_flag: None) -> None:
+def test_a_new_update_notice_leaves_out_a_speaker_swapped() -> None:
     v = audit_lines(STORY, _swapped(STORY) + [NEWS, NOTICE])[1]
     assert v.verdict == "undisclosed"
     assert [f.new for f in v.undisclosed] == [NEW_SPEAKER]
 
 
-def test_a_carried_update_notice_does_not_cover_a_speaker_swapped(swap_flag: None) -> None:
+def test_a_carried_update_notice_does_not_cover_a_speaker_swapped() -> None:
     noticed = STORY + [NOTICE]
     assert audit_lines(STORY, noticed, _swapped(noticed) + [NEWS])[2].verdict == "stealth"
 
 
-def test_a_speaker_swapped_without_a_notice_is_stealth(swap_flag: None) -> None:
+def test_a_speaker_swapped_without_a_notice_is_stealth() -> None:
     v = audit_lines(STORY, _swapped(STORY))[1]
     assert v.verdict == "stealth"
     assert v.stealth_kind == "altered"
