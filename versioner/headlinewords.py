@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 # Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
 # 1: split from flags.py
-RULES_VERSION = 2  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
+RULES_VERSION = 3  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
 # its hedge said in other words ("more than 18,000" -> "over 18k") is the same claim
+# 3: every hedge of a figure read by the bound it states, from figureedges' one vocabulary
+# ("upwards of" = "more than", "nearly" = "almost", "ruim" = "meer dan")
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -77,21 +79,16 @@ def restyled(old: str, new: str, figures: tuple[list[Figure], list[Figure]] | No
     return _same_content(a, b) or _trimmed(old, new, a, b)
 
 
-# Hedges of a figure that say the same in other words: "more than 18,000" is "over 18k"
-_SAME_HEDGE = ((re.compile(r"\bmore than\b", re.I), "over"), (re.compile(r"\b(?:fewer|less) than\b", re.I), "under"))
-
-
 def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
     """``text`` with each figure written as the quantity it states ("18,000" and "18k"
     both ``18000``, a currency or unit kept with it) and each hedge of a figure in one
     wording: a figure restyled and "more than" written "over" state the same claim."""
     if not any(c.isdigit() for c in text):
         return text
+    from versioner.figureedges import same_hedge_wording
     from versioner.figures import extract_figures
 
-    hedged = text
-    for pattern, same in _SAME_HEDGE:
-        hedged = pattern.sub(same, hedged)
+    hedged = same_hedge_wording(text)
     if figures is None or hedged != text:
         figures, text = extract_figures(hedged), hedged
     out, at = [], 0
