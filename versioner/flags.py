@@ -29,6 +29,7 @@ from versioner.figureflags import (
     _figures_carry,
     _stands_elsewhere,
     is_hidden_figure,
+    sentence_taken_out,
 )
 from versioner.figurenouns import changed_across_hunks
 from versioner.figures import Figure, extract_figures
@@ -333,7 +334,8 @@ def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
         ofs = _figures_in(old_figs, h.old_start, h.old_end)
         nfs = _figures_in(new_figs, h.new_start, h.new_end)
         # (a hunk without figures gets no figure flags, whatever the rewrite: not read)
-        rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) else (h.old, h.new)
+        rewrite = None if not (ofs or nfs) or _figures_carry(h, ofs, nfs) or sentence_taken_out(h) \
+            else (h.old, h.new)
         ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
         fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, old_figs, new_figs,
                                   rewrite, ages, (h.old_text, h.new_text))
