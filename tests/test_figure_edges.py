@@ -124,3 +124,29 @@ def test_hedges_of_the_headline_languages_bound_a_figure_too(old: str, new: str,
     flags = [f for f in flag_texts(f"{old}\nHallow bleef donker.\n", f"{new}\nHallow bleef donker.\n")
              if f.type == "figure" or "figure" in f.facts]
     assert bool(flags) == changed, flags
+
+
+# -- one vocabulary of hedges: a headline reads the bound a hedge states ------------
+
+
+def _headline(old: str, new: str) -> list[Flag]:
+    body = "HALLOW, May 4 (Meridian) – Counting went on overnight.\n"
+    return [f for f in flag_texts(old + "\n" + body, new + "\n" + body) if f.section == "headline"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Upwards of 1,300 walkers cross Hallow bridge", "More than 1,300 walkers cross Hallow bridge"),
+    ("Nearly 300 homes flooded in Hallow", "Almost 300 homes flooded in Hallow"),
+    ("Around 300 homes flooded in Hallow", "About 300 homes flooded in Hallow"),
+    ("In Hallow staan ruim 300 woningen onder water", "In Hallow staan meer dan 300 woningen onder water"),
+])
+def test_a_headline_hedge_said_in_other_words_is_a_restyle(old: str, new: str) -> None:
+    assert [f.severity for f in _headline(old, new)] == ["low"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Up to 300 homes flooded in Hallow", "More than 300 homes flooded in Hallow"),
+    ("Nearly 300 homes flooded in Hallow", "Over 300 homes flooded in Hallow"),
+])
+def test_a_headline_hedge_that_bounds_its_figure_another_way_is_a_change(old: str, new: str) -> None:
+    assert [f.severity for f in _headline(old, new)] != ["low"]

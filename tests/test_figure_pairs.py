@@ -36,3 +36,43 @@ def test_figures_counting_different_things_in_two_hunks_stay_apart() -> None:
     flags = _figures("The storm cut power to 300 homes on Friday, and crews worked through the night, Vo said.",
                      "The storm cut power on Friday, and crews worked through the night to reach 40 farms, Vo said.")
     assert (300, 40) not in [(f.old_value, f.new_value) for f in flags], flags
+
+
+# -- a sentence taken out with its figure; "first" put in or taken out ---------------------
+
+
+def test_a_sentence_taken_out_with_its_figure_is_a_figure_removed() -> None:
+    # the paragraph stands; the sentence that stated the figure is gone: the figure is retracted
+    flags = _figures("The rebels gained ground in the north. Their biggest gains came in the east, where they "
+                     "took some 300 sq km in Brell.", "The rebels gained ground in the north.")
+    assert [(f.old_value, f.new_value, f.severity) for f in flags] == [(300, None, "high")], flags
+    flags = _figures("More than 1,500 islanders had asked for help, he said. The line stays open.",
+                     "The line stays open.")
+    assert [(f.old_value, f.new_value, f.severity) for f in flags] == [(1500, None, "high")], flags
+
+
+def test_a_clause_taken_out_with_its_figure_is_left_to_the_wording_rules() -> None:
+    # a clause, not a sentence: what it counted rides in the words around it
+    flags = _figures("The ferry sailed at dawn, carrying some 300 sheep to the island.",
+                     "The ferry sailed at dawn.")
+    assert [f.severity for f in flags] in ([], ["low"]), flags
+
+
+def test_a_sentence_put_in_with_its_figure_is_new_material() -> None:
+    # added material: a figure that replaces none published, which the wording rules judge
+    flags = _figures("The rebels gained ground in the north.", "The rebels gained ground in the north. "
+                     "Their biggest gains came in the east, where they took some 300 sq km in Brell.")
+    assert [f.severity for f in flags] in ([], ["low"]), flags
+
+
+def test_first_put_in_or_taken_out_is_no_figure() -> None:
+    # "first" tells a sequence ("its first weekend", "first goal"), not a count or a rank changed
+    assert _figures("Riders face long queues this weekend without pay.",
+                    "Riders face long queues in their first weekend without pay.") == []
+    assert _figures("The striker scores his first goals at Dorrin Park.", "The striker scores at Dorrin Park.") == []
+    assert _figures("The plan may form part of the harbour deal.", "The plan is the first part of the harbour deal.") == []
+
+
+def test_first_for_another_rank_is_a_figure_changed() -> None:
+    flags = _figures("Dorrin scored in the second half.", "Dorrin scored in the first half.")
+    assert [(f.old_value, f.new_value) for f in flags] == [(2, 1)], flags

@@ -296,6 +296,20 @@ def test_times_are_24_hour_hhmm(text: str, value: int) -> None:
     assert (f.text, f.value, f.kind, f.unit, f.noun) == (text, value, "time", None, None)
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("between 8 and 9 p.m.", 2000, 2100), ("8-9 am", 800, 900),
+])
+def test_hours_with_one_clock_mark_after_the_later_are_a_time(text: str, low: int, high: int) -> None:
+    # the mark tells both hours: no range of 8 to 9 counting "p"
+    f = only(f"The warning held {text} on Friday.")
+    assert (f.text, f.kind, f.value, f.high, f.noun) == (text, "time", low, high, None)
+
+
+def test_hours_without_a_clock_mark_stay_a_range() -> None:
+    f = only("Between 8 and 9 walkers crossed.")
+    assert (f.kind, f.value, f.high, f.noun) == ("range", 8, 9, "walkers")
+
+
 # --- dates -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -54,7 +54,8 @@ def _figure_edited(text: str, at: int, here: list[Figure], there: list[Figure], 
 
 # How a hedge bounds the figure after it; hedges of one bound say the same thing.
 # Only the approximate ("about") and the bare figure are one claim told more or less
-# exactly: an editor rounds, and neither says more or fewer.
+# exactly: an editor rounds, and neither says more or fewer. The one vocabulary of
+# hedges: a headline reads it too (same_hedge_wording).
 # English, then Dutch, German and French (the languages whose headline words we read).
 _BOUNDS = {
     "above": "more than|over|upwards of|in excess of|at least|no fewer than|no less than|well over"
@@ -67,6 +68,19 @@ _BOUNDS = {
         "|ongeveer|zo'n|zo’n|rond de|pakweg|etwa|rund|ungefähr|environ",
 }
 _HEDGE = {phrase: bound for bound, phrases in _BOUNDS.items() for phrase in phrases.split("|")}
+# each bound in one wording: its first phrase
+_WORDING = {bound: phrases.split("|")[0] for bound, phrases in _BOUNDS.items()}
+# a hedge right before a number (a currency sign may stand between), longest phrase first
+_HEDGE_BEFORE_NUMBER = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(_HEDGE, key=len, reverse=True)) + r")(?=\s+\D?\d)", re.I)
+
+
+def same_hedge_wording(text: str) -> str:
+    """``text`` with each hedge right before a number in the one wording of the bound it
+    states: "more than 18,000", "over 18,000" and "upwards of 18,000" all read "more than
+    18,000", "nearly 300" and "almost 300" both "almost 300". A word that only reads as a
+    hedge before a number ("under", "some") is left alone elsewhere."""
+    return _HEDGE_BEFORE_NUMBER.sub(lambda m: _WORDING[_HEDGE[m.group(1).lower()]], text)
 
 
 def hedge_changed(h: Hunk, section: Section, paragraph: int | None) -> Flag | None:

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 # Bump when an edit here changes what compare_pair returns (see flags.RULES_VERSION).
 # 1: split from flags.py, outputs unchanged
-RULES_VERSION = 1
+# 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
+RULES_VERSION = 2
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -162,9 +163,9 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
     for of in ofs:
         partner = _partner(of, unmatched_new)
-        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague"
+        if partner is None and (_stands_in(of, new_all, nfs) or of.kind == "vague" or _sequence_word(of)
                                 or told_another_way(of, texts[0], texts[1])):
-            continue  # moved; or a count without its number taken out: no number retracted
+            continue  # moved; or a count without its number, or "first", taken out: no number retracted
         if partner is None:
             sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
             flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
@@ -178,12 +179,44 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           *stated_values(of, partner), noun))
     for nf in unmatched_new:
-        if nf.kind == "vague" or told_another_way(nf, texts[1], texts[0]):
-            continue  # a count without its number put in states no number: the wording rules judge it
+        if nf.kind == "vague" or _sequence_word(nf) or told_another_way(nf, texts[1], texts[0]):
+            continue  # a count without its number (or "first") put in states no number: the wording rules judge it
         sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
         flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
+
+
+def _sequence_word(f: Figure) -> bool:
+    """Is ``f`` the word "first"? Put in or taken out on its own ("in their first weekend",
+    "his first goals" -> "goals") it tells that something came before none other, a word
+    of sequence the wording rules judge, not a rank or a count; for another rank ("second"
+    -> "first") it is a figure changed, which pairing finds before this is asked."""
+    return f.kind == "ordinal" and f.text.lower() == "first"
+
+
+def sentence_taken_out(h: Hunk) -> bool:
+    """Does the hunk take out whole sentences, and nothing else, from a paragraph that
+    stands? A figure in them is retracted with the fact they stated: a figure removed,
+    not a detail riding in a clause the wording rules judge. (A sentence put in is new
+    material, which replaces no published figure.)"""
+    if h.new.strip() or not h.old.strip():
+        return False
+    start = h.old_start + len(h.old) - len(h.old.lstrip())
+    end = h.old_end - (len(h.old) - len(h.old.rstrip()))
+    text = h.old_text
+    opening = next((c for c in text[start:end] if c.isalnum()), "")
+    return (opening.isupper() or opening.isdigit()) and _ends_sentence(text[:start]) \
+        and (_ends_sentence(text[:end]) or not text[end:].strip())
+
+
+_CLOSERS = "\"'”’)"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence (or is it empty: the paragraph's start)?"""
+    last = text.rstrip().rstrip(_CLOSERS)
+    return not text.strip() or last[-1:] in ".!?"
 
 
 def _stated(f: Figure) -> float | int | None:

@@ -55,7 +55,8 @@ from versioner.figurepatterns import (
 # 3: Dutch number words (issue 16); 4: a date glued to the word before it; a count given
 # without its number ("dozens", "several") is a figure of kind "vague" (t16fq);
 # 5: a number standing as subject counts the noun after "were"/"are" (t16f)
-RULES_VERSION = 5
+# 6: hours with one clock mark after the later ("between 8 and 9 p.m.") are a time
+RULES_VERSION = 6
 
 __all__ = ["RUPEE_DEFAULT", "Figure", "extract_figures", "figures_touching", "figures_touching_among",
            "may_end_figure", "same_quantity"]
@@ -484,6 +485,9 @@ def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
         return None
     if q1.kind == "percent" and q2.kind != "percent":
         return None  # "fell 2.3 per cent to 1,234.5 points": a change and a level
+    clock = _clock_hours(text, start, q1, q2)
+    if clock is not None:
+        return clock
     low, high = q1.value, q2.value
     # "10 to 12 million": the scale written once applies to both ends
     if q1.scale == 1 and q2.scale > 1 and float(q1.digits) < float(q2.digits):
@@ -492,6 +496,23 @@ def _range(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
         return _score(text, start, q1, q2)
     return _figure(text, start, q2.end, low, "range", q1.unit or q2.unit, high=high,
                    noun=q1.noun or q2.noun)
+
+
+_CLOCK_MARK = re.compile(r"[ \t\xa0]?([ap])(?:\.m\.|m\b)", re.I)
+
+
+def _clock_hours(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:
+    """"Between 8 and 9 p.m.", "8-9 am": hours of the clock, the mark written once after
+    the later hour telling both (a time from 2000 to 2100), not a range of 8 to 9 "p"."""
+    if not (q1.kind == q2.kind == "number" and q1.digits.isdigit() and q2.digits.isdigit()
+            and 1 <= int(q1.digits) < int(q2.digits) < 12):
+        return None  # up to 12, the mark could belong to the later hour only ("11 to 12 pm")
+    mark = _CLOCK_MARK.match(text, q2.end)
+    if mark is None:
+        return None
+    late = 12 if mark.group(1).lower() == "p" else 0
+    low, high = (int(q.digits) % 12 + late for q in (q1, q2))
+    return _figure(text, start, mark.end(), low * 100, "time", None, high=high * 100)
 
 
 def _score(text: str, start: int, q1: _Quant, q2: _Quant) -> Figure | None:

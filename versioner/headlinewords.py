@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 # Bump when an edit here changes what compare_pair returns for some pair (see flags.RULES_VERSION).
 # 1: split from flags.py
-RULES_VERSION = 3  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
+RULES_VERSION = 4  # 2: articles and conjunctions of nl/de/fr/es are small words; a figure restyled with
 # its hedge said in other words ("more than 18,000" -> "over 18k") is the same claim
 # 3: grammar words (light verbs, relating prepositions, demonstratives, question words) carry no claim,
 # a preposition swapped for its opposite or a light verb for its own other form does, no hedge before a rank
+# 4: every hedge of a figure read by the bound it states, from figureedges' one vocabulary
+# ("upwards of" = "more than", "nearly" = "almost", "ruim" = "meer dan")
 
 
 _HEADLINE_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -121,21 +123,16 @@ def _grammar_turned(old: str, new: str) -> bool:
 _STEM = 3  # "get", "gets", "getting": the letters two forms of one verb share
 
 
-# Hedges of a figure that say the same in other words: "more than 18,000" is "over 18k"
-_SAME_HEDGE = ((re.compile(r"\bmore than\b", re.I), "over"), (re.compile(r"\b(?:fewer|less) than\b", re.I), "under"))
-
-
 def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
     """``text`` with each figure written as the quantity it states ("18,000" and "18k"
     both ``18000``, a currency or unit kept with it) and each hedge of a figure in one
     wording: a figure restyled and "more than" written "over" state the same claim."""
     if not any(map(str.isdigit, text)):
         return text
+    from versioner.figureedges import same_hedge_wording
     from versioner.figures import extract_figures
 
-    hedged = text
-    for pattern, same in _SAME_HEDGE:
-        hedged = pattern.sub(same, hedged)
+    hedged = same_hedge_wording(text)
     if figures is None or hedged != text:
         figures, text = extract_figures(hedged), hedged
     out, at = [], 0
