@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from versioner.countednoun import same_thing_counted
 from versioner.flags import Flag, flag_texts
 
 
@@ -43,3 +44,13 @@ def test_the_same_thing_counted_written_another_way_is_no_figure_change(old: str
 def test_another_kind_of_thing_counted_stays_a_figure_change(old: str, new: str, what: str) -> None:
     flags = _figures(old, new)
     assert any(f.severity == "high" and what in f.reason for f in flags), flags
+
+
+@pytest.mark.parametrize(("old", "new", "same"), [
+    ("houses", "house", True), ("buses", "bus", True), ("cities", "city", True), ("people", "person", True),
+    ("govt.", "government", True), ("v'darians", "veldarians", True),
+    ("cares", "car", False), ("offices", "officers", False), ("officers'", "offers", False),
+    ("soldiers", "civilians", False), ("foot heights", "feet", False),
+])
+def test_one_thing_counted_is_one_word_in_another_form(old: str, new: str, same: bool) -> None:
+    assert same_thing_counted(old, new) is same

@@ -106,17 +106,20 @@ def same_thing_counted(old: str, new: str) -> bool:
 
 
 def _one_word(a: str, b: str) -> bool:
-    return a == b or _singular(a) == _singular(b) or _contracted(a, b) or _contracted(b, a)
+    return a == b or bool(_forms(a) & _forms(b)) or _contracted(a, b) or _contracted(b, a)
 
 
-def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
+def _forms(word: str) -> set[str]:
+    """The word and the singulars it may be the plural of ("houses" -> "house", "buses"
+    -> "bus", "cities" -> "city", "feet" -> "foot")."""
+    forms = {word, _IRREGULAR.get(word, word)}
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
     if word.endswith(("ses", "xes", "zes", "ches", "shes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        forms.add(word[:-2])
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 def _contracted(short: str, full: str) -> bool:
