@@ -8,7 +8,8 @@ from versioner.figurepatterns import _word_set
 
 # Bump when an edit here changes what the reader returns (see figures.RULES_VERSION).
 # 1: split from figures.py, outputs unchanged
-RULES_VERSION = 1
+# 2: same_thing_counted: a noun's other form or a marked contraction names the same thing (t20k)
+RULES_VERSION = 2
 
 
 _STOP = _word_set("""
@@ -87,3 +88,49 @@ def _noun_before(text: str, start: int) -> str | None:
     if len(words) > 1 and words[-2].isalpha() and words[-2].lower() not in _STOP:
         return f"{words[-2].lower()} {head}"
     return head
+
+
+# Plurals English does not form with -s ("six feet", "two people")
+_IRREGULAR = {"feet": "foot", "men": "man", "women": "woman", "people": "person", "children": "child",
+              "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+_MARKS = "'’."
+
+
+def same_thing_counted(old: str, new: str) -> bool:
+    """Do two nouns a figure counts name one thing, only written another way: one form
+    of the same word ("persons" -> "person") or a word contracted with a mark and spelt
+    out ("Govt." -> "Government")? A different word ("soldiers" -> "civilians") is
+    another thing counted: this reader knows no synonyms, so "rounds" -> "cycles" stays one."""
+    a, b = old.split(), new.split()
+    return len(a) == len(b) and all(_one_word(x, y) for x, y in zip(a, b))
+
+
+def _one_word(a: str, b: str) -> bool:
+    return a == b or bool(_forms(a) & _forms(b)) or _contracted(a, b) or _contracted(b, a)
+
+
+def _forms(word: str) -> set[str]:
+    """The word and the singulars it may be the plural of ("houses" -> "house", "buses"
+    -> "bus", "cities" -> "city", "feet" -> "foot")."""
+    forms = {word, _IRREGULAR.get(word, word)}
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        forms.add(word[:-2])
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    return forms
+
+
+def _contracted(short: str, full: str) -> bool:
+    """Is ``short`` ``full`` with letters left out and the gap marked ("S'poreans",
+    "Govt."): its letters in order in ``full``, the same first and last letter? A
+    possessive's apostrophe ("officers'") marks no gap."""
+    if short.endswith(("'", "’", "'s", "’s")) or not any(m in short for m in _MARKS) \
+            or any(m in full for m in _MARKS):
+        return False
+    bare = "".join(c for c in short if c not in _MARKS)
+    if len(bare) < 2 or len(bare) >= len(full) or bare[0] != full[0] or bare[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in bare)

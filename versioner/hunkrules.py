@@ -26,6 +26,7 @@ from versioner.attribution import (
     source_swapped,
     speaker_kept,
 )
+from versioner.countednoun import same_thing_counted
 from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
 from versioner.hunk import Hunk
 from versioner.hunknames import hunk_names
@@ -81,7 +82,9 @@ from versioner.smallfixes import (
 #    after "according to", named or not (t17h)
 # 8: the same source attributed another way ("according to police" -> "police said") is style; another
 #    source, whatever the verb, is "source swapped: A -> B" (attribution.cited) (t19h)
-RULES_VERSION = 8
+# 9: the same number whose noun is only written another way (a unit's form with its noun dropped,
+#    "persons" -> "person", "S'poreans" -> "Singaporeans") counts the same thing: no figure (t20k)
+RULES_VERSION = 9
 
 
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
@@ -509,9 +512,21 @@ def _counted_noun_change(h: Hunk, ofs: list[Figure], nfs: list[Figure],
         return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
     # the figure itself must count something on both sides: "€40 million agreed" ->
     # "€40 million approved" changes a verb beside an unchanged figure, which is wording
-    if same_quantity(o, n) and o.noun and n.noun and o.noun != n.noun and not same_unit(old_w, new_w):
-        return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
-    return None
+    if not (same_quantity(o, n) and o.noun and n.noun) or same_unit(old_w, new_w):
+        return None
+    old_noun, new_noun = o.noun.split(), n.noun.split()
+    if same_unit(old_noun[:1], new_noun[:1]):
+        # "6.6-foot heights along" -> "6.6 feet along": the measure stands; only a noun
+        # after the unit on both sides, before the words kept, says what is measured
+        # ("5-year sentence" -> "5-year ban" is a change)
+        old_noun, new_noun = old_noun[1:], new_noun[1:]
+        while old_noun and new_noun and old_noun[-1] == new_noun[-1]:
+            old_noun, new_noun = old_noun[:-1], new_noun[:-1]
+        if not (old_noun and new_noun):
+            return None
+    if same_thing_counted(" ".join(old_noun), " ".join(new_noun)):
+        return None  # "persons" -> "person", "S'poreans" -> "Singaporeans": the same people
+    return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
 
 
 # One unit written as a symbol, an abbreviation or in full, in either spelling
