@@ -276,7 +276,7 @@ def cited(paragraph: str) -> Counter[tuple[str, ...]]:
     low = [t.lower() for t in tokens]
     found: Counter[tuple[str, ...]] = Counter()
     # only the words that can open an attribution are looked at, picked out in one pass
-    for i, t in [(i, t) for i, t in enumerate(low) if t in _CITING]:
+    for i, t in [(i, t) for i, t in enumerate(low) if t in _OPENS_SOURCE]:
         if t == "according" and low[i + 1:i + 2] == ["to"]:
             source = _phrase(tokens, i + 2, 1)
         elif t in _SPEAKING:
@@ -291,7 +291,7 @@ def cited(paragraph: str) -> Counter[tuple[str, ...]]:
     return found
 
 
-_CITING = _SPEAKING | {"according"}
+_OPENS_SOURCE = _SPEAKING | {"according"}
 
 
 def _phrase(tokens: list[str], start: int, step: int) -> list[str]:
