@@ -296,8 +296,9 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # a demonym in another style names the same people: no fact changed, whatever the
     # words inside read it as (a name respelled, a word swapped)
     demonyms = demonyms_restyled(old_bare, new_bare)
-    low = style or demonyms or restyled(old_bare, new_bare, figures)
-    sev = Severity.LOW if demonyms else Severity.HIGH if top >= 3 else Severity.LOW if low else Severity.MEDIUM
+    # whether it is only restyled is asked last: a high flag inside makes it high anyway
+    sev = Severity.LOW if demonyms else Severity.HIGH if top >= 3 \
+        else Severity.LOW if style or restyled(old_bare, new_bare, figures) else Severity.MEDIUM
     facts = () if demonyms else tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
