@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from versioner.attribution import SOURCE_SWAPPED, cited
+from versioner.attribution import SOURCE_SWAPPED, cited, source_swapped
 from versioner.flags import flag_texts
 from versioner.model import Flag
 
@@ -66,3 +66,27 @@ def test_who_a_paragraph_cites() -> None:
     assert list(cited("“It will reopen,” said Ann Lee, a spokesperson.")) == [("ann", "lee")]
     assert list(cited("She said it will reopen, the ministry said on Monday.")) == [("ministry",)]
     assert not cited("A spokesperson's sister told me.") or ("me",) not in cited("The mayor told me.")
+
+
+def test_one_place_cited_for_another_is_no_swap() -> None:
+    # a capital may stand for its state ("Valdoria said" -> "Brennholt said"): the flag
+    # rules keep it attribution, but the reason is not a source swapped
+    old, new = f"Valdoria said {CLAIM.lower()}.", f"Brennholt said {CLAIM.lower()}."
+    assert source_swapped(old, new, ["Valdoria"], ["Brennholt"]) == ""
+    # two words on a side, or a common noun, is another source
+    assert source_swapped(old.replace("Valdoria", "The Valdorian navy"), new, ["The", "Valdorian", "navy"],
+                          ["Brennholt"]) == "Valdorian navy -> Brennholt"
+
+
+def test_a_quotation_rewritten_as_another_source_s_statement_is_no_swap() -> None:
+    # the claim itself was rewritten: new material attributed anew, not the claim put to another source
+    old = "“An inquiry into the crossing is under way to check the logs,” Capt. Ivo Marsh said."
+    new = ("A spokesperson for the Ostra Ferry Company told reporters in a statement Friday that "
+           "checks had found no fault and the crossing would reopen.")
+    assert not any(f.reason.startswith(SOURCE_SWAPPED) for f in _flags(old, new))
+    assert source_swapped(old, new, old.split(), new.split()) == ""
+
+
+def test_a_claim_kept_under_another_named_source_is_a_swap() -> None:
+    flags = _flags(f"{CLAIM}, the port authority said.", f"{CLAIM}, the Ostra Ferry Company said.")
+    assert any(f.reason.startswith(f"{SOURCE_SWAPPED}: port authority -> ") for f in flags), flags

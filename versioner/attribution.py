@@ -17,10 +17,11 @@ from versioner.reading import CONTEXT, WORD, words_as_written
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 3  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
+RULES_VERSION = 4  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
 # another has moved around its speaker; the source a source line names (in_source_line); a speaker
 # described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
 # 3: who a paragraph cites (cited): the same sources attributed another way, or another source swapped in (t19h)
+# 4: no swap when the claim itself was rewritten, or one single-word proper name cited for another (a capital for its state)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -342,9 +343,38 @@ def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[s
     new_s = list(cited(new_text))
     gone = [s for s in old_s if edited_old & set(s) and not any(set(s) & set(t) for t in new_s)]
     came = [s for s in new_s if edited_new & set(s) and not any(set(s) & set(t) for t in old_s)]
-    if not (gone and came):
+    if not (gone and came) or _claim_rewritten(edited_old, edited_new, gone, came):
         return ""
-    return f"{_as_written(gone, old_text)} -> {_as_written(came, new_text)}"
+    was, now = _as_written(gone, old_text), _as_written(came, new_text)
+    if _one_place_for_another(gone, came, was, now):
+        return ""
+    return f"{was} -> {now}"
+
+
+# Words an edit may change beside the source and still leave the claim as it stood
+# ("A spokesperson told reporters" -> "The harbour master said": an article, a verb)
+_CLAIM_KEPT = 2
+
+
+def _claim_rewritten(edited_old: set[str], edited_new: set[str], gone: list[tuple[str, ...]],
+                     came: list[tuple[str, ...]]) -> bool:
+    """Did the edit rewrite the claim itself, not only who it rests on: more than a
+    couple of its words, beyond the sources, verbs of saying and small words, changed
+    ("'A review is under way,' Maj. Ann Lee said" -> "A spokesperson said in a statement
+    that the unit would review ..."). That is new material attributed anew, not the
+    same claim put to another source."""
+    def rest(edited: set[str], sources: list[tuple[str, ...]]) -> set[str]:
+        return edited - set().union(*map(set, sources)) - _OPENS_SOURCE - FUNCTION_WORDS - _HEARD
+    return len(rest(edited_old, gone) | rest(edited_new, came)) > _CLAIM_KEPT
+
+
+def _one_place_for_another(gone: list[tuple[str, ...]], came: list[tuple[str, ...]], was: str, now: str) -> bool:
+    """One proper name of a single word cited for another ("Iran said" -> "Tehran
+    said"): a capital may stand for its state and a state for its government, so it may
+    be the same source named another way; the flag stays attribution, but is not told as
+    a source swapped. Persons named alone go to the name rules before this."""
+    single = len(gone) == len(came) == 1 and len(gone[0]) == len(came[0]) == 1
+    return single and was[:1].isupper() and now[:1].isupper()
 
 
 def _as_written(sources: list[tuple[str, ...]], text: str) -> str:
