@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from versioner import align, diff, seqdiff
 from versioner.diff import DELETE, EQUAL, INSERT, Op
+from versioner.model import PairingKind, Section
+from versioner.pairing import Pairing
 
 _PIECES = st.lists(st.sampled_from(["Ann", "Lee", " ", "  ", "\n", ", ", ".", "said", "17", "ß", "ss", "’", "\xa0",
                                     "x"]), max_size=12).map("".join)
@@ -112,3 +114,23 @@ def test_one_paragraph_moved_taken_in_slices_of_kept_pairings_is_what_the_full_a
     if moved is not None:
         assert moved == align._align(old, new, align.EDIT_THRESHOLD, 0.0, (head, tail))
     assert align.align_paragraphs(old, new) == align._align(old, new, align.EDIT_THRESHOLD, 0.0)
+
+
+_PARAGRAPH = st.sampled_from(["Ann met Bo.", "Ann met Bo today.", "Cy left.", "Cy left town.", "Di won 5.",
+                              "Di won 6.", "Ed said no.", "Fay ran home quickly.", ""])
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(_PARAGRAPH, max_size=10), st.lists(_PARAGRAPH, max_size=10), st.booleans())
+def test_changes_listed_past_the_shared_ends_are_those_of_every_pairing(
+        old: list[str], new: list[str], rewrites: bool) -> None:
+    pairings, ends = align.aligned(old, new, timeout=0.0, rewrites=rewrites)
+    assert pairings == align.align_paragraphs(old, new, timeout=0.0, rewrites=rewrites)
+    head, tail = ends
+    assert pairings[:head] == tuple(Pairing(PairingKind.KEPT, (k,), (k,), 1.0) for k in range(head))
+    end_old, end_new = len(old) - tail, len(new) - tail
+    assert pairings[len(pairings) - tail:] == tuple(
+        Pairing(PairingKind.KEPT, (end_old + k,), (end_new + k,), 1.0) for k in range(tail))
+    body = Section.BODY
+    assert (diff._list_changes(body, old, new, pairings, 0.0, ends)
+            == diff._list_changes(body, old, new, pairings, 0.0))

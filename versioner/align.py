@@ -75,12 +75,28 @@ def align_paragraphs(
     Two paragraphs whose ``similarity`` reaches ``threshold`` are one, edited.
     ``rewrites``: also pair, as edited, a paragraph rewritten in other words
     (``rewritten``), where the text is read in order (the body, not the notices)."""
-    head, tail = _common_ends(old, new)
+    return aligned(old, new, threshold=threshold, timeout=timeout, rewrites=rewrites)[0]
+
+
+def aligned(
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    threshold: float = EDIT_THRESHOLD,
+    timeout: float = DEFAULT_TIMEOUT,
+    rewrites: bool = False,
+) -> tuple[tuple[Pairing, ...], tuple[int, int]]:
+    """``align_paragraphs``, and how many paragraphs the two share at the start and then
+    at the end: that many of its first and last pairings are kept in place, so a caller
+    looking for changes need not read them (most of a long article's; a property test
+    holds them kept)."""
+    head, tail = ends = _common_ends(old, new)
     if head == len(old) == len(new):  # found at C speed
-        return tuple(Pairing.kept_run(0, 0, len(new)))
+        return tuple(Pairing.kept_run(0, 0, len(new))), ends
     if len(old) - head - tail <= 1 and len(new) - head - tail <= 1:
-        return _one_changed(old, new, head, tail, threshold, rewrites)
-    return _moved_only(old, new, head, tail) or _align(old, new, threshold, timeout, (head, tail), rewrites)
+        return _one_changed(old, new, head, tail, threshold, rewrites), ends
+    pairings = _moved_only(old, new, head, tail) or _align(old, new, threshold, timeout, ends, rewrites)
+    return pairings, ends
 
 
 def _align(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat, starmap
 from operator import attrgetter, eq, is_not
 
-from versioner.align import PUNCTUATION, Pairing, align_paragraphs, first_difference, shared_start
+from versioner.align import PUNCTUATION, Pairing, align_paragraphs, aligned, first_difference, shared_start
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -323,8 +323,8 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
             if olds != news:  # the same notices in the same order (or none) align as kept: no change
                 changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
         elif section == Section.BODY:
-            pairings = align_paragraphs(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
-            changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout)
+            pairings, ends = aligned(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
+            changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout, ends)
         else:
             changes += _single_change(section, old.of(section), new.of(section), timeout)
     return Comparison(old, new, tuple(changes), pairings)
@@ -362,10 +362,15 @@ def _list_changes(
     news: Sequence[str],
     pairings: Sequence[Pairing],
     timeout: float,
+    ends: tuple[int, int] = (0, 0),
 ) -> list[Change]:
+    """The changes ``pairings`` make; ``ends``: how many of its first and last pairings
+    are known kept in place (``align.aligned``), not read at all."""
     changes = []
-    # kept paragraphs, most of a long article's, skipped at C speed
-    for p in compress(pairings, map(is_not, map(_KIND, pairings), repeat(PairingKind.KEPT))):
+    head, tail = ends
+    middle = pairings[head : len(pairings) - tail]
+    # kept paragraphs in the middle skipped at C speed
+    for p in compress(middle, map(is_not, map(_KIND, middle), repeat(PairingKind.KEPT))):
         if p.kind == PairingKind.MOVED and not p.edited and section == Section.NOTICE:
             continue  # a notice carried over is no change, wherever it now stands
         kind = CHANGE_OF_PAIRING[p.kind]
