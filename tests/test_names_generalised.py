@@ -4,7 +4,10 @@ world"), a place trimmed off a headline, a demonym used as a noun ("a Canadian")
 
 from __future__ import annotations
 
+import pytest
+
 from versioner.flags import Flag, flag_texts
+from versioner.model import FlagType
 
 HEAD = "Dock strike spreads\nDock workers walked out on Monday, the union said.\n"
 
@@ -113,3 +116,13 @@ def test_two_letters_of_a_long_name_stay_a_respelling() -> None:
     flags = _names(_flags("The ferry captain Mohammed Osei was praised on Thursday.",
                           "The ferry captain Muhammad Osei was praised on Thursday."))
     assert flags and flags[0].severity == "medium" and "spelling" in flags[0].reason, flags
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("More than 300 B'holters sign up for river clean-up", "More than 300 Brennholters sign up for river clean-up"),
+    ("Brennholters flock to river clean-up despite rain", "B'holters flock to river clean-up despite rain"),
+])
+def test_a_name_written_short_with_a_mark_and_spelt_out_is_the_same_name(old: str, new: str) -> None:
+    body = "VARNO - Residents joined the clean-up on Sunday, organisers said.\n"
+    flags = flag_texts(f"{old}\n{body}", f"{new}\n{body}")
+    assert flags and not any(f.type == FlagType.NAME or FlagType.NAME in f.facts for f in flags), flags

@@ -4,6 +4,8 @@ toll rose to 33" -> "death toll"). Part of the figure reader (``figures.py``).""
 
 from __future__ import annotations
 
+import re
+
 from versioner.figurepatterns import _word_set
 
 # Bump when an edit here changes what the reader returns (see figures.RULES_VERSION).
@@ -134,3 +136,16 @@ def _contracted(short: str, full: str) -> bool:
         return False
     rest = iter(full)
     return all(c in rest for c in bare)
+
+
+_WORD_WITH_MARKS = re.compile(r"\w[\w'’.]*\w|\w")
+
+
+def contracted_in(name: str, text: str) -> bool:
+    """Does ``text`` write the one word ``name`` another way, contracted with a mark or
+    spelt out ("S'poreans" and "Singaporeans", "Govt." and "Government")? The same name
+    written short: no name taken out or put in."""
+    if " " in name.strip():
+        return False
+    return any(_contracted(name, w) or _contracted(w, name) for w in _WORD_WITH_MARKS.findall(text)
+               if w[:1].lower() == name[:1].lower())

@@ -13,6 +13,7 @@ import functools
 import re
 
 from versioner.articlenames import _WORD, ArticleNames, _first, _is_word_char, _mentions_word, mentions
+from versioner.countednoun import contracted_in
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
@@ -29,7 +30,9 @@ from versioner.reading import Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 9  # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
+RULES_VERSION = 10  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
+# is the same name (countednoun.contracted_in)
+# 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
 # two letters of a word under five are another name, not a respelling
 # 8: one more person in a list of those who acted (namelists); headline moves
 # 7: a headline written anew around names the story gives (or gave) changes no name
@@ -50,6 +53,9 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     added) must also be gone from (or new to) the whole other revision."""
     gone = [n for n in dict.fromkeys(old) if not mentions(rd_new.text, n)]
     came = [n for n in dict.fromkeys(new) if not mentions(rd_old.text, n)]
+    # a name written short with a mark and spelt out on the other side is the same name
+    gone = [n for n in gone if not contracted_in(n, rd_new.text)]
+    came = [n for n in came if not contracted_in(n, rd_old.text)]
     if rd_new.headline and known is not None:
         # words moved within the headline are read apart from it: a name they carried
         # still stands in the other headline
