@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from versioner.model import Flag, FlagType, Severity
 from versioner.names import FUNCTION_WORDS
-from versioner.reading import CONTEXT, WORD, words_as_written
+from versioner.reading import CONTEXT, DATE_WORDS, WORD, words_as_written
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
@@ -263,8 +263,8 @@ _HEARD = frozenset(("told", "tells"))
 _SOURCE_TOKEN = re.compile(r"[\w'’-]+|[,.;:!?()\"“”‘—–]")
 _SOURCE_REACH = 6  # a source is a noun phrase: "the port authority's chief engineer"
 # Words in a source phrase that name no one: auxiliaries and time ("had", "on Monday")
-_NOT_SOURCE = FUNCTION_WORDS | frozenset("""has have had was were is are be been being will would could
-also later earlier previously then today yesterday monday tuesday wednesday thursday friday saturday sunday
+_NOT_SOURCE = FUNCTION_WORDS | frozenset(w for w in DATE_WORDS if w.endswith("day")) | frozenset("""has have
+had was were is are be been being will would could also later earlier previously then today yesterday
 statement reporters""".split())
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from versioner.attribution import SOURCE_SWAPPED
 from versioner.flags import Flag
 from versioner.model import FlagType, Section
 
@@ -217,10 +218,11 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
     return any(not s & cited for s in before)
 
 
-# an attribution flag's reason when one source was put for another: "source changed: A -> B"
-# (the flag rules tell a swap from a restyle; a speaker kept under another verb, or named
-# by the title the story gives, is flagged otherwise)
-_SWAP_REASON = re.compile(r"^source (?:changed|swapped): (?P<old>.+?) -> (?P<new>.+)$")
+# an attribution flag's reason when one source was put for another: "source swapped: A -> B"
+# (attribution.SOURCE_SWAPPED), or "source changed: A -> B" after "according to" (the flag
+# rules tell a swap from a restyle; a speaker kept under another verb, or named by the title
+# the story gives, is flagged otherwise)
+_SWAP_REASON = re.compile(rf"^(?:source changed|{re.escape(SOURCE_SWAPPED)}): (?P<old>.+?) -> (?P<new>.+)$")
 
 
 def speaker_swapped(flag: Flag) -> bool:
