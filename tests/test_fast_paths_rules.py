@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import attribution, headlinewords
-from versioner.figureedges import _HEDGE, same_hedge_wording
+from versioner.figureedges import HEDGE_PHRASES, same_hedge_wording
 
 # every hedge (as written, in capitals, capitalised), words that end like one, numbers and signs
-_PHRASES = sorted(_HEDGE) + [p.upper() for p in _HEDGE] + [p.capitalize() for p in _HEDGE]
+_PHRASES = [f(p) for f in (str.lower, str.upper, str.capitalize) for p in sorted(HEDGE_PHRASES)]
 _HEDGED = st.lists(st.one_of(st.sampled_from(_PHRASES), st.sampled_from([
     " ", " ", "  ", "\n", "\xa0", "-", "'", "$", "€", "5", "18,000", "x", "nover", "then", "ſome", "Kelvin",
 ])), max_size=10).map("".join)

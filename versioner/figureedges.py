@@ -68,6 +68,7 @@ _BOUNDS = {
         "|ongeveer|zo'n|zo’n|rond de|pakweg|etwa|rund|ungefähr|environ",
 }
 _HEDGE = {phrase: bound for bound, phrases in _BOUNDS.items() for phrase in phrases.split("|")}
+HEDGE_PHRASES = frozenset(_HEDGE)  # every hedge phrase, lowercased: for other modules to read
 # each bound in one wording: its first phrase
 _WORDING = {bound: phrases.split("|")[0] for bound, phrases in _BOUNDS.items()}
 # a hedge right before a number (a currency sign may stand between), longest phrase first

@@ -151,9 +151,9 @@ _WORD_BEFORE_NUMBER = re.compile(r"\b\w+(?=\s+\D?\d)")
 @functools.cache
 def _hedge_last_word() -> re.Pattern[str]:
     """The last word of each hedge phrase, matched as the hedge pattern matches it (any case)."""
-    from versioner.figureedges import _HEDGE
+    from versioner.figureedges import HEDGE_PHRASES
 
-    return re.compile("|".join(sorted({re.escape(re.findall(r"\w+", p)[-1]) for p in _HEDGE})), re.I)
+    return re.compile("|".join(sorted({re.escape(re.findall(r"\w+", p)[-1]) for p in HEDGE_PHRASES})), re.I)
 
 
 def _may_hold_hedge(text: str) -> bool:
