@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from versioner.kinds import Section
+from versioner.reading import WEEKDAYS
 
 RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: values split out to claimvalues.py
 
@@ -69,7 +70,7 @@ def _words(key: str) -> str:
 
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "|".join(WEEKDAYS)
 _DAY = rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?"
 _PIECE = (r"(?:article|story|report|obituary|review|column|editorial|feature|interview|piece|profile|programme|"
           r"program|bulletin|broadcast|edition|magazine|supplement|section|letter|leader|blog|podcast|item|"
@@ -111,6 +112,7 @@ _THING_WORDS: tuple[tuple[str, str], ...] = (
     ("name", r"names?|surnames?|forenames?|misnamed|identity|who"),
     ("place", r"locations?|locat\w+|places?|where(?:abouts)?|venues?|sites?|address(?:es)?|constituenc(?:y|ies)|"
               r"countr(?:y|ies)|cit(?:y|ies)|towns?|villages?|provinces?|regions?|districts?|neighbou?rhoods?"),
+    # the months but "march" and "may", a verb or a noun as often: "the march" is no date
     ("date", rf"dates?|days?|weekdays?|months?|years?|times?|timing|when|{_WEEKDAYS}|"
              r"january|february|april|june|july|august|september|october|november|december"),
     ("figure", r"figures?|numbers?|toll|tally|totals?|amounts?|counts?|percent(?:age)?s?|rates?|shares?|prices?|"
@@ -194,11 +196,11 @@ _ROLE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|cha
                    r"Abgeordneter?|Mitglied|Minister(?:in)?|Präsident(?:in)?|Vorsitzender?)\b")
 # a role held by a named person is the name: "President George W. Bush"
 _ROLE_OF_NAME = re.compile(_ROLE.pattern + r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+)+")
-_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
-                   r"(?:1[89]|20)\d\d)\b|\b(?:january|february|march|april|june|july|august|"
-                   r"september|october|november|december)\b", _I)
-# a date after a preposition, inside a longer statement: when it happened, not what was wrong
+# a month named in full, alone; not "may", a verb as often
 _FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
+                   rf"(?:1[89]|20)\d\d)\b|\b(?:{_FULL_MONTHS})\b", _I)
+# a date after a preposition, inside a longer statement: when it happened, not what was wrong
 _INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:(?:the\s+year\s+)?"
                               rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}|"
                               rf"(?:1[89]|20)\d\d)|the\s+(?:{_FULL_MONTHS}|(?:1[89]|20)\d\d)\b)\b", _I)

@@ -15,6 +15,7 @@ from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contra
 from versioner.kinds import Section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
+from versioner.reading import WEEKDAYS
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
 RULES_VERSION = 1
@@ -23,7 +24,7 @@ _I = re.IGNORECASE
 
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "|".join(WEEKDAYS)
 _TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
 _SPELLING = re.compile(r"\b(?:spell(?:ing|ings|ed|t)?|misspell\w*|misspelt)\b", _I)
 # Words that only say "more of the story": "Updates with details" names nothing in particular.

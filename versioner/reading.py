@@ -27,8 +27,9 @@ RULES_VERSION = 2  # 2: a lower-case syllable hyphened to a full name is part of
 # so is a word with inner apostrophes ("Don't", "O'Neill").
 TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w+(?:['’]\w+)*")
 # Days and months carry a capital but are dates, not names
-DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december""".split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # in the week's order
+DATE_WORDS = frozenset(WEEKDAYS) | frozenset("""january february march april may june july august september
+october november december""".split())
 NEGATIONS = frozenset("not no never without nor none cannot neither nobody nothing".split())
 _OPENERS = ".!?:“\"‘'(—–-"
 _DOUBLE_QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
