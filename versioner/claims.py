@@ -68,10 +68,11 @@ def _words(key: str) -> str:
 
 # -- the thing ----------------------------------------------------------------
 
-_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# a month in full or cut short, as a regex alternation (the notice forms read it too)
+MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = "|".join(WEEKDAYS)
-_DAY = rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?"
+_DAY = rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
 _PIECE = (r"(?:article|story|report|obituary|review|column|editorial|feature|interview|piece|profile|programme|"
           r"program|bulletin|broadcast|edition|magazine|supplement|section|letter|leader|blog|podcast|item|"
           r"page|paper|analysis|episode|newsletter)")
@@ -198,11 +199,11 @@ _ROLE = re.compile(r"\b(?:president|vice[\s-]president|(?:prime\s+)?minister|cha
 _ROLE_OF_NAME = re.compile(_ROLE.pattern + r"\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+)+")
 # a month named in full, alone; not "may", a verb as often
 _FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
-_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\b|"
+_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\b|"
                    rf"(?:1[89]|20)\d\d)\b|\b(?:{_FULL_MONTHS})\b", _I)
 # a date after a preposition, inside a longer statement: when it happened, not what was wrong
 _INCIDENTAL_DATE = re.compile(rf"(?<=\w)[\s,]+(?:in|since|by|after|before|until|from|on|during)\s+(?:(?:the\s+year\s+)?"
-                              rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}|"
+                              rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:{_DAY}|\d{{1,2}}\s+(?:{MONTHS})\w*\s+\d{{4}}|"
                               rf"(?:1[89]|20)\d\d)|the\s+(?:{_FULL_MONTHS}|(?:1[89]|20)\d\d)\b)\b", _I)
 _NUMBER = re.compile(r"(?:[$£€¥]\s?)?\d|\b(?<!the\s)(?<!this\s)(?<!that\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"

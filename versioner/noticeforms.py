@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from versioner.claims import Claim, Target, thing_of
+from versioner.claims import MONTHS, Claim, Target, thing_of
 from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
@@ -22,8 +22,6 @@ RULES_VERSION = 1
 
 _I = re.IGNORECASE
 
-_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = "|".join(WEEKDAYS)
 _TYPO = re.compile(r"\b(?:typos?|typographical\s+errors?|spelling\s+(?:errors?|mistakes?)|misprints?)\b", _I)
 _SPELLING = re.compile(r"\b(?:spell(?:ing|ings|ed|t)?|misspell\w*|misspelt)\b", _I)
@@ -85,11 +83,11 @@ _EARLIER = re.compile(
     rf"(?P<of>\s+of\s+(?:(?:this|the)\s+{_QUALIFIERS}{_NOUNS}\b|\"[^\"]{{1,120}}\"))?"
     rf"|(?P<this>this\s+{_NOUNS}\s+(?:originally|initially|previously|earlier)))"
     r"(?:\s+and\s+(?:its\s+|the\s+)?(?P<also>headline|(?:photo\s+|picture\s+)?caption))?(?:\s*,\s*|\s+|$)", _I)
-_ON_DATE = re.compile(rf"^on\s+(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                      rf"\d{{1,2}}\s+(?:{_MONTHS}))\b(?:,?\s+\d{{4}})?\s*$", _I)
+_ON_DATE = re.compile(rf"^on\s+(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                      rf"\d{{1,2}}\s+(?:{MONTHS}))\b(?:,?\s+\d{{4}})?\s*$", _I)
 _PREAMBLE = re.compile(r"^(?:because\s+of|due\s+to|owing\s+to)\s+[^,]{1,60},\s*", _I)
-_LEAD_DATE = re.compile(rf"^(?:on\s+)?(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                        rf"\d{{1,2}}\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?\s*[.,:]?\s+", _I)
+_LEAD_DATE = re.compile(rf"^(?:on\s+)?(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                        rf"\d{{1,2}}\s+(?:{MONTHS}))(?:,?\s+\d{{4}})?\s*[.,:]?\s+", _I)
 _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no gov sen "
                             "rep gen lt col jr sr inc corp co ltd vs u.s u.k u.n a.m p.m e.g i.e").split())
 

@@ -31,13 +31,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from versioner.claims import Claim, Target
+from versioner.claims import MONTHS, Claim, Target
 from versioner.claimvalues import add_values
 from versioner.kinds import NoticeKind, Section
 from versioner.noticeforms import (
     _ERROR_WORDS,
     _LEAD_DATE,
-    _MONTHS,
     _NOUNS,
     _PREAMBLE,
     _WEEKDAYS,
@@ -125,7 +124,7 @@ def _label_key(phrase: str) -> str:
 def _label(text: str) -> re.Match[str] | None:
     m = _LABEL.match(text)
     # "Update, the minister said: ..." is prose; a label's aside is a date or time
-    if m and m.group("when") and not re.search(rf"\d|\b(?:{_MONTHS}|{_WEEKDAYS})\b", m.group("when"), _I):
+    if m and m.group("when") and not re.search(rf"\d|\b(?:{MONTHS}|{_WEEKDAYS})\b", m.group("when"), _I):
         return None
     return m
 
@@ -385,7 +384,7 @@ def _and_the_part_named(claims: tuple[Claim, ...], body: str) -> tuple[Claim, ..
 
 
 # what may stand after a label when the notice's text is elsewhere: a date, a time, a zone
-_ONLY_WHEN = re.compile(rf"[\s,.:;()\-–—]*(?:(?:{_MONTHS}|{_WEEKDAYS})\.?|\d{{1,4}}(?:st|nd|rd|th)?|"
+_ONLY_WHEN = re.compile(rf"[\s,.:;()\-–—]*(?:(?:{MONTHS}|{_WEEKDAYS})\.?|\d{{1,4}}(?:st|nd|rd|th)?|"
                         r"[ap]\.?m\.?|at|on|(?-i:[A-Z]{2,4})|[\s,.:;()\-–—/])*", _I)
 
 
