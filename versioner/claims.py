@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from versioner.kinds import Section
-from versioner.reading import WEEKDAYS
+from versioner.reading import WEEKDAYS, longest_first
 
 RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 2: incidental dates, entity heads; 3: values split out to claimvalues.py
 
@@ -63,7 +63,7 @@ _VOCAB = _load()
 def _words(key: str) -> str:
     """One alternation of a table's phrases over every language, longest first."""
     phrases = {p for lang in _VOCAB["languages"].values() for p in lang.get(key, [])}
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=longest_first))
 
 
 # -- the thing ----------------------------------------------------------------

@@ -30,6 +30,7 @@ from versioner.claims import (
     thing_of,
 )
 from versioner.kinds import Section
+from versioner.reading import longest_first
 
 # Bump when an edit here changes what a notice is read to claim (see notices.RULES_VERSION).
 RULES_VERSION = 3  # the claim vocabulary in vocab/claims.toml counts as code here; 1: split from claims.py (issue 15); 3: what a graphic showed, a wrong amount put right by a later one
@@ -46,7 +47,7 @@ _NOW_SAYS = re.compile(r"\bto\s+(?:reflect|clarify|show|note|make\s+clear|say|st
                        r"(?P<v>.+)$", _I | re.S)
 # "X, not Y" needs its comma; "X rather than Y", "X and not Y" need none
 _NOT_WORDS = {w for lang in _VOCAB["languages"].values() for w in lang.get("not", [])}
-_BARE_NOT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NOT_WORDS, key=len, reverse=True)
+_BARE_NOT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NOT_WORDS, key=longest_first)
                      if " " in w or w in ("statt", "anstatt"))
 _CONTRAST = re.compile(rf"^(?P<a>.*?[^\s,—–-])[\"'”’]?(?:\s*(?:,|—|–|\s-)[\"'”’]?\s*(?:{_words('not')})|\s+(?:{_BARE_NOT}))\s+"
                        r"(?P<b>.+)$", _I | re.S)

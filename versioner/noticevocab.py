@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from versioner.kinds import NoticeKind
+from versioner.reading import longest_first
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
 RULES_VERSION = 1  # the vocabulary in vocab/notices.toml counts as code here
@@ -68,7 +69,7 @@ def _phrases(kind_table: str) -> dict[str, str]:
 
 def _phrase_pattern(phrases: Iterable[str]) -> str:
     """One alternation, longest first, any spacing between words, either apostrophe."""
-    alts = sorted(set(phrases), key=len, reverse=True)
+    alts = sorted(set(phrases), key=longest_first)
     return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]?") for w in p.split()) for p in alts)
 
 

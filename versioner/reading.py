@@ -146,6 +146,12 @@ def read(text: str, headline: bool = False) -> Reading:
     return Reading(text, headline)
 
 
+def longest_first(phrase: str) -> tuple[int, str]:
+    """The order of a regex alternation of phrases: longest first, ties alphabetical, so
+    the pattern is the same in every process (a set's order follows the string hash seed)."""
+    return -len(phrase), phrase
+
+
 def is_negation(word: str) -> bool:
     lw = word.lower()
     return lw in NEGATIONS or lw.endswith(("n't", "n’t"))
