@@ -8,6 +8,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from versioner import identity
 from versioner.errors import BadInput
@@ -214,15 +215,19 @@ class Writer:
     def _stored(self, aid: int, key: str, number: int, at: str, sha: str, new: NewRevision) -> Revision:
         """The stored revision ``number``, which has ``new``'s text: its cached parse read
         back by the text's hash (while a back-fill is open, the latest is numbered below 0)."""
-        row = self.conn.execute(
-            "select parts from revisions where article_id = ? and sha256 = ? limit 1", (aid, sha)
-        ).fetchone()
+        (spans,) = self._read_back("select parts from revisions where article_id = ? and sha256 = ? limit 1",
+                                   (aid, sha))
+        return Revision(key, number, at, sha, new.text, new.source, new.url, spans)
+
+    def _read_back(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The row of a revision this transaction wrote, read back."""
+        row = self.conn.execute(sql, args).fetchone()
         if row is None:
             # a damaged index can lose the row just written: said as damage, and rolled back
             exc = sqlite3.DatabaseError("the revision just written cannot be read back")
             exc.sqlite_errorname = "SQLITE_CORRUPT"  # type: ignore[attr-defined]
             raise exc
-        return Revision(key, number, at, sha, new.text, new.source, new.url, row[0])
+        return tuple(row)
 
     def add_item(self, new: NewRevision) -> None:
         """``add`` for import: counted, and keyed items' sketches left for ``flush_sketches``."""
@@ -317,7 +322,7 @@ class Writer:
             else:
                 self._insert_sketches(rows)  # rows go in in the same order as deletes
                 self.conn.execute("delete from sketches where article_id = ?", (aid,))
-            text, spans = self.conn.execute("select text, parts from revisions where id = ?", (rid,)).fetchone()
+            text, spans = self._read_back("select text, parts from revisions where id = ?", (rid,))
             story = identity.story_text(text, parts_from_spans(text, json.loads(spans)))
             rows.extend((aid, h) for h in identity.story_sketch(story))
             if len(rows) >= 10_000:  # an import's worth of rows would be 100 MB of tuples
