@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from versioner.history import TimelineEntry
+    from versioner.parse import Part
     from versioner.store import Article, Fault, Revision
 
 
@@ -107,14 +108,9 @@ def revision_view(rev: Revision, limit: int | None = None) -> RenderableType:
     table = Table(show_header=True, box=None, padding=(0, 1))
     table.add_column("part", style="cyan", no_wrap=True)
     table.add_column("text", overflow="fold")
-    para = 0
     parts = rev.parts().parts
-    for p in parts[:limit]:
-        label = p.section
-        if p.section == "body":
-            para += 1
-            label = f"body {para}"
-        table.add_row(label, terminal(p.text))
+    for label, text in _labelled(parts[:limit]):
+        table.add_row(label, terminal(text))
     if limit is not None and len(parts) > limit:
         table.add_row("", Text(f"… {len(parts) - limit:,} more parts (versioner show)", "dim"))
     return Group(head, table)
@@ -124,13 +120,19 @@ def revision_lines(rev: Revision) -> Iterator[str]:
     """The revision for a pipe or a file: its stamp, then each part on one line,
     label and text separated by a tab (grep, cut -f2)."""
     yield visible(stamp(rev))
+    for label, text in _labelled(rev.parts().parts):
+        yield f"{label}\t{visible(' '.join(text.split()))}"
+
+
+def _labelled(parts: Sequence[Part]) -> Iterator[tuple[str, str]]:
+    """Each part's label and text: its section, a body paragraph's with its number ("body 3")."""
     para = 0
-    for p in rev.parts().parts:
-        label = p.section
+    for p in parts:
         if p.section == "body":
             para += 1
-            label = f"body {para}"
-        yield f"{label}\t{visible(' '.join(p.text.split()))}"
+            yield f"body {para}", p.text
+        else:
+            yield p.section, p.text
 
 
 def revision_json(rev: Revision) -> dict[str, Any]:
