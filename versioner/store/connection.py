@@ -68,13 +68,8 @@ class Connection:
             return cls._open_reading(p)
         clean_stale(p)
         store = cls(_connect(p), p)
-        try:
-            # ``create``: an empty file given as the store (``mktemp``) gets the schema
-            store._attach(lambda: store._migrate(create=create))
-        except BaseException:
-            store.close()
-            raise
-        return store
+        # ``create``: an empty file given as the store (``mktemp``) gets the schema
+        return store._set_up(lambda: store._migrate(create=create))
 
     @classmethod
     def _open_postgres(cls, url: str) -> Self:
@@ -136,12 +131,7 @@ class Connection:
                     raise
         store = cls(conn, p, pending=tmp)
         store.made_dir = made
-        try:
-            store._attach(lambda: store._migrate(create=True))
-        except BaseException:
-            store.close()
-            raise
-        return store
+        return store._set_up(lambda: store._migrate(create=True))
 
     @classmethod
     def _open_reading(cls, p: Path) -> Self:
@@ -157,12 +147,7 @@ class Connection:
             if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or Path(f"{p}-wal").exists():
                 raise store._failure(exc, "cannot open") from None
             store = cls(_connect(p, "ro&immutable=1"), p)  # nothing can write it meanwhile
-        try:
-            store._attach(store._check_readable)
-        except BaseException:
-            store.close()
-            raise
-        return store
+        return store._set_up(store._check_readable)
 
     def _check_readable(self) -> None:
         """Read commands read any schema from ``OLDEST_READABLE`` on without
@@ -177,6 +162,16 @@ class Connection:
             raise StoreError(f"store {self.path} is read-only, and its schema is older than this"
                              " versioner reads without migrating it (a write migrates it where it can)"
                              ) from None
+
+    def _set_up(self, setup: Callable[[], None]) -> Self:
+        """``_attach`` on a store just opened; when it fails, the store is closed (a new
+        store's private file removed) before the error goes on."""
+        try:
+            self._attach(setup)
+        except BaseException:
+            self.close()
+            raise
+        return self
 
     def _attach(self, setup: Callable[[], None]) -> None:
         """Run ``setup`` on the new connection; SQLite's errors as one line."""
