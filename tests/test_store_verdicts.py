@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lifeline import die_with_parent
 
 from versioner.store import NewRevision, Store
 
@@ -143,7 +144,7 @@ def test_datasette_shows_the_readable_views_and_hides_the_internal_tables(
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", str(demo), "-m", str(METADATA), "-h", "127.0.0.1",
-         "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+         "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
     try:
         base = f"http://127.0.0.1:{port}/demo"
         rows = _get_json(f"{base}/verdicts_readable.json?_shape=array&_size=max")

@@ -1,8 +1,10 @@
-"""The tests' PostgreSQL server dies with the test run, however the run ends: a
-pytest killed by SIGKILL (a timeout, an OOM kill) runs no fixture teardown, and
-its server once lived on with its data folder. A child pytest holds the real
-``pg_cluster`` fixture open (the held test below, idle unless the child is told to
-hold), is killed, and the server and its folder must be gone within seconds."""
+"""What the tests start dies with the test run, however the run ends: a pytest
+killed by SIGKILL (a timeout, an OOM kill) runs no fixture teardown and no
+``finally``, and its PostgreSQL server once lived on with its data folder. A child
+pytest holds the real ``pg_cluster`` fixture open (the held test below, idle unless
+the child is told to hold), is killed, and the server and its folder must be gone
+within seconds. A server started with ``lifeline.die_with_parent`` (Datasette's)
+goes with the process that started it."""
 
 from __future__ import annotations
 
@@ -100,3 +102,24 @@ def test_a_run_killed_with_its_watchdog_is_swept_by_the_next(tmp_path: Path) -> 
     assert _running(server) and folder.exists()  # leaked, as any run before the watchdog
     assert folder in sweep_stale()
     assert _until(lambda: not _running(server), 10) and not folder.exists()
+
+
+_STARTER = """
+import subprocess, sys, time
+sys.path.insert(0, sys.argv[1])
+from lifeline import die_with_parent
+server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"], preexec_fn=die_with_parent)
+print(server.pid, flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_server_started_with_a_lifeline_dies_with_its_starter() -> None:
+    helpers = str(Path(__file__).parent / "helpers")
+    starter = subprocess.Popen([sys.executable, "-c", _STARTER, helpers], stdout=subprocess.PIPE)
+    assert starter.stdout is not None
+    server = int(starter.stdout.readline())
+    assert _running(server)
+    starter.send_signal(signal.SIGKILL)
+    starter.wait()
+    assert _until(lambda: not _running(server), 5), "the server outlived the process that started it"
