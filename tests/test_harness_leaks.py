@@ -20,6 +20,7 @@ import pytest
 from pgcluster import Cluster, sweep_stale
 
 HOLD = "VERSIONER_TEST_HOLD_PG"  # the file the held test names its cluster folder in
+FORK = "VERSIONER_TEST_HOLD_FORK"  # set: the held test forks a process that outlives it
 
 
 def test_a_held_cluster(pg_cluster: Cluster) -> None:
@@ -27,7 +28,11 @@ def test_a_held_cluster(pg_cluster: Cluster) -> None:
     hold = os.environ.get(HOLD)
     if not hold:
         pytest.skip("run by the cleanup tests in a child pytest")
-    Path(hold).write_text(f"{pg_cluster.dir} {os.getpid()}")
+    forked = 0
+    if os.environ.get(FORK) and (forked := os.fork()) == 0:  # holds what pytest holds, the pipe too
+        time.sleep(60)
+        os._exit(0)
+    Path(hold).write_text(f"{pg_cluster.dir} {forked}")
     time.sleep(120)
 
 
@@ -51,14 +56,15 @@ def _running(pid: int) -> bool:
         return False
 
 
-def _held(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, int]:
+def _held(tmp_path: Path, fork: bool = False) -> tuple[subprocess.Popen[bytes], Path, int]:
     """A child pytest holding a started cluster: (the child, the cluster's folder, its server's pid)."""
     pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg (pip install -e '.[pg]')")
     hold = tmp_path / "held"
     child = subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          f"{__file__}::test_a_held_cluster"], cwd=Path(__file__).parent.parent,
-        env={**os.environ, HOLD: str(hold)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        env={**os.environ, HOLD: str(hold), **({FORK: "1"} if fork else {})}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT)
     if not _until(lambda: hold.exists() or child.poll() is not None, 90):
         child.kill()
         pytest.fail("the child pytest never started its cluster")
@@ -76,21 +82,45 @@ def _held(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, int]:
 def _watchdog_of(folder: Path) -> int:
     """The pid of the watchdog of a cluster folder (its command line names the folder)."""
     for proc in Path("/proc").iterdir():
-        try:
-            argv = (proc / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"--watch" in argv and str(folder).encode() in argv:
+        if proc.name.isdigit() and _cmdline_has(proc, folder):
             return int(proc.name)
     raise AssertionError(f"no watchdog for {folder}")
+
+
+def _state(folder: Path, server: int) -> str:
+    """What is left, for a failure's message."""
+    watchdogs = [p.name for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline_has(p, folder)]
+    left = sorted(os.listdir(folder)) if folder.exists() else "gone"
+    return f"server {server} running: {_running(server)}; folder: {left}; watchdog pids: {watchdogs}"
+
+
+def _cmdline_has(proc: Path, folder: Path) -> bool:
+    try:
+        argv = (proc / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"--watch" in argv and str(folder).encode() in argv
 
 
 def test_a_killed_run_leaves_no_server_and_no_folder(tmp_path: Path) -> None:
     child, folder, server = _held(tmp_path)
     child.send_signal(signal.SIGKILL)
     child.wait()
-    assert _until(lambda: not _running(server), 10), "the server outlived the killed test run"
-    assert _until(lambda: not folder.exists(), 10), "the cluster's folder outlived the killed test run"
+    assert _until(lambda: not _running(server), 10), _state(folder, server)
+    assert _until(lambda: not folder.exists(), 10), _state(folder, server)
+
+
+def test_a_killed_run_whose_forked_process_lives_on_leaves_no_server(tmp_path: Path) -> None:
+    """A process the run forked holds the watchdog's pipe open: the run's pid going is enough."""
+    child, folder, server = _held(tmp_path, fork=True)
+    forked = int((tmp_path / "held").read_text().split()[1])
+    try:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert _until(lambda: not _running(server), 10), "the server outlived the killed test run"
+        assert _until(lambda: not folder.exists(), 10)
+    finally:
+        os.kill(forked, signal.SIGKILL)
 
 
 def test_a_run_killed_with_its_watchdog_is_swept_by_the_next(tmp_path: Path) -> None:

@@ -5,15 +5,16 @@ refuses root). Each test gets a schema of its own in one database.
 
 The server dies with the test run however the run ends: a watchdog started
 beside it (a session of its own, so a signal to pytest's process group spares
-it) reads a pipe only pytest holds, and when that pipe closes (pytest ended,
-even by SIGKILL or a timeout, when no fixture teardown runs) stops the server
-and removes the folder. A folder whose owner file names a process that has
+it) reads a pipe only pytest holds and watches pytest's pid; when the pipe
+closes or the pid is gone (pytest ended, even by SIGKILL or a timeout, when no
+fixture teardown runs) it stops the server and removes the folder. A folder whose owner file names a process that has
 gone (its watchdog killed too) is swept when the next cluster is made."""
 
 from __future__ import annotations
 
 import glob
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -153,8 +154,14 @@ class Cluster:
 
 
 def _watch(folder: Path) -> None:
-    """The watchdog: wait until the pipe from the test run closes, then clean up."""
-    sys.stdin.buffer.read()  # EOF: the run closed it (stop) or ended, however it ended
+    """The watchdog: wait until the pipe from the test run closes (``stop``, or the run
+    ended however it ended) or the run's process is gone (a process it forked may hold
+    the pipe a while longer), then clean up."""
+    owner = (folder / OWNER_FILE).read_text()
+    while _alive(owner):
+        ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+        if ready and not os.read(sys.stdin.fileno(), 1024):
+            break
     _remove(folder, _bin())
 
 
