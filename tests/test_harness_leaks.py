@@ -32,7 +32,8 @@ def test_a_held_cluster(pg_cluster: Cluster) -> None:
     if os.environ.get(FORK) and (forked := os.fork()) == 0:  # holds what pytest holds, the pipe too
         time.sleep(60)
         os._exit(0)
-    Path(hold).write_text(f"{pg_cluster.dir} {forked}")
+    Path(f"{hold}.part").write_text(f"{pg_cluster.dir} {forked}")
+    os.replace(f"{hold}.part", hold)  # whole when it appears: the parent reads it at once
     time.sleep(120)
 
 
