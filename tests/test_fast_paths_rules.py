@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from versioner import attribution, headlinewords
 from versioner.figureedges import _HEDGE, same_hedge_wording
+from versioner.reading import Reading
 
 # every hedge (as written, in capitals, capitalised), words that end like one, numbers and signs
 _PHRASES = sorted(_HEDGE) + [p.upper() for p in _HEDGE] + [p.capitalize() for p in _HEDGE]
@@ -97,3 +98,16 @@ def test_sources_read_at_their_verbs_only_and_one_side_first_as_read_before(
     assert attribution.cited(old) == _cited_plain(old)
     assert list(attribution.cited(old)) == list(_cited_plain(old))
     assert attribution.source_swapped(old, new, old_w, new_w) == _source_swapped_plain(old, new, old_w, new_w)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(st.tuples(_SAYING, _SAYING, _EDITED, _EDITED), _swaps()),
+       st.lists(st.tuples(_EDITED, _EDITED), max_size=2))
+def test_sources_read_once_a_paragraph_side_as_read_at_each_edit(
+        edit: tuple[str, str, list[str], list[str]], more: list[tuple[list[str], list[str]]]) -> None:
+    # the hunks of one paragraph share its two readings, each side's sources read once
+    old, new, old_w, new_w = edit
+    readings = Reading(old), Reading(new)
+    for ow, nw in [(old_w, new_w), *more]:
+        assert attribution.source_swapped(old, new, ow, nw, readings) == attribution.source_swapped(old, new, ow, nw)
+        assert attribution.source_kept(old, new, ow, nw, readings) == attribution.source_kept(old, new, ow, nw)

@@ -308,7 +308,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # a clause or a sentence rewritten, put in or taken out that happens to hold a
         # verb of saying: what it says is the change, which the wording rules judge
         att_old = att_new = []
-    kept = source_kept(h.old_text, h.new_text, att_old, att_new) \
+    kept = source_kept(h.old_text, h.new_text, att_old, att_new, (rd_old, rd_new)) \
         if att_old != att_new and not restyled_verb(old_w, new_w, att_old, att_new) else ""
     if kept:
         # "according to police" -> "police said", "say" -> "says": the paragraph cites the
@@ -354,12 +354,12 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
             # source for an unnamed one is attribution (one person for another stays a name);
             # so is ", Acme Research projects," taken out or put in
-            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                         f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     restyled = restyled_verb(old_w, new_w, att_old, att_new)
-    swapped = source_swapped(h.old_text, h.new_text, old_w, new_w) if restyled or att_old != att_new else ""
+    swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new)) if restyled or att_old != att_new else ""
     if swapped:
         # "a spokesperson said" -> "the harbour master told reporters": whatever the verb,
         # the claim now rests on someone else
@@ -379,7 +379,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
             and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
-        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}" if swapped else
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = typo_reason(h, old_w, new_w)
