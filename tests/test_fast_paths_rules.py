@@ -111,3 +111,23 @@ def test_sources_read_once_a_paragraph_side_as_read_at_each_edit(
     for ow, nw in [(old_w, new_w), *more]:
         assert attribution.source_swapped(old, new, ow, nw, readings) == attribution.source_swapped(old, new, ow, nw)
         assert attribution.source_kept(old, new, ow, nw, readings) == attribution.source_kept(old, new, ow, nw)
+
+
+_QUOTED = st.lists(st.sampled_from([
+    "“", "”", '"', "'", "‘", "’", "«", "»", " ", ", ", ". ", "We", "will", "reopen", "the", "port", "Lee",
+    "said", "don't", "soon", "\n", "É",
+]), max_size=30).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(_QUOTED, st.text(max_size=40)), st.integers(-50, 60), st.integers(0, 60))
+def test_a_quotation_flattened_once_a_side_is_flattened_as_read_there(text: str, lo: int, width: int) -> None:
+    from versioner import quotes
+
+    side = Reading(text)
+    for s, e in side.quotes:
+        assert quotes._flat_quote(side, (s, e)) == quotes._flat(text[s:e])
+    # a window around an edit that holds the whole paragraph has the paragraph's words
+    hi = lo + width
+    if lo <= 0 and hi >= len(text):
+        assert quotes._paragraph_words(side) == set(quotes._flat(text[max(0, lo):hi]).split())
