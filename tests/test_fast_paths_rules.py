@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from versioner import attribution, headlinewords
 from versioner.figureedges import _HEDGE, same_hedge_wording
+from versioner.hunk import Hunk
 from versioner.reading import Reading
 
 # every hedge (as written, in capitals, capitalised), words that end like one, numbers and signs
@@ -131,3 +132,24 @@ def test_a_quotation_flattened_once_a_side_is_flattened_as_read_there(text: str,
     hi = lo + width
     if lo <= 0 and hi >= len(text):
         assert quotes._paragraph_words(side) == set(quotes._flat(text[max(0, lo):hi]).split())
+
+
+def _single_quote_mark_plain(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
+    """_single_quote_mark as it walked every character of both sides."""
+    for seg, reading, start in ((h.old, rd_old, h.old_start), (h.new, rd_new, h.new_start)):
+        for i, c in enumerate(seg):
+            if c in "'‘’" and any(s == start + i or e == start + i + 1 for s, e in reading.quotes):
+                return True
+    return False
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(_QUOTED, _QUOTED, st.integers(0, 60), st.integers(0, 12), st.integers(0, 60), st.integers(0, 12))
+def test_a_side_without_a_single_mark_is_passed_over_as_walked(old: str, new: str, a: int, n: int,
+                                                               b: int, m: int) -> None:
+    from versioner.hunkquotes import _single_quote_mark
+
+    a, b = min(a, len(old)), min(b, len(new))
+    h = Hunk(old[a:a + n], new[b:b + m], a, b, old, new)
+    rd_old, rd_new = Reading(old), Reading(new)
+    assert _single_quote_mark(h, rd_old, rd_new) == _single_quote_mark_plain(h, rd_old, rd_new)

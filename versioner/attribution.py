@@ -268,6 +268,10 @@ had was were is are be been being will would could also later earlier previously
 statement reporters""".split())
 
 
+# Words no source phrase holds (_phrase stops at the one and passes over the other)
+_NEVER_SOURCE = ATTRIBUTION | _NOT_SOURCE
+
+
 def cited(paragraph: str) -> Counter[tuple[str, ...]]:
     """Who a paragraph gives its claims to: for each attribution, the words naming its
     source, lower case ("according to the port police", "the port police said", ",
@@ -350,6 +354,8 @@ def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[s
     ("a spokesperson" -> "a company spokesperson"). Else "". ``readings``: of the two
     texts, when the caller has them (each paragraph side's sources are read once)."""
     edited_old, edited_new = {_bare(w).lower() for w in old_w}, {_bare(w).lower() for w in new_w}
+    if not (edited_old - _NEVER_SOURCE and edited_new - _NEVER_SOURCE):
+        return ""  # only verbs of saying and small words on a side ("said" -> "told"): no source's words
     # each side read only when the other may give a source: most edits name none
     old_rd, new_rd = readings if readings is not None else (None, None)
     old_s = list(_cited_of(old_text, old_rd)) if edited_old and edited_new else []

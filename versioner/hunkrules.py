@@ -308,8 +308,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # a clause or a sentence rewritten, put in or taken out that happens to hold a
         # verb of saying: what it says is the change, which the wording rules judge
         att_old = att_new = []
+    restyled = restyled_verb(old_w, new_w, att_old, att_new)  # asked once, of the words that stand
     kept = source_kept(h.old_text, h.new_text, att_old, att_new, (rd_old, rd_new)) \
-        if att_old != att_new and not restyled_verb(old_w, new_w, att_old, att_new) else ""
+        if att_old != att_new and not restyled else ""
     if kept:
         # "according to police" -> "police said", "say" -> "says": the paragraph cites the
         # same sources as before, only said another way
@@ -358,7 +359,6 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                         f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
-    restyled = restyled_verb(old_w, new_w, att_old, att_new)
     swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new)) if restyled or att_old != att_new else ""
     if swapped:
         # "a spokesperson said" -> "the harbour master told reporters": whatever the verb,
@@ -485,7 +485,10 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - CONTEXT)
-    if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
+    for end in range(pos - _OLD_FIGS_NEAR, pos + 1):
+        if may_end_figure(text, end, start, pos):
+            break
+    else:
         return []  # nothing there can end a figure: no need to read the text before
     # read on past ``pos`` so that each figure keeps the noun it counts; of the window only
     # the figures over its last few characters before ``pos``, read from that sentence on
