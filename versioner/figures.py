@@ -241,10 +241,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
     try:
         out: list[Figure] = []
         scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
-        # the candidates of every span, read in one pass from the first span's reading on
-        # (the candidates between two points are those of the whole text there, so each
-        # span's are a slice of them): one search a text, not one a span
-        every: list[int] | None = None
+        every: list[int] | None = None  # every span's candidates: one search, sliced per span
         for start, end in spans:
             end = max(end, start + 1)
             if end <= scanned:
@@ -254,12 +251,9 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
             if last:
                 lo = pos = last.end()  # no figure spans the barrier: what came before is done
             starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
-            if len(spans) == 1:
-                starts += _candidate_starts_between(text, lo, end)
-            else:
-                if every is None:
-                    every = _candidate_starts_between(text, lo, max(max(e, s + 1) for s, e in spans))
-                starts += every[bisect.bisect_left(every, lo):bisect.bisect_left(every, end)]
+            if every is None:  # those between two points are the whole text's there
+                every = _candidate_starts_between(text, lo, max(max(e, s + 1) for s, e in spans))
+            starts += every[bisect.bisect_left(every, lo):bisect.bisect_left(every, end)]
             found, pos = _scan(text, starts, pos)
             out += found
             scanned = end
