@@ -549,8 +549,8 @@ _UNIT_OF = {form: k for k, group in enumerate(_UNIT_GROUPS) for form in group.sp
 def same_unit(old_w: list[str], new_w: list[str]) -> bool:
     """Are the two sides one unit written two ways ("km" -> "kilometers", "sq km" ->
     "square kilometres", "pct" -> "percent")?"""
-    a, b = (_UNIT_OF.get(" ".join(ws).lower().rstrip(".")) for ws in (old_w, new_w))
-    return a is not None and a == b
+    a = _UNIT_OF.get(" ".join(old_w).lower().rstrip("."))
+    return a is not None and a == _UNIT_OF.get(" ".join(new_w).lower().rstrip("."))
 
 
 def _negated_kept(words: list[str], other: list[str]) -> bool:
