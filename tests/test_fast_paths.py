@@ -496,3 +496,42 @@ def test_a_source_cited_is_found_as_by_reading_every_word_before_it(a: list[str]
     old_span = (old_span[0], min(len(old), old_span[0] + 5))
     assert attribution._cites_from(old, old_span) == plain(old, old_span)
     assert attribution._cites_from(new, new_span) == plain(new, new_span)
+
+
+def _touching_span_by_span(text: str, spans: list[tuple[int, int]]) -> list[figures_module.Figure]:
+    """figures_touching as it searched each span's candidates on their own."""
+    out: list[figures_module.Figure] = []
+    scanned = pos = 0
+    for start, end in spans:
+        end = max(end, start + 1)
+        if end <= scanned:
+            continue
+        lo = scanned
+        last = figures_module._LAST_BARRIER_RE.match(text, scanned, start)
+        if last:
+            lo = pos = last.end()
+        starts = [0] if lo == 0 and re.match(figures_module._SCAN_SPACE, " " + text[:16]) else []
+        starts += figures_module._candidate_starts_between(text, lo, end)
+        found, pos = figures_module._scan(text, starts, pos)
+        out += found
+        scanned = end
+    return out
+
+
+_SPANNED = st.lists(st.sampled_from([
+    " ", " ", ", ", ". ", "“", "(", "-", "5", "17", "1,200", "4.5%", "$3", "a", "A", "hundred", "March", "May 4",
+    "Twenty", "between", "and", "half", "third", "killed", "Nov. ", "U.S. Dollars", "Rs. ", "singerMay 5",
+]), max_size=40).map("".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_SPANNED, _TEXT), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=5))
+def test_figures_touching_spans_read_from_one_search_as_each_on_its_own(
+        text: str, raw: list[tuple[int, int]]) -> None:
+    # the candidates of several spans are read in one pass over the text they cover
+    spans, at = [], 0
+    for gap, width in raw:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + width, len(text))))
+        at = spans[-1][1]
+    assert figures_module.figures_touching(text, spans) == _touching_span_by_span(text, spans)

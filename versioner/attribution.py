@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from versioner.model import Flag, FlagType, Severity
 from versioner.names import FUNCTION_WORDS
-from versioner.reading import CONTEXT, DATE_WORDS, WORD, words_as_written
+from versioner.reading import CONTEXT, DATE_WORDS, WORD, Reading, words_as_written
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
@@ -268,6 +268,10 @@ had was were is are be been being will would could also later earlier previously
 statement reporters""".split())
 
 
+# Words no source phrase holds (_phrase stops at the one and passes over the other)
+_NEVER_SOURCE = ATTRIBUTION | _NOT_SOURCE
+
+
 def cited(paragraph: str) -> Counter[tuple[str, ...]]:
     """Who a paragraph gives its claims to: for each attribution, the words naming its
     source, lower case ("according to the port police", "the port police said", ",
@@ -295,6 +299,16 @@ def cited(paragraph: str) -> Counter[tuple[str, ...]]:
 _OPENS_SOURCE = _SPEAKING | {"according"}
 
 
+def _cited_side(reading: Reading) -> Counter[tuple[str, ...]]:
+    """``cited`` of a paragraph side, read once for all its hunks (Reading.fact)."""
+    return cited(reading.text)
+
+
+def _cited_of(text: str, reading: Reading | None) -> Counter[tuple[str, ...]]:
+    """``cited(text)``, looked up in ``reading`` (of ``text``) when the caller has it."""
+    return cited(text) if reading is None else reading.fact(_cited_side)
+
+
 def _phrase(tokens: list[str], start: int, step: int) -> list[str]:
     """The content words from ``start`` on, going ``step``, up to a clause's end."""
     out: list[str] = []
@@ -309,19 +323,21 @@ def _phrase(tokens: list[str], start: int, step: int) -> list[str]:
     return out[::step]
 
 
-def source_kept(old_text: str, new_text: str, att_old: list[str], att_new: list[str]) -> str:
+def source_kept(old_text: str, new_text: str, att_old: list[str], att_new: list[str],
+                readings: tuple[Reading, Reading] | None = None) -> str:
     """"according -> said", when an edit only restyles how a paragraph attributes
     ("according to police" -> "police said", "say" -> "says"): the words it changes are
     neutral verbs of saying or "according", and the paragraph cites the same sources as
-    often before and after. Else ""."""
+    often before and after. Else "". ``readings``: of the two texts, when the caller has them."""
     words = [w.lower() for w in att_old + att_new]
     if not all(w in _NEUTRAL_SAYING or w == "according" for w in words):
         return ""
     if "according" not in words and not (att_old and att_new) \
             and _citing(old_text) == _citing(new_text):
         return ""  # a verb of saying only put in or taken out, "according" kept: moved, if at all (saying_moved)
-    sources = cited(old_text)
-    if not sources or sources != cited(new_text):
+    old_rd, new_rd = readings if readings is not None else (None, None)
+    sources = _cited_of(old_text, old_rd)
+    if not sources or sources != _cited_of(new_text, new_rd):
         return ""
     return f"{' '.join(att_old) or '-'} -> {' '.join(att_new) or '-'}"
 
@@ -330,17 +346,22 @@ def _citing(text: str) -> int:
     return text.lower().count("according to")
 
 
-def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[str]) -> str:
+def source_swapped(old_text: str, new_text: str, old_w: list[str], new_w: list[str],
+                   readings: tuple[Reading, Reading] | None = None) -> str:
     """"a spokesperson -> harbour master", when an edit (its words ``old_w``, ``new_w``)
     takes out a source the old paragraph cites and puts in one the new cites, the two
     sharing no word: another source for the claim, not the same one named more fully
-    ("a spokesperson" -> "a company spokesperson"). Else ""."""
+    ("a spokesperson" -> "a company spokesperson"). Else "". ``readings``: of the two
+    texts, when the caller has them (each paragraph side's sources are read once)."""
     edited_old, edited_new = {_bare(w).lower() for w in old_w}, {_bare(w).lower() for w in new_w}
+    if not (edited_old - _NEVER_SOURCE and edited_new - _NEVER_SOURCE):
+        return ""  # only verbs of saying and small words on a side ("said" -> "told"): no source's words
     # each side read only when the other may give a source: most edits name none
-    old_s = list(cited(old_text)) if edited_old and edited_new else []
+    old_rd, new_rd = readings if readings is not None else (None, None)
+    old_s = list(_cited_of(old_text, old_rd)) if edited_old and edited_new else []
     if not any(edited_old & set(s) for s in old_s):
         return ""
-    new_s = list(cited(new_text))
+    new_s = list(_cited_of(new_text, new_rd))
     gone = [s for s in old_s if edited_old & set(s) and not any(set(s) & set(t) for t in new_s)]
     came = [s for s in new_s if edited_new & set(s) and not any(set(s) & set(t) for t in old_s)]
     if not (gone and came) or _claim_rewritten(edited_old, edited_new, gone, came):

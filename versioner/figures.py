@@ -8,6 +8,7 @@ every changed paragraph, and never raises.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -240,6 +241,7 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
     try:
         out: list[Figure] = []
         scanned = pos = 0  # starts before `scanned` are done; `pos`: end of the last figure
+        every: list[int] | None = None  # every span's candidates: one search, sliced per span
         for start, end in spans:
             end = max(end, start + 1)
             if end <= scanned:
@@ -249,7 +251,9 @@ def figures_touching(text: str, spans: Sequence[tuple[int, int]]) -> list[Figure
             if last:
                 lo = pos = last.end()  # no figure spans the barrier: what came before is done
             starts = [0] if lo == 0 and _compiled(_SCAN_SPACE).match(" " + text[:16]) else []
-            starts += _candidate_starts_between(text, lo, end)
+            if every is None:  # those between two points are the whole text's there
+                every = _candidate_starts_between(text, lo, max(max(e, s + 1) for s, e in spans))
+            starts += every[bisect.bisect_left(every, lo):bisect.bisect_left(every, end)]
             found, pos = _scan(text, starts, pos)
             out += found
             scanned = end

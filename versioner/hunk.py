@@ -58,8 +58,8 @@ _set_attribute = object.__setattr__
 def hunks(ops: Sequence[Op], headline: bool = False) -> list[Hunk]:
     """Runs of non-equal ops, with their positions in the old and new text, sharing one
     reading of each paragraph (``headline``: as a headline)."""
-    old_text = "".join(o.text for o in ops if o.tag != "insert")
-    new_text = "".join(o.text for o in ops if o.tag != "delete")
+    old_text = "".join([o.text for o in ops if o.tag != "insert"])
+    new_text = "".join([o.text for o in ops if o.tag != "delete"])
     rd_old, rd_new = Reading(old_text, headline), Reading(new_text, headline)
     out: list[Hunk] = []
     i = j = 0

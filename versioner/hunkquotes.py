@@ -65,6 +65,8 @@ def _single_quote_mark(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
     """A single quotation mark added or removed where it opens or closes a quoted phrase
     ("in 'critical condition'"), not an apostrophe."""
     for seg, reading, start in ((h.old, rd_old, h.old_start), (h.new, rd_new, h.new_start)):
+        if "'" not in seg and "‘" not in seg and "’" not in seg:
+            continue  # most edits: no mark to look at, the side's letters not walked
         for i, c in enumerate(seg):
             if c in "'‘’" and any(s == start + i or e == start + i + 1 for s, e in reading.quotes):
                 return True

@@ -308,8 +308,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # a clause or a sentence rewritten, put in or taken out that happens to hold a
         # verb of saying: what it says is the change, which the wording rules judge
         att_old = att_new = []
-    kept = source_kept(h.old_text, h.new_text, att_old, att_new) \
-        if att_old != att_new and not restyled_verb(old_w, new_w, att_old, att_new) else ""
+    restyled = restyled_verb(old_w, new_w, att_old, att_new)  # asked once, of the words that stand
+    kept = source_kept(h.old_text, h.new_text, att_old, att_new, (rd_old, rd_new)) \
+        if att_old != att_new and not restyled else ""
     if kept:
         # "according to police" -> "police said", "say" -> "says": the paragraph cites the
         # same sources as before, only said another way
@@ -354,12 +355,11 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
             # source for an unnamed one is attribution (one person for another stays a name);
             # so is ", Acme Research projects," taken out or put in
-            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+            swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                         f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
-    restyled = restyled_verb(old_w, new_w, att_old, att_new)
-    swapped = source_swapped(h.old_text, h.new_text, old_w, new_w) if restyled or att_old != att_new else ""
+    swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new)) if restyled or att_old != att_new else ""
     if swapped:
         # "a spokesperson said" -> "the harbour master told reporters": whatever the verb,
         # the claim now rests on someone else
@@ -379,7 +379,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
             and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
-        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w)
+        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}" if swapped else
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
     typo = typo_reason(h, old_w, new_w)
@@ -485,7 +485,10 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - CONTEXT)
-    if not any(may_end_figure(text, end, start, pos) for end in range(pos - _OLD_FIGS_NEAR, pos + 1)):
+    for end in range(pos - _OLD_FIGS_NEAR, pos + 1):
+        if may_end_figure(text, end, start, pos):
+            break
+    else:
         return []  # nothing there can end a figure: no need to read the text before
     # read on past ``pos`` so that each figure keeps the noun it counts; of the window only
     # the figures over its last few characters before ``pos``, read from that sentence on
@@ -546,8 +549,8 @@ _UNIT_OF = {form: k for k, group in enumerate(_UNIT_GROUPS) for form in group.sp
 def same_unit(old_w: list[str], new_w: list[str]) -> bool:
     """Are the two sides one unit written two ways ("km" -> "kilometers", "sq km" ->
     "square kilometres", "pct" -> "percent")?"""
-    a, b = (_UNIT_OF.get(" ".join(ws).lower().rstrip(".")) for ws in (old_w, new_w))
-    return a is not None and a == b
+    a = _UNIT_OF.get(" ".join(old_w).lower().rstrip("."))
+    return a is not None and a == _UNIT_OF.get(" ".join(new_w).lower().rstrip("."))
 
 
 def _negated_kept(words: list[str], other: list[str]) -> bool:

@@ -36,6 +36,17 @@ def _flat_quotes(reading: Reading) -> list[str]:
     return [_flat(reading.text[s:e]) for s, e in reading.quotes]
 
 
+def _flat_by_span(reading: Reading) -> dict[tuple[int, int], str]:
+    """Each quotation's span, with its flattened words (``_flat_quotes``)."""
+    return dict(zip(reading.quotes, reading.fact(_flat_quotes)))
+
+
+def _flat_quote(reading: Reading, span: tuple[int, int]) -> str:
+    """``_flat`` of one of the side's quotations (``span``, one of ``reading.quotes``):
+    looked up in the side's quotations, flattened once for all its hunks."""
+    return reading.fact(_flat_by_span)[span]
+
+
 def _words_quoted(reading: Reading) -> list[str]:
     """The words of all the paragraph side's quotations, in order."""
     return " ".join(reading.fact(_flat_quotes)).split()
@@ -44,6 +55,11 @@ def _words_quoted(reading: Reading) -> list[str]:
 def _flat_paragraph(reading: Reading) -> str:
     """The whole paragraph side flattened, with a space either end (words are found whole in it)."""
     return f" {_flat(reading.text)} "
+
+
+def _paragraph_words(reading: Reading) -> frozenset[str]:
+    """The words of the whole paragraph side, flattened (``_flat``)."""
+    return frozenset(reading.fact(_flat_paragraph).split())
 
 
 TITLE_MARKS = "quotation marks around a title (style)"
@@ -67,8 +83,8 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool, older
     if not headline and _taken_out_whole(h, touched_old, touched_new):
         return TAKEN_OUT
     flat_old, flat_new = rd_old.fact(_flat_quotes), rd_new.fact(_flat_quotes)
-    if all(_flat(rd_old.text[s:e]) in flat_new for s, e in touched_old) \
-            and all(_flat(rd_new.text[s:e]) in flat_old for s, e in touched_new):
+    if all(_flat_quote(rd_old, q) in flat_new for q in touched_old) \
+            and all(_flat_quote(rd_new, q) in flat_old for q in touched_new):
         return "kept"
     if rd_old.fact(_words_quoted) == rd_new.fact(_words_quoted):
         return "kept"
@@ -135,12 +151,15 @@ def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     if (old_words ^ new_words) & NEGATIONS:
         return False
     # each new quotation's words flattened once, not once per old quotation
-    if not all(_within_one(_flat(rd_new.text[s:e]), flat_old) for s, e in touched_new):
+    if not all(_within_one(_flat_quote(rd_new, q), flat_old) for q in touched_new):
         return False
     # the new sentence around the edit, not the whole paragraph: a long one has many edits
-    para = set(_flat(rd_new.text[max(0, h.new_start - _NEAR):h.new_end + _NEAR]).split())
-    for s, e in touched_old:
-        words = [w for w in _flat(rd_old.text[s:e]).split() if w not in _BACKSHIFT and w not in FUNCTION_WORDS]
+    # (a window that holds it all is the paragraph's words, read once for all its hunks)
+    lo, hi = h.new_start - _NEAR, h.new_end + _NEAR
+    para = rd_new.fact(_paragraph_words) if lo <= 0 and hi >= len(rd_new.text) \
+        else set(_flat(rd_new.text[max(0, lo):hi]).split())
+    for q in touched_old:
+        words = [w for w in _flat_quote(rd_old, q).split() if w not in _BACKSHIFT and w not in FUNCTION_WORDS]
         if not words or sum(w in para for w in words) < _REPORTED_SHARE * len(words):
             return False
     return True
@@ -156,7 +175,7 @@ def said_elsewhere(h: Hunk, rd_old: Reading, new_text: str) -> bool:
     have = _words_of(new_text)
     for s, e in rd_old.quotes:
         if h.old_start <= s and e <= h.old_end:
-            words = [w for w in _flat(rd_old.text[s:e]).split() if w not in FUNCTION_WORDS]
+            words = [w for w in _flat_quote(rd_old, (s, e)).split() if w not in FUNCTION_WORDS]
             if len(words) >= _SAID_ELSEWHERE_WORDS and sum(w in have for w in words) >= _REPORTED_SHARE * len(words):
                 return True
     return False
@@ -186,14 +205,14 @@ def _narrowed(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     wishes”`` -> ``hold services “as he wishes”``)? Nothing the speaker said is changed
     or lost. (Words brought into a quote are a quote change: they are now the speaker's.)"""
     para = rd_new.fact(_flat_paragraph)
-    for s, e in touched_old:
-        q = _flat(rd_old.text[s:e])
+    for span in touched_old:
+        q = _flat_quote(rd_old, span)
         if q in flat_new:
             continue
         parts = [f" {q} ".split(f" {n} ", 1) for n in flat_new if n and f" {n} " in f" {q} "]
         if not any(all(not x.strip() or f" {x.strip()} " in para for x in pair) for pair in parts):
             return False
-    return all(_within_one(_flat(rd_new.text[s:e]), flat_old) for s, e in touched_new)
+    return all(_within_one(_flat_quote(rd_new, q), flat_old) for q in touched_new)
 
 
 def _within_one(quoted: str, flat: list[str]) -> bool:
@@ -235,9 +254,9 @@ def mark_of_rewritten_quote(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
     touched = [(s, e) for s, e in side.quotes if start <= s < end or start < e <= end]
     if not touched:
         return False
-    have = set(_flat(other.text).split())
-    for s, e in touched:
-        words = [w for w in _flat(side.text[s:e]).split() if w not in FUNCTION_WORDS]
+    have = other.fact(_paragraph_words)
+    for span in touched:
+        words = [w for w in _flat_quote(side, span).split() if w not in FUNCTION_WORDS]
         if not words or sum(w in have for w in words) >= _REWRITTEN_SHARE * len(words):
             return False
     return True

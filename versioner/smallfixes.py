@@ -88,8 +88,9 @@ def small_fix(h: Hunk, old_w: list[str], new_w: list[str], rd_new: Reading) -> s
         if d <= 2:
             return f"{'one' if d == 1 else 'two'}-letter fix of a misspelt word ({a} -> {b})"
         return None
+    # the letters first: most pairs are no agreement, and a word list need not be asked
     agree = frozenset((a, b)) in _AGREEMENT or (
-        is_ordinary(a) and is_ordinary(b) and (a in (b + "s", b + "es") or b in (a + "s", a + "es")))
+        (a in (b + "s", b + "es") or b in (a + "s", a + "es")) and is_ordinary(a) and is_ordinary(b))
     if agree:
         before = rd_new.token_before(h.new_start)
         if before is None or before.text.lower() in _BEFORE_NOUN or before.text[:1].isdigit():
@@ -105,6 +106,8 @@ def tense_only(old_w: list[str], new_w: list[str]) -> str | None:
     if len(old_w) != 1 or len(new_w) != 1:
         return None
     a, b = old_w[0], new_w[0]
+    if not (a.endswith("d") or b.endswith("d")):
+        return None  # a past form ends in "d" (_PAST): looked at before any word list
     if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and is_ordinary(a) and is_ordinary(b)):
         return None
     for past, present in ((a, b), (b, a)):
