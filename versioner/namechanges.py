@@ -13,19 +13,20 @@ import functools
 import re
 
 from versioner.articlenames import _WORD, ArticleNames, _first, _is_word_char, _mentions_word, mentions
-from versioner.countednoun import contracted_in
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
     NAME_JOINERS,
     attributive,
+    common_words,
+    contracted_in,
     demonym_noun,
     is_ordinary,
     is_title,
     plain,
     wider_scope,
 )
-from versioner.reading import Reading
+from versioner.reading import DATE_WORDS, Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -214,8 +215,8 @@ def _ordinary_run(rest: str) -> bool:
 
 
 # Days and months: capitalised, never the start of a longer name glued to a small word
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april june july august september october november december""".split())
+# ("May" can be: "Mayfield")
+_CALENDAR = DATE_WORDS - {"may"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -422,8 +423,10 @@ def _word_boundary(text: str, at: int) -> bool:
 def reads_english(text: str) -> bool:
     """Are most of the lower-case words of ``text`` (its first 2,000 characters) ordinary
     English words?"""
-    words = [w for w in _WORD.findall(text[:2000]) if w.islower() and w.isalpha() and len(w) > 2]
-    return not words or 2 * sum(map(is_ordinary, words)) >= len(words)
+    words = [w.lower() for w in _WORD.findall(text[:2000]) if w.islower() and w.isalpha() and len(w) > 2]
+    # is_ordinary() of each, looked up in the word list at once: a word of letters only
+    # has no possessive ending for plain() to drop
+    return not words or 2 * sum(map(common_words().__contains__, words)) >= len(words)
 
 
 def _untitled(name: str) -> str:
