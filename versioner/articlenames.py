@@ -5,6 +5,7 @@ each search remembered for the article's own texts. Part of the name rules
 
 from __future__ import annotations
 
+import functools
 import re
 
 from versioner.names import is_title, plain
@@ -39,11 +40,18 @@ def mentions(text: str, name: str, known: ArticleNames | None = None) -> bool:
     """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
     several words is still there when each of its words is ("Virginia Walmart" ->
     "Walmart ... in Virginia": reordered, not changed)."""
-    words = [w for w in plain(name).split() if not is_title(w)]
+    words = _name_words(name)
     if len(words) > 1:
         return all(_mentions_word(text, w, known) for w in words)
     # a title dropped leaves the name ("Ms Lee" -> "Lee")
     return _mentions_word(text, words[0] if words else name, known)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of ``name`` but its titles, its possessive dropped (asked of each name
+    many times: once for each text it is looked for in)."""
+    return tuple(w for w in plain(name).split() if not is_title(w))
 
 
 def _mentions_word(text: str, name: str, known: ArticleNames | None = None) -> bool:

@@ -174,23 +174,47 @@ def _glued(name: str, other: str, known: ArticleNames | None = None) -> bool:
     words run together ("Leesaidin"), or a capitalised small word and the name after it
     ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
+    splits, glued_name, opening_run = _glue_points(word)
     apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
+    for head, tail, asks_other in splits:
+        if asks_other and not _mentions_word(other, tail, known):
+            continue
+        if apart is None:
+            apart = not _mentions_word(other, word, known)
+        if apart and (_mentions_word(other, head, known) or head.lower() in _CALENDAR):
+            return True
+    if glued_name and _mentions_word(other, glued_name, known):
+        return True
+    return opening_run
+
+
+@functools.lru_cache(maxsize=4096)
+def _glue_points(word: str) -> tuple[tuple[tuple[str, str, bool], ...], str, bool]:
+    """What ``_glued`` reads of ``word`` alone, read once for each word however often
+    it is asked: where it may split into a head and a lower-case tail that a page glued
+    to it (each with whether the tail must stand in the other revision too), the name
+    after a capitalised small word glued to it ("" if none), and whether it is such a
+    word glued to ordinary lower-case words ("Thebillto")."""
+    splits = []
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
         # a tail of five letters or more: a shorter ordinary word ends many a name
         # ("John" + "son", "Gold" + "man"); a longer one must stand in ``other`` too
-        if tail.islower() and (tail in FUNCTION_WORDS or _ordinary_run(tail) or (
-                len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail, known))):
-            if apart is None:
-                apart = not _mentions_word(other, word, known)
-            if apart and (_mentions_word(other, head, known) or head.lower() in _CALENDAR):
-                return True
-    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
-    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2), known):
-        return True
+        if not tail.islower():
+            continue
+        if tail in FUNCTION_WORDS or _ordinary_run(tail):
+            splits.append((head, tail, False))
+        elif len(tail) >= _GLUED_WORD and is_ordinary(tail):
+            splits.append((head, tail, True))
+    m = _GLUED_CAPITALS.fullmatch(word)
+    glued_name = m.group(2) if m and m.group(1).lower() in FUNCTION_WORDS else ""
     # a capitalised small word glued to ordinary lower-case words ("Thebillto"): the page
     # lost the spaces of a sentence's opening, no name was written
-    return any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+    opening_run = any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+    return tuple(splits), glued_name, opening_run
+
+
+_GLUED_CAPITALS = re.compile(r"([A-Z][a-z]+)([A-Z]\w{2,})")
 
 
 # The shortest ordinary word read as glued to a name when the other side writes it apart
@@ -429,7 +453,9 @@ def reads_english(text: str) -> bool:
     return not words or 2 * sum(map(common_words().__contains__, words)) >= len(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _untitled(name: str) -> str:
+    """``name`` without its titles and possessive ending (asked of each name many times)."""
     return " ".join(w for w in plain(name).split() if not is_title(w))
 
 

@@ -253,6 +253,8 @@ def descriptor_words(words: list[str], before: str, after: str) -> int:
 _DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ians|eans|cans|yans|mans|[a-z]men|[a-z]women)$")
 _DEMONYM_ONE = re.compile(r"[A-Z][a-z]{2,}(?:ian|ean|can|yan|ese|[a-z]man|[a-z]woman)$")
 _DEMONYM_PEOPLE = re.compile(r"[A-Z][a-z]{2,}(?:ese|ish|[a-z]man|[a-z]woman|[a-z]men|[a-z]women)$")
+# any of the three above (asked first: most names end as none of them)
+_DEMONYM_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (_DEMONYM_PLURAL, _DEMONYM_ONE, _DEMONYM_PEOPLE)))
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
@@ -260,6 +262,8 @@ def demonym_noun(name: str, text: str) -> bool:
     """Is ``name``, where ``text`` first writes it, a demonym used as a noun?"""
     if " " in name:
         return False  # "Canadian Press", "the Kenyan Embassy": a longer name
+    if _DEMONYM_ANY.match(name) is None:
+        return False  # no demonym's ending: whatever stands before it (most names)
     at = text.find(name)
     if at < 0 or (at + len(name) < len(text) and _word_char(text[at + len(name)])):
         return False
