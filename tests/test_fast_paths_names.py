@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from versioner import namechanges, names
-from versioner.articlenames import _WORD, ArticleNames, _mentions_word
+from versioner.articlenames import _WORD, ArticleNames, _mentions_word, mentions
 from versioner.namechanges import reads_english
 from versioner.names import FUNCTION_WORDS, is_ordinary, plain
 
@@ -141,3 +141,23 @@ _DEMONYM_TEXT = st.lists(st.sampled_from(_DEMONYM_PIECES), max_size=10).map("".j
 @example("Danish", "the Danish won")  # a whole people's name: neither ending of one nor of many
 def test_a_name_with_no_demonym_ending_is_let_go_at_once_as_by_reading_around_it(name: str, text: str) -> None:
     assert names.demonym_noun(name, text) == _demonym_noun_plain(name, text)
+
+
+def _alias_stands_plain(name: str, text: str) -> bool:
+    """namechanges._alias_stands() as it read every pair for each name."""
+    key = namechanges._untitled(name).lower()
+    return any(mentions(text, b if a.lower() == key else a) for a, b in namechanges._ALIAS_PAIRS
+               if key in (a.lower(), b.lower()))
+
+
+_ALIAS_WORDS = sorted({w for pair in namechanges._ALIAS_PAIRS for w in pair})
+_ALIAS_TEXT = st.lists(st.tuples(st.sampled_from([*_ALIAS_WORDS, "Mr", "the"]), st.sampled_from([" ", ", ", "'s ", ""])),
+                       max_size=8).map(lambda words: "".join(w + sep for w, sep in words))
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.one_of(st.sampled_from(_ALIAS_WORDS), st.sampled_from(_ALIAS_WORDS).map(str.upper),
+                 st.sampled_from(_ALIAS_WORDS).map("Mr {}'s".format), st.text(max_size=8)), _ALIAS_TEXT)
+@example("Washington", "the US said")  # a name of several pairs, its first other name written
+def test_a_body_named_by_its_other_name_is_looked_up_as_by_reading_every_pair(name: str, text: str) -> None:
+    assert namechanges._alias_stands(name, text) == _alias_stands_plain(name, text)

@@ -88,7 +88,13 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     if gone and came:
         # the same person or body named another way is style, not a changed name (each
         # two asked once: in a long article each asking reads it whole several times)
-        same = functools.cache(lambda n, c: same_entity(n, c, texts, known))
+        asked: dict[tuple[str, str], bool] = {}
+
+        def same(n: str, c: str) -> bool:
+            if (n, c) not in asked:
+                asked[n, c] = same_entity(n, c, texts, known)
+            return asked[n, c]
+
         gone, came = ([n for n in gone if not any(same(n, c) for c in came)],
                       [c for c in came if not any(same(n, c) for n in gone)])
     # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
@@ -340,14 +346,26 @@ Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
 _ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
 
 
+def _alias_index() -> dict[str, tuple[str, ...]]:
+    """Each name of a pair (lower case) and the other names it pairs with, in the pairs'
+    order: looked up, not every pair read for each name asked."""
+    out: dict[str, tuple[str, ...]] = {}
+    for a, b in _ALIAS_PAIRS:
+        for key, other in ((a, b), (b, a)):
+            out[key.lower()] = (*out.get(key.lower(), ()), other)
+    return out
+
+
+_ALIAS_OF = _alias_index()
+
+
 def _aliases(a: str, b: str) -> bool:
     return frozenset((a.lower(), b.lower())) in _ALIASES
 
 
 def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
-    key = _untitled(name).lower()
-    return any(mentions(text, b if a.lower() == key else a, known) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
+    return any(mentions(text, other, known) for other in _ALIAS_OF.get(_untitled(name).lower(), ()))
 
 
 def _initials_stand(name: str, text: str, known: ArticleNames | None = None) -> bool:
@@ -373,8 +391,11 @@ def _initials(name: str) -> str:
 
 def _lead_capitals(name: str) -> str:
     """The capitals an acronym opens with ("DHS", "FAAimplemented" -> "FAA")."""
-    m = re.match(r"[A-Z]{2,}", name.replace(".", ""))
+    m = _CAPITALS.match(name.replace(".", ""))
     return m.group() if m else "\1"
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,}")
 
 
 def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
