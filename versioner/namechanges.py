@@ -32,7 +32,7 @@ from versioner.reading import DATE_WORDS, Reading
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 RULES_VERSION = 10  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
-# is the same name (countednoun.contracted_in)
+# is the same name (contracted_in, now in names.py)
 # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
 # two letters of a word under five are another name, not a respelling
 # 8: one more person in a list of those who acted (namelists); headline moves
