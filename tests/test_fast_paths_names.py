@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from versioner import namechanges, names
+from versioner import articlenames, namechanges, names
 from versioner.articlenames import _WORD, ArticleNames, _mentions_word, mentions
 from versioner.namechanges import reads_english
 from versioner.names import FUNCTION_WORDS, is_ordinary, plain
@@ -146,11 +146,11 @@ def test_a_name_with_no_demonym_ending_is_let_go_at_once_as_by_reading_around_it
 def _alias_stands_plain(name: str, text: str) -> bool:
     """namechanges._alias_stands() as it read every pair for each name."""
     key = namechanges._untitled(name).lower()
-    return any(mentions(text, b if a.lower() == key else a) for a, b in namechanges._ALIAS_PAIRS
+    return any(mentions(text, b if a.lower() == key else a) for a, b in articlenames._ALIAS_PAIRS
                if key in (a.lower(), b.lower()))
 
 
-_ALIAS_WORDS = sorted({w for pair in namechanges._ALIAS_PAIRS for w in pair})
+_ALIAS_WORDS = sorted({w for pair in articlenames._ALIAS_PAIRS for w in pair})
 _ALIAS_TEXT = st.lists(st.tuples(st.sampled_from([*_ALIAS_WORDS, "Mr", "the"]), st.sampled_from([" ", ", ", "'s ", ""])),
                        max_size=8).map(lambda words: "".join(w + sep for w, sep in words))
 

@@ -12,7 +12,20 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.articlenames import _WORD, ArticleNames, _first, _is_word_char, _mentions_word, mentions
+from versioner.articlenames import (
+    _WORD,
+    ArticleNames,
+    _alias_stands,
+    _aliases,
+    _first,
+    _initials,
+    _initials_stand,
+    _is_word_char,
+    _lead_capitals,
+    _mentions_word,
+    _untitled,
+    mentions,
+)
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
@@ -22,7 +35,6 @@ from versioner.names import (
     contracted_in,
     demonym_noun,
     is_ordinary,
-    is_title,
     plain,
     wider_scope,
 )
@@ -331,73 +343,6 @@ def demonym_restyled(a: str, b: str) -> bool:
     return False
 
 
-# One body named two ways in news copy: a capital for its government (metonymy) and a
-# party's nickname. Only these pairs: "Paris" for "Britain" is a changed name.
-_ALIAS_PAIRS = tuple(tuple(w.replace("_", " ") for w in p.split("=")) for p in """
-Tehran=Iran Moscow=Russia Kremlin=Russia Beijing=China Kyiv=Ukraine Kiev=Ukraine Washington=US
-Washington=America Washington=U.S. London=Britain London=UK Paris=France Berlin=Germany Tokyo=Japan
-Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusalem=Israel
-Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
-Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
-Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
-Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
-Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
-""".split())
-_ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
-
-
-def _alias_index() -> dict[str, tuple[str, ...]]:
-    """Each name of a pair (lower case) and the other names it pairs with, in the pairs'
-    order: looked up, not every pair read for each name asked."""
-    out: dict[str, tuple[str, ...]] = {}
-    for a, b in _ALIAS_PAIRS:
-        for key, other in ((a, b), (b, a)):
-            out[key.lower()] = (*out.get(key.lower(), ()), other)
-    return out
-
-
-_ALIAS_OF = _alias_index()
-
-
-def _aliases(a: str, b: str) -> bool:
-    return frozenset((a.lower(), b.lower())) in _ALIASES
-
-
-def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:
-    """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
-    return any(mentions(text, other, known) for other in _ALIAS_OF.get(_untitled(name).lower(), ()))
-
-
-def _initials_stand(name: str, text: str, known: ArticleNames | None = None) -> bool:
-    """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
-    spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
-    bare = _untitled(name)
-    letters = _initials(bare)
-    if letters != "\0":
-        return _mentions_word(text, letters, known) or _mentions_word(text, ".".join(letters) + ".", known)
-    word = bare.replace(".", "")
-    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
-        return False
-    joiners = r"(?:(?:and|of|for|the|&)\s+)*"
-    spelt = r"\s+".join(rf"{joiners}{c}[\w’'-]+" for c in word)
-    return re.search(rf"\b{spelt}\b", text) is not None
-
-
-def _initials(name: str) -> str:
-    """"Department of Homeland Security" -> "DHS" (a name of three or more words)."""
-    words = [w for w in name.split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else "\0"
-
-
-def _lead_capitals(name: str) -> str:
-    """The capitals an acronym opens with ("DHS", "FAAimplemented" -> "FAA")."""
-    m = _CAPITALS.match(name.replace(".", ""))
-    return m.group() if m else "\1"
-
-
-_CAPITALS = re.compile(r"[A-Z]{2,}")
-
-
 def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
@@ -472,12 +417,6 @@ def reads_english(text: str) -> bool:
     # is_ordinary() of each, looked up in the word list at once: a word of letters only
     # has no possessive ending for plain() to drop
     return not words or 2 * sum(map(common_words().__contains__, words)) >= len(words)
-
-
-@functools.lru_cache(maxsize=4096)
-def _untitled(name: str) -> str:
-    """``name`` without its titles and possessive ending (asked of each name many times)."""
-    return " ".join(w for w in plain(name).split() if not is_title(w))
 
 
 def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str, start: int, end: int) -> bool:
