@@ -1,16 +1,18 @@
 """The names of a whole article: which capitalised words of the two revisions read as
 names (``ArticleNames``), and whether a name is mentioned in a text as whole words,
-each search remembered for the article's own texts. Part of the name rules
+each search remembered for the article's own texts, or by another of its names (a
+capital for its country, initials for a body). Part of the name rules
 (``namechanges.py``), which ask these questions of every name an edit touches."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from versioner.names import is_title, plain
 
 # Bump when an edit here changes what compare_pair returns (see namechanges.RULES_VERSION).
-# 1: split from namechanges.py, outputs unchanged
+# 1: split from namechanges.py, outputs unchanged (a name's other names too, later)
 RULES_VERSION = 1
 
 
@@ -39,11 +41,18 @@ def mentions(text: str, name: str, known: ArticleNames | None = None) -> bool:
     """Does ``name`` (possessive dropped) stand in ``text`` as whole words? A name of
     several words is still there when each of its words is ("Virginia Walmart" ->
     "Walmart ... in Virginia": reordered, not changed)."""
-    words = [w for w in plain(name).split() if not is_title(w)]
+    words = _name_words(name)
     if len(words) > 1:
         return all(_mentions_word(text, w, known) for w in words)
     # a title dropped leaves the name ("Ms Lee" -> "Lee")
     return _mentions_word(text, words[0] if words else name, known)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of ``name`` but its titles, its possessive dropped (asked of each name
+    many times: once for each text it is looked for in)."""
+    return tuple(w for w in plain(name).split() if not is_title(w))
 
 
 def _mentions_word(text: str, name: str, known: ArticleNames | None = None) -> bool:
@@ -133,3 +142,76 @@ def _named_in(text: str, word: str, lo: int = 0) -> bool:
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what \w matches
+
+
+@functools.lru_cache(maxsize=4096)
+def _untitled(name: str) -> str:
+    """``name`` without its titles and possessive ending (asked of each name many times)."""
+    return " ".join(w for w in plain(name).split() if not is_title(w))
+
+
+# One body named two ways in news copy: a capital for its government (metonymy) and a
+# party's nickname. Only these pairs: "Paris" for "Britain" is a changed name.
+_ALIAS_PAIRS = tuple(tuple(w.replace("_", " ") for w in p.split("=")) for p in """
+Tehran=Iran Moscow=Russia Kremlin=Russia Beijing=China Kyiv=Ukraine Kiev=Ukraine Washington=US
+Washington=America Washington=U.S. London=Britain London=UK Paris=France Berlin=Germany Tokyo=Japan
+Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusalem=Israel
+Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
+Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
+Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
+Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
+Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
+""".split())
+_ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
+
+
+def _alias_index() -> dict[str, tuple[str, ...]]:
+    """Each name of a pair (lower case) and the other names it pairs with, in the pairs'
+    order: looked up, not every pair read for each name asked."""
+    out: dict[str, tuple[str, ...]] = {}
+    for a, b in _ALIAS_PAIRS:
+        for key, other in ((a, b), (b, a)):
+            out[key.lower()] = (*out.get(key.lower(), ()), other)
+    return out
+
+
+_ALIAS_OF = _alias_index()
+
+
+def _aliases(a: str, b: str) -> bool:
+    return frozenset((a.lower(), b.lower())) in _ALIASES
+
+
+def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:
+    """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
+    return any(mentions(text, other, known) for other in _ALIAS_OF.get(_untitled(name).lower(), ()))
+
+
+def _initials_stand(name: str, text: str, known: ArticleNames | None = None) -> bool:
+    """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
+    spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
+    bare = _untitled(name)
+    letters = _initials(bare)
+    if letters != "\0":
+        return _mentions_word(text, letters, known) or _mentions_word(text, ".".join(letters) + ".", known)
+    word = bare.replace(".", "")
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    joiners = r"(?:(?:and|of|for|the|&)\s+)*"
+    spelt = r"\s+".join(rf"{joiners}{c}[\w’'-]+" for c in word)
+    return re.search(rf"\b{spelt}\b", text) is not None
+
+
+def _initials(name: str) -> str:
+    """"Department of Homeland Security" -> "DHS" (a name of three or more words)."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else "\0"
+
+
+def _lead_capitals(name: str) -> str:
+    """The capitals an acronym opens with ("DHS", "FAAimplemented" -> "FAA")."""
+    m = _CAPITALS.match(name.replace(".", ""))
+    return m.group() if m else "\1"
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,}")

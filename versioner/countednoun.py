@@ -4,9 +4,9 @@ toll rose to 33" -> "death toll"). Part of the figure reader (``figures.py``).""
 
 from __future__ import annotations
 
-import re
-
 from versioner.figurepatterns import _word_set
+from versioner.names import contracted
+from versioner.reading import DATE_WORDS
 
 # Bump when an edit here changes what the reader returns (see figures.RULES_VERSION).
 # 1: split from figures.py, outputs unchanged
@@ -26,9 +26,7 @@ rose went came left lost won got took made saw remain remains face faces struck 
 broke fought gave held kept led met paid ran sent shot sold spent stood wrote it its their his
 her they them we us our you your i he she this these those there here not no all some any
 both either neither such what out up down off away back
-monday tuesday wednesday thursday friday saturday sunday january february march april june
-july august september october november december
-""")
+""") | DATE_WORDS  # a day or a month ends the noun phrase
 _SKIP_ADJ = _word_set("more additional other extra further fewer another some odd")
 _ED_ING_NOUNS = _word_set("""bed shed speed seed need breed creed hundred building meeting
 morning evening wedding funding bombing shooting ceiling housing spring king thing ring
@@ -95,7 +93,6 @@ def _noun_before(text: str, start: int) -> str | None:
 # Plurals English does not form with -s ("six feet", "two people")
 _IRREGULAR = {"feet": "foot", "men": "man", "women": "woman", "people": "person", "children": "child",
               "teeth": "tooth", "mice": "mouse", "geese": "goose"}
-_MARKS = "'’."
 
 
 def same_thing_counted(old: str, new: str) -> bool:
@@ -108,7 +105,7 @@ def same_thing_counted(old: str, new: str) -> bool:
 
 
 def _one_word(a: str, b: str) -> bool:
-    return a == b or bool(_forms(a) & _forms(b)) or _contracted(a, b) or _contracted(b, a)
+    return a == b or bool(_forms(a) & _forms(b)) or contracted(a, b) or contracted(b, a)
 
 
 def _forms(word: str) -> set[str]:
@@ -122,30 +119,3 @@ def _forms(word: str) -> set[str]:
     if word.endswith("ies") and len(word) > 4:
         forms.add(word[:-3] + "y")
     return forms
-
-
-def _contracted(short: str, full: str) -> bool:
-    """Is ``short`` ``full`` with letters left out and the gap marked ("S'poreans",
-    "Govt."): its letters in order in ``full``, the same first and last letter? A
-    possessive's apostrophe ("officers'") marks no gap."""
-    if short.endswith(("'", "’", "'s", "’s")) or not any(m in short for m in _MARKS) \
-            or any(m in full for m in _MARKS):
-        return False
-    bare = "".join(c for c in short if c not in _MARKS)
-    if len(bare) < 2 or len(bare) >= len(full) or bare[0] != full[0] or bare[-1] != full[-1]:
-        return False
-    rest = iter(full)
-    return all(c in rest for c in bare)
-
-
-_WORD_WITH_MARKS = re.compile(r"\w[\w'’.]*\w|\w")
-
-
-def contracted_in(name: str, text: str) -> bool:
-    """Does ``text`` write the one word ``name`` another way, contracted with a mark or
-    spelt out ("S'poreans" and "Singaporeans", "Govt." and "Government")? The same name
-    written short: no name taken out or put in."""
-    if " " in name.strip():
-        return False
-    return any(_contracted(name, w) or _contracted(w, name) for w in _WORD_WITH_MARKS.findall(text)
-               if w[:1].lower() == name[:1].lower())

@@ -24,11 +24,14 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | None) -> list[str]:
     """The names a reader sees touching [start, end) of the reading's text, each whole
     ("Sen. Ann Lee", "Acme Steel", "U.S.")."""
-    out = []
+    out: list[str] = []
+    found = reading.names_in(start, end)
+    if not found:
+        return out  # no capital touches the range (most edits): how the headline is written is not asked
     # a headline written as a sentence (its longer words lower case) capitalises as a
     # sentence does: a capital inside it marks a name, as it would in the body
     as_sentence = reading.as_sentence if reading.headline and _sentence_case(reading.text) else None
-    for n, toks in reading.names_in(start, end):
+    for n, toks in found:
         k = 0
         # a word opening a sentence or a headline is a name only when it is no ordinary
         # word (an acronym, in any language), or the article writes it as a name inside a
@@ -80,4 +83,4 @@ def _sentence_case(headline: str) -> bool:
     not in title case ("Port Workers Vote to Strike")? Title case leaves only small
     words lower case: a third of its longer words lower case says sentence case."""
     longer = [w for w in _WORD.findall(headline)[1:] if len(w) >= 4 and w.isalpha()]
-    return bool(longer) and 3 * sum(w.islower() for w in longer) >= len(longer)
+    return bool(longer) and 3 * sum(map(str.islower, longer)) >= len(longer)

@@ -12,26 +12,39 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.articlenames import _WORD, ArticleNames, _first, _is_word_char, _mentions_word, mentions
-from versioner.countednoun import contracted_in
+from versioner.articlenames import (
+    _WORD,
+    ArticleNames,
+    _alias_stands,
+    _aliases,
+    _first,
+    _initials,
+    _initials_stand,
+    _is_word_char,
+    _lead_capitals,
+    _mentions_word,
+    _untitled,
+    mentions,
+)
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
     NAME_JOINERS,
     attributive,
+    common_words,
+    contracted_in,
     demonym_noun,
     is_ordinary,
-    is_title,
     plain,
     wider_scope,
 )
-from versioner.reading import Reading
+from versioner.reading import DATE_WORDS, Reading
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 RULES_VERSION = 10  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
-# is the same name (countednoun.contracted_in)
+# is the same name (contracted_in, now in names.py)
 # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
 # two letters of a word under five are another name, not a respelling
 # 8: one more person in a list of those who acted (namelists); headline moves
@@ -87,7 +100,13 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     if gone and came:
         # the same person or body named another way is style, not a changed name (each
         # two asked once: in a long article each asking reads it whole several times)
-        same = functools.cache(lambda n, c: same_entity(n, c, texts, known))
+        asked: dict[tuple[str, str], bool] = {}
+
+        def same(n: str, c: str) -> bool:
+            if (n, c) not in asked:
+                asked[n, c] = same_entity(n, c, texts, known)
+            return asked[n, c]
+
         gone, came = ([n for n in gone if not any(same(n, c) for c in came)],
                       [c for c in came if not any(same(n, c) for n in gone)])
     # a name read off a page's markup that glued two words ("Tuesdayon", "TheHouse"):
@@ -173,23 +192,47 @@ def _glued(name: str, other: str, known: ArticleNames | None = None) -> bool:
     words run together ("Leesaidin"), or a capitalised small word and the name after it
     ("TheHouse")?"""
     word = plain(name.split()[-1]) if name.split() else ""
+    splits, glued_name, opening_run = _glue_points(word)
     apart: bool | None = None  # does ``other`` lack the word itself: read once, when first asked
+    for head, tail, asks_other in splits:
+        if asks_other and not _mentions_word(other, tail, known):
+            continue
+        if apart is None:
+            apart = not _mentions_word(other, word, known)
+        if apart and (_mentions_word(other, head, known) or head.lower() in _CALENDAR):
+            return True
+    if glued_name and _mentions_word(other, glued_name, known):
+        return True
+    return opening_run
+
+
+@functools.lru_cache(maxsize=4096)
+def _glue_points(word: str) -> tuple[tuple[tuple[str, str, bool], ...], str, bool]:
+    """What ``_glued`` reads of ``word`` alone, read once for each word however often
+    it is asked: where it may split into a head and a lower-case tail that a page glued
+    to it (each with whether the tail must stand in the other revision too), the name
+    after a capitalised small word glued to it ("" if none), and whether it is such a
+    word glued to ordinary lower-case words ("Thebillto")."""
+    splits = []
     for k in range(len(word) - 1, 2, -1):
         head, tail = word[:k], word[k:]
         # a tail of five letters or more: a shorter ordinary word ends many a name
         # ("John" + "son", "Gold" + "man"); a longer one must stand in ``other`` too
-        if tail.islower() and (tail in FUNCTION_WORDS or _ordinary_run(tail) or (
-                len(tail) >= _GLUED_WORD and is_ordinary(tail) and _mentions_word(other, tail, known))):
-            if apart is None:
-                apart = not _mentions_word(other, word, known)
-            if apart and (_mentions_word(other, head, known) or head.lower() in _CALENDAR):
-                return True
-    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z]\w{2,})", word)
-    if m and m.group(1).lower() in FUNCTION_WORDS and _mentions_word(other, m.group(2), known):
-        return True
+        if not tail.islower():
+            continue
+        if tail in FUNCTION_WORDS or _ordinary_run(tail):
+            splits.append((head, tail, False))
+        elif len(tail) >= _GLUED_WORD and is_ordinary(tail):
+            splits.append((head, tail, True))
+    m = _GLUED_CAPITALS.fullmatch(word)
+    glued_name = m.group(2) if m and m.group(1).lower() in FUNCTION_WORDS else ""
     # a capitalised small word glued to ordinary lower-case words ("Thebillto"): the page
     # lost the spaces of a sentence's opening, no name was written
-    return any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+    opening_run = any(word[:k].lower() in _DETERMINERS and _ordinary_run(word[k:]) for k in range(3, min(len(word), 6)))
+    return tuple(splits), glued_name, opening_run
+
+
+_GLUED_CAPITALS = re.compile(r"([A-Z][a-z]+)([A-Z]\w{2,})")
 
 
 # The shortest ordinary word read as glued to a name when the other side writes it apart
@@ -214,8 +257,8 @@ def _ordinary_run(rest: str) -> bool:
 
 
 # Days and months: capitalised, never the start of a longer name glued to a small word
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april june july august september october november december""".split())
+# ("May" can be: "Mayfield")
+_CALENDAR = DATE_WORDS - {"may"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -300,58 +343,6 @@ def demonym_restyled(a: str, b: str) -> bool:
     return False
 
 
-# One body named two ways in news copy: a capital for its government (metonymy) and a
-# party's nickname. Only these pairs: "Paris" for "Britain" is a changed name.
-_ALIAS_PAIRS = tuple(tuple(w.replace("_", " ") for w in p.split("=")) for p in """
-Tehran=Iran Moscow=Russia Kremlin=Russia Beijing=China Kyiv=Ukraine Kiev=Ukraine Washington=US
-Washington=America Washington=U.S. London=Britain London=UK Paris=France Berlin=Germany Tokyo=Japan
-Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusalem=Israel
-Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
-Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
-Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
-Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
-Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
-""".split())
-_ALIASES = {frozenset(w.lower() for w in pair) for pair in _ALIAS_PAIRS}
-
-
-def _aliases(a: str, b: str) -> bool:
-    return frozenset((a.lower(), b.lower())) in _ALIASES
-
-
-def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:
-    """Does ``text`` name the same body by its other name ("Tehran" where it said "Iran")?"""
-    key = _untitled(name).lower()
-    return any(mentions(text, b if a.lower() == key else a, known) for a, b in _ALIAS_PAIRS if key in (a.lower(), b.lower()))
-
-
-def _initials_stand(name: str, text: str, known: ArticleNames | None = None) -> bool:
-    """Does ``text`` name ``name`` by its initials ("United States": "US", "U.S."), or
-    spell out the acronym ``name`` is ("CBP": "Customs and Border Protection")?"""
-    bare = _untitled(name)
-    letters = _initials(bare)
-    if letters != "\0":
-        return _mentions_word(text, letters, known) or _mentions_word(text, ".".join(letters) + ".", known)
-    word = bare.replace(".", "")
-    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
-        return False
-    joiners = r"(?:(?:and|of|for|the|&)\s+)*"
-    spelt = r"\s+".join(rf"{joiners}{c}[\w’'-]+" for c in word)
-    return re.search(rf"\b{spelt}\b", text) is not None
-
-
-def _initials(name: str) -> str:
-    """"Department of Homeland Security" -> "DHS" (a name of three or more words)."""
-    words = [w for w in name.split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else "\0"
-
-
-def _lead_capitals(name: str) -> str:
-    """The capitals an acronym opens with ("DHS", "FAAimplemented" -> "FAA")."""
-    m = re.match(r"[A-Z]{2,}", name.replace(".", ""))
-    return m.group() if m else "\1"
-
-
 def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
     """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
     ("Ann Lee", "Ann B. Lee"), either first?"""
@@ -422,12 +413,10 @@ def _word_boundary(text: str, at: int) -> bool:
 def reads_english(text: str) -> bool:
     """Are most of the lower-case words of ``text`` (its first 2,000 characters) ordinary
     English words?"""
-    words = [w for w in _WORD.findall(text[:2000]) if w.islower() and w.isalpha() and len(w) > 2]
-    return not words or 2 * sum(map(is_ordinary, words)) >= len(words)
-
-
-def _untitled(name: str) -> str:
-    return " ".join(w for w in plain(name).split() if not is_title(w))
+    words = [w.lower() for w in _WORD.findall(text[:2000]) if w.islower() and w.isalpha() and len(w) > 2]
+    # is_ordinary() of each, looked up in the word list at once: a word of letters only
+    # has no possessive ending for plain() to drop
+    return not words or 2 * sum(map(common_words().__contains__, words)) >= len(words)
 
 
 def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str, start: int, end: int) -> bool:

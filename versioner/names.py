@@ -74,6 +74,75 @@ def is_title(word: str) -> bool:
     return word.rstrip(".").lower() in TITLES
 
 
+# Marks that stand for the letters a word written short leaves out ("S'poreans", "Govt.")
+_MARKS = "'’."
+# a word with the marks inside it (not a full stop after it)
+_WORD_WITH_MARKS = re.compile(r"\w[\w'’.]*\w|\w")
+
+
+def contracted(short: str, full: str) -> bool:
+    """Is ``short`` ``full`` with letters left out and the gap marked ("S'poreans",
+    "Govt."): its letters in order in ``full``, the same first and last letter? A
+    possessive's apostrophe ("officers'") marks no gap."""
+    if short.endswith(("'", "’", "'s", "’s")) or not any(m in short for m in _MARKS) \
+            or any(m in full for m in _MARKS):
+        return False
+    bare = "".join(c for c in short if c not in _MARKS)
+    if len(bare) < 2 or len(bare) >= len(full) or bare[0] != full[0] or bare[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in bare)
+
+
+def contracted_in(name: str, text: str) -> bool:
+    """Does ``text`` write the one word ``name`` another way, contracted with a mark or
+    spelt out ("S'poreans" and "Singaporeans", "Govt." and "Government")? The same name
+    written short: no name taken out or put in."""
+    if " " in name.strip():
+        return False
+    first = name[:1].lower()
+    if not _marked(name):
+        # a name without marks is no word written short: it may only spell out a word of
+        # ``text`` written with a mark inside, found at once rather than every word read
+        return any(contracted(w, name) for w in _marked_words(text) if w[:1].lower() == first)
+    # ... and a name with a mark spells out no word: it may be one written short
+    return any(contracted(name, w) for w in _WORD_WITH_MARKS.findall(text)
+               if not _marked(w) and w[:1].lower() == first)
+
+
+def _marked(word: str) -> bool:
+    return "'" in word or "’" in word or "." in word
+
+
+def _marked_words(text: str) -> list[str]:
+    """The words of ``text`` (``_WORD_WITH_MARKS``) with a mark inside, but for a
+    possessive's: the only words a name without marks can spell out. Each word is a run
+    of word characters and marks, those at its ends left out; the runs are found from
+    the marks in the text (few: a full stop ends most), not by reading every word."""
+    words: dict[str, None] = {}
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            after = at + 1
+            while after < len(text) and text[after] in _MARKS:
+                after += 1
+            if not (at and _word_char(text[at - 1]) and after < len(text) and _word_char(text[after])):
+                at = text.find(mark, after)  # a full stop after a word, a quotation mark
+                continue
+            lo, hi = at - 1, after
+            while lo and _in_run(text[lo - 1]):
+                lo -= 1
+            while hi < len(text) and _in_run(text[hi]):
+                hi += 1
+            words[text[lo:hi].strip(_MARKS)] = None
+            at = text.find(mark, hi)
+    return [w for w in words if not w.endswith(("'", "’", "'s", "’s"))]
+
+
+def _in_run(c: str) -> bool:
+    return c in _MARKS or _word_char(c)
+
+
 # What stands before a name used as a modifier inside a noun phrase: a determiner or a
 # possessive ("the", "his"), or a preposition where a headline drops the article ("on
 # Olympic medal"), with at most an ordinal between ("the sixth ...")
@@ -184,6 +253,8 @@ def descriptor_words(words: list[str], before: str, after: str) -> int:
 _DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ians|eans|cans|yans|mans|[a-z]men|[a-z]women)$")
 _DEMONYM_ONE = re.compile(r"[A-Z][a-z]{2,}(?:ian|ean|can|yan|ese|[a-z]man|[a-z]woman)$")
 _DEMONYM_PEOPLE = re.compile(r"[A-Z][a-z]{2,}(?:ese|ish|[a-z]man|[a-z]woman|[a-z]men|[a-z]women)$")
+# any of the three above (asked first: most names end as none of them)
+_DEMONYM_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (_DEMONYM_PLURAL, _DEMONYM_ONE, _DEMONYM_PEOPLE)))
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
@@ -191,6 +262,8 @@ def demonym_noun(name: str, text: str) -> bool:
     """Is ``name``, where ``text`` first writes it, a demonym used as a noun?"""
     if " " in name:
         return False  # "Canadian Press", "the Kenyan Embassy": a longer name
+    if _DEMONYM_ANY.match(name) is None:
+        return False  # no demonym's ending: whatever stands before it (most names)
     at = text.find(name)
     if at < 0 or (at + len(name) < len(text) and _word_char(text[at + len(name)])):
         return False

@@ -204,10 +204,7 @@ def _name_spans(text: str, tokens: list[tuple[Token, bool]],
     out: list[tuple[Name, list[tuple[Token, bool]]]] = []
     i, n = 0, len(tokens)
     while i < n:
-        tok = tokens[i][0]
-        if not _capital(tok):
-            i += 1
-            continue
+        tok = tokens[i][0]  # each ``_capital`` (names_in reads no other)
         j = i
         while j + 1 < n:
             (cur, _), (nxt, nxt_opens) = tokens[j], tokens[j + 1]
