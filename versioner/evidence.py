@@ -375,11 +375,29 @@ def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
 
 
 def _hedges(text: str) -> set[str]:
-    """The hedges and quantifiers of ``text``; one that only opens a compound ("all-time",
-    "all-party") qualifies that word, not the claim (a negation still counts: "no-fly")."""
+    """The hedges and quantifiers of ``text``, each hedge as the kind it is (so "about" ->
+    "around" takes none out), and the hedging of a claim by a modal or by who holds it
+    ("may have started", "is believed to have", "appears to"); one that only opens a
+    compound ("all-time", "all-party") qualifies that word, not the claim (a negation
+    still counts: "no-fly")."""
     norm = _norm(text)
     negated = {w for c in _COMPOUND.findall(norm) for w in c.split("-") if w in _NEGATIONS}
-    return {w for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES} | negated
+    words = {_HEDGE_KIN.get(w, w) for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES}
+    hedged = {kind for kind, pattern in _HEDGING if pattern.search(text.translate(_STRAIGHT))}
+    return words | negated | hedged
+
+
+# hedges that say the same as another: one put for the other hedges as much
+_HEDGE_KIN = {w: kin for kin, ws in (("~about", "about around roughly approximately some"),
+                                     ("~nearly", "almost nearly")) for w in ws.split()}
+# a claim hedged without a hedge word: a modal (lower case: "May 3" is a date), someone's
+# belief or appearance, an adverb of doubt. Taken out, the story states the claim as fact
+_HEDGING = (
+    ("~modal", re.compile(r"\b(?:may|might|could)\b")),
+    ("~held", re.compile(r"\b(?:believed|thought|understood|suspected|presumed|feared|reported|said)\s+to\s+"
+                         r"(?:be|have)\b|\b(?:appears?|appeared|seems?|seemed)\s+to\b|"
+                         r"\b(?:apparently|seemingly|presumably|perhaps|potentially)\b", re.I)),
+)
 
 
 _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
