@@ -257,7 +257,7 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
         return False
     if flag.type == FlagType.NAME:
-        return not _still_named(flag.old, new_text)
+        return not _still_named(flag.old, new_text) or _name_put_for_another(flag, new_text, old_text)
     if flag.type == FlagType.QUOTE and old_text is not None:
         # a closing mark moved with the attribution changes no quotation; what went with
         # the words outside the quote (a speaker, a number) still counts
@@ -591,6 +591,24 @@ def _still_named(old: str, new_text: str) -> bool:
     have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
     names = [n for n in _NAME_RUN.findall(old.translate(_STRAIGHT)) if not not_a_name(n, new_text)]
     return all(any(w in have for w in _PROPER.findall(name)) for name in names)
+
+
+def _name_put_for_another(flag: Flag, new_text: str, old_text: str | None) -> bool:
+    """Was a name replaced in place by one the story never had ("Mayor Jana Holm" ->
+    "Mayor Petra Holm"), while the old one still stands elsewhere (a byline, a credit,
+    someone else of that name)? It is named fewer times than before: whom the sentence
+    is about was changed, not a reference restyled."""
+    if not old_text or not flag.new.strip():
+        return False
+    had = set(_PROPER.findall(old_text.translate(_STRAIGHT)))
+    if not any(w not in had for w in _PROPER.findall(flag.new.translate(_STRAIGHT))):
+        return False  # no one new named: "Jane Roe" -> "Roe", "the city" -> a name it gave before
+    names = [n for n in _PROPER.findall(flag.old.translate(_STRAIGHT)) if not not_a_name(n, new_text)]
+    return any(_times_named(n, new_text) < _times_named(n, old_text) for n in names)
+
+
+def _times_named(name: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text.translate(_STRAIGHT)))
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z](?:\s+[A-Z][\w'’-]*[A-Za-z])*")
