@@ -90,6 +90,8 @@ RESTYLE = (
     ("about", "around"), ("nearly", "almost"), ("began", "started"), ("big", "large"),
     ("told reporters", "said"), ("searched", "combed"), ("rubble", "debris"),
     ("promised", "pledged"), ("quickly", "swiftly"), ("residents", "locals"),
+    ("may have started", "probably started"), ("is believed to have started", "is thought to have started"),
+    ("could have started", "might have started"),
 )
 
 

@@ -48,7 +48,9 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 19  # 19 (v1verdicts): the speaker a speech verb closes on is a source ("The fire service
+RULES_VERSION = 20  # 20 (v1verdicts): one hedge of doubt put for another ("may have" -> "probably",
+# "could" -> "is expected to") takes no hedge out
+# 19 (v1verdicts): the speaker a speech verb closes on is a source ("The fire service
 # said" -> "Rescue workers said"), swapped in place as one cited after "according to" is
 # 18 (v1verdicts): a name put in place by one the story never had is replaced even
 # when the old one still stands elsewhere (a byline): it is named fewer times

@@ -387,16 +387,19 @@ def _hedges(text: str) -> set[str]:
     return words | negated | hedged
 
 
-# hedges that say the same as another: one put for the other hedges as much
+# hedges that say the same as another: one put for the other hedges as much ("may have"
+# -> "probably", "about" -> "around"); only a claim left with no hedge of its kind lost one
 _HEDGE_KIN = {w: kin for kin, ws in (("~about", "about around roughly approximately some"),
-                                     ("~nearly", "almost nearly")) for w in ws.split()}
+                                     ("~nearly", "almost nearly"),
+                                     ("~doubt", "possibly probably likely suspected")) for w in ws.split()}
 # a claim hedged without a hedge word: a modal (lower case: "May 3" is a date), someone's
-# belief or appearance, an adverb of doubt. Taken out, the story states the claim as fact
+# belief, expectation or appearance, an adverb of doubt. Taken out, the story states the
+# claim as fact
 _HEDGING = (
-    ("~modal", re.compile(r"\b(?:may|might|could)\b")),
-    ("~held", re.compile(r"\b(?:believed|thought|understood|suspected|presumed|feared|reported|said)\s+to\s+"
-                         r"(?:be|have)\b|\b(?:appears?|appeared|seems?|seemed)\s+to\b|"
-                         r"\b(?:apparently|seemingly|presumably|perhaps|potentially)\b", re.I)),
+    ("~doubt", re.compile(r"\b(?:may|might|could)\b")),
+    ("~doubt", re.compile(r"\b(?:believed|thought|understood|suspected|presumed|feared|reported|said|expected)"
+                          r"\s+to\b|\b(?:appears?|appeared|seems?|seemed)\s+to\b|"
+                          r"\b(?:apparently|seemingly|presumably|perhaps|potentially)\b", re.I)),
 )
 
 
