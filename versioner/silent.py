@@ -181,6 +181,8 @@ def _sources(paragraph: str) -> list[set[str]]:
     """The sources a paragraph cites, each as its content words: after "according to",
     and the speaker a speech verb closes on ("..., hospital officials said", "The fire
     service said at least ...")."""
+    from versioner.names import is_ordinary
+
     text = paragraph.translate(_STRAIGHT)
     found = []
     for m in _ACCORDING.finditer(text):
@@ -190,7 +192,9 @@ def _sources(paragraph: str) -> list[set[str]]:
     for m in _SAID.finditer(text):
         clause = _WORD.findall(_CLAUSE_BREAK.split(text[:m.start()])[-1])
         if 0 < len(clause) <= _SPEAKER_WORDS:  # a speaker, not the rest of a sentence
-            words = {_stem(w.lower()) for w in clause} - _NOT_SOURCE - _PRONOUNS
+            # a named speaker is a name, judged as names are ("Iran said" and "Tehran said"
+            # may be one source); the words of a body or office are the source here
+            words = {_stem(w.lower()) for w in clause if w[:1].islower() or is_ordinary(w)} - _NOT_SOURCE - _PRONOUNS
             if words:
                 found.append(words)
     return found
