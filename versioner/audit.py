@@ -48,7 +48,8 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 21  # 21 (v1verdicts): a named speaker ("Iran said" -> "Tehran said") is judged as names are,
+RULES_VERSION = 22  # 22 (v1verdicts): a speaker is a source only when common words describe it
+# 21 (v1verdicts): a named speaker ("Iran said" -> "Tehran said") is judged as names are,
 # not read as one source put for another
 # 20 (v1verdicts): one hedge of doubt put for another ("may have" -> "probably",
 # "could" -> "is expected to") takes no hedge out

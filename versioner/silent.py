@@ -191,9 +191,10 @@ def _sources(paragraph: str) -> list[set[str]]:
             found.append(words)
     for m in _SAID.finditer(text):
         clause = _WORD.findall(_CLAUSE_BREAK.split(text[:m.start()])[-1])
-        if 0 < len(clause) <= _SPEAKER_WORDS:  # a speaker, not the rest of a sentence
-            # a named speaker is a name, judged as names are ("Iran said" and "Tehran said"
-            # may be one source); the words of a body or office are the source here
+        # a speaker, not the rest of a sentence, described in common words (a body, an office:
+        # "the fire service", "local officials"); one named is judged as names are ("Iran said"
+        # and "Tehran said" may be one source)
+        if 0 < len(clause) <= _SPEAKER_WORDS and any(w[:1].islower() for w in clause[1:] or clause):
             words = {_stem(w.lower()) for w in clause if w[:1].islower() or is_ordinary(w)} - _NOT_SOURCE - _PRONOUNS
             if words:
                 found.append(words)
