@@ -48,7 +48,19 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 16  # 16 (t19v): a vague count made precise within its range ("dozens" -> 43) takes nothing back
+RULES_VERSION = 22  # 22 (v1verdicts): a speaker is a source only when common words describe it
+# 21 (v1verdicts): a named speaker ("Iran said" -> "Tehran said") is judged as names are,
+# not read as one source put for another
+# 20 (v1verdicts): one hedge of doubt put for another ("may have" -> "probably",
+# "could" -> "is expected to") takes no hedge out
+# 19 (v1verdicts): the speaker a speech verb closes on is a source ("The fire service
+# said" -> "Rescue workers said"), swapped in place as one cited after "according to" is
+# 18 (v1verdicts): a name put in place by one the story never had is replaced even
+# when the old one still stands elsewhere (a byline): it is named fewer times
+# 17 (v1verdicts): a claim hedged by a modal or by who holds it ("may have", "is believed
+# to have", "appears to") loses its hedge when that goes; one approximator put for another ("about" ->
+# "around") takes none out
+# 16 (t19v): a vague count made precise within its range ("dozens" -> 43) takes nothing back
 # 15 (t19v): an attribution flag that says one source was put for another is a swap
 # 14 (t19v): a headline re-angled on someone it now names drops a figure without
 # taking it back; small joining words are no new material

@@ -257,7 +257,7 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
         return False
     if flag.type == FlagType.NAME:
-        return not _still_named(flag.old, new_text)
+        return not _still_named(flag.old, new_text) or _name_put_for_another(flag, new_text, old_text)
     if flag.type == FlagType.QUOTE and old_text is not None:
         # a closing mark moved with the attribution changes no quotation; what went with
         # the words outside the quote (a speaker, a number) still counts
@@ -375,11 +375,32 @@ def _fact_lost(flag: Flag, new_text: str, old_text: str | None = None) -> bool:
 
 
 def _hedges(text: str) -> set[str]:
-    """The hedges and quantifiers of ``text``; one that only opens a compound ("all-time",
-    "all-party") qualifies that word, not the claim (a negation still counts: "no-fly")."""
+    """The hedges and quantifiers of ``text``, each hedge as the kind it is (so "about" ->
+    "around" takes none out), and the hedging of a claim by a modal or by who holds it
+    ("may have started", "is believed to have", "appears to"); one that only opens a
+    compound ("all-time", "all-party") qualifies that word, not the claim (a negation
+    still counts: "no-fly")."""
     norm = _norm(text)
     negated = {w for c in _COMPOUND.findall(norm) for w in c.split("-") if w in _NEGATIONS}
-    return {w for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES} | negated
+    words = {_HEDGE_KIN.get(w, w) for w in _words(_COMPOUND.sub(" ", norm)) if w in _HEDGES}
+    hedged = {kind for kind, pattern in _HEDGING if pattern.search(text.translate(_STRAIGHT))}
+    return words | negated | hedged
+
+
+# hedges that say the same as another: one put for the other hedges as much ("may have"
+# -> "probably", "about" -> "around"); only a claim left with no hedge of its kind lost one
+_HEDGE_KIN = {w: kin for kin, ws in (("~about", "about around roughly approximately some"),
+                                     ("~nearly", "almost nearly"),
+                                     ("~doubt", "possibly probably likely suspected")) for w in ws.split()}
+# a claim hedged without a hedge word: a modal (lower case: "May 3" is a date), someone's
+# belief, expectation or appearance, an adverb of doubt. Taken out, the story states the
+# claim as fact
+_HEDGING = (
+    ("~doubt", re.compile(r"\b(?:may|might|could)\b")),
+    ("~doubt", re.compile(r"\b(?:believed|thought|understood|suspected|presumed|feared|reported|said|expected)"
+                          r"\s+to\b|\b(?:appears?|appeared|seems?|seemed)\s+to\b|"
+                          r"\b(?:apparently|seemingly|presumably|perhaps|potentially)\b", re.I)),
+)
 
 
 _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
@@ -573,6 +594,24 @@ def _still_named(old: str, new_text: str) -> bool:
     have = set(_PROPER.findall(new_text.translate(_STRAIGHT)))
     names = [n for n in _NAME_RUN.findall(old.translate(_STRAIGHT)) if not not_a_name(n, new_text)]
     return all(any(w in have for w in _PROPER.findall(name)) for name in names)
+
+
+def _name_put_for_another(flag: Flag, new_text: str, old_text: str | None) -> bool:
+    """Was a name replaced in place by one the story never had ("Mayor Jana Holm" ->
+    "Mayor Petra Holm"), while the old one still stands elsewhere (a byline, a credit,
+    someone else of that name)? It is named fewer times than before: whom the sentence
+    is about was changed, not a reference restyled."""
+    if not old_text or not flag.new.strip():
+        return False
+    had = set(_PROPER.findall(old_text.translate(_STRAIGHT)))
+    if not any(w not in had for w in _PROPER.findall(flag.new.translate(_STRAIGHT))):
+        return False  # no one new named: "Jane Roe" -> "Roe", "the city" -> a name it gave before
+    names = [n for n in _PROPER.findall(flag.old.translate(_STRAIGHT)) if not not_a_name(n, new_text)]
+    return any(_times_named(n, new_text) < _times_named(n, old_text) for n in names)
+
+
+def _times_named(name: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text.translate(_STRAIGHT)))
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z](?:\s+[A-Z][\w'’-]*[A-Za-z])*")

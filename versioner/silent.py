@@ -178,13 +178,34 @@ _NOT_SOURCE = frozenset("the a an its his her their our this that these those so
 
 
 def _sources(paragraph: str) -> list[set[str]]:
-    """The sources a paragraph cites after "according to", each as its content words."""
+    """The sources a paragraph cites, each as its content words: after "according to",
+    and the speaker a speech verb closes on ("..., hospital officials said", "The fire
+    service said at least ...")."""
+    from versioner.names import is_ordinary
+
+    text = paragraph.translate(_STRAIGHT)
     found = []
-    for m in _ACCORDING.finditer(paragraph.translate(_STRAIGHT)):
+    for m in _ACCORDING.finditer(text):
         words = {_stem(w) for w in _words(m.group(1))[:_SOURCE_WORDS] if w not in _NOT_SOURCE}
         if words:
             found.append(words)
+    for m in _SAID.finditer(text):
+        clause = _WORD.findall(_CLAUSE_BREAK.split(text[:m.start()])[-1])
+        # a speaker, not the rest of a sentence, described in common words (a body, an office:
+        # "the fire service", "local officials"); one named is judged as names are ("Iran said"
+        # and "Tehran said" may be one source)
+        if 0 < len(clause) <= _SPEAKER_WORDS and any(w[:1].islower() for w in clause[1:] or clause):
+            words = {_stem(w.lower()) for w in clause if w[:1].islower() or is_ordinary(w)} - _NOT_SOURCE - _PRONOUNS
+            if words:
+                found.append(words)
     return found
+
+
+# a speech verb and the clause before it, whose words are who spoke
+_SAID = re.compile(r"\b(?:said|says|told|reported|confirmed|estimated)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]“”\"–—]|\s-\s")
+_SPEAKER_WORDS = 4
+_PRONOUNS = frozenset("he she they it we i you who which one".split())
 
 
 def _cited_in(fragment: str, text: str, touched: set[str]) -> list[set[str]]:
