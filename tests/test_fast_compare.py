@@ -87,6 +87,8 @@ def test_common_ends_found_by_halving_are_those_found_item_by_item(
     for limit in {min(len(a), len(b)) - head, min(len(a), len(b)), 0, min(len(a), len(b), 50)}:
         end = next((k for k, (x, y) in enumerate(zip(a[::-1], b[::-1])) if x != y), min(len(a), len(b)))
         assert pairing.shared_tail(a, b, limit) == min(end, limit)
+    shorter = min(len(a), len(b))
+    assert align._common_ends(a, b) == (head, 0 if head == shorter else min(end, shorter - head))
 
 
 def _plain_normalise(ops: list[Op]) -> tuple[Op, ...]:

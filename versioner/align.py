@@ -18,12 +18,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, ne
 from typing import Literal
 
 from versioner.aligncandidates import ALL_PAIRS_LIMIT, candidates
 from versioner.model import PairingKind
-from versioner.pairing import KEPT_SHIFTED, Pairing, shared_head, shared_tail
+from versioner.pairing import HALVING_FROM, KEPT_SHIFTED, Pairing, shared_head, shared_tail
 from versioner.pairing import first_difference as first_difference  # re-exported: diff and tests ask here
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
@@ -133,8 +134,15 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
     """How many paragraphs the two share at the start, and then at the end."""
-    head = shared_head(old, new)
     shorter = min(len(old), len(new))
+    if shorter < HALVING_FROM:  # a short article: one pass each way at C speed, no halving to set up
+        head = first_difference(old, new)
+        if head == shorter:
+            return head, 0
+        # read from the end without copying the lists reversed
+        tail = next(compress(count(), map(ne, reversed(old), reversed(new))), shorter)
+        return head, min(tail, shorter - head)
+    head = shared_head(old, new)
     if head == shorter:
         return head, 0
     return head, shared_tail(old, new, shorter - head)

@@ -92,7 +92,7 @@ def first_difference(a: Sequence[object], b: Sequence[object]) -> int:
     return next(compress(count(), map(ne, a, b)), min(len(a), len(b)))
 
 
-_HALVING_FROM = 48  # items: below this, one pass at C speed costs no more than halving
+HALVING_FROM = 48  # items: below this, one pass at C speed costs no more than halving
 
 
 def shared_head(a: Sequence[str], b: Sequence[str]) -> int:
@@ -101,7 +101,7 @@ def shared_head(a: Sequence[str], b: Sequence[str]) -> int:
     the same string object without a call, and a long article's revisions share most
     paragraph objects (the parse's memo). A property test holds it to ``first_difference``."""
     n = min(len(a), len(b))
-    if n < _HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
+    if n < HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
         return first_difference(a, b)
     if a[:n] == b[:n]:
         return n
@@ -120,7 +120,7 @@ def shared_tail(a: Sequence[str], b: Sequence[str], limit: int) -> int:
     either holds), by halving as ``shared_head`` does. A property test holds it to the
     plain count."""
     la, lb = len(a), len(b)
-    if limit < _HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
+    if limit < HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
         return min(next(compress(count(), map(ne, reversed(a), reversed(b))), min(la, lb)), limit)
     if a[la - limit:] == b[lb - limit:]:
         return limit
