@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import align, diff, seqdiff
+from versioner import align, diff, pairing, seqdiff
 from versioner.diff import DELETE, EQUAL, INSERT, Op
 from versioner.model import PairingKind, Section
 from versioner.pairing import Pairing
@@ -31,9 +31,17 @@ def test_a_cut_backed_off_asking_both_texts_only_at_the_shared_length_is_the_pla
     p = align.shared_start(a, b)
     assert diff._back_off(a, b, p) == _plain_boundary_back_off(a, b, p)
     limit = min(len(a), len(b)) - p
-    s = diff._common_suffix(a, b, limit)
+    s = align.shared_end(a, b, limit)
     assert s == next((k for k in range(limit) if a[-1 - k] != b[-1 - k]), limit)
     assert diff._back_off(a[::-1], b[::-1], s) == _plain_boundary_back_off(a[::-1], b[::-1], s)
+    assert diff._back_off_end(a, b, s) == _plain_boundary_back_off(a[::-1], b[::-1], s)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PIECES, _PIECES, st.integers(0, 60))
+def test_a_shared_end_backed_off_in_place_is_the_cut_of_the_texts_reversed(a: str, b: str, k: int) -> None:
+    k = min(k, len(a), len(b))
+    assert diff._back_off_end(a, b, k) == diff._back_off(a[::-1], b[::-1], k)
 
 
 @settings(derandomize=True, max_examples=1500, deadline=None)
@@ -53,6 +61,34 @@ def test_common_ends_read_from_the_end_in_place_are_those_of_reversed_copies(old
     head = align.first_difference(old, new)
     tail = align.first_difference(old[::-1], new[::-1])
     assert align._common_ends(old, new) == (head, min(tail, min(len(old), len(new)) - head))
+
+
+_LONG_PARAS = st.lists(st.sampled_from(["pp", "qq", "rr"]), min_size=40, max_size=140)
+
+
+def _fresh(items: list[str], which: list[bool]) -> list[str]:
+    """The same strings, some of them new objects with the same text (a paragraph the
+    parse's memo did not share)."""
+    return [("%s" % "".join(list(t))) if fresh else t for t, fresh in zip(items, which * len(items))]
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_LONG_PARAS, _LONG_PARAS, st.lists(st.booleans(), min_size=1, max_size=5), st.integers(0, 200),
+       st.sampled_from(["tuples", "lists", "mixed"]))
+def test_common_ends_found_by_halving_are_those_found_item_by_item(
+        old: list[str], tail: list[str], which: list[bool], cut: int, kinds: str) -> None:
+    # long texts sharing a start and an end, most paragraph objects shared, some only equal
+    cut %= len(old) + 1
+    new = _fresh(old[:cut] + tail[:3] + old[cut + 2 :], which)
+    a: list[str] | tuple[str, ...] = tuple(old) if kinds != "lists" else old
+    b: list[str] | tuple[str, ...] = tuple(new) if kinds == "tuples" else new
+    head = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    assert pairing.shared_head(a, b) == head
+    for limit in {min(len(a), len(b)) - head, min(len(a), len(b)), 0, min(len(a), len(b), 50)}:
+        end = next((k for k, (x, y) in enumerate(zip(a[::-1], b[::-1])) if x != y), min(len(a), len(b)))
+        assert pairing.shared_tail(a, b, limit) == min(end, limit)
+    shorter = min(len(a), len(b))
+    assert align._common_ends(a, b) == (head, 0 if head == shorter else min(end, shorter - head))
 
 
 def _plain_normalise(ops: list[Op]) -> tuple[Op, ...]:
@@ -134,3 +170,52 @@ def test_changes_listed_past_the_shared_ends_are_those_of_every_pairing(
     body = Section.BODY
     assert (diff._list_changes(body, old, new, pairings, 0.0, ends)
             == diff._list_changes(body, old, new, pairings, 0.0))
+
+
+def _match_similar_counting_each_time(old: list[str], new: list[str], threshold: float) -> list[object]:
+    """``align._match_similar`` over every pair as it read before: each split or merge
+    counting the words its neighbour shares with the whole again."""
+    wo = {i: align._folded_word_set(t) for i, t in enumerate(old)}.__getitem__
+    wn = {j: align._folded_word_set(t) for j, t in enumerate(new)}.__getitem__
+    open_old, open_new = set(range(len(old))), set(range(len(new)))
+    found: dict[object, tuple[str, float]] = {}
+    for i in range(len(old)):
+        for j in range(len(new)):
+            whole, part = wo(i), wn(j)
+            common = len(whole & part)
+            if not common:
+                continue
+            score = align._score(common, len(whole), len(part))
+            if score >= threshold:
+                found[(i,), (j,)] = ("similar", score)
+            if common >= align.PART_CONTAINMENT * len(part):
+                for j2 in (j - 1, j + 1):
+                    key = ((i,), (min(j, j2), max(j, j2)))
+                    if j2 in open_new and key not in found and (
+                            joint := align._split_score(whole, part, wn(j2), score, threshold)):
+                        found[key] = ("split", joint)
+            if common >= align.PART_CONTAINMENT * len(whole):
+                for i2 in (i - 1, i + 1):
+                    key = ((min(i, i2), max(i, i2)), (j,))
+                    if i2 in open_old and key not in found and (
+                            joint := align._split_score(part, whole, wo(i2), score, threshold)):
+                        found[key] = ("merged", joint)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1][1], len(kv[0][0]) + len(kv[0][1]), kv[0]))  # type: ignore[index]
+    groups = []
+    for (olds, news), (kind, score) in ranked:  # type: ignore[misc]
+        if all(i in open_old for i in olds) and all(j in open_new for j in news):
+            open_old.difference_update(olds)
+            open_new.difference_update(news)
+            groups.append(align._Group(kind, olds, news, score))  # type: ignore[arg-type]
+    return groups
+
+
+_SPLIT_WORDS = st.lists(st.sampled_from("ann bo cy di ed fay gus hal ivy jo".split()), max_size=9).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(_SPLIT_WORDS, max_size=5), st.lists(_SPLIT_WORDS, max_size=5), st.sampled_from([0.3, 0.5, 0.7]))
+def test_similar_splits_and_merges_reading_the_shared_words_counted_once_are_those_counted_each_time(
+        old: list[str], new: list[str], threshold: float) -> None:
+    got = align._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
+    assert got == _match_similar_counting_each_time(old, new, threshold)

@@ -24,7 +24,8 @@ from typing import Literal
 
 from versioner.aligncandidates import ALL_PAIRS_LIMIT, candidates
 from versioner.model import PairingKind
-from versioner.pairing import KEPT_SHIFTED, Pairing, first_difference
+from versioner.pairing import HALVING_FROM, KEPT_SHIFTED, Pairing, shared_head, shared_tail
+from versioner.pairing import first_difference as first_difference  # re-exported: diff and tests ask here
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -133,13 +134,18 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
     """How many paragraphs the two share at the start, and then at the end."""
-    head = first_difference(old, new)
     shorter = min(len(old), len(new))
+    if shorter < HALVING_FROM:  # a short article: one pass each way at C speed, no halving to set up
+        head = first_difference(old, new)
+        if head == shorter:
+            return head, 0
+        # read from the end without copying the lists reversed
+        tail = next(compress(count(), map(ne, reversed(old), reversed(new))), shorter)
+        return head, min(tail, shorter - head)
+    head = shared_head(old, new)
     if head == shorter:
         return head, 0
-    # read from the end without copying the lists reversed
-    tail = next(compress(count(), map(ne, reversed(old), reversed(new))), shorter)
-    return head, min(tail, shorter - head)
+    return head, shared_tail(old, new, shorter - head)
 
 
 def _one_changed(
@@ -272,10 +278,11 @@ def _overlap(a: str, b: str) -> tuple[int, int, int]:
     p = shared_start(a, b)
     while p and not a[p - 1].isspace():
         p -= 1
-    s = shared_start(a[:p - 1 if p else None:-1], b[:p - 1 if p else None:-1])
+    s = shared_end(a, b, min(len(a), len(b)) - p)
     while s and not a[len(a) - s].isspace():
         s -= 1
-    both = _folded_word_set(a[:p]) | _folded_word_set(a[len(a) - s:])
+    # folded in one piece: the start ends in a space, so no word is glued across the join
+    both = _folded_word_set(a[:p] + a[len(a) - s:])
     only_a = _folded_word_set(a[p:len(a) - s]) - both
     only_b = _folded_word_set(b[p:len(b) - s]) - both
     return len(both) + len(only_a & only_b), len(both) + len(only_a), len(both) + len(only_b)
@@ -287,6 +294,20 @@ def shared_start(a: str, b: str) -> int:
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a.startswith(b[lo:mid], lo):  # one slice a step, not two
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def shared_end(a: str, b: str, limit: int) -> int:
+    """How many characters ``a`` and ``b`` end with alike, at most ``limit`` (halving,
+    in place: neither text is copied reversed)."""
+    la, lb = len(a), len(b)
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):  # one slice a step, not two
             lo = mid
         else:
             hi = mid - 1
@@ -349,11 +370,14 @@ def _match_similar(
     open_old, open_new = set(free_old), set(free_new)
     found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
-    for i, j in candidates(free_old, free_new, bb_old, bb_new, wo, wn):
-        whole, part = wo(i), wn(j)
-        common = len(whole & part)
+    # The words each candidate pair shares, counted once: a split or merge asks of a
+    # pair's neighbours what their own pairs counted (every pair, when few). The ranking
+    # below orders ``found`` whole, so reading the pairs in two passes changes nothing.
+    shared = {(i, j): len(wo(i) & wn(j)) for i, j in candidates(free_old, free_new, bb_old, bb_new, wo, wn)}
+    for (i, j), common in shared.items():
         if not common:
             continue
+        whole, part = wo(i), wn(j)
         score = _score(common, len(whole), len(part))
         if score >= threshold:
             found[(i,), (j,)] = ("similar", score)
@@ -365,7 +389,7 @@ def _match_similar(
                 if (
                     j2 in open_new
                     and key not in found
-                    and (joint := _split_score(whole, part, wn(j2), score, threshold))
+                    and (joint := _split_score(whole, part, wn(j2), score, threshold, shared.get((i, j2))))
                 ):
                     found[key] = ("split", joint)
         if common >= PART_CONTAINMENT * len(whole):
@@ -374,7 +398,7 @@ def _match_similar(
                 if (
                     i2 in open_old
                     and key not in found
-                    and (joint := _split_score(part, whole, wo(i2), score, threshold))
+                    and (joint := _split_score(part, whole, wo(i2), score, threshold, shared.get((i2, j))))
                 ):
                     found[key] = ("merged", joint)
     groups = []
@@ -468,12 +492,16 @@ def _match_rewritten(
 
 
 def _split_score(
-    whole: frozenset[str], part: frozenset[str], other: frozenset[str], single: float, threshold: float
+    whole: frozenset[str], part: frozenset[str], other: frozenset[str], single: float, threshold: float,
+    from_whole: int | None = None,
 ) -> float:
     """Similarity of ``whole`` to ``part`` and ``other`` together, when ``other``
     too comes mostly from ``whole`` (``part`` is known to) and together they
-    match it better than either alone; else 0."""
-    if not other or len(other & whole) < PART_CONTAINMENT * len(other):
+    match it better than either alone; else 0. ``from_whole``: ``len(other & whole)``,
+    when the caller counted it."""
+    if from_whole is None:
+        from_whole = len(other & whole)
+    if not other or from_whole < PART_CONTAINMENT * len(other):
         return 0.0
     joint = _similarity(whole, part | other)
     if joint >= threshold and joint > single and joint > _similarity(whole, other):

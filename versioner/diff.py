@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from itertools import compress, repeat, starmap
 from operator import attrgetter, eq, is_not
 
-from versioner.align import PUNCTUATION, Pairing, align_paragraphs, aligned, first_difference, shared_start
+from versioner.align import (
+    PUNCTUATION,
+    Pairing,
+    align_paragraphs,
+    aligned,
+    first_difference,
+    shared_end,
+    shared_start,
+)
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -80,27 +88,15 @@ def word_diff(
         return (_op(EQUAL, old),) if old else ()
     deadline = time.monotonic() + timeout if timeout > 0 else None
     p = shared_start(old, new)
-    s = _common_suffix(old, new, min(len(old), len(new)) - p)
+    s = shared_end(old, new, min(len(old), len(new)) - p)
     # Cut only where whitespace meets non-whitespace: always a token boundary.
     p = _back_off(old, new, p)
-    s = _back_off(old[::-1], new[::-1], s)
+    s = _back_off_end(old, new, s)
     mid_old, mid_new = old[p : len(old) - s], new[p : len(new) - s]
     steps = [(EQUAL, old[:p])]
     steps += _diff_middle(mid_old, mid_new, deadline, fast)
     steps.append((EQUAL, old[len(old) - s :]))
     return _normalise(steps)
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    la, lb = len(a), len(b)
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):  # one slice a step, not two
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _boundary(text: str, k: int) -> bool:
@@ -115,6 +111,20 @@ def _back_off(old: str, new: str, k: int) -> int:
         return k
     for cut in range(k - 1, max(k - _BACKOFF_LIMIT, 0), -1):
         if old[cut - 1].isspace() != old[cut].isspace():
+            return cut
+    return 0
+
+
+def _back_off_end(old: str, new: str, k: int) -> int:
+    """``_back_off(old[::-1], new[::-1], k)``, read from the end in place: the shared
+    end cut back to a boundary without copying both texts reversed (a property test
+    holds the two equal)."""
+    lo, ln = len(old), len(new)
+    if k <= 0 or (k >= lo or old[lo - k].isspace() != old[lo - k - 1].isspace()) and (
+            k >= ln or new[ln - k].isspace() != new[ln - k - 1].isspace()):
+        return k
+    for cut in range(k - 1, max(k - _BACKOFF_LIMIT, 0), -1):
+        if old[lo - cut].isspace() != old[lo - cut - 1].isspace():
             return cut
     return 0
 

@@ -90,3 +90,45 @@ def first_difference(a: Sequence[object], b: Sequence[object]) -> int:
     found by C-level iteration, without a Python loop per item (a long article shares
     hundreds of paragraphs; a property test holds the two equal)."""
     return next(compress(count(), map(ne, a, b)), min(len(a), len(b)))
+
+
+HALVING_FROM = 48  # items: below this, one pass at C speed costs no more than halving
+
+
+def shared_head(a: Sequence[str], b: Sequence[str]) -> int:
+    """``first_difference(a, b)`` for two tuples (or two lists) of strings, found by
+    halving: slices compare item by item inside the tuple comparison, which passes over
+    the same string object without a call, and a long article's revisions share most
+    paragraph objects (the parse's memo). A property test holds it to ``first_difference``."""
+    n = min(len(a), len(b))
+    if n < HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
+        return first_difference(a, b)
+    if a[:n] == b[:n]:
+        return n
+    lo, hi = 0, n  # the first difference lies in [lo, hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def shared_tail(a: Sequence[str], b: Sequence[str], limit: int) -> int:
+    """How many items ``a`` and ``b`` end with alike, at most ``limit`` (no more than
+    either holds), by halving as ``shared_head`` does. A property test holds it to the
+    plain count."""
+    la, lb = len(a), len(b)
+    if limit < HALVING_FROM or type(a) is not type(b) or type(a) not in (tuple, list):
+        return min(next(compress(count(), map(ne, reversed(a), reversed(b))), min(la, lb)), limit)
+    if a[la - limit:] == b[lb - limit:]:
+        return limit
+    lo, hi = 0, limit  # the last lo items alike; the last hi not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo

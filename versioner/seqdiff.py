@@ -11,6 +11,7 @@ import importlib.util
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cache
+from typing import Any
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
@@ -90,31 +91,37 @@ def diff_runs(
     encoded = _encode(a, b)
     if encoded is None:
         return None
-    started = time.monotonic()
     if fast or (fast is None and has_fast_engine()):
-        import fast_diff_match_patch
-
+        engine = _fast_diff()
         # The C++ build's own semantic cleanup gives the same diff as the Python one,
         # several times sooner, but in one piece: used when the diff cannot need chunks.
         if not semantic or len(encoded[0]) + len(encoded[1]) <= _CLEANUP_CHUNK:
-            counts = fast_diff_match_patch.diff(
+            counts = engine(
                 *encoded, timelimit=timeout, checklines=False,
                 cleanup="Semantic" if semantic else "No", counts_only=True,
             )
             return _runs_of_counts(counts)
-        raw = fast_diff_match_patch.diff(
-            *encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False
-        )
+        started = time.monotonic()
+        raw = engine(*encoded, timelimit=timeout, checklines=False, cleanup="No", counts_only=False)
         diffs = [(_FAST_OPS[op], text) for op, text in raw]
     else:
         from diff_match_patch import diff_match_patch
 
+        started = time.monotonic()
         dmp = diff_match_patch()
         dmp.Diff_Timeout = timeout
         diffs = dmp.diff_main(*encoded, False)
     if semantic:
         diffs = _cleanup_semantic(diffs, started + 2 * timeout if timeout > 0 else None)
     return _runs((op, len(text)) for op, text in diffs)
+
+
+@cache
+def _fast_diff() -> Callable[..., Any]:
+    """The C++ build's diff function, its module imported once, not at every word diff."""
+    import fast_diff_match_patch
+
+    return fast_diff_match_patch.diff  # type: ignore[no-any-return]
 
 
 def _runs(steps: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
