@@ -193,8 +193,8 @@ def test_a_notice_carried_unchanged_claims_nothing_new() -> None:
 
 
 def test_silent_additions_are_an_update_and_silent_changes_stealth() -> None:
-    from versioner.evidence import StealthKind
     from versioner.render.auditview import verdict_json
+    from versioner.stealth import StealthKind
 
     added = _judged("The council has 200 staff.", "The council has 200 staff.\n\nIt hired 40 of them this year.")
     assert (added.verdict, added.stealth_kind) == ("update", StealthKind.ADDED)

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import articlenames, figureflags, figurepatterns, headlinewords, namechanges
+from versioner import articlenames, figureflags, figurepatterns, figurespans, headlinewords, namechanges
 from versioner import figures as figures_module
 from versioner import flags as flags_module
 from versioner import names as names_module
@@ -28,7 +28,7 @@ _TEXT = st.one_of(_PIECES, st.text(max_size=60))
 def test_candidate_starts_between_are_those_of_the_whole_text(text: str, lo: int, width: int) -> None:
     end = lo + width
     whole = figures_module._candidate_starts(text)
-    assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
+    assert figurespans._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
 
 
 # "a"/"an", runs of spaces of any kind and the longest scale words, each candidate's test
@@ -45,7 +45,7 @@ def test_candidates_scanned_only_as_far_as_their_test_reads_are_those_of_the_who
         text: str, lo: int, width: int) -> None:
     end = lo + width
     whole = figures_module._candidate_starts(text)
-    assert figures_module._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
+    assert figurespans._candidate_starts_between(text, lo, end) == [s for s in whole if lo <= s < end]
 
 
 _GLUED_PIECES = st.lists(st.sampled_from([
@@ -507,11 +507,11 @@ def _touching_span_by_span(text: str, spans: list[tuple[int, int]]) -> list[figu
         if end <= scanned:
             continue
         lo = scanned
-        last = figures_module._LAST_BARRIER_RE.match(text, scanned, start)
+        last = figurespans._LAST_BARRIER_RE.match(text, scanned, start)
         if last:
             lo = pos = last.end()
         starts = [0] if lo == 0 and re.match(figures_module._SCAN_SPACE, " " + text[:16]) else []
-        starts += figures_module._candidate_starts_between(text, lo, end)
+        starts += figurespans._candidate_starts_between(text, lo, end)
         found, pos = figures_module._scan(text, starts, pos)
         out += found
         scanned = end
@@ -534,4 +534,4 @@ def test_figures_touching_spans_read_from_one_search_as_each_on_its_own(
         start = min(at + gap, len(text))
         spans.append((start, min(start + width, len(text))))
         at = spans[-1][1]
-    assert figures_module.figures_touching(text, spans) == _touching_span_by_span(text, spans)
+    assert figurespans.figures_touching(text, spans) == _touching_span_by_span(text, spans)

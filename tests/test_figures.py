@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from versioner import figures as figures_module
-from versioner.figures import Figure, FigureKind, extract_figures, may_end_figure, same_quantity
+from versioner import figurespans
+from versioner.figures import Figure, FigureKind, extract_figures, same_quantity
+from versioner.figurespans import may_end_figure
 
 
 def only(text: str) -> Figure:
@@ -487,7 +489,7 @@ def test_figures_touching_finds_what_extract_figures_finds_there(text: str, span
     def touching(figs: list[Figure]) -> list[Figure]:
         return [f for f in figs if any(f.start < max(b, a + 1) and a < f.end for a, b in spans)]
 
-    assert touching(figures_module.figures_touching(text, spans)) == touching(extract_figures(text))
+    assert touching(figurespans.figures_touching(text, spans)) == touching(extract_figures(text))
 
 
 @pytest.mark.parametrize(("text", "edited"), [
@@ -501,14 +503,14 @@ def test_figures_touching_reads_a_figure_across_its_separators(text: str, edited
     start = text.index(edited)
     spans = [(start, start + len(edited))]
     whole = [f for f in extract_figures(text) if f.start < spans[0][1] and start < f.end]
-    assert [f for f in figures_module.figures_touching(text, spans) if f in whole] == whole
+    assert [f for f in figurespans.figures_touching(text, spans) if f in whole] == whole
 
 
 @settings(derandomize=True, max_examples=1000, deadline=None)
 @given(st.one_of(_FIGURE_ENDS, _NEWSY, st.text()), st.integers(0, 60), st.integers(0, 60))
 def test_last_barrier_is_the_last_one_found_from_the_left(text: str, lo: int, hi: int) -> None:
-    found = [m.end() for m in figures_module._BARRIER_RE.finditer(text, lo, hi)]
-    last = figures_module._LAST_BARRIER_RE.match(text, lo, hi)
+    found = [m.end() for m in figurespans._BARRIER_RE.finditer(text, lo, hi)]
+    last = figurespans._LAST_BARRIER_RE.match(text, lo, hi)
     assert (last.end() if last else None) == (found[-1] if found else None)
 
 
@@ -520,7 +522,7 @@ def test_figures_touching_finds_every_figure_over_its_spans(text: str, raw: list
         start = min(at + gap, len(text))
         spans.append((start, min(start + width, len(text))))
         at = spans[-1][1] + 1
-    touching = figures_module.figures_touching(text, spans)
+    touching = figurespans.figures_touching(text, spans)
     for f in extract_figures(text):
         if any(f.start < max(e, s + 1) and s < f.end for s, e in spans):
             assert f in touching, (text, spans, f)
@@ -565,5 +567,5 @@ def test_figures_touching_picked_out_of_the_whole_texts_figures_are_those_it_rea
         start = min(at + gap, len(text))
         spans.append((start, min(start + width, len(text))))
         at = spans[-1][1]
-    among = figures_module.figures_touching_among(text, spans, extract_figures(text))
-    assert among == figures_module.figures_touching(text, spans)
+    among = figurespans.figures_touching_among(text, spans, extract_figures(text))
+    assert among == figurespans.figures_touching(text, spans)

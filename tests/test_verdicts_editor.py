@@ -237,7 +237,7 @@ def test_a_correction_naming_whom_the_sentence_is_about_covers_the_change() -> N
 
 
 def test_spaces_lost_around_words_are_no_change() -> None:
-    from versioner.evidence import respaced
+    from versioner.stealth import respaced
 
     assert respaced(Flag("wording", "medium", "body", 2, "officer if", "officerif", ""))
     assert not respaced(Flag("wording", "medium", "body", 2, "officer", "officers", ""))

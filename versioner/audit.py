@@ -20,17 +20,7 @@ from versioner.develop import (
     score_replaced,
     settles,
 )
-from versioner.evidence import (
-    Clue,
-    StealthKind,
-    adds_material,
-    alters,
-    credit_line,
-    evidence,
-    rearranged,
-    respaced,
-    value_in,
-)
+from versioner.evidence import Clue, evidence, value_in
 from versioner.flags import Flag, substantive
 from versioner.held import check_values as _check_values
 from versioner.held import claim_text as _claim_text
@@ -43,10 +33,11 @@ from versioner.notices import Claim, Notice, is_notice_slug, parse_notice, slug_
 from versioner.parse import Parts, split_headline_slug
 from versioner.pipeline import PairCache, compare_pair, rules_version
 from versioner.silent import headline_unquoted
+from versioner.stealth import StealthKind, adds_material, alters, credit_line, rearranged, respaced
 from versioner.store import NoticeRow, Store, VerdictRow
 from versioner.times import duration
 
-# Bump when a verdict this module (or evidence.py, held.py) reaches changes: stored verdicts
+# Bump when a verdict this module (or evidence.py, stealth.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
 RULES_VERSION = 22  # 22 (v1verdicts): a speaker is a source only when common words describe it
 # 21 (v1verdicts): a named speaker ("Iran said" -> "Tehran said") is judged as names are,

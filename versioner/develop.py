@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from versioner.evidence import adds_material, figure_words
 from versioner.flags import Flag
 from versioner.model import FlagType
 from versioner.parse import Parts
+from versioner.stealth import adds_material, figure_words
 
 # the words of a running count in the other languages the notice vocabulary reads
 # (German, French, Spanish, Dutch); ``developing`` knows the English ones

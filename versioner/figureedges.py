@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from versioner.figures import Figure, figures_touching, same_quantity
+from versioner.figures import Figure, same_quantity
+from versioner.figurespans import figures_touching
 from versioner.hunk import Hunk
 from versioner.model import Flag, FlagType, Section, Severity
 

@@ -16,7 +16,8 @@ from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
 from versioner.figurenouns import counted_head as _counted_head
 from versioner.figurenouns import noun_head as _noun_head
 from versioner.figurenouns import stem as _stem
-from versioner.figures import Figure, extract_figures, figures_touching, figures_touching_among, same_quantity
+from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figurespans import figures_touching, figures_touching_among
 from versioner.hunk import Hunk
 from versioner.hunkrules import FIGURE_EDIT
 from versioner.model import Flag, FlagType, Section, Severity

@@ -12,18 +12,11 @@ from dataclasses import dataclass
 
 from versioner import model
 from versioner.develop import running_figure, settles
-from versioner.evidence import (
-    Clue,
-    StealthKind,
-    adds_material,
-    evidence,
-    rank_swapped,
-    swapped_in_place,
-    values_missing,
-)
+from versioner.evidence import Clue, evidence, values_missing
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
 from versioner.notices import Claim, Notice, Target
+from versioner.stealth import StealthKind, adds_material, rank_swapped, swapped_in_place
 
 _V = model.Verdict
 
@@ -339,7 +332,7 @@ _CLOSERS = ("”", '"')
 _CLOSES_QUOTE = re.compile(r"^[,.;:!?]?\s*[”\"]\s*\w")
 
 
-# a clause this long taken out is a statement (evidence._CLAUSE_WORDS); what is left in
+# a clause this long taken out is a statement (stealth._CLAUSE_WORDS); what is left in
 # its place, at most this long, is its attribution ("the statement said")
 _STATEMENT_WORDS = 6
 _ATTRIBUTION_WORDS = 4

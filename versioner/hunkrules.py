@@ -27,7 +27,8 @@ from versioner.attribution import (
     speaker_kept,
 )
 from versioner.countednoun import same_thing_counted
-from versioner.figures import Figure, extract_figures, figures_touching, may_end_figure, same_quantity
+from versioner.figures import Figure, extract_figures, same_quantity
+from versioner.figurespans import figures_touching, may_end_figure
 from versioner.hunk import Hunk
 from versioner.hunknames import hunk_names
 from versioner.hunkquotes import _quoted_edit, _quotes_stand_elsewhere, _single_quote_mark

@@ -65,7 +65,7 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
                 "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
                 "nameidentified",
-                "figurepatterns", "countednoun",  # split from figures
+                "figurepatterns", "countednoun", "figurespans",  # split from figures
                 "figureflags",  # split from flags
                 "articlenames",  # split from namechanges
                 "hunk", "hunkquotes",  # split from hunkrules

@@ -1,7 +1,7 @@
 """How a change made without a notice (or outside what one covers) is read, by the
 structure of the change rather than by its wording.
 
-``evidence.alters`` asks three questions here:
+``stealth.alters`` asks three questions here:
 
 - did a quotation change, or did only its closing mark move with the attribution
   (``",” she said.`` restructured into one quoted sentence)? Only words that were
