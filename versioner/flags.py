@@ -283,8 +283,10 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
                       "headline changed: the same words in another order")
     # without a slug the bare headlines are the change's own texts: its diff is theirs
     same_texts = old_bare == change.old and new_bare == change.new and change.ops
-    # each headline's figures read once, for the edits' figures and for what it states
-    figures = extract_figures(old_bare), extract_figures(new_bare)
+    # each headline's figures read once, for the edits' figures and for what it states;
+    # not at all for a headline without a digit: what it states is its own text, and the
+    # edits' figures are read near them alone (figures_touching gives what the whole gives)
+    figures = _headline_figures(old_bare), _headline_figures(new_bare)
     inner = [f for f in _flag_ops(change.ops if same_texts else word_diff(old_bare, new_bare), Section.HEADLINE, None, names,
                                   figures) if not is_hidden_figure(f)]
     top = max((f.rank for f in inner), default=2)
@@ -304,6 +306,10 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)
 
 
+def _headline_figures(text: str) -> list[Figure] | None:
+    return extract_figures(text) if any(map(str.isdigit, text)) else None
+
+
 def _whole(typ: FlagType, sev: Severity, where: tuple[Section, int | None], old: str, new: str, reason: str) -> Flag:
     return Flag(typ, sev, where[0], where[1], old, new, reason)
 
@@ -315,7 +321,7 @@ def _figures_in(figs: Sequence[Figure], start: int, end: int) -> list[Figure]:
 
 def _flag_ops(ops: Sequence[Op], section: Section, paragraph: int | None,
               names: ArticleNames | None = None,
-              figures: tuple[list[Figure], list[Figure]] | None = None) -> list[Flag]:
+              figures: tuple[list[Figure] | None, list[Figure] | None] | None = None) -> list[Flag]:
     """The flags of one edited text's hunks; ``figures``: every figure of each side, when
     the caller read them (a headline)."""
     hs = hunks(ops, section == Section.HEADLINE)

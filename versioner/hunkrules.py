@@ -302,7 +302,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
-    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if screen.names_new or not names_old else []
+    read_new = screen.names_new or not names_old  # names_new read: a respelling below asks for it again
+    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new else []
     att_old = attributions(old_w, h.old_text, h.old_start) if screen.attribution_old else []
     att_new = attributions(new_w, h.new_text, h.new_start) if screen.attribution_new else []
     if att_old != att_new and not attribution_edit(old_w, new_w):
@@ -350,7 +351,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         if respelled:
             # "Northern Star" -> "Western Star": one word of a longer name, told whole
             names_old = whole_name(names_old, whole[0])
-            names_new = whole_name(names_new, whole[1] or hunk_names(rd_new, h.new_start, h.new_end, names))
+            names_new = whole_name(names_new, whole[1] if read_new else hunk_names(rd_new, h.new_start, h.new_end, names))
         if not (names_old and names_new) and (_source_phrase(h) or _source_aside(h, names_old, names_new)
                                                or _speakers_cut(h, names_old)):
             # "according to Governor Ann Lee" -> "according to the armed forces": a named
