@@ -22,6 +22,7 @@ from versioner.hunk import Hunk
 from versioner.hunkrules import FIGURE_EDIT
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.reading import CONTEXT, words_as_written
+from versioner.smallfixes import misspelling_fixed
 
 if TYPE_CHECKING:
     from versioner.namechanges import ArticleNames
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns (see flags.RULES_VERSION).
 # 1: split from flags.py, outputs unchanged
 # 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
-RULES_VERSION = 2
+# 3: a misspelt unit or counted noun fixed ("12 milloin" -> "12 million") is no figure changed (respelt_only)
+RULES_VERSION = 3
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -186,6 +188,20 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
         flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
                           f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
+
+
+def respelt_only(h: Hunk) -> bool:
+    """Is the hunk a misspelt word fixed by a letter or two (smallfixes.misspelling_fixed)
+    and do the figures touching it read the same, value and words, once the old word is
+    read as the new? A unit or counted noun the figure reader could not read ("12
+    milloin" read as "12") is then a typo fixed, not a figure changed or added."""
+    if not misspelling_fixed(words_as_written(h.old), words_as_written(h.new)):
+        return False
+    mended = h.old_text[:h.old_start] + h.new + h.old_text[h.old_end:]
+    span = (h.old_start, h.old_start + len(h.new))
+    read = figures_touching(mended, [span])
+    return [(f.value, f.kind, f.text) for f in read] == \
+        [(f.value, f.kind, f.text) for f in figures_touching(h.new_text, [(h.new_start, h.new_end)])]
 
 
 def _sequence_word(f: Figure) -> bool:

@@ -29,6 +29,7 @@ from versioner.figureflags import (
     _figures_carry,
     _stands_elsewhere,
     is_hidden_figure,
+    respelt_only,
     sentence_taken_out,
 )
 from versioner.figurenouns import changed_across_hunks
@@ -356,6 +357,8 @@ def _hunk_figure_flags(h: Hunk, ofs: list[Figure], nfs: list[Figure], section: S
                        around: tuple[list[Figure], list[Figure]], names: ArticleNames | None) -> list[Flag]:
     """The figure flags of a hunk that figures touch (``ofs``, ``nfs``); ``around``: the
     paragraph's figures near its edits, on each side."""
+    if respelt_only(h):
+        return []  # a misspelt unit fixed: the typo rules judge it
     rewrite = None if _figures_carry(h, ofs, nfs) or sentence_taken_out(h) else (h.old, h.new)
     ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
     fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, *around,

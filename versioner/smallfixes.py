@@ -54,6 +54,20 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
+def misspelling_fixed(old_w: list[str], new_w: list[str]) -> bool:
+    """One word that is no word fixed by a letter or two into one that is, its first
+    letter kept ("milloin" -> "million", "poeple" -> "people"): the fix of a unit or a
+    counted noun that leaves the figure it belongs to as it was. A first letter changed
+    ("millon" -> "billion") may be another word meant, and is not this."""
+    if len(old_w) != 1 or len(new_w) != 1:
+        return False
+    a, b = old_w[0].lower(), new_w[0].lower()
+    if not (a.isalpha() and b.isalpha()) or a[0] != b[0] or a == b:
+        return False
+    most = min(2, max(1, len(a) // 3))  # as typo_reason: letters a fix of a word this long may change
+    return edit_distance(a, b, most + 1) <= most and not is_ordinary(a) and is_ordinary(b)
+
+
 # Agreement pairs that are not a plain "-s" apart
 _AGREEMENT = {frozenset(p.split("/")) for p in "is/are was/were has/have does/do".split()}
 
