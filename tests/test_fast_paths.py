@@ -7,6 +7,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spans import spans_from_gaps  # tests/helpers
 
 from versioner import articlenames, figureflags, figurepatterns, figurespans, headlinewords, namechanges
 from versioner import figures as figures_module
@@ -355,11 +356,7 @@ def test_the_reach_read_before_the_windows_never_covers_more_than_they_do(text: 
                                                                          raw: list[tuple[int, int]]) -> None:
     # _figures_around reads the whole text when this reach covers half of it, without
     # looking for sentence starts: the windows would cover half too
-    spans, at = [], 0
-    for gap, width in raw:
-        start = min(at + gap, len(text))
-        spans.append((start, min(start + width, len(text))))
-        at = spans[-1][1]
+    spans = spans_from_gaps(text, raw)
     assert figureflags._covered(text, spans) <= _windows_cover(text, spans)
 
 
@@ -529,9 +526,5 @@ _SPANNED = st.lists(st.sampled_from([
 def test_figures_touching_spans_read_from_one_search_as_each_on_its_own(
         text: str, raw: list[tuple[int, int]]) -> None:
     # the candidates of several spans are read in one pass over the text they cover
-    spans, at = [], 0
-    for gap, width in raw:
-        start = min(at + gap, len(text))
-        spans.append((start, min(start + width, len(text))))
-        at = spans[-1][1]
+    spans = spans_from_gaps(text, raw)
     assert figurespans.figures_touching(text, spans) == _touching_span_by_span(text, spans)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spans import spans_from_gaps  # tests/helpers
 
 from versioner import figures as figures_module
 from versioner import figurespans
@@ -562,10 +563,6 @@ def test_dutch_number_words_are_figures() -> None:
 def test_figures_touching_picked_out_of_the_whole_texts_figures_are_those_it_reads(
         text: str, raw: list[tuple[int, int]]) -> None:
     # a headline's figures are read whole once, and its edits' figures picked out of them
-    spans, at = [], 0
-    for gap, width in raw:
-        start = min(at + gap, len(text))
-        spans.append((start, min(start + width, len(text))))
-        at = spans[-1][1]
+    spans = spans_from_gaps(text, raw)
     among = figurespans.figures_touching_among(text, spans, extract_figures(text))
     assert among == figurespans.figures_touching(text, spans)
