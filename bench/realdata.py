@@ -4,6 +4,7 @@
     python bench/realdata.py --split report   # one split only
     python bench/realdata.py --json           # the figures as JSON
     python bench/realdata.py --failures 10    # and the ten most telling failures
+    python bench/realdata.py --flag-failures 5  # and five pairs each target flag type gets wrong
     python bench/realdata.py --data DIR       # default: $VERSIONER_REALDATA, else ../shared/realdata
 
 The data (``chains.jsonl``, ``notices.jsonl``; see their README) belong to
@@ -742,6 +743,25 @@ def failures(pairs: Sequence[Pair], notices: Sequence[NoticeResult], n: int) -> 
     return (picked + out[: n - len(picked)])[:n]
 
 
+def flag_failures(pairs: Sequence[Pair], n: int) -> list[dict[str, Any]]:
+    """Up to ``n`` pairs a target flag type gets wrong, per type: a flag the label does not
+    have (``flag raised``, with the reasons of that type) or a labelled type with no flag
+    (``flag missed``, with every reason the pair got). Certain labels first."""
+    out: list[dict[str, Any]] = []
+    for kind in FLAG_TARGET_TYPES:
+        wrong = [p for p in pairs if label_has(p, kind) != got_has(p, kind)]
+        wrong.sort(key=lambda p: (bool(p.label.get("uncertain")), p.pair_id))
+        for p in wrong[:n]:
+            raised = got_has(p, kind)
+            mine = [f for f in p.flags if f["type"] == kind or kind in f.get("facts", ())
+                    or (kind == "headline" and f["section"] == "headline")] if raised else p.flags
+            out.append({"what": f"{kind} flag {'raised' if raised else 'missed'}", "split": p.split,
+                        "pair": p.pair_id, "ref": p.ref, "outlet": p.outlet,
+                        "uncertain": bool(p.label.get("uncertain")),
+                        "reasons": [f"{f['type']} {f['severity']}: {f.get('reason') or ''}" for f in mine]})
+    return out
+
+
 # -- main ---------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -750,6 +770,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=SPLITS, help="only this split (default: all three)")
     ap.add_argument("--json", action="store_true", help="JSON on stdout")
     ap.add_argument("--failures", type=int, default=0, metavar="N", help="list the N most telling failures")
+    ap.add_argument("--flag-failures", type=int, default=0, metavar="N",
+                    help="list up to N pairs each target flag type gets wrong (raised or missed)")
     ap.add_argument("--jobs", type=int, default=2, help="versioner processes at a time (default 2)")
     args = ap.parse_args(argv)
     data = find_data(args.data)
@@ -772,13 +794,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - start
     fails = failures(in_split(pairs, splits[0] if args.split else "all"),
                      in_split(read, splits[0] if args.split else "all"), args.failures)
+    fails += flag_failures(in_split(pairs, splits[0] if args.split else "all"), args.flag_failures)
     if args.json:
         print(json.dumps({"data": str(data), "versioner": exe, "seconds": round(elapsed, 1),
                           "figures": figs, "failures": fails}, indent=1, ensure_ascii=False))
         return 0
     sys.stdout.write(f"# versioner on real copy ({data}; {exe})\n\n" + report_text(figs))
     if fails:
-        print(f"\n## The {len(fails)} most telling failures\n")
+        print(f"\n## The {len(fails)} most telling failures (verdicts and notices, then flags)\n")
         for f in fails:
             print("- " + "; ".join(f"{k}: {v}" for k, v in f.items() if k != "reasons")
                   + ("".join(f"\n    - {r}" for r in f.get("reasons", []))))

@@ -236,3 +236,19 @@ def test_runs_on_the_invented_dataset(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert text.returncode == 0 and "| figure | target | report | issue |" in text.stdout
     assert "run time" in text.stdout
+
+
+def test_flag_failures_list_the_raised_and_the_missed_per_type(rd: ModuleType) -> None:
+    raised = pair(rd, "minor", "stealth", flags=[flag("name", reason="name added: Strong"),
+                                                  flag("wording", "low", reason="big -> large")])
+    missed = pair(rd, "stealth", "minor", substantive=["figure"], flags=[flag("wording", "low", reason="x -> y")])
+    right = pair(rd, "stealth", "stealth", substantive=["name"], flags=[flag("name", reason="name changed")])
+    got = rd.flag_failures([raised, missed, right], 5)
+    by_what = {(f["what"], f["pair"]): f for f in got}
+    assert set(by_what) == {("name flag raised", raised.pair_id), ("figure flag missed", missed.pair_id)}
+    # a raised flag lists the reasons of its own type only; a missed one, all the pair got
+    assert by_what["name flag raised", raised.pair_id]["reasons"] == ["name high: name added: Strong"]
+    assert by_what["figure flag missed", missed.pair_id]["reasons"] == ["wording low: x -> y"]
+    # at most n a type
+    many = [pair(rd, "minor", f"g{i}", flags=[flag("name")]) for i in range(4)]
+    assert len(rd.flag_failures(many, 2)) == 2
