@@ -147,7 +147,7 @@ def _is_word_char(c: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _untitled(name: str) -> str:
     """``name`` without its titles and possessive ending (asked of each name many times)."""
-    return " ".join(w for w in plain(name).split() if not is_title(w))
+    return " ".join(_name_words(name))
 
 
 # One body named two ways in news copy: a capital for its government (metonymy) and a

@@ -84,8 +84,7 @@ def contracted(short: str, full: str) -> bool:
     """Is ``short`` ``full`` with letters left out and the gap marked ("S'poreans",
     "Govt."): its letters in order in ``full``, the same first and last letter? A
     possessive's apostrophe ("officers'") marks no gap."""
-    if short.endswith(("'", "’", "'s", "’s")) or not any(m in short for m in _MARKS) \
-            or any(m in full for m in _MARKS):
+    if short.endswith(("'", "’", "'s", "’s")) or not _marked(short) or _marked(full):
         return False
     bare = "".join(c for c in short if c not in _MARKS)
     if len(bare) < 2 or len(bare) >= len(full) or bare[0] != full[0] or bare[-1] != full[-1]:
@@ -111,6 +110,7 @@ def contracted_in(name: str, text: str) -> bool:
 
 
 def _marked(word: str) -> bool:
+    """Does ``word`` hold a mark (``_MARKS``)?"""
     return "'" in word or "’" in word or "." in word
 
 

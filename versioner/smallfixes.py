@@ -64,8 +64,13 @@ def misspelling_fixed(old_w: list[str], new_w: list[str]) -> bool:
     a, b = old_w[0].lower(), new_w[0].lower()
     if not (a.isalpha() and b.isalpha()) or a[0] != b[0] or a == b:
         return False
-    most = min(2, max(1, len(a) // 3))  # as typo_reason: letters a fix of a word this long may change
+    most = letters_a_fix_changes(a)
     return edit_distance(a, b, most + 1) <= most and not is_ordinary(a) and is_ordinary(b)
+
+
+def letters_a_fix_changes(word: str) -> int:
+    """How many letters a typo fix of a word this long may change: one, two from six letters."""
+    return min(2, max(1, len(word) // 3))
 
 
 # Agreement pairs that are not a plain "-s" apart
@@ -137,7 +142,7 @@ _PAST = re.compile(r"e?d$")
 def typo_reason(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
     if len(old_w) == 1 and len(new_w) == 1:
         a, b = old_w[0], new_w[0]
-        most = min(2, max(1, len(a) // 3))  # letters a fix of a word this long may change
+        most = letters_a_fix_changes(a)
         # capped just past it: a distance is worked out only as far as the test reads it
         d = edit_distance(a.lower(), b.lower(), most + 1)
         if d <= most and not a.isdigit():
