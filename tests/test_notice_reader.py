@@ -375,3 +375,44 @@ def test_no_text_outside_a_notice_is_ever_dropped(lines: list[str], sep: str) ->
     assert parts.text() == norm  # every character is in some part, in order
     for p in parts.notices:  # and a notice part holds a notice the reader reads, nothing else
         assert parse_notice(p.text, p.position or "top") is not None, p.raw
+
+
+# -- a parenthetical sentence, a quoted label: prose, not notices -----------------------
+
+# The lead word of a wire parenthetical read as an adjective or a plural noun, with a
+# finite verb of its own: every combination is a sentence.
+PROSE_LEADS = ["Updated", "Corrected", "Revised", "Amended", "Updates", "Corrections", "Changes"]
+PROSE_REST = ["figures were not available", "numbers are expected on Friday",
+              "totals will be published after the count", "estimates have not been released",
+              "with the final count are due at midnight"]
+# The same leads as a fragment with no subject of its own: notices.
+WIRE_FORMS = ["(Corrects date the vote was held in paragraph 4)", "(Updates with police saying the driver was held)",
+              "(Corrects paragraph 3 to show tolls are rising)", "(Adds comment from mayor, who said the pier was unsafe)",
+              "(Updates throughout after results are announced)", "(Corrected to show the vote was 7-2, not 8-1)",
+              "(Updated with comment from the harbour office)", "(Corrects spelling of name of man who was hurt)"]
+
+
+@pytest.mark.parametrize("lead", PROSE_LEADS)
+@pytest.mark.parametrize("rest", PROSE_REST)
+def test_a_parenthetical_sentence_is_not_a_notice(lead: str, rest: str) -> None:
+    text = f"({lead} {rest}.)"
+    assert not is_notice(text)
+    parts = parsed("\n".join(["Council approves ferry timetable", BODY[0], BODY[1] + " " + text, *BODY[2:]]))
+    assert not parts.notices
+
+
+@pytest.mark.parametrize("text", WIRE_FORMS)
+def test_a_wire_parenthetical_with_a_verb_inside_is_still_a_notice(text: str) -> None:
+    assert is_notice(text)
+    assert parse_notice(text, "top") is not None
+    parts = parsed("\n".join(["Council approves ferry timetable", BODY[0], BODY[1] + " " + text, *BODY[2:]]))
+    assert [p.text for p in parts.notices] == [text]
+
+
+@pytest.mark.parametrize("quoted", ['"Correction: the ferry will run on Sundays," the operator wrote online.',
+                                    '“Update: all sailings are cancelled,” the operator posted at noon.',
+                                    '"This story has been updated," read a banner the council later removed.'])
+def test_a_label_inside_a_quotation_is_not_a_glued_notice(quoted: str) -> None:
+    parts = parsed("\n".join(["Council approves ferry timetable", BODY[0], BODY[1] + " " + quoted, *BODY[2:]]))
+    assert not parts.notices
+    assert quoted in parts.text()

@@ -39,7 +39,6 @@ from versioner.noticeforms import (
     _LEAD_DATE,
     _NOUNS,
     _PREAMBLE,
-    _WEEKDAYS,
     _lift_values,
     _read_sentences,
     _sentence_style,
@@ -58,11 +57,12 @@ from versioner.noticevocab import (
     _phrase_pattern,
 )
 from versioner.noticevocab import VOCABULARY as VOCABULARY  # the reader's table; callers ask here
+from versioner.reading import WEEKDAYS
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 7  # the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
+RULES_VERSION = 8  # 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -91,6 +91,7 @@ class Notice:
 
 
 _I = re.IGNORECASE
+_WEEKDAYS = "|".join(WEEKDAYS)
 
 # -- gates: is this text a notice at all? ----------------------------------------
 
@@ -136,6 +137,28 @@ _DEVELOPING = re.compile(r"^this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+
 _PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>through)\b)?[^()]*(?:[)\]]\.?)?$")
 
 
+# A wire parenthetical is a fragment with no subject: "(Corrects date vote was held)",
+# "(Updates with comment from police)". Its lead word read as an adjective or a plural
+# noun makes a sentence instead: "(Updated figures were not available.)", "(Updates
+# with the count are expected after midnight.)": a finite verb that the lead word's
+# own phrase governs, before any word that opens a clause of its own.
+_FINITE = frozenset("is are was were will would has have had can could may might must should shall".split())
+_PLURAL_FINITE = frozenset("are were will would have can could may might must should shall".split())
+_CLAUSE_OPENERS = frozenset("to that who whom whose which where when whether if after before because since while "
+                            "once until as than said says say".split())
+
+
+def _prose_in_brackets(t: str, word: str) -> bool:
+    """True when the parenthetical opening with ``word`` is a sentence, not a notice."""
+    finite = _FINITE if word.endswith(("ed", "en")) else _PLURAL_FINITE
+    for w in re.findall(r"[\w'-]+|[,;:\u2013\u2014]", t[1:].lower())[1:]:
+        if w in finite:
+            return True
+        if w in _CLAUSE_OPENERS or w in ",;:\u2013\u2014" or w.endswith("ing"):
+            return False
+    return False
+
+
 def is_notice(text: str) -> bool:
     """True if the text reads as a correction/update notice, in any capitalisation
     (never raises, no full parse)."""
@@ -168,7 +191,9 @@ def _notice_style(t: str) -> str | None:
     if t[0] in "([":
         m = _PARENTHETICAL.match(t)
         word = m.group("word").lower() if m else ""
-        if word in _LEAD_FORMS or (word == "writes" and bool(m and m.group("through"))):
+        if word in _LEAD_FORMS and not _prose_in_brackets(t, word):
+            return "parenthetical"
+        if word == "writes" and bool(m and m.group("through")):
             return "parenthetical"
         return None
     first = t.split()[0]
@@ -260,9 +285,20 @@ def notice_tail(unit: str, glued: bool = True) -> int | None:
     if not glued or not _may_hold_glued(unit):
         return None
     for g in _GLUED.finditer(unit, 1):
-        if is_notice(unit[g.end():]):
+        # '... in March. "Correction: the ferry runs," the operator wrote': a quotation, not a footnote
+        if not _opens_quotation(unit, g) and is_notice(unit[g.end():]):
             return g.end()
     return None
+
+
+def _opens_quotation(unit: str, g: re.Match[str]) -> bool:
+    """Is the glued candidate inside a quotation: its sentence-end mark an opening quote
+    (a space before it), or more quotation marks opened than closed before it?"""
+    mark = unit[g.start()]
+    if mark in "\"'" and (g.start() == 0 or unit[g.start() - 1].isspace()):
+        return True
+    before = unit[:g.end()]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _may_hold_glued(unit: str) -> bool:
