@@ -389,7 +389,15 @@ PROSE_REST = ["figures were not available", "numbers are expected on Friday",
 WIRE_FORMS = ["(Corrects date the vote was held in paragraph 4)", "(Updates with police saying the driver was held)",
               "(Corrects paragraph 3 to show tolls are rising)", "(Adds comment from mayor, who said the pier was unsafe)",
               "(Updates throughout after results are announced)", "(Corrected to show the vote was 7-2, not 8-1)",
-              "(Updated with comment from the harbour office)", "(Corrects spelling of name of man who was hurt)"]
+              "(Updated with comment from the harbour office)", "(Corrects spelling of name of man who was hurt)",
+              "(Corrects date to the 14th, not the 15th as was reported)", "(Updates with details, adds quote)"]
+# A participle phrase, then a main clause with a subject of its own; a label with an aside
+# that is not a date: sentences.
+PROSE_OTHER = ["(Restored in 1998, the pier was a listed building.)",
+               "(Removed from the list last year, the pier was put back in March.)",
+               "(Replaced by a bus in winter, the ferry runs only in summer.)",
+               "(Added to that, the harbour office said the ferry would run late.)",
+               "Updates, he said, would be posted hourly."]
 
 
 @pytest.mark.parametrize("lead", PROSE_LEADS)
@@ -399,6 +407,13 @@ def test_a_parenthetical_sentence_is_not_a_notice(lead: str, rest: str) -> None:
     assert not is_notice(text)
     parts = parsed("\n".join(["Council approves ferry timetable", BODY[0], BODY[1] + " " + text, *BODY[2:]]))
     assert not parts.notices
+
+
+@pytest.mark.parametrize("text", PROSE_OTHER)
+def test_a_participle_phrase_or_a_label_with_an_aside_is_prose(text: str) -> None:
+    assert not is_notice(text)
+    for lines in ([BODY[0], BODY[1] + " " + text, *BODY[2:]], [*BODY, text]):
+        assert not parsed("\n".join(["Council approves ferry timetable", *lines])).notices
 
 
 @pytest.mark.parametrize("text", WIRE_FORMS)

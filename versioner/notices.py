@@ -62,7 +62,7 @@ from versioner.reading import WEEKDAYS
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 8  # 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
+RULES_VERSION = 9  # 9: a participle phrase before a main clause in brackets, a label with an aside that is no date; 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -123,8 +123,16 @@ def _label_key(phrase: str) -> str:
 
 
 def _label(text: str) -> re.Match[str] | None:
-    m = _LABEL.match(text)
-    # "Update, the minister said: ..." is prose; a label's aside is a date or time
+    return _dated(_LABEL.match(text))
+
+
+def _label_only(text: str) -> re.Match[str] | None:
+    return _dated(_LABEL_ONLY.match(text))
+
+
+def _dated(m: re.Match[str] | None) -> re.Match[str] | None:
+    # "Update, the minister said: ..." and "Updates, he said, would be posted hourly."
+    # are prose; a label's aside is a date or time
     if m and m.group("when") and not re.search(rf"\d|\b(?:{MONTHS}|{_WEEKDAYS})\b", m.group("when"), _I):
         return None
     return m
@@ -144,6 +152,7 @@ _PARENTHETICAL = re.compile(r"^[(\[]\s*(?P<word>[A-Za-z-]+)(?:\s+(?P<through>thr
 # own phrase governs, before any word that opens a clause of its own.
 _FINITE = frozenset("is are was were will would has have had can could may might must should shall".split())
 _PLURAL_FINITE = frozenset("are were will would have can could may might must should shall".split())
+_SUBJECTS = frozenset("the a an its his her their he she they it we i this these those our".split())
 _CLAUSE_OPENERS = frozenset("to that who whom whose which where when whether if after before because since while "
                             "once until as than said says say".split())
 
@@ -151,10 +160,18 @@ _CLAUSE_OPENERS = frozenset("to that who whom whose which where when whether if 
 def _prose_in_brackets(t: str, word: str) -> bool:
     """True when the parenthetical opening with ``word`` is a sentence, not a notice."""
     finite = _FINITE if word.endswith(("ed", "en")) else _PLURAL_FINITE
-    for w in re.findall(r"[\w'-]+|[,;:\u2013\u2014]", t[1:].lower())[1:]:
+    words = re.findall(r"[\w'-]+|[,;:\u2013\u2014]", t[1:].lower())
+    skip = False
+    for i, w in enumerate(words[1:], 1):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if skip or (w == "to" and (nxt in _SUBJECTS or nxt == "that")):  # "to the timetable", "added to that"
+            skip = not skip
+            continue
         if w in finite:
             return True
-        if w in _CLAUSE_OPENERS or w in ",;:\u2013\u2014" or w.endswith("ing"):
+        if w == ",":  # "(Restored in 1998, the pier was ...)": a main clause with its own subject
+            return nxt in _SUBJECTS
+        if w in _CLAUSE_OPENERS or w in ";:\u2013\u2014" or w.endswith("ing"):
             return False
     return False
 
@@ -199,7 +216,7 @@ def _notice_style(t: str) -> str | None:
     first = t.split()[0]
     if first.isupper() and first.lower() in _CAPS_LEADS:  # AFP: "CORRECTS name of minister ..."
         return "caps"
-    if _label(t) is not None or _LABEL_ONLY.match(t):
+    if _label(t) is not None or _label_only(t):
         return "label"
     if _OPENING.match(t):
         return "opening"
@@ -222,7 +239,7 @@ def is_label_heading(text: str) -> bool:
     if not _may_open_notice(text):
         return False
     t = _normalise(text)
-    if _LABEL_ONLY.match(t):
+    if _label_only(t):
         return True
     m = _label(t)
     return m is not None and _LEAD_DATE.sub("", t[m.end():] + " ", count=1).strip(" .,") == ""
@@ -352,7 +369,7 @@ def parse_notice(text: str, position: str = "top") -> Notice | None:
     if style == "parenthetical":
         body = body[1:].rstrip(".").rstrip(")]").strip()
     elif style == "label":
-        label = _label(body) or _LABEL_ONLY.match(body)
+        label = _label(body) or _label_only(body)
         assert label is not None  # the style says one of the two matched
         label_kind = _LABEL_KINDS.get(_label_key(label.group("label")), "correction")
         body = _LEAD_DATE.sub("", body[label.end():] + " ", count=1).strip()
