@@ -431,3 +431,29 @@ def test_a_label_inside_a_quotation_is_not_a_glued_notice(quoted: str) -> None:
     parts = parsed("\n".join(["Council approves ferry timetable", BODY[0], BODY[1] + " " + quoted, *BODY[2:]]))
     assert not parts.notices
     assert quoted in parts.text()
+
+
+# -- the outlet by name in place of "we" -------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Northwire has updated this story with comment from the harbour office.",
+                                  "The Halden Gazette has corrected this article to show the pier opened in 1931.",
+                                  "KPRW has clarified this report to say the vote was advisory."])
+def test_an_outlet_by_name_opens_a_notice(text: str) -> None:
+    assert is_notice(text)
+    notice = parse_notice(text, "bottom")
+    assert notice is not None and notice.claims
+    assert [p.text for p in parsed("\n".join(["Council approves ferry timetable", *BODY, text])).notices] == [text]
+
+
+@pytest.mark.parametrize("text", ["The ministry has updated its advice for travellers.",
+                                  "The council has corrected the report it sent to residents.",
+                                  "the gazette has corrected this article to show the date."])
+def test_an_outlet_sentence_about_another_piece_is_prose(text: str) -> None:
+    assert not is_notice(text)
+
+
+def test_a_quoted_value_is_read_without_the_article_before_it() -> None:
+    notice = parse_notice('This story has been updated to show the mayor called the plan "bold," '
+                          'rather than a "gamble" as previously published.', "bottom")
+    assert notice is not None
+    assert [(c.old_value, c.new_value) for c in notice.claims] == [("gamble", "bold")]

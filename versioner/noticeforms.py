@@ -18,7 +18,7 @@ from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_w
 from versioner.reading import WEEKDAYS
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: a quoted value read without the article before it; "NPR has updated this story to ...": an outlet by name in place of "we"
 
 _I = re.IGNORECASE
 
@@ -76,6 +76,12 @@ _THIS_VERSION = re.compile(r"^this\s+(?:version|story|article|update)\s+(?P<verb
                            _I | re.S)
 _WE_HAVE = re.compile(rf"^we(?:'ve|\s+have|\s+had)?\s+(?P<verb>[a-z-]+)\s+(?:this|the)\s+{_NOUNS}"
                       r"\b\s*(?P<rest>.*)$", _I | re.S)
+# "NPR has updated this story to ...", "The Times has corrected this article ...": the
+# outlet by name in place of "we" (capitalised, and "this" piece only: "The council has
+# corrected the report" is prose about some other report).
+_OUTLET = r"(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,3}"
+_OUTLET_HAS = re.compile(rf"^{_OUTLET}\s+(?:has|have)\s+(?:\w+ly\s+)?(?P<verb>[a-z-]+)\s+this\s+{_NOUNS}"
+                         r"\b\s*(?P<rest>.*)$", _I | re.S)
 _EARLIER = re.compile(
     r"^(?:(?:a|the)\s+(?P<part>headline|(?:photo\s+|picture\s+)?caption)\s+(?:on|with|in|of|for|accompanying)\s+)?"
     r"(?:in\s+)?(?:(?:an?|the)\s+(?:earlier|previous|prior|original|initial)\s+"
@@ -98,7 +104,8 @@ _NOT_SENTENCE_VERBS = frozenset(_EXCEPTIONS["not_sentence"])
 
 def _sentence_style(s: str) -> tuple[str, re.Match[str]] | None:
     """Which sentence-style notice s opens ("wrapper", "this", "earlier"), with its match."""
-    for style, pattern in (("wrapper", _WRAPPER), ("this", _THIS_VERSION), ("this", _WE_HAVE)):
+    for style, pattern in (("wrapper", _WRAPPER), ("this", _THIS_VERSION), ("this", _WE_HAVE),
+                           ("this", _OUTLET_HAS)):
         m = pattern.match(s)
         if m:
             verb = m.group("verb").lower()
@@ -176,7 +183,12 @@ def _value(text: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _VALUE_TAIL.sub("", text).strip(" ,;:.\"'")
-    return text
+    # 'rather than a "nightmare"': the quoted words are the value, not the article before them
+    m = _ARTICLE_QUOTED.match(text)
+    return m.group(1) if m else text
+
+
+_ARTICLE_QUOTED = re.compile(r"^(?:an?|the)\s+[\"“]([^\"“”]+)[\"”]?$", _I)
 
 
 def _statement(a: str, old: str | None) -> tuple[str | None, str | None]:

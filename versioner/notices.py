@@ -62,7 +62,7 @@ from versioner.reading import WEEKDAYS
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 9  # 9: a participle phrase before a main clause in brackets, a label with an aside that is no date; 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
+RULES_VERSION = 10  # 10: "NPR has updated this story ..." opens a notice; 9: a participle phrase before a main clause in brackets, a label with an aside that is no date; 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -187,7 +187,8 @@ def is_notice(text: str) -> bool:
 _SENTENCE_START = re.compile(
     r"(?:this|we|we['’]ve)\b|(?:the|an?)\s+(?:(?:story|article)\s+)?(?:story|article|headline|piece|post|caption|"
     r"photo|picture|earlier|previous|prior|original|initial)\b|in\s+(?:an?|the)\s+(?:earlier|previous|prior|"
-    r"original|initial)\b|(?:because\s+of|due\s+to|owing\s+to)\b", _I)
+    r"original|initial)\b|(?:because\s+of|due\s+to|owing\s+to)\b|"
+    r"(?-i:[A-Z])[^\s]*(?:\s+(?-i:[A-Z])[^\s]*){0,3}\s+(?:has|have)\s+(?:\w+ly\s+)?[a-z-]+\s+this\b", _I)
 
 
 _OPENING_FIRST_WORDS = frozenset(_first_word(p) for table in (_LABEL_KINDS, _OPENING_KINDS) for p in table) \
