@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import align, diff, pairing, seqdiff
+from versioner import align, alignsimilar, diff, pairing, seqdiff
 from versioner.diff import DELETE, EQUAL, INSERT, Op
 from versioner.model import PairingKind, Section
 from versioner.pairing import Pairing
@@ -173,10 +173,10 @@ def test_changes_listed_past_the_shared_ends_are_those_of_every_pairing(
 
 
 def _match_similar_counting_each_time(old: list[str], new: list[str], threshold: float) -> list[object]:
-    """``align._match_similar`` over every pair as it read before: each split or merge
+    """``alignsimilar._match_similar`` over every pair as it read before: each split or merge
     counting the words its neighbour shares with the whole again."""
-    wo = {i: align._folded_word_set(t) for i, t in enumerate(old)}.__getitem__
-    wn = {j: align._folded_word_set(t) for j, t in enumerate(new)}.__getitem__
+    wo = {i: alignsimilar._folded_word_set(t) for i, t in enumerate(old)}.__getitem__
+    wn = {j: alignsimilar._folded_word_set(t) for j, t in enumerate(new)}.__getitem__
     open_old, open_new = set(range(len(old))), set(range(len(new)))
     found: dict[object, tuple[str, float]] = {}
     for i in range(len(old)):
@@ -185,20 +185,20 @@ def _match_similar_counting_each_time(old: list[str], new: list[str], threshold:
             common = len(whole & part)
             if not common:
                 continue
-            score = align._score(common, len(whole), len(part))
+            score = alignsimilar._score(common, len(whole), len(part))
             if score >= threshold:
                 found[(i,), (j,)] = ("similar", score)
-            if common >= align.PART_CONTAINMENT * len(part):
+            if common >= alignsimilar.PART_CONTAINMENT * len(part):
                 for j2 in (j - 1, j + 1):
                     key = ((i,), (min(j, j2), max(j, j2)))
                     if j2 in open_new and key not in found and (
-                            joint := align._split_score(whole, part, wn(j2), score, threshold)):
+                            joint := alignsimilar._split_score(whole, part, wn(j2), score, threshold)):
                         found[key] = ("split", joint)
-            if common >= align.PART_CONTAINMENT * len(whole):
+            if common >= alignsimilar.PART_CONTAINMENT * len(whole):
                 for i2 in (i - 1, i + 1):
                     key = ((min(i, i2), max(i, i2)), (j,))
                     if i2 in open_old and key not in found and (
-                            joint := align._split_score(part, whole, wo(i2), score, threshold)):
+                            joint := alignsimilar._split_score(part, whole, wo(i2), score, threshold)):
                         found[key] = ("merged", joint)
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][1], len(kv[0][0]) + len(kv[0][1]), kv[0]))  # type: ignore[index]
     groups = []
@@ -206,7 +206,7 @@ def _match_similar_counting_each_time(old: list[str], new: list[str], threshold:
         if all(i in open_old for i in olds) and all(j in open_new for j in news):
             open_old.difference_update(olds)
             open_new.difference_update(news)
-            groups.append(align._Group(kind, olds, news, score))  # type: ignore[arg-type]
+            groups.append(alignsimilar._Group(kind, olds, news, score))  # type: ignore[arg-type]
     return groups
 
 
@@ -217,5 +217,5 @@ _SPLIT_WORDS = st.lists(st.sampled_from("ann bo cy di ed fay gus hal ivy jo".spl
 @given(st.lists(_SPLIT_WORDS, max_size=5), st.lists(_SPLIT_WORDS, max_size=5), st.sampled_from([0.3, 0.5, 0.7]))
 def test_similar_splits_and_merges_reading_the_shared_words_counted_once_are_those_counted_each_time(
         old: list[str], new: list[str], threshold: float) -> None:
-    got = align._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
+    got = alignsimilar._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
     assert got == _match_similar_counting_each_time(old, new, threshold)
