@@ -219,3 +219,55 @@ def test_similar_splits_and_merges_reading_the_shared_words_counted_once_are_tho
         old: list[str], new: list[str], threshold: float) -> None:
     got = alignsimilar._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
     assert got == _match_similar_counting_each_time(old, new, threshold)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES, _PIECES)
+def test_two_word_sets_read_from_the_text_both_share_once_are_each_read_whole(
+        start: str, old: str, new: str, end: str) -> None:
+    a, b = start + old + end, start + new + end
+    assert alignsimilar._word_sets(a, b) == (alignsimilar._folded_word_set(a), alignsimilar._folded_word_set(b))
+    assert alignsimilar._word_sets(old, new) == (alignsimilar._folded_word_set(old),
+                                                 alignsimilar._folded_word_set(new))
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES)
+def test_the_cut_remembered_for_a_pair_is_the_cut_found_again(start: str, old: str, new: str) -> None:
+    a, b = start + old, start + new
+    for _ in range(2):  # found, then remembered
+        p = alignsimilar.shared_start(a, b)
+        assert alignsimilar.common_cut(a, b) == (p, alignsimilar.shared_end(a, b, min(len(a), len(b)) - p))
+
+
+_REWORDED = st.lists(st.sampled_from(["Ann met Bo at home.", "Ann saw Bo at home.", "Cy left town early.",
+                                      "Cy quit town early.", "Di won 5 of 6.", "Di won 6 of 6.", "Ed said no."]),
+                     min_size=1, max_size=6)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(_REWORDED, _REWORDED, st.sampled_from([0.3, 0.5, 0.7]))
+def test_as_many_old_as_new_paragraphs_read_in_pairs_match_as_read_one_by_one(
+        old: list[str], new: list[str], threshold: float) -> None:
+    n = min(len(old), len(new))
+    old, new = old[:n], new[:n]  # as many a side: their words read two at a time
+    got = alignsimilar._match_similar(old, new, list(range(n)), list(range(n)), [], [], threshold)
+    assert got == _match_similar_counting_each_time(old, new, threshold)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.sampled_from(list(Section)), st.sampled_from(list(diff.ChangeKind)), st.text(max_size=8),
+       st.text(max_size=8), st.none() | st.integers(1, 9), st.none() | st.integers(1, 9), st.booleans(),
+       st.none() | st.sampled_from([PairingKind.SPLIT, PairingKind.MERGED]))
+def test_a_change_made_without_the_frozen_init_is_the_change_the_init_makes(
+        section: Section, kind: diff.ChangeKind, old: str, new: str, where: int | None, was: int | None,
+        whitespace_only: bool, split_merge: PairingKind | None) -> None:
+    from dataclasses import asdict, fields, replace
+
+    ops = (Op(EQUAL, old),) if old else ()
+    fast = diff._change(section, kind, old, new, where, was, ops, whitespace_only, split_merge)
+    plain = diff.Change(section, kind, old, new, where, was, ops, whitespace_only, split_merge)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert asdict(fast) == asdict(plain) and replace(fast, new="x") == replace(plain, new="x")
+    assert [getattr(fast, f.name) for f in fields(fast)] == [getattr(plain, f.name) for f in fields(plain)]
+    assert diff._change(section, kind, old, new, where, was) == diff.Change(section, kind, old, new, where, was)

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from typing import Literal
 
 from versioner.aligncandidates import ALL_PAIRS_LIMIT, candidates
@@ -43,22 +45,52 @@ class _Group:
     similarity: float
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 def _overlap(a: str, b: str) -> tuple[int, int, int]:
     """How many words (as _folded_word_set reads them) ``a`` and ``b`` share, and how
     many each holds. The text both start and end with, cut where a space ends a word,
     is folded once for both: a paragraph with a figure or a name fixed is mostly that
     (a property test holds this to the two word sets)."""
-    p = shared_start(a, b)
+    both, only_a, only_b = _split_words(a, b)
+    return len(both) + len(only_a & only_b), len(both) + len(only_a), len(both) + len(only_b)
+
+
+def _word_sets(a: str, b: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``_folded_word_set(a), _folded_word_set(b)``, the text both start and end with
+    folded once for both (a property test holds the two equal)."""
+    both, only_a, only_b = _split_words(a, b)
+    if not both:
+        return only_a, only_b
+    return both | only_a, both | only_b
+
+
+def _split_words(a: str, b: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of the text ``a`` and ``b`` start and end with, and those of each one's
+    middle not among them."""
+    # Any cut where a space ends the start and begins the end counts the same words:
+    # the word diff's (``common_cut``), each backed off to a space.
+    p, s = common_cut(a, b)
     while p and not a[p - 1].isspace():
         p -= 1
-    s = shared_end(a, b, min(len(a), len(b)) - p)
     while s and not a[len(a) - s].isspace():
         s -= 1
+    if not p and not s:  # nothing shared: each read whole, no empty text folded
+        return frozenset(), _folded_word_set(a), _folded_word_set(b)
     # folded in one piece: the start ends in a space, so no word is glued across the join
     both = _folded_word_set(a[:p] + a[len(a) - s:])
-    only_a = _folded_word_set(a[p:len(a) - s]) - both
-    only_b = _folded_word_set(b[p:len(b) - s]) - both
-    return len(both) + len(only_a & only_b), len(both) + len(only_a), len(both) + len(only_b)
+    return both, _folded_word_set(a[p:len(a) - s]) - both, _folded_word_set(b[p:len(b) - s]) - both
+
+
+@lru_cache(maxsize=16)
+def common_cut(a: str, b: str) -> tuple[int, int]:
+    """How many characters ``a`` and ``b`` start with alike, and then end with alike (no
+    more than the shorter holds past the start). Asked of an edited paragraph twice, by
+    the aligner (``_overlap``) and by its word diff, and found once: the last few pairs
+    are remembered (the strings' hashes are cached, so asking costs a dict lookup)."""
+    p = shared_start(a, b)
+    return p, shared_end(a, b, min(len(a), len(b)) - p)
 
 
 def shared_start(a: str, b: str) -> int:
@@ -138,8 +170,16 @@ def _match_similar(
         return []
     # every free paragraph's words are asked for (by a pair, or by the rare-word index
     # of long documents): read once each, up front
-    wo = {i: _folded_word_set(old[i]) for i in free_old}.__getitem__
-    wn = {j: _folded_word_set(new[j]) for j in free_new}.__getitem__
+    if len(free_old) == len(free_new) and len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
+        # As many old as new (paragraphs reworded in place, most often): the k-th of each
+        # read together, the text they start and end with folded once (any pairing gives
+        # the same sets; only the rare-word index, past the limit, reads their order).
+        sets = [_word_sets(old[i], new[j]) for i, j in zip(free_old, free_new)]
+        wo = dict(zip(free_old, map(_FIRST, sets))).__getitem__
+        wn = dict(zip(free_new, map(_SECOND, sets))).__getitem__
+    else:
+        wo = {i: _folded_word_set(old[i]) for i in free_old}.__getitem__
+        wn = {j: _folded_word_set(new[j]) for j in free_new}.__getitem__
     open_old, open_new = set(free_old), set(free_new)
     found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
