@@ -175,22 +175,30 @@ def _match_similar(
         # read together, the text they start and end with folded once (any pairing gives
         # the same sets; only the rare-word index, past the limit, reads their order).
         sets = [_word_sets(old[i], new[j]) for i, j in zip(free_old, free_new)]
-        wo = dict(zip(free_old, map(_FIRST, sets))).__getitem__
-        wn = dict(zip(free_new, map(_SECOND, sets))).__getitem__
+        words_old = dict(zip(free_old, map(_FIRST, sets)))
+        words_new = dict(zip(free_new, map(_SECOND, sets)))
     else:
-        wo = {i: _folded_word_set(old[i]) for i in free_old}.__getitem__
-        wn = {j: _folded_word_set(new[j]) for j in free_new}.__getitem__
+        words_old = {i: _folded_word_set(old[i]) for i in free_old}
+        words_new = {j: _folded_word_set(new[j]) for j in free_new}
     open_old, open_new = set(free_old), set(free_new)
     found: dict[_Key, tuple[_GroupKind, float]] = {}
     key: _Key
     # The words each candidate pair shares, counted once: a split or merge asks of a
     # pair's neighbours what their own pairs counted (every pair, when few). The ranking
     # below orders ``found`` whole, so reading the pairs in two passes changes nothing.
-    shared = {(i, j): len(wo(i) & wn(j)) for i, j in candidates(free_old, free_new, bb_old, bb_new, wo, wn)}
+    if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
+        # every pair, in the order ``candidates`` gives them, read straight from the two
+        # dicts (built in the same order) rather than a pair at a time through it
+        new_words = list(words_new.items())
+        shared = {(i, j): len(whole & part) for i, whole in words_old.items() for j, part in new_words}
+    else:
+        shared = {(i, j): len(words_old[i] & words_new[j])
+                  for i, j in candidates(free_old, free_new, bb_old, bb_new, words_old.__getitem__,
+                                         words_new.__getitem__)}
     for (i, j), common in shared.items():
         if not common:
             continue
-        whole, part = wo(i), wn(j)
+        whole, part = words_old[i], words_new[j]
         score = _score(common, len(whole), len(part))
         if score >= threshold:
             found[(i,), (j,)] = ("similar", score)
@@ -202,7 +210,7 @@ def _match_similar(
                 if (
                     j2 in open_new
                     and key not in found
-                    and (joint := _split_score(whole, part, wn(j2), score, threshold, shared.get((i, j2))))
+                    and (joint := _split_score(whole, part, words_new[j2], score, threshold, shared.get((i, j2))))
                 ):
                     found[key] = ("split", joint)
         if common >= PART_CONTAINMENT * len(whole):
@@ -211,7 +219,7 @@ def _match_similar(
                 if (
                     i2 in open_old
                     and key not in found
-                    and (joint := _split_score(part, whole, wo(i2), score, threshold, shared.get((i2, j))))
+                    and (joint := _split_score(part, whole, words_old[i2], score, threshold, shared.get((i2, j))))
                 ):
                     found[key] = ("merged", joint)
     groups = []
