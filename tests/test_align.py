@@ -286,7 +286,7 @@ def test_paragraph_words_are_split_at_every_run_of_punctuation(text: str) -> Non
     # _folded_word_set replaces marks one at a time for speed; the words must be those of the runs
     import re
 
-    from versioner.align import PUNCTUATION, _folded_word_set
+    from versioner.alignsimilar import PUNCTUATION, _folded_word_set
 
     runs = re.compile(f"[{re.escape(PUNCTUATION)}]+")
     assert _folded_word_set(text) == frozenset(runs.sub(" ", text.casefold()).split())

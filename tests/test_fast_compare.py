@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versioner import align, diff, pairing, seqdiff
+from versioner import align, alignsimilar, diff, pairing, seqdiff
 from versioner.diff import DELETE, EQUAL, INSERT, Op
 from versioner.model import PairingKind, Section
 from versioner.pairing import Pairing
@@ -173,10 +173,10 @@ def test_changes_listed_past_the_shared_ends_are_those_of_every_pairing(
 
 
 def _match_similar_counting_each_time(old: list[str], new: list[str], threshold: float) -> list[object]:
-    """``align._match_similar`` over every pair as it read before: each split or merge
+    """``alignsimilar._match_similar`` over every pair as it read before: each split or merge
     counting the words its neighbour shares with the whole again."""
-    wo = {i: align._folded_word_set(t) for i, t in enumerate(old)}.__getitem__
-    wn = {j: align._folded_word_set(t) for j, t in enumerate(new)}.__getitem__
+    wo = {i: alignsimilar._folded_word_set(t) for i, t in enumerate(old)}.__getitem__
+    wn = {j: alignsimilar._folded_word_set(t) for j, t in enumerate(new)}.__getitem__
     open_old, open_new = set(range(len(old))), set(range(len(new)))
     found: dict[object, tuple[str, float]] = {}
     for i in range(len(old)):
@@ -185,20 +185,20 @@ def _match_similar_counting_each_time(old: list[str], new: list[str], threshold:
             common = len(whole & part)
             if not common:
                 continue
-            score = align._score(common, len(whole), len(part))
+            score = alignsimilar._score(common, len(whole), len(part))
             if score >= threshold:
                 found[(i,), (j,)] = ("similar", score)
-            if common >= align.PART_CONTAINMENT * len(part):
+            if common >= alignsimilar.PART_CONTAINMENT * len(part):
                 for j2 in (j - 1, j + 1):
                     key = ((i,), (min(j, j2), max(j, j2)))
                     if j2 in open_new and key not in found and (
-                            joint := align._split_score(whole, part, wn(j2), score, threshold)):
+                            joint := alignsimilar._split_score(whole, part, wn(j2), score, threshold)):
                         found[key] = ("split", joint)
-            if common >= align.PART_CONTAINMENT * len(whole):
+            if common >= alignsimilar.PART_CONTAINMENT * len(whole):
                 for i2 in (i - 1, i + 1):
                     key = ((min(i, i2), max(i, i2)), (j,))
                     if i2 in open_old and key not in found and (
-                            joint := align._split_score(part, whole, wo(i2), score, threshold)):
+                            joint := alignsimilar._split_score(part, whole, wo(i2), score, threshold)):
                         found[key] = ("merged", joint)
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][1], len(kv[0][0]) + len(kv[0][1]), kv[0]))  # type: ignore[index]
     groups = []
@@ -206,7 +206,7 @@ def _match_similar_counting_each_time(old: list[str], new: list[str], threshold:
         if all(i in open_old for i in olds) and all(j in open_new for j in news):
             open_old.difference_update(olds)
             open_new.difference_update(news)
-            groups.append(align._Group(kind, olds, news, score))  # type: ignore[arg-type]
+            groups.append(alignsimilar._Group(kind, olds, news, score))  # type: ignore[arg-type]
     return groups
 
 
@@ -217,5 +217,57 @@ _SPLIT_WORDS = st.lists(st.sampled_from("ann bo cy di ed fay gus hal ivy jo".spl
 @given(st.lists(_SPLIT_WORDS, max_size=5), st.lists(_SPLIT_WORDS, max_size=5), st.sampled_from([0.3, 0.5, 0.7]))
 def test_similar_splits_and_merges_reading_the_shared_words_counted_once_are_those_counted_each_time(
         old: list[str], new: list[str], threshold: float) -> None:
-    got = align._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
+    got = alignsimilar._match_similar(old, new, list(range(len(old))), list(range(len(new))), [], [], threshold)
     assert got == _match_similar_counting_each_time(old, new, threshold)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES, _PIECES)
+def test_two_word_sets_read_from_the_text_both_share_once_are_each_read_whole(
+        start: str, old: str, new: str, end: str) -> None:
+    a, b = start + old + end, start + new + end
+    assert alignsimilar._word_sets(a, b) == (alignsimilar._folded_word_set(a), alignsimilar._folded_word_set(b))
+    assert alignsimilar._word_sets(old, new) == (alignsimilar._folded_word_set(old),
+                                                 alignsimilar._folded_word_set(new))
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES)
+def test_the_cut_remembered_for_a_pair_is_the_cut_found_again(start: str, old: str, new: str) -> None:
+    a, b = start + old, start + new
+    for _ in range(2):  # found, then remembered
+        p = alignsimilar.shared_start(a, b)
+        assert alignsimilar.common_cut(a, b) == (p, alignsimilar.shared_end(a, b, min(len(a), len(b)) - p))
+
+
+_REWORDED = st.lists(st.sampled_from(["Ann met Bo at home.", "Ann saw Bo at home.", "Cy left town early.",
+                                      "Cy quit town early.", "Di won 5 of 6.", "Di won 6 of 6.", "Ed said no."]),
+                     min_size=1, max_size=6)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(_REWORDED, _REWORDED, st.sampled_from([0.3, 0.5, 0.7]))
+def test_as_many_old_as_new_paragraphs_read_in_pairs_match_as_read_one_by_one(
+        old: list[str], new: list[str], threshold: float) -> None:
+    n = min(len(old), len(new))
+    old, new = old[:n], new[:n]  # as many a side: their words read two at a time
+    got = alignsimilar._match_similar(old, new, list(range(n)), list(range(n)), [], [], threshold)
+    assert got == _match_similar_counting_each_time(old, new, threshold)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.sampled_from(list(Section)), st.sampled_from(list(diff.ChangeKind)), st.text(max_size=8),
+       st.text(max_size=8), st.none() | st.integers(1, 9), st.none() | st.integers(1, 9), st.booleans(),
+       st.none() | st.sampled_from([PairingKind.SPLIT, PairingKind.MERGED]))
+def test_a_change_made_without_the_frozen_init_is_the_change_the_init_makes(
+        section: Section, kind: diff.ChangeKind, old: str, new: str, where: int | None, was: int | None,
+        whitespace_only: bool, split_merge: PairingKind | None) -> None:
+    from dataclasses import asdict, fields, replace
+
+    ops = (Op(EQUAL, old),) if old else ()
+    fast = diff._change(section, kind, old, new, where, was, ops, whitespace_only, split_merge)
+    plain = diff.Change(section, kind, old, new, where, was, ops, whitespace_only, split_merge)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert asdict(fast) == asdict(plain) and replace(fast, new="x") == replace(plain, new="x")
+    assert [getattr(fast, f.name) for f in fields(fast)] == [getattr(plain, f.name) for f in fields(plain)]
+    assert diff._change(section, kind, old, new, where, was) == diff.Change(section, kind, old, new, where, was)

@@ -313,10 +313,10 @@ _FOLDED_PIECES = st.lists(st.sampled_from(["Ann", "lee", "LEE", " ", "  ", ", ",
 @given(_FOLDED_PIECES, _FOLDED_PIECES, _FOLDED_PIECES, _FOLDED_PIECES)
 def test_word_overlap_folding_the_shared_ends_once_is_that_of_the_two_word_sets(
         start: str, old: str, new: str, end: str) -> None:
-    from versioner import align
+    from versioner import alignsimilar
 
-    a, b = align._folded_word_set(start + old + end), align._folded_word_set(start + new + end)
-    assert align._overlap(start + old + end, start + new + end) == (len(a & b), len(a), len(b))
+    a, b = alignsimilar._folded_word_set(start + old + end), alignsimilar._folded_word_set(start + new + end)
+    assert alignsimilar._overlap(start + old + end, start + new + end) == (len(a & b), len(a), len(b))
 
 
 @settings(derandomize=True, max_examples=1500, deadline=None)

@@ -15,15 +15,8 @@ from dataclasses import dataclass
 from itertools import compress, repeat, starmap
 from operator import attrgetter, eq, is_not
 
-from versioner.align import (
-    PUNCTUATION,
-    Pairing,
-    align_paragraphs,
-    aligned,
-    first_difference,
-    shared_end,
-    shared_start,
-)
+from versioner.align import PUNCTUATION, Pairing, align_paragraphs, aligned, first_difference
+from versioner.alignsimilar import common_cut
 from versioner.model import CHANGE_OF_PAIRING, ChangeKind, PairingKind, Section
 from versioner.parse import Part, Parts
 from versioner.seqdiff import DEFAULT_TIMEOUT, diff_runs
@@ -87,8 +80,7 @@ def word_diff(
     if old == new:
         return (_op(EQUAL, old),) if old else ()
     deadline = time.monotonic() + timeout if timeout > 0 else None
-    p = shared_start(old, new)
-    s = shared_end(old, new, min(len(old), len(new)) - p)
+    p, s = common_cut(old, new)
     # Cut only where whitespace meets non-whitespace: always a token boundary.
     p = _back_off(old, new, p)
     s = _back_off_end(old, new, s)
@@ -303,6 +295,20 @@ class Change:
     split_merge: PairingKind | None = None  # split or merged: one paragraph against two
 
 
+def _change(
+    section: Section, kind: ChangeKind, old: str, new: str, paragraph: int | None, old_paragraph: int | None,
+    ops: tuple[Op, ...] = (), whitespace_only: bool = False, split_merge: PairingKind | None = None,
+) -> Change:
+    """``Change(...)``, equal to it in value, hash and repr, made without the frozen
+    __init__'s nine object.__setattr__ calls: a reworded article makes one a paragraph
+    (a property test holds the two equal)."""
+    change = _new_object(Change)
+    _set_attribute(change, "__dict__", {
+        "section": section, "kind": kind, "old": old, "new": new, "paragraph": paragraph,
+        "old_paragraph": old_paragraph, "ops": ops, "whitespace_only": whitespace_only, "split_merge": split_merge})
+    return change
+
+
 @dataclass(frozen=True)
 class Comparison:
     """What changed between two parsed revisions."""
@@ -328,16 +334,22 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
         return Comparison(old, new, (), kept)
     changes: list[Change] = []
     for section in SECTION_ORDER:
-        if section == Section.NOTICE:
+        if section is _NOTICE:
             olds, news = _texts(old.of(section)), _texts(new.of(section))
             if olds != news:  # the same notices in the same order (or none) align as kept: no change
                 changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
-        elif section == Section.BODY:
+        elif section is _BODY:
             pairings, ends = aligned(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout, ends)
         else:
             changes += _single_change(section, old.of(section), new.of(section), timeout)
     return Comparison(old, new, tuple(changes), pairings)
+
+
+# read once, not looked up on the enum class at every section and pairing
+_NOTICE, _BODY = Section.NOTICE, Section.BODY
+_KEPT, _MOVED, _SPLIT, _MERGED = PairingKind.KEPT, PairingKind.MOVED, PairingKind.SPLIT, PairingKind.MERGED
+_INSERT, _DELETE, _MOVE, _REPLACE = ChangeKind.INSERT, ChangeKind.DELETE, ChangeKind.MOVE, ChangeKind.REPLACE
 
 
 def _texts(parts: Sequence[Part]) -> tuple[str, ...]:
@@ -356,11 +368,11 @@ def _single_change(section: Section, olds: Sequence[Part], news: Sequence[Part],
     if a == b:
         return []
     if a is None:
-        return [Change(section, ChangeKind.INSERT, "", b or "", None, None)]
+        return [_change(section, _INSERT, "", b or "", None, None)]
     if b is None:
-        return [Change(section, ChangeKind.DELETE, a, "", None, None)]
+        return [_change(section, _DELETE, a, "", None, None)]
     ops = word_diff(a, b, timeout)
-    return [Change(section, ChangeKind.REPLACE, a, b, None, None, ops, is_whitespace_only(ops))]
+    return [_change(section, _REPLACE, a, b, None, None, ops, is_whitespace_only(ops))]
 
 
 _KIND = attrgetter("kind")
@@ -380,27 +392,27 @@ def _list_changes(
     head, tail = ends
     middle = pairings[head : len(pairings) - tail]
     # kept paragraphs in the middle skipped at C speed
-    for p in compress(middle, map(is_not, map(_KIND, middle), repeat(PairingKind.KEPT))):
-        if p.kind == PairingKind.MOVED and not p.edited and section == Section.NOTICE:
+    for p in compress(middle, map(is_not, map(_KIND, middle), repeat(_KEPT))):
+        pkind = p.kind
+        if pkind is _MOVED and not p.edited and section is _NOTICE:
             continue  # a notice carried over is no change, wherever it now stands
-        kind = CHANGE_OF_PAIRING[p.kind]
-        if kind == ChangeKind.MOVE and section != Section.BODY:
-            kind = ChangeKind.REPLACE  # notices have no order a reader follows: an edited one is replaced
-        a = "\n".join(olds[i] for i in p.old)
-        b = "\n".join(news[j] for j in p.new)
+        kind = CHANGE_OF_PAIRING[pkind]
+        if kind is _MOVE and section is not _BODY:
+            kind = _REPLACE  # notices have no order a reader follows: an edited one is replaced
+        # one paragraph a side (all but splits and merges): the text itself, not a join
+        a = olds[p.old[0]] if len(p.old) == 1 else "\n".join([olds[i] for i in p.old])
+        b = news[p.new[0]] if len(p.new) == 1 else "\n".join([news[j] for j in p.new])
         where = p.new[0] + 1 if p.new else p.old[0] + 1
         was = p.old[0] + 1 if p.old else None
-        if kind == ChangeKind.INSERT:
-            changes.append(Change(section, kind, "", b, where, None))
-        elif kind == ChangeKind.DELETE:
-            changes.append(Change(section, kind, a, "", where, was))
-        elif kind == ChangeKind.MOVE:
+        if kind is _INSERT:
+            changes.append(_change(section, kind, "", b, where, None))
+        elif kind is _DELETE:
+            changes.append(_change(section, kind, a, "", where, was))
+        elif kind is _MOVE:
             ops = word_diff(a, b, timeout) if p.edited else ()
-            changes.append(Change(section, kind, a, b, where, was, ops))
+            changes.append(_change(section, kind, a, b, where, was, ops))
         else:
             ops = word_diff(a, b, timeout)
-            split_merge = p.kind if p.kind in (PairingKind.SPLIT, PairingKind.MERGED) else None
-            changes.append(
-                Change(section, kind, a, b, where, was, ops, is_whitespace_only(ops), split_merge)
-            )
+            split_merge = pkind if pkind is _SPLIT or pkind is _MERGED else None
+            changes.append(_change(section, kind, a, b, where, was, ops, is_whitespace_only(ops), split_merge))
     return changes

@@ -69,7 +69,7 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "figureflags",  # split from flags
                 "articlenames",  # split from namechanges
                 "hunk", "hunkquotes",  # split from hunkrules
-                "aligncandidates", "pairing")  # split from align
+                "aligncandidates", "pairing", "alignsimilar")  # split from align
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).
 CACHE_FORMAT = 2  # 2: a flag's facts (a list of flag types)
