@@ -116,3 +116,14 @@ def test_dutch_initials_spelt_out_are_the_same_body() -> None:
     head = "Brand in loods Brell\nBij een brand in een loods in Brell zijn zondag drie mensen omgekomen, meldt de politie.\n"
     flags = list(flag_texts(head + "Ook de EU stuurt hulp naar Brell.\n", head + "Ook de Europese Unie stuurt hulp naar Brell.\n"))
     assert "name" not in _types(flags), flags
+
+
+def test_a_sentence_put_in_that_opens_with_a_new_persons_name_names_them() -> None:
+    # as a sentence whose name stands later in it does ("A neighbour, Ann Lee, ...")
+    for line in ("Karin Osei, a teacher from Brell, drove the injured to hospital.",
+                 "A neighbour, Karin Osei, drove the injured to hospital."):
+        flags = _body("Roads were closed.", f"Roads were closed. {line}")
+        assert "name" in _types(flags), (line, flags)
+    # a place put in beside words that all stand is still a detail
+    flags = _body("Roads were closed.", "Roads in Dunmore were closed.")
+    assert "name" not in _types(flags), flags

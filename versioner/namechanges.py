@@ -455,6 +455,9 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
     first = text.find(names[0], start, end) if names else -1
     if first >= 0 and _after_examples(text, first):
         return True
+    if first >= 0 and _sentence_of_its_own(text, start, end):
+        return False  # "Ann Lee, a teacher, drove the injured to hospital." put in: someone named
+
     if first >= 0 and joins_named_list(text, first):
         return False  # "Ann Lee and Tom Berg" -> "Ann Lee, Tom Berg and Ida Marsh"
     # the words just before it in its own clause: after a colon or a full stop a new
@@ -471,6 +474,15 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
             return False
         left.remove(w)
     return True
+
+
+def _sentence_of_its_own(text: str, start: int, end: int) -> bool:
+    """Is [start, end) of ``text`` one or more whole sentences put in: it starts where a
+    sentence does and ends with a sentence's end?"""
+    piece = text[start:end].strip()
+    before = text[:start].rstrip()
+    return len(_WORD.findall(piece)) >= 3 and (not before or before[-1] in ".!?\"”") and piece[-1:] in ".!?\"”" \
+        and piece[:1].isupper()
 
 
 # Small words after which a name put in adds a place, a party or one more of a list
