@@ -127,3 +127,10 @@ def test_a_sentence_put_in_that_opens_with_a_new_persons_name_names_them() -> No
     # a place put in beside words that all stand is still a detail
     flags = _body("Roads were closed.", "Roads in Dunmore were closed.")
     assert "name" not in _types(flags), flags
+
+
+def test_a_place_put_for_another_the_story_names_too_is_a_name_change() -> None:
+    # both places stand elsewhere (a dateline, a body's name), but where it happened changed
+    before = "Dunmore Energy runs the site.\n"
+    flags = _body("A second fire broke out in Brell on Monday.", "A second fire broke out in Dunmore on Monday.", before)
+    assert "name" in _types(flags), flags

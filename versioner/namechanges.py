@@ -43,7 +43,7 @@ from versioner.reading import DATE_WORDS, Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-# 11: one person put in place of another that both stand elsewhere is a change when the article
+# 11: one person (or place) put in place of another that both stand elsewhere is a change when the article
 # names the one less often and the other more (a quote given to another speaker); initials are
 # never respelt (q1flags)
 RULES_VERSION = 11  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
@@ -84,7 +84,7 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         stay = ([n for n in gone if not known.mentioned(n, side=1)], [n for n in came if not known.mentioned(n, side=0)])
         # one name put in place of another keeps both, unless every one of them stands on
         # both sides (names only reordered, or moved with the words around them)
-        if not (gone and came) or (stay == ([], []) and not _swapped(gone, came, known.texts)):
+        if not (gone and came) or (stay == ([], []) and not _swapped(gone, came, known.texts, (rd_old.text, rd_new.text))):
             gone, came = stay
     elif known is not None and gone and not came:
         # a name only taken out of a headline that the story under it still names: the
@@ -142,15 +142,17 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     return gone, came
 
 
-def _swapped(gone: list[str], came: list[str], texts: tuple[str, ...]) -> bool:
-    """Is one name put in place of another that both stand elsewhere in the article, the
-    article naming the one less often and the other more often ("“...,” Lee said" ->
-    "“...,” Tan said", both quoted in the story)? Names only moved, or reordered, are
-    named as often as before."""
+def _swapped(gone: list[str], came: list[str], texts: tuple[str, ...], paragraphs: tuple[str, str]) -> bool:
+    """Is one person or place put in place of another that both stand elsewhere in the
+    article, the article naming the one less often and the other more often ("“...,” Lee
+    said" -> "“...,” Tan said", both quoted in the story; "in Ostra" -> "in Vell", both
+    places of the story)? Names only moved, or reordered, are named as often as before."""
     if len(gone) != 1 or len(came) != 1 or len(texts) != 2:
         return False
     g, c = _untitled(gone[0]).split()[-1:], _untitled(came[0]).split()[-1:]
-    if not (g and c) or g == c or not all(_person(w, texts) for w in (g[0], c[0])):
+    if not (g and c) or g == c:
+        return False
+    if not (all(_person(w, texts) for w in (g[0], c[0])) or (_where(gone[0], paragraphs[0]) and _where(came[0], paragraphs[1]))):
         return False
     return _times_named(texts[0], g[0]) > _times_named(texts[1], g[0]) \
         and _times_named(texts[1], c[0]) > _times_named(texts[0], c[0])
