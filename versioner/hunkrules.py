@@ -30,7 +30,7 @@ from versioner.countednoun import same_thing_counted
 from versioner.figures import Figure, extract_figures, same_quantity
 from versioner.figurespans import figures_touching, may_end_figure
 from versioner.hunk import Hunk
-from versioner.hunknames import hunk_names
+from versioner.hunknames import hunk_names, speaker_described, speaker_swapped
 from versioner.hunkquotes import _quoted_edit, _quotes_stand_elsewhere, _single_quote_mark
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
@@ -85,7 +85,9 @@ from versioner.smallfixes import (
 #    source, whatever the verb, is "source swapped: A -> B" (attribution.cited) (t19h)
 # 9: the same number whose noun is only written another way (a unit's form with its noun dropped,
 #    "persons" -> "person", "S'poreans" -> "Singaporeans") counts the same thing: no figure (t20k)
-RULES_VERSION = 9
+# 10 (q1flags): one speaker the story names put for another is attribution; a speaker described in
+#    an aside, retitled, or named alike (a capital for its country) is no source changed
+RULES_VERSION = 10
 
 
 _NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
@@ -332,7 +334,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     whole = (names_old, names_new)
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
+    alike = bool(names_old and names_new)  # then: each side names the same ones, judged as names are
     names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
+    alike = alike and not (names_old or names_new)
     if not respelled:
         if not names_make_edit(names_old, old_w, names_new, new_w, speakers=bool(att_old and att_new)):
             names_old = names_new = []  # a sentence rewritten around its names: wording
@@ -360,6 +364,8 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
             swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
             return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                         f"{SOURCE_SWAPPED}: {swapped}" if swapped else _change_reason("source", names_old, names_new))
+        if speaker_swapped(h, names_old, names_new, names):  # "Lee said" -> "Tan said": who said it
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, _change_reason("speaker", names_old, names_new))
         return flag(FlagType.NAME, Severity.HIGH, _change_reason("name", names_old, names_new))
     swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new)) if restyled or att_old != att_new else ""
     if swapped:
@@ -379,6 +385,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {' '.join(old_w)} -> {' '.join(new_w)}")
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
+            and not (alike or speaker_described(h)) \
             and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
             and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
         swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))

@@ -23,7 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from versioner.claims import MONTHS
 from versioner.model import ChangeKind, FlagType, Section, Severity
+from versioner.names import is_ordinary
+from versioner.reading import WEEKDAYS
 
 if TYPE_CHECKING:
     from versioner.diff import Change, Op
@@ -32,7 +35,9 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: a name put where a moved description stood is read as put in for it; a lone
+RULES_VERSION = 3  # 3 (q1flags): a month cut short ("Sept.") is a date word too (claims.MONTHS); an
+# ordinary word opening a sentence is no name put where moved words stood
+# 2: a name put where a moved description stood is read as put in for it; a lone
 # quotation mark carried with moved words is punctuation
 
 # Two pieces that are not the same words are one moved and edited piece when the
@@ -114,8 +119,17 @@ def _slot_filled(changes: Sequence[Change], gone: _Piece, came: _Piece) -> bool:
     if not gone.words or not _WORD.findall(gone.text)[-1].islower():
         return False  # a name moved on in a list ("Ostra and Vell" -> "Ostra, Vell and Dorn")
     ops = changes[gone.change].ops
-    beside = [ops[t] for t in (gone.op - 1, gone.op + 1) if 0 <= t < len(ops) and t != came.op]
-    return any(op.tag == "insert" and _has_name(op.text) for op in beside)
+    beside = [t for t in (gone.op - 1, gone.op + 1) if 0 <= t < len(ops) and t != came.op]
+    return any(ops[t].tag == "insert" and _has_name(ops[t].text) and not _sentence_opened(ops, t) for t in beside)
+
+
+def _sentence_opened(ops: Sequence[Op], t: int) -> bool:
+    """Does insert ``t`` only open a sentence with an ordinary word, its capital the
+    sentence's ("Police said more than 40 ..." -> "More than 40 ..., police said")? It
+    names no one."""
+    words = _WORD.findall(ops[t].text)
+    before = "".join(op.text for op in ops[:t] if op.tag != "delete").rstrip()  # the newer side
+    return len(words) == 1 and (not before or before[-1] in ".!?") and is_ordinary(words[0])
 
 
 def move_flags(move: Move, make: type[Flag], flag_change: Callable[[Change], list[Flag]]) -> list[Flag]:
@@ -203,9 +217,8 @@ def _only_new(f: Flag) -> bool:
     return bool(_dates(f.new)) and not _dates(f.old)
 
 
-_DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                        r"april|may|june|july|august|september|october|november|december|yesterday|today|"
-                        r"tomorrow|tonight)\b", re.IGNORECASE)
+# a weekday, a month (in full or cut short, as claims reads it) or a day told relative to today
+_DATE_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|{MONTHS}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
 
 
 def _dates(text: str) -> tuple[str, ...]:

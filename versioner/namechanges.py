@@ -43,7 +43,10 @@ from versioner.reading import DATE_WORDS, Reading
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 10  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
+# 11: one person (or place) put in place of another that both stand elsewhere is a change when the article
+# names the one less often and the other more (a quote given to another speaker); initials are
+# never respelt (q1flags)
+RULES_VERSION = 11  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
 # is the same name (contracted_in, now in names.py)
 # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
 # two letters of a word under five are another name, not a respelling
@@ -81,7 +84,7 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         stay = ([n for n in gone if not known.mentioned(n, side=1)], [n for n in came if not known.mentioned(n, side=0)])
         # one name put in place of another keeps both, unless every one of them stands on
         # both sides (names only reordered, or moved with the words around them)
-        if not (gone and came) or stay == ([], []):
+        if not (gone and came) or (stay == ([], []) and not _swapped(gone, came, known.texts, (rd_old.text, rd_new.text))):
             gone, came = stay
     elif known is not None and gone and not came:
         # a name only taken out of a headline that the story under it still names: the
@@ -137,6 +140,34 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         # happened, no place put in its stead; the story happened where it did
         gone = [n for n in gone if not _where(n, rd_old.text)]
     return gone, came
+
+
+def _swapped(gone: list[str], came: list[str], texts: tuple[str, ...], paragraphs: tuple[str, str]) -> bool:
+    """Is one person or place put in place of another that both stand elsewhere in the
+    article, the article naming the one less often and the other more often ("“...,” Lee
+    said" -> "“...,” Tan said", both quoted in the story; "in Ostra" -> "in Vell", both
+    places of the story)? Names only moved, or reordered, are named as often as before."""
+    if len(gone) != 1 or len(came) != 1 or len(texts) != 2:
+        return False
+    g, c = _untitled(gone[0]).split()[-1:], _untitled(came[0]).split()[-1:]
+    if not (g and c) or g == c:
+        return False
+    if not (all(_person(w, texts) for w in (g[0], c[0])) or (_where(gone[0], paragraphs[0]) and _where(came[0], paragraphs[1]))):
+        return False
+    return _times_named(texts[0], g[0]) > _times_named(texts[1], g[0]) \
+        and _times_named(texts[1], c[0]) > _times_named(texts[0], c[0])
+
+
+def _person(word: str, texts: tuple[str, ...]) -> bool:
+    """Does the article write ``word`` as a person's surname somewhere, after a first name
+    or a title ("Ann Lee", "Mayor Lee", "Mr Lee")? A country said to speak for its
+    government ("Ardania said") and its capital ("Valsk said") are no two people."""
+    pattern = re.compile(rf"\b[A-Z][\w'’-]*\.?[ \t]+{re.escape(word)}(?!\w)")
+    return any(pattern.search(t) for t in texts)
+
+
+def _times_named(text: str, word: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
 
 
 # Prepositions that put a place after them as where something happened
@@ -426,6 +457,9 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
     first = text.find(names[0], start, end) if names else -1
     if first >= 0 and _after_examples(text, first):
         return True
+    if first >= 0 and _sentence_of_its_own(text, start, end):
+        return False  # "Ann Lee, a teacher, drove the injured to hospital." put in: someone named
+
     if first >= 0 and joins_named_list(text, first):
         return False  # "Ann Lee and Tom Berg" -> "Ann Lee, Tom Berg and Ida Marsh"
     # the words just before it in its own clause: after a colon or a full stop a new
@@ -442,6 +476,15 @@ def added_beside(old_w: list[str], new_w: list[str], names: list[str], text: str
             return False
         left.remove(w)
     return True
+
+
+def _sentence_of_its_own(text: str, start: int, end: int) -> bool:
+    """Is [start, end) of ``text`` one or more whole sentences put in: it starts where a
+    sentence does and ends with a sentence's end?"""
+    piece = text[start:end].strip()
+    before = text[:start].rstrip()
+    return len(_WORD.findall(piece)) >= 3 and (not before or before[-1] in ".!?\"”") and piece[-1:] in ".!?\"”" \
+        and piece[:1].isupper()
 
 
 # Small words after which a name put in adds a place, a party or one more of a list
@@ -538,7 +581,10 @@ _SHORT_REPLACEMENT = 4
 def respelling(a: str, b: str, distance: int) -> bool:
     """Is one word for another ``distance`` letters apart a name respelt? One letter is;
     two are only in words of five letters or more ("Mohammed" -> "Muhammad"): in a
-    shorter word they are most of it, another word ("Star" -> "Sea")."""
+    shorter word they are most of it, another word ("Star" -> "Sea"). Initials are never
+    respelt: "UN" -> "UK" names another body."""
+    if acronym(a.replace(".", "")) and acronym(b.replace(".", "")):
+        return False
     return distance <= 1 or min(len(a), len(b)) >= 5
 
 

@@ -18,7 +18,8 @@ from importlib import resources
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 3  # 3: a demonym used as a noun is no name; a scope of place ("around the world")
+# 4 (q1flags): the titles "Lt.", "Sgt.", "Dr." ... stand for, spelt out, are titles too
+RULES_VERSION = 4  # 3: a demonym used as a noun is no name; a scope of place ("around the world")
 # 2: words describing people by race or ethnicity are no names
 
 # Titles and honorifics written before a name: they belong to the name ("Sen. Ann Lee"),
@@ -28,6 +29,7 @@ mr mrs ms miss dr prof sir dame lord lady rev fr sgt cpl lt col gen maj capt adm
 sen rep gov pres president senator representative governor mayor judge justice
 minister chancellor king queen prince princess pope bishop cardinal rabbi imam
 chief inspector detective officer sheriff commissioner secretary ambassador
+lieutenant sergeant corporal colonel admiral captain doctor professor reverend
 """.split())
 
 # Words written with a capital that never start a name on their own: function words, and

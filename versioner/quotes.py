@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # with its quotations, or a quoted statement told in reported speech, is no quote change (t16fq)
 # 3: a lone mark left by a quotation whose words were rewritten away is no quote change; words
 # put in a quote that the older revision already quotes are no quote change (t16n)
-RULES_VERSION = 3
+# 4: a quotation cut short that still opens its sentence is no reported speech: a quote
+# change (q1flags)
+RULES_VERSION = 4
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -147,6 +149,10 @@ def _reported(h: Hunk, rd_old: Reading, rd_new: Reading, touched_old: list[tuple
     goes: the same statement, told not quoted."""
     if not touched_old or not all(_opens_sentence(rd_old.text, s) for s, _ in touched_old):
         return False  # quoted words inside a reported sentence: their marks taken away is a quote change
+    if any(_opens_sentence(rd_new.text, s) for s, _ in touched_new):
+        # still direct speech, a quotation opening its sentence: a quote cut short ("...
+        # until everyone is found" -> "... until everyone") is no statement told
+        return False
     old_words, new_words = set(_WORD.findall(h.old.lower())), set(_WORD.findall(h.new.lower()))
     if (old_words ^ new_words) & NEGATIONS:
         return False

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 1: split out of hunkrules.py, behaviour unchanged
+RULES_VERSION = 3  # 3: two sets of initials ("UN" -> "UK") are no typo of a common word (q1flags)
+# 1: split out of hunkrules.py, behaviour unchanged
 # 2: an article cut, or "on" put in or taken out before a day, is style (small_word_alone; t17h)
 
 
@@ -145,7 +146,9 @@ def typo_reason(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
         most = letters_a_fix_changes(a)
         # capped just past it: a distance is worked out only as far as the test reads it
         d = edit_distance(a.lower(), b.lower(), most + 1)
-        if d <= most and not a.isdigit():
+        # initials are no common word: "UN" -> "UK" names another body (the name rules
+        # judge it), whatever word their letters spell
+        if d <= most and not a.isdigit() and not (_initials(a) and _initials(b)):
             return f"{'one' if d == 1 else 'two'}-letter fix of a common word ({a} -> {b})"
     if not new_w and len(old_w) == 1:
         around = word_before(h.old_text, h.old_start) + word_after(h.old_text, h.old_end)
@@ -154,6 +157,11 @@ def typo_reason(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
     if not old_w and len(new_w) == 1 and len(new_w[0]) <= 3 and new_w[0].lower() in _SMALL_WORDS:
         return f'missing small word "{new_w[0]}" added'
     return None
+
+
+def _initials(word: str) -> bool:
+    """"US", "UN", "EU": capitals only, two to five of them."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "and", "for", "by", "as", "is"}
