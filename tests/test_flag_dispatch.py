@@ -34,3 +34,18 @@ def _identifying(draw: st.DrawFn) -> str:
 def test_a_paragraph_the_identify_screen_passes_over_identifies_no_one(text: str) -> None:
     if not flags._may_identify(text):
         assert identified(text) == []
+
+
+# words before numbers: hedges and their last words, in any case, signs, spaces of all kinds
+_BEFORE_NUMBERS = st.lists(st.sampled_from([
+    "over", "Over", "than", "THAN", "more than", "about", "n", "to", "x", "nover", "ſome", "über", "_", "a_b",
+    " ", "  ", "\n", "\xa0", "\u2003", "$", "€", "-", "5", "18,000", "٣", "²", "a5", ".",
+]), max_size=8).map("".join)
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.one_of(_BEFORE_NUMBERS, st.text(max_size=30)))
+def test_the_words_before_numbers_read_backwards_are_those_the_pattern_reads(text: str) -> None:
+    from versioner import headlinewords
+
+    assert headlinewords._may_hold_hedge(text) == headlinewords._may_hold_hedge_plain(text)
