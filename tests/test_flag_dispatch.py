@@ -49,3 +49,69 @@ def test_the_words_before_numbers_read_backwards_are_those_the_pattern_reads(tex
     from versioner import headlinewords
 
     assert headlinewords._may_hold_hedge(text) == headlinewords._may_hold_hedge_plain(text)
+
+
+# words that make each rule fire: a typo fixed, a verb made to agree or put in another
+# tense, an apostrophe in a name, a word repeated, an article or "on" alone, names
+_RULE_WORDS = st.sampled_from([
+    "opertor", "operator", "shows", "show", "ended", "ends", "closes", "closed", "ONeill", "O'Neill",
+    "Markaydon", "Mar'Kaydon", "teh", "the", "a", "on", "Monday", "Ann", "Lee", "Leeds", "police", "said",
+    "told", "not", "17", "officers", "protesters", "Acme", "Acne", "the the", "people",
+])
+
+
+@st.composite
+def _hunk_texts(draw: st.DrawFn) -> tuple[str, str, str, str]:
+    """A paragraph's words before and after an edit, and the edit's two sides: one word
+    for another, one put in or taken out, or any few words for any few."""
+    def words(n: int) -> str:
+        return " ".join(draw(st.lists(_RULE_WORDS, max_size=n)))
+    shape = draw(st.sampled_from(["pair", "one for one", "one in", "one out", "any"]))
+    one = draw(_RULE_WORDS).split()[0]
+    pair = draw(st.sampled_from(_PAIRS))
+    old, new = {"pair": pair if draw(st.booleans()) else pair[::-1], "one for one": (one, draw(_RULE_WORDS).split()[0]),
+                "one in": ("", one), "one out": (one, ""), "any": (words(3), words(3))}[shape]
+    return words(4), old, new, words(4)
+
+
+# one word for another that a one-word rule reads (typo, agreement, tense, apostrophe, name)
+_PAIRS = [("opertor", "operator"), ("shows", "show"), ("ended", "ends"), ("closes", "closed"),
+          ("ONeill", "O'Neill"), ("Markaydon", "Mar'Kaydon"), ("teh", "the"), ("Acme", "Acne"), ("Lee", "Lea")]
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(_hunk_texts(), st.booleans(), st.booleans())
+def test_a_hunk_dispatched_on_its_shape_and_capitals_is_classified_as_by_every_rule(
+        texts: tuple[str, str, str, str], headline: bool, article: bool) -> None:
+    from versioner import hunk, hunkrules, namechanges
+    from versioner.diff import Op
+    from versioner.model import Section
+
+    before, old, new, after = texts
+    ops = [Op("equal", before + " "), Op("delete", old), Op("insert", new), Op("equal", " " + after)]
+    ops = [op for op in ops if op.text.strip() or op.tag == "equal"]
+    section = Section.HEADLINE if headline else Section.BODY
+    everything = hunkrules.Screen(*[True] * len(hunkrules.Screen._fields))
+    for h in hunk.hunks(ops, headline):
+        names = namechanges.ArticleNames(h.old_text, h.new_text) if article else None
+        dispatched = hunkrules.classify(h, [], [], False, section, 1, names)
+        real_screen = hunkrules._screen
+        hunkrules._screen = lambda *_: everything  # type: ignore[assignment]
+        try:
+            every_rule = hunkrules.classify(h, [], [], False, section, 1, names)
+        finally:
+            hunkrules._screen = real_screen
+        assert dispatched == every_rule
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["17", "%", ".", "million", "the", "km", "a", " ", "x", "Mar", "²", "é", "th"]),
+                max_size=8).map("".join), st.integers(-3, 30), st.integers(0, 4), st.integers(0, 6), st.booleans())
+def test_the_ends_before_an_edit_screened_in_one_call_are_screened_as_one_by_one(
+        text: str, pos: int, lo: int, before: int, bounded: bool) -> None:
+    from versioner.figurespans import may_end_figure, may_end_figure_within
+
+    pos = min(pos, len(text))
+    hi = pos if bounded else None
+    one_by_one = any(may_end_figure(text, end, lo, hi) for end in range(pos - before, pos + 1))
+    assert may_end_figure_within(text, pos - before, pos, lo, hi) == one_by_one

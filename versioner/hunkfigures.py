@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from versioner.countednoun import same_thing_counted
 from versioner.figures import Figure, same_quantity
-from versioner.figurespans import figures_touching, may_end_figure
+from versioner.figurespans import figures_touching, may_end_figure_within
 from versioner.hunk import Hunk
 from versioner.namechanges import mentions
 from versioner.reading import CONTEXT, MONTHS, WEEKDAYS
@@ -51,10 +51,7 @@ _OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
 def _figures_ending_before(text: str, pos: int) -> list[Figure]:
     """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
     start = max(0, pos - CONTEXT)
-    for end in range(pos - _OLD_FIGS_NEAR, pos + 1):
-        if may_end_figure(text, end, start, pos):
-            break
-    else:
+    if not may_end_figure_within(text, pos - _OLD_FIGS_NEAR, pos, start, pos):
         return []  # nothing there can end a figure: no need to read the text before
     # read on past ``pos`` so that each figure keeps the noun it counts; of the window only
     # the figures over its last few characters before ``pos``, read from that sentence on

@@ -235,18 +235,19 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # sentence; a pronoun put in place of a name (or the other way round) is no respelling
     one_for_one = len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
         and low_old[0] not in FUNCTION_WORDS and low_new[0] not in FUNCTION_WORDS
-    screen = _screen(h, low_old, low_new, one_for_one)
-    if apostrophe_in_name(old_w, new_w):
+    screen = _screen(h, low_old, low_new, one_for_one, (rd_old, rd_new))
+    if screen.one_each and apostrophe_in_name(old_w, new_w):
         # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
         return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
     if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
         # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
         # or hyphenated otherwise (a page's markup often glues words)
         return flag(FlagType.PUNCTUATION, Severity.LOW, "spacing or hyphens only")
-    small = small_fix(h, old_w, new_w, rd_new) or repeat_removed(h, old_w, new_w, rd_old)
+    small = (small_fix(h, old_w, new_w, rd_new) if screen.one_each else None) \
+        or (repeat_removed(h, old_w, new_w, rd_old) if screen.one_cut else None)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
-    tense = tense_only(old_w, new_w)
+    tense = tense_only(old_w, new_w) if screen.one_each else None
     if tense:
         return flag(FlagType.WORDING, Severity.LOW, tense)
     dates = _date_change(h, old_w, new_w) if screen.dates else None
@@ -268,16 +269,16 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
-    if (screen.small_words and _small_words_only(old_w, new_w)) or small_word_alone(h, old_w, new_w):
+    if (screen.small_words and _small_words_only(old_w, new_w)) or (screen.one_word and small_word_alone(h, old_w, new_w)):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
         # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
         # claim in it attributed anew
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
-    names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
+    names_old = hunk_names(rd_old, h.old_start, h.old_end, names) if screen.capital_old else []
     read_new = screen.names_new or not names_old  # names_new read: a respelling below asks for it again
-    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new else []
+    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new and screen.capital_new else []
     att_old = attributions(old_w, h.old_text, h.old_start) if screen.attribution_old else []
     att_new = attributions(new_w, h.new_text, h.new_start) if screen.attribution_new else []
     if att_old != att_new and not attribution_edit(old_w, new_w):
@@ -381,11 +382,21 @@ class Screen(NamedTuple):
     # another is respelled once either side names someone, and then both sides' names are
     # put aside for the two words themselves
     names_new: bool
+    # one word on each side (apostrophe_in_name, small_fix, tense_only), one word in all
+    # (small_word_alone), one word taken out and none put in (repeat_removed): the shape
+    # each of those rules asks for before anything else
+    one_each: bool
+    one_word: bool
+    one_cut: bool
+    # a capital touches the edit on that side: no name can (Reading.may_name, hunk_names)
+    capital_old: bool
+    capital_new: bool
 
 
-def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) -> Screen:
+def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool,
+            readings: tuple[Reading, Reading]) -> Screen:
     """The triggers ``h`` holds; ``low_old``, ``low_new``: its words, lower case;
-    ``one_for_one``: one capitalised word put for another."""
+    ``one_for_one``: one capitalised word put for another; ``readings``: its two sides'."""
     return Screen(
         dates=not (DATE_WORDS.isdisjoint(low_old) and DATE_WORDS.isdisjoint(low_new)),
         negations=not (_NEGATION.isdisjoint(low_old) and _NEGATION.isdisjoint(low_new))
@@ -395,6 +406,11 @@ def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) 
         attribution_new=not ATTRIBUTION.isdisjoint(low_new),
         identifies="identified" in h.new or "named" in h.new,
         names_new=not one_for_one,
+        one_each=len(low_old) == 1 and len(low_new) == 1,
+        one_word=len(low_old) + len(low_new) == 1,
+        one_cut=len(low_old) == 1 and not low_new,
+        capital_old=readings[0].may_name(h.old_start, h.old_end),
+        capital_new=readings[1].may_name(h.new_start, h.new_end),
     )
 
 
