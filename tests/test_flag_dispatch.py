@@ -115,3 +115,16 @@ def test_the_ends_before_an_edit_screened_in_one_call_are_screened_as_one_by_one
     hi = pos if bounded else None
     one_by_one = any(may_end_figure(text, end, lo, hi) for end in range(pos - before, pos + 1))
     assert may_end_figure_within(text, pos - before, pos, lo, hi) == one_by_one
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(_hunk_texts(), _hunk_texts(), st.booleans(), st.booleans())
+def test_a_hunk_that_names_no_one_changes_no_name(old: tuple[str, ...], new: tuple[str, ...], headline: bool,
+                                                   article: bool) -> None:
+    # classify asks changed_names only of a hunk with names: of none it finds none changed
+    from versioner.namechanges import ArticleNames, changed_names
+    from versioner.reading import read
+
+    old_text, new_text = " ".join(old), " ".join(new)
+    known = ArticleNames(old_text, new_text) if article else None
+    assert changed_names([], [], read(old_text, headline), read(new_text, headline), known) == ([], [])

@@ -37,7 +37,7 @@ _POSSESSIVE = ("'s", "’s")
 def same_words(old: str, new: str) -> bool:
     """The same words, each as often, in another order (case and a possessive aside)."""
     a, b = _words(old), _words(new)
-    return a != b and sorted(a) == sorted(b)
+    return len(a) == len(b) and a != b and sorted(a) == sorted(b)
 
 
 def demonyms_restyled(old: str, new: str) -> bool:

@@ -307,8 +307,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     whole = (names_old, names_new)
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
-    names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
-    if not respelled:
+    if names_old or names_new:  # of no names, none changed (changed_names gives two empty lists)
+        names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
+    if not respelled and (names_old or names_new):
         if not names_make_edit(names_old, old_w, names_new, new_w, speakers=bool(att_old and att_new)):
             names_old = names_new = []  # a sentence rewritten around its names: wording
     if names_new and not names_old and not respelled and added_beside(old_w, new_w, names_new, h.new_text, h.new_start, h.new_end):
