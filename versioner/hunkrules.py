@@ -235,7 +235,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     # sentence; a pronoun put in place of a name (or the other way round) is no respelling
     one_for_one = len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
         and low_old[0] not in FUNCTION_WORDS and low_new[0] not in FUNCTION_WORDS
-    screen = _screen(h, low_old, low_new, one_for_one, (rd_old, rd_new))
+    screen = _screen(h, low_old, low_new, one_for_one)
     if screen.one_each and apostrophe_in_name(old_w, new_w):
         # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
         return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
@@ -276,9 +276,9 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # claim in it attributed anew
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
-    names_old = hunk_names(rd_old, h.old_start, h.old_end, names) if screen.capital_old else []
+    names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
     read_new = screen.names_new or not names_old  # names_new read: a respelling below asks for it again
-    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new and screen.capital_new else []
+    names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new else []
     att_old = attributions(old_w, h.old_text, h.old_start) if screen.attribution_old else []
     att_new = attributions(new_w, h.new_text, h.new_start) if screen.attribution_new else []
     if att_old != att_new and not attribution_edit(old_w, new_w):
@@ -389,15 +389,11 @@ class Screen(NamedTuple):
     one_each: bool
     one_word: bool
     one_cut: bool
-    # a capital touches the edit on that side: no name can (Reading.may_name, hunk_names)
-    capital_old: bool
-    capital_new: bool
 
 
-def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool,
-            readings: tuple[Reading, Reading]) -> Screen:
+def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) -> Screen:
     """The triggers ``h`` holds; ``low_old``, ``low_new``: its words, lower case;
-    ``one_for_one``: one capitalised word put for another; ``readings``: its two sides'."""
+    ``one_for_one``: one capitalised word put for another."""
     return Screen(
         dates=not (DATE_WORDS.isdisjoint(low_old) and DATE_WORDS.isdisjoint(low_new)),
         negations=not (_NEGATION.isdisjoint(low_old) and _NEGATION.isdisjoint(low_new))
@@ -410,8 +406,6 @@ def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool,
         one_each=len(low_old) == 1 and len(low_new) == 1,
         one_word=len(low_old) + len(low_new) == 1,
         one_cut=len(low_old) == 1 and not low_new,
-        capital_old=readings[0].may_name(h.old_start, h.old_end),
-        capital_new=readings[1].may_name(h.new_start, h.new_end),
     )
 
 

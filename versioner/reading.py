@@ -126,18 +126,14 @@ class Reading:
 
     def names_in(self, start: int, end: int) -> list[tuple[Name, list[tuple[Token, bool]]]]:
         """The names touching [start, end), each with its words and whether each opens a sentence."""
-        if not self.may_name(start, end):
-            return []  # every name has a capital in each word that touches the range
         end = max(end, start + 1)
+        lo = self._word_start(start)
+        if _UPPER.search(self.text, lo, end) is None:
+            return []  # every name has a capital in each word that touches the range
         lo = self._word_start(max(0, start - _REACH))
         caps = [Token(m.start(), m.end(), m.group()) for m in _CAP_TOKEN.finditer(self.text, lo, min(len(self.text), end + _REACH))]
         marked = [(t, self.opens(t)) for t in caps if _capital(t)]
         return [(n, ts) for n, ts in _name_spans(self.text, marked, self.headline) if n.start < end and start < n.end]
-
-    def may_name(self, start: int, end: int) -> bool:
-        """False only when ``names_in(start, end)`` finds none: no capital stands in the
-        words that touch [start, end) (a name has one in each of its words)."""
-        return _UPPER.search(self.text, self._word_start(start), max(end, start + 1)) is not None
 
     def _word_start(self, pos: int) -> int:
         """``pos`` moved back to the start of the word it falls in."""
