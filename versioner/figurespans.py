@@ -20,7 +20,7 @@ from versioner.figures import Figure, _compiled, _glued_starts, _scan
 # Bump when an edit here changes what compare_pair returns (see figures.RULES_VERSION).
 RULES_VERSION = 1  # split from figures.py (its version 6), behaviour unchanged
 
-__all__ = ["figures_touching", "figures_touching_among", "may_end_figure"]
+__all__ = ["figures_touching", "figures_touching_among", "may_end_figure", "may_end_figure_within"]
 
 
 def may_end_figure(text: str, end: int, lo: int = 0, hi: int | None = None) -> bool:
@@ -39,6 +39,20 @@ def may_end_figure(text: str, end: int, lo: int = 0, hi: int | None = None) -> b
     while start > lo and text[start - 1] in _ASCII_LETTERS:
         start -= 1
     return text[start:end].lower() in _END_WORDS
+
+
+def may_end_figure_within(text: str, first: int, last: int, lo: int = 0, hi: int | None = None) -> bool:
+    """``any(may_end_figure(text, end, lo, hi) for end in range(first, last + 1))`` in one
+    call, each end's last character looked at before the word it ends is (a property test
+    holds the two equal): a hunk asks this of the few characters before it."""
+    n = len(text) if hi is None else hi
+    for end in range(max(first, lo + 1), last + 1):
+        c = text[end - 1]
+        if c.isdigit() or c == "%" or c == ".":
+            return True
+        if c in _ASCII_LETTERS and not (end < n and "a" <= text[end] <= "z") and may_end_figure(text, end, lo, hi):
+            return True
+    return False
 
 
 def _candidate_starts_between(text: str, lo: int, end: int) -> list[int]:

@@ -211,10 +211,17 @@ MOVED_WORDS_STAND = 0.75
 def _identified(change: Change, names: ArticleNames | None) -> list[Flag]:
     """A name flag for each person a paragraph put in identifies ("identified the victim
     as Ann Lee") whom the older revision never named: the story now says who they are."""
-    if change.kind != ChangeKind.INSERT or names is None:
+    if change.kind != ChangeKind.INSERT or names is None or not _may_identify(change.new):
         return []
     return [Flag(FlagType.NAME, Severity.HIGH, change.section, change.paragraph, "", name, f"person identified: {name}")
             for name in dict.fromkeys(identified(change.new)) if not names.mentioned(surname(name), side=0)]
+
+
+def _may_identify(text: str) -> bool:
+    """False only when ``identified(text)`` finds no one: its pattern needs "identified"
+    or "named" written as they are, which two searches of the text rule out at a tenth
+    of the pattern's cost (a property test holds the two in step)."""
+    return "identified" in text or "named" in text
 
 
 def _words_stand(old: str, new: str) -> bool:

@@ -37,7 +37,7 @@ _POSSESSIVE = ("'s", "’s")
 def same_words(old: str, new: str) -> bool:
     """The same words, each as often, in another order (case and a possessive aside)."""
     a, b = _words(old), _words(new)
-    return a != b and sorted(a) == sorted(b)
+    return len(a) == len(b) and a != b and sorted(a) == sorted(b)
 
 
 def demonyms_restyled(old: str, new: str) -> bool:
@@ -180,9 +180,35 @@ def _hedge_last_word() -> re.Pattern[str]:
 def _may_hold_hedge(text: str) -> bool:
     """False only when same_hedge_wording leaves ``text`` as it is: no word before a number
     is the last word of a hedge. Its pattern tries every hedge at every word, ~10 us for
-    a headline; the words before a number are few (a property test holds the two in step)."""
+    a headline; the words before a number are few (a property test holds the two in step).
+    Each number is found first and the word before it read backwards, as
+    _WORD_BEFORE_NUMBER reads it: spaces (one sign or letter may stand after them), and
+    the word's letters before (a property test holds the two equal)."""
+    last = _hedge_last_word()
+    for m in _DIGITS.finditer(text):
+        j = m.start() - 1  # a digit run is whole: no digit stands before it
+        if j >= 0 and not text[j].isspace():
+            j -= 1  # the one sign or letter (\D?) before the number
+        gap = j
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j == gap:
+            continue  # no space before the number (or its sign)
+        end = i = j + 1
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):  # \w, as the pattern reads it
+            i -= 1
+        if i < end and last.fullmatch(text, i, end):
+            return True
+    return False
+
+
+def _may_hold_hedge_plain(text: str) -> bool:
+    """_may_hold_hedge as the pattern reads it: each word before a number matched whole."""
     last = _hedge_last_word()
     return any(last.fullmatch(m.group()) for m in _WORD_BEFORE_NUMBER.finditer(text))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _stated_token(f: Figure) -> str:

@@ -5,6 +5,8 @@ figure in a hunk its own flag and asks ``classify`` for the rest of it: the firs
 type that applies, in the order of the README's table (quote, negation, name,
 attribution, wording; typo and punctuation for the small fixes). Each rule looks
 things up in the paragraph's reading (``reading.read``) rather than re-scanning text.
+The negation rules are in ``hunknegation``, the dates, units and counted nouns in
+``hunkfigures``.
 """
 
 from __future__ import annotations
@@ -26,11 +28,27 @@ from versioner.attribution import (
     source_swapped,
     speaker_kept,
 )
-from versioner.countednoun import same_thing_counted
-from versioner.figures import Figure, extract_figures, same_quantity
-from versioner.figurespans import figures_touching, may_end_figure
+from versioner.figures import Figure, same_quantity
 from versioner.hunk import Hunk
+from versioner.hunkfigures import (  # noqa: F401 (_OLD_FIGS_NEAR, FIGURE_EDIT: read from here too)
+    _OLD_FIGS_NEAR,
+    DATE_WORDS,
+    FIGURE_EDIT,
+    _counted_noun_change,
+    _date_change,
+    _figures_ending_before,
+    same_unit,
+)
+from versioner.hunkfigures import change_reason as _change_reason
 from versioner.hunknames import hunk_names, speaker_described, speaker_swapped
+from versioner.hunknegation import (
+    _NEGATION,
+    _NEGATION_EDIT,
+    _NEGATION_REWRITE,
+    _negated_kept,
+    _negation_reason,
+    _negations,
+)
 from versioner.hunkquotes import _quoted_edit, _quotes_stand_elsewhere, _single_quote_mark
 from versioner.model import Flag, FlagType, Section, Severity
 from versioner.namechanges import (
@@ -39,7 +57,6 @@ from versioner.namechanges import (
     apostrophe_in_name,
     changed_names,
     compact,
-    mentions,
     names_make_edit,
     respelling,
     source_aside,
@@ -51,7 +68,6 @@ from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, qu
 from versioner.reading import (
     CONTEXT,
     Reading,
-    is_negation,
     read,
     word_after,
     words_as_written,
@@ -85,33 +101,10 @@ from versioner.smallfixes import (
 #    source, whatever the verb, is "source swapped: A -> B" (attribution.cited) (t19h)
 # 9: the same number whose noun is only written another way (a unit's form with its noun dropped,
 #    "persons" -> "person", "S'poreans" -> "Singaporeans") counts the same thing: no figure (t20k)
+#    (a hunk's negations to hunknegation.py, its dates, units and counted nouns to hunkfigures.py: no change)
 # 10 (q1flags): one speaker the story names put for another is attribution; a speaker described in
 #    an aside, retitled, or named alike (a capital for its country) is no source changed
 RULES_VERSION = 10
-
-
-_NEGATION = {"not", "no", "never", "without", "nor", "none", "cannot", "neither", "nobody", "nothing"}
-
-
-# words on a side of an edit that adds or drops a negation, beyond which it is a rewrite
-_NEGATION_EDIT = 3
-
-
-# words on a side beyond which a clause is rewritten, not turned round ("not just", "no
-# minister" inside a new sentence are no reversal of what stood there)
-_NEGATION_REWRITE = 10
-
-
-_DATE_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "yesterday", "today", "tomorrow", "tonight",
-}
-
-
-# Days named by where they stand from today: "later today" becoming "on Tuesday" as the
-# story ages restates the day, it does not change it
-_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight".split())
 
 
 _QUOTE_CHARS = "\"“”«»„"
@@ -170,26 +163,7 @@ _SOURCE_REACH = 4
 _SAID = frozenset("said says say told tells stated states confirmed announced reported".split())
 
 
-def _negations(words: list[str]) -> list[str]:
-    found = []
-    for i, w in enumerate(words):
-        lw = w.lower()
-        if lw == "not" and i + 1 < len(words) and words[i + 1].lower() in _NOT_ADDING:
-            continue  # "not just the morning but ...": an addition, nothing denied
-        if lw in _NEGATION or lw.endswith(("n't", "n’t")):
-            found.append(lw)
-    return found
-
-
-_NOT_ADDING = frozenset(("just", "only", "merely", "simply"))
-
-
 QUOTE_PUNCTUATION = "punctuation inside quotation marks"
-
-
-# Words besides its figures in an edit short enough that a figure put in or taken out is
-# the point of the edit ("killed 17 people" -> "killed people"), not a clause rewritten
-FIGURE_EDIT = 4
 
 
 def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
@@ -264,17 +238,18 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     one_for_one = len(old_w) == 1 and len(new_w) == 1 and old_w[0][:1].isupper() and new_w[0][:1].isupper() \
         and low_old[0] not in FUNCTION_WORDS and low_new[0] not in FUNCTION_WORDS
     screen = _screen(h, low_old, low_new, one_for_one)
-    if apostrophe_in_name(old_w, new_w):
+    if screen.one_each and apostrophe_in_name(old_w, new_w):
         # "Markaydon" -> "Mar'Kaydon", "ONeill" -> "O'Neill": a name spelt as its bearer spells it
         return flag(FlagType.NAME, Severity.MEDIUM, f"spelling of a name: {old_w[0]} -> {new_w[0]} (apostrophe)")
     if old_w and new_w and compact(h.old) == compact(h.new) and not quote_marks and h.old.lower() != h.new.lower():
         # "Acme-based" -> "Acmebased", "Leesaid" -> "Lee said": the same letters spaced
         # or hyphenated otherwise (a page's markup often glues words)
         return flag(FlagType.PUNCTUATION, Severity.LOW, "spacing or hyphens only")
-    small = small_fix(h, old_w, new_w, rd_new) or repeat_removed(h, old_w, new_w, rd_old)
+    small = (small_fix(h, old_w, new_w, rd_new) if screen.one_each else None) \
+        or (repeat_removed(h, old_w, new_w, rd_old) if screen.one_cut else None)
     if small:
         return flag(FlagType.TYPO, Severity.LOW, small)
-    tense = tense_only(old_w, new_w)
+    tense = tense_only(old_w, new_w) if screen.one_each else None
     if tense:
         return flag(FlagType.WORDING, Severity.LOW, tense)
     dates = _date_change(h, old_w, new_w) if screen.dates else None
@@ -296,7 +271,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
                                          or (max(len(old_w), len(new_w)) <= _NEGATION_REWRITE
                                              and (_negated_kept(old_w, new_w) or _negated_kept(new_w, old_w)))):
         return flag(FlagType.NEGATION, Severity.HIGH, _negation_reason(h, neg_old, neg_new, rd_old, rd_new))
-    if (screen.small_words and _small_words_only(old_w, new_w)) or small_word_alone(h, old_w, new_w):
+    if (screen.small_words and _small_words_only(old_w, new_w)) or (screen.one_word and small_word_alone(h, old_w, new_w)):
         return flag(FlagType.WORDING, Severity.LOW, "small words only: " + _wording_reason(h))
     if in_source_line(h.old_text, h.new_text, (h.old_start, h.new_start), bool(old_w or new_w)):
         # "Source: Acme Wire" -> "Source: Daily Post": the copy is now another's, every
@@ -335,9 +310,10 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     if respelled:
         names_old, names_new = old_w, new_w  # one capitalised word for another: a respelled name
     alike = bool(names_old and names_new)  # then: each side names the same ones, judged as names are
-    names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
+    if names_old or names_new:  # of no names, none changed (changed_names gives two empty lists)
+        names_old, names_new = changed_names(names_old, names_new, rd_old, rd_new, names)
     alike = alike and not (names_old or names_new)
-    if not respelled:
+    if not respelled and (names_old or names_new):
         if not names_make_edit(names_old, old_w, names_new, new_w, speakers=bool(att_old and att_new)):
             names_old = names_new = []  # a sentence rewritten around its names: wording
     if names_new and not names_old and not respelled and added_beside(old_w, new_w, names_new, h.new_text, h.new_start, h.new_end):
@@ -386,7 +362,7 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     following = word_after(h.new_text, h.new_end)
     if following and following[0].lower() in _SAID and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT \
             and not (alike or speaker_described(h)) \
-            and names_speaker([w for w in old_w + new_w if w.lower() not in _DATE_WORDS]) \
+            and names_speaker([w for w in old_w + new_w if w.lower() not in DATE_WORDS]) \
             and not speaker_kept(*_whole_texts(h, names), old_w, new_w):
         swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}" if swapped else
@@ -414,13 +390,19 @@ class Screen(NamedTuple):
     # another is respelled once either side names someone, and then both sides' names are
     # put aside for the two words themselves
     names_new: bool
+    # one word on each side (apostrophe_in_name, small_fix, tense_only), one word in all
+    # (small_word_alone), one word taken out and none put in (repeat_removed): the shape
+    # each of those rules asks for before anything else
+    one_each: bool
+    one_word: bool
+    one_cut: bool
 
 
 def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) -> Screen:
     """The triggers ``h`` holds; ``low_old``, ``low_new``: its words, lower case;
     ``one_for_one``: one capitalised word put for another."""
     return Screen(
-        dates=not (_DATE_WORDS.isdisjoint(low_old) and _DATE_WORDS.isdisjoint(low_new)),
+        dates=not (DATE_WORDS.isdisjoint(low_old) and DATE_WORDS.isdisjoint(low_new)),
         negations=not (_NEGATION.isdisjoint(low_old) and _NEGATION.isdisjoint(low_new))
         or "'" in h.old or "’" in h.old or "'" in h.new or "’" in h.new,
         small_words=not (_SMALL_STYLE_WORDS.isdisjoint(low_old) and _SMALL_STYLE_WORDS.isdisjoint(low_new)),
@@ -428,6 +410,9 @@ def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) 
         attribution_new=not ATTRIBUTION.isdisjoint(low_new),
         identifies="identified" in h.new or "named" in h.new,
         names_new=not one_for_one,
+        one_each=len(low_old) == 1 and len(low_new) == 1,
+        one_word=len(low_old) + len(low_new) == 1,
+        one_cut=len(low_old) == 1 and not low_new,
     )
 
 
@@ -456,20 +441,6 @@ def _readings(h: Hunk, headline: bool) -> tuple[Reading, Reading]:
 _SMALL_STYLE_WORDS = frozenset("the a an".split())
 
 
-def _date_change(h: Hunk, old_w: list[str], new_w: list[str]) -> str | None:
-    """A day or month put in place of another ("Monday" -> "Tuesday"). A day still named
-    elsewhere in the other side was moved or kept; one only added or only dropped ("said
-    Monday" -> "said"), or in a clause rewritten around it, dates the news, it does not
-    change a date."""
-    dates_old = [w for w in old_w if w.lower() in _DATE_WORDS and not mentions(h.new_text, w)]
-    dates_new = [w for w in new_w if w.lower() in _DATE_WORDS and not mentions(h.old_text, w)]
-    if not dates_old or not dates_new or max(len(old_w), len(new_w)) > FIGURE_EDIT:
-        return None
-    if {w.lower() for w in dates_old} & _RELATIVE_DAYS or {w.lower() for w in dates_new} & _RELATIVE_DAYS:
-        return None
-    return _change_reason("date", dates_old, dates_new)
-
-
 def _small_words_only(old_w: list[str], new_w: list[str]) -> bool:
     """Do the two sides differ only by articles (case aside)?"""
     strip = [[w.lower() for w in ws if w.lower() not in _SMALL_STYLE_WORDS] for ws in (old_w, new_w)]
@@ -486,122 +457,3 @@ def _wording_reason(h: Hunk) -> str:
     if not new:
         return f'"{old}" removed'
     return f'"{old}" -> "{new}"'
-
-
-_OLD_FIGS_NEAR = 3  # characters between a figure and the noun after it
-
-
-def _figures_ending_before(text: str, pos: int) -> list[Figure]:
-    """Figures that end within _OLD_FIGS_NEAR characters before ``pos``."""
-    start = max(0, pos - CONTEXT)
-    for end in range(pos - _OLD_FIGS_NEAR, pos + 1):
-        if may_end_figure(text, end, start, pos):
-            break
-    else:
-        return []  # nothing there can end a figure: no need to read the text before
-    # read on past ``pos`` so that each figure keeps the noun it counts; of the window only
-    # the figures over its last few characters before ``pos``, read from that sentence on
-    window, at = text[start:pos + CONTEXT // 4], pos - start
-    return [f for f in figures_touching(window, [(max(0, at - _OLD_FIGS_NEAR - 1), at)])
-            if 0 <= at - f.end <= _OLD_FIGS_NEAR]
-
-
-def _counted_noun_change(h: Hunk, ofs: list[Figure], nfs: list[Figure],
-                         old_w: list[str], new_w: list[str]) -> str | None:
-    """"17 officers" -> "17 protesters": the number now counts something else
-    (``old_w``, ``new_w``: the hunk's words, read once by the caller)."""
-    # the cheap conditions first: reading the figures before the hunk costs the most
-    if ofs or nfs or not old_w or not new_w or old_w[0].lower() == new_w[0].lower():
-        return None
-    before_old = _figures_ending_before(h.old_text, h.old_start)
-    if not before_old:
-        return None
-    before_new = _figures_ending_before(h.new_text, h.new_start)
-    if not before_new:
-        return None
-    o, n = before_old[-1], before_new[-1]
-    if o.kind == "ordinal" or n.kind == "ordinal":
-        return None  # "the second superb goal" -> "the second masterful goal": a word beside a rank
-    # the figure itself must count something on both sides: "€40 million agreed" ->
-    # "€40 million approved" changes a verb beside an unchanged figure, which is wording
-    if not (same_quantity(o, n) and o.noun and n.noun) or same_unit(old_w, new_w):
-        return None
-    old_noun, new_noun = o.noun.split(), n.noun.split()
-    if same_unit(old_noun[:1], new_noun[:1]):
-        # "6.6-foot heights along" -> "6.6 feet along": the measure stands; only a noun
-        # after the unit on both sides, before the words kept, says what is measured
-        # ("5-year sentence" -> "5-year ban" is a change)
-        old_noun, new_noun = old_noun[1:], new_noun[1:]
-        while old_noun and new_noun and old_noun[-1] == new_noun[-1]:
-            old_noun, new_noun = old_noun[:-1], new_noun[:-1]
-        if not (old_noun and new_noun):
-            return None
-    if same_thing_counted(" ".join(old_noun), " ".join(new_noun)):
-        return None  # "persons" -> "person", "S'poreans" -> "Singaporeans": the same people
-    return f"{o.text} now counts {' '.join(new_w)}, not {' '.join(old_w)}"
-
-
-# One unit written as a symbol, an abbreviation or in full, in either spelling
-_UNIT_GROUPS = (
-    "km|kms|kilometre|kilometres|kilometer|kilometers", "mi|mile|miles", "m|metre|metres|meter|meters",
-    "cm|centimetre|centimetres|centimeter|centimeters", "mm|millimetre|millimetres|millimeter|millimeters",
-    "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", "g|gram|grams|gramme|grammes",
-    "lb|lbs|pound|pounds", "ft|foot|feet", "in|inch|inches", "t|tonne|tonnes", "l|litre|litres|liter|liters",
-    "ha|hectare|hectares", "mph|miles per hour", "km/h|kph|kilometres per hour|kilometers per hour",
-    "sq km|km2|km²|square kilometres|square kilometers|square km", "sq mi|square miles|square mile",
-    "%|pct|per cent|percent", "hr|hrs|hour|hours", "min|mins|minute|minutes", "sec|secs|second|seconds",
-    "yr|yrs|year|years", "c|degrees celsius|celsius", "f|degrees fahrenheit|fahrenheit",
-)
-_UNIT_OF = {form: k for k, group in enumerate(_UNIT_GROUPS) for form in group.split("|")}
-
-
-def same_unit(old_w: list[str], new_w: list[str]) -> bool:
-    """Are the two sides one unit written two ways ("km" -> "kilometers", "sq km" ->
-    "square kilometres", "pct" -> "percent")?"""
-    a = _UNIT_OF.get(" ".join(old_w).lower().rstrip("."))
-    return a is not None and a == _UNIT_OF.get(" ".join(new_w).lower().rstrip("."))
-
-
-def _negated_kept(words: list[str], other: list[str]) -> bool:
-    """Does the word after a negation in ``words`` come back, in any form, in ``other``
-    ("without ever scoring" -> "did go on to score"): the same statement turned round."""
-    kept = [w.lower() for w in other if len(w) >= 3 and not is_negation(w)]
-    for i, w in enumerate(words[:-1]):
-        if is_negation(w):
-            after = [x.lower() for x in words[i + 1:i + 3] if len(x) >= 3]
-            if any(a.startswith(k) or k.startswith(a) for a in after for k in kept):
-                return True
-    return False
-
-
-def _negation_reason(h: Hunk, neg_old: list[str], neg_new: list[str], rd_old: Reading, rd_new: Reading) -> str:
-    added = [w for w in neg_new if w not in neg_old]
-    removed = [w for w in neg_old if w not in neg_new]
-    if added and not removed:
-        return f'"{added[0]}" added{_negated(rd_new, h.new_start, h.new_end)}'
-    if removed and not added:
-        return f'"{removed[0]}" removed{_negated(rd_old, h.old_start, h.old_end)}'
-    return f"negation changed: {', '.join(neg_old) or '-'} -> {', '.join(neg_new) or '-'}"
-
-
-def _negated(reading: Reading, start: int, end: int) -> str:
-    """' before "X"': the word the hunk's negation negates, the word right after it
-    (a figure there is named whole, "$2.8 billion", never a digit inside it)."""
-    neg = next((t for t in reading.tokens_in(start, end) if is_negation(t.text)), None)
-    nxt = reading.token_after(neg.end if neg else end)
-    if nxt is None:
-        return ""
-    word = nxt.text
-    if word[:1].isdigit():
-        lo = neg.end if neg else end
-        figs = extract_figures(reading.text[lo:nxt.end + 40])
-        word = figs[0].text if figs else word
-    return f' before "{word}"'
-
-
-def _change_reason(what: str, old: list[str], new: list[str]) -> str:
-    if old and new:
-        return f"{what} changed: {' '.join(old)} -> {' '.join(new)}"
-    if new:
-        return f"{what} added: {' '.join(new)}"
-    return f"{what} removed: {' '.join(old)}"

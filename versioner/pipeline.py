@@ -68,7 +68,7 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "figurepatterns", "countednoun", "figurespans",  # split from figures
                 "figureflags",  # split from flags
                 "articlenames",  # split from namechanges
-                "hunk", "hunkquotes",  # split from hunkrules
+                "hunk", "hunkquotes", "hunkfigures", "hunknegation",  # split from hunkrules
                 "aligncandidates", "pairing", "alignsimilar")  # split from align
 
 # Bump when the JSON a cached pair is written in changes (PairResult, _flags_json).

@@ -28,8 +28,9 @@ RULES_VERSION = 2  # 2: a lower-case syllable hyphened to a full name is part of
 TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Za-z][a-z]?\.)+|\w+(?:['’]\w+)*")
 # Days and months carry a capital but are dates, not names
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # in the week's order
-DATE_WORDS = frozenset(WEEKDAYS) | frozenset("""january february march april may june july august september
-october november december""".split())
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # in the year's order
+DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 NEGATIONS = frozenset("not no never without nor none cannot neither nobody nothing".split())
 _OPENERS = ".!?:“\"‘'(—–-"
 _DOUBLE_QUOTES = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
