@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 # 1: split from flags.py, outputs unchanged
 # 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
 # 3: a misspelt unit or counted noun fixed ("12 milloin" -> "12 million") is no figure changed (respelt_only)
-RULES_VERSION = 3
+# 4: a date only added or removed in a rewrite is a figure added or removed (high); and
+# a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed (q3figures)
+RULES_VERSION = 4
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -191,17 +193,27 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
 
 
 def respelt_only(h: Hunk) -> bool:
-    """Is the hunk a misspelt word fixed by a letter or two (smallfixes.misspelling_fixed)
-    and do the figures touching it read the same, value and words, once the old word is
-    read as the new? A unit or counted noun the figure reader could not read ("12
-    milloin" read as "12") is then a typo fixed, not a figure changed or added."""
-    if not misspelling_fixed(words_as_written(h.old), words_as_written(h.new)):
-        return False
-    mended = h.old_text[:h.old_start] + h.new + h.old_text[h.old_end:]
-    span = (h.old_start, h.old_start + len(h.new))
-    read = figures_touching(mended, [span])
+    """Is the hunk a misspelt word fixed, or a word misspelt, by a letter or two
+    (smallfixes.misspelling_fixed, either way round) and do the figures touching it read
+    the same, value and words, once the misspelt word is read as the right one? A unit
+    or counted noun the figure reader could not read ("12 milloin" read as "12", "40,000
+    hoems" counting "hoems") is then a typo made or fixed, not a figure changed."""
+    old_w, new_w = words_as_written(h.old), words_as_written(h.new)
+    if misspelling_fixed(old_w, new_w):
+        return _reads_the_same(h.old_text, h.old_start, h.old_end, h.new, h.new_text, (h.new_start, h.new_end))
+    if misspelling_fixed(new_w, old_w):
+        return _reads_the_same(h.new_text, h.new_start, h.new_end, h.old, h.old_text, (h.old_start, h.old_end))
+    return False
+
+
+def _reads_the_same(wrong_text: str, start: int, end: int, right: str, right_text: str,
+                    right_span: tuple[int, int]) -> bool:
+    """Do the figures touching ``wrong_text[start:end]``, with ``right`` put there, read as
+    those touching ``right_span`` of ``right_text``?"""
+    mended = wrong_text[:start] + right + wrong_text[end:]
+    read = figures_touching(mended, [(start, start + len(right))])
     return [(f.value, f.kind, f.text) for f in read] == \
-        [(f.value, f.kind, f.text) for f in figures_touching(h.new_text, [(h.new_start, h.new_end)])]
+        [(f.value, f.kind, f.text) for f in figures_touching(right_text, [right_span])]
 
 
 def _sequence_word(f: Figure) -> bool:
@@ -301,7 +313,12 @@ def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Fig
 
 def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
     """High for a figure only added or removed, low (a move candidate) in a rewrite where
-    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk."""
+    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk. A date
+    (not one told another way, which never gets here) is high in a rewrite too: it tells
+    when, a fact of its own, and a clause rewritten around it ("going back generations"
+    -> "on or after January 1, 1947") states a time it did not."""
+    if fig.kind == "date":
+        return Severity.HIGH
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
     head = _counted_head(fig.noun)
