@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 # 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
 # 3: a misspelt unit or counted noun fixed ("12 milloin" -> "12 million") is no figure changed (respelt_only)
 # 4: a date only added or removed in a rewrite is a figure added or removed (high); and
-# a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed (q3figures)
+# a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed;
+# a count without its number quoted with its "of" ("dozens of homes") (q3figures)
 RULES_VERSION = 4
 
 
@@ -173,23 +174,34 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
             continue  # moved; or a count without its number, or "first", taken out: no number retracted
         if partner is None:
             sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
-            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
+            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, _phrase(of, texts[0]), "",
                               f"figure {of.text} removed" + _counting(of), _stated(of), None, of.noun))
             continue
         unmatched_new.remove(partner)
         if same_quantity(of, partner):
             continue  # same value written differently: left to the wording rules
         noun = partner.noun or of.noun
-        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
+        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, _phrase(of, texts[0]),
+                          _phrase(partner, texts[1]),
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           *stated_values(of, partner), noun))
     for nf in unmatched_new:
         if nf.kind == "vague" or _sequence_word(nf) or told_another_way(nf, texts[1], texts[0]):
             continue  # a count without its number (or "first") put in states no number: the wording rules judge it
         sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
-        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
+        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", _phrase(nf, texts[1]),
                           f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
+
+
+def _phrase(f: Figure, text: str) -> str:
+    """The figure as a reader quotes it (Figure.phrase); a count without its number with
+    the "of" it reads its noun across ("dozens of homes", not "dozens homes")."""
+    if f.kind == "vague" and f.noun and f.noun_follows and text:
+        at = text.find(f.noun, f.end, f.end + len(f.noun) + 6)
+        if at >= 0 and text[f.end:at].strip().lower() == "of":
+            return text[f.start:at + len(f.noun)]
+    return f.phrase
 
 
 def respelt_only(h: Hunk) -> bool:
