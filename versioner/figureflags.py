@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # 1: split from flags.py, outputs unchanged
 # 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
 # 3: a misspelt unit or counted noun fixed ("12 milloin" -> "12 million") is no figure changed (respelt_only)
-# 4: a date only added or removed in a rewrite is a figure added or removed (high); and
+# 4: a whole date (day, month, year) put into a rewrite is a figure added (high); and
 # a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed;
 # a count without its number quoted with its "of" ("dozens of homes") (q3figures)
 RULES_VERSION = 4
@@ -325,17 +325,25 @@ def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Fig
 
 def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
     """High for a figure only added or removed, low (a move candidate) in a rewrite where
-    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk. A date
-    (not one told another way, which never gets here) is high in a rewrite too: it tells
-    when, a fact of its own, and a clause rewritten around it ("going back generations"
-    -> "on or after January 1, 1947") states a time it did not."""
-    if fig.kind == "date":
+    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk. A date put
+    in whole, day, month and year (not one told another way, which never gets here), is
+    high in a rewrite too: a clause rewritten around it ("going back generations" -> "on
+    or after January 1, 1947") states a time it did not. A year or a month alone put in,
+    or a date taken out, stays with the rewrite (measured: on real copy those flags were
+    a rolling summary's, which editors did not call figures)."""
+    if other == 0 and _full_date(fig):
         return Severity.HIGH
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
     head = _counted_head(fig.noun)
     kept = len(head) >= 3 and head in {_stem(w) for w in words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
+
+
+def _full_date(f: Figure) -> bool:
+    """Is ``f`` a date given whole, day, month and year (value YYYYMMDD, no part 0)?"""
+    v = int(f.value)
+    return f.kind == "date" and v >= 10**7 and v % 100 != 0 and v // 100 % 100 != 0
 
 
 def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
