@@ -566,3 +566,36 @@ def test_figures_touching_picked_out_of_the_whole_texts_figures_are_those_it_rea
     spans = spans_from_gaps(text, raw)
     among = figurespans.figures_touching_among(text, spans, extract_figures(text))
     assert among == figurespans.figures_touching(text, spans)
+
+
+# --- Dutch copy (NU.nl): dates written small, scales, "procent", counts without a number ---
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("De fabriek sloot op 27 mei 2016 haar deuren.", 20160527),
+    ("Het gebouw werd op 3 oktober gekeurd.", 1003),
+    ("In maart 2020 ging de school dicht.", 20200300),
+])
+def test_a_dutch_date_is_one_date(text: str, value: int) -> None:
+    fig = only(text)
+    assert (fig.kind, fig.value) == ("date", value)
+
+
+def test_a_dutch_scale_word_scales_the_amount() -> None:
+    assert [(f.value, f.kind, f.unit) for f in extract_figures("De schade wordt geschat op €35 miljoen, "
+                                                                 "de wederopbouw op €2 miljard.")] \
+        == [(35_000_000, "money", "EUR"), (2_000_000_000, "money", "EUR")]
+
+
+def test_procent_is_a_percentage() -> None:
+    assert same_quantity(only("De omzet daalde met 12 procent."), only("De omzet daalde met 12%."))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Er raakten tientallen mensen gewond.", "tientallen"),
+    ("Honderden bewoners moesten hun huis uit.", "Honderden"),
+    ("Duizenden fans kwamen naar het plein.", "Duizenden"),
+    ("Tienduizenden mensen demonstreerden.", "Tienduizenden"),
+])
+def test_a_dutch_count_without_its_number_is_vague(text: str, word: str) -> None:
+    fig = only(text)
+    assert (fig.kind, fig.text) == ("vague", word)

@@ -7,11 +7,13 @@ from __future__ import annotations
 from versioner.figurepatterns import _word_set
 from versioner.names import contracted
 from versioner.reading import DATE_WORDS
+from versioner.smallfixes import misspelling_fixed
 
 # Bump when an edit here changes what the reader returns (see figures.RULES_VERSION).
 # 1: split from figures.py, outputs unchanged
 # 2: same_thing_counted: a noun's other form or a marked contraction names the same thing (t20k)
-RULES_VERSION = 2
+# 3: a noun misspelt or so fixed by a letter or two is the same thing counted (q3figures)
+RULES_VERSION = 3
 
 
 _STOP = _word_set("""
@@ -99,13 +101,16 @@ def same_thing_counted(old: str, new: str) -> bool:
     """Do two nouns a figure counts name one thing, only written another way: one form
     of the same word ("persons" -> "person") or a word contracted with a mark and spelt
     out ("Govt." -> "Government")? A different word ("soldiers" -> "civilians") is
-    another thing counted: this reader knows no synonyms, so "rounds" -> "cycles" stays one."""
+    another thing counted: this reader knows no synonyms, so "rounds" -> "cycles" stays one.
+    A word misspelt by a letter or two, or so fixed ("homes" -> "hoems"), is a typo of the
+    same word (smallfixes.misspelling_fixed)."""
     a, b = old.split(), new.split()
     return len(a) == len(b) and all(_one_word(x, y) for x, y in zip(a, b))
 
 
 def _one_word(a: str, b: str) -> bool:
-    return a == b or bool(_forms(a) & _forms(b)) or contracted(a, b) or contracted(b, a)
+    return a == b or bool(_forms(a) & _forms(b)) or contracted(a, b) or contracted(b, a) \
+        or misspelling_fixed([a], [b]) or misspelling_fixed([b], [a])
 
 
 def _forms(word: str) -> set[str]:

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 # 1: split from flags.py, outputs unchanged
 # 2: a sentence taken out with its figure is a figure removed; "first" put in or taken out is none
 # 3: a misspelt unit or counted noun fixed ("12 milloin" -> "12 million") is no figure changed (respelt_only)
-RULES_VERSION = 3
+# 4: a whole date (day, month, year) put into a rewrite is a figure added (high); and
+# a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed;
+# a count without its number quoted with its "of" ("dozens of homes") (q3figures)
+RULES_VERSION = 4
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -171,37 +174,58 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
             continue  # moved; or a count without its number, or "first", taken out: no number retracted
         if partner is None:
             sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
-            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, of.phrase, "",
+            flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, _phrase(of, texts[0]), "",
                               f"figure {of.text} removed" + _counting(of), _stated(of), None, of.noun))
             continue
         unmatched_new.remove(partner)
         if same_quantity(of, partner):
             continue  # same value written differently: left to the wording rules
         noun = partner.noun or of.noun
-        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, of.phrase, partner.phrase,
+        flags.append(Flag(FlagType.FIGURE, Severity.HIGH, section, paragraph, _phrase(of, texts[0]),
+                          _phrase(partner, texts[1]),
                           f"number {of.text} -> {partner.text}" + _counting(partner, of),
                           *stated_values(of, partner), noun))
     for nf in unmatched_new:
         if nf.kind == "vague" or _sequence_word(nf) or told_another_way(nf, texts[1], texts[0]):
             continue  # a count without its number (or "first") put in states no number: the wording rules judge it
         sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
-        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", nf.phrase,
+        flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", _phrase(nf, texts[1]),
                           f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
 
 
+def _phrase(f: Figure, text: str) -> str:
+    """The figure as a reader quotes it (Figure.phrase); a count without its number with
+    the "of" it reads its noun across ("dozens of homes", not "dozens homes")."""
+    if f.kind == "vague" and f.noun and f.noun_follows and text:
+        at = text.find(f.noun, f.end, f.end + len(f.noun) + 6)
+        if at >= 0 and text[f.end:at].strip().lower() == "of":
+            return text[f.start:at + len(f.noun)]
+    return f.phrase
+
+
 def respelt_only(h: Hunk) -> bool:
-    """Is the hunk a misspelt word fixed by a letter or two (smallfixes.misspelling_fixed)
-    and do the figures touching it read the same, value and words, once the old word is
-    read as the new? A unit or counted noun the figure reader could not read ("12
-    milloin" read as "12") is then a typo fixed, not a figure changed or added."""
-    if not misspelling_fixed(words_as_written(h.old), words_as_written(h.new)):
-        return False
-    mended = h.old_text[:h.old_start] + h.new + h.old_text[h.old_end:]
-    span = (h.old_start, h.old_start + len(h.new))
-    read = figures_touching(mended, [span])
+    """Is the hunk a misspelt word fixed, or a word misspelt, by a letter or two
+    (smallfixes.misspelling_fixed, either way round) and do the figures touching it read
+    the same, value and words, once the misspelt word is read as the right one? A unit
+    or counted noun the figure reader could not read ("12 milloin" read as "12", "40,000
+    hoems" counting "hoems") is then a typo made or fixed, not a figure changed."""
+    old_w, new_w = words_as_written(h.old), words_as_written(h.new)
+    if misspelling_fixed(old_w, new_w):
+        return _reads_the_same(h.old_text, h.old_start, h.old_end, h.new, h.new_text, (h.new_start, h.new_end))
+    if misspelling_fixed(new_w, old_w):
+        return _reads_the_same(h.new_text, h.new_start, h.new_end, h.old, h.old_text, (h.old_start, h.old_end))
+    return False
+
+
+def _reads_the_same(wrong_text: str, start: int, end: int, right: str, right_text: str,
+                    right_span: tuple[int, int]) -> bool:
+    """Do the figures touching ``wrong_text[start:end]``, with ``right`` put there, read as
+    those touching ``right_span`` of ``right_text``?"""
+    mended = wrong_text[:start] + right + wrong_text[end:]
+    read = figures_touching(mended, [(start, start + len(right))])
     return [(f.value, f.kind, f.text) for f in read] == \
-        [(f.value, f.kind, f.text) for f in figures_touching(h.new_text, [(h.new_start, h.new_end)])]
+        [(f.value, f.kind, f.text) for f in figures_touching(right_text, [right_span])]
 
 
 def _sequence_word(f: Figure) -> bool:
@@ -301,12 +325,25 @@ def _unchanged_taken_out(ofs: list[Figure], nfs: list[Figure]) -> tuple[list[Fig
 
 def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) -> Severity:
     """High for a figure only added or removed, low (a move candidate) in a rewrite where
-    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk."""
+    what it counts is not on the ``other`` side (0 old, 1 new) of the hunk. A date put
+    in whole, day, month and year (not one told another way, which never gets here), is
+    high in a rewrite too: a clause rewritten around it ("going back generations" -> "on
+    or after January 1, 1947") states a time it did not. A year or a month alone put in,
+    or a date taken out, stays with the rewrite (measured: on real copy those flags were
+    a rolling summary's, which editors did not call figures)."""
+    if other == 0 and _full_date(fig):
+        return Severity.HIGH
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
     head = _counted_head(fig.noun)
     kept = len(head) >= 3 and head in {_stem(w) for w in words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
+
+
+def _full_date(f: Figure) -> bool:
+    """Is ``f`` a date given whole, day, month and year (value YYYYMMDD, no part 0)?"""
+    v = int(f.value)
+    return f.kind == "date" and v >= 10**7 and v % 100 != 0 and v // 100 % 100 != 0
 
 
 def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:

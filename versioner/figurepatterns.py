@@ -9,7 +9,9 @@ import re
 
 # Bump when an edit here changes what the reader returns (see figures.RULES_VERSION).
 # 1: split from figures.py, outputs unchanged
-RULES_VERSION = 1
+# 2: Dutch dates ("27 mei 2016"), scales ("€35 miljoen"), "procent" and counts without
+# their number ("tientallen", "honderden") (q3figures)
+RULES_VERSION = 2
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -35,6 +37,8 @@ _ORD_OTHER = ("tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|
               "seventieth|eightieth|ninetieth|hundredth|thousandth|millionth|billionth")
 _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|"
                 "November|December")
+# Dutch months, written small ("op 27 mei 2016"): read after a day or before a year only
+_NL_MONTH_NAMES = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _CODES = "USD|GBP|EUR|PKR|INR|JPY|CNY|AUD|CAD|CHF|AED|SAR|HKD|SGD"
 
 # Dutch number words ("zes doden" -> "acht doden"), the ones no English word is spelt as
@@ -69,9 +73,13 @@ _ORDW = (rf"(?P<ordw>(?:{_cap(_TENS_WORDS)})[- ](?:{_ORD_UNITS})\b"
 # homes", "scores more injured"): a figure an editor reads as one, so "dozens" -> "41" is
 # a figure changed. "Scores" is a count only before "of" or "more" ("test scores" is not).
 _VAGUE_VALUES = {"several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-                 "millions": 2 * 10**6, "billions": 2 * 10**9}
+                 "millions": 2 * 10**6, "billions": 2 * 10**9,
+                 # Dutch: "tientallen" (tens of), "honderden", "duizenden", "tienduizenden"
+                 "tientallen": 24, "honderden": 200, "duizenden": 2000, "tienduizenden": 20000,
+                 "honderdduizenden": 200000, "miljoenen": 2 * 10**6}
 _VAGUE = (r"(?P<vague>(?:[Tt]ens|[Hh]undreds)\s+of\s+(?:thousands|millions)\b"
           r"|(?:[Ss]everal|[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b"
+          r"|(?:[Tt]ientallen|[Hh]onderd(?:duizenden|en)|[Tt]ien(?:duizenden)|[Dd]uizenden|[Mm]iljoenen)\b"
           r"|[Ss]cores(?=\s+(?:of|more)\b))")
 
 _NUM = (r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?|[0-9]{1,15}(?:\.[0-9]{1,12})?)"
@@ -84,10 +92,10 @@ _CUR_SUF = (r"(?P<cur_suf>(?:(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Ko
             rf"|{_cap('sterling|yen|yuan|renminbi')}|{_CODES})\b")
 _SUFFIX = (r"(?:(?P<ord>st|nd|rd|th)\b"
            r"|(?P<dec>(?<=0)s)\b"
-           r"|\s?(?P<scale>thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln)\b"
+           r"|\s?(?P<scale>thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|miljoen|miljard)\b"
            # "3m" is million but "3m-high" is metres; "b" is billion only with a currency
            r"|(?P<sab>[mMkK]|(?(cur_pre)[bB]|(?!)))(?!\w|-[^\W\d_]))?")
-_UNIT = (r"(?:\s?(?P<pct>%|(?:[Pp]er\s?cent|pct)\b)"
+_UNIT = (r"(?:\s?(?P<pct>%|(?:[Pp]er\s?cent|pct|procent)\b)"
          r"|\s?(?P<bp>(?:basis\s+points?|bps?)\b)"
          rf"|\s+{_CUR_SUF})?")
 _QUANT = rf"(?P<q>(?:{_CUR_PRE}\s?)?(?:{_NUM}|(?P<words>{_WORDS})){_SUFFIX}{_UNIT})"
@@ -95,7 +103,7 @@ _QUANT = rf"(?P<q>(?:{_CUR_PRE}\s?)?(?:{_NUM}|(?P<words>{_WORDS})){_SUFFIX}{_UNI
 _AMPM = r"(?:[ap]\.m\.|[AP]\.M\.|[apAP]\.?[mM]\b)"
 _TIME = (rf"(?P<time>(?P<th>2[0-3]|[01]?[0-9]):(?P<tm>[0-5][0-9])(?![0-9]|:[0-9])"
          rf"(?:\s?(?P<tap>{_AMPM}))?|(?P<th2>1[0-2]|0?[1-9])\s?(?P<tap2>{_AMPM}))")
-_MONTH = (rf"(?P<mon>(?:{_MONTH_NAMES})(?![a-z])"
+_MONTH = (rf"(?P<mon>(?:{_MONTH_NAMES}|{_NL_MONTH_NAMES})(?![a-z])"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
 _DAY = (r"(?P<day>3[01]|[12][0-9]|0?[1-9])"
         r"(?:(?:st|nd|rd|th)\b|(?![0-9A-Za-z]|,[0-9]{3}|:[0-9]|\.[0-9]))")
@@ -123,7 +131,8 @@ def _scan_body() -> str:
     """What can follow the boundary before a figure: a digit, a currency sign or the first
     letters of a number word, month or currency code (a cheap superset; the full patterns
     are tried only there, trying them at every word was most of the cost)."""
-    lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _DUTCH_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES, _CODES,
+    lists = (_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, _DUTCH_WORDS, _ORD_UNITS, _ORD_OTHER, _MONTH_NAMES,
+             _NL_MONTH_NAMES, _CODES,
              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
              "between|US$|U.S.|A$|AU$|C$|CA$|HK$|NZ$|S$|Rs|half|Half|tens", "|".join(_VAGUE_VALUES))
     by_first: dict[str, set[str]] = {}
@@ -171,12 +180,13 @@ _SMALL_VALUES.update(zip(_DUTCH_WORDS.split("|"), _DUTCH_VALUES))
 _SCALES = {"hundred": 100, "dozen": 12, "thousand": 10**3, "k": 10**3, "lakh": 10**5,
            "lakhs": 10**5, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
            "crore": 10**7, "crores": 10**7, "billion": 10**9, "bn": 10**9, "b": 10**9,
-           "trillion": 10**12}
+           "trillion": 10**12, "miljoen": 10**6, "miljard": 10**9}
 _ORD_VALUES = {w: i + 1 for i, w in enumerate(_ORD_UNITS.split("|"))}
 _ORD_VALUES.update(zip(_ORD_OTHER.split("|"), [*range(10, 20), *range(20, 100, 10),
                                                100, 10**3, 10**6, 10**9]))
 
 _MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTH_NAMES.split("|"))}
+_MONTHS.update({m[:3]: i + 1 for i, m in enumerate(_NL_MONTH_NAMES.split("|"))})  # "maa", "mei", "okt"
 _CUR_CODES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD",
               "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "£": "GBP",
               "€": "EUR", "¥": "JPY", "₹": "INR", "₨": RUPEE_DEFAULT, "rs": RUPEE_DEFAULT,
