@@ -1,6 +1,8 @@
 """The audit's verdicts hold on wordings it was not tuned on: bench/variants.py makes
 revision pairs by editing pattern (a figure changed in a reworded sentence, a hedge
-cut, a paragraph added, a style fix, a correction with a silent change beside it...)
+cut, a paragraph added, a style fix, a correction with a silent change beside it, a
+lede's quotation re-cut as the story develops, a headline restated in English or Dutch,
+a source's modifier swapped, a notice carried over a byline change...)
 in many wordings and three outlet styles, each with the verdict an editor gives it,
 set by the pattern and never read from the audit. Every pattern must stay above a
 floor on a small draw, through ``versioner import`` and ``versioner audit``."""
@@ -18,8 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "bench" / "variants.py"
 
 # right verdict and stealth_kind, per pattern, on PER pairs of each from SEEDS: every pattern
-# now scores 0.85 or better on 30 pairs of seeds 1 and 2; the floor leaves room for one
-# unlucky draw in a small sample, not for a pattern that is read wrong
+# now scores 0.75 or better on 20 pairs of seeds 1 and 9 (most 0.95 or better); the floor leaves
+# room for one unlucky draw in a small sample, not for a pattern that is read wrong
 FLOOR = 0.75
 PER = 6
 SEEDS = (11, 12)
@@ -42,6 +44,8 @@ def test_each_pattern_expects_the_verdict_of_its_kind_of_edit(variants: ModuleTy
             assert (c.expect, c.kind) == ("stealth", "altered"), c.pattern
         elif c.pattern in variants.QUIET:
             assert c.expect in ("update", "minor") and c.kind == variants.KIND.get(c.expect), c.pattern
+        elif c.pattern in variants.PAIRED:
+            assert (c.expect, c.kind) == (variants.PAIRED[c.pattern][1], variants.KIND.get(c.expect)), c.pattern
     assert {c.pattern for c in cases} == set(variants.PATTERNS)
     assert all(c.old != c.new for c in cases)
 
@@ -57,5 +61,5 @@ def test_every_pattern_is_judged_as_an_editor_would(variants: ModuleType) -> Non
     low = {p: row for p, row in rows.items() if row["accuracy"] < FLOOR}
     assert not low, variants.report(results, failures=12)
     # the fact-altering patterns are never called minor, the quiet ones never stealth
-    quiet = [r for r in results if r.case.pattern in variants.QUIET]
+    quiet = [r for r in results if r.case.expect in ("minor", "update") and not r.case.accept]
     assert sum(r.got == "stealth" for r in quiet) <= len(quiet) * 0.05, variants.report(results, failures=12)

@@ -228,7 +228,7 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
             return _Work(replace(base, verdict=held.verdict, reasons=held.reasons, covered=held.covered,
                                  undisclosed=held.undisclosed, stealth_kind=held.stealth_kind),
                          pending=[f for f in subst if f not in held.covered])
-        if not altered and not any(adds_material(f) or settles(f) for f in subst):
+        if not altered and not any(adds_material(f, prev.text) or settles(f) for f in subst):
             return _Work(replace(base, verdict=_V.MINOR, reasons=(
                 "no notice; words replaced or rearranged within the same sentences, no new material "
                 "and no fact taken out",) + tuple(f"reworded: {_describe(f)}" for f in subst)),
@@ -258,7 +258,8 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
                    for f in subst if f not in covered and f not in outside)
     kind = StealthKind.ALTERED if outside else None
-    quiet = not any(alters(f, rev.text, one_paragraph, headline_only, prev.text) or adds_material(f) for f in subst)
+    quiet = not any(alters(f, rev.text, one_paragraph, headline_only, prev.text) or adds_material(f, prev.text)
+                    for f in subst)
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
                          stealth_kind=kind), quiet=quiet)
