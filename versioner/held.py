@@ -43,7 +43,7 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
     revision before ("Updates death toll"), so only its generic reading counts. A
     revision that changes no fact and adds nothing is minor, as it would be without
     the notice; a published fact changed outside it was changed in silence: stealth."""
-    if not altered and not any(adds_material(f, old_text or None) or settles(f) for f in subst):
+    if not altered and not any(adds_material(f) or settles(f) for f in subst):
         return Held(_V.MINOR, (
             "the notice was carried from the revision before, which claims nothing new; words replaced "
             "or rearranged within the same sentences, no new material and no fact taken out",)

@@ -289,21 +289,18 @@ def _bare(word: str) -> str:
     return re.sub(r"'s$", "", word)
 
 
-def adds_material(flag: Flag, old_text: str | None = None) -> bool:
+def adds_material(flag: Flag) -> bool:
     """Does this change bring new material, not just other words for the same thing: a
-    paragraph added (credits aside), or a name, a number or several words the words it
-    replaced did not have (a headline rewritten around a new angle; not the same words
-    in another order)? ``old_text``: the earlier revision; words, names and figures it
-    already said anywhere are not new to the story (a headline or a sentence said again
-    in the story's own words, in any language, brings nothing new)."""
+    paragraph added (credits and a byline aside), or a name, a number or several words
+    the words it replaced did not have (a headline rewritten around a new angle; not the
+    same words in another order)?"""
     if flag.section in _CREDIT_SECTIONS or credit_line(flag.new) or _letters(flag.old) == _letters(flag.new):
         return False  # "X contributed to this report", a byline: a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
-    said = flag.old if old_text is None else f"{flag.old}\n{old_text}"
-    if _figure_words(flag.new) - _figure_words(said):
+    if _figure_words(flag.new) - _figure_words(flag.old):
         return True  # a figure the old words did not have ("18,000" written "18k" is the same one)
-    had = {_bare(w) for w in _words(said)}
+    had = {_bare(w) for w in _words(flag.old)}
     new = [w for w in map(_bare, _words(flag.new)) if w not in had]
     gone = [w for w in had - {_bare(w) for w in _words(flag.new)} if len(w) >= _STEM]
     names = {_bare(w) for name in _PROPER.findall(flag.new.translate(_STRAIGHT)) for w in _words(name)
