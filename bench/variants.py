@@ -308,6 +308,9 @@ class Case:
     expect: str
     kind: str | None  # the stealth_kind an editor expects
     note: str = ""
+    # another verdict an editor would accept as well (with no stealth_kind): a notice carried
+    # over a credit swap is "minor" or "consistent", never a new claim
+    accept: tuple[str, ...] = ()
 
 
 @dataclass
@@ -319,6 +322,8 @@ class Result:
 
     @property
     def right(self) -> bool:
+        if self.got in self.case.accept:
+            return self.got_kind is None
         return self.got == self.case.expect and self.got_kind == self.case.kind
 
 
@@ -486,6 +491,196 @@ def headline_reangle(rng: random.Random, s: Story) -> tuple[Story, Change]:
     return replace(s, headline=headline_text(s.facts, form)), Change("", s.headline, "", "headline")
 
 
+# -- more patterns (issue 15: copy beyond the tune wording) ---------------------------
+
+# the lede's quotation: a run of the official's words, the whole statement quoted below
+LEDE_QUOTES = (" {last} said officials were “{x}”.", " “{x},” {title} {last} said.",
+               " {title} {last} said: “{x}.”", " {last} told reporters the government was “{x}”.")
+
+
+def _excerpt(rng: random.Random, quote: str, not_this: str = "") -> str:
+    words = quote.split()
+    while True:
+        a = rng.randrange(0, len(words) - 3)
+        x = " ".join(words[a:rng.randrange(a + 3, len(words) + 1)])
+        if x != not_this:
+            return x
+
+
+def developing_lede_recut(rng: random.Random, s: Story) -> tuple[Story, Story, Change]:
+    """A developing story adds paragraphs and re-cuts the quotation in its lede: another
+    run of the same statement, which the story quotes whole further down."""
+    f = s.facts
+    q = f["quote"].format(w=f["qword"])
+    x = _excerpt(rng, q)
+    y = _excerpt(rng, q, x)
+    frame, frame2 = pick(rng, LEDE_QUOTES), pick(rng, LEDE_QUOTES)
+    old = s.with_para("lead", s.text_of("lead") + frame.format(x=x, **f))
+    new = old.with_para("lead", s.text_of("lead") + frame2.format(x=y, **f))
+    for _ in range(rng.randrange(1, 3)):
+        new, _c = developing_para(rng, new)
+    return old, new, Change("", x, y, "lead")
+
+
+RESCUE_PARAPHRASES = {
+    "Rescue work was expected to continue through the night.": (
+        "Rescuers were expected to keep working overnight.", "Crews were expected to carry on through the night.",
+        "The rescue effort was expected to go on overnight."),
+    "Teams searched the rubble until dark.": (
+        "Until nightfall, teams combed through the debris.", "Search teams worked through the rubble until dark.",
+        "The rubble was searched by teams until it got dark."),
+}
+
+
+def paraphrased(rng: random.Random, s: Story) -> tuple[Story, Change]:
+    """One sentence said again in other words, every fact in it kept: another of the
+    forms its paragraph is written in, or a rescue line restated."""
+    role = pick(rng, ("lead", "injured", "official", "hedge", "background", "rescue"))
+    old = s.text_of(role)
+    if role == "rescue":
+        first = next(k for k in RESCUE_PARAPHRASES if old.startswith(k))
+        new = old.replace(first, pick(rng, RESCUE_PARAPHRASES[first]), 1)
+    else:
+        forms = s.facts["forms"]
+        n = {"lead": 4, "injured": 4, "official": 3, "hedge": 2, "background": 2}[role]
+        new = ROLE_TEXT[role](s.facts, (forms[role] + rng.randrange(1, n)) % n)
+    return s.with_para(role, new), Change("", old, new, role)
+
+
+# the same facts headlined in other words, many from the story's own sentences
+HEADLINE_PARAPHRASES = (
+    "{Event} in {place} leaves {toll} dead", "{toll} people die in {place} {event}",
+    "{toll} lives lost as {event} strikes {place} {sitehead}", "{Source} say {toll} killed in {place} {event}",
+    "At least {toll} killed in {event} at {place} {sitehead}", "{place}: {event} at {sitehead} kills {toll}",
+)
+
+
+def headline_paraphrased(rng: random.Random, s: Story) -> tuple[Story, Story, Change]:
+    f = {**s.facts, "Event": s.facts["event"][0].upper() + s.facts["event"][1:],
+         "Source": s.facts["source"][0].upper() + s.facts["source"][1:]}
+    a = pick(rng, HEADLINE_PARAPHRASES)
+    b = other(rng, HEADLINE_PARAPHRASES, a)
+    old = replace(s, headline=a.format(**f))
+    return old, replace(s, headline=b.format(**f)), Change("", old.headline, "", "headline")
+
+
+# a Dutch story: the same kind of copy in another language the notice vocabulary reads
+NL_EVENTS = (("brand", "een textielfabriek"), ("explosie", "een chemische fabriek"), ("brand", "een woonblok"),
+             ("aardverschuiving", "een bergdorp"), ("instorting", "een winkelcentrum"))
+NL_SOURCES = ("de politie", "de brandweer", "lokale autoriteiten", "de veiligheidsregio")
+NL_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+NL_HEADLINES = (
+    "{toll} doden bij {ev} in {place}", "{Ev} in {place} eist {toll} levens", "Zeker {toll} doden door {ev} in {place}",
+    "{Ev} in {place}: {toll} mensen komen om", "{toll} mensen omgekomen bij {ev} in {place}",
+    "Dodental {ev} in {place} staat op {toll}",
+)
+
+
+def dutch_story(rng: random.Random, style: str) -> Story:
+    ev, site = pick(rng, NL_EVENTS)
+    f: dict[str, Any] = {"ev": ev, "Ev": ev.capitalize(), "site": site, "place": pick(rng, PLACES),
+                         "toll": rng.randrange(12, 90), "injured": rng.randrange(20, 140),
+                         "serious": rng.randrange(3, 11), "day": pick(rng, NL_DAYS), "bron": pick(rng, NL_SOURCES),
+                         "last": pick(rng, LAST), "first": pick(rng, FIRST), "amount": rng.randrange(2, 40)}
+    paras = [
+        ("lead", "Bij een {ev} in {site} in {place} zijn {day} zeker {toll} mensen om het leven gekomen, "
+                 "meldt {bron}.".format(**f)),
+        ("injured", "Nog eens {injured} mensen raakten gewond, {serious} van hen ernstig.".format(**f)),
+        ("official", "Burgemeester {first} {last} zegt dat de gemeente {amount} miljoen euro uittrekt voor "
+                     "de nabestaanden.".format(**f)),
+        ("quote", "“We doen alles om de mensen onder het puin te bereiken,” zei {last}.".format(**f)),
+        ("rescue", "Het reddingswerk gaat de hele nacht door. Buurtbewoners zeggen dat ze al maanden "
+                   "klaagden over de veiligheid."),
+    ]
+    story = Story(style, f, pick(rng, NL_HEADLINES).format(**f), paras)
+    if style == "wire":
+        story.dateline = f"{f['place'].upper()} ({pick(rng, AGENCIES)}) - "
+        story.credits = f"(Verslag: {pick(rng, FIRST)} {pick(rng, LAST)}; redactie: {pick(rng, FIRST)} {pick(rng, LAST)})"
+    else:
+        story.byline = f"Door {pick(rng, FIRST)} {pick(rng, LAST)}"
+    return story
+
+
+def dutch_headline_paraphrased(rng: random.Random, style: str) -> tuple[Story, Story, Change]:
+    s = dutch_story(rng, style)
+    a = pick(rng, NL_HEADLINES)
+    b = other(rng, NL_HEADLINES, a)
+    old = replace(s, headline=a.format(**s.facts))
+    return old, replace(s, headline=b.format(**s.facts)), Change("", old.headline, "", "headline")
+
+
+# a source named by what it is: another body of the same kind of people put in its place
+MODIFIED_SOURCES = (("hospital officials", "local officials"), ("local officials", "hospital officials"),
+                    ("regional health officials", "local health officials"), ("state police", "military police"),
+                    ("the regional fire service", "the city fire service"),
+                    ("the interior ministry", "the health ministry"), ("provincial officials", "hospital officials"),
+                    ("local police", "border police"), ("hospital staff", "rescue staff"))
+
+
+def source_modifier(rng: random.Random, s: Story) -> tuple[Story, Story, Change]:
+    """Only the word saying which body a source is changed ("hospital officials" ->
+    "local officials"): another body now vouches for the figure, an attribution altered."""
+    old, new = pick(rng, MODIFIED_SOURCES)
+    before = refreshed(s, source=old)
+    return before, refreshed(before, source=new), Change("source of the death toll", old, new, "lead")
+
+
+VAGUE = ("dozens of", "many", "scores of", "a number of")
+TOLLESS_HEADLINES = ("{Event} tears through {place} {sitehead}", "Deadly {event} hits {place} {sitehead}",
+                     "{place} {sitehead} {event} leaves many dead")
+
+
+def lede_count_dropped(rng: random.Random, s: Story) -> tuple[Story, Story, Change]:
+    """The lede or the injured line rewritten without the count it gave ("killed at least
+    34 people" -> "killed dozens of people"): a published figure taken back."""
+    f = {**s.facts, "Event": s.facts["event"][0].upper() + s.facts["event"][1:]}
+    old = replace(s, headline=pick(rng, TOLLESS_HEADLINES).format(**f))
+    a = "an" if f["event"][0] in "aeiou" else "a"
+    if rng.random() < 0.6:
+        vague = pick(rng, VAGUE)
+        new_lead = pick(rng, (
+            "{A} {event} at {site} in {place} killed {vague} people on {day}, {source} said.",
+            "{A} {event} tore through {site} in {place} on {day}, killing {vague} people, {source} said.",
+            "{vague_cap} people were killed on {day} in {a} {event} at {site} in {place}, according to {source}.",
+        )).format(**f, A=a.title(), a=a, vague=vague, vague_cap=vague[0].upper() + vague[1:])
+        new = old.with_para("lead", new_lead)
+        return old, new, Change("", old.text_of("lead"), new_lead, "lead")
+    new_inj = pick(rng, ("Others were taken to hospital, some of them in a serious condition.",
+                         "Many more were injured, several of them seriously.",
+                         "Hospitals treated the injured, some of whom remained in a serious condition."))
+    return old, old.with_para("injured", new_inj), Change("", old.text_of("injured"), new_inj, "injured")
+
+
+ORGS = (("National Safety Board", "NSB"), ("Civil Protection Agency", "CPA"), ("Regional Disaster Office", "RDO"),
+        ("Industrial Safety Inspectorate", "ISI"))
+ABBR_HEADLINES = ("{place} {event} kills {toll}, {abbr} investigators on site",
+                  "{Event} kills {toll} in {place} as {abbr} inspectors move in",
+                  "{toll} dead in {place} {event}; {abbr} team sent to {sitehead}")
+
+
+def headline_abbrev_dropped(rng: random.Random, s: Story) -> tuple[Story, Story, Change]:
+    """An initialism dropped from a headline ("..., NSB investigators on site" -> "...,
+    investigators on site"): the body still names the body it stands for."""
+    org, abbr = pick(rng, ORGS)
+    f = {**s.facts, "abbr": abbr, "Event": s.facts["event"][0].upper() + s.facts["event"][1:]}
+    line = f"The {org} ({abbr}) has sent a team of investigators to the site."
+    at = rng.randrange(2, len(s.paras) + 1)
+    s = replace(s, paras=[*s.paras[:at], ("org", line), *s.paras[at:]])
+    form = pick(rng, ABBR_HEADLINES)
+    old = replace(s, headline=form.format(**f))
+    new = replace(s, headline=re.sub(r"\s+", " ", form.replace("{abbr}", "").format(**f)).strip())
+    return old, new, Change("", old.headline, new.headline, "headline")
+
+
+def credits_swapped(rng: random.Random, s: Story) -> Story:
+    """Another reporter or editor credited: the byline or the credit line."""
+    if s.credits:
+        return replace(s, credits=f"(Reporting by {pick(rng, FIRST)} {pick(rng, LAST)}; Additional reporting by "
+                                  f"{pick(rng, FIRST)} {pick(rng, LAST)}; Editing by {pick(rng, FIRST)} {pick(rng, LAST)})")
+    return replace(s, byline=f"{s.byline} and {pick(rng, FIRST)} {pick(rng, LAST)}" if rng.random() < 0.5
+                   else f"By {pick(rng, FIRST)} {pick(rng, LAST)}")
+
+
 # -- notices -------------------------------------------------------------------------
 
 def correction_notice(rng: random.Random, s: Story, c: Change) -> tuple[list[str], list[str]]:
@@ -536,9 +731,18 @@ QUIET: dict[str, tuple[Edit, str]] = {
     # a headline reworded around the same facts is a cosmetic "headline-reword" in the real
     # copy's labels: minor, as a style fix in the body is
     "paragraph-moved": (para_moved, "minor"), "headline-reangled": (headline_reangle, "minor"),
+    "paraphrase": (paraphrased, "minor"),
 }
-NOTICED = ("correction-plus-silent", "correction-covers", "update-new-only", "update-over-figure")
-PATTERNS = (*ALTERING, *QUIET, *NOTICED)
+# patterns that set the earlier revision up too (a quotation in the lede, a headline form)
+Paired = Callable[[random.Random, Story], tuple[Story, Story, Change]]
+PAIRED: dict[str, tuple[Paired, str]] = {
+    "developing-lede-recut": (developing_lede_recut, "update"), "headline-paraphrased": (headline_paraphrased, "minor"),
+    "lede-count-dropped": (lede_count_dropped, "stealth"), "source-modifier": (source_modifier, "stealth"), "headline-abbrev-dropped": (headline_abbrev_dropped, "minor"),
+}
+NOTICED = ("correction-plus-silent", "correction-covers", "update-new-only", "update-over-figure",
+           "update-carried-figure", "correction-plus-amount", "notice-carried-credit-swap",
+           "update-over-reworded-figure")
+PATTERNS = (*ALTERING, *QUIET, *PAIRED, *NOTICED)
 STYLES = ("wire", "web", "footnote")
 KIND = {"stealth": "altered", "undisclosed": "altered", "update": "added"}
 # the silent fact changes that ride along with a notice: in a paragraph of their own
@@ -558,6 +762,16 @@ def make_case(pattern: str, rng: random.Random, style: str) -> Case:
         if pattern == "typo-fixed":
             old_text, new_text = new_text, old_text
         return Case(pattern, style, old_text, new_text, expect, KIND.get(expect), f"{c.old!r} -> {c.new!r}")
+    if pattern in PAIRED:
+        paired, expect = PAIRED[pattern]
+        if pattern == "headline-paraphrased" and rng.random() < 0.4:
+            old, new, c = dutch_headline_paraphrased(rng, style)
+        else:
+            old, new, c = paired(rng, s)
+        return Case(pattern, style, old.render(), new.render(), expect, KIND.get(expect), f"{c.old!r} -> {c.new!r}")
+    if pattern in ("update-carried-figure", "correction-plus-amount", "notice-carried-credit-swap",
+                   "update-over-reworded-figure"):
+        return _noticed_more(pattern, rng, s)
     if pattern in ("correction-plus-silent", "correction-covers"):
         name = pick(rng, sorted(COVERABLE))
         mid, c = COVERABLE[name](rng, s)
@@ -591,6 +805,54 @@ def make_case(pattern: str, rng: random.Random, style: str) -> Case:
         c2 = Change("", str(old_v), str(new_v), key)
     return Case(pattern, style, s.render(), new.render(top, bottom, slug), "undisclosed", "altered",
                 f"{c2.old!r} -> {c2.new!r} under an update notice")
+
+
+def _changed_figure(rng: random.Random, s: Story, not_role: str = "") -> tuple[Story, Change]:
+    """A published figure other than the toll put right in silence (an amount, a workforce,
+    a year); never in the paragraph ``not_role``."""
+    keys = [k for k, role in (("amount", "official"), ("workers", "background"), ("year", "negation"))
+            if role != not_role]
+    key = pick(rng, keys)
+    old_v = s.facts[key]
+    new_v: Any = (f"{int(old_v.split()[0]) + rng.randrange(1, 5)} million crowns" if key == "amount"
+                  else old_v - rng.randrange(1, 4) if key == "year" else old_v + rng.randrange(1, 5) * 10)
+    role = {"amount": "official", "workers": "background", "year": "negation"}[key]
+    out = refreshed(s, **{key: new_v})
+    out.headline = s.headline
+    return out, Change("", str(old_v), str(new_v), role)
+
+
+def _noticed_more(pattern: str, rng: random.Random, s: Story) -> Case:
+    style = s.style
+    if pattern == "update-carried-figure":
+        # the update notice of an earlier revision, carried unchanged over a figure put right
+        top, bottom, slug = update_notice(rng, s, "")
+        mid, _c = (developing_para(rng, s) if rng.random() < 0.5 else (s, None))
+        new, c2 = _changed_figure(rng, mid)
+        return Case(pattern, style, s.render(top, bottom, slug), new.render(top, bottom, slug), "stealth", "altered",
+                    f"{c2.old!r} -> {c2.new!r} under a carried update notice")
+    if pattern == "update-over-reworded-figure":
+        # new material under a fresh update notice, and a published figure put right in a
+        # sentence written again around it (the figure inside a reworded passage)
+        mid, c = pick(rng, (para_added, developing_para))(rng, s)
+        top, bottom, slug = update_notice(rng, s, c.new)
+        while True:
+            new, c2 = figure_reworded(rng, mid)
+            if not (c2.role in ("lead", "injured") and int(c2.new) > int(c2.old)):
+                break  # a toll or a count of injured that rises is the news an update brings
+        return Case(pattern, style, s.render(), new.render(top, bottom, slug), "undisclosed", "altered",
+                    f"{c2.old!r} -> {c2.new!r} reworded under an update notice")
+    name = pick(rng, sorted(COVERABLE))
+    mid, c = COVERABLE[name](rng, s)
+    top, bottom = correction_notice(rng, s, c)
+    if pattern == "correction-plus-amount":
+        # the notice names one change; a second amount changed, anywhere, it does not name
+        new, c2 = _changed_figure(rng, mid, not_role=c.role)
+        return Case(pattern, style, s.render(), new.render(top, bottom), "undisclosed", "altered",
+                    f"{name} noticed ({c.old!r} -> {c.new!r}), {c2.old!r} -> {c2.new!r} silent")
+    # a correction carried unchanged from the revision that made it, over a credit swap
+    return Case(pattern, style, mid.render(top, bottom), credits_swapped(rng, mid).render(top, bottom), "minor",
+                None, f"{name} notice carried", accept=("consistent",))
 
 
 def cases(per: int, seed: int, patterns: Sequence[str] = PATTERNS) -> list[Case]:

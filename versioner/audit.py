@@ -39,7 +39,12 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, stealth.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 22  # 22 (v1verdicts): a speaker is a source only when common words describe it
+RULES_VERSION = 23  # 23 (q2verdicts): a byline is a credit; a name or number cut from a headline
+# that the story still gives is not taken back; a word still quoted anywhere is not a quotation
+# altered (a lede re-cut); a source's identifying word swapped ("hospital officials" -> "local
+# officials") is a source swapped; an update notice does not cover a paragraph told again with
+# one of its counts changed
+# 22 (v1verdicts): a speaker is a source only when common words describe it
 # 21 (v1verdicts): a named speaker ("Iran said" -> "Tehran said") is judged as names are,
 # not read as one source put for another
 # 20 (v1verdicts): one hedge of doubt put for another ("may have" -> "probably",
@@ -258,7 +263,8 @@ def _audit_one(rev: Revision, parts: Parts, prev: Revision | None, prev_parts: P
     reasons.extend(f"added or reworded, which needs no notice: {_describe(f)}"
                    for f in subst if f not in covered and f not in outside)
     kind = StealthKind.ALTERED if outside else None
-    quiet = not any(alters(f, rev.text, one_paragraph, headline_only, prev.text) or adds_material(f) for f in subst)
+    quiet = not any(alters(f, rev.text, one_paragraph, headline_only, prev.text) or adds_material(f)
+                    for f in subst)
     return _Work(replace(base, verdict=verdict, reasons=tuple(reasons), covered=tuple(covered),
                          undisclosed=outside, unmatched=tuple(unmatched), wrong_values=tuple(wrong_values),
                          stealth_kind=kind), quiet=quiet)

@@ -49,7 +49,7 @@ def hold_carried(carried: Sequence[Notice], subst: Sequence[Flag], altered: Sequ
             "or rearranged within the same sentences, no new material and no fact taken out",)
             + tuple(f"reworded: {describe(f)}" for f in subst))
     update = any(n.kind == NoticeKind.UPDATE for n in carried)
-    owned = tuple(f for f in subst if update and _update_owns(f, new_text, old_text))
+    owned = tuple(f for f in subst if update and _update_owns(f, new_text, old_text, subst))
     outside = tuple(f for f in altered if f not in owned)
     if outside:
         return Held(_V.STEALTH, tuple(f"no new notice for {describe(f)}, and the notice carried from the "
@@ -208,7 +208,7 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
             continue
         if notice.kind == NoticeKind.UPDATE:
             # a running count moving on (a toll, a tally) is the news an update brings
-            covered.extend(f for f in flags if _update_owns(f, new_text, old_text) and f not in covered)
+            covered.extend(f for f in flags if _update_owns(f, new_text, old_text, flags) and f not in covered)
         for claim in notice.claims:
             found = {f: evidence(claim, f, new_text) for f in flags}
             named = [f for f, ev in found.items()
@@ -226,7 +226,8 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
                 hits = _about_whom_named(claim, hits, new_text)
             elif not named:
                 # an update read loosely owns no title or source swapped: those put a fact right
-                hits = [f for f in hits if not swapped_in_place(f, old_text, new_text)]
+                hits = [f for f in hits if not swapped_in_place(f, old_text, new_text)
+                        and not _retold_with_figure_changed(f, flags)]
             if not hits:
                 # an update describes new material loosely: only values it states can be wrong
                 if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
@@ -242,12 +243,48 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
     return covered, unmatched, problems, ties
 
 
-def _update_owns(flag: Flag, new_text: str, old_text: str) -> bool:
+def _update_owns(flag: Flag, new_text: str, old_text: str, others: Sequence[Flag] = ()) -> bool:
     """What an update notice owns by being one: new material, superseded lines taken out,
-    a running count moving on, a quotation carried on; never a title or source swapped."""
-    if swapped_in_place(flag, old_text, new_text):
+    a running count moving on, a quotation carried on; never a title or source swapped,
+    nor a paragraph taken out and told again with one of its figures changed."""
+    if swapped_in_place(flag, old_text, new_text) or _retold_with_figure_changed(flag, others):
         return False
     return update_covers(flag) or running_figure(flag, new_text) or quote_continued(flag, new_text)
+
+
+def _retold_with_figure_changed(flag: Flag, others: Sequence[Flag]) -> bool:
+    """Was this paragraph taken out and told again in an added one, whose words or other
+    figures it shares, with a count of the same thing changed and not rising as a running
+    tally does ("Hospitals treated 75 injured people, and 6 ..." -> "The crash also injured
+    69 people, 6 of them ...")? The sentence was rewritten around a figure put right, which
+    an update notice does not tell of; a superseded line it replaces with news it does."""
+    if flag.type != FlagType.PARAGRAPH_REMOVED:
+        return False
+    from versioner.figures import extract_figures
+
+    gone = [g for g in extract_figures(flag.old) if g.value is not None and g.kind == "number"]
+    if not gone:
+        return False
+    words = _content_words(flag.old)
+    for added in (f for f in others if f.type == FlagType.PARAGRAPH_ADDED):
+        told = [g for g in extract_figures(added.new) if g.value is not None and g.kind == "number"]
+        shared = {g.value for g in gone} & {g.value for g in told}
+        if not shared and len(words & _content_words(added.new)) < _RETOLD_SHARE * max(len(words), 1):
+            continue  # another paragraph, not this one told again
+        for o in gone:
+            for a in told:
+                if a.value in shared or not o.noun or not a.noun or o.noun.split()[-1] != a.noun.split()[-1]:
+                    continue
+                rising = a.value > o.value and running_figure(
+                    Flag(FlagType.FIGURE, flag.severity, added.section, added.paragraph, o.text, a.text, reason=""),
+                    added.new)
+                if a.value != o.value and not rising:
+                    return True
+    return False
+
+
+# a paragraph sharing this share of the content words of one taken out tells it again
+_RETOLD_SHARE = 0.5
 
 
 def _about_whom_named(claim: Claim, flags: list[Flag], new_text: str) -> list[Flag]:

@@ -91,7 +91,9 @@ def quote_altered(flag: Flag, old_text: str, new_text: str) -> bool:
     inside = _quoted_in_place(flag.old, old_text)
     if inside is None:
         return True
-    lost = quoted_words(old_text) - quoted_words(new_text)
+    # a word still quoted anywhere is not lost: a lede re-cut to another run of a statement
+    # the story quotes whole further down takes none of its words back
+    lost = set(quoted_words(old_text)) - set(quoted_words(new_text))
     return any(w in lost for w in inside)
 
 
@@ -236,7 +238,25 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
     if not before or not after:
         return False
     cited = set().union(*after)
-    return any(not s & cited for s in before)
+    # a name put in ("the Vessa port authority") says where the same source is, not another
+    named = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]*", flag.new) if not _ordinary(w)}
+    return any(not s & cited or _modifier_swapped(s, after, old_touched, new_touched - named) for s in before)
+
+
+def _ordinary(word: str) -> bool:
+    from versioner.names import is_ordinary
+
+    return is_ordinary(word)
+
+
+def _modifier_swapped(source: set[str], after: list[set[str]], old_touched: set[str],
+                      new_touched: set[str]) -> bool:
+    """Was only the word that says which body a source is replaced ("hospital officials"
+    -> "local officials", "the interior ministry" -> "the health ministry")? Another body
+    now vouches for the fact. A word only added ("officials" -> "senior officials") or
+    only dropped narrows or widens the same source."""
+    return any(source & now and (source - now) & old_touched and (now - source) & new_touched
+               for now in after)
 
 
 # an attribution flag's reason when one source was put for another: "source swapped: A -> B"

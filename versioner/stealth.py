@@ -77,6 +77,8 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     quotation's words are looked up (without it every quote change counts)."""
     if _words(flag.old) == _words(flag.new) or _letters(flag.old) == _letters(flag.new) or only_inserted(flag):
         return False  # the same words, spelt together or apart, or words put in among them
+    if flag.section in _CREDIT_SECTIONS:
+        return False  # who wrote or edited the story is a credit, not a fact it published
     if made_precise(flag):
         return False  # "dozens" -> "43": a published count made precise, none contradicted
     if headline_only and flag.type != FlagType.NEGATION:
@@ -91,7 +93,7 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
     if flag.type == FlagType.HEADLINE:  # its words stand in the body too: judged as a headline
         # a figure it headlined that the story no longer gives anywhere ("40 staff" -> "25
         # staff") is a claim changed; one the body still gives was only taken off the top
-        return not _figure_words(flag.old) <= _figure_words(new_text) or _cut_from_headline(flag)
+        return not _figure_words(flag.old) <= _figure_words(new_text) or _cut_from_headline(flag, still=new_text)
     # a long passage whose words all stand elsewhere was moved; a word or two replaced
     # in place ("31" -> "33", "will" -> "should") is changed even if found elsewhere
     if len(_words(flag.old)) >= _MOVED_WORDS and survives(flag.old, new_text):
@@ -112,6 +114,10 @@ def alters(flag: Flag, new_text: str, one_paragraph: bool, headline_only: bool =
         # words without a figure in them: reworded unless a fact went with the old words
         return _fact_lost(flag, new_text, old_text)
     return flag.type == FlagType.PARAGRAPH_REMOVED and (not one_paragraph or _retopped(flag, new_text, old_text))
+
+
+# the parts that credit the story's makers (a byline, "Reporting by ..."): no fact of the story
+_CREDIT_SECTIONS = frozenset((Section.BYLINE, Section.CREDITS))
 
 
 def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
@@ -285,11 +291,11 @@ def _bare(word: str) -> str:
 
 def adds_material(flag: Flag) -> bool:
     """Does this change bring new material, not just other words for the same thing: a
-    paragraph added (credits aside), or a name, a number or several words the words it
-    replaced did not have (a headline rewritten around a new angle; not the same words
-    in another order)?"""
-    if flag.section == Section.CREDITS or credit_line(flag.new) or _letters(flag.old) == _letters(flag.new):
-        return False  # "X contributed to this report" is a credit, not news
+    paragraph added (credits and a byline aside), or a name, a number or several words
+    the words it replaced did not have (a headline rewritten around a new angle; not the
+    same words in another order)?"""
+    if flag.section in _CREDIT_SECTIONS or credit_line(flag.new) or _letters(flag.old) == _letters(flag.new):
+        return False  # "X contributed to this report", a byline: a credit, not news
     if flag.type == FlagType.PARAGRAPH_ADDED:
         return True
     if _figure_words(flag.new) - _figure_words(flag.old):
@@ -336,11 +342,15 @@ _PROMO = re.compile(
     r"\bupgrade\s+to\s+(?:watch|read|listen)\b|\bsign\s+up\s+for\s+(?:our|the)\b.{0,40}\bnewsletter\b)", re.I)
 
 
-def _cut_from_headline(flag: Flag, old_line: str | None = None, new_line: str | None = None) -> bool:
+def _cut_from_headline(flag: Flag, old_line: str | None = None, new_line: str | None = None,
+                       still: str | None = None) -> bool:
     """A headline rewritten to a new angle or new information stops headlining the old
     claim without taking it back; words cut from an otherwise unchanged headline (an
     age, "indefinitely") narrow what it claimed. ``old_line``, ``new_line``: the whole
-    headlines, when the flag is one piece of one (a rewrite may put words in elsewhere)."""
+    headlines, when the flag is one piece of one (a rewrite may put words in elsewhere).
+    ``still``: the whole new article, when the headline stands over a story: a name or a
+    number it still gives was only taken off the top ("NSB" cut while the body names
+    the NSB), as a figure is; a hedge cut still narrows the headline's own claim."""
     old, new = set(_words(flag.old)), set(_words(flag.new))
     whole_old, whole_new = (set(_words(old_line)), set(_words(new_line))) if old_line and new_line else (old, new)
     added = {w for w in whole_new - whole_old if w not in _FILLER}
@@ -348,6 +358,10 @@ def _cut_from_headline(flag: Flag, old_line: str | None = None, new_line: str | 
     if added or not cut:
         return False
     names = {w for name in _PROPER.findall(flag.old.translate(_STRAIGHT))[1:] for w in _words(name)}
+    if still is not None:
+        given = set(_words(still))
+        if not cut & _HEDGES:
+            cut -= given  # named or counted in the story still: nothing it published is gone
     # "next" or "virus" dropped is a trim; an age, a name or "indefinitely" narrows the claim
     return bool(cut & (_HEDGES | _NUMBER_WORDS | names)) or any(c.isdigit() for w in cut for c in w)
 
