@@ -164,11 +164,6 @@ def _as_stated(text: str, figures: list[Figure] | None = None) -> str:
     return "".join(out) + text[at:]
 
 
-# A word right before a number (a sign may stand between): every hedge same_hedge_wording
-# rewrites ends with one, the last word of its phrase ("than" of "more than")
-_WORD_BEFORE_NUMBER = re.compile(r"\b\w+(?=\s+\D?\d)")
-
-
 @functools.cache
 def _hedge_last_word() -> re.Pattern[str]:
     """The last word of each hedge phrase, matched as the hedge pattern matches it (any case)."""
@@ -180,10 +175,11 @@ def _hedge_last_word() -> re.Pattern[str]:
 def _may_hold_hedge(text: str) -> bool:
     """False only when same_hedge_wording leaves ``text`` as it is: no word before a number
     is the last word of a hedge. Its pattern tries every hedge at every word, ~10 us for
-    a headline; the words before a number are few (a property test holds the two in step).
-    Each number is found first and the word before it read backwards, as
-    _WORD_BEFORE_NUMBER reads it: spaces (one sign or letter may stand after them), and
-    the word's letters before (a property test holds the two equal)."""
+    a headline; the words before a number are few. Every hedge same_hedge_wording rewrites
+    ends with the word right before a number, the last word of its phrase ("than" of "more
+    than"): each number is found first and the word before it read backwards, as the
+    pattern ``\b\\w+(?=\\s+\\D?\\d)`` reads it: spaces (one sign or letter may stand after
+    them), and the word's letters before (a property test holds the two equal)."""
     last = _hedge_last_word()
     for m in _DIGITS.finditer(text):
         j = m.start() - 1  # a digit run is whole: no digit stands before it
@@ -200,12 +196,6 @@ def _may_hold_hedge(text: str) -> bool:
         if i < end and last.fullmatch(text, i, end):
             return True
     return False
-
-
-def _may_hold_hedge_plain(text: str) -> bool:
-    """_may_hold_hedge as the pattern reads it: each word before a number matched whole."""
-    last = _hedge_last_word()
-    return any(last.fullmatch(m.group()) for m in _WORD_BEFORE_NUMBER.finditer(text))
 
 
 _DIGITS = re.compile(r"\d+")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from versioner import model
 from versioner.develop import running_figure, settles
 from versioner.evidence import Clue, evidence, values_missing
+from versioner.figures import extract_figures
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
 from versioner.notices import Claim, Notice, Target
@@ -149,8 +150,6 @@ def _words_values_fit(claim: Claim, flag: Flag) -> bool:
     values = [v for v in (claim.new_value, claim.old_value) if v]
     if not values:
         return False
-    from versioner.figures import extract_figures
-
     if any(extract_figures(v) for v in values):
         return False
     new_ok = bool(claim.new_value) and bool(_content_words(claim.new_value or "") & _content_words(flag.new))
@@ -181,8 +180,6 @@ def _kind_fits(detail: str | None, flag: Flag) -> bool:
     """A figure claim about money does not own a changed count, date or time."""
     if not detail or not _MONEY_DETAILS.search(detail):
         return True
-    from versioner.figures import extract_figures
-
     kinds = {f.kind for f in extract_figures(f"{flag.old} {flag.new}")}
     return not kinds or not kinds <= _COUNT_KINDS
 
@@ -260,8 +257,6 @@ def _retold_with_figure_changed(flag: Flag, others: Sequence[Flag]) -> bool:
     an update notice does not tell of; a superseded line it replaces with news it does."""
     if flag.type != FlagType.PARAGRAPH_REMOVED:
         return False
-    from versioner.figures import extract_figures
-
     gone = [g for g in extract_figures(flag.old) if g.value is not None and g.kind == "number"]
     if not gone:
         return False

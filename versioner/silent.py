@@ -20,8 +20,10 @@ import re
 from collections import Counter
 
 from versioner.attribution import SOURCE_SWAPPED
+from versioner.figures import extract_figures
 from versioner.flags import Flag
 from versioner.model import FlagType, Section
+from versioner.names import is_ordinary
 
 _STRAIGHT = str.maketrans("’‘\u00a0", "'' ")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -121,8 +123,6 @@ def sentence_opener(word: str, text: str) -> bool:
     a sentence or a paragraph ("Several towns lost power", "Regional radio said")? Then its
     capital is the sentence's, not a name's. A surname that is also a word ("Brown") is
     written with its first name, mid-sentence, at least once."""
-    from versioner.names import is_ordinary
-
     if not word.isalpha() or not word[1:].islower() or not is_ordinary(word):
         return False  # "US", "WHO": an initialism however ordinary its letters
     spots = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)]
@@ -183,8 +183,6 @@ def _sources(paragraph: str) -> list[set[str]]:
     """The sources a paragraph cites, each as its content words: after "according to",
     and the speaker a speech verb closes on ("..., hospital officials said", "The fire
     service said at least ...")."""
-    from versioner.names import is_ordinary
-
     text = paragraph.translate(_STRAIGHT)
     found = []
     for m in _ACCORDING.finditer(text):
@@ -239,14 +237,8 @@ def source_swapped(flag: Flag, old_text: str, new_text: str) -> bool:
         return False
     cited = set().union(*after)
     # a name put in ("the Vessa port authority") says where the same source is, not another
-    named = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]*", flag.new) if not _ordinary(w)}
+    named = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]*", flag.new) if not is_ordinary(w)}
     return any(not s & cited or _modifier_swapped(s, after, old_touched, new_touched - named) for s in before)
-
-
-def _ordinary(word: str) -> bool:
-    from versioner.names import is_ordinary
-
-    return is_ordinary(word)
 
 
 def _modifier_swapped(source: set[str], after: list[set[str]], old_touched: set[str],
@@ -282,8 +274,6 @@ def made_precise(flag: Flag) -> bool:
     a number inside it makes the published count precise, contradicting nothing. One
     outside it ("dozens" -> "12"), or of another thing ("several metres" -> "8 ft"),
     puts the count right."""
-    from versioner.figures import extract_figures
-
     old, new = extract_figures(flag.old), extract_figures(flag.new)
     if len(old) != 1 or len(new) != 1 or old[0].kind != "vague" or new[0].kind != "number":
         return False
