@@ -125,7 +125,7 @@ def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
     "title of Smith" and the sentence about Smith."""
     detail = claim.target.detail or ""
     changed = set(_words(f"{flag.old} {flag.new}"))
-    arounds = _paragraphs_holding(flag.new, new_text) if flag.new else [set()]
+    arounds = _sentences_holding(flag.new, new_text) if flag.new else [set()]
     for name in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", detail):
         words = _words(name)
         if words and any(all(w in changed or w in around for w in words) for around in arounds):
@@ -133,9 +133,20 @@ def _entity_named(claim: Claim, flag: Flag, new_text: str) -> str | None:
     return None
 
 
-def _paragraphs_holding(fragment: str, text: str) -> list[set[str]]:
-    """The words of each paragraph of ``text`` holding ``fragment``."""
-    return [set(_words(para)) for para in text.splitlines() if fragment and fragment in para] or [set()]
+# a sentence ends at . ! ? before a capital or a quotation mark ("U.S. Army" splits too: harmless here)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“‘(])")
+
+
+def _sentences_holding(fragment: str, text: str) -> list[set[str]]:
+    """The words of each sentence of ``text`` holding ``fragment`` (its whole paragraph
+    when the fragment runs across sentences): "Rents rose 21 percent" is not about the
+    Brooklyn of the sentence before it."""
+    found = []
+    for para in text.splitlines():
+        if fragment and fragment in para:
+            sentences = [s for s in _SENTENCE_END.split(para) if fragment in s]
+            found.append(set(_words(" ".join(sentences) if sentences else para)))
+    return found or [set()]
 
 
 def evidence(claim: Claim, flag: Flag, new_text: str = "") -> list[Evidence]:

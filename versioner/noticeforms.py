@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from versioner.claims import MONTHS, Claim, Target, thing_of
 from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
+from versioner.noticepieces import error_clause, piece_error, piece_section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
 from versioner.reading import WEEKDAYS
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
-RULES_VERSION = 2  # 2: a quoted value read without the article before it; "NPR has updated this story to ...": an outlet by name in place of "we"
+RULES_VERSION = 3  # 3: a fact stated by its negation after the error sentence is the whole sentence; the print column form read by noticepieces.py; 2: a quoted value read without the article before it; "NPR has updated this story to ...": an outlet by name in place of "we"
 
 _I = re.IGNORECASE
 
@@ -102,8 +103,9 @@ _ABBREVIATIONS = frozenset(("jan feb mar apr jun jul aug sep sept oct nov dec mr
 _NOT_SENTENCE_VERBS = frozenset(_EXCEPTIONS["not_sentence"])
 
 
-def _sentence_style(s: str) -> tuple[str, re.Match[str]] | None:
-    """Which sentence-style notice s opens ("wrapper", "this", "earlier"), with its match."""
+def _sentence_style(s: str, inside: bool = False) -> tuple[str, re.Match[str]] | None:
+    """Which sentence-style notice s opens ("wrapper", "this", "earlier", "piece"), with
+    its match; ``inside``: s is a sentence of a notice already found."""
     for style, pattern in (("wrapper", _WRAPPER), ("this", _THIS_VERSION), ("this", _WE_HAVE),
                            ("this", _OUTLET_HAS)):
         m = pattern.match(s)
@@ -116,7 +118,8 @@ def _sentence_style(s: str) -> tuple[str, re.Match[str]] | None:
     # "An earlier version of the plan was rejected" is prose: ask for "of this story" or a named error
     if m and (m.group("of") or _earlier_section(m) or _names_error(s[m.end():])):
         return "earlier", m
-    return None
+    piece = piece_error(s, inside)  # "An article on Thursday about ... misquoted ...": the print column's form
+    return ("piece", piece) if piece else None
 
 
 def _earlier_section(m: re.Match[str]) -> str | None:
@@ -418,6 +421,8 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
     if contrast:
         old = _value(contrast.group("b"))
         detail, new = _statement(contrast.group("a"), old)
+    elif starts_like_value and _NEGATED_FACT.search(sentence) and not re.search(r"\d", sentence):
+        old, detail, new = None, None, sentence.strip().rstrip(".")  # "It did not allow dumping at sea."
     elif starts_like_value and not _SAYS_CORRECTED.match(sentence):
         old, (detail, new) = None, _statement(sentence, None)
     else:
@@ -433,6 +438,8 @@ def _with_values(claims: tuple[Claim, ...], sentence: str, starts_like_value: bo
     return tuple(out)
 
 
+# "It did not allow dumping at sea": a fact stated by its negation is the whole sentence
+_NEGATED_FACT = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", _I)
 # "It has been corrected here.": says that, not what
 _SAYS_CORRECTED = re.compile(r"^(?:it|this|that|they|the\s+[\w-]+)\s+(?:has|have|had)\s+(?:now\s+)?been\s+"
                              r"(?:corrected|updated|changed|amended|fixed|removed|revised)\b", _I)
@@ -462,7 +469,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
         s = _PREAMBLE.sub("", raw)
         read: _Read | None = None
         first = re.match(r"([A-Za-z-]+)\b", s)
-        style = _sentence_style(s)
+        style = _sentence_style(s, inside=True)
         if first and first.group(1).lower() in _VERBS:
             read = _clauses(s, set())
             if index == 0:
@@ -474,6 +481,10 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
                 read = _Read((), read.cues)  # says only "was corrected": the fallback claim covers it
         elif style and style[0] == "this":
             read = _clauses(f"{style[1].group('verb')} {style[1].group('rest')}", set())
+        elif style and style[0] == "piece":
+            cues.add("correction")  # a piece that misquoted, misstated ... was wrong
+            if _column_error(s) is None:  # else read as the column form below
+                read = _earlier_version(error_clause(s, style[1]), piece_section(style[1]))
         elif style or (ev_loose := _EARLIER.match(s)):  # inside a notice, "An earlier version said" will do
             ev = style[1] if style else ev_loose
             assert ev is not None  # one of the two matched to get here

@@ -44,6 +44,7 @@ from versioner.noticeforms import (
     _sentence_style,
     _sentences,
 )
+from versioner.noticepieces import PIECE_START
 from versioner.noticeplaces import _locations
 from versioner.noticevocab import (
     _CAPS_LEADS,
@@ -62,7 +63,7 @@ from versioner.reading import WEEKDAYS
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 10  # 10: "NPR has updated this story ..." opens a notice; 9: a participle phrase before a main clause in brackets, a label with an aside that is no date; 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
+RULES_VERSION = 11  # 11: the print column form with no label ("An article on Tuesday about ... misquoted ...", "In our review ..., we said ... In fact ..."), noticepieces.py; 10: "NPR has updated this story ..." opens a notice; 9: a participle phrase before a main clause in brackets, a label with an aside that is no date; 8: a parenthetical that is a sentence ("(Updated figures were not available.)") and a label inside a quotation are not notices; the vocabulary in vocab/notices.toml counts as code here; 7: "story and headline" claims the headline too, quoted words only removed are a correction; 3: column claims (issue 15); 4: misnamed/should-read/reflect-that values, captions; 5: things and values read by claims.py; 6: photo captions, "not Y but Z", contrasts read by claims.py, German ordinal dates, a labelled notice keeps its closing parenthesis
 
 SECTIONS = (Section.HEADLINE, Section.BODY, Section.BYLINE, Section.DATELINE, Section.CAPTION, Section.CREDITS,
             Section.ANY)  # what a notice can point at
@@ -198,7 +199,8 @@ _OPENING_FIRST_WORDS = frozenset(_first_word(p) for table in (_LABEL_KINDS, _OPE
 def _may_open_notice(text: str) -> bool:
     """A cheap first look: most paragraphs cannot open a notice by their first words."""
     head = text[:80].lstrip(" \t\n*_")
-    return head[:1] in "([" or _first_word(head) in _OPENING_FIRST_WORDS or bool(_SENTENCE_START.match(head))
+    return head[:1] in "([" or _first_word(head) in _OPENING_FIRST_WORDS or bool(_SENTENCE_START.match(head)) \
+        or bool(PIECE_START.match(head))
 
 
 def _notice_style(t: str) -> str | None:

@@ -63,7 +63,7 @@ def compare_pair(old: Parts, new: Parts) -> PairResult:
 RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "align", "diff", "moves", "figures", "flags",
                 "attribution", "headlinewords", "figuredates", "figurenouns", "figureedges",
                 "hunkrules", "smallfixes", "namechanges", "reading", "names", "model", "quotes",
-                "noticevocab", "noticeplaces", "noticeforms", "claimvalues", "hunknames", "namelists",
+                "noticevocab", "noticeplaces", "noticeforms", "noticepieces", "claimvalues", "hunknames", "namelists",
                 "nameidentified",
                 "figurepatterns", "countednoun", "figurespans",  # split from figures
                 "figureflags",  # split from flags
