@@ -39,6 +39,27 @@ def test_a_column_correction_with_no_label_is_read_with_its_values(text: str, ol
     assert any(old in (c.old_value or "") and new in (c.new_value or "") for c in notice.claims), notice.claims
 
 
+@pytest.mark.parametrize(("text", "old", "new"), [
+    # a plain verb with the print citation of the piece
+    ("• A feature about lighthouse keepers (The last keepers, 3 March, page 22) said the Orle light was built "
+     "in 1871. It was built in 1881.", "1871", "1881"),
+    # a passive error verb on a photo
+    ("• A photo that ran beside an article about the ferry strike was miscaptioned. It showed Ola Berg, "
+     "not Ola Borg.", "Ola Borg", "Ola Berg"),
+    # the column's own words: "..., not Z as we had it"
+    ("• The conductor of the Halden choir is Mia Strand, not Mia Stand as we had it in last Saturday's guide.",
+     "Mia Stand", "Mia Strand"),
+    ("In last Saturday's review (The week in music, 15 May, page 5) we referred to Ivo Sand as a Danish "
+     "composer. He is Norwegian.", "Danish", "Norwegian"),
+])
+def test_column_items_of_the_guardian_kind_are_read(text: str, old: str, new: str) -> None:
+    assert is_notice(text)
+    notice = parse_notice(text)
+    assert notice.kind is NoticeKind.CORRECTION
+    assert any(old in (c.old_value or "") + " " + (c.target.detail or "") and new in (c.new_value or "")
+               for c in notice.claims), notice.claims
+
+
 def test_the_print_citation_of_the_piece_is_no_claim() -> None:
     notice = parse_notice("• An obituary of the painter Rune Eld wrongly stated that he was born in Bergen "
                           "(Lives, 2 June, page 40).")
@@ -56,6 +77,12 @@ def test_the_print_citation_of_the_piece_is_no_claim() -> None:
     "In our story last year, we said the bridge would open in 2025.",
     "An article about the strike ran on the front page on Tuesday.",
     "The column praised the union's leader for her patience.",
+    # a plain verb needs the print citation, or "our" piece with the right version beside it
+    "A feature about the strike said the port would reopen on Monday.",
+    "The picture painted by officials misrepresented the scale of the damage.",
+    # the story's own "not X as we said" is its text, not a column's item
+    "The mayor, not her deputy as we said yesterday, will attend the opening.",
+    "The fire started at 3 a.m., not 5 a.m. as first reported.",
 ])
 def test_prose_about_a_piece_is_not_a_notice(text: str) -> None:
     assert not is_notice(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from versioner.claims import MONTHS, Claim, Target, thing_of
 from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
-from versioner.noticepieces import error_clause, piece_error, piece_section
+from versioner.noticepieces import column_correction, error_clause, piece_error, piece_section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
 from versioner.reading import WEEKDAYS
@@ -119,7 +119,11 @@ def _sentence_style(s: str, inside: bool = False) -> tuple[str, re.Match[str]] |
     if m and (m.group("of") or _earlier_section(m) or _names_error(s[m.end():])):
         return "earlier", m
     piece = piece_error(s, inside)  # "An article on Thursday about ... misquoted ...": the print column's form
-    return ("piece", piece) if piece else None
+    if piece:
+        return "piece", piece
+    if column_correction(s):  # "X is Y, not Z as we had it in ...": read as a column sentence
+        return "column", re.match("", s)  # type: ignore[return-value]  # an empty match: nothing to strip
+    return None
 
 
 def _earlier_section(m: re.Match[str]) -> str | None:
@@ -481,6 +485,8 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
                 read = _Read((), read.cues)  # says only "was corrected": the fallback claim covers it
         elif style and style[0] == "this":
             read = _clauses(f"{style[1].group('verb')} {style[1].group('rest')}", set())
+        elif style and style[0] == "column":
+            cues.add("correction")  # "..., not Z as we had it": read below as a column sentence
         elif style and style[0] == "piece":
             cues.add("correction")  # a piece that misquoted, misstated ... was wrong
             if _column_error(s) is None:  # else read as the column form below

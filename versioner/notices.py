@@ -44,7 +44,7 @@ from versioner.noticeforms import (
     _sentence_style,
     _sentences,
 )
-from versioner.noticepieces import PIECE_START
+from versioner.noticepieces import PIECE_START, column_correction
 from versioner.noticeplaces import _locations
 from versioner.noticevocab import (
     _CAPS_LEADS,
@@ -200,7 +200,7 @@ def _may_open_notice(text: str) -> bool:
     """A cheap first look: most paragraphs cannot open a notice by their first words."""
     head = text[:80].lstrip(" \t\n*_")
     return head[:1] in "([" or _first_word(head) in _OPENING_FIRST_WORDS or bool(_SENTENCE_START.match(head)) \
-        or bool(PIECE_START.match(head))
+        or bool(PIECE_START.match(head)) or (" as " in text and column_correction(_normalise(text)))
 
 
 def _notice_style(t: str) -> str | None:
