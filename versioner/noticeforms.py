@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from versioner.claims import MONTHS, Claim, Target, thing_of
 from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
-from versioner.noticepieces import column_correction, error_clause, piece_error, piece_section
+from versioner.noticepieces import column_correction, error_clause, names_its_error, piece_error, piece_section
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
 from versioner.reading import WEEKDAYS
@@ -489,7 +489,7 @@ def _read_sentences(sentences: list[str]) -> tuple[list[Claim], set[str], str | 
             cues.add("correction")  # "..., not Z as we had it": read below as a column sentence
         elif style and style[0] == "piece":
             cues.add("correction")  # a piece that misquoted, misstated ... was wrong
-            if _column_error(s) is None:  # else read as the column form below
+            if names_its_error(style[1]) and _column_error(s) is None:  # else read as a column sentence below
                 read = _earlier_version(error_clause(s, style[1]), piece_section(style[1]))
         elif style or (ev_loose := _EARLIER.match(s)):  # inside a notice, "An earlier version said" will do
             ev = style[1] if style else ev_loose

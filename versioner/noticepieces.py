@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 # Bump when an edit here changes what the reader returns (see notices.RULES_VERSION).
-RULES_VERSION = 2  # 2: a plain verb with the print citation, a passive error verb, "..., not Z as we had it"
+RULES_VERSION = 3  # 3: only "In our ..., we said ..." is read as an earlier-version sentence, the other forms as column sentences; 2: a plain verb with the print citation, a passive error verb, "..., not Z as we had it"
 
 _I = re.IGNORECASE
 
@@ -115,6 +115,13 @@ def column_correction(text: str) -> bool:
     # "The mayor, not her deputy as we said yesterday, will attend" is the story's own
     # sentence: only "as we had it", a column's bullet or its print citation make one
     return "had it" in m.group().lower() or text.lstrip()[:1] in "•·" or bool(_PRINT_CITATION.search(text))
+
+
+def names_its_error(m: re.Match[str]) -> bool:
+    """Whether the error clause after the match is read as "An earlier version ..."
+    reads it: only in "In our …, we said …" (the other forms read better as column
+    sentences, whose values the sentences after them give)."""
+    return m.re is _IN_OUR
 
 
 def piece_section(m: re.Match[str]) -> str | None:
