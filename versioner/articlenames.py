@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from versioner.alignsimilar import shared_end, shared_start
 from versioner.names import is_title, plain
 
 # Bump when an edit here changes what compare_pair returns (see namechanges.RULES_VERSION).
@@ -75,6 +76,7 @@ class ArticleNames:
         self._texts = texts
         self._asked: dict[str, bool] = {}
         self._first: dict[tuple[int, str], int] = {}
+        self._ends: tuple[int, int] | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -95,6 +97,15 @@ class ArticleNames:
         """Does the older (``side`` 0) or newer (1) revision mention ``name`` anywhere?"""
         return side < len(self._texts) and mentions(self._texts[side], name, self)
 
+    def shared_ends(self) -> tuple[int, int]:
+        """How many characters the two revisions start with alike, and then end with alike
+        (found once: the name rules ask it of each name they look for in the newer one)."""
+        if self._ends is None:
+            a, b = self._texts[0], self._texts[1]
+            p = shared_start(a, b)
+            self._ends = p, shared_end(a, b, min(len(a), len(b)) - p)
+        return self._ends
+
     def find(self, text: str, word: str) -> int:
         """``text.find(word)``, remembered when ``text`` is one of the two revisions: the
         questions about one name (is it mentioned, glued to a word, written whole with
@@ -105,9 +116,30 @@ class ArticleNames:
                 key = (side, word)
                 at = self._first.get(key)
                 if at is None:
-                    at = self._first[key] = text.find(word)
+                    at = self._first[key] = self._find_anew(side, text, word)
                 return at
         return text.find(word)
+
+    def _find_anew(self, side: int, text: str, word: str) -> int:
+        """``text.find(word)`` for one revision, read from where the other revision's answer
+        allows in a long article: the two start and end alike but for what the edit changed,
+        so a word first standing in the shared start stands there in both, and one the other
+        lacks stands, if at all, across the change (a property test holds this to find)."""
+        other = self._first.get((1 - side, word)) if len(self._texts) == 2 and len(text) >= LONG_TEXT else None
+        if other is None or not word:
+            return text.find(word)
+        head, tail = self.shared_ends()
+        if 0 <= other and other + len(word) <= head:
+            return other
+        lo = max(0, head - len(word) + 1)  # none lies wholly in the shared start (it would be first in both)
+        if other < 0:  # none lies wholly in the shared end either
+            return text.find(word, lo, len(text) - tail + len(word) - 1)
+        return text.find(word, lo)
+
+
+# Characters from which a revision is long enough that reading it for a word costs more
+# than finding where the two revisions differ
+LONG_TEXT = 8192
 
 
 def _first(text: str, word: str, known: ArticleNames | None) -> int:
@@ -215,3 +247,119 @@ def _lead_capitals(name: str) -> str:
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,}")
+
+
+# -- two words of one name written in one run ("Ann Lee", "Ann B. Lee"): namechanges.same_entity
+
+def _full_name_in(a: str, b: str, texts: tuple[str, ...], known: ArticleNames | None) -> bool:
+    """``any(_one_full_name(a, b, t, known) for t in texts)``. When ``texts`` are the
+    article's two revisions and the older one holds no run of the two, a run in the newer
+    one must reach into what the edit changed: one read wholly from the text both share at
+    the start (or at the end) would stand in the older one too. So only the occurrences
+    from the last mark before the change to the change's end are read, not a long
+    article's whole text (a property test holds the two equal)."""
+    if known is None or len(texts) != 2 or known.texts != texts or texts[0] is not known.texts[0] \
+            or texts[1] is not known.texts[1] or a == b or len(texts[1]) < LONG_TEXT \
+            or not (_RUN_WORD.fullmatch(a) and _RUN_WORD.fullmatch(b)):
+        return any(_one_full_name(a, b, t, known) for t in texts)
+    if _one_full_name(a, b, texts[0], known):
+        return True
+    text = texts[1]
+    head, tail = known.shared_ends()
+    for first, last in ((a, b), (b, a)):
+        # a run that ends at or past ``head`` holds no mark from its first word's end on:
+        # its first word ends after the last mark before ``head - len(last)``
+        reach = max(0, head - len(last))
+        lo = _last_run_break(text, reach) + 1 - len(first)
+        at = text.find(first, max(0, lo), len(text) - tail + len(first))
+        while at >= 0:
+            if (at == 0 or not _is_word_char(text[at - 1])) and _name_runs_on_to(text, at + len(first), last):
+                return True
+            at = text.find(first, at + 1, len(text) - tail + len(first))
+    return False
+
+
+# The words a run of a name is read between, both made of a word's characters and marks
+# (a word with another character in it is read the whole way)
+_RUN_WORD = re.compile(r"[\w.'’-]+")
+# The last run break before a point: read back from there a stretch at a time
+_LAST_RUN_BREAK = re.compile(r"(?s:.*)[^\s\w.'’-]")
+_BACK_STEP = 256
+
+
+def _last_run_break(text: str, end: int) -> int:
+    """Where the last character no run holds (``_RUN_BREAK``) stands before ``end``, or -1."""
+    hi = end
+    while hi > 0:
+        lo = max(0, hi - _BACK_STEP)
+        m = _LAST_RUN_BREAK.match(text, lo, hi)
+        if m is not None:
+            return m.end() - 1
+        hi = lo
+    return -1
+
+
+def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
+    """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
+    ("Ann Lee", "Ann B. Lee"), either first?"""
+    # where each first stands: a word the text lacks is read for once, not once each way
+    # round, and each search below resumes there rather than reading up to it again
+    at_a = _first(text, a, known) if a != b else -1
+    at_b = _first(text, b, known) if at_a >= 0 else -1
+    if at_b < 0:
+        return False
+    for first, last, at in ((a, b, at_a), (b, a, at_b)):
+        nxt = -1  # where ``last`` next stands: looked for again only once passed
+        while at >= 0:
+            pos = at + len(first)
+            # the run ends where ``last`` stands, with only spaces and a word's characters
+            # before it: past the last ``last``, or with a mark between, no run reaches it
+            # (a name said often in a long article is not read on from each mention)
+            if nxt < pos:
+                nxt = text.find(last, pos)
+                if nxt < 0:
+                    break
+            if (at == 0 or not _is_word_char(text[at - 1])) \
+                    and _RUN_BREAK.search(text, pos, min(nxt, pos + _RUN_REACH)) is None \
+                    and _name_runs_on_to(text, pos, last):
+                return True
+            at = text.find(first, at + 1)
+    return False
+
+
+# A character no run of a name's words holds (see _name_runs_on_to), looked for this far
+# on (further, the run itself is read: a text without one is not searched to its end)
+_RUN_BREAK = re.compile(r"[^\s\w.'’-]")
+_RUN_REACH = 200
+
+
+def _name_runs_on_to(text: str, pos: int, last: str) -> bool:
+    r"""Does ``text`` from ``pos`` run on to the word ``last`` through up to two
+    capitalised words (a middle name or an initial): what the pattern
+    ``(?:\s+[A-Z][\w.'’-]*){0,2}?\s+LAST\b`` matches at ``pos``, read step by step
+    rather than compiled for each name (a compile costs more than a whole comparison;
+    a property test holds the two equal). A run of spaces or of a word's characters can
+    only be read whole before what follows it, so no step has another way to match."""
+    if last[:1].isspace():  # a space in ``last`` could take some of the run before it
+        return re.match(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b", text[pos:]) is not None
+    for words in range(3):
+        spaces = _SPACES.match(text, pos)
+        if spaces is None:
+            return False
+        pos = spaces.end()
+        if text.startswith(last, pos) and _word_boundary(text, pos + len(last)):
+            return True
+        word = _CAPITAL_WORD.match(text, pos) if words < 2 else None
+        if word is None:
+            return False
+        pos = word.end()
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    r"""Is there a word boundary (``\b``) at ``at``: a word character on one side only?"""
+    return (at > 0 and _is_word_char(text[at - 1])) != (at < len(text) and _is_word_char(text[at]))

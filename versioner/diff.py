@@ -333,16 +333,24 @@ def compare(old: Parts, new: Parts, *, timeout: float = DEFAULT_TIMEOUT) -> Comp
         kept = tuple(Pairing(PairingKind.KEPT, (i,), (i,), 1.0) for i in range(len(new.paragraphs)))
         return Comparison(old, new, (), kept)
     changes: list[Change] = []
+    old_of, new_of = old.of, new.of
     for section in SECTION_ORDER:
         if section is _NOTICE:
-            olds, news = _texts(old.of(section)), _texts(new.of(section))
-            if olds != news:  # the same notices in the same order (or none) align as kept: no change
+            parts_old, parts_new = old_of(section), new_of(section)
+            if not (parts_old or parts_new):
+                continue  # no notice either side (most articles)
+            olds, news = _texts(parts_old), _texts(parts_new)
+            if olds != news:  # the same notices in the same order align as kept: no change
                 changes += _list_changes(section, olds, news, align_paragraphs(olds, news), timeout)
         elif section is _BODY:
             pairings, ends = aligned(old.paragraphs, new.paragraphs, timeout=timeout, rewrites=True)
             changes += _list_changes(section, old.paragraphs, new.paragraphs, pairings, timeout, ends)
         else:
-            changes += _single_change(section, old.of(section), new.of(section), timeout)
+            parts_old, parts_new = old_of(section), new_of(section)
+            # one line a side, the same (most sections of most edits): told here, no call
+            if len(parts_old) == len(parts_new) == 1 and parts_old[0].raw == parts_new[0].raw:
+                continue
+            changes += _single_change(section, parts_old, parts_new, timeout)
     return Comparison(old, new, tuple(changes), pairings)
 
 

@@ -12,17 +12,19 @@ from __future__ import annotations
 import functools
 import re
 
-from versioner.articlenames import (
+from versioner.articlenames import (  # noqa: F401 (_is_word_char, _name_runs_on_to, _one_full_name: tests read them here)
     _WORD,
     ArticleNames,
     _alias_stands,
     _aliases,
-    _first,
+    _full_name_in,
     _initials,
     _initials_stand,
     _is_word_char,
     _lead_capitals,
     _mentions_word,
+    _name_runs_on_to,
+    _one_full_name,
     _untitled,
     mentions,
 )
@@ -336,7 +338,7 @@ def same_entity(a: str, b: str, texts: tuple[str, ...] = (), known: ArticleNames
     if _one_body(ua, ub):
         return True
     # two single words (a first name for a surname): one full name written somewhere
-    return " " not in ua and " " not in ub and any(_one_full_name(ua, ub, t, known) for t in texts)
+    return " " not in ua and " " not in ub and _full_name_in(ua, ub, texts, known)
 
 
 # Words that say what kind of body a name is, not which one ("the Treasury Department",
@@ -372,72 +374,6 @@ def demonym_restyled(a: str, b: str) -> bool:
             if p.endswith(x) and q.endswith(y) and len(p) - len(x) >= 4 and p[:-len(x)] == q[:-len(y)]:
                 return True
     return False
-
-
-def _one_full_name(a: str, b: str, text: str, known: ArticleNames | None = None) -> bool:
-    """Does ``text`` write the words ``a`` and ``b`` in one run of capitalised words
-    ("Ann Lee", "Ann B. Lee"), either first?"""
-    # where each first stands: a word the text lacks is read for once, not once each way
-    # round, and each search below resumes there rather than reading up to it again
-    at_a = _first(text, a, known) if a != b else -1
-    at_b = _first(text, b, known) if at_a >= 0 else -1
-    if at_b < 0:
-        return False
-    for first, last, at in ((a, b, at_a), (b, a, at_b)):
-        nxt = -1  # where ``last`` next stands: looked for again only once passed
-        while at >= 0:
-            pos = at + len(first)
-            # the run ends where ``last`` stands, with only spaces and a word's characters
-            # before it: past the last ``last``, or with a mark between, no run reaches it
-            # (a name said often in a long article is not read on from each mention)
-            if nxt < pos:
-                nxt = text.find(last, pos)
-                if nxt < 0:
-                    break
-            if (at == 0 or not _is_word_char(text[at - 1])) \
-                    and _RUN_BREAK.search(text, pos, min(nxt, pos + _RUN_REACH)) is None \
-                    and _name_runs_on_to(text, pos, last):
-                return True
-            at = text.find(first, at + 1)
-    return False
-
-
-# A character no run of a name's words holds (see _name_runs_on_to), looked for this far
-# on (further, the run itself is read: a text without one is not searched to its end)
-_RUN_BREAK = re.compile(r"[^\s\w.'’-]")
-_RUN_REACH = 200
-
-
-def _name_runs_on_to(text: str, pos: int, last: str) -> bool:
-    r"""Does ``text`` from ``pos`` run on to the word ``last`` through up to two
-    capitalised words (a middle name or an initial): what the pattern
-    ``(?:\s+[A-Z][\w.'’-]*){0,2}?\s+LAST\b`` matches at ``pos``, read step by step
-    rather than compiled for each name (a compile costs more than a whole comparison;
-    a property test holds the two equal). A run of spaces or of a word's characters can
-    only be read whole before what follows it, so no step has another way to match."""
-    if last[:1].isspace():  # a space in ``last`` could take some of the run before it
-        return re.match(rf"(?:\s+[A-Z][\w.'’-]*){{0,2}}?\s+{re.escape(last)}\b", text[pos:]) is not None
-    for words in range(3):
-        spaces = _SPACES.match(text, pos)
-        if spaces is None:
-            return False
-        pos = spaces.end()
-        if text.startswith(last, pos) and _word_boundary(text, pos + len(last)):
-            return True
-        word = _CAPITAL_WORD.match(text, pos) if words < 2 else None
-        if word is None:
-            return False
-        pos = word.end()
-    return False
-
-
-_SPACES = re.compile(r"\s+")
-_CAPITAL_WORD = re.compile(r"[A-Z][\w.'’-]*")
-
-
-def _word_boundary(text: str, at: int) -> bool:
-    r"""Is there a word boundary (``\b``) at ``at``: a word character on one side only?"""
-    return (at > 0 and _is_word_char(text[at - 1])) != (at < len(text) and _is_word_char(text[at]))
 
 
 @functools.lru_cache(maxsize=64)
