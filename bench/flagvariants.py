@@ -670,6 +670,341 @@ def said_when(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
     return s, new, b
 
 
+# -- more patterns, in wordings and subjects the tune pairs do not show (issue 16) --------
+#
+# How an editor lists name, quote and attribution (read off the tune pairs' labels by kind
+# of change, written down in bench/README.md "Flag conventions"): a quotation, a name or a
+# source in a paragraph that is wholly new is the paragraph added, not a quote, name or
+# attribution change; a quotation put into a paragraph that was there is a quote change; a
+# headline rewritten whole is a headline change, whatever quotes or sources its old and new
+# wordings carry; a verb of saying for another (said -> told reporters, said in a statement,
+# added in a post; Dutch zegt -> aldus, meldt -> laat weten) is style; a speaker's title or
+# honorific restyled or dropped, a person called by another part of their name, a people or
+# a party called by its nickname, a company's legal suffix dropped: style; a source dropped
+# with a projection that came true ("will win, the desk projects" -> "has won") is a fact
+# now, not a source taken away; quotation marks taken off a claim in a headline, its words
+# kept, put the claim in the outlet's own voice: attribution.
+
+SPEAKERS_EN = ("Kofi Mensah", "Ingrid Lundberg", "Rafael Ibarra", "Hana Tanaka", "Elias Moreau")
+WHO_EN = ("who lives across the street", "a shop owner nearby", "who was driving past", "a volunteer with the rescue team")
+NEW_QUOTES_EN = ("We heard a loud bang and then the lights went out", "I have lived here for thirty years and never seen this",
+                 "The water came in faster than anyone expected", "People were running in every direction")
+NEW_QUOTES_NL = ("We hoorden een harde knal en toen ging het licht uit", "Ik woon hier al dertig jaar en heb dit nooit gezien",
+                 "Iedereen rende alle kanten op")
+
+
+def quote_paragraph_added(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A paragraph quoting a new witness put in as the story develops: new material,
+    the paragraph added (no quote, name or source changed)."""
+    new = _copy(s)
+    first, last = person(rng, (s.f["first"], s.f["last"]))
+    if s.dutch:
+        line = f'"{pick(rng, NEW_QUOTES_NL)}", zegt buurtbewoner {first} {last}.'
+    else:
+        q, who = pick(rng, NEW_QUOTES_EN), pick(rng, WHO_EN)
+        line = pick(rng, ("“{q},” said {n}, {w}.", "{n}, {w}, said: “{q}.”", "“{q},” {n} told reporters."))
+        line = line.format(q=q, n=f"{first} {last}", w=who)
+    _insert(new, line, rng.randrange(3, len(new.paras)))
+    return s, new, line
+
+
+def quote_sentence_added(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A quoted sentence put at the end of a paragraph that was there: words given to
+    someone that were not before (a quote change)."""
+    new = _copy(s)
+    if s.dutch:
+        line = f'"{pick(rng, NEW_QUOTES_NL)}", zegt {s.f["last"]} later.'
+    else:
+        line = pick(rng, ("{ref} later added: “{q}.”", "“{q},” {ref} said later.", "Asked about it, {ref} said: “{q}.”"))
+        line = line.format(q=pick(rng, NEW_QUOTES_EN), ref=s.f["ref"])
+    new.paras[1] = new.paras[1] + " " + s.quotes(line)
+    return s, new, line
+
+
+def quote_reframed(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """The sentence around a quotation put another way, the quoted words and the speaker
+    kept: `“Q,” Lee said.` -> `Lee said: “Q.”`."""
+    q = _quote_text(s)
+    new = _copy(s)
+    ref = s.f["ref"]
+    if s.dutch:
+        new.paras[2] = pick(rng, (f'"{q}", aldus {s.f["last"]}.', f'{s.f["last"]} zegt: "{q}."'))
+    else:
+        new.paras[2] = s.quotes(pick(rng, (f"{ref} said: “{q}.”", f"“{q},” {ref} told reporters.",
+                                           f"“{q},” {ref} said in a statement.", f"In a statement, {ref} said: “{q}.”")))
+    return s, new, new.paras[2][:40]
+
+
+SAYING_PAIRS_EN = (("said", "said in a statement"), ("said", "wrote on X"), ("said", "said in a post on social media"),
+                   ("told reporters", "said at a news conference"), ("said", "told the Northwire news agency"),
+                   ("said", "added"), ("says", "said"), ("said", "explained"))
+SAYING_PAIRS_NL = (("meldt", "laat weten"), ("zegt", "meldt"), ("meldt", "schrijft"), ("zegt", "vertelt"),
+                   ("meldt", "bevestigt"), ("laat weten", "meldt"))
+
+
+def saying_restyled(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """One verb of saying for another in another outlet's manner (a statement, a post,
+    Dutch "meldt" and "aldus" after the claim, the speaker after the verb): style."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        a, b = pick(rng, SAYING_PAIRS_NL)
+        src = pick(rng, SOURCES_NL)
+        line = pick(rng, ("De weg blijft tot {day} dicht, {v} {src}.", "Volgens de eerste berichten is niemand vermist, {v} {src}."))
+        if rng.random() < 0.4:
+            a, b = a, "aldus" if a != "laat weten" else "meldt"
+        old.paras[3] += " " + line.format(v=a, src=src, day=s.f["day"])
+        new.paras[3] += " " + line.format(v=b, src=src, day=s.f["day"]).replace("laat weten " + src, "laat " + src + " weten")
+        old.paras[3] = old.paras[3].replace("laat weten " + src, "laat " + src + " weten")
+        return old, new, f"{a} -> {b}"
+    a, b = pick(rng, SAYING_PAIRS_EN)
+    if rng.random() < 0.5:
+        a, b = b, a
+    who = pick(rng, (s.f["ref"], "the " + s.f["org"], s.f["source"]))
+    line = pick(rng, ("{W} {v} the road would reopen on {day}.", "{W} {v} that no one was missing.",
+                      "The site was safe, {w} {v}."))
+    cap = who[0].upper() + who[1:]
+    old.paras[3] += " " + line.format(W=cap, w=who, v=a, day=s.f["day"])
+    new.paras[3] += " " + line.format(W=cap, w=who, v=b, day=s.f["day"])
+    return old, new, f"{a} -> {b}"
+
+
+def passive_announced(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A clause with a verb of saying in the passive ("expected to be announced", "was
+    confirmed") rewritten: no one is cited for a claim."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        a = "De uitslag van het onderzoek, die {day} wordt bekendgemaakt, is belangrijk voor de bewoners."
+        b = "De uitslag van het onderzoek komt later en is belangrijk voor de bewoners."
+    else:
+        a, b = pick(rng, (("The findings, expected to be announced on {day}, are eagerly awaited.",
+                           "The findings are eagerly awaited by families."),
+                          ("The closure, which was confirmed late on {day}, angered traders.",
+                           "The closure angered traders across the district."),
+                          ("A new date for the hearing, yet to be announced, will follow.",
+                           "A new date for the hearing will follow.")))
+    old.paras[3] += " " + a.format(day=s.f["day"])
+    new.paras[3] += " " + b.format(day=s.f["day"])
+    return old, new, "passive"
+
+
+PARTIES = (("Tories", "Conservatives"), ("Labour", "the Labour Party"), ("Dems", "Democrats"), ("GOP", "Republicans"))
+PEOPLES = (("Kiwis", "New Zealanders"), ("Aussies", "Australians"), ("Brits", "Britons"), ("Kiwis", "holidaymakers"),
+           ("Aussies", "travellers"), ("Yanks", "Americans"))
+PEOPLES_NL = (("Nederlanders", "landgenoten"), ("Amsterdammers", "bewoners van de hoofdstad"), ("Belgen", "zuiderburen"))
+
+
+def nickname_restyled(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A people or a party called by its nickname, or by another word for the same people
+    ("Kiwis" -> "New Zealanders", "Tories" -> "Conservatives"): style, no name changed."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        a, b = pick(rng, PEOPLES_NL)
+        line = "Veel {x} kwamen {day} kijken in {place}."
+    else:
+        a, b = pick(rng, PARTIES + PEOPLES)
+        line = pick(rng, ("Many {x} were among the visitors to {place} on {day}.",
+                          "Support from {x} poured in on {day}.", "{X} have been told to avoid {place}."))
+    if rng.random() < 0.3:
+        a, b = b, a
+    cap = lambda x: x[0].upper() + x[1:]  # noqa: E731
+    i = rng.randrange(3, len(s.paras))
+    old.paras[i] += " " + line.format(x=a, X=cap(a), day=s.f["day"], place=s.f["place"])
+    new.paras[i] += " " + line.format(x=b, X=cap(b), day=s.f["day"], place=s.f["place"])
+    return old, new, f"{a} -> {b}"
+
+
+CAPITALS = (("Norway", "Oslo"), ("Russia", "Moscow"), ("China", "Beijing"), ("Ukraine", "Kyiv"), ("Japan", "Tokyo"),
+            ("Kenya", "Nairobi"), ("Turkey", "Ankara"))
+
+
+def capital_for_country(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A government called by its capital ("Norway said" -> "Oslo said"): the same speaker."""
+    a, b = pick(rng, CAPITALS)
+    if rng.random() < 0.5:
+        a, b = b, a
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        line = "{x} heeft hulp aangeboden, meldt het persbureau."
+    else:
+        line = pick(rng, ("{x} said it would send rescue teams.", "{x} offered help on {day}, the ministry said."))
+    old.paras[3] += " " + line.format(x=a, day=s.f["day"])
+    new.paras[3] += " " + line.format(x=b, day=s.f["day"])
+    return old, new, f"{a} -> {b}"
+
+
+HONORIFICS = ("Sir", "Dame", "Dr.", "Prof.", "Rev.", "Judge")
+
+
+def honorific_dropped(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A title or honorific dropped before a name the story gives in full elsewhere
+    ("Sir Omar Okafor" -> "Omar Okafor", "Prime Minister Ann Lee" -> "Lee"): style."""
+    old, new = _copy(s), _copy(s)
+    first, last = person(rng, (s.f["first"], s.f["last"]))
+    h = pick(rng, HONORIFICS if not s.dutch else ("dr.", "prof.", "minister", "burgemeester"))
+    if s.dutch:
+        intro = f"Ook {h} {first} {last} was {s.f['day']} in {s.f['place']}."
+        line_a, line_b = f"Volgens {h} {first} {last} duurt het herstel maanden.", f"Volgens {last} duurt het herstel maanden."
+    else:
+        intro = f"{h} {first} {last}, who chairs the {s.f['org']}, visited {s.f['place']} on {s.f['day']}."
+        line_a = pick(rng, (f"{h} {first} {last} said repairs would take months.", f"{h} {last} called for calm."))
+        line_b = line_a.replace(f"{h} {first} {last}", pick(rng, (last, f"{first} {last}"))).replace(f"{h} {last}", last)
+    for st in (old, new):
+        st.paras[3] += " " + intro
+    old.paras[4] += " " + line_a
+    new.paras[4] += " " + line_b
+    if rng.random() < 0.3:
+        old, new = new, old
+    return old, new, f"{line_a[:30]!r} -> {line_b[:30]!r}"
+
+
+def other_part_of_name(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A person the story names in full called by another part of the name later (a
+    teenager by first name, an adult by surname): the same person, style."""
+    old, new = _copy(s), _copy(s)
+    first, last = person(rng, (s.f["first"], s.f["last"]))
+    if s.dutch:
+        intro = f"Het slachtoffer is de 14-jarige {first} {last} uit {s.f['place']}."
+        tmpl = "De familie van {x} vraagt om rust."
+    else:
+        intro = f"The victim was identified as {first} {last}, 14, of {s.f['place']}."
+        tmpl = pick(rng, ("{x}’s family asked for privacy.", "Friends of {x} left flowers at the school.",
+                          "Classmates described {x} as kind and funny."))
+    for st in (old, new):
+        st.paras[0] += " " + intro
+    old.paras[3] += " " + s.quotes(tmpl.format(x=last))
+    new.paras[3] += " " + s.quotes(tmpl.format(x=first))
+    if rng.random() < 0.5:
+        old, new = new, old
+    return old, new, f"{last} <-> {first}"
+
+
+SUFFIXES = ("Ltd", "Inc.", "plc", "N.V.", "B.V.", "Corp.", "GmbH")
+
+
+def company_suffix(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A company's legal form written or dropped ("Kelland Energy plc" -> "Kelland
+    Energy"): the same company."""
+    old, new = _copy(s), _copy(s)
+    suf = pick(rng, SUFFIXES)
+    org = pick(rng, ("Kelland Energy", "Orlen Steelworks", "Northland Rail", "Brenna Foods"))
+    if s.dutch:
+        line = "Het bedrijf {o} zegt de schade te vergoeden."
+    else:
+        line = pick(rng, ("Shares in {o} fell 4% on {day}.", "{o} said it would pay for the repairs.",
+                          "The site is owned by {o}, a supplier to the port."))
+    old.paras[3] += " " + line.format(o=f"{org} {suf}", day=s.f["day"])
+    new.paras[3] += " " + line.format(o=org, day=s.f["day"])
+    if rng.random() < 0.5:
+        old, new = new, old
+    return old, new, suf
+
+
+def projection_resolved(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A projection that came true, its source dropped with it ("will keep the seat, the
+    desk projects" -> "has kept the seat"): a fact now, no source taken away."""
+    old, new = _copy(s), _copy(s)
+    first, last = person(rng, (s.f["first"], s.f["last"]))
+    if s.dutch:
+        a = f"{first} {last} wint de verkiezing in {s.f['place']}, verwacht het ANP op basis van de eerste uitslagen."
+        b = f"{first} {last} heeft de verkiezing in {s.f['place']} gewonnen."
+    else:
+        a, b = pick(rng, ((f"{first} {last} will win the {s.f['place']} seat, the Northwire Decision Desk projects.",
+                           f"{first} {last} has won the {s.f['place']} seat."),
+                          (f"The {s.f['org']} will keep its licence, analysts at Acme Research forecast.",
+                           f"The {s.f['org']} has kept its licence."),
+                          (f"{last} is projected to win the race, according to the Northwire election desk.",
+                           f"{last} has won the race.")))
+    old.paras[4] += " " + a
+    new.paras[4] += " " + b
+    return old, new, "projected -> result"
+
+
+def headline_rewritten(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A headline rewritten whole around a newer development, a quotation or a source in
+    one wording and not the other: a headline change (no quote or source judged)."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        a = f"{s.f['event'].capitalize()} in {s.f['place']}: 'We weten nog niet wat er is gebeurd'"
+        b = f"Onderzoek naar {s.f['event']} in {s.f['place']} begonnen, gemeente opent meldpunt"
+    else:
+        q = pick(rng, ("‘We still don’t know what happened’", "“No one saw it coming”", "'A night of horror'"))
+        if s.style == "wire":
+            q = q.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
+        a, b = pick(rng, ((f"{s.f['place']} {s.f['event']}: {q}, says mayor",
+                           f"Inquiry opened into {s.f['place']} {s.f['event']} as death toll rises"),
+                          (f"Rescuers search {s.f['site']} after {s.f['event']} in {s.f['place']}",
+                           f"{s.f['place']} mourns after {s.f['event']}: {q}")))
+    if rng.random() < 0.5:
+        a, b = b, a
+    old.headline, new.headline = a, b
+    return old, new, f"{a!r} -> {b!r}"
+
+
+def _headline_marks(rng: random.Random, s: Story) -> tuple[Story, Story]:
+    """A headline with a claim in quotation marks (old) and the same without them (new)."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        phrase, tmpl = pick(rng, (("tientallen", "Explosie in {place} eist {q} levens"),
+                                  ("enorme", "Brand in {place} richt {q} schade aan"),
+                                  ("opzettelijk", "Politie: {event} in {place} was {q} aangestoken")))
+        o, c = "'", "'"
+    else:
+        o, c = ("'", "'") if s.style in ("british", "wire") else ("‘", "’")
+        phrase, tmpl = pick(rng, (("at least 12", "{Event} kills {q} in {place}"), ("dozens", "{Event} at {place} {site} kills {q}"),
+                                  ("deliberate", "{place} {event} was {q}, say police"),
+                                  ("sabotage", "{Event} at {place} {site} blamed on {q}")))
+    old.headline = tmpl.format(q=f"{o}{phrase}{c}", Event=s.f["event"].capitalize(), **s.f)
+    new.headline = tmpl.format(q=phrase, Event=s.f["event"].capitalize(), **s.f)
+    return old, new
+
+
+def headline_marks_dropped(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """Quotation marks taken off a claim in a headline, the words kept ("kills 'at least 12'"
+    -> "kills at least 12"): the claim is now the outlet's own, no longer someone's (attribution)."""
+    old, new = _headline_marks(rng, s)
+    return old, new, f"{old.headline!r} -> {new.headline!r}"
+
+
+def headline_marks_added(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """Quotation marks put round a claim in a headline, the words kept: no quote changed,
+    no name; whether an editor lists the distance taken as attribution is left open."""
+    old, new = _headline_marks(rng, s)
+    return new, old, f"{new.headline!r} -> {old.headline!r}"
+
+
+def possessive_in_headline(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """A word changed in a headline that holds a plural possessive or a Dutch plural
+    apostrophe beside a quoted phrase ("residents' anger at 'slow' rescue"): the
+    apostrophes open no quotation; the changed word stands outside the quotes."""
+    old, new = _copy(s), _copy(s)
+    if s.dutch:
+        a, b = pick(rng, (("woede", "boosheid"), ("zorgen", "vragen")))
+        tmpl = "Bewoners' {w} over 'trage' hulp na {event} in {place}, auto's weggesleept"
+    else:
+        a, b = pick(rng, (("anger", "fury"), ("fears", "worries"), ("questions", "doubts")))
+        tmpl = pick(rng, ("{Place} residents' {w} at 'slow' rescue after {event}",
+                          "Families' {w} grow over 'chaotic' {event} response in {place}",
+                          "Workers' {w} as {place} plant stays shut after 'avoidable' {event}"))
+    old.headline = tmpl.format(w=a, Place=s.f["place"], **s.f)
+    new.headline = tmpl.format(w=b, Place=s.f["place"], **s.f)
+    return old, new, f"{a} -> {b}"
+
+
+def dutch_source_swapped(rng: random.Random, s: Story) -> tuple[Story, Story, str]:
+    """The claim now rests on another source, the source after its verb as Dutch writes
+    it ("meldt de politie" -> "meldt de brandweer", "aldus de gemeente"): attribution."""
+    if not s.dutch:
+        return source_swapped(rng, s)
+    old, new = _copy(s), _copy(s)
+    a = pick(rng, SOURCES_NL)
+    b = other(rng, SOURCES_NL, a)
+    v = pick(rng, ("meldt", "aldus", "zegt", "laat weten"))
+    line = "De brand is inmiddels onder controle, {v} {x}."
+    old.paras[3] += " " + line.format(v=v, x=a).replace(f"laat weten {a}", f"laat {a} weten")
+    new.paras[3] += " " + line.format(v=v, x=b).replace(f"laat weten {b}", f"laat {b} weten")
+    return old, new, f"{a} -> {b}"
+
+
 # pattern -> (edit, expectation for name, quote, attribution)
 PATTERNS: dict[str, tuple[Edit, str]] = {
     "name-respelt": (name_respelt, "+--"),
@@ -697,6 +1032,23 @@ PATTERNS: dict[str, tuple[Edit, str]] = {
     "speaker-described": (speaker_described, "---"),
     "said-when": (said_when, "---"),
     "attribution-reordered": (attribution_moved, "---"),
+    # more wordings and subjects (see "Flag conventions" in bench/README.md)
+    "quote-paragraph-added": (quote_paragraph_added, "---"),
+    "quote-sentence-added": (quote_sentence_added, "-+-"),
+    "quote-reframed": (quote_reframed, "---"),
+    "saying-restyled": (saying_restyled, "---"),
+    "passive-announced": (passive_announced, "---"),
+    "nickname-restyled": (nickname_restyled, "---"),
+    "capital-for-country": (capital_for_country, "---"),
+    "honorific-dropped": (honorific_dropped, "---"),
+    "other-part-of-name": (other_part_of_name, "---"),
+    "company-suffix": (company_suffix, "---"),
+    "projection-resolved": (projection_resolved, "---"),
+    "headline-rewritten": (headline_rewritten, "?--"),
+    "headline-marks-dropped": (headline_marks_dropped, "--+"),
+    "headline-marks-added": (headline_marks_added, "--?"),
+    "possessive-in-headline": (possessive_in_headline, "---"),
+    "dutch-source-swapped": (dutch_source_swapped, "?-+"),
 }
 
 

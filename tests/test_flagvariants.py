@@ -23,9 +23,9 @@ SCRIPT = REPO / "bench" / "flagvariants.py"
 # of each from SEEDS. Most patterns score 1.00 on 30 pairs of seeds 1 and 2; the floor
 # leaves room for one unlucky draw in a small sample, not for a pattern read wrong
 FLOOR = 0.75
-# a pattern with a known gap, held where it stands so that it does not slip further:
-# Dutch verbs of saying ("meldt de politie") are not read as attribution (attribution.py)
-FLOORS = {"source-swapped": 0.6}
+# a pattern with a known gap, held where it stands so that it does not slip further
+# (none now: Dutch verbs of saying, "meldt de politie", are read as attribution)
+FLOORS: dict[str, float] = {}
 PER = 6
 SEEDS = (11, 12)
 

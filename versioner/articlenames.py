@@ -14,7 +14,8 @@ from versioner.names import is_title, plain
 
 # Bump when an edit here changes what compare_pair returns (see namechanges.RULES_VERSION).
 # 1: split from namechanges.py, outputs unchanged (a name's other names too, later)
-RULES_VERSION = 1
+# 2 (f1flags): more capitals named for their countries (Oslo, Nairobi, The Hague ...)
+RULES_VERSION = 2
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -191,6 +192,12 @@ Seoul=South_Korea Pyongyang=North_Korea Ankara=Turkey Riyadh=Saudi_Arabia Jerusa
 Damascus=Syria Baghdad=Iraq Kabul=Afghanistan Islamabad=Pakistan Delhi=India New_Delhi=India
 Ottawa=Canada Canberra=Australia Wellington=New_Zealand Brussels=EU Caracas=Venezuela Havana=Cuba
 Taipei=Taiwan Cairo=Egypt Rome=Italy Madrid=Spain Warsaw=Poland Minsk=Belarus Doha=Qatar
+Oslo=Norway Stockholm=Sweden Copenhagen=Denmark Helsinki=Finland The_Hague=Netherlands Den_Haag=Nederland
+Vienna=Austria Bern=Switzerland Dublin=Ireland Lisbon=Portugal Athens=Greece Budapest=Hungary Prague=Czech_Republic
+Bucharest=Romania Sofia=Bulgaria Belgrade=Serbia Tbilisi=Georgia Yerevan=Armenia Baku=Azerbaijan Hanoi=Vietnam
+Bangkok=Thailand Manila=Philippines Jakarta=Indonesia Dhaka=Bangladesh Nairobi=Kenya Addis_Ababa=Ethiopia
+Pretoria=South_Africa Abuja=Nigeria Khartoum=Sudan Tripoli=Libya Amman=Jordan Beirut=Lebanon Brasilia=Brazil
+Buenos_Aires=Argentina Bogota=Colombia Mexico_City=Mexico Kinshasa=Congo Kigali=Rwanda
 Tories=Conservatives Tory=Conservative Tories=Conservative_Party GOP=Republicans GOP=Republican_Party
 Dems=Democrats Lib_Dems=Liberal_Democrats SNP=Scottish_National_Party
 """.split())
@@ -210,8 +217,12 @@ def _alias_index() -> dict[str, tuple[str, ...]]:
 _ALIAS_OF = _alias_index()
 
 
-def _aliases(a: str, b: str) -> bool:
+def aliases(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one body's two names in news copy (a capital and its country)?"""
     return frozenset((a.lower(), b.lower())) in _ALIASES
+
+
+_aliases = aliases
 
 
 def _alias_stands(name: str, text: str, known: ArticleNames | None = None) -> bool:

@@ -17,11 +17,13 @@ from versioner.reading import CONTEXT, DATE_WORDS, WORD, Reading, words_as_writt
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it.
 # 1: split out of hunkrules.py with the rules of t16h
-RULES_VERSION = 4  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
+RULES_VERSION = 5  # 2: a neutral verb of saying taken out by one edit of a paragraph and put in by
 # another has moved around its speaker; the source a source line names (in_source_line); a speaker
 # described by the title the story gives them; another source after "according to" (source_replaced) (t17h)
 # 3: who a paragraph cites (cited): the same sources attributed another way, or another source swapped in (t19h)
 # 4: no swap when the claim itself was rewritten, or one single-word proper name cited for another (a capital for its state)
+# 5: a verb of saying in the passive ("to be announced", "was confirmed") cites no one; the verbs of
+# saying in one table (SAYING_VERBS), Dutch ones with them: "meldt de politie" cites the police (f1flags)
 
 
 # Words that attribute a claim: verbs of saying, hedges, sources
@@ -34,9 +36,22 @@ ATTRIBUTION = frozenset({
 })
 
 
-# Verbs of saying that report speech without judging it: one for another is style (a
-# loaded verb, "claimed", "admitted", "insisted", casts the claim in another light)
-_NEUTRAL_SAYING = frozenset("said says say told tells added adds noted notes stated explained wrote writes".split())
+# Verbs of saying: the one table every rule that asks reads (this module, hunkrules,
+# hunknames). "neutral": reports speech without judging it, one for another is style (a
+# loaded verb, "claimed", "admitted", "insisted", casts the claim in another light);
+# "reporting": says that something was made known, by a source named with it ("police
+# confirmed", "the ministry announced"); "dutch": the Dutch verbs of saying, neutral, whose
+# speaker often follows them ("meldt de politie", "aldus Lee", "zegt de gemeente").
+SAYING_VERBS: dict[str, str] = {
+    **dict.fromkeys("said says say told tells added adds noted notes stated explained wrote writes".split(), "neutral"),
+    **dict.fromkeys("states confirmed announced reported".split(), "reporting"),
+    **dict.fromkeys("zegt zei zeggen zeiden aldus vertelt vertelde meldt meldde melden meldden schrijft schreef".split(),
+                    "dutch"),
+}
+_NEUTRAL_SAYING = frozenset(w for w, kind in SAYING_VERBS.items() if kind in ("neutral", "dutch"))
+# Every verb of saying: a speaker named just before one ("Lee said") or just after
+# ("said Lee", "meldt de politie") is who the words are given to
+SPEAKER_VERBS = frozenset(SAYING_VERBS)
 
 
 # Words on a side of an edit beyond which a verb of saying in it rides in a clause
@@ -67,8 +82,17 @@ def attributions(words: list[str], text: str, start: int) -> list[str]:
         if lw not in _CITING and (before.lower() in _DETERMINERS or before[:1].isdigit()
                                   or (w[:1].isupper() and before[:1].isupper())):
             continue
+        if before.lower() in _PASSIVE_BE and lw not in _HEDGES and not lw.endswith("ly"):
+            continue  # "to be announced", "was confirmed": an event told, no one cited for a claim
         out.append(w)
     return out
+
+
+# Forms of "to be" that make a verb after them passive ("expected to be announced", "the
+# closure was confirmed"): the thing said is the subject, no speaker stands behind a claim
+_PASSIVE_BE = frozenset("be been being is are was were".split())
+# ... unless the passive is itself a hedge ("is said to", "was reported", "is alleged")
+_HEDGES = frozenset("said reported alleged claimed".split())
 
 
 def attribution_edit(old_w: list[str], new_w: list[str]) -> bool:
@@ -266,7 +290,7 @@ SOURCE_SWAPPED = "source swapped"
 
 # Verbs that give a claim to a speaker named before them ("police said") or just after
 # them (", said Ann Lee"); the words after "told" are who heard it, not who spoke
-_SPEAKING = (ATTRIBUTION | _NEUTRAL_SAYING) - frozenset("according allegedly reportedly purportedly apparently sources source "
+_SPEAKING = (ATTRIBUTION | SPEAKER_VERBS) - frozenset("according allegedly reportedly purportedly apparently sources source "
                                     "cited citing quoted quoting reporting".split())
 _HEARD = frozenset(("told", "tells"))
 # Where the words naming a source end: a clause's punctuation or a quotation mark
@@ -275,7 +299,7 @@ _SOURCE_REACH = 6  # a source is a noun phrase: "the port authority's chief engi
 # Words in a source phrase that name no one: auxiliaries and time ("had", "on Monday")
 _NOT_SOURCE = FUNCTION_WORDS | frozenset(w for w in DATE_WORDS if w.endswith("day")) | frozenset("""has have
 had was were is are be been being will would could also later earlier previously then today yesterday
-statement reporters""".split())
+statement reporters de het een""".split())  # (the last three: Dutch articles, "meldt de politie")
 
 
 # Words no source phrase holds (_phrase stops at the one and passes over the other)

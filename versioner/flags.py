@@ -36,7 +36,7 @@ from versioner.figurenouns import changed_across_hunks
 from versioner.figures import Figure, extract_figures
 from versioner.headlinewords import demonyms_restyled, restyled, same_words
 from versioner.hunk import Hunk, hunks
-from versioner.hunkrules import QUOTE_PUNCTUATION, STYLE_ONLY, classify
+from versioner.hunkrules import CLAIM_UNQUOTED, QUOTE_PUNCTUATION, STYLE_ONLY, classify
 from versioner.model import FACT_TYPES, PARAGRAPH_FLAG, ChangeKind, FlagType, Section, Severity
 from versioner.model import Flag as Flag
 from versioner.namechanges import ArticleNames
@@ -64,7 +64,8 @@ if TYPE_CHECKING:
 # 12: a date alone that tells no new time (a weekday told as its date, an event's name) is no figure; a figure
 #     removed in one hunk and one added in another, counting the same thing, are one figure changed (t16f)
 # 13: a paragraph put in that identifies someone the story never named adds a name (t17n)
-RULES_VERSION = 13
+# 14: an attribution changed inside a headline is one of its facts, and keeps it medium at least (f1flags)
+RULES_VERSION = 14
 
 
 SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
@@ -319,12 +320,17 @@ def _headline_flag(change: Change, names: ArticleNames | None = None) -> Flag:
     # only style inside (an article added, the same figure restyled, a typo fixed): low,
     # like the wording; so is the same headline with only its small words changed
     style = bool(inner) and all(f.severity == Severity.LOW for f in inner)
+    # whose claim a headline states changed (marks taken off it, one source for another):
+    # never only restyled. A clause put in or taken out with its own verb of saying ("as
+    # the council says 'not now'") is the headline's new or dropped material, no attribution
+    inner = [f for f in inner if f.type != FlagType.ATTRIBUTION or (f.old and f.new) or f.reason == CLAIM_UNQUOTED]
+    attributed = any(f.type == FlagType.ATTRIBUTION and f.severity != Severity.LOW for f in inner)
     # a demonym in another style names the same people: no fact changed, whatever the
     # words inside read it as (a name respelled, a word swapped)
     demonyms = demonyms_restyled(old_bare, new_bare)
     # whether it is only restyled is asked last: a high flag inside makes it high anyway
     sev = Severity.LOW if demonyms else Severity.HIGH if top >= 3 \
-        else Severity.LOW if style or restyled(old_bare, new_bare, figures) else Severity.MEDIUM
+        else Severity.LOW if not attributed and (style or restyled(old_bare, new_bare, figures)) else Severity.MEDIUM
     facts = () if demonyms else tuple(t for t in FACT_TYPES if any(f.type == t for f in inner))
     return Flag(FlagType.HEADLINE, sev, change.section, change.paragraph,
                 change.old, change.new, f"headline changed: {detail}", cosmetic=cosmetic, facts=facts)

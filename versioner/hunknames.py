@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from versioner.attribution import SPEAKER_VERBS
 from versioner.hunk import Hunk
 from versioner.namechanges import ArticleNames, acronym, reads_english
 from versioner.names import FUNCTION_WORDS, descriptor_words, is_ordinary, is_title, plain
@@ -19,7 +20,9 @@ from versioner.reading import Reading, Token, word_after, word_before
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
 # 2 (q1flags): an acronym opening a sentence is a name ("US officials"); in a title-case headline
 # only the names an edit touches are its names; one named speaker put for another is attribution
-RULES_VERSION = 2  # 1: out of namechanges.py (its version 6)
+# 3 (f1flags): the verbs of saying are attribution.SAYING_VERBS (now with "noted", "explained",
+# "confirmed", "announced", "reported")
+RULES_VERSION = 3  # 1: out of namechanges.py (its version 6)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -66,9 +69,8 @@ def hunk_names(reading: Reading, start: int, end: int, known: ArticleNames | Non
 
 
 # Verbs that give words to a speaker named just before them ("Lee said") or just after
-# ("said Lee", Dutch "zegt Lee"), in the languages the tool reads
-_SAYING = frozenset("""said says say told tells added adds stated states wrote writes
-zegt zei zeggen zeiden aldus vertelt vertelde""".split())
+# ("said Lee", Dutch "zegt Lee"): attribution.SAYING_VERBS, the one table of them
+_SAYING = SPEAKER_VERBS
 
 
 def speaker_swapped(h: Hunk, names_old: list[str], names_new: list[str], known: ArticleNames | None) -> bool:

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from versioner.articlenames import aliases
 from versioner.attribution import (
+    _HEARD,
     ATTRIBUTION,
     ATTRIBUTION_EDIT,
     SOURCE_SWAPPED,
+    SPEAKER_VERBS,
     attribution_edit,
     attributions,
     in_source_line,
@@ -62,11 +65,13 @@ from versioner.namechanges import (
     source_aside,
     whole_name,
 )
+from versioner.nameforms import legal_form_only
 from versioner.nameidentified import identified, surname
 from versioner.names import FUNCTION_WORDS
 from versioner.quotes import TAKEN_OUT, TITLE_MARKS, mark_of_rewritten_quote, quotes_kept, said_elsewhere
 from versioner.reading import (
     CONTEXT,
+    WORD,
     Reading,
     read,
     word_after,
@@ -104,13 +109,21 @@ from versioner.smallfixes import (
 #    (a hunk's negations to hunknegation.py, its dates, units and counted nouns to hunkfigures.py: no change)
 # 10 (q1flags): one speaker the story names put for another is attribution; a speaker described in
 #    an aside, retitled, or named alike (a capital for its country) is no source changed
-RULES_VERSION = 10
+# 11 (f1flags): a company's legal form written or dropped, a capital put for its country (or back)
+#    as one word for another, are style whatever follows; a projection's source dropped as the
+#    projection came true ("will win, the desk projects" -> "has won") is no source taken away;
+#    the verbs of saying are attribution.SAYING_VERBS (Dutch ones too), and a source named after
+#    its verb (", meldt de brandweer", ", said police") swapped for another is attribution;
+#    quotation marks taken off a short claim in a headline, its words kept, are attribution
+RULES_VERSION = 11
 
 
 _QUOTE_CHARS = "\"“”«»„"
 
 
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
+# every quotation mark, single ones too (which may also be apostrophes)
+_MARKS = _QUOTE_CHARS + "'‘’"
 
 
 STYLE_ONLY = "quotation mark or apostrophe style only"
@@ -160,10 +173,12 @@ def _source_phrase(h: Hunk) -> bool:
 _SOURCE_REACH = 4
 
 
-_SAID = frozenset("said says say told tells stated states confirmed announced reported".split())
+# the verbs of saying (attribution.SAYING_VERBS, the one table of them)
+_SAID = SPEAKER_VERBS
 
 
 QUOTE_PUNCTUATION = "punctuation inside quotation marks"
+CLAIM_UNQUOTED = "quotation marks taken off a claim in the headline: the outlet now says it in its own voice"
 
 
 def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
@@ -179,6 +194,12 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
     def flag(typ: FlagType, sev: Severity, reason: str) -> Flag:
         return Flag(typ, sev, section, paragraph, h.old.strip(), h.new.strip(), reason)
 
+    if section == Section.HEADLINE and old_w == new_w and any(c in h.old for c in _MARKS) \
+            and _claim_unquoted(h, *_readings(h, True)):
+        # "Blast kills 'at least 12'" -> "Blast kills at least 12": the figure or word was
+        # given as someone's, and now stands in the outlet's own voice (asked before the
+        # figure rules: the figure itself is kept)
+        return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, CLAIM_UNQUOTED)
     if had_figures and not rest_old and not rest_new:
         return None
     if (ofs and nfs and not rest_old and not rest_new
@@ -278,6 +299,15 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         # claim in it attributed anew
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM,
                     f"source of the story changed: {h.old.strip() or '-'} -> {h.new.strip() or '-'}")
+    if legal_form_only(old_w, new_w):
+        return flag(FlagType.WORDING, Severity.LOW, "a company's legal form written or dropped")
+    if old_w and not new_w and _projection_came_true(h, old_w):
+        # "will win the seat, the desk projects" -> "has won the seat": the forecast is
+        # a result now, told in the writer's voice; no source was taken from a claim
+        return flag(FlagType.WORDING, Severity.LOW, "the source of a projection dropped as it came true")
+    if one_for_one and aliases(old_w[0], new_w[0]):
+        # "Norway said" -> "Oslo said": a government called by its capital, the same speaker
+        return flag(FlagType.WORDING, Severity.LOW, f"the same body named another way: {old_w[0]} -> {new_w[0]}")
     names_old = hunk_names(rd_old, h.old_start, h.old_end, names)
     read_new = screen.names_new or not names_old  # names_new read: a respelling below asks for it again
     names_new = hunk_names(rd_new, h.new_start, h.new_end, names) if read_new else []
@@ -367,6 +397,18 @@ def classify(h: Hunk, ofs: list[Figure], nfs: list[Figure], had_figures: bool,
         swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
         return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}" if swapped else
                     f"source changed before \"{following[0]}\": {' '.join(old_w) or '-'} -> {' '.join(new_w) or '-'}")
+    # the verb just before the edit, an article between them ("meldt de [politie]")
+    preceding = [w.lower() for w in words_as_written(h.old_text[max(0, h.old_start - CONTEXT):h.old_start])[-2:]] \
+        if old_w and new_w else []
+    if preceding[-1:] and preceding[-1] in _ARTICLES_AFTER_VERB:
+        preceding = preceding[:-1]
+    if preceding[-1:] and preceding[-1] in _SAID and preceding[-1] not in _HEARD \
+            and max(len(old_w), len(new_w)) <= ATTRIBUTION_EDIT:
+        # ", meldt de brandweer." -> ", meldt omwonenden.", ", said police" -> ", said
+        # officials": the source named after its verb, as Dutch and wire copy write it
+        swapped = source_swapped(h.old_text, h.new_text, old_w, new_w, (rd_old, rd_new))
+        if swapped:
+            return flag(FlagType.ATTRIBUTION, Severity.MEDIUM, f"{SOURCE_SWAPPED}: {swapped}")
     typo = typo_reason(h, old_w, new_w)
     if typo:
         return flag(FlagType.TYPO, Severity.LOW, typo)
@@ -414,6 +456,49 @@ def _screen(h: Hunk, low_old: list[str], low_new: list[str], one_for_one: bool) 
         one_word=len(low_old) + len(low_new) == 1,
         one_cut=len(low_old) == 1 and not low_new,
     )
+
+
+# Words a headline's quoted claim may hold: a figure, a word or a short phrase ("at least 12",
+# "deliberate"); a longer quote is someone's statement
+_CLAIM_WORDS = 4
+
+
+def _claim_unquoted(h: Hunk, rd_old: Reading, rd_new: Reading) -> bool:
+    """Does the edit take quotation marks off a short claim inside a headline, its words
+    kept, the new headline quoting nothing ("kills 'at least 12'" -> "kills at least 12")? Not
+    a statement the headline opens with or gives after a colon ("Mayor: 'We will
+    rebuild'"), nor a title. (Marks put on are emphasis or distance: style, issue 16.)"""
+    if rd_new.quotes or len(rd_old.quotes) != 1:
+        return False
+    s, e = rd_old.quotes[0]
+    if not (s <= h.old_end and e >= h.old_start):
+        return False
+    before = rd_old.text[:s].rstrip(" '‘\"“")
+    words = WORD.findall(rd_old.text[s:e])
+    return bool(before) and before[-1] not in ":;" and 0 < len(words) <= _CLAIM_WORDS \
+        and not all(w[:1].isupper() for w in words)
+
+
+# Articles that may stand between a verb of saying and the source after it
+_ARTICLES_AFTER_VERB = frozenset("the de het".split())
+
+
+# Words that make a claim a forecast, and words that put it in the future, in English and Dutch
+_PROJECTING = frozenset("""projects projected projecting projection forecast forecasts predicts predicted
+expects estimates verwacht voorspelt""".split())
+_FUTURE = re.compile(r"\b(?:will|won't|is projected to|are projected to|is expected to|is set to|zal|zullen)\b", re.IGNORECASE)
+
+
+def _projection_came_true(h: Hunk, old_w: list[str]) -> bool:
+    """Does the edit take out the source of a projection ("the desk projects", "according
+    to analysts" where the claim "is projected to"), while the paragraph's claim is no
+    longer in the future (fewer "will"s)? The result is in: a fact now."""
+    if not any(w[:1].isupper() or w.lower() in ATTRIBUTION for w in old_w):
+        return False
+    if not (any(w.lower() in _PROJECTING for w in old_w)
+            or any(w.lower() in _PROJECTING for w in words_as_written(h.old_text[max(0, h.old_start - CONTEXT):h.old_start]))):
+        return False
+    return len(_FUTURE.findall(h.old_text)) > len(_FUTURE.findall(h.new_text))
 
 
 def _may_cite(reading: Reading) -> bool:

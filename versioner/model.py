@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Bump when an edit here changes what compare_pair returns for some pair (a change
 # or a flag it finds); a refactor, a comment or a speed-up keeps it. The pair cache
 # is keyed by these numbers (pipeline.rules_version): `make fingerprint` after a bump.
-RULES_VERSION = 2  # 2: FlagType.MOVED (issue 16)
+RULES_VERSION = 3  # 2: FlagType.MOVED (issue 16); 3: attribution is a fact a headline flag lists (f1flags)
 
 # -- vocabulary -----------------------------------------------------------------
 
@@ -77,7 +77,7 @@ class FlagType(StrEnum):
 
 # The types of flag that say a fact changed: a headline flag names those changed inside
 # it (``Flag.facts``), in this order
-FACT_TYPES = (FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION)
+FACT_TYPES = (FlagType.FIGURE, FlagType.NAME, FlagType.QUOTE, FlagType.NEGATION, FlagType.ATTRIBUTION)
 
 
 class Severity(StrEnum):

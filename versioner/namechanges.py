@@ -28,6 +28,7 @@ from versioner.articlenames import (  # noqa: F401 (_is_word_char, _name_runs_on
     _untitled,
     mentions,
 )
+from versioner.nameforms import legal_form_dropped, people_plural
 from versioner.namelists import joins_named_list
 from versioner.names import (
     FUNCTION_WORDS,
@@ -48,7 +49,9 @@ from versioner.reading import DATE_WORDS, Reading
 # 11: one person (or place) put in place of another that both stand elsewhere is a change when the article
 # names the one less often and the other more (a quote given to another speaker); initials are
 # never respelt (q1flags)
-RULES_VERSION = 11  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
+# 12 (f1flags): a company with or without its legal form ("Acme plc" -> "Acme") is the same
+# company; a people called by the plural of an ordinary noun ("Kiwis", "Brits") names no one
+RULES_VERSION = 12  # 10: a name written short with a mark and spelt out on the other side ("S'poreans")
 # is the same name (contracted_in, now in names.py)
 # 9: places widened to a scope, a place trimmed off a headline, a demonym as a noun;
 # two letters of a word under five are another name, not a respelling
@@ -71,6 +74,10 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
     added) must also be gone from (or new to) the whole other revision."""
     gone = [n for n in dict.fromkeys(old) if not mentions(rd_new.text, n)]
     came = [n for n in dict.fromkeys(new) if not mentions(rd_old.text, n)]
+    # a company named with or without its legal form ("Acme Steel plc" -> "Acme Steel") is
+    # the same company
+    gone = [n for n in gone if not legal_form_dropped(n, rd_new.text)]
+    came = [n for n in came if not legal_form_dropped(n, rd_old.text)]
     # a name written short with a mark and spelt out on the other side is the same name
     gone = [n for n in gone if not contracted_in(n, rd_new.text)]
     came = [n for n in came if not contracted_in(n, rd_old.text)]
@@ -135,8 +142,8 @@ def changed_names(old: list[str], new: list[str], rd_old: Reading, rd_new: Readi
         gone, came = _not_modifiers(gone, rd_old.text), _not_modifiers(came, rd_new.text)
     # "a Canadian", "the Dutchman": a demonym used as a noun says who someone is, as "a
     # cyclist" would; it names no person, place or body
-    gone = [n for n in gone if not demonym_noun(n, rd_old.text)]
-    came = [n for n in came if not demonym_noun(n, rd_new.text)]
+    gone = [n for n in gone if not (demonym_noun(n, rd_old.text) or people_plural(n, rd_old.text, texts))]
+    came = [n for n in came if not (demonym_noun(n, rd_new.text) or people_plural(n, rd_new.text, texts))]
     if rd_new.headline and gone and not came:
         # "... can resume in Delmoor" -> "... can resume": a headline trimmed of where it
         # happened, no place put in its stead; the story happened where it did

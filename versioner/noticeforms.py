@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from versioner.claims import MONTHS, Claim, Target, thing_of
 from versioner.claimvalues import AS_VERBS, NAMES_THING, as_pattern, read_contrast
 from versioner.kinds import Section
-from versioner.noticepieces import column_correction, error_clause, names_its_error, piece_error, piece_section
+from versioner.noticepieces import (
+    column_correction,
+    error_clause,
+    names_its_error,
+    piece_error,
+    piece_section,
+)
 from versioner.noticeplaces import _CARDINALS, _LOCATION, _STORY_TAIL, _alt, _locations
 from versioner.noticevocab import _EXCEPTIONS, _ORDINAL_MONTHS, _VERBS, _first_word
 from versioner.reading import WEEKDAYS

@@ -67,7 +67,7 @@ RULE_MODULES = ("parse", "notices", "claims", "kinds", "prepared", "seqdiff", "a
                 "nameidentified",
                 "figurepatterns", "countednoun", "figurespans",  # split from figures
                 "figureflags",  # split from flags
-                "articlenames",  # split from namechanges
+                "articlenames", "nameforms",  # split from namechanges
                 "hunk", "hunkquotes", "hunkfigures", "hunknegation",  # split from hunkrules
                 "aligncandidates", "pairing", "alignsimilar")  # split from align
 

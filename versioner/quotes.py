@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 # put in a quote that the older revision already quotes are no quote change (t16n)
 # 4: a quotation cut short that still opens its sentence is no reported speech: a quote
 # change (q1flags)
-RULES_VERSION = 4
+# 5: a headline quotation put in or taken out whole as the headline is rewritten around it
+# (the edit replaces words) is the headline changed, no quote change (f1flags)
+RULES_VERSION = 5
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -100,11 +102,20 @@ def quotes_kept(h: Hunk, rd_old: Reading, rd_new: Reading, headline: bool, older
         side, touched = (rd_new, touched_new) if touched_new else (rd_old, touched_old)
         if all(_is_title(side.text[s:e]) for s, e in touched):
             return TITLE_MARKS
-    if headline and not (h.old.strip() and h.new.strip()):
-        start, end, touched = (h.old_start, h.old_end, touched_old) if h.old.strip() else (h.new_start, h.new_end, touched_new)
-        if touched and all(start <= s and e <= end for s, e in touched):
-            return "kept"
+    if headline and _whole_quotes_only(h, touched_old, touched_new):
+        # a headline quote put in or taken out whole, perhaps as the headline is written
+        # anew around it: the headline changed (judged as a headline), no quoted words
+        return "kept"
     return None
+
+
+def _whole_quotes_only(h: Hunk, touched_old: list[tuple[int, int]], touched_new: list[tuple[int, int]]) -> bool:
+    """Does every quotation the edit touches lie wholly inside it, on its side? Then each
+    was put in or taken out whole (a headline rewritten: "Fire: 'No one saw it coming'"
+    -> "Inquiry opened into fire"); none had words changed inside it."""
+    return bool(touched_old or touched_new) \
+        and all(h.old_start <= s and e <= h.old_end for s, e in touched_old) \
+        and all(h.new_start <= s and e <= h.new_end for s, e in touched_new)
 
 
 # Articles of the languages the tool reads (English, Dutch): headlines drop them, inside
