@@ -9,6 +9,7 @@ import pytest
 from verdict_chain import audit_lines, replaced
 
 from versioner.flags import Flag
+from versioner.held import claim_cut
 from versioner.model import FlagType, Section, Severity
 from versioner.swaps import direction_swapped, title_swapped
 
@@ -35,6 +36,8 @@ def _wording(old: str, new: str) -> Flag:
     ("station manager", "network director", True),
     ("chief meteorologist", "chief meteorologist and", False),  # the same office
     ("said", "told reporters", False),  # no office on either side
+    ("President", "leader", False),  # a title restyled as a word of standing: the same person
+    ("head of the agency", "agency boss", False),
     ("the minister said on Tuesday that the ministry would review its rules for rail operators", "coach", False),
 ])
 def test_a_title_put_for_another_in_place(old: str, new: str, swapped: bool) -> None:
@@ -136,3 +139,24 @@ def test_a_count_of_the_injured_lowered_under_an_update_is_not_covered() -> None
     new = replaced(old, "75 injured people", "69 injured people") + [NEWS, UPDATE]
     v = audit_lines(old, new)[1]
     assert (v.verdict, v.stealth_kind) == ("undisclosed", "altered"), v.reasons
+
+
+@pytest.mark.parametrize("line", ["The cause of the fault has not been determined by the rail operator.",
+                                  "It was not immediately clear how many trains were affected by the fault."])
+def test_an_update_notice_covers_a_line_of_what_was_not_known_cut(line: str) -> None:
+    old = replaced(STORM, "Several roads were closed. A landslide blocked the only road into the valley.",
+                   "Several roads were closed. " + line)
+    new = replaced(old, " " + line, "") + [NEWS, UPDATE]
+    v = audit_lines(old, new)[1]
+    assert v.verdict == "consistent", v.reasons
+
+
+
+def test_a_sentence_cut_among_other_edits_to_its_paragraph_is_part_of_a_rewrite() -> None:
+    cut = Flag(FlagType.WORDING, Severity.MEDIUM, Section.BODY, 4,
+               "A landslide blocked the only road into the valley.", "", reason="")
+    assert claim_cut(cut, [cut])
+    other = _wording("Several", "Many")  # paragraph 2: another paragraph
+    assert claim_cut(cut, [cut, other])
+    recast = Flag(FlagType.WORDING, Severity.MEDIUM, Section.BODY, 4, "were closed", "had reopened", reason="")
+    assert not claim_cut(cut, [cut, recast])

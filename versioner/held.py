@@ -254,7 +254,7 @@ def _puts_right(flag: Flag, others: Sequence[Flag], new_text: str, old_text: str
     """Is this change a published fact put right, which no update notice tells of however
     loosely it is read: a title, direction or source swapped in place, a sentence of fact
     cut, a paragraph told again with one of its counts changed?"""
-    return swapped_in_place(flag, old_text, new_text) or claim_cut(flag) \
+    return swapped_in_place(flag, old_text, new_text) or claim_cut(flag, others) \
         or _retold_with_figure_changed(flag, others)
 
 
@@ -356,22 +356,28 @@ def update_covers(flag: Flag) -> bool:
     return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
 
 
-def claim_cut(flag: Flag) -> bool:
-    """A sentence of fact cut from a paragraph that stays, nothing in its place ("Two
-    partners testified against him." gone): a deleted claim, which the real copy's label
-    policy names among the silent corrections a generic update does not cover. A line
+def claim_cut(flag: Flag, others: Sequence[Flag] = ()) -> bool:
+    """A sentence of fact cut from a paragraph that stays, otherwise unchanged, nothing in
+    its place ("Two partners testified against him." gone): a deleted claim, which the
+    real copy's label policy names among the silent corrections a generic update does not
+    cover. A cut among other edits to the same paragraph is part of a rewrite around the
+    news (stale lines dropped as the story moves on). A line
     about the reporting ("did not respond to a request for comment"), a forecast or a
     state of things the news overtook ("is expected to ...", "are still searching"), or a
     quoted statement (``_statement_taken_out``) was superseded; a whole paragraph dropped
     in a rewrite is judged as a paragraph."""
     old = flag.old.strip()
+    if any(f is not flag and (f.section, f.paragraph) == (flag.section, flag.paragraph) for f in others):
+        return False
     return flag.type == FlagType.WORDING and not flag.new.strip() and old.endswith((".", "!", "?", "”", '"')) \
         and len(re.findall(r"\w+", old)) >= _STATEMENT_WORDS and not _PROCESS_LINE.search(old) \
         and not forecast(old) and not _ONGOING.search(old) and not any(m in old for m in _OPENERS)
 
 
-# a state of things told as it stands ("are still searching"): the news moves it on
-_ONGOING = re.compile(r"\bstill\b", re.I)
+# a state of things told as it stands ("are still searching"), or what is not known yet
+# ("has not been identified", "It was not immediately clear ..."): the news moves it on
+_ONGOING = re.compile(r"\b(?:still|yet|unclear|unknown|not\s+(?:immediately\s+)?(?:clear|known)|"
+                      r"not\s+been\s+(?:identified|named|released|confirmed|disclosed|determined))\b", re.I)
 
 
 def quote_continued(flag: Flag, new_text: str) -> bool:

@@ -15,15 +15,18 @@ from versioner.flags import Flag
 from versioner.model import FlagType
 from versioner.names import TITLES
 
+# words that describe someone's standing without naming an office ("Venezuela's leader" for its
+# president, "the head of the agency"): put for a title they restyle it, they do not re-title
+_GENERIC = frozenset(("leader", "leaders", "head", "boss"))
 # nouns of office or job: someone's title (lower case; with the honorifics names.py knows)
-ROLES = frozenset("""
+ROLES = (frozenset("""
 minister secretary director executive officer manager coach captain president chairman chairwoman chair
 governor mayor judge justice prosecutor lawyer attorney barrister solicitor spokesman spokeswoman
-spokesperson leader commissioner inspector superintendent sheriff ambassador editor founder treasurer
+spokesperson commissioner inspector superintendent sheriff ambassador editor founder treasurer
 senator representative councillor councilor adviser advisor commander general admiral colonel chancellor
 meteorologist forecaster economist analyst striker goalkeeper defender midfielder referee umpire
-head principal dean professor surgeon doctor nurse pilot conductor driver
-""".split()) | {t for t in TITLES if len(t) > 3}
+principal dean professor surgeon doctor nurse pilot conductor driver
+""".split()) | {t for t in TITLES if len(t) > 3}) - _GENERIC
 # a title is a few words: a longer span is a clause rewritten around one
 _ROLE_WORDS = 5
 
