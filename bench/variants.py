@@ -17,6 +17,9 @@ material only added is an ``update`` (``added``), a style fix is ``minor``, a
 notice that covers everything is ``consistent``, one that leaves a changed fact
 out is ``undisclosed`` (``altered``).
 
+The ``beat-*`` patterns (bench/beats.py) tell other stories (sport, weather, elections,
+courts, markets, transport, health) in wire, web, British and Dutch headline-list styles.
+
 Pairs go through the CLI a user has, as bench/realdata.py does: ``versioner
 import`` of one JSONL, then ``versioner audit --format json``; the verdict and
 ``stealth_kind`` of each pair's second revision are scored against the pattern's.
@@ -37,6 +40,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import beats  # noqa: E402  (other beats and styles: sport, weather, elections, courts, ...)
 
 # -- vocabularies (all invented) ------------------------------------------------
 
@@ -742,7 +748,7 @@ PAIRED: dict[str, tuple[Paired, str]] = {
 NOTICED = ("correction-plus-silent", "correction-covers", "update-new-only", "update-over-figure",
            "update-carried-figure", "correction-plus-amount", "notice-carried-credit-swap",
            "update-over-reworded-figure")
-PATTERNS = (*ALTERING, *QUIET, *PAIRED, *NOTICED)
+PATTERNS = (*ALTERING, *QUIET, *PAIRED, *NOTICED, *beats.PATTERNS)
 STYLES = ("wire", "web", "footnote")
 KIND = {"stealth": "altered", "undisclosed": "altered", "update": "added"}
 # the silent fact changes that ride along with a notice: in a paragraph of their own
@@ -751,6 +757,10 @@ COVERABLE: dict[str, Edit] = {"toll-down": toll_down, "name-replaced": name_repl
 
 
 def make_case(pattern: str, rng: random.Random, style: str) -> Case:
+    if pattern in beats.PATTERNS:
+        bstyle = ("wire", "web", "british")[STYLES.index(style)]
+        made_style, old_text, new_text, expect, kind, note = beats.make_case(pattern, rng, bstyle)
+        return Case(pattern, made_style, old_text, new_text, expect, kind, note)
     s = new_story(rng, style)
     if pattern in ALTERING:
         new, c = ALTERING[pattern](rng, s)

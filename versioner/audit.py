@@ -39,7 +39,13 @@ from versioner.times import duration
 
 # Bump when a verdict this module (or evidence.py, stealth.py, held.py) reaches changes: stored verdicts
 # are keyed by it with the pair cache's rule versions (``verdict_rules``).
-RULES_VERSION = 24  # 24: whom a notice names ties it to a change only in the changed sentence, not anywhere in its paragraph (evidence.py); 23 (q2verdicts): a byline is a credit; a name or number cut from a headline
+RULES_VERSION = 25  # 25: whom a notice names ties it to a change only in the changed sentence,
+# not anywhere in its paragraph (evidence.py); 24 (v1verdicts): a title or a direction put for another in common words
+# (swaps.py) is a fact put right, which no update covers; nor a sentence of fact cut; a tally
+# of an ongoing event (stranded, without power, rain) rising, or of those it still holds
+# (missing, trapped) falling, moves on; a headline-list line with one name put for another
+# is put right, one with a clause joined on is news
+# 23 (q2verdicts): a byline is a credit; a name or number cut from a headline
 # that the story still gives is not taken back; a word still quoted anywhere is not a quotation
 # altered (a lede re-cut); a source's identifying word swapped ("hospital officials" -> "local
 # officials") is a source swapped; an update notice does not cover a paragraph told again with

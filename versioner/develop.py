@@ -24,7 +24,11 @@ _RUNNING = re.compile(
 # words of a running count: a figure beside them moves on as a story develops
 _RUNNING_EN = re.compile(r"\b(?:dead|deaths?|died|killed|toll|injured|wounded|missing|hurt|cases|infections?|"
                          r"evacuated|arrested|detained|rescued|displaced|votes?|counted|score[sd]?|leads?|"
-                         r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed)\b", re.I)
+                         r"warnings?|watch|alerts?|level|so\s+far|at\s+least|rose|risen|climbed|"
+                         # people and places an ongoing event holds up, and what it has
+                         # brought down so far
+                         r"strand(?:s|ed|ing)?|trap(?:s|ped)?|without\s+(?:power|electricity|water)|"
+                         r"cancell?ed|rain(?:fall)?|snow(?:fall)?)\b", re.I)
 
 
 def developing(flags: list[Flag], new_text: str) -> bool:
@@ -47,11 +51,24 @@ def moved_on(altered: list[Flag], subst: list[Flag], new_text: str) -> bool:
 def running_figure(flag: Flag, new_text: str) -> bool:
     """A count rising beside the words of a running tally ("at least 12 killed" -> "at
     least 14 killed") or told as a tally so far ("have been evacuated"): the story moving
-    on. A toll lowered was more likely put right."""
-    if flag.type != FlagType.FIGURE or not _rises(flag):
+    on. A toll lowered was more likely put right; a count of those the event still holds
+    (missing, trapped, stranded, without power) that falls is the story moving on too
+    (people found, freed, reconnected)."""
+    if flag.type != FlagType.FIGURE:
+        return False
+    if _rises(flag, falls=True):
+        return _RECEDING.search(_near(flag.new, new_text)) is not None
+    if not _rises(flag):
         return False
     near = _near(flag.new, new_text)
     return developing([flag], near) or _RUNNING.search(near) is not None or _tally_so_far(flag.new, new_text)
+
+
+# a tally of those an ongoing event still holds: it falls as they are found, freed or
+# reconnected ("12 people are still missing" -> "5 people are still missing")
+_RECEDING = re.compile(r"\b(?:missing|unaccounted\s+for|trap(?:s|ped)?|strand(?:s|ed|ing)?|without\s+(?:power|electricity|water)|"
+                       r"(?:still|remain\w*)\s+(?:in\s+hospital|hospitali[sz]ed)|vermist\w*|vermisst\w*|disparus|"
+                       r"desaparecidos)\b", re.I)
 
 
 # a count told as it stands now: "have been evacuated", "has reached", "now stands at";
@@ -73,13 +90,14 @@ def _tally_so_far(fragment: str, text: str) -> bool:
     return _SO_FAR.search(line[start:min(ends, default=len(line))]) is not None
 
 
-def _rises(flag: Flag) -> bool:
+def _rises(flag: Flag, falls: bool = False) -> bool:
+    """Does the flag's first figure rise (``falls``: fall) from old to new?"""
     from versioner.figures import extract_figures
 
     old, new = extract_figures(flag.old), extract_figures(flag.new)
     if not old or not new or old[0].value is None or new[0].value is None:
         return False
-    return new[0].value > old[0].value
+    return new[0].value < old[0].value if falls else new[0].value > old[0].value
 
 
 # words either side of a figure that say what it counts ("at least 14 people were killed")
@@ -112,6 +130,11 @@ def projection_settled(flag: Flag, subst: list[Flag]) -> bool:
         return False
     return any(f.paragraph == flag.paragraph and f.section == flag.section and f is not flag and settles(f)
                for f in subst)
+
+
+def forecast(text: str) -> bool:
+    """Does ``text`` tell of something still to come ("will", "is expected to")?"""
+    return _FUTURE.search(text) is not None
 
 
 def settles(flag: Flag) -> bool:

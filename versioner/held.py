@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from versioner import model
-from versioner.develop import running_figure, settles
+from versioner.develop import forecast, running_figure, settles
 from versioner.evidence import Clue, evidence, values_missing
 from versioner.figures import extract_figures
 from versioner.flags import Flag
 from versioner.model import FlagType, NoticeKind, Section
 from versioner.notices import Claim, Notice, Target
-from versioner.stealth import StealthKind, adds_material, rank_swapped, swapped_in_place
+from versioner.stealth import _PROCESS_LINE, StealthKind, adds_material, rank_swapped, swapped_in_place
 
 _V = model.Verdict
 
@@ -200,8 +200,10 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
     sole = not any(not _is_bare_correction(c) for n in notices for c in n.claims)
     for notice in notices:
         if not notice.claims and notice.kind in _CLAIMING_ALL:
-            # a bare slug or "(Repeats ...)" claims nothing specific
-            covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered)
+            # a bare slug or "(Repeats ...)" claims nothing specific; a bare update still
+            # tells of news, not of a published fact put right
+            covered.extend(f for f in flags if f.type in _GENERIC_OK and f not in covered and not (
+                notice.kind == NoticeKind.UPDATE and _puts_right(f, flags, new_text, old_text)))
             continue
         if notice.kind == NoticeKind.UPDATE:
             # a running count moving on (a toll, a tally) is the news an update brings
@@ -223,8 +225,7 @@ def match(notices: Sequence[Notice], flags: Sequence[Flag], new_text: str = "",
                 hits = _about_whom_named(claim, hits, new_text)
             elif not named:
                 # an update read loosely owns no title or source swapped: those put a fact right
-                hits = [f for f in hits if not swapped_in_place(f, old_text, new_text)
-                        and not _retold_with_figure_changed(f, flags)]
+                hits = [f for f in hits if not _puts_right(f, flags, new_text, old_text)]
             if not hits:
                 # an update describes new material loosely: only values it states can be wrong
                 if notice.kind != NoticeKind.UPDATE or claim.new_value or claim.old_value:
@@ -244,15 +245,23 @@ def _update_owns(flag: Flag, new_text: str, old_text: str, others: Sequence[Flag
     """What an update notice owns by being one: new material, superseded lines taken out,
     a running count moving on, a quotation carried on; never a title or source swapped,
     nor a paragraph taken out and told again with one of its figures changed."""
-    if swapped_in_place(flag, old_text, new_text) or _retold_with_figure_changed(flag, others):
+    if _puts_right(flag, others, new_text, old_text):
         return False
     return update_covers(flag) or running_figure(flag, new_text) or quote_continued(flag, new_text)
 
 
+def _puts_right(flag: Flag, others: Sequence[Flag], new_text: str, old_text: str) -> bool:
+    """Is this change a published fact put right, which no update notice tells of however
+    loosely it is read: a title, direction or source swapped in place, a sentence of fact
+    cut, a paragraph told again with one of its counts changed?"""
+    return swapped_in_place(flag, old_text, new_text) or claim_cut(flag, others) \
+        or _retold_with_figure_changed(flag, others)
+
+
 def _retold_with_figure_changed(flag: Flag, others: Sequence[Flag]) -> bool:
     """Was this paragraph taken out and told again in an added one, whose words or other
-    figures it shares, with a count of the same thing changed and not rising as a running
-    tally does ("Hospitals treated 75 injured people, and 6 ..." -> "The crash also injured
+    figures it shares, with a count of the same thing changed and not moving as a running
+    tally does (rising, or for those still missing, falling) ("Hospitals treated 75 injured people, and 6 ..." -> "The crash also injured
     69 people, 6 of them ...")? The sentence was rewritten around a figure put right, which
     an update notice does not tell of; a superseded line it replaces with news it does."""
     if flag.type != FlagType.PARAGRAPH_REMOVED:
@@ -270,10 +279,11 @@ def _retold_with_figure_changed(flag: Flag, others: Sequence[Flag]) -> bool:
             for a in told:
                 if a.value in shared or not o.noun or not a.noun or o.noun.split()[-1] != a.noun.split()[-1]:
                     continue
-                rising = a.value > o.value and running_figure(
+                # a tally moving as one does (a toll rising, a count of the missing falling)
+                moving = running_figure(
                     Flag(FlagType.FIGURE, flag.severity, added.section, added.paragraph, o.text, a.text, reason=""),
                     added.new)
-                if a.value != o.value and not rising:
+                if a.value != o.value and not moving:
                     return True
     return False
 
@@ -344,6 +354,30 @@ def update_covers(flag: Flag) -> bool:
     if flag.type in (FlagType.NEGATION, FlagType.QUOTE) or rank_swapped(flag):
         return False  # words taken out of a quote, a "not", a title: they change what was said
     return not (flag.type in _CORRECTION_ONLY and flag.new.strip())
+
+
+def claim_cut(flag: Flag, others: Sequence[Flag] = ()) -> bool:
+    """A sentence of fact cut from a paragraph that stays, otherwise unchanged, nothing in
+    its place ("Two partners testified against him." gone): a deleted claim, which the
+    real copy's label policy names among the silent corrections a generic update does not
+    cover. A cut among other edits to the same paragraph is part of a rewrite around the
+    news (stale lines dropped as the story moves on). A line
+    about the reporting ("did not respond to a request for comment"), a forecast or a
+    state of things the news overtook ("is expected to ...", "are still searching"), or a
+    quoted statement (``_statement_taken_out``) was superseded; a whole paragraph dropped
+    in a rewrite is judged as a paragraph."""
+    old = flag.old.strip()
+    if any(f is not flag and (f.section, f.paragraph) == (flag.section, flag.paragraph) for f in others):
+        return False
+    return flag.type == FlagType.WORDING and not flag.new.strip() and old.endswith((".", "!", "?", "”", '"')) \
+        and len(re.findall(r"\w+", old)) >= _STATEMENT_WORDS and not _PROCESS_LINE.search(old) \
+        and not forecast(old) and not _ONGOING.search(old) and not any(m in old for m in _OPENERS)
+
+
+# a state of things told as it stands ("are still searching"), or what is not known yet
+# ("has not been identified", "It was not immediately clear ..."): the news moves it on
+_ONGOING = re.compile(r"\b(?:still|yet|unclear|unknown|not\s+(?:immediately\s+)?(?:clear|known)|"
+                      r"not\s+been\s+(?:identified|named|released|confirmed|disclosed|determined))\b", re.I)
 
 
 def quote_continued(flag: Flag, new_text: str) -> bool:

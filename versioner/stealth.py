@@ -27,6 +27,7 @@ from versioner.silent import (
     source_swapped,
     speaker_swapped,
 )
+from versioner.swaps import direction_swapped, title_swapped
 
 
 class StealthKind(StrEnum):
@@ -121,10 +122,12 @@ _CREDIT_SECTIONS = frozenset((Section.BYLINE, Section.CREDITS))
 
 
 def swapped_in_place(flag: Flag, old_text: str, new_text: str) -> bool:
-    """A title's rank, a cited source or a speaker replaced by another in place: a
+    """A title's rank or the title itself, a direction, a cited source or a speaker
+    replaced by another in place (``swaps.py``): a
     published fact put right, which no update notice tells of (it brings news, it does
     not re-attribute)."""
-    return rank_swapped(flag) or speaker_swapped(flag) or bool(old_text) and source_swapped(flag, old_text, new_text)
+    return rank_swapped(flag) or speaker_swapped(flag) or title_swapped(flag) or direction_swapped(flag) \
+        or bool(old_text) and source_swapped(flag, old_text, new_text)
 
 
 def rank_swapped(flag: Flag) -> bool:
@@ -307,8 +310,26 @@ def adds_material(flag: Flag) -> bool:
              if w not in _FILLER}
     if any(w in names and not _respelt(w, gone) for w in new):
         return True
+    if flag.type == FlagType.HEADLINE and _clause_appended(flag.old, flag.new):
+        return True
     # function words ("after", "when", "their") join the words that carry the material
     return sum(len(w) > 3 and w not in FUNCTION_WORDS for w in new) >= _NEW_WORDS
+
+
+# what joins a clause on to a headline: a comma, a colon, a dash, "and" (in the
+# languages the notice vocabulary reads)
+_JOINED = re.compile(r"^\s*(?:[,;:–—]|-\s|(?:and|en|und|et|y)\b)", re.I)
+
+
+def _clause_appended(old: str, new: str) -> bool:
+    """Was a clause of two or more words joined on to an otherwise unchanged headline
+    ("Storm shuts port" -> "Storm shuts port, schools closed")? It tells a new
+    development beside the claim kept; a phrase of context run on without a join
+    ("... jailed for fraud") adds none."""
+    old, new = old.strip(), new.strip()
+    if not old or not new.startswith(old) or not _JOINED.match(new[len(old):]):
+        return False
+    return sum(len(w) > 3 and w not in FUNCTION_WORDS for w in _words(new[len(old):])) >= 2
 
 
 # this many words the earlier revision never used say something new
@@ -396,6 +417,9 @@ def _headline_fact_replaced(flag: Flag, new_text: str) -> bool:
     if flag.type == FlagType.QUOTE:  # the same quoted words moved about are not a misquote
         return bool(_words(flag.new)) and not set(_words(flag.old)) <= set(_words(flag.new))
     have = set(_words(new_text))
+    if flag.type == FlagType.NAME and _one_name(flag.old) and _one_name(flag.new) \
+            and not set(_words(flag.old)) & have:
+        return True  # one place or name put for another, the rest of the line kept: put right
     gone = [name for name in _PERSON.findall(flag.old.translate(_STRAIGHT))
             if not any(w in have for w in _words(name)[1:])]
     if flag.type != FlagType.NAME or not gone:
@@ -405,6 +429,11 @@ def _headline_fact_replaced(flag: Flag, new_text: str) -> bool:
     if not before or before[-1] in ":.!?":
         named = named[1:] if named[:1] == _words(flag.new)[:1] else named  # a capital opening a sentence
     return not named
+
+
+def _one_name(text: str) -> bool:
+    """Is ``text`` one name and nothing else ("Brisk", "Kestrel Bay")?"""
+    return _NAME_RUN.fullmatch(text.strip().translate(_STRAIGHT)) is not None
 
 
 # a person's name: a capitalised word and a surname or an initial ("Jane Roe", "Ali K.")
