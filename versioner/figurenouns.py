@@ -11,6 +11,22 @@ RULES_VERSION = 1
 AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
 
 
+# Nouns that count the times something happened, not the thing: "two rounds of talks" and
+# "two cycles of talks" count the same talks ("of" names what is counted)
+OCCASION_NOUNS = frozenset("""round rounds cycle cycles session sessions sitting sittings wave waves phase
+phases stage stages spell spells bout bouts stint stints episode episodes instance instances occasion
+occasions iteration iterations""".split())
+
+# Members of a family: "her three children" tells who a person is, not a figure reported
+KIN_NOUNS = frozenset("""child children kid kids son sons daughter daughters brother brothers sister sisters
+sibling siblings grandchild grandchildren grandson grandsons granddaughter granddaughters stepchildren
+stepchild stepson stepsons stepdaughter stepdaughters nephew nephews niece nieces cousin cousins wife
+wives husband husbands parent parents grandparents""".split())
+
+# Possessive determiners: "her three children", "their two sons"
+POSSESSIVES = frozenset("her his their my our your its".split())
+
+
 def noun_head(noun: str | None) -> str:
     words = words_as_written(noun or "")
     return stem(words[0]) if words else ""
