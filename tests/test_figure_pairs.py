@@ -99,3 +99,9 @@ def test_a_count_retold_one_by_one_is_no_figure_removed() -> None:
 def test_a_word_for_each_time_restyled_before_of_is_no_figure() -> None:
     assert _figures("She led the union through two rounds of talks.", "She led the union through two cycles of talks.") == []
     assert _figures("The council sent two tonnes of rice.", "The council sent two bags of rice.") != []
+
+
+def test_a_dutch_family_count_leaving_with_its_sentence_is_no_figure_removed() -> None:
+    kept = "Kort daarna kreeg de politie een tweede melding. De beller noemde Holm als verdachte."
+    assert _figures("Kort daarna kreeg de politie een tweede melding. Een vrouw zei dat haar ex-partner haar drie "
+                    "kinderen had meegenomen. De beller noemde Holm als verdachte.", kept) == []

@@ -21,10 +21,12 @@ occasions iteration iterations""".split())
 KIN_NOUNS = frozenset("""child children kid kids son sons daughter daughters brother brothers sister sisters
 sibling siblings grandchild grandchildren grandson grandsons granddaughter granddaughters stepchildren
 stepchild stepson stepsons stepdaughter stepdaughters nephew nephews niece nieces cousin cousins wife
-wives husband husbands parent parents grandparents""".split())
+wives husband husbands parent parents grandparents
+kind kinderen zoon zonen dochter dochters broer broers zus zussen kleinkind kleinkinderen""".split())
 
-# Possessive determiners: "her three children", "their two sons"
-POSSESSIVES = frozenset("her his their my our your its".split())
+# Possessive determiners: "her three children", "their two sons"; Dutch "haar", "hun" (not
+# "zijn", also the verb in "er zijn drie kinderen gewond")
+POSSESSIVES = frozenset("her his their my our your its haar hun".split())
 
 
 def noun_head(noun: str | None) -> str:
