@@ -14,6 +14,7 @@ the editing convention it stands for, never read from the flags:
   toll, an amount): a figure removed; one that only tells of someone's family ("took her
   three children") takes out no figure of the story: none (changed in place it is one);
 - a sentence moved to the next paragraph, figure and all: none;
+- a line giving the time of a briefing or a deadline taken out once it passed: none;
 - a rate, tally, score, date, amount or age changed: one figure, the number that changed;
 - a count that loses its noun but keeps its number ("300 people" -> "300"): none.
 
@@ -262,9 +263,33 @@ def noun_dropped(rng: random.Random, style: str) -> Pattern:
     return old, new, ([] if m == n else [(n, m)])
 
 
+def schedule_lapsed(rng: random.Random, style: str) -> Pattern:
+    """A line giving the time of a briefing or a deadline taken out once it has passed (a
+    superseded line: no figure), or the time put right in place (a figure changed)."""
+    h = rng.randint(1, 10)
+    if style == "nl":
+        keep_a, keep_b = "De brandweer bleef de hele nacht ter plaatse.", "De oorzaak is nog niet bekend."
+        told = rng.choice((f"De burgemeester geeft om {h + 10}.00 uur een persconferentie.",
+                           f"De politie geeft om {h + 10}:30 uur een update."))
+        return f"{keep_a} {told} {keep_b}", f"{keep_a} {keep_b}", []
+    keep_a = rng.choice(("Crews stayed at the scene overnight.", "Counting continued into the night."))
+    keep_b = rng.choice(("The cause is not yet known.", "Results are expected on Friday."))
+    pm = rng.choice(("p.m.", "pm")) if style == "uk" else "p.m."
+    told = rng.choice((f"Police said they would give an update at {h} {pm}",
+                       f"Officials are expected to brief reporters at {h}:30 {pm}",
+                       f"Polls close at {h} {pm} local time"))
+    if rng.random() < 0.7:
+        return f"{keep_a} {told}. {keep_b}", f"{keep_a} {keep_b}", []
+    old_t = f"{h}:30 {pm}" if ":30" in told else f"{h} {pm}"
+    new_t = old_t.replace(f"{h}", f"{h + 1}", 1)
+    mins = 30 if ":30" in told else 0
+    return (f"{keep_a} {told}. {keep_b}", f"{keep_a} {told.replace(old_t, new_t)}. {keep_b}",
+            [((h + 12) * 100 + mins, (h + 13) * 100 + mins)])
+
+
 MORE: dict[str, Callable[[random.Random, str], Pattern]] = {
     "restyled": restyled, "family-count": family_count, "toll-sentence-dropped": toll_sentence_dropped,
     "moved-across": moved_across, "rate-changed": rate_changed, "tally-changed": tally_changed,
     "date-changed": date_changed, "amount-changed": amount_changed, "age-reworded": age_reworded,
-    "noun-dropped": noun_dropped,
+    "noun-dropped": noun_dropped, "schedule-lapsed": schedule_lapsed,
 }

@@ -105,3 +105,11 @@ def test_a_dutch_family_count_leaving_with_its_sentence_is_no_figure_removed() -
     kept = "Kort daarna kreeg de politie een tweede melding. De beller noemde Holm als verdachte."
     assert _figures("Kort daarna kreeg de politie een tweede melding. Een vrouw zei dat haar ex-partner haar drie "
                     "kinderen had meegenomen. De beller noemde Holm als verdachte.", kept) == []
+
+
+def test_a_time_of_day_leaving_with_its_sentence_is_no_figure_removed() -> None:
+    kept = "Crews stayed at the scene overnight. The cause is not yet known."
+    assert _figures("Crews stayed at the scene overnight. Police said they would give an update at 3 p.m. "
+                    "The cause is not yet known.", kept) == []
+    cut = _figures("Police will give an update at 3 p.m. on Monday.", "Police will give an update on Monday.")
+    assert [(f.old_value, f.new_value) for f in cut] == [(1500, None)]  # taken out of a sentence that stands

@@ -36,10 +36,10 @@ if TYPE_CHECKING:
 # a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed;
 # a count without its number quoted with its "of" ("dozens of homes") (q3figures)
 # 5: a count of a person's family ("her three children"), only removed or added, rides with its
-# clause (low); a rewrite keeps the
-# thing a figure counted only when it keeps it as a group, in the plural as counted ("two rewards"
-# -> "the reward ... another reward" is no count dropped)
-RULES_VERSION = 5
+# clause (low); a rewrite keeps the thing a figure counted only when it keeps it as a group, in the
+# plural as counted ("two rewards" -> "the reward ... another reward" is no count dropped)
+# 6: a time of day taken out with its sentence (a lapsed schedule, "an update at 3 p.m.") rides with it
+RULES_VERSION = 6
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -353,9 +353,13 @@ def riding_figures(h: Hunk, ofs: Sequence[Figure], nfs: Sequence[Figure]) -> fro
     """The figures of a hunk that, only removed or only added, ride with the words around
     them rather than state a figure of the story: a count of a person's own family ("taken
     her three children", "his two sons"), which tells who someone is, not how many of
-    anything the story reports. Changed ("her three children" -> "her four children") it is
-    a figure changed: pairing finds that before this is asked."""
-    out = [f for f in ofs if _family_count(h.old_text, f)]
+    anything the story reports; and a time of day taken out with its sentence ("Police will
+    give an update at 3 p.m."), a schedule that lapsed as the story moved on (a superseded
+    line, which editors do not count a fact retracted), as a date taken out is. Changed
+    ("her three children" -> "her four children", "at 3 p.m." -> "at 4 p.m.") either is a
+    figure changed: pairing finds that before this is asked."""
+    taken_out = sentence_taken_out(h) if any(f.kind == "time" for f in ofs) else False
+    out = [f for f in ofs if _family_count(h.old_text, f) or (taken_out and f.kind == "time")]
     out += [f for f in nfs if _family_count(h.new_text, f)]
     return frozenset(out)
 
