@@ -113,3 +113,8 @@ def test_a_time_of_day_leaving_with_its_sentence_is_no_figure_removed() -> None:
                     "The cause is not yet known.", kept) == []
     cut = _figures("Police will give an update at 3 p.m. on Monday.", "Police will give an update on Monday.")
     assert [(f.old_value, f.new_value) for f in cut] == [(1500, None)]  # taken out of a sentence that stands
+
+
+def test_a_vague_count_made_its_stand_in_number_is_a_figure_changed() -> None:
+    flags = _figures("Dozens of people were evacuated overnight.", "About 24 people were evacuated overnight.")
+    assert [(f.severity, f.old_value, f.new_value) for f in flags] == [("high", None, 24)]

@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 # clause (low); a rewrite keeps the thing a figure counted only when it keeps it as a group, in the
 # plural as counted ("two rewards" -> "the reward ... another reward" is no count dropped)
 # 6: a time of day taken out with its sentence (a lapsed schedule, "an update at 3 p.m.") rides with it
-RULES_VERSION = 6
+# 7: a count without its number made one whose value is the stand-in's ("dozens" -> "24") is a figure
+# changed: _stands_elsewhere held it a figure added already stated by the stand-in
+RULES_VERSION = 7
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -385,9 +387,12 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
     paragraph): the fact stands, only its place changed."""
     if f.type != FlagType.FIGURE or not f.noun or (f.old_value is None) == (f.new_value is None):
         return False
+    if f.old and f.new:
+        return False  # a count without its number made one ("dozens" -> "24"): changed, not added
     value, side = (f.old_value, 1) if f.new_value is None else (f.new_value, 0)
     head = _noun_head(f.noun)
-    return bool(head) and any(o.value == value and _noun_head(o.noun) == head
+    # a count without its number ("dozens") has a stand-in value, never one stated
+    return bool(head) and any(o.value == value and o.kind != "vague" and _noun_head(o.noun) == head
                               for o in _article_figures(names.texts[side]))
 
 
