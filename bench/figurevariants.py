@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.figurevariants_more import MORE  # noqa: E402
 from versioner.flags import flag_texts  # noqa: E402
 from versioner.model import Flag, FlagType  # noqa: E402
 
@@ -350,6 +351,18 @@ PATTERNS: dict[str, Callable[[random.Random, str], Pattern]] = {
     "money-percent-units": money_percent_units, "date-added": date_added, "age": age_changed,
     "date-in-rewrite": date_in_rewrite, "lede-rewritten": lede_rewritten, "unit-typo": unit_typo,
 }
+
+def _more(make: Callable[[random.Random, str], tuple[str, str, list[tuple[Any, Any]]]]
+          ) -> Callable[[random.Random, str], Pattern]:
+    def pattern(rng: random.Random, style: str) -> Pattern:
+        old, new, want = make(rng, style)
+        return old, new, [Expect(o, n) for o, n in want]
+    return pattern
+
+
+# the patterns of bench/figurevariants_more.py: other wordings and subjects, and what
+# leaves with its sentence or is only restyled
+PATTERNS.update({name: _more(make) for name, make in MORE.items()})
 # patterns whose wordings are English only (no Dutch vague counts or typos drawn)
 ENGLISH_ONLY = frozenset(("unit-typo",))
 

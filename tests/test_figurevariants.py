@@ -25,6 +25,11 @@ FLOORS = {
     "count-changed": 0.95, "vague-changed": 0.95, "figure-moved": 0.95, "score-changed": 0.95,
     "unchanged-beside-edit": 0.95, "money-percent-units": 0.95, "date-added": 0.95, "age": 0.95,
     "date-in-rewrite": 0.9, "lede-rewritten": 0.9, "unit-typo": 0.9,
+    # bench/figurevariants_more.py: other wordings and subjects (1.00 on seed 1 and seed 7
+    # but family-count, whose Dutch "zijn" before a family is also the verb "are": 0.96/0.98)
+    "restyled": 0.95, "family-count": 0.85, "toll-sentence-dropped": 0.95, "moved-across": 0.95,
+    "rate-changed": 0.95, "tally-changed": 0.95, "date-changed": 0.95, "amount-changed": 0.95,
+    "age-reworded": 0.95, "noun-dropped": 0.95, "schedule-lapsed": 0.95,
 }
 PER = 12
 SEEDS = (21, 22)
@@ -55,9 +60,9 @@ def test_each_style_is_drawn_for_each_pattern(variants: ModuleType) -> None:
 def test_the_expected_flags_come_from_the_pattern(variants: ModuleType) -> None:
     """A move, a word beside a figure and a typo expect no figure flag; a change one."""
     for c in variants.cases(3, 4):
-        if c.pattern in ("figure-moved", "unchanged-beside-edit", "unit-typo"):
+        if c.pattern in ("figure-moved", "unchanged-beside-edit", "unit-typo", "restyled", "moved-across"):
             assert c.expected == [], c
-        elif c.pattern != "lede-rewritten":
+        elif c.pattern not in ("lede-rewritten", "family-count", "noun-dropped", "schedule-lapsed"):
             assert len(c.expected) == 1, c
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from versioner.figuredates import told_another_way
 from versioner.figureedges import made_a_range, stated_values
 from versioner.figurenouns import AGE_WORDS as _AGE_WORDS
+from versioner.figurenouns import KIN_NOUNS, POSSESSIVES
 from versioner.figurenouns import counted_head as _counted_head
 from versioner.figurenouns import noun_head as _noun_head
 from versioner.figurenouns import stem as _stem
@@ -34,7 +35,13 @@ if TYPE_CHECKING:
 # 4: a whole date (day, month, year) put into a rewrite is a figure added (high); and
 # a unit or counted noun misspelt ("40,000 homes" -> "40,000 hoems") is a typo made, no figure changed;
 # a count without its number quoted with its "of" ("dozens of homes") (q3figures)
-RULES_VERSION = 4
+# 5: a count of a person's family ("her three children"), only removed or added, rides with its
+# clause (low); a rewrite keeps the thing a figure counted only when it keeps it as a group, in the
+# plural as counted ("two rewards" -> "the reward ... another reward" is no count dropped)
+# 6: a time of day taken out with its sentence (a lapsed schedule, "an update at 3 p.m.") rides with it
+# 7: a count without its number made one whose value is the stand-in's ("dozens" -> "24") is a figure
+# changed: _stands_elsewhere held it a figure added already stated by the stand-in
+RULES_VERSION = 7
 
 
 # Characters either side of an edit that can hold a figure touching it and what the
@@ -156,14 +163,15 @@ def _capital_before(text: str, end: int) -> bool:
 def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragraph: int | None,
                   old_all: Sequence[Figure] = (), new_all: Sequence[Figure] = (),
                   rewrite: tuple[str, str] | None = None, ages: frozenset[Figure] = frozenset(),
-                  texts: tuple[str, str] = ("", "")) -> list[Flag]:
+                  texts: tuple[str, str] = ("", ""), riding: frozenset[Figure] = frozenset()) -> list[Flag]:
     """The figure flags of one hunk; a figure that only left this hunk for another place
     in the paragraph (``old_all``, ``new_all``: the paragraph's figures near its edits)
     is moved, not removed and added. In a ``rewrite`` (the hunk's old and new words, when
     its figures do not carry it) a figure only added or only removed rides in a clause
     written in or taken out, which the wording rules judge: its flag is a low one that
     only a move can claim (flag_comparison drops the rest), unless the thing it counted
-    still stands on the other side ("killed 17 soldiers" -> "left soldiers dead")."""
+    still stands on the other side ("killed 17 soldiers" -> "left soldiers dead"). A figure
+    ``riding`` (riding_figures) is such a low one wherever it stands."""
     flags = []
     ofs, nfs = _unchanged_taken_out(ofs, nfs)
     unmatched_new = [nf for nf in nfs if not _stands_in(nf, old_all, ofs)]
@@ -173,7 +181,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
                                 or told_another_way(of, texts[0], texts[1])):
             continue  # moved; or a count without its number, or "first", taken out: no number retracted
         if partner is None:
-            sev = Severity.HIGH if of in ages else _alone_severity(of, rewrite, 1)
+            sev = Severity.HIGH if of in ages else Severity.LOW if of in riding else _alone_severity(of, rewrite, 1)
             flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, _phrase(of, texts[0]), "",
                               f"figure {of.text} removed" + _counting(of), _stated(of), None, of.noun))
             continue
@@ -188,7 +196,7 @@ def _figure_flags(ofs: list[Figure], nfs: list[Figure], section: Section, paragr
     for nf in unmatched_new:
         if nf.kind == "vague" or _sequence_word(nf) or told_another_way(nf, texts[1], texts[0]):
             continue  # a count without its number (or "first") put in states no number: the wording rules judge it
-        sev = Severity.HIGH if nf in ages else _alone_severity(nf, rewrite, 0)
+        sev = Severity.HIGH if nf in ages else Severity.LOW if nf in riding else _alone_severity(nf, rewrite, 0)
         flags.append(Flag(FlagType.FIGURE, sev, section, paragraph, "", _phrase(nf, texts[1]),
                           f"figure {nf.text} added" + _counting(nf), None, _stated(nf), nf.noun))
     return flags
@@ -335,9 +343,36 @@ def _alone_severity(fig: Figure, rewrite: tuple[str, str] | None, other: int) ->
         return Severity.HIGH
     if rewrite is None or not fig.noun:
         return Severity.HIGH if rewrite is None else Severity.LOW
-    head = _counted_head(fig.noun)
-    kept = len(head) >= 3 and head in {_stem(w) for w in words_as_written(rewrite[other])}
+    # the thing counted kept as a group, as it was counted ("soldiers"); only one of them
+    # named at a time ("two rewards" -> "the reward ... another reward") keeps no count
+    counted = [w.lower() for w in words_as_written(fig.noun) if w.lower() not in _AGE_WORDS]
+    head = counted[0] if counted else ""
+    kept = len(head) >= 3 and head in {w.lower() for w in words_as_written(rewrite[other])}
     return Severity.HIGH if kept else Severity.LOW
+
+
+def riding_figures(h: Hunk, ofs: Sequence[Figure], nfs: Sequence[Figure]) -> frozenset[Figure]:
+    """The figures of a hunk that, only removed or only added, ride with the words around
+    them rather than state a figure of the story: a count of a person's own family ("taken
+    her three children", "his two sons"), which tells who someone is, not how many of
+    anything the story reports; and a time of day taken out with its sentence ("Police will
+    give an update at 3 p.m."), a schedule that lapsed as the story moved on (a superseded
+    line, which editors do not count a fact retracted), as a date taken out is. Changed
+    ("her three children" -> "her four children", "at 3 p.m." -> "at 4 p.m.") either is a
+    figure changed: pairing finds that before this is asked."""
+    taken_out = sentence_taken_out(h) if any(f.kind == "time" for f in ofs) else False
+    out = [f for f in ofs if _family_count(h.old_text, f) or (taken_out and f.kind == "time")]
+    out += [f for f in nfs if _family_count(h.new_text, f)]
+    return frozenset(out)
+
+
+def _family_count(text: str, f: Figure) -> bool:
+    """"her three children": a count after a possessive, of members of a family."""
+    if f.kind != "number" or not f.noun:
+        return False
+    before = text[max(0, f.start - 8):f.start].split()
+    noun = words_as_written(f.noun)
+    return bool(before) and before[-1].lower() in POSSESSIVES and bool(noun) and noun[0].lower() in KIN_NOUNS
 
 
 def _full_date(f: Figure) -> bool:
@@ -352,9 +387,12 @@ def _stands_elsewhere(f: Flag, names: ArticleNames) -> bool:
     paragraph): the fact stands, only its place changed."""
     if f.type != FlagType.FIGURE or not f.noun or (f.old_value is None) == (f.new_value is None):
         return False
+    if f.old and f.new:
+        return False  # a count without its number made one ("dozens" -> "24"): changed, not added
     value, side = (f.old_value, 1) if f.new_value is None else (f.new_value, 0)
     head = _noun_head(f.noun)
-    return bool(head) and any(o.value == value and _noun_head(o.noun) == head
+    # a count without its number ("dozens") has a stand-in value, never one stated
+    return bool(head) and any(o.value == value and o.kind != "vague" and _noun_head(o.noun) == head
                               for o in _article_figures(names.texts[side]))
 
 

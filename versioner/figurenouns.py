@@ -11,6 +11,24 @@ RULES_VERSION = 1
 AGE_WORDS = frozenset("year-old years-old year years old month-old months-old".split())
 
 
+# Nouns that count the times something happened, not the thing: "two rounds of talks" and
+# "two cycles of talks" count the same talks ("of" names what is counted)
+OCCASION_NOUNS = frozenset("""round rounds cycle cycles session sessions sitting sittings wave waves phase
+phases stage stages spell spells bout bouts stint stints episode episodes instance instances occasion
+occasions iteration iterations""".split())
+
+# Members of a family: "her three children" tells who a person is, not a figure reported
+KIN_NOUNS = frozenset("""child children kid kids son sons daughter daughters brother brothers sister sisters
+sibling siblings grandchild grandchildren grandson grandsons granddaughter granddaughters stepchildren
+stepchild stepson stepsons stepdaughter stepdaughters nephew nephews niece nieces cousin cousins wife
+wives husband husbands parent parents grandparents
+kind kinderen zoon zonen dochter dochters broer broers zus zussen kleinkind kleinkinderen""".split())
+
+# Possessive determiners: "her three children", "their two sons"; Dutch "haar", "hun" (not
+# "zijn", also the verb in "er zijn drie kinderen gewond")
+POSSESSIVES = frozenset("her his their my our your its haar hun".split())
+
+
 def noun_head(noun: str | None) -> str:
     words = words_as_written(noun or "")
     return stem(words[0]) if words else ""

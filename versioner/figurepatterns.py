@@ -11,7 +11,10 @@ import re
 # 1: split from figures.py, outputs unchanged
 # 2: Dutch dates ("27 mei 2016"), scales ("€35 miljoen"), "procent" and counts without
 # their number ("tientallen", "honderden") (q3figures)
-RULES_VERSION = 2
+# 3: Dutch thousands: "1.250.000" is one number everywhere, "12.000" is 12000 in a Dutch sentence;
+# thousands grouped by a space ("12 000", also a thin or no-break space) are one number; a decimal
+# comma before "procent", "%", "miljoen" or "miljard" ("4,2 procent", "€1,5 miljard") is Dutch
+RULES_VERSION = 3
 
 # "Rs" and bare "rupees" do not say whose rupee; the sources this tool follows are mostly
 # Pakistani, and a consistent guess is what matters when comparing two revisions.
@@ -82,7 +85,10 @@ _VAGUE = (r"(?P<vague>(?:[Tt]ens|[Hh]undreds)\s+of\s+(?:thousands|millions)\b"
           r"|(?:[Tt]ientallen|[Hh]onderd(?:duizenden|en)|[Tt]ien(?:duizenden)|[Dd]uizenden|[Mm]iljoenen)\b"
           r"|[Ss]cores(?=\s+(?:of|more)\b))")
 
-_NUM = (r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?|[0-9]{1,15}(?:\.[0-9]{1,12})?)"
+_NUM = (r"(?P<num>[0-9]{1,3},[0-9]{1,2}(?=\s?(?:%|procent\b|miljoen\b|miljard\b))"
+        r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}"
+        r"|[1-9][0-9]{0,2}(?:[ \xa0\u2009\u202f][0-9]{3})+(?![0-9]|[,.][0-9])"
+        r"|[0-9]{1,15}(?:\.[0-9]{1,12})?)"
         r"(?![0-9])")
 _CUR_PRE = (r"(?P<cur_pre>[$£€¥₹₨]|U(?:S\$|\.S\.\s?\$|SD)|A(?:U?\$|UD|ED)|C(?:A?\$|AD|HF|NY)"
             r"|HK(?:\$|D)|NZ\$|S(?:\$|AR|GD)|Rs\.?|PKR|INR|GBP|EUR|JPY)")
@@ -166,6 +172,39 @@ _SCAN_GLUED = rf"(?:{_MONTH_NAMES})\s[0-9]"
 _GLUED_REACH = 12
 _NOUN_RE = re.compile(rf"[ \t\xa0]*-?({_NOUN_WORDS})")
 _ONE_PRONOUN_NEXT = re.compile(r"\s+(?:of|another|or\s+another|by\s+one)\b|-(?:off|sided)\b")
+
+# Words of a Dutch sentence that English does not use (names such as "de Vries" or "Van"
+# aside: two of them are asked for)
+_DUTCH_MARKERS = frozenset("""de het een zijn naar werd werden wordt worden niet ook bij uit voor heeft hebben
+dat deze er aan tot nog meer volgens tijdens door mensen ongeveer bijna ruim zo'n hij zij wij geen moet
+moeten kan kunnen zal zullen wil waren sinds tussen zich gemeente politie brandweer procent miljoen
+miljard jaar jaren woningen bewoners schade rechter bedrijf kabinet betaalt kost kosten""".split())
+_DUTCH_REACH = 80  # characters read either side of a number, within its sentence
+
+
+def number_digits(num: str, text: str, start: int, end: int) -> str:
+    """The digits of a number as written (``num``, at ``text[start:end]``) with its group
+    marks taken out: commas ("12,000"; a comma before one or two digits is a decimal
+    comma, "4,2 procent"); spaces ("12 000"); points where they group thousands, which Dutch
+    writes ("1.250.000" everywhere; "12.000", one group of three after a point, only in a
+    Dutch sentence: in English "1.250" is a decimal, and "12.5" always is)."""
+    if "." not in num:
+        if "," in num and len(num) - num.index(",") <= 3:
+            return num.replace(",", ".")  # a decimal comma ("4,2 procent"), _NUM reads one only there
+        return num.replace(",", "").replace(" ", "").replace("\xa0", "").replace("\u2009", "").replace("\u202f", "")
+    whole, _, part = num.partition(".")
+    if "." in part or (len(part) == 3 and "," not in whole and _dutch_near(text, start, end)):
+        return num.replace(".", "")
+    return num.replace(",", "")
+
+
+def _dutch_near(text: str, start: int, end: int) -> bool:
+    """Do two Dutch words stand in the sentence around ``text[start:end]``?"""
+    lo = max(0, start - _DUTCH_REACH)
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    around = text[cut + 1 if cut >= 0 else lo:start] + " " + text[end:end + _DUTCH_REACH].split(". ")[0]
+    return len(_DUTCH_MARKERS.intersection(around.lower().split())) >= 2
+
 
 # --- word lists -------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from versioner.figurepatterns import (
     _VAGUE_VALUES,
     _WORD_PATTERN,
     RUPEE_DEFAULT,
+    number_digits,
 )
 
 # Bump when an edit here changes what compare_pair returns for some pair (a change
@@ -248,7 +249,7 @@ def _parse_quantity(m: re.Match[str]) -> tuple[float | int, FigureKind, str | No
                                                str | None]:
     """value, kind, unit, digits, scale and implied noun of the quantity m matched."""
     num, words, scale_word, sab, pre, suf, ordinal, dec, pct, bp = m.group(*_QUANT_GROUPS)
-    digits = num.replace(",", "") if num is not None else str(_words_value(words))
+    digits = number_digits(num, m.string, m.start("num"), m.end("num")) if num is not None else str(_words_value(words))
     scale_word = scale_word or sab
     scale = _SCALES[scale_word.lower()] if scale_word else 1
     value = _plain(digits, scale)

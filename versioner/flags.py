@@ -30,6 +30,7 @@ from versioner.figureflags import (
     _stands_elsewhere,
     is_hidden_figure,
     respelt_only,
+    riding_figures,
     sentence_taken_out,
 )
 from versioner.figurenouns import changed_across_hunks
@@ -391,7 +392,7 @@ def _hunk_figure_flags(h: Hunk, ofs: list[Figure], nfs: list[Figure], section: S
     rewrite = None if _figures_carry(h, ofs, nfs) or sentence_taken_out(h) else (h.old, h.new)
     ages = _bracketed_ages(h.old_text, ofs) | _bracketed_ages(h.new_text, nfs)
     fig_flags = _figure_flags(*edited_figures(h, ofs, nfs), section, paragraph, *around,
-                              rewrite, ages, (h.old_text, h.new_text))
+                              rewrite, ages, (h.old_text, h.new_text), riding_figures(h, ofs, nfs))
     if names is not None:  # a move may still claim it (is_hidden_figure)
         fig_flags = [replace(f, severity=Severity.LOW) if _stands_elsewhere(f, names) else f for f in fig_flags]
     return fig_flags
