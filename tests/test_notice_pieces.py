@@ -33,10 +33,17 @@ BODY = ["Dock workers in Halden returned to work on Wednesday after a nine-day s
      "In fact, it has burned 4,000 acres.", "4,000 square miles", "4,000 acres"),
 ])
 def test_a_column_correction_with_no_label_is_read_with_its_values(text: str, old: str, new: str) -> None:
+    assert_correction_of(text, old, new)
+
+
+def assert_correction_of(text: str, old: str, new: str, *, old_in_detail: bool = False) -> None:
+    """``text`` is a correction notice with a claim from ``old`` (or, ``old_in_detail``,
+    the thing it names) to ``new``."""
     assert is_notice(text)
     notice = parse_notice(text)
     assert notice.kind is NoticeKind.CORRECTION
-    assert any(old in (c.old_value or "") and new in (c.new_value or "") for c in notice.claims), notice.claims
+    assert any(old in (c.old_value or "") + (" " + (c.target.detail or "") if old_in_detail else "")
+               and new in (c.new_value or "") for c in notice.claims), notice.claims
 
 
 @pytest.mark.parametrize(("text", "old", "new"), [
@@ -53,11 +60,7 @@ def test_a_column_correction_with_no_label_is_read_with_its_values(text: str, ol
      "composer. He is Norwegian.", "Danish", "Norwegian"),
 ])
 def test_column_items_of_the_guardian_kind_are_read(text: str, old: str, new: str) -> None:
-    assert is_notice(text)
-    notice = parse_notice(text)
-    assert notice.kind is NoticeKind.CORRECTION
-    assert any(old in (c.old_value or "") + " " + (c.target.detail or "") and new in (c.new_value or "")
-               for c in notice.claims), notice.claims
+    assert_correction_of(text, old, new, old_in_detail=True)
 
 
 def test_the_print_citation_of_the_piece_is_no_claim() -> None:
