@@ -5,8 +5,10 @@ misquoted the union's leader", "A picture caption on Monday misidentified ...",
 Newspapers print these in their corrections column and paste the same sentence
 under the story online, often with no "Correction:" above it.
 
-Only a strong error verb makes one: a piece that "said" or "reported" something is
-what any story says about another story. Part of the notice reader (``notices.py``,
+An error verb makes one ("misquoted", "wrongly stated", "was miscaptioned"); a plain
+"said" or "described ... as" only where the piece carries its print citation
+("(The last keepers, 3 March, page 22)"), since a piece that "said" something is what
+any story says about another story. Part of the notice reader (``notices.py``,
 ``noticeforms.py``)."""
 
 from __future__ import annotations
@@ -107,8 +109,9 @@ def error_clause(sentence: str, m: re.Match[str]) -> str:
 
 
 def column_correction(text: str) -> bool:
-    """A sentence in the column's own words: "X is Y, not Z as we had it in ...",
-    "..., not 'in the bushes,' as the story originally stated"."""
+    """A sentence in the column's own words: "X is Y, not Z as we had it in ...", or
+    "..., not Z as we said" / "as the story originally stated" under a column's bullet
+    or with its print citation."""
     m = _AS_WE_HAD.search(text)
     if m is None or _ATTRIBUTED.search(text):
         return False
