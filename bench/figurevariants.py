@@ -24,7 +24,6 @@ and recall count the flags over all pairs of a pattern.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import variantcli  # noqa: E402
 from bench.figurevariants_more import MORE  # noqa: E402
 from versioner.flags import flag_texts  # noqa: E402
 from versioner.model import Flag, FlagType  # noqa: E402
@@ -448,13 +448,10 @@ def report(results: Sequence[Result], failures: int) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--per", type=int, default=24, help="pairs a pattern (default 24)")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--failures", type=int, default=0, metavar="N")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
-    results = run(cases(args.per, args.seed))
+    args = variantcli.parser(__doc__ or "", per=24).parse_args(argv)
+    chosen = cases(args.per, args.seed, args.pattern or tuple(PATTERNS))
+    variantcli.dump(chosen, args.dump)
+    results = run(chosen)
     if args.json:
         print(json.dumps({"patterns": per_pattern(results),
                           "right": sum(r.right for r in results) / len(results)}, indent=1))
@@ -464,10 +461,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # `| head`: the reader has what it wanted
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    variantcli.run_main(main)

@@ -26,7 +26,6 @@ the pattern does not leave the type open.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import variantcli  # noqa: E402
 
 TYPES = ("name", "quote", "attribution")
 STYLES = ("wire", "web", "british", "dutch")
@@ -1151,19 +1151,9 @@ def report(results: Sequence[Result], failures: int = 0) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--per", type=int, default=12, help="pairs of each pattern (default 12)")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--pattern", action="append", help="only these patterns")
-    ap.add_argument("--failures", type=int, default=0)
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--dump", help="write the pairs as JSONL here (to read them)")
-    args = ap.parse_args(argv)
+    args = variantcli.parser(__doc__ or "", per=12).parse_args(argv)
     chosen = cases(args.per, args.seed, args.pattern or tuple(PATTERNS))
-    if args.dump:
-        with open(args.dump, "w", encoding="utf-8") as fh:
-            for c in chosen:
-                fh.write(json.dumps(c.__dict__, ensure_ascii=False) + "\n")
+    variantcli.dump(chosen, args.dump)
     results = run(chosen)
     if args.json:
         print(json.dumps({"patterns": per_pattern(results), "types": per_type(results),
@@ -1174,4 +1164,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    variantcli.run_main(main)

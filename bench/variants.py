@@ -27,7 +27,6 @@ import`` of one JSONL, then ``versioner audit --format json``; the verdict and
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -43,6 +42,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import beats  # noqa: E402  (other beats and styles: sport, weather, elections, courts, ...)
+import variantcli  # noqa: E402
 
 # -- vocabularies (all invented) ------------------------------------------------
 
@@ -953,19 +953,9 @@ def report(results: Sequence[Result], failures: int) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--per", type=int, default=20, help="pairs of each pattern (default 20)")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--pattern", action="append", help="only these patterns")
-    ap.add_argument("--failures", type=int, default=0)
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--dump", help="write the pairs as JSONL here (to read them)")
-    args = ap.parse_args(argv)
+    args = variantcli.parser(__doc__ or "", per=20).parse_args(argv)
     chosen = cases(args.per, args.seed, args.pattern or PATTERNS)
-    if args.dump:
-        with open(args.dump, "w", encoding="utf-8") as fh:
-            for c in chosen:
-                fh.write(json.dumps(c.__dict__, ensure_ascii=False) + "\n")
+    variantcli.dump(chosen, args.dump)
     results = run(chosen)
     if args.json:
         print(json.dumps({"patterns": per_pattern(results), "confusion": confusion(results),
@@ -976,4 +966,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    variantcli.run_main(main)
